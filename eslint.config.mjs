@@ -1,0 +1,45 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", ".data/", "coverage/", "test-results/", "*.config.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  prettier,
+  {
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Use named exports only." },
+      ],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@azure/*", "node:*", "fs", "path", "crypto", "http", "https"], message: "shared/ runs in the browser and in Functions: no Node-only or Azure modules." },
+            { group: ["**/addin/**", "**/functions/**"], message: "shared/ imports neither side." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["addin/**/*.ts", "addin/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/functions/**", "@azure/cosmos", "@azure/functions"], message: "addin/ talks to functions/ only through the API contract." }] }],
+    },
+  },
+  {
+    files: ["functions/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/addin/**"], message: "functions/ never imports addin/." }] }],
+    },
+  },
+);

@@ -1,0 +1,25 @@
+/** Jest: TypeScript through ts-jest (transpile only; `npm run lint` type-checks). */
+const transform = {
+  "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+};
+const moduleNameMapper = { "^@shared/(.*)$": "<rootDir>/shared/$1" };
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      moduleNameMapper,
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      transform,
+      moduleNameMapper,
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+    },
+  ],
+};

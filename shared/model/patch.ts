@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * JSON Merge Patch (RFC 7396) body for an entity: every field optional, null clears it.
+ * The service merges the patch onto the stored entity and validates the result against the
+ * full schema, so cross-field rules hold after every update.
+ */
+export type PatchShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
+};
+
+export const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) => {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(fields.shape)) {
+    shape[key] = unwrapDefault(schema as z.ZodType).nullable().optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<S>, z.core.$strict>;
+};
+
+/** A patch must not re-apply defaults: an absent key means "leave as is". */
+const unwrapDefault = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
