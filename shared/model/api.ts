@@ -55,7 +55,8 @@ export const api = {
   importContacts: endpoint({
     method: "POST", path: "/contacts/import", tag: "Contacts",
     summary: "Import contacts from CSV (JSON {csv, mapping} or a text/csv body); every row is checked and bad rows are reported.",
-    body: ContactImportRequest, bodyTypes: ["text/csv"], response: ContactImportResult, status: 200,
+    body: ContactImportRequest, bodyTypes: ["text/csv"], maxBodyBytes: 16 * 1024 * 1024,
+    response: ContactImportResult, status: 200,
   }),
   exportContacts: endpoint({
     method: "GET", path: "/contacts/export", tag: "Contacts", summary: "Export the filtered contacts as CSV (UTF-8 with BOM).",

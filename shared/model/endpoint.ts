@@ -20,6 +20,8 @@ export interface EndpointSpec {
   readonly status: 200 | 201 | 202 | 204;
   /** Updates need the entity's ETag; a stale one answers 412. */
   readonly ifMatch?: "required" | "optional";
+  /** Largest accepted body in bytes, when the default (1 MiB) is too small. */
+  readonly maxBodyBytes?: number;
   /** "public" endpoints answer without a signed-in user (health, the API description). */
   readonly access?: "public" | "user";
 }

@@ -20,3 +20,20 @@ export const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) => {
 /** A patch must not re-apply defaults: an absent key means "leave as is". */
 const unwrapDefault = (schema: z.ZodType): z.ZodType =>
   schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Applies a JSON Merge Patch (RFC 7396): null removes a member, objects merge, the rest replaces. */
+export const applyMergePatch = <T extends object>(target: T, patch: object): T => {
+  const result: Record<string, unknown> = { ...(target as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else if (value === undefined) continue;
+    else if (isPlainObject(value)) {
+      const current = result[key];
+      result[key] = applyMergePatch(isPlainObject(current) ? current : {}, value);
+    } else result[key] = value;
+  }
+  return result as T;
+};

@@ -1,0 +1,37 @@
+import type { ContainerClient } from "@azure/storage-blob";
+import type { AppConfig } from "./config";
+import type { EdgeDeps } from "./http/endpoint-handler";
+import { openBlobContainer } from "./store/blob-store";
+import { createCosmosClient, openContainers } from "./store/cosmos-client";
+import { rethrowUnavailable } from "./store/cosmos-errors";
+import { createStore, type Store } from "./store/store";
+
+/** Everything a handler may use, created once per process. */
+export interface AppDeps extends EdgeDeps {
+  readonly config: AppConfig;
+  readonly store: Store;
+  /** Absent when no storage account is configured; document features then answer 503. */
+  readonly blobs: ContainerClient | undefined;
+  readonly now: () => Date;
+}
+
+export const createAppDeps = async (config: AppConfig): Promise<AppDeps> => {
+  const client = createCosmosClient(config.cosmos);
+  const [containers, blobs] = await Promise.all([
+    openContainers(client, config.cosmos.databaseId).catch(rethrowUnavailable),
+    config.blob.connectionString ? openBlobContainer(config.blob.connectionString, config.blob.containerName) : undefined,
+  ]);
+  return { config, store: createStore(containers), blobs, now: () => new Date() };
+};
+
+/** The first call creates the dependencies; a failed attempt is forgotten so the next call retries. */
+export const lazyDeps = (create: () => Promise<AppDeps>): (() => Promise<AppDeps>) => {
+  let pending: Promise<AppDeps> | undefined;
+  return () => {
+    pending ??= create().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+};

@@ -1,0 +1,71 @@
+import type { ProblemError } from "@shared/model/problem";
+
+/**
+ * Typed errors thrown inside the Functions app. The HTTP edge turns each into its status and a
+ * problem+json answer; nothing else needs to know about HTTP.
+ */
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`${entity} ${key} does not exist.`);
+  }
+}
+
+/** The thing already exists (a duplicate key) or the request conflicts with its state. */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+  constructor(
+    message: string,
+    readonly errors: ProblemError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The ETag sent in If-Match is no longer current: someone else changed the entity. */
+export class PreconditionFailedError extends Error {
+  override readonly name = "PreconditionFailedError";
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(
+      `Someone else changed ${entity} ${key} after you read it. Reload it, then make your change again.`,
+    );
+  }
+}
+
+/** Input that is well-formed but breaks a rule, naming each field and the rule. */
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  constructor(
+    readonly errors: ProblemError[],
+    message = "The request has invalid fields.",
+    readonly status: 400 | 409 | 422 = 400,
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthorizedError extends Error {
+  override readonly name = "UnauthorizedError";
+}
+
+export class ForbiddenError extends Error {
+  override readonly name = "ForbiddenError";
+}
+
+export class PayloadTooLargeError extends Error {
+  override readonly name = "PayloadTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+/** A store or another service we depend on is not answering. */
+export class DependencyError extends Error {
+  override readonly name = "DependencyError";
+}

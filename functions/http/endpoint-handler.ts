@@ -1,0 +1,126 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import type { EndpointSpec, ParsedBody, ParsedParams, ParsedQuery } from "@shared/model/endpoint";
+import { ValidationError } from "../errors/app-errors";
+import type { Identity, RuntimeMode } from "./identity";
+import { resolveIdentity } from "./identity";
+import { parseInput, queryToObject } from "./parse-input";
+import { errorToResponse, problemResponse } from "./problem";
+import { readBody } from "./read-body";
+
+/** What every handler needs from the app: the mode it runs in and its body limit. */
+export interface EdgeDeps {
+  readonly config: { readonly mode: RuntimeMode; readonly maxBodyBytes: number };
+}
+
+export interface HandlerInput<E extends EndpointSpec> {
+  readonly params: ParsedParams<E>;
+  readonly query: ParsedQuery<E>;
+  /** The validated JSON body; undefined when the request used one of the endpoint's bodyTypes. */
+  readonly body: ParsedBody<E>;
+  /** The body as text when it came as one of the endpoint's other bodyTypes (e.g. text/csv). */
+  readonly rawBody: { readonly contentType: string; readonly text: string } | undefined;
+  readonly identity: E extends { readonly access: "public" } ? Identity | undefined : Identity;
+  /** Present whenever the endpoint requires it; the edge answers 428 before the handler runs. */
+  readonly ifMatch: E extends { readonly ifMatch: "required" } ? string : string | undefined;
+  readonly request: HttpRequest;
+  readonly context: InvocationContext;
+}
+
+export interface Reply {
+  readonly status?: number;
+  readonly json?: unknown;
+  readonly text?: string;
+  readonly contentType?: string;
+  readonly etag?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type Impl<E extends EndpointSpec, D> = (input: HandlerInput<E>, deps: D) => Promise<Reply>;
+
+/** A handler bound to its dependencies, as app.http and the local host register it. */
+export type BoundHandler<D> = (getDeps: () => Promise<D>) => HttpHandler;
+
+const quoted = (etag: string) => (etag.startsWith('"') || etag.startsWith("W/") ? etag : `"${etag}"`);
+
+const mediaType = (request: HttpRequest) =>
+  (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+
+const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: number) => {
+  const bytes = await readBody(request, limit);
+  const type = mediaType(request);
+  if (type === "application/json" || (type === "" && bytes.length > 0) || type.endsWith("+json")) {
+    try {
+      return { json: bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined };
+    } catch (e) {
+      throw new ValidationError([
+        { in: "body", field: "", rule: "invalid_json", message: `is not valid JSON: ${(e as Error).message}` },
+      ]);
+    }
+  }
+  if (spec.bodyTypes?.includes(type)) return { raw: { contentType: type, text: bytes.toString("utf8") } };
+  return { unsupported: type };
+};
+
+const toResponse = (spec: EndpointSpec, reply: Reply): HttpResponseInit => {
+  const headers: Record<string, string> = { ...reply.headers };
+  const bodyEtag =
+    reply.json && typeof reply.json === "object" && "etag" in reply.json
+      ? (reply.json as { etag?: unknown }).etag
+      : undefined;
+  const etag = reply.etag ?? (typeof bodyEtag === "string" ? bodyEtag : undefined);
+  if (etag) headers["etag"] = quoted(etag);
+  const status = reply.status ?? spec.status;
+  if (reply.text !== undefined) {
+    headers["content-type"] = reply.contentType ?? spec.responseType ?? "text/plain; charset=utf-8";
+    return { status, headers, body: reply.text };
+  }
+  if (status === 204 || reply.json === undefined) return { status, headers };
+  return { status, headers, jsonBody: reply.json };
+};
+
+/**
+ * Wraps a service call into an Azure Functions handler: identity, input validation against the
+ * contract, If-Match, and typed errors turned into problem+json. Handlers stay thin.
+ */
+export const defineHandler =
+  <E extends EndpointSpec, D extends EdgeDeps>(spec: E, impl: Impl<E, D>): BoundHandler<D> =>
+  (getDeps) =>
+  async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const instance = context.invocationId;
+    try {
+      const deps = await getDeps();
+      const identity = spec.access === "public" ? undefined : resolveIdentity(request, deps.config.mode);
+      const params = spec.params ? parseInput(spec.params, request.params, "path") : undefined;
+      const query = spec.query
+        ? parseInput(spec.query, queryToObject(request.query), "query")
+        : undefined;
+      let body: unknown;
+      let rawBody: HandlerInput<E>["rawBody"];
+      if (spec.body) {
+        const read = await readJsonOrRaw(spec, request, spec.maxBodyBytes ?? deps.config.maxBodyBytes);
+        if ("unsupported" in read) {
+          const accepted = ["application/json", ...(spec.bodyTypes ?? [])].join(", ");
+          return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
+            detail: `Send the body as ${accepted}; got "${read.unsupported || "nothing"}".`,
+            instance,
+          });
+        }
+        if ("raw" in read) rawBody = read.raw;
+        else body = parseInput(spec.body, read.json, "body");
+      }
+      const ifMatch = request.headers.get("if-match") ?? undefined;
+      if (spec.ifMatch === "required" && !ifMatch) {
+        return problemResponse(428, "if-match-required", "If-Match required", {
+          detail: "Send the ETag you read in If-Match, so that nobody else's change is overwritten.",
+          errors: [{ in: "header", field: "If-Match", rule: "required", message: "is required" }],
+          instance,
+        });
+      }
+      const input = { params, query, body, rawBody, identity, ifMatch, request, context } as HandlerInput<E>;
+      return toResponse(spec, await impl(input, deps));
+    } catch (error) {
+      const response = errorToResponse(error, instance);
+      if ((response.status ?? 500) >= 500) context.error(`${spec.method} ${spec.path} failed`, error);
+      return response;
+    }
+  };

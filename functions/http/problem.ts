@@ -1,0 +1,124 @@
+import type { HttpResponseInit } from "@azure/functions";
+import type { z } from "zod";
+import type { Problem, ProblemError } from "@shared/model/problem";
+import {
+  ConflictError,
+  DependencyError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
+  UnauthorizedError,
+  ValidationError,
+} from "../errors/app-errors";
+
+type Location = ProblemError["in"];
+
+const typeBase = "https://mergeline.dev/problems/";
+
+export const problemResponse = (
+  status: number,
+  slug: string,
+  title: string,
+  extra: Omit<Problem, "type" | "title" | "status"> = {},
+  headers: Record<string, string> = {},
+): HttpResponseInit => ({
+  status,
+  headers: { "content-type": "application/problem+json", ...headers },
+  jsonBody: { type: `${typeBase}${slug}`, title, status, ...extra } satisfies Problem,
+});
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+};
+
+/** Zod issues -> the `errors` of a problem answer: the field, the rule, a readable message. */
+export const issuesToErrors = (
+  issues: readonly z.core.$ZodIssue[],
+  location: Location,
+  input: unknown,
+): ProblemError[] =>
+  issues.flatMap((issue): ProblemError[] => {
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      // Report the branch that got furthest rather than "invalid input".
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      return issuesToErrors(
+        best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+        location,
+        input,
+      );
+    }
+    const field = issue.path.map(String).join(".");
+    const missing = issue.code === "invalid_type" && valueAt(input, issue.path) === undefined;
+    if (missing) return [{ in: location, field, rule: "required", message: "is required" }];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        in: location,
+        field: field ? `${field}.${key}` : key,
+        rule: "unknown_field",
+        message: "is not a field of this resource",
+      }));
+    }
+    const rule =
+      issue.code === "custom" && typeof issue.params?.["rule"] === "string"
+        ? (issue.params["rule"] as string)
+        : issue.code;
+    return [{ in: location, field, rule, message: issue.message }];
+  });
+
+export const validationProblem = (
+  errors: ProblemError[],
+  detail = "The request has invalid fields; see errors.",
+  status = 400,
+  instance?: string,
+): HttpResponseInit =>
+  problemResponse(status, "validation", "Invalid request", {
+    detail,
+    errors,
+    ...(instance ? { instance } : {}),
+  });
+
+/** Every typed error has its answer; anything else is our fault and says so without details. */
+export const errorToResponse = (error: unknown, instance: string): HttpResponseInit => {
+  if (error instanceof ValidationError) {
+    return validationProblem(error.errors, error.message, error.status, instance);
+  }
+  if (error instanceof NotFoundError) {
+    return problemResponse(404, "not-found", "Not found", { detail: error.message, instance });
+  }
+  if (error instanceof PreconditionFailedError) {
+    return problemResponse(412, "stale-etag", "Changed by someone else", { detail: error.message, instance });
+  }
+  if (error instanceof ConflictError) {
+    return problemResponse(409, "conflict", "Conflict", {
+      detail: error.message,
+      instance,
+      ...(error.errors.length ? { errors: error.errors } : {}),
+    });
+  }
+  if (error instanceof UnauthorizedError) {
+    return problemResponse(401, "unauthorized", "Sign-in required", { detail: error.message, instance }, {
+      "www-authenticate": 'Bearer realm="mergeline"',
+    });
+  }
+  if (error instanceof ForbiddenError) {
+    return problemResponse(403, "forbidden", "Not allowed", { detail: error.message, instance });
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return problemResponse(413, "too-large", "Request too large", { detail: error.message, instance });
+  }
+  if (error instanceof DependencyError) {
+    return problemResponse(503, "unavailable", "A store is not answering", { detail: error.message, instance }, {
+      "retry-after": "5",
+    });
+  }
+  return problemResponse(500, "internal", "Something went wrong on our side", {
+    detail: "The error was logged. Try again; if it persists, contact your administrator.",
+    instance,
+  });
+};

@@ -1,0 +1,84 @@
+import type { HttpHandler } from "@azure/functions";
+import { api, type EndpointName } from "@shared/model/api";
+import type { EndpointSpec } from "@shared/model/endpoint";
+import type { AppDeps } from "./app-deps";
+import {
+  createContactHandler,
+  deleteContactHandler,
+  getContactHandler,
+  listContactsHandler,
+  updateContactHandler,
+} from "./contacts/contact-handlers";
+import { exportContactsHandler } from "./contacts/export/export-handler";
+import { importContactsHandler } from "./contacts/import/import-handler";
+import type { BoundHandler } from "./http/endpoint-handler";
+import {
+  createSegmentHandler,
+  createSegmentLineHandler,
+  deleteSegmentHandler,
+  deleteSegmentLineHandler,
+  getSegmentHandler,
+  getSegmentLineHandler,
+  listSegmentLinesHandler,
+  listSegmentsHandler,
+  updateSegmentHandler,
+  updateSegmentLineHandler,
+} from "./segments/segment-handlers";
+import { campaignHandlers, interactionTemplateHandlers, salespersonHandlers } from "./setup/setup-resources";
+import { getHealthHandler, getOpenApiHandler } from "./system/system-handlers";
+
+/** The route table: one line per endpoint of the contract. A missing handler does not compile. */
+export const handlers = {
+  getHealth: getHealthHandler,
+  getOpenApi: getOpenApiHandler,
+  listContacts: listContactsHandler,
+  createContact: createContactHandler,
+  importContacts: importContactsHandler,
+  exportContacts: exportContactsHandler,
+  getContact: getContactHandler,
+  updateContact: updateContactHandler,
+  deleteContact: deleteContactHandler,
+  listSegments: listSegmentsHandler,
+  createSegment: createSegmentHandler,
+  getSegment: getSegmentHandler,
+  updateSegment: updateSegmentHandler,
+  deleteSegment: deleteSegmentHandler,
+  listSegmentLines: listSegmentLinesHandler,
+  createSegmentLine: createSegmentLineHandler,
+  getSegmentLine: getSegmentLineHandler,
+  updateSegmentLine: updateSegmentLineHandler,
+  deleteSegmentLine: deleteSegmentLineHandler,
+  listInteractionTemplates: interactionTemplateHandlers.list,
+  createInteractionTemplate: interactionTemplateHandlers.create,
+  getInteractionTemplate: interactionTemplateHandlers.get,
+  updateInteractionTemplate: interactionTemplateHandlers.update,
+  deleteInteractionTemplate: interactionTemplateHandlers.delete,
+  listCampaigns: campaignHandlers.list,
+  createCampaign: campaignHandlers.create,
+  getCampaign: campaignHandlers.get,
+  updateCampaign: campaignHandlers.update,
+  deleteCampaign: campaignHandlers.delete,
+  listSalespeople: salespersonHandlers.list,
+  createSalesperson: salespersonHandlers.create,
+  getSalesperson: salespersonHandlers.get,
+  updateSalesperson: salespersonHandlers.update,
+  deleteSalesperson: salespersonHandlers.delete,
+} satisfies Record<EndpointName, BoundHandler<AppDeps>>;
+
+export interface Route {
+  readonly name: EndpointName;
+  readonly spec: EndpointSpec;
+  readonly handler: HttpHandler;
+}
+
+/**
+ * Routes with literal segments come before parameterised ones (contacts/import before
+ * contacts/{no}), the precedence Azure Functions' router applies too.
+ */
+export const createRoutes = (getDeps: () => Promise<AppDeps>): Route[] =>
+  (Object.keys(handlers) as EndpointName[])
+    .map((name) => ({ name, spec: api[name] as EndpointSpec, handler: handlers[name](getDeps) }))
+    .sort((a, b) => specificity(b.spec.path) - specificity(a.spec.path));
+
+const specificity = (path: string) =>
+  path.split("/").reduce((score, segment) => score * 2 + (segment.startsWith("{") ? 0 : 1), 1);

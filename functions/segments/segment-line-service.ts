@@ -1,0 +1,83 @@
+import { SegmentLineFields, type SegmentLine, type SegmentLineCreate, type SegmentLineListQuery, type SegmentLinePatch } from "@shared/model/segment";
+import { applyMergePatch } from "@shared/model/patch";
+import type { AppDeps } from "../app-deps";
+import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
+import { ConflictError, ValidationError } from "../errors/app-errors";
+import type { Identity } from "../http/identity";
+import { issuesToErrors } from "../http/problem";
+import type { Page } from "../store/document-store";
+import { lineNoStep } from "../store/segment-repository";
+import { lineDefaults } from "./line-defaults";
+import { assertOpen } from "./segment-service";
+
+export const listSegmentLines = async (deps: AppDeps, identity: Identity, segmentNo: string, q: SegmentLineListQuery): Promise<Page<SegmentLine>> => {
+  await deps.store.segments.headers.get(identity.tenantId, segmentNo);
+  const { top, continuationToken, ...filters } = q;
+  return deps.store.segments.listLines(identity.tenantId, segmentNo, filters, top, continuationToken);
+};
+
+export const getSegmentLine = (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number): Promise<SegmentLine> =>
+  deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
+
+/** Adds one contact by hand. A contact already on the segment is refused rather than written twice. */
+export const createSegmentLine = async (deps: AppDeps, identity: Identity, segmentNo: string, input: SegmentLineCreate): Promise<SegmentLine> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  const header = await segments.headers.get(tenant, segmentNo);
+  assertOpen(header);
+  const contact = await deps.store.contacts.store.find(tenant, input.contactNo);
+  if (!contact) {
+    throw new ValidationError(
+      [{ in: "body", field: "contactNo", rule: "exists", message: `contact ${input.contactNo} does not exist` }],
+      "The contact does not exist.",
+      422,
+    );
+  }
+  if ((await segments.countLines(tenant, segmentNo, contact.no)) > 0) {
+    throw new ConflictError(`Contact ${contact.no} is already on segment ${segmentNo}.`, [
+      { in: "body", field: "contactNo", rule: "unique", message: `${contact.no} is already on this segment` },
+    ]);
+  }
+  const companyName = contact.companyNo ? (await deps.store.contacts.namesOf(tenant, [contact.companyNo])).get(contact.companyNo) : undefined;
+  const before = await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), nextLineNo: s.nextLineNo + lineNoStep }));
+  const lineNo = before.nextLineNo;
+  const line = await segments.lines.create(tenant, segments.lineKey(segmentNo, lineNo), {
+    ...lineDefaults(header, contact, companyName),
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    lineNo,
+    ...stampNew(identity, deps.now()),
+  });
+  await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), noOfLines: s.noOfLines + 1 }));
+  return line;
+};
+
+const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
+
+export const updateSegmentLine = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+  patch: SegmentLinePatch,
+  ifMatch: string,
+): Promise<SegmentLine> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  assertOpen(await segments.headers.get(tenant, segmentNo));
+  const key = segments.lineKey(segmentNo, lineNo);
+  const current = await segments.lines.get(tenant, key);
+  const stored = withoutStamp(current);
+  const merged = applyMergePatch(stored, patch);
+  const parsed = SegmentLineFields.safeParse(merged);
+  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  const kept = applyMergePatch(stored, parsed.data);
+  return segments.lines.replace(tenant, key, { ...kept, ...stampChange(current, identity, deps.now()) }, ifMatch);
+};
+
+export const deleteSegmentLine = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number, ifMatch: string | undefined): Promise<void> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  assertOpen(await segments.headers.get(tenant, segmentNo));
+  await segments.lines.delete(tenant, segments.lineKey(segmentNo, lineNo), ifMatch);
+  await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), noOfLines: Math.max(0, s.noOfLines - 1) }));
+};

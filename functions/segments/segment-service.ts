@@ -1,0 +1,130 @@
+import { SegmentFields, type Segment, type SegmentCreate, type SegmentListQuery, type SegmentPatch } from "@shared/model/segment";
+import { applyMergePatch } from "@shared/model/patch";
+import type { AppDeps } from "../app-deps";
+import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
+import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
+import type { Identity } from "../http/identity";
+import { issuesToErrors } from "../http/problem";
+import { checkReferences, type Reference } from "../references/reference-check";
+import { sameEtag, type Page } from "../store/document-store";
+import { createWithSeriesNo, series } from "../store/number-series";
+import { lineNoStep, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+
+const references = (s: Partial<SegmentCreate>): Reference[] => [
+  { field: "salespersonCode", kind: "salesperson", value: s.salespersonCode },
+  { field: "campaignNo", kind: "campaign", value: s.campaignNo },
+  { field: "interactionTemplateCode", kind: "interactionTemplate", value: s.interactionTemplateCode },
+];
+
+const withCounts = (header: SegmentHeader, stats: Pick<SegmentStats, "noOfLines" | "noOfCriteriaActions"> | undefined): Segment => ({
+  ...header,
+  noOfLines: stats?.noOfLines ?? 0,
+  noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0,
+});
+
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+export const listSegments = async (deps: AppDeps, identity: Identity, q: SegmentListQuery): Promise<Page<Segment>> => {
+  const { top, continuationToken, ...filters } = q;
+  const page = await deps.store.segments.listHeaders(identity.tenantId, filters, top, continuationToken);
+  const stats = await deps.store.segments.statsOf(identity.tenantId, page.items.map((h) => h.no));
+  return { ...page, items: page.items.map((h) => withCounts(h, stats.get(h.no))) };
+};
+
+/** Reads a header with exact counts, repairing the stored counters if a crash left them behind. */
+export const getSegment = async (deps: AppDeps, identity: Identity, no: string): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  const [header, stats, noOfLines] = await Promise.all([
+    deps.store.segments.headers.get(tenant, no),
+    deps.store.segments.stats.find(tenant, no),
+    deps.store.segments.countLines(tenant, no),
+  ]);
+  if (stats && stats.noOfLines !== noOfLines) {
+    await deps.store.segments.updateStats(tenant, no, (s) => ({ ...withoutEtag(s), noOfLines }));
+  }
+  return withCounts(header, { noOfLines, noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0 });
+};
+
+const withoutEtag = ({ etag: _e, ...rest }: SegmentStats) => rest;
+
+export const createSegment = async (deps: AppDeps, identity: Identity, input: SegmentCreate): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  await checkReferences(deps.store, tenant, references(input));
+  const now = deps.now();
+  const header = await createWithSeriesNo(deps.store.numberSeries, tenant, series.segment, input.no, (no) =>
+    deps.store.segments.headers.create(tenant, no, {
+      ...input,
+      no,
+      date: input.date ?? today(now),
+      status: "open",
+      ...stampNew(identity, now),
+    }),
+  );
+  await ensureStats(deps, tenant, header.no);
+  return withCounts(header, undefined);
+};
+
+const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
+  try {
+    await deps.store.segments.stats.create(tenant, no, { segmentNo: no, noOfLines: 0, noOfCriteriaActions: 0, nextLineNo: lineNoStep });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+};
+
+/** A logged segment is history: it can be read, not changed. */
+export const assertOpen = (header: SegmentHeader): void => {
+  if (header.status !== "open") {
+    throw new ConflictError(`Segment ${header.no} is ${header.status} and can no longer be changed.`);
+  }
+};
+
+export const updateSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  patch: SegmentPatch,
+  ifMatch: string,
+): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  const current = await deps.store.segments.headers.get(tenant, no);
+  assertOpen(current);
+  const { status, loggedSegmentEntryNo, ...stored } = withoutStamp(current);
+  const merged = applyMergePatch(stored, patch);
+  const parsed = SegmentFields.safeParse(merged);
+  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  await checkReferences(
+    deps.store,
+    tenant,
+    references(parsed.data).filter((r) => (patch as Record<string, unknown>)[r.field] !== undefined),
+  );
+  const saved = await deps.store.segments.headers.replace(
+    tenant,
+    no,
+    {
+      ...parsed.data,
+      date: parsed.data.date ?? current.date,
+      status,
+      ...(loggedSegmentEntryNo !== undefined ? { loggedSegmentEntryNo } : {}),
+      ...stampChange(current, identity, deps.now()),
+    },
+    ifMatch,
+  );
+  const stats = await deps.store.segments.stats.find(tenant, no);
+  return withCounts(saved, stats);
+};
+
+/** Deletes lines and counters first and the header last, so a crash never leaves lines without a visible owner. */
+export const deleteSegment = async (deps: AppDeps, identity: Identity, no: string, ifMatch: string | undefined): Promise<void> => {
+  const tenant = identity.tenantId;
+  const header = await deps.store.segments.headers.get(tenant, no);
+  // Check the ETag before any line goes, not only when the header does.
+  if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch)) throw new PreconditionFailedError("Segment", no);
+  if (header.status === "logging") {
+    throw new ConflictError(`Segment ${no} is being logged; wait until logging has finished.`);
+  }
+  const ids = (await deps.store.segments.partitionIds(tenant, no)).filter((id) => id !== "header");
+  await deps.store.segments.deleteIds(tenant, no, ids);
+  await deps.store.segments.headers.delete(tenant, no, ifMatch);
+};

@@ -1,0 +1,73 @@
+import { applyMergePatch } from "@shared/model/patch";
+import type { z } from "zod";
+import type { AppDeps } from "../app-deps";
+import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
+import { ValidationError } from "../errors/app-errors";
+import type { Identity } from "../http/identity";
+import { issuesToErrors } from "../http/problem";
+import { checkReferences, type Reference } from "../references/reference-check";
+import type { Page } from "../store/document-store";
+import type { SetupFilter, SetupRepository } from "../store/setup-repository";
+
+export interface SetupRules<T extends { etag: string }> {
+  readonly repository: SetupRepository<T>;
+  readonly valid: z.ZodType<object>;
+  readonly keyOf: (fields: Record<string, unknown>) => string;
+  readonly references: (fields: Record<string, unknown>) => Reference[];
+  readonly initial?: Record<string, unknown>;
+}
+
+export const listSetup = <T extends { etag: string }>(
+  deps: AppDeps,
+  rules: SetupRules<T>,
+  identity: Identity,
+  query: { search?: string | undefined; top: number; continuationToken?: string | undefined },
+  filters: readonly SetupFilter[],
+): Promise<Page<T>> =>
+  rules.repository.list(identity.tenantId, {
+    search: query.search,
+    filters,
+    top: query.top,
+    continuationToken: query.continuationToken,
+  });
+
+export const createSetup = async <T extends { etag: string }>(
+  deps: AppDeps,
+  rules: SetupRules<T>,
+  identity: Identity,
+  fields: Record<string, unknown>,
+): Promise<T> => {
+  await checkReferences(deps.store, identity.tenantId, rules.references(fields));
+  const key = rules.keyOf(fields);
+  return rules.repository.store.create(identity.tenantId, key, {
+    ...rules.initial,
+    ...fields,
+    ...stampNew(identity, deps.now()),
+  });
+};
+
+export const updateSetup = async <T extends { etag: string }>(
+  deps: AppDeps,
+  rules: SetupRules<T>,
+  identity: Identity,
+  key: string,
+  patch: Record<string, unknown>,
+  ifMatch: string,
+): Promise<T> => {
+  const tenant = identity.tenantId;
+  const current = await rules.repository.store.get(tenant, key);
+  const stored = withoutStamp(current) as Record<string, unknown>;
+  const merged = applyMergePatch(stored, patch);
+  const parsed = rules.valid.safeParse(merged);
+  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  const changed = rules.references(parsed.data as Record<string, unknown>).filter((r) => patch[r.field] !== undefined);
+  await checkReferences(deps.store, tenant, changed);
+  // Fields the schema does not know (managed by the API itself) survive the update.
+  const kept = Object.fromEntries(Object.keys(rules.initial ?? {}).map((k) => [k, stored[k]]));
+  return rules.repository.store.replace(
+    tenant,
+    key,
+    { ...kept, ...parsed.data, ...stampChange(current as unknown as { createdAt: string; createdBy: string }, identity, deps.now()) },
+    ifMatch,
+  );
+};

@@ -1,0 +1,144 @@
+import type { Container, OperationInput } from "@azure/cosmos";
+import type { Contact, ContactListQuery } from "@shared/model/contact";
+import { partitionKey } from "./containers";
+import { rethrowUnavailable } from "./cosmos-errors";
+import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import type { TenantId } from "./tenant";
+
+/** What is stored for a contact: the entity plus a lower-cased e-mail for duplicate checks. */
+export type ContactDoc = Omit<Contact, "etag" | "companyName"> & { emailKey?: string };
+
+export type ContactFilters = Omit<ContactListQuery, "top" | "continuationToken">;
+
+export type BulkOutcome = { no: string; status: "created" } | { no: string; status: "conflict" } | { no: string; status: "failed"; message: string };
+
+const orderTerms: Record<ContactFilters["orderBy"], string[]> = {
+  no: ["c.no"],
+  name: ["c.searchName", "c.no"],
+  city: ["c.city", "c.no"],
+  modifiedAt: ["c.modifiedAt", "c.no"],
+};
+
+const listFilters = [
+  ["city", "c.city"],
+  ["postCode", "c.postCode"],
+  ["countryRegionCode", "c.countryRegionCode"],
+  ["salespersonCode", "c.salespersonCode"],
+  ["territoryCode", "c.territoryCode"],
+  ["languageCode", "c.languageCode"],
+] as const;
+
+/** The API's contact filters as SQL over `c`, every value a parameter. */
+export const contactQuery = (f: Partial<ContactFilters>): QuerySpec => {
+  const where: string[] = [];
+  const parameters: { name: string; value: string | boolean | string[] }[] = [];
+  const add = (condition: string, name: string, value: string | boolean | string[]) => {
+    where.push(condition);
+    parameters.push({ name, value });
+  };
+  if (f.search) {
+    where.push("(CONTAINS(c.searchName, @searchUpper) OR STARTSWITH(c.no, @searchUpper) OR CONTAINS(c.emailKey, @searchLower))");
+    parameters.push({ name: "@searchUpper", value: f.search.toUpperCase() }, { name: "@searchLower", value: f.search.toLowerCase() });
+  }
+  if (f.type) add("c.type = @type", "@type", f.type);
+  if (f.companyNo) add("c.companyNo = @companyNo", "@companyNo", f.companyNo);
+  for (const [key, path] of listFilters) {
+    const values = f[key];
+    if (values?.length) add(`ARRAY_CONTAINS(@${key}, ${path})`, `@${key}`, values);
+  }
+  if (f.mailingGroup) add("ARRAY_CONTAINS(c.mailingGroups, @mailingGroup)", "@mailingGroup", f.mailingGroup);
+  if (f.excludeFromSegments !== undefined) add("c.excludeFromSegments = @excl", "@excl", f.excludeFromSegments);
+  return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
+};
+
+export class ContactRepository {
+  readonly store: DocumentStore<Contact>;
+
+  constructor(readonly container: Container) {
+    this.store = new DocumentStore<Contact>({
+      container,
+      docType: "contact",
+      entityName: "Contact",
+      keyField: "no",
+      partitionKeyOf: partitionKey.contact,
+      internalKeys: ["emailKey"],
+    });
+  }
+
+  list(tenant: TenantId, filters: ContactFilters, top: number, continuationToken?: string): Promise<Page<Contact>> {
+    return this.store.page(tenant, contactQuery(filters), { top, continuationToken });
+  }
+
+  /** Pages through every match without holding them all, for exports. */
+  async *iterate(tenant: TenantId, filters: ContactFilters, pageSize = 1000): AsyncGenerator<Contact[]> {
+    let token: string | undefined;
+    do {
+      const page = await this.list(tenant, filters, pageSize, token);
+      yield page.items;
+      token = page.continuationToken;
+    } while (token);
+  }
+
+  /** No. -> name for the given contacts (to show a person's company name). */
+  async namesOf(tenant: TenantId, nos: readonly string[]): Promise<Map<string, string>> {
+    if (nos.length === 0) return new Map();
+    const rows = await this.store.allRaw<{ no: string; name: string }>(tenant, {
+      select: "c.no, c.name",
+      where: ["ARRAY_CONTAINS(@nos, c.no)"],
+      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
+    });
+    return new Map(rows.map((r) => [r.no, r.name]));
+  }
+
+  /** Of these contact numbers, the ones that exist, with their type. */
+  async typesOf(tenant: TenantId, nos: readonly string[]): Promise<Map<string, Contact["type"]>> {
+    if (nos.length === 0) return new Map();
+    const rows = await this.store.allRaw<{ no: string; type: Contact["type"] }>(tenant, {
+      select: "c.no, c.type",
+      where: ["ARRAY_CONTAINS(@nos, c.no)"],
+      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
+    });
+    return new Map(rows.map((r) => [r.no, r.type]));
+  }
+
+  /** Of these lower-cased e-mail addresses, the ones already used, with the contact using each. */
+  async emailOwners(tenant: TenantId, emailKeys: readonly string[]): Promise<Map<string, string>> {
+    if (emailKeys.length === 0) return new Map();
+    const rows = await this.store.allRaw<{ no: string; emailKey: string }>(tenant, {
+      select: "c.no, c.emailKey",
+      where: ["ARRAY_CONTAINS(@emails, c.emailKey)"],
+      parameters: [{ name: "@emails", value: [...new Set(emailKeys)] }],
+    });
+    return new Map(rows.map((r) => [r.emailKey, r.no]));
+  }
+
+  countPersonsOf(tenant: TenantId, companyNo: string): Promise<number> {
+    return this.store.count(tenant, {
+      where: ["c.companyNo = @companyNo"],
+      parameters: [{ name: "@companyNo", value: companyNo }],
+    });
+  }
+
+  /**
+   * Creates many contacts in bulk (one request per 100 operations instead of one per contact).
+   * Creates, not upserts: a contact that already exists is reported, never overwritten.
+   */
+  async bulkCreate(tenant: TenantId, docs: readonly ContactDoc[]): Promise<BulkOutcome[]> {
+    const operations: OperationInput[] = docs.map((doc) => {
+      const envelope = this.store.envelope(tenant, doc.no);
+      return { operationType: "Create", partitionKey: envelope.pk, resourceBody: { ...doc, ...envelope } };
+    });
+    try {
+      const results = await this.container.items.executeBulkOperations(operations);
+      return results.map((result, i): BulkOutcome => {
+        const no = (docs[i] as ContactDoc).no;
+        const status = result.response?.statusCode ?? 0;
+        if (status >= 200 && status < 300) return { no, status: "created" };
+        if (status === 409) return { no, status: "conflict" };
+        return { no, status: "failed", message: result.error?.message ?? `store answered ${status}` };
+      });
+    } catch (error) {
+      return rethrowUnavailable(error);
+    }
+  }
+}

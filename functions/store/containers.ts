@@ -1,0 +1,81 @@
+import type { IndexingPolicy } from "@azure/cosmos";
+import type { TenantId } from "./tenant";
+
+/**
+ * Every container, its partition key and indexing policy, in one place (infra/ reads the same).
+ *
+ * Partition keys are synthetic single-path keys `tenant|...` (the embedded store models no
+ * hierarchical keys):
+ * - contacts:     tenant|contactNo  - one logical partition per contact, so a tenant's contacts
+ *                 spread over as many partitions as it has contacts and never meet the 20 GB cap;
+ * - segments:     tenant|segmentNo  - a segment's header, lines, criteria actions and counters
+ *                 share a partition, so per-segment work is single-partition;
+ * - interactions: tenant|contactNo  - a contact's interaction log entries together; a tenant's
+ *                 growing log is spread over its contacts;
+ * - setup:        tenant|kind       - small reference data (salespeople, campaigns, templates,
+ *                 number series), bounded per tenant.
+ * Every document also carries `tenantId`, and every query filters on it.
+ */
+export type ContainerName = "contacts" | "segments" | "interactions" | "setup";
+
+export interface ContainerDef {
+  readonly id: ContainerName;
+  readonly partitionKeyPath: "/pk";
+  readonly indexingPolicy: IndexingPolicy;
+}
+
+const composite = (...paths: string[]) => paths.map((path) => ({ path, order: "ascending" as const }));
+
+const policy = (compositeIndexes: { path: string; order: "ascending" }[][], excluded: string[] = []) => ({
+  indexingMode: "consistent" as const,
+  automatic: true,
+  includedPaths: [{ path: "/*" }],
+  excludedPaths: [{ path: '/"_etag"/?' }, ...excluded.map((path) => ({ path }))],
+  compositeIndexes,
+});
+
+export const containers: Record<ContainerName, ContainerDef> = {
+  contacts: {
+    id: "contacts",
+    partitionKeyPath: "/pk",
+    indexingPolicy: policy(
+      [
+        composite("/tenantId", "/no"),
+        composite("/tenantId", "/searchName", "/no"),
+        composite("/tenantId", "/city", "/no"),
+        composite("/tenantId", "/modifiedAt", "/no"),
+      ],
+      ["/profileAnswers/*/question/?"],
+    ),
+  },
+  segments: {
+    id: "segments",
+    partitionKeyPath: "/pk",
+    indexingPolicy: policy(
+      [
+        composite("/tenantId", "/no"),
+        composite("/tenantId", "/description", "/no"),
+        composite("/tenantId", "/date", "/no"),
+        composite("/tenantId", "/modifiedAt", "/no"),
+      ],
+      ["/note/?"],
+    ),
+  },
+  interactions: {
+    id: "interactions",
+    partitionKeyPath: "/pk",
+    indexingPolicy: policy([composite("/tenantId", "/entryNo")]),
+  },
+  setup: {
+    id: "setup",
+    partitionKeyPath: "/pk",
+    indexingPolicy: policy([composite("/tenantId", "/code"), composite("/tenantId", "/no")]),
+  },
+};
+
+export const partitionKey = {
+  contact: (tenant: TenantId, contactNo: string) => `${tenant}|${contactNo}`,
+  segment: (tenant: TenantId, segmentNo: string) => `${tenant}|${segmentNo}`,
+  interactions: (tenant: TenantId, contactNo: string) => `${tenant}|${contactNo}`,
+  setup: (tenant: TenantId, kind: string) => `${tenant}|${kind}`,
+};

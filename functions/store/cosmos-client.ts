@@ -1,0 +1,44 @@
+import https from "node:https";
+import { CosmosClient, type Container, type Database } from "@azure/cosmos";
+import { containers, type ContainerName } from "./containers";
+
+export interface CosmosSettings {
+  readonly endpoint: string;
+  readonly key: string;
+  readonly databaseId: string;
+  readonly allowSelfSigned: boolean;
+}
+
+export type Containers = Record<ContainerName, Container>;
+
+/**
+ * One client per process. Keep-alive matters: without it every request pays a TLS handshake,
+ * which is what held the embedded store to a few hundred writes a second.
+ */
+export const createCosmosClient = (settings: CosmosSettings): CosmosClient =>
+  new CosmosClient({
+    endpoint: settings.endpoint,
+    key: settings.key,
+    agent: new https.Agent({ keepAlive: true, rejectUnauthorized: !settings.allowSelfSigned }),
+    connectionPolicy: { enableEndpointDiscovery: !settings.allowSelfSigned },
+    userAgentSuffix: "mergeline",
+  });
+
+/** Creates the database and containers when missing; an existing container keeps its settings. */
+export const openContainers = async (client: CosmosClient, databaseId: string): Promise<Containers> => {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  const entries = await Promise.all(
+    Object.values(containers).map(async (def) => [def.id, await ensureContainer(database, def.id)] as const),
+  );
+  return Object.fromEntries(entries) as Containers;
+};
+
+const ensureContainer = async (database: Database, name: ContainerName): Promise<Container> => {
+  const def = containers[name];
+  const { container } = await database.containers.createIfNotExists({
+    id: def.id,
+    partitionKey: { paths: [def.partitionKeyPath] },
+    indexingPolicy: def.indexingPolicy,
+  });
+  return container;
+};

@@ -1,0 +1,181 @@
+import type { Container } from "@azure/cosmos";
+import type { Segment, SegmentLine, SegmentLineListQuery, SegmentListQuery } from "@shared/model/segment";
+import { PreconditionFailedError } from "../errors/app-errors";
+import { partitionKey } from "./containers";
+import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import type { TenantId } from "./tenant";
+
+/** Stored header: what the API shows minus the counts, which live in the stats document. */
+export type SegmentDoc = Omit<Segment, "etag" | "noOfLines" | "noOfCriteriaActions">;
+export type SegmentHeader = Omit<Segment, "noOfLines" | "noOfCriteriaActions">;
+
+/** Counters of one segment, kept beside the header so that line changes do not change its ETag. */
+export interface SegmentStats {
+  segmentNo: string;
+  noOfLines: number;
+  noOfCriteriaActions: number;
+  /** The next free line No.; line numbers step by 10,000 as in Business Central. */
+  nextLineNo: number;
+  etag: string;
+}
+
+export const lineNoStep = 10_000;
+
+const lineKey = (segmentNo: string, lineNo: number) => `${segmentNo}|${lineNo}`;
+const splitKey = (key: string) => key.slice(0, key.lastIndexOf("|"));
+
+export type SegmentFilters = Omit<SegmentListQuery, "top" | "continuationToken">;
+
+const orderTerms: Record<SegmentFilters["orderBy"], string[]> = {
+  no: ["c.no"],
+  description: ["c.description", "c.no"],
+  date: ["c.date", "c.no"],
+  modifiedAt: ["c.modifiedAt", "c.no"],
+};
+
+export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
+  const where: string[] = [];
+  const parameters: { name: string; value: string | boolean }[] = [];
+  if (f.search) {
+    where.push("(CONTAINS(UPPER(c.description), @search) OR STARTSWITH(c.no, @search))");
+    parameters.push({ name: "@search", value: f.search.toUpperCase() });
+  }
+  for (const key of ["campaignNo", "salespersonCode", "status", "dynamic"] as const) {
+    const value = f[key];
+    if (value !== undefined) {
+      where.push(`c.${key} = @${key}`);
+      parameters.push({ name: `@${key}`, value });
+    }
+  }
+  return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
+};
+
+/** A segment's header, counters, lines (and, later, criteria actions) share its partition. */
+export class SegmentRepository {
+  readonly headers: DocumentStore<SegmentHeader>;
+  readonly stats: DocumentStore<SegmentStats>;
+  readonly lines: DocumentStore<SegmentLine>;
+
+  constructor(readonly container: Container) {
+    this.headers = new DocumentStore<SegmentHeader>({
+      container,
+      docType: "segment",
+      entityName: "Segment",
+      keyField: "no",
+      partitionKeyOf: partitionKey.segment,
+      idOf: () => "header",
+    });
+    this.stats = new DocumentStore<SegmentStats>({
+      container,
+      docType: "segmentStats",
+      entityName: "Segment counters",
+      keyField: "segmentNo",
+      partitionKeyOf: partitionKey.segment,
+      idOf: () => "stats",
+    });
+    this.lines = new DocumentStore<SegmentLine>({
+      container,
+      docType: "segmentLine",
+      entityName: "Segment line",
+      keyField: "lineNo",
+      partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
+      idOf: (key) => `line|${key.slice(key.lastIndexOf("|") + 1).padStart(10, "0")}`,
+    });
+  }
+
+  lineKey = lineKey;
+
+  listHeaders(tenant: TenantId, filters: SegmentFilters, top: number, token?: string): Promise<Page<SegmentHeader>> {
+    return this.headers.page(tenant, segmentQuery(filters), { top, continuationToken: token });
+  }
+
+  async statsOf(tenant: TenantId, segmentNos: readonly string[]): Promise<Map<string, SegmentStats>> {
+    if (segmentNos.length === 0) return new Map();
+    const all = await this.stats.all(tenant, {
+      where: ["ARRAY_CONTAINS(@nos, c.segmentNo)"],
+      parameters: [{ name: "@nos", value: [...segmentNos] }],
+    });
+    return new Map(all.map((s) => [s.segmentNo, s]));
+  }
+
+  /** Changes the counters with an ETag retry loop; returns the counters as they were before. */
+  async updateStats(
+    tenant: TenantId,
+    segmentNo: string,
+    change: (s: SegmentStats) => Omit<SegmentStats, "etag">,
+  ): Promise<SegmentStats> {
+    for (let attempt = 0; ; attempt++) {
+      const current =
+        (await this.stats.find(tenant, segmentNo)) ??
+        (await this.stats.upsert(tenant, segmentNo, { segmentNo, noOfLines: 0, noOfCriteriaActions: 0, nextLineNo: lineNoStep }));
+      try {
+        await this.stats.replace(tenant, segmentNo, change(current), current.etag);
+        return current;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt > 50) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+      }
+    }
+  }
+
+  listLines(tenant: TenantId, segmentNo: string, q: Omit<SegmentLineListQuery, "top" | "continuationToken">, top: number, token?: string): Promise<Page<SegmentLine>> {
+    const where = ["c.segmentNo = @segmentNo"];
+    const parameters: { name: string; value: string }[] = [{ name: "@segmentNo", value: segmentNo }];
+    if (q.search) {
+      where.push("(CONTAINS(UPPER(c.contactName), @search) OR STARTSWITH(c.contactNo, @search))");
+      parameters.push({ name: "@search", value: q.search.toUpperCase() });
+    }
+    if (q.contactNo) {
+      where.push("c.contactNo = @contactNo");
+      parameters.push({ name: "@contactNo", value: q.contactNo });
+    }
+    return this.lines.page(
+      tenant,
+      { where, parameters, orderBy: ["c.lineNo"], partitionKey: partitionKey.segment(tenant, segmentNo) },
+      { top, continuationToken: token },
+    );
+  }
+
+  countLines(tenant: TenantId, segmentNo: string, contactNo?: string): Promise<number> {
+    return this.lines.count(tenant, {
+      where: ["c.segmentNo = @segmentNo", ...(contactNo ? ["c.contactNo = @contactNo"] : [])],
+      parameters: [
+        { name: "@segmentNo", value: segmentNo },
+        ...(contactNo ? [{ name: "@contactNo", value: contactNo }] : []),
+      ],
+      partitionKey: partitionKey.segment(tenant, segmentNo),
+    });
+  }
+
+  /** Every document in the segment's partition (header last), for deleting the segment. */
+  async partitionIds(tenant: TenantId, segmentNo: string): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>(
+        {
+          query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.tenantId = @tenantId",
+          parameters: [
+            { name: "@pk", value: partitionKey.segment(tenant, segmentNo) },
+            { name: "@tenantId", value: tenant },
+          ],
+        },
+        { partitionKey: partitionKey.segment(tenant, segmentNo) },
+      )
+      .fetchAll();
+    return resources.map((r) => r.id).sort((a, b) => Number(a === "header") - Number(b === "header"));
+  }
+
+  /** Deletes documents of one partition in bulk; already-missing ones count as deleted. */
+  async deleteIds(tenant: TenantId, segmentNo: string, ids: readonly string[]): Promise<void> {
+    const pk = partitionKey.segment(tenant, segmentNo);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const results = await this.container.items.executeBulkOperations(
+        ids.slice(i, i + 1000).map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
+      );
+      const failed = results.find((r) => {
+        const status = r.response?.statusCode ?? 0;
+        return !(status >= 200 && status < 300) && status !== 404;
+      });
+      if (failed) throw new Error(`Deleting segment ${segmentNo} failed: ${failed.error?.message ?? failed.response?.statusCode}`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { Container } from "@azure/cosmos";
+import { partitionKey } from "./containers";
+import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import type { TenantId } from "./tenant";
+
+/** Small per-tenant reference data kept in the setup container, one partition per kind. */
+export interface SetupKind {
+  readonly docType: string;
+  readonly entityName: string;
+  readonly keyField: "code" | "no";
+  /** Fields searched by ?search= (case-insensitive contains). */
+  readonly searchFields: readonly string[];
+}
+
+export const setupKinds = {
+  salesperson: { docType: "salesperson", entityName: "Salesperson", keyField: "code", searchFields: ["code", "name"] },
+  campaign: { docType: "campaign", entityName: "Campaign", keyField: "no", searchFields: ["no", "description"] },
+  interactionTemplate: {
+    docType: "interactionTemplate",
+    entityName: "Interaction template",
+    keyField: "code",
+    searchFields: ["code", "description"],
+  },
+} as const satisfies Record<string, SetupKind>;
+
+export type SetupFilter = { readonly field: string; readonly value: string; readonly op?: "=" | "<=" | ">=" };
+
+export class SetupRepository<T extends { etag: string }> {
+  readonly store: DocumentStore<T>;
+
+  constructor(
+    container: Container,
+    readonly kind: SetupKind,
+  ) {
+    this.store = new DocumentStore<T>({
+      container,
+      docType: kind.docType,
+      entityName: kind.entityName,
+      keyField: kind.keyField,
+      partitionKeyOf: (tenant) => partitionKey.setup(tenant, kind.docType),
+    });
+  }
+
+  list(
+    tenant: TenantId,
+    options: { search?: string | undefined; filters?: readonly SetupFilter[]; top: number; continuationToken?: string | undefined },
+  ): Promise<Page<T>> {
+    const where: string[] = [];
+    const parameters: { name: string; value: string }[] = [];
+    if (options.search) {
+      where.push(`(${this.kind.searchFields.map((f) => `CONTAINS(UPPER(c.${f}), @search)`).join(" OR ")})`);
+      parameters.push({ name: "@search", value: options.search.toUpperCase() });
+    }
+    (options.filters ?? []).forEach((f, i) => {
+      // Field names come from our own code, never from the request; values are parameters.
+      where.push(`c.${f.field} ${f.op ?? "="} @f${i}`);
+      parameters.push({ name: `@f${i}`, value: f.value });
+    });
+    const spec: QuerySpec = {
+      where,
+      parameters,
+      orderBy: [`c.${this.kind.keyField}`],
+      partitionKey: partitionKey.setup(tenant, this.kind.docType),
+    };
+    return this.store.page(tenant, spec, { top: options.top, continuationToken: options.continuationToken });
+  }
+
+  /** Of these keys, the ones that exist. */
+  async existing(tenant: TenantId, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.store.allRaw<{ key: string }>(tenant, {
+      select: `c.${this.kind.keyField} AS key`,
+      where: [`ARRAY_CONTAINS(@keys, c.${this.kind.keyField})`],
+      parameters: [{ name: "@keys", value: [...new Set(keys)] }],
+      partitionKey: partitionKey.setup(tenant, this.kind.docType),
+    });
+    return new Set(rows.map((r) => r.key));
+  }
+}
