@@ -54,7 +54,8 @@ export const issuesToErrors = (
       );
     }
     const field = issue.path.map(String).join(".");
-    const missing = issue.code === "invalid_type" && valueAt(input, issue.path) === undefined;
+    const missing =
+      (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(input, issue.path) === undefined;
     if (missing) return [{ in: location, field, rule: "required", message: "is required" }];
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({

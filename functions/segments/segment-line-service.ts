@@ -70,8 +70,9 @@ export const updateSegmentLine = async (
   const merged = applyMergePatch(stored, patch);
   const parsed = SegmentLineFields.safeParse(merged);
   if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
-  const kept = applyMergePatch(stored, parsed.data);
-  return segments.lines.replace(tenant, key, { ...kept, ...stampChange(current, identity, deps.now()) }, ifMatch);
+  // Fields a client may not write (line No., contact snapshot, inherited interaction fields) stay.
+  const readOnly = Object.fromEntries(Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)));
+  return segments.lines.replace(tenant, key, { ...readOnly, ...parsed.data, ...stampChange(current, identity, deps.now()) }, ifMatch);
 };
 
 export const deleteSegmentLine = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number, ifMatch: string | undefined): Promise<void> => {

@@ -57,6 +57,7 @@ export const containers: Record<ContainerName, ContainerDef> = {
         composite("/tenantId", "/description", "/no"),
         composite("/tenantId", "/date", "/no"),
         composite("/tenantId", "/modifiedAt", "/no"),
+        composite("/tenantId", "/lineNo"),
       ],
       ["/note/?"],
     ),

@@ -35,10 +35,13 @@ export const openContainers = async (client: CosmosClient, databaseId: string): 
 
 const ensureContainer = async (database: Database, name: ContainerName): Promise<Container> => {
   const def = containers[name];
-  const { container } = await database.containers.createIfNotExists({
-    id: def.id,
-    partitionKey: { paths: [def.partitionKeyPath] },
-    indexingPolicy: def.indexingPolicy,
-  });
+  const body = { id: def.id, partitionKey: { paths: [def.partitionKeyPath] }, indexingPolicy: def.indexingPolicy };
+  const { container, resource } = await database.containers.createIfNotExists(body);
+  // A policy that changed in code is applied to an existing container (Cosmos re-indexes online);
+  // the partition key can never change, so a different one is a deployment error.
+  const current = resource?.indexingPolicy?.compositeIndexes ?? [];
+  if (JSON.stringify(current) !== JSON.stringify(def.indexingPolicy.compositeIndexes ?? [])) {
+    await container.replace(body);
+  }
   return container;
 };

@@ -49,7 +49,13 @@ export const testConfig = (cosmos: EmbeddedCosmos, overrides: Partial<AppConfig>
 export const startApi = async (overrides: Partial<AppConfig> = {}, cosmosGiven?: EmbeddedCosmos): Promise<ApiHarness> => {
   const cosmos = cosmosGiven ?? (await startEmbeddedCosmos());
   const deps = await createAppDeps(testConfig(cosmos, overrides));
-  const host = createLocalHost(createRoutes(async () => deps), { corsOrigins: [] });
+  const host = createLocalHost(createRoutes(async () => deps), {
+    corsOrigins: [],
+    // A 5xx in a test is a bug: show why.
+    log: (level, ...args) => {
+      if (level === "error") console.error(...args);
+    },
+  });
   const call = async (method: string, path: string, options: CallOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (!options.anonymous) {
