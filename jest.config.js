@@ -21,5 +21,14 @@ module.exports = {
       moduleNameMapper,
       testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
     },
+    {
+      // React components of the task pane need a DOM.
+      displayName: "component",
+      testEnvironment: "jsdom",
+      transform,
+      moduleNameMapper,
+      setupFiles: ["<rootDir>/test/unit/addin/jsdom-setup.ts"],
+      testMatch: ["<rootDir>/test/unit/addin/**/*.test.tsx"],
+    },
   ],
 };

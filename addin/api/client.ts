@@ -1,0 +1,138 @@
+import { api, type Api, type EndpointName } from "@shared/model/api";
+import type {
+  BodyInput,
+  EndpointSpec,
+  ParamsInput,
+  QueryInput,
+  ResponseOf,
+} from "@shared/model/endpoint";
+import { Problem } from "@shared/model/problem";
+import { ApiContractError, ApiError, ApiUnreachableError } from "./errors";
+
+type HeaderSource = () => Record<string, string> | Promise<Record<string, string>>;
+
+export interface ApiClientOptions {
+  /** Everything before the contract's paths, e.g. http://localhost:7071/api */
+  baseUrl: string;
+  /** Injected so tests (and later a retrying or authenticating wrapper) can stand in. */
+  fetch?: typeof fetch;
+  /** Asked before every call, so a token that was refreshed in between is the one sent. */
+  headers?: HeaderSource;
+}
+
+type AllOptional<T> = Partial<T> extends T ? true : false;
+/** A field the call must carry, may carry, or cannot carry, following the endpoint's spec. */
+type Field<K extends string, T> = [T] extends [undefined]
+  ? { [P in K]?: never }
+  : AllOptional<T> extends true
+    ? { [P in K]?: T }
+    : { [P in K]: T };
+type IfMatchField<E> = E extends { readonly ifMatch: "required" }
+  ? { ifMatch: string }
+  : E extends { readonly ifMatch: "optional" }
+    ? { ifMatch?: string }
+    : { ifMatch?: never };
+
+export type CallOptions<E> = Field<"params", ParamsInput<E>> &
+  Field<"query", QueryInput<E>> &
+  Field<"body", BodyInput<E>> &
+  IfMatchField<E> & { signal?: AbortSignal };
+
+/** Options may be left out only when nothing in them is required. */
+type CallArgs<E> =
+  AllOptional<CallOptions<E>> extends true ? [options?: CallOptions<E>] : [options: CallOptions<E>];
+
+export type ApiClient = <N extends EndpointName>(
+  name: N,
+  ...args: CallArgs<Api[N]>
+) => Promise<ResponseOf<Api[N]>>;
+
+interface LooseOptions {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+const fillPath = (name: string, path: string, params: Record<string, unknown> = {}): string =>
+  path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined || value === null || value === "") {
+      throw new TypeError(`${name}: path parameter "${key}" is missing`);
+    }
+    return encodeURIComponent(String(value));
+  });
+
+/** The contract's list parameters read "a,b,c" (shared/model/common.ts listParam). */
+const queryString = (query: Record<string, unknown> = {}): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    search.append(key, Array.isArray(value) ? value.map(String).join(",") : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
+
+const readProblem = async (response: Response): Promise<Problem | undefined> => {
+  try {
+    const parsed = Problem.safeParse(await response.json());
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const isJson = (contentType: string | null): boolean =>
+  contentType !== null && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
+
+/** Builds the typed client from shared/model/api.ts: one `call` for every endpoint of the contract. */
+export const createApiClient = (options: ApiClientOptions): ApiClient => {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  const call = async (name: EndpointName, opts: LooseOptions = {}): Promise<unknown> => {
+    const spec: EndpointSpec = api[name];
+    const url = `${baseUrl}${fillPath(name, spec.path, opts.params)}${queryString(opts.query)}`;
+    const headers: Record<string, string> = {
+      accept: spec.responseType ?? "application/json",
+      ...(await options.headers?.()),
+    };
+    if (opts.ifMatch !== undefined) headers["if-match"] = opts.ifMatch;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(opts.body);
+    }
+
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: spec.method, headers, body, signal: opts.signal });
+    } catch (error) {
+      // An abort is the caller's decision, not an unreachable API.
+      if (opts.signal?.aborted) throw error;
+      throw new ApiUnreachableError(url, { cause: error });
+    }
+
+    if (!response.ok) {
+      const problem = isJson(response.headers.get("content-type"))
+        ? await readProblem(response)
+        : undefined;
+      throw new ApiError(response.status, problem, name);
+    }
+    if (response.status === 204 || (!spec.response && !spec.responseType)) return undefined;
+    if (spec.responseType && !isJson(spec.responseType)) {
+      if (!spec.responseType.startsWith("text/")) return response.blob();
+      // response.text() drops a byte order mark; the CSV export sends one so Excel reads UTF-8.
+      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    }
+    const parsed = spec.response ? spec.response.safeParse(await response.json()) : undefined;
+    if (parsed && !parsed.success) throw new ApiContractError(name, parsed.error.issues);
+    return parsed?.data;
+  };
+
+  // One generic implementation serves every endpoint; the ApiClient signature is what ties each
+  // endpoint name to its options and its response type for callers.
+  return call as unknown as ApiClient;
+};

@@ -1,0 +1,145 @@
+/**
+ * `npm start`: the whole local stack in one process tree, no Azure account needed.
+ *   - the embedded Cosmos DB-compatible server (persisted under .data/cosmos), or COSMOS_ENDPOINT;
+ *   - Azurite for blobs (under .data/azurite), or AZURE_STORAGE_CONNECTION_STRING;
+ *   - the Functions route table on http://localhost:7071/api through the local host;
+ *   - the task pane's webpack dev server on https://localhost:3000;
+ *   - the demo tenant, seeded on first start.
+ * Flags: --api-only (no pane, no Azurite), --data-dir <dir>, --api-port <n>, --no-seed.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createConnection } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createAppDeps } from "../functions/app-deps";
+import { loadConfig } from "../functions/config";
+import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
+import { createLocalHost } from "../functions/http/local-host";
+import { createRoutes } from "../functions/routes";
+import { startEmbeddedCosmos, type EmbeddedCosmos } from "../functions/store/embedded/embedded-cosmos";
+import { asTenantId } from "../functions/store/tenant";
+
+const { values: args } = parseArgs({
+  options: {
+    "api-only": { type: "boolean", default: false },
+    "data-dir": { type: "string", default: ".data" },
+    "api-port": { type: "string", default: process.env["MERGELINE_API_PORT"] ?? "7071" },
+    "no-seed": { type: "boolean", default: false },
+  },
+});
+
+const root = path.resolve(__dirname, "..");
+const dataDir = path.resolve(root, args["data-dir"] as string);
+const apiPort = Number(args["api-port"]);
+const paneOrigin = "https://localhost:3000";
+const demoTenant = "demo";
+const azuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+const children: ChildProcess[] = [];
+let cosmos: EmbeddedCosmos | undefined;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+const waitForPort = async (port: number, what: string, timeoutMs = 30_000) => {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await portOpen(port)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start listening on port ${port} within ${timeoutMs / 1000} s.`);
+};
+
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const startAzurite = async (): Promise<string> => {
+  const port = 10000;
+  if (await portOpen(port)) throw new Error(`Port ${port} is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.`);
+  // --disableTelemetry: no process of ours may reach the internet.
+  const child = spawn(bin("azurite-blob"), ["--location", path.join(dataDir, "azurite"), "--blobPort", String(port), "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  await waitForPort(port, "Azurite");
+  return `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azuriteKey};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+};
+
+const startPaneDevServer = (apiUrl: string) => {
+  const child = spawn(bin("webpack"), ["serve", "--mode", "development"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, MERGELINE_API_URL: apiUrl },
+  });
+  children.push(child);
+};
+
+const shutdown = async (code: number) => {
+  for (const child of children) child.kill("SIGTERM");
+  await cosmos?.close();
+  process.exit(code);
+};
+
+const main = async () => {
+  if (await portOpen(apiPort)) throw new Error(`Port ${apiPort} is taken. Stop what runs there, or start with --api-port <n>.`);
+  let cosmosEndpoint = process.env["COSMOS_ENDPOINT"];
+  let cosmosKey = process.env["COSMOS_KEY"];
+  if (!cosmosEndpoint) {
+    cosmos = await startEmbeddedCosmos({ dataDir: path.join(dataDir, "cosmos"), port: (await portOpen(8081)) ? 0 : 8081 });
+    cosmosEndpoint = cosmos.endpoint;
+    cosmosKey = cosmos.key;
+  }
+  let blob = process.env["AZURE_STORAGE_CONNECTION_STRING"];
+  if (!blob && !args["api-only"]) blob = await startAzurite();
+
+  const config = loadConfig({
+    ...process.env,
+    MERGELINE_ENV: "development",
+    COSMOS_ENDPOINT: cosmosEndpoint,
+    COSMOS_KEY: cosmosKey,
+    ...(blob ? { AZURE_STORAGE_CONNECTION_STRING: blob } : {}),
+  });
+  const deps = await createAppDeps(config);
+  let seedLine = "demo tenant: already seeded";
+  if (!args["no-seed"]) {
+    const seed = await seedDemoTenant(deps.store, asTenantId(demoTenant));
+    if (seed.seeded) seedLine = `demo tenant: seeded ${seed.contacts} contacts in ${(seed.milliseconds / 1000).toFixed(1)} s`;
+  }
+  const host = createLocalHost(createRoutes(async () => deps), {
+    corsOrigins: [paneOrigin],
+    log: (level, ...parts) => {
+      if (level === "error" || level === "warning") console.error(`[api] ${level}:`, ...parts);
+    },
+  });
+  const server = await host.listen(apiPort, "127.0.0.1");
+  const apiUrl = `http://localhost:${apiPort}/api`;
+  if (!args["api-only"]) startPaneDevServer(apiUrl);
+
+  say("");
+  say("Mergeline is running (development mode):");
+  say(`  API            ${apiUrl}   (try ${apiUrl}/health, ${apiUrl}/openapi.json)`);
+  say(`  API ready on http://127.0.0.1:${(server.address() as { port: number }).port}/api`);
+  say(`  Cosmos DB      ${cosmos ? `embedded at ${cosmosEndpoint}, data in ${path.relative(root, path.join(dataDir, "cosmos"))}` : cosmosEndpoint}`);
+  say(`  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000, data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`);
+  if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);
+  say(`  ${seedLine}; calls carry x-mergeline-dev-identity: tenant=${demoTenant}; user=<you>`);
+  if (!args["api-only"]) {
+    say("");
+    say("Sideload the add-in into Word:");
+    say("  Word on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > manifest.xml");
+    say("  Word on Windows/Mac: npx office-addin-debugging start manifest.xml (or copy manifest.xml to the");
+    say("  Wef folder on Mac / a shared-folder catalog on Windows), then Home > Add-ins > Mergeline.");
+  }
+  say("Press Ctrl+C to stop.");
+};
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch((error: unknown) => {
+  console.error(`\nMergeline could not start: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
