@@ -5,7 +5,8 @@
  *   - the Functions route table on http://localhost:7071/api through the local host;
  *   - the task pane's webpack dev server on https://localhost:3000;
  *   - the demo tenant, seeded on first start.
- * Flags: --api-only (no pane, no Azurite), --data-dir <dir>, --api-port <n>, --no-seed.
+ * Flags: --api-only (no pane, no Azurite), --data-dir <dir>, --api-port <n>, --cosmos-port <n>
+ * (0: any free port), --no-seed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection } from "node:net";
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     "api-only": { type: "boolean", default: false },
     "data-dir": { type: "string", default: ".data" },
     "api-port": { type: "string", default: process.env["MERGELINE_API_PORT"] ?? "7071" },
+    "cosmos-port": { type: "string", default: "8081" },
     "no-seed": { type: "boolean", default: false },
   },
 });
@@ -89,7 +91,10 @@ const main = async () => {
   let cosmosEndpoint = process.env["COSMOS_ENDPOINT"];
   let cosmosKey = process.env["COSMOS_KEY"];
   if (!cosmosEndpoint) {
-    cosmos = await startEmbeddedCosmos({ dataDir: path.join(dataDir, "cosmos"), port: (await portOpen(8081)) ? 0 : 8081 });
+    const wanted = Number(args["cosmos-port"]);
+    // 8081 is the emulator's port; if something already uses it, any free port will do.
+    const port = wanted !== 0 && (await portOpen(wanted)) ? 0 : wanted;
+    cosmos = await startEmbeddedCosmos({ dataDir: path.join(dataDir, "cosmos"), port });
     cosmosEndpoint = cosmos.endpoint;
     cosmosKey = cosmos.key;
   }

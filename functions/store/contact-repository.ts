@@ -132,7 +132,8 @@ export class ContactRepository {
       const results = await this.container.items.executeBulkOperations(operations);
       return results.map((result, i): BulkOutcome => {
         const no = (docs[i] as ContactDoc).no;
-        const status = result.response?.statusCode ?? 0;
+        // A failed operation carries its status in error.code, not in response.
+        const status = Number(result.response?.statusCode ?? result.error?.code ?? 0);
         if (status >= 200 && status < 300) return { no, status: "created" };
         if (status === 409) return { no, status: "conflict" };
         return { no, status: "failed", message: result.error?.message ?? `store answered ${status}` };

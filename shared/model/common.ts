@@ -29,7 +29,13 @@ export const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: "must be a two-letter ISO 3166 country code such as DK" });
 
-export const Email = z.email({ message: "must be an e-mail address such as name@example.com" }).max(80);
+/** Unicode addresses are allowed: Danish domains such as æblegården.dk are real (IDN). */
+export const Email = z
+  .email({
+    pattern: /^[^\s@"(),:;<>[\]\\]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u,
+    message: "must be an e-mail address such as name@example.com",
+  })
+  .max(80);
 export const Phone = z
   .string()
   .max(30)

@@ -1,6 +1,24 @@
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../../app-deps";
 import { defineHandler } from "../../http/endpoint-handler";
+import { contactsCsv } from "./contacts-csv";
 
-// Placeholder until the export lands.
-export const exportContactsHandler = defineHandler(api.exportContacts, async (_input, _deps: AppDeps) => ({ status: 501, text: "" }));
+/** contacts-20250131.csv: the day of the export, in UTC like every date the API writes. */
+const fileName = (now: Date) => `contacts-${now.toISOString().slice(0, 10).replace(/-/g, "")}.csv`;
+
+/** GET /contacts/export: every contact the list endpoint's filters match, as one CSV file. */
+export const exportContactsHandler = defineHandler(
+  api.exportContacts,
+  async ({ identity, query }, deps: AppDeps) => {
+    const { delimiter, ...filters } = query;
+    const text = await contactsCsv(
+      deps.store.contacts.iterate(identity.tenantId, filters),
+      delimiter,
+    );
+    return {
+      text,
+      contentType: "text/csv; charset=utf-8",
+      headers: { "content-disposition": `attachment; filename="${fileName(deps.now())}"` },
+    };
+  },
+);

@@ -1,10 +1,16 @@
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../../app-deps";
 import { defineHandler } from "../../http/endpoint-handler";
-import { problemResponse } from "../../http/problem";
+import { importJobOf } from "./import-request";
+import { importContacts } from "./import-service";
 
-// Placeholder until the import lands.
-export const importContactsHandler = defineHandler(api.importContacts, async (_input, _deps: AppDeps) => {
-  const r = problemResponse(501, "not-implemented", "Not implemented");
-  return { status: 501, json: r.jsonBody };
-});
+/**
+ * POST /contacts/import: JSON { csv, mapping?, delimiter?, defaultType?, dryRun? }, or a text/csv
+ * body with the same options in the query string. 200 with a per-row report, even when rows fail.
+ */
+export const importContactsHandler = defineHandler(
+  api.importContacts,
+  async ({ identity, body, rawBody, request }, deps: AppDeps) => ({
+    json: await importContacts(deps, identity, importJobOf(body, rawBody, request.query)),
+  }),
+);

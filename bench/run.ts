@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: every benchmark, each comparing ours with a peer or a floor in the same run,
+ * printed as one table of ratios. Absolute times on shared machines mislead; ratios do not.
+ * `npm run bench -- <name>` runs only the benchmarks whose name contains <name>.
+ */
+import type { BenchRow } from "./bench-row";
+import { benchApiOverhead } from "./api-overhead.bench";
+import { benchEmbeddedStore } from "./embedded-store.bench";
+
+const benches: [string, () => Promise<BenchRow[]>][] = [
+  ["embedded-store", benchEmbeddedStore],
+  ["api-overhead", benchApiOverhead],
+];
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+const main = async () => {
+  const only = process.argv[2];
+  const rows: BenchRow[] = [];
+  for (const [name, bench] of benches) {
+    if (only && !name.includes(only)) continue;
+    process.stderr.write(`running ${name}...\n`);
+    rows.push(...(await bench()));
+  }
+  const header = ["benchmark", "ours", "peer / floor", "peer", "unit", "ratio", "target", "note"];
+  const table = rows.map((r) => [r.name, fmt(r.ours), r.peerName, fmt(r.peer), r.unit, `${r.ratio.toFixed(2)}x`, r.target ?? "", r.note ?? ""]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const row of table) console.log(line(row));
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import type { ProblemError } from "@shared/model/problem";
+import type { Candidate, RowProblem, Split } from "./import-row";
+import type { StoreFacts } from "./store-facts";
+
+/**
+ * Contacts that are already there, by No. or by e-mail (case-insensitive), in the store or
+ * earlier in the file. The first occurrence in the file is kept and later ones are reported, so
+ * importing the same file twice doubles nothing. Only rows that passed validation take part: an
+ * invalid row is not imported, so it claims neither its No. nor its e-mail.
+ */
+export const splitDuplicates = (candidates: readonly Candidate[], facts: StoreFacts): Split => {
+  const rowOfNo = new Map<string, number>();
+  const rowOfEmail = new Map<string, number>();
+  const passed: Candidate[] = [];
+  const problems: RowProblem[] = [];
+  for (const candidate of candidates) {
+    const { no, email } = candidate.contact;
+    const emailKey = email?.toLowerCase();
+    const errors: ProblemError[] = [];
+    const dup = (field: string, message: string) =>
+      errors.push({ in: "body", field, rule: "unique", message, row: candidate.row });
+    if (no) {
+      const earlier = rowOfNo.get(no);
+      if (earlier !== undefined) dup("no", `No. ${no} is also in row ${earlier}`);
+      else if (facts.contactTypes.has(no)) dup("no", `contact ${no} already exists`);
+    }
+    if (emailKey) {
+      const earlier = rowOfEmail.get(emailKey);
+      const owner = facts.emailOwners.get(emailKey);
+      if (earlier !== undefined) dup("email", `${email} is also in row ${earlier}`);
+      else if (owner !== undefined) dup("email", `${email} is already used by contact ${owner}`);
+    }
+    if (errors.length) {
+      problems.push({ row: candidate.row, ...(no ? { no } : {}), status: "duplicate", errors });
+      continue;
+    }
+    if (no) rowOfNo.set(no, candidate.row);
+    if (emailKey) rowOfEmail.set(emailKey, candidate.row);
+    passed.push(candidate);
+  }
+  return { passed, problems };
+};

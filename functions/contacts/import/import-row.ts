@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import type { ContactCreate } from "@shared/model/contact";
+import type { ImportRowOutcome } from "@shared/model/contact-import";
+
+/** A row that passed every check so far, on its way to the store. */
+export interface Candidate {
+  readonly row: number;
+  readonly contact: ContactCreate;
+}
+
+/** A row that will not be imported, and why: what the result lists under `problems`. */
+export type RowProblem = z.infer<typeof ImportRowOutcome>;
+
+/** The rows that go on, and the ones that stop at a check. */
+export interface Split {
+  readonly passed: Candidate[];
+  readonly problems: RowProblem[];
+}

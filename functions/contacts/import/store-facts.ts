@@ -1,0 +1,68 @@
+import type { ContactType } from "@shared/model/contact";
+import type { z } from "zod";
+import type { Store } from "../../store/store";
+import type { TenantId } from "../../store/tenant";
+import type { Candidate } from "./import-row";
+
+/** What the checks need to know about the tenant's store, loaded once for the whole file. */
+export interface StoreFacts {
+  /** Contact No. -> type, for the file's own Nos. and the companies its persons name. */
+  readonly contactTypes: ReadonlyMap<string, z.infer<typeof ContactType>>;
+  /** Lower-cased e-mail -> the No. of the contact using it. */
+  readonly emailOwners: ReadonlyMap<string, string>;
+  readonly salespeople: ReadonlySet<string>;
+}
+
+/**
+ * Keys per query: a whole file's keys in one parameter (10,000 e-mail addresses are ~300 KB)
+ * would run into Cosmos DB's limit on the length of a query; chunks keep each query small and
+ * the number of queries still independent of how the rows are spread.
+ */
+const chunkSize = 1000;
+
+const chunks = <T>(items: readonly T[], size = chunkSize): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+const mergedMaps = async <K, V>(
+  keys: readonly K[],
+  load: (chunk: K[]) => Promise<Map<K, V>>,
+): Promise<Map<K, V>> => {
+  const maps = await Promise.all(chunks([...new Set(keys)]).map(load));
+  return new Map(maps.flatMap((m) => [...m]));
+};
+
+/** Contact No. -> type for the given Nos. that exist in the tenant. */
+export const contactTypesOf = (store: Store, tenant: TenantId, nos: readonly string[]) =>
+  mergedMaps(nos, (chunk) => store.contacts.typesOf(tenant, chunk));
+
+/**
+ * Three lookups for the whole file, whatever its size: the per-row alternative (a read per row)
+ * would make 10,000 rows 30,000 store round trips.
+ */
+export const loadStoreFacts = async (
+  store: Store,
+  tenant: TenantId,
+  candidates: readonly Candidate[],
+): Promise<StoreFacts> => {
+  const nos = candidates.flatMap(({ contact: c }) => [
+    ...(c.no ? [c.no] : []),
+    ...(c.companyNo ? [c.companyNo] : []),
+  ]);
+  const emails = candidates.flatMap(({ contact: c }) => (c.email ? [c.email.toLowerCase()] : []));
+  const codes = [
+    ...new Set(
+      candidates.flatMap(({ contact: c }) => (c.salespersonCode ? [c.salespersonCode] : [])),
+    ),
+  ];
+  const [contactTypes, emailOwners, salespeople] = await Promise.all([
+    contactTypesOf(store, tenant, nos),
+    mergedMaps(emails, (chunk) => store.contacts.emailOwners(tenant, chunk)),
+    Promise.all(chunks(codes).map((chunk) => store.salespeople.existing(tenant, chunk))).then(
+      (sets) => new Set(sets.flatMap((s) => [...s])),
+    ),
+  ]);
+  return { contactTypes, emailOwners, salespeople };
+};
