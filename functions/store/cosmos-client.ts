@@ -1,5 +1,5 @@
 import https from "node:https";
-import { CosmosClient, type Container, type Database } from "@azure/cosmos";
+import { CosmosClient, type Container, type Database, type IndexingPolicy } from "@azure/cosmos";
 import { containers, type ContainerName } from "./containers";
 
 export interface CosmosSettings {
@@ -33,14 +33,20 @@ export const openContainers = async (client: CosmosClient, databaseId: string): 
   return Object.fromEntries(entries) as Containers;
 };
 
+type CompositeIndexes = NonNullable<IndexingPolicy["compositeIndexes"]>;
+
+/** A composite-index list as text, independent of key order and of the default "ascending". */
+const compositeKey = (indexes: CompositeIndexes | undefined): string =>
+  JSON.stringify((indexes ?? []).map((index) => index.map((p) => `${p.path}:${p.order ?? "ascending"}`)));
+
 const ensureContainer = async (database: Database, name: ContainerName): Promise<Container> => {
   const def = containers[name];
   const body = { id: def.id, partitionKey: { paths: [def.partitionKeyPath] }, indexingPolicy: def.indexingPolicy };
   const { container, resource } = await database.containers.createIfNotExists(body);
   // A policy that changed in code is applied to an existing container (Cosmos re-indexes online);
   // the partition key can never change, so a different one is a deployment error.
-  const current = resource?.indexingPolicy?.compositeIndexes ?? [];
-  if (JSON.stringify(current) !== JSON.stringify(def.indexingPolicy.compositeIndexes ?? [])) {
+  // (The embedded server drops a container's documents on replace, so compare with care.)
+  if (compositeKey(resource?.indexingPolicy?.compositeIndexes) !== compositeKey(def.indexingPolicy.compositeIndexes)) {
     await container.replace(body);
   }
   return container;

@@ -2,17 +2,18 @@
  * The Cosmos DB-compatible server behind `npm start` and the integration tests
  * (@vercel/cosmosdb-server, spoken to through the real @azure/cosmos client).
  *
- * Why inserts ran at about 1,000 documents a second, and what fixes it (bench/embedded-store.bench.ts
- * measures it side by side):
+ * Why inserts ran at about 1,000 documents a second (ranges from two machines; the ratios are
+ * measured side by side in one run by bench/embedded-store.bench.ts):
  * - createHttpsServer() answers every request with `connection: close` unless it is given
- *   `{ keepAlive: true }`, so each SDK request paid a fresh TLS handshake: ~400 docs/s one
+ *   `{ keepAlive: true }`, so each SDK request paid a fresh TLS handshake: 200-400 docs/s one
  *   document per request.
  * - With keep-alive on the server and a keep-alive https.Agent in the client, the same loop runs
- *   at ~1,700 docs/s. This module always starts the server with keep-alive; the client side is
- *   functions/store/cosmos-client.ts.
- * - `container.items.executeBulkOperations` sends up to 100 operations per request and runs at
- *   ~8,000 docs/s. It needs a partitionKey on every operation here. Seeding and imports use it.
- * After that the journal (journal.ts) costs one small synchronous write per mutation.
+ *   at 1,200-1,700 docs/s (5-6x). This module always starts the server with keep-alive; the
+ *   client side is functions/store/cosmos-client.ts.
+ * - `container.items.executeBulkOperations` sends 100 operations per request: 8,000-9,000 docs/s.
+ *   It needs a partitionKey on every operation here. Pass it thousands of operations at once:
+ *   the SDK polls for unfinished partial batches every second, so each call takes at least ~1 s.
+ * - The journal of a durable store (journal.ts) costs about 10% on bulk inserts.
  */
 import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
@@ -22,7 +23,8 @@ import { captureAccount } from "./server-internals";
 import { acquireStoreLock, type StoreLock } from "./store-lock";
 
 /** The Cosmos DB emulator's published key: the embedded server accepts any key, clients need one. */
-const EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+const EMULATOR_KEY =
+  "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
 export interface EmbeddedCosmosOptions {
   /** Where the store keeps its journal. Without it the store lives in memory only (tests). */
@@ -50,7 +52,9 @@ const urlHost = (host: string): string => {
  * `rejectUnauthorized: false`). With `dataDir`, what it acknowledged survives a restart and a
  * kill -9, and a second process opening the same directory fails with EmbeddedStoreLockedError.
  */
-export const startEmbeddedCosmos = async (options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> => {
+export const startEmbeddedCosmos = async (
+  options: EmbeddedCosmosOptions = {},
+): Promise<EmbeddedCosmos> => {
   const host = options.host ?? "127.0.0.1";
   const { dataDir } = options;
   let lock: StoreLock | undefined;

@@ -83,7 +83,12 @@ const parentSelf = (items: InternalItems): string => {
   return parent._self;
 };
 
-const registerChildren = (hooks: Hooks, items: InternalItems, rid: string, sink: JournalSink): void => {
+const registerChildren = (
+  hooks: Hooks,
+  items: InternalItems,
+  rid: string,
+  sink: JournalSink,
+): void => {
   const item = items._data.get(rid);
   if (!item) return;
   if (isDatabase(item)) hooks.sinks.set(item.collections, sink);
@@ -98,7 +103,11 @@ const installHooks = (): Hooks => {
   const proto = itemsPrototype() as ItemsPrototype & { [HOOKS]?: Hooks };
   const installed = proto[HOOKS];
   if (installed) return installed;
-  const original: ItemsPrototype = { _set: proto._set, delete: proto.delete, replace: proto.replace };
+  const original: ItemsPrototype = {
+    _set: proto._set,
+    delete: proto.delete,
+    replace: proto.replace,
+  };
   const hooks: Hooks = { sinks: new WeakMap(), replacing: new WeakSet(), original };
 
   // create, replace and upsert all end in _set; the record is written first, so a failed write
@@ -121,7 +130,11 @@ const installHooks = (): Hooks => {
     original.delete.call(this, idOrRid, partition);
   };
 
-  proto.replace = function (this: InternalItems, data: StoredResource, previous: StoredResource): StoredResource {
+  proto.replace = function (
+    this: InternalItems,
+    data: StoredResource,
+    previous: StoredResource,
+  ): StoredResource {
     const sink = hooks.sinks.get(this);
     if (!sink) return original.replace.call(this, data, previous);
     const before = this._item("/id", data.id, this._getPartition(data)).read();
@@ -162,7 +175,8 @@ class JournalFile implements JournalSink {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(fd, bytes, written, bytes.length - written);
     } catch (error) {
       // A partial line followed by later records would be corruption in the middle of the file.
       if (written > 0) ftruncateSync(fd, this.size);
@@ -184,7 +198,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isStoredResource = (value: unknown): value is StoredResource =>
-  isObject(value) && typeof value["id"] === "string" && typeof value["_rid"] === "string" && typeof value["_self"] === "string";
+  isObject(value) &&
+  typeof value["id"] === "string" &&
+  typeof value["_rid"] === "string" &&
+  typeof value["_self"] === "string";
 
 const parseRecord = (line: string): JournalRecord | undefined => {
   const value: unknown = JSON.parse(line);
@@ -193,7 +210,9 @@ const parseRecord = (line: string): JournalRecord | undefined => {
   const c = value["c"];
   switch (value["t"]) {
     case "put":
-      return isStoredResource(value["d"]) && typeof c === "number" ? { t: "put", p, d: value["d"], c } : undefined;
+      return isStoredResource(value["d"]) && typeof c === "number"
+        ? { t: "put", p, d: value["d"], c }
+        : undefined;
     case "del":
       return typeof value["r"] === "string" ? { t: "del", p, r: value["r"] } : undefined;
     case "rc":
@@ -210,7 +229,9 @@ const READ_CHUNK_BYTES = 1 << 20;
  * string V8 can build. Bytes after the last newline are a record torn by a kill mid-write: a
  * record is always written together with its newline, so they are dropped.
  */
-function* completeLines(path: string): Generator<{ readonly text: string; readonly number: number }> {
+function* completeLines(
+  path: string,
+): Generator<{ readonly text: string; readonly number: number }> {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(READ_CHUNK_BYTES);
@@ -240,7 +261,9 @@ const replay = (path: string, account: InternalAccount, original: ItemsPrototype
   for (const line of completeLines(path)) {
     if (line.text === "") continue;
     const corrupt = (why: string): JournalCorruptError =>
-      new JournalCorruptError(`${path}:${line.number}: ${why}. Move the file away to start empty, or repair that line.`);
+      new JournalCorruptError(
+        `${path}:${line.number}: ${why}. Move the file away to start empty, or repair that line.`,
+      );
     let record: JournalRecord | undefined;
     try {
       record = parseRecord(line.text);
@@ -299,7 +322,8 @@ const compact = (path: string, account: InternalAccount, dataDir: string): void 
     const flush = (): void => {
       const bytes = Buffer.from(chunk.join(""), "utf8");
       let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(fd, bytes, written, bytes.length - written);
       chunk = [];
       chunkLength = 0;
     };

@@ -79,7 +79,9 @@ const CAPTURE_SLOT = Symbol.for("mergeline.embedded-cosmos.capture-slot");
  * emit: no other server can take another's account, and accounts nobody claimed are untouched.
  */
 const captureSlot = (): CaptureSlot => {
-  const exports = accountModule as unknown as { default: AccountConstructor & { [CAPTURE_SLOT]?: CaptureSlot } };
+  const exports = accountModule as unknown as {
+    default: AccountConstructor & { [CAPTURE_SLOT]?: CaptureSlot };
+  };
   const installed = exports.default[CAPTURE_SLOT];
   if (installed) return installed;
   const slot: CaptureSlot = { pending: undefined };
@@ -103,7 +105,10 @@ const captureSlot = (): CaptureSlot => {
  * connection can be served, so state restored there is in place for the very first request. If
  * it throws, the server is closed and the promise rejects with that error.
  */
-export const captureAccount = <T>(server: Server, prepare: (account: InternalAccount) => T): Promise<T> => {
+export const captureAccount = <T>(
+  server: Server,
+  prepare: (account: InternalAccount) => T,
+): Promise<T> => {
   const slot = captureSlot();
   return new Promise<T>((resolve, reject) => {
     const claim = (account: InternalAccount): void => {
@@ -123,7 +128,11 @@ export const captureAccount = <T>(server: Server, prepare: (account: InternalAcc
       if (slot.pending !== claim) return;
       slot.pending = undefined;
       server.close();
-      reject(new Error("@vercel/cosmosdb-server did not build its account on 'listening'; its internals changed."));
+      reject(
+        new Error(
+          "@vercel/cosmosdb-server did not build its account on 'listening'; its internals changed.",
+        ),
+      );
     });
   });
 };

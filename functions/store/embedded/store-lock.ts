@@ -20,14 +20,21 @@ export interface StoreLock {
 interface LockOwner {
   readonly pid: number;
   readonly host: string;
+  /** When the owning process started: tells this process from an earlier one with the same pid. */
+  readonly processStart?: number;
 }
+
+// In a container `npm start` often gets the same pid after every restart, so a pid alone
+// cannot tell "this process holds it" from "the previous run died holding it".
+const PROCESS_START = Math.round(performance.timeOrigin);
 
 const readOwner = (path: string): LockOwner | undefined => {
   try {
     const value: unknown = JSON.parse(readFileSync(path, "utf8"));
     if (typeof value !== "object" || value === null) return undefined;
-    const { pid, host } = value as Record<string, unknown>;
-    return typeof pid === "number" && typeof host === "string" ? { pid, host } : undefined;
+    const { pid, host, processStart } = value as Record<string, unknown>;
+    if (typeof pid !== "number" || typeof host !== "string") return undefined;
+    return typeof processStart === "number" ? { pid, host, processStart } : { pid, host };
   } catch {
     return undefined;
   }
@@ -43,9 +50,17 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-/** A lock is stale when its owner ran on this machine and is gone; a lock without an owner is stale. */
-const isStale = (owner: LockOwner | undefined): boolean =>
-  owner === undefined || (owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid));
+/**
+ * A lock is stale when its owner ran on this machine and is gone (or is an earlier process that
+ * had this very pid); a lock without a readable owner is stale. Another machine's lock (a shared
+ * folder) is never assumed stale.
+ */
+const isStale = (owner: LockOwner | undefined): boolean => {
+  if (owner === undefined) return true;
+  if (owner.host !== hostname()) return false;
+  if (owner.pid === process.pid) return owner.processStart !== PROCESS_START;
+  return !isAlive(owner.pid);
+};
 
 /**
  * The lock file appears with its content already in it (written aside, then hard-linked into
@@ -53,7 +68,12 @@ const isStale = (owner: LockOwner | undefined): boolean =>
  * an empty, ownerless one. Where hard links are unsupported, exclusive create is the fallback.
  */
 const tryCreate = (path: string): boolean => {
-  const content = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  const content = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    processStart: PROCESS_START,
+    since: new Date().toISOString(),
+  });
   const aside = `${path}.${process.pid}.${randomUUID()}`;
   writeFileSync(aside, content);
   try {
@@ -110,5 +130,7 @@ export const acquireStoreLock = (dataDir: string): StoreLock => {
       // someone else removed it first; try again
     }
   }
-  throw new EmbeddedStoreLockedError(`Could not take the lock ${path}: other processes keep taking it.`);
+  throw new EmbeddedStoreLockedError(
+    `Could not take the lock ${path}: other processes keep taking it.`,
+  );
 };
