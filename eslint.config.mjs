@@ -2,6 +2,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
+// eslint's flat config is loaded as the module's default export; it is the one exception.
+// eslint-disable-next-line no-restricted-syntax
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", ".data/", "coverage/", "test-results/", "*.config.js"] },
   js.configs.recommended,
@@ -9,6 +11,11 @@ export default tseslint.config(
   prettier,
   {
     rules: {
+      // Destructuring a field away to drop it is the idiom here: `const { etag: _e, ...rest } = x`.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { varsIgnorePattern: "^_", argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "no-restricted-syntax": [
         "error",
         { selector: "ExportDefaultDeclaration", message: "Use named exports only." },

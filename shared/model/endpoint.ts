@@ -40,4 +40,4 @@ export type ParsedBody<E> = Out<Schema<E, "body">>;
 export type ParamsInput<E> = In<Schema<E, "params">>;
 export type QueryInput<E> = In<Schema<E, "query">>;
 export type BodyInput<E> = In<Schema<E, "body">>;
-export type ResponseOf<E> = E extends { readonly response: infer S extends z.ZodType } ? z.output<S> : E extends { readonly responseType: string } ? Blob | string : void;
+export type ResponseOf<E> = E extends { readonly response: infer S extends z.ZodType } ? z.output<S> : E extends { readonly responseType: string } ? Blob | string : undefined;

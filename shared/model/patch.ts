@@ -28,6 +28,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export const applyMergePatch = <T extends object>(target: T, patch: object): T => {
   const result: Record<string, unknown> = { ...(target as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch)) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- merge patch: null removes the member
     if (value === null) delete result[key];
     else if (value === undefined) continue;
     else if (isPlainObject(value)) {
