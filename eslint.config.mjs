@@ -14,7 +14,12 @@ export default tseslint.config(
       // Destructuring a field away to drop it is the idiom here: `const { etag: _e, ...rest } = x`.
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { varsIgnorePattern: "^_", argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          varsIgnorePattern: "^_",
+          argsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
       "no-restricted-syntax": [
         "error",
@@ -30,7 +35,11 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@azure/*", "node:*", "fs", "path", "crypto", "http", "https"], message: "shared/ runs in the browser and in Functions: no Node-only or Azure modules." },
+            {
+              group: ["@azure/*", "node:*", "fs", "path", "crypto", "http", "https"],
+              message:
+                "shared/ runs in the browser and in Functions: no Node-only or Azure modules.",
+            },
             { group: ["**/addin/**", "**/functions/**"], message: "shared/ imports neither side." },
           ],
         },
@@ -40,13 +49,26 @@ export default tseslint.config(
   {
     files: ["addin/**/*.ts", "addin/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/functions/**", "@azure/cosmos", "@azure/functions"], message: "addin/ talks to functions/ only through the API contract." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/functions/**", "@azure/cosmos", "@azure/functions"],
+              message: "addin/ talks to functions/ only through the API contract.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["functions/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/addin/**"], message: "functions/ never imports addin/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/addin/**"], message: "functions/ never imports addin/." }] },
+      ],
     },
   },
 );

@@ -16,7 +16,20 @@ const csvCell = (v: unknown) => {
   const s = v === undefined ? "" : String(v);
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const columns = ["no", "type", "name", "companyNo", "email", "phone", "address", "postCode", "city", "countryRegionCode", "languageCode", "salespersonCode"] as const;
+const columns = [
+  "no",
+  "type",
+  "name",
+  "companyNo",
+  "email",
+  "phone",
+  "address",
+  "postCode",
+  "city",
+  "countryRegionCode",
+  "languageCode",
+  "salespersonCode",
+] as const;
 
 /**
  * The API's overhead over the bare Cosmos SDK on the same embedded store in the same run:
@@ -27,58 +40,101 @@ const columns = ["no", "type", "name", "companyNo", "email", "phone", "address",
 export const benchApiOverhead = async (): Promise<BenchRow[]> => {
   const cosmos = await startEmbeddedCosmos();
   const api = await startApi({}, cosmos);
-  const sdkClient = createCosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, databaseId: "sdk", allowSelfSigned: true });
+  const sdkClient = createCosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    databaseId: "sdk",
+    allowSelfSigned: true,
+  });
   try {
-    const demo = generateDemoTenant({ companies: 1000, personsPerCompanyAverage: 9, independentPersons: 0 });
-    const contacts = demo.contacts.slice(0, N).map((c) => ({ ...ContactCreate.parse(c), no: c.no }));
+    const demo = generateDemoTenant({
+      companies: 1000,
+      personsPerCompanyAverage: 9,
+      independentPersons: 0,
+    });
+    const contacts = demo.contacts
+      .slice(0, N)
+      .map((c) => ({ ...ContactCreate.parse(c), no: c.no }));
     // Persons of a company beyond the cut would reference it; keep companies first (the generator does).
-    const csv = [columns.join(";"), ...contacts.map((c) => columns.map((k) => csvCell(c[k])).join(";"))].join("\r\n");
-    const stamp = { createdAt: new Date().toISOString(), createdBy: "bench", modifiedAt: new Date().toISOString(), modifiedBy: "bench" };
+    const csv = [
+      columns.join(";"),
+      ...contacts.map((c) => columns.map((k) => csvCell(c[k])).join(";")),
+    ].join("\r\n");
+    const stamp = {
+      createdAt: new Date().toISOString(),
+      createdBy: "bench",
+      modifiedAt: new Date().toISOString(),
+      modifiedBy: "bench",
+    };
 
     // Salespeople referenced by the rows must exist in every tenant the API imports into.
     const tenants = Array.from({ length: 6 }, () => `bench-${randomUUID().slice(0, 8)}`);
     for (const tenant of tenants) {
-      for (const s of demo.salespeople) await api.call("POST", "/api/salespeople", { tenant, body: s });
+      for (const s of demo.salespeople)
+        await api.call("POST", "/api/salespeople", { tenant, body: s });
     }
     const sdkDatabases: Container[] = [];
-    for (let i = 0; i < 6; i++) sdkDatabases.push((await openContainers(sdkClient, `sdk-${i}`)).contacts);
+    for (let i = 0; i < 6; i++)
+      sdkDatabases.push((await openContainers(sdkClient, `sdk-${i}`)).contacts);
 
     const imported = await sideBySide(
       3,
       async (run) => {
-        const res = await api.call("POST", "/api/contacts/import", { tenant: tenants[run] as string, body: { csv } });
-        if (res.status !== 200 || res.json.imported !== N) throw new Error(`import: ${res.status} ${res.text.slice(0, 300)}`);
+        const res = await api.call("POST", "/api/contacts/import", {
+          tenant: tenants[run] as string,
+          body: { csv },
+        });
+        if (res.status !== 200 || res.json.imported !== N)
+          throw new Error(`import: ${res.status} ${res.text.slice(0, 300)}`);
       },
       async (run) => {
         const tenant = asTenantId(tenants[run] as string);
         const ops = contacts.map((c) => {
           const pk = partitionKey.contact(tenant, c.no);
-          const doc = { ...toContactDoc(c), ...stamp, id: c.no, pk, tenantId: tenant, docType: "contact" };
+          const doc = {
+            ...toContactDoc(c),
+            ...stamp,
+            id: c.no,
+            pk,
+            tenantId: tenant,
+            docType: "contact",
+          };
           return { operationType: "Create" as const, partitionKey: pk, resourceBody: doc };
         });
         const results = await (sdkDatabases[run] as Container).items.executeBulkOperations(ops);
-        if (results.some((r) => (r.response?.statusCode ?? 0) !== 201)) throw new Error("sdk bulk failed");
+        if (results.some((r) => (r.response?.statusCode ?? 0) !== 201))
+          throw new Error("sdk bulk failed");
       },
     );
 
     const listTenant = tenants[0] as string;
     const sdkContainer = sdkDatabases[0] as Container;
     const query = {
-      query: "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.docType = @docType ORDER BY c.tenantId, c.no",
-      parameters: [{ name: "@tenantId", value: listTenant }, { name: "@docType", value: "contact" }],
+      query:
+        "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.docType = @docType ORDER BY c.tenantId, c.no",
+      parameters: [
+        { name: "@tenantId", value: listTenant },
+        { name: "@docType", value: "contact" },
+      ],
     };
     const listed = await sideBySide(
       7,
       async () => {
         const first = await api.call("GET", "/api/contacts?top=500", { tenant: listTenant });
-        const second = await api.call("GET", `/api/contacts?top=500&continuationToken=${encodeURIComponent(first.json.continuationToken)}`, { tenant: listTenant });
-        if (first.json.items.length + second.json.items.length !== 1000) throw new Error("list: wrong count");
+        const second = await api.call(
+          "GET",
+          `/api/contacts?top=500&continuationToken=${encodeURIComponent(first.json.continuationToken)}`,
+          { tenant: listTenant },
+        );
+        if (first.json.items.length + second.json.items.length !== 1000)
+          throw new Error("list: wrong count");
       },
       async () => {
         const iterator = sdkContainer.items.query(query, { maxItemCount: 500 });
         const first = await iterator.fetchNext();
         const second = await iterator.fetchNext();
-        if (first.resources.length + second.resources.length !== 1000) throw new Error("sdk list: wrong count");
+        if (first.resources.length + second.resources.length !== 1000)
+          throw new Error("sdk list: wrong count");
       },
     );
     return [

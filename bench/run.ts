@@ -23,8 +23,19 @@ const main = async () => {
     rows.push(...(await bench()));
   }
   const header = ["benchmark", "ours", "peer / floor", "peer", "unit", "ratio", "target", "note"];
-  const table = rows.map((r) => [r.name, fmt(r.ours), r.peerName, fmt(r.peer), r.unit, `${r.ratio.toFixed(2)}x`, r.target ?? "", r.note ?? ""]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)));
+  const table = rows.map((r) => [
+    r.name,
+    fmt(r.ours),
+    r.peerName,
+    fmt(r.peer),
+    r.unit,
+    `${r.ratio.toFixed(2)}x`,
+    r.target ?? "",
+    r.note ?? "",
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...table.map((row) => (row[i] as string).length)),
+  );
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("-|-"));

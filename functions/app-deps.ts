@@ -19,7 +19,9 @@ export const createAppDeps = async (config: AppConfig): Promise<AppDeps> => {
   const client = createCosmosClient(config.cosmos);
   const [containers, blobs] = await Promise.all([
     openContainers(client, config.cosmos.databaseId).catch(rethrowUnavailable),
-    config.blob.connectionString ? openBlobContainer(config.blob.connectionString, config.blob.containerName) : undefined,
+    config.blob.connectionString
+      ? openBlobContainer(config.blob.connectionString, config.blob.containerName)
+      : undefined,
   ]);
   return { config, store: createStore(containers), blobs, now: () => new Date() };
 };

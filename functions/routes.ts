@@ -24,7 +24,11 @@ import {
   updateSegmentHandler,
   updateSegmentLineHandler,
 } from "./segments/segment-handlers";
-import { campaignHandlers, interactionTemplateHandlers, salespersonHandlers } from "./setup/setup-resources";
+import {
+  campaignHandlers,
+  interactionTemplateHandlers,
+  salespersonHandlers,
+} from "./setup/setup-resources";
 import { getHealthHandler, getOpenApiHandler } from "./system/system-handlers";
 
 /** The route table: one line per endpoint of the contract. A missing handler does not compile. */

@@ -17,7 +17,10 @@ import { loadConfig } from "../functions/config";
 import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
 import { createLocalHost } from "../functions/http/local-host";
 import { createRoutes } from "../functions/routes";
-import { startEmbeddedCosmos, type EmbeddedCosmos } from "../functions/store/embedded/embedded-cosmos";
+import {
+  startEmbeddedCosmos,
+  type EmbeddedCosmos,
+} from "../functions/store/embedded/embedded-cosmos";
 import { asTenantId } from "../functions/store/tenant";
 
 const { values: args } = parseArgs({
@@ -35,7 +38,8 @@ const dataDir = path.resolve(root, args["data-dir"] as string);
 const apiPort = Number(args["api-port"]);
 const paneOrigin = "https://localhost:3000";
 const demoTenant = "demo";
-const azuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+const azuriteKey =
+  "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const children: ChildProcess[] = [];
 let cosmos: EmbeddedCosmos | undefined;
 
@@ -61,11 +65,27 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 const startAzurite = async (): Promise<string> => {
   const port = 10000;
-  if (await portOpen(port)) throw new Error(`Port ${port} is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.`);
+  if (await portOpen(port))
+    throw new Error(
+      `Port ${port} is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.`,
+    );
   // --disableTelemetry: no process of ours may reach the internet.
-  const child = spawn(bin("azurite-blob"), ["--location", path.join(dataDir, "azurite"), "--blobPort", String(port), "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose"], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    bin("azurite-blob"),
+    [
+      "--location",
+      path.join(dataDir, "azurite"),
+      "--blobPort",
+      String(port),
+      "--silent",
+      "--disableTelemetry",
+      "--skipApiVersionCheck",
+      "--loose",
+    ],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   children.push(child);
   await waitForPort(port, "Azurite");
   return `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azuriteKey};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
@@ -87,7 +107,10 @@ const shutdown = async (code: number) => {
 };
 
 const main = async () => {
-  if (await portOpen(apiPort)) throw new Error(`Port ${apiPort} is taken. Stop what runs there, or start with --api-port <n>.`);
+  if (await portOpen(apiPort))
+    throw new Error(
+      `Port ${apiPort} is taken. Stop what runs there, or start with --api-port <n>.`,
+    );
   let cosmosEndpoint = process.env["COSMOS_ENDPOINT"];
   let cosmosKey = process.env["COSMOS_KEY"];
   if (!cosmosEndpoint) {
@@ -112,14 +135,18 @@ const main = async () => {
   let seedLine = "demo tenant: already seeded";
   if (!args["no-seed"]) {
     const seed = await seedDemoTenant(deps.store, asTenantId(demoTenant));
-    if (seed.seeded) seedLine = `demo tenant: seeded ${seed.contacts} contacts in ${(seed.milliseconds / 1000).toFixed(1)} s`;
+    if (seed.seeded)
+      seedLine = `demo tenant: seeded ${seed.contacts} contacts in ${(seed.milliseconds / 1000).toFixed(1)} s`;
   }
-  const host = createLocalHost(createRoutes(async () => deps), {
-    corsOrigins: [paneOrigin],
-    log: (level, ...parts) => {
-      if (level === "error" || level === "warning") console.error(`[api] ${level}:`, ...parts);
+  const host = createLocalHost(
+    createRoutes(async () => deps),
+    {
+      corsOrigins: [paneOrigin],
+      log: (level, ...parts) => {
+        if (level === "error" || level === "warning") console.error(`[api] ${level}:`, ...parts);
+      },
     },
-  });
+  );
   const server = await host.listen(apiPort, "127.0.0.1");
   const apiUrl = `http://localhost:${apiPort}/api`;
   if (!args["api-only"]) startPaneDevServer(apiUrl);
@@ -128,16 +155,26 @@ const main = async () => {
   say("Mergeline is running (development mode):");
   say(`  API            ${apiUrl}   (try ${apiUrl}/health, ${apiUrl}/openapi.json)`);
   say(`  API ready on http://127.0.0.1:${(server.address() as { port: number }).port}/api`);
-  say(`  Cosmos DB      ${cosmos ? `embedded at ${cosmosEndpoint}, data in ${path.relative(root, path.join(dataDir, "cosmos"))}` : cosmosEndpoint}`);
-  say(`  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000, data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`);
+  say(
+    `  Cosmos DB      ${cosmos ? `embedded at ${cosmosEndpoint}, data in ${path.relative(root, path.join(dataDir, "cosmos"))}` : cosmosEndpoint}`,
+  );
+  say(
+    `  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000, data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`,
+  );
   if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);
   say(`  ${seedLine}; calls carry x-mergeline-dev-identity: tenant=${demoTenant}; user=<you>`);
   if (!args["api-only"]) {
     say("");
     say("Sideload the add-in into Word:");
-    say("  Word on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > manifest.xml");
-    say("  Word on Windows/Mac: npx office-addin-debugging start manifest.xml (or copy manifest.xml to the");
-    say("  Wef folder on Mac / a shared-folder catalog on Windows), then Home > Add-ins > Mergeline.");
+    say(
+      "  Word on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > manifest.xml",
+    );
+    say(
+      "  Word on Windows/Mac: npx office-addin-debugging start manifest.xml (or copy manifest.xml to the",
+    );
+    say(
+      "  Wef folder on Mac / a shared-folder catalog on Windows), then Home > Add-ins > Mergeline.",
+    );
   }
   say("Press Ctrl+C to stop.");
 };
@@ -145,6 +182,8 @@ const main = async () => {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 main().catch((error: unknown) => {
-  console.error(`\nMergeline could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nMergeline could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   void shutdown(1);
 });

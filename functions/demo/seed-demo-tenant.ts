@@ -37,23 +37,39 @@ export const seedDemoTenant = async (
 ): Promise<SeedResult> => {
   const started = Date.now();
   const existing = await store.contacts.list(tenant, { orderBy: "no" }, 1);
-  if (existing.items.length > 0) return { seeded: false, contacts: 0, milliseconds: Date.now() - started };
+  if (existing.items.length > 0)
+    return { seeded: false, contacts: 0, milliseconds: Date.now() - started };
 
-  const identity: Identity = { tenantId: tenant, userId: "demo-seed", userName: "Demo data", roles: [] };
+  const identity: Identity = {
+    tenantId: tenant,
+    userId: "demo-seed",
+    userName: "Demo data",
+    roles: [],
+  };
   const stamp = stampNew(identity, now);
   const demo = generateDemoTenant(options);
 
   for (const s of demo.salespeople) {
     const fields = SalespersonCreate.parse(s);
-    await ignoreExisting(() => store.salespeople.store.create(tenant, fields.code, { ...fields, ...stamp }));
+    await ignoreExisting(() =>
+      store.salespeople.store.create(tenant, fields.code, { ...fields, ...stamp }),
+    );
   }
   for (const c of demo.campaigns) {
     const fields = CampaignCreate.parse(c);
-    await ignoreExisting(() => store.campaigns.store.create(tenant, fields.no, { ...fields, ...stamp }));
+    await ignoreExisting(() =>
+      store.campaigns.store.create(tenant, fields.no, { ...fields, ...stamp }),
+    );
   }
   for (const t of demo.interactionTemplates) {
     const fields = InteractionTemplateCreate.parse(t);
-    await ignoreExisting(() => store.interactionTemplates.store.create(tenant, fields.code, { ...fields, attachments: [], ...stamp }));
+    await ignoreExisting(() =>
+      store.interactionTemplates.store.create(tenant, fields.code, {
+        ...fields,
+        attachments: [],
+        ...stamp,
+      }),
+    );
   }
 
   const docs = demo.contacts.map((c) => {
@@ -63,7 +79,10 @@ export const seedDemoTenant = async (
   });
   const outcomes = await store.contacts.bulkCreate(tenant, docs);
   const failed = outcomes.filter((o) => o.status === "failed");
-  if (failed.length) throw new Error(`Seeding failed for ${failed.length} contacts, e.g. ${JSON.stringify(failed[0])}`);
+  if (failed.length)
+    throw new Error(
+      `Seeding failed for ${failed.length} contacts, e.g. ${JSON.stringify(failed[0])}`,
+    );
 
   const highest = Math.max(0, ...docs.map((d) => parseNo(series.contact, d.no) ?? 0));
   await store.numberSeries.advanceTo(tenant, series.contact, highest);

@@ -1,4 +1,9 @@
-import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import type {
+  HttpHandler,
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
+} from "@azure/functions";
 import type { EndpointSpec, ParsedBody, ParsedParams, ParsedQuery } from "@shared/model/endpoint";
 import { ValidationError } from "../errors/app-errors";
 import type { Identity, RuntimeMode } from "./identity";
@@ -40,7 +45,8 @@ export type Impl<E extends EndpointSpec, D> = (input: HandlerInput<E>, deps: D) 
 /** A handler bound to its dependencies, as app.http and the local host register it. */
 export type BoundHandler<D> = (getDeps: () => Promise<D>) => HttpHandler;
 
-const quoted = (etag: string) => (etag.startsWith('"') || etag.startsWith("W/") ? etag : `"${etag}"`);
+const quoted = (etag: string) =>
+  etag.startsWith('"') || etag.startsWith("W/") ? etag : `"${etag}"`;
 
 const mediaType = (request: HttpRequest) =>
   (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -53,11 +59,17 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
       return { json: bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined };
     } catch (e) {
       throw new ValidationError([
-        { in: "body", field: "", rule: "invalid_json", message: `is not valid JSON: ${(e as Error).message}` },
+        {
+          in: "body",
+          field: "",
+          rule: "invalid_json",
+          message: `is not valid JSON: ${(e as Error).message}`,
+        },
       ]);
     }
   }
-  if (spec.bodyTypes?.includes(type)) return { raw: { contentType: type, text: bytes.toString("utf8") } };
+  if (spec.bodyTypes?.includes(type))
+    return { raw: { contentType: type, text: bytes.toString("utf8") } };
   return { unsupported: type };
 };
 
@@ -89,7 +101,8 @@ export const defineHandler =
     const instance = context.invocationId;
     try {
       const deps = await getDeps();
-      const identity = spec.access === "public" ? undefined : resolveIdentity(request, deps.config.mode);
+      const identity =
+        spec.access === "public" ? undefined : resolveIdentity(request, deps.config.mode);
       const params = spec.params ? parseInput(spec.params, request.params, "path") : undefined;
       const query = spec.query
         ? parseInput(spec.query, queryToObject(request.query), "query")
@@ -97,7 +110,11 @@ export const defineHandler =
       let body: unknown;
       let rawBody: HandlerInput<E>["rawBody"];
       if (spec.body) {
-        const read = await readJsonOrRaw(spec, request, spec.maxBodyBytes ?? deps.config.maxBodyBytes);
+        const read = await readJsonOrRaw(
+          spec,
+          request,
+          spec.maxBodyBytes ?? deps.config.maxBodyBytes,
+        );
         if ("unsupported" in read) {
           const accepted = ["application/json", ...(spec.bodyTypes ?? [])].join(", ");
           return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
@@ -111,16 +128,27 @@ export const defineHandler =
       const ifMatch = request.headers.get("if-match") ?? undefined;
       if (spec.ifMatch === "required" && !ifMatch) {
         return problemResponse(428, "if-match-required", "If-Match required", {
-          detail: "Send the ETag you read in If-Match, so that nobody else's change is overwritten.",
+          detail:
+            "Send the ETag you read in If-Match, so that nobody else's change is overwritten.",
           errors: [{ in: "header", field: "If-Match", rule: "required", message: "is required" }],
           instance,
         });
       }
-      const input = { params, query, body, rawBody, identity, ifMatch, request, context } as HandlerInput<E>;
+      const input = {
+        params,
+        query,
+        body,
+        rawBody,
+        identity,
+        ifMatch,
+        request,
+        context,
+      } as HandlerInput<E>;
       return toResponse(spec, await impl(input, deps));
     } catch (error) {
       const response = errorToResponse(error, instance);
-      if ((response.status ?? 500) >= 500) context.error(`${spec.method} ${spec.path} failed`, error);
+      if ((response.status ?? 500) >= 500)
+        context.error(`${spec.method} ${spec.path} failed`, error);
       return response;
     }
   };

@@ -27,7 +27,9 @@ const fromDevHeader = (value: string): Identity => {
   const tenant = pairs.get("tenant");
   const user = pairs.get("user");
   if (!tenant || !user) {
-    throw new UnauthorizedError(`${devIdentityHeader} must name a tenant and a user: tenant=<id>; user=<id>`);
+    throw new UnauthorizedError(
+      `${devIdentityHeader} must name a tenant and a user: tenant=<id>; user=<id>`,
+    );
   }
   return {
     tenantId: asTenantId(tenant),
@@ -63,12 +65,15 @@ const fromClientPrincipal = (value: string): Identity => {
   const claim = (types: string[]) => principal.claims?.find((c) => types.includes(c.typ))?.val;
   const tenant = claim(claimTypes.tenant);
   const user = claim(claimTypes.user);
-  if (!tenant || !user) throw new UnauthorizedError("The signed-in principal has no tenant or object id.");
+  if (!tenant || !user)
+    throw new UnauthorizedError("The signed-in principal has no tenant or object id.");
   return {
     tenantId: asTenantId(tenant),
     userId: user,
     userName: claim(claimTypes.name) ?? user,
-    roles: (principal.claims ?? []).filter((c) => claimTypes.role.includes(c.typ)).map((c) => c.val),
+    roles: (principal.claims ?? [])
+      .filter((c) => claimTypes.role.includes(c.typ))
+      .map((c) => c.val),
   };
 };
 

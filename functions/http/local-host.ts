@@ -25,7 +25,10 @@ const exposedHeaders = "ETag, Location, Retry-After, Content-Disposition";
  * machines without Azure Functions Core Tools.
  */
 export const createLocalHost = (routes: readonly Route[], options: LocalHostOptions): LocalHost => {
-  const compiled = routes.map((route) => ({ route, matcher: compileRoute(`/api${route.spec.path}`) }));
+  const compiled = routes.map((route) => ({
+    route,
+    matcher: compileRoute(`/api${route.spec.path}`),
+  }));
   const log = options.log ?? (() => undefined);
 
   const dispatch = async (request: HttpRequest): Promise<HttpResponseInit> => {
@@ -35,12 +38,20 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
       return params ? [{ route, params }] : [];
     });
     if (matching.length === 0) {
-      return problemResponse(404, "no-route", "No such endpoint", { detail: `Nothing answers ${path}. See /api/openapi.json.` });
+      return problemResponse(404, "no-route", "No such endpoint", {
+        detail: `Nothing answers ${path}. See /api/openapi.json.`,
+      });
     }
     const hit = matching.find((m) => m.route.spec.method === request.method);
     if (!hit) {
       const allowed = [...new Set(matching.map((m) => m.route.spec.method))].join(", ");
-      return problemResponse(405, "method-not-allowed", "Method not allowed", { detail: `${path} accepts ${allowed}.` }, { allow: allowed });
+      return problemResponse(
+        405,
+        "method-not-allowed",
+        "Method not allowed",
+        { detail: `${path} accepts ${allowed}.` },
+        { allow: allowed },
+      );
     }
     const routed = new HttpRequest({
       method: request.method,
@@ -59,7 +70,11 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin && options.corsOrigins.includes(origin)
-      ? { "access-control-allow-origin": origin, "access-control-expose-headers": exposedHeaders, vary: "Origin" }
+      ? {
+          "access-control-allow-origin": origin,
+          "access-control-expose-headers": exposedHeaders,
+          vary: "Origin",
+        }
       : {};
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -68,7 +83,8 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
       res.writeHead(204, {
         ...corsHeaders(origin),
         "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
-        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "content-type, if-match, authorization",
+        "access-control-allow-headers":
+          req.headers["access-control-request-headers"] ?? "content-type, if-match, authorization",
         "access-control-max-age": "600",
       });
       res.end();
@@ -95,8 +111,15 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
         const server = createServer((req, res) => {
           handle(req, res).catch((error: unknown) => {
             log("error", error);
-            if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
-            res.end(JSON.stringify({ type: "https://mergeline.dev/problems/internal", title: "Local host error", status: 500 }));
+            if (!res.headersSent)
+              res.writeHead(500, { "content-type": "application/problem+json" });
+            res.end(
+              JSON.stringify({
+                type: "https://mergeline.dev/problems/internal",
+                title: "Local host error",
+                status: 500,
+              }),
+            );
           });
         });
         server.keepAliveTimeout = 65_000;
@@ -106,9 +129,15 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
   };
 };
 
-const writeResponse = async (res: ServerResponse, response: HttpResponseInit, extra: Record<string, string>) => {
+const writeResponse = async (
+  res: ServerResponse,
+  response: HttpResponseInit,
+  extra: Record<string, string>,
+) => {
   const headers: Record<string, string> = { ...extra };
-  new Headers(response.headers as Record<string, string> | undefined).forEach((value, key) => (headers[key] = value));
+  new Headers(response.headers as Record<string, string> | undefined).forEach(
+    (value, key) => (headers[key] = value),
+  );
   let body: string | Buffer | undefined;
   if (response.jsonBody !== undefined) {
     body = JSON.stringify(response.jsonBody);
@@ -116,7 +145,10 @@ const writeResponse = async (res: ServerResponse, response: HttpResponseInit, ex
   } else if (typeof response.body === "string") body = response.body;
   else if (response.body instanceof Uint8Array) body = Buffer.from(response.body);
   else if (response.body instanceof ArrayBuffer) body = Buffer.from(new Uint8Array(response.body));
-  else if (response.body && typeof (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
+  else if (
+    response.body &&
+    typeof (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function"
+  ) {
     res.writeHead(response.status ?? 200, headers);
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) res.write(chunk);
     res.end();

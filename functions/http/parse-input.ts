@@ -4,7 +4,8 @@ import { ValidationError } from "../errors/app-errors";
 import { issuesToErrors } from "./problem";
 
 /** Unknown fields are refused at the edge (a typo must not be silently ignored). */
-const strict = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodObject ? schema.strict() : schema);
+const strict = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodObject ? schema.strict() : schema;
 
 export const parseInput = <S extends z.ZodType>(
   schema: S,
@@ -12,7 +13,8 @@ export const parseInput = <S extends z.ZodType>(
   location: ProblemError["in"],
 ): z.output<S> => {
   const result = strict(schema).safeParse(input);
-  if (!result.success) throw new ValidationError(issuesToErrors(result.error.issues, location, input));
+  if (!result.success)
+    throw new ValidationError(issuesToErrors(result.error.issues, location, input));
   return result.data as z.output<S>;
 };
 

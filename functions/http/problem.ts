@@ -55,7 +55,8 @@ export const issuesToErrors = (
     }
     const field = issue.path.map(String).join(".");
     const missing =
-      (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(input, issue.path) === undefined;
+      (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+      valueAt(input, issue.path) === undefined;
     if (missing) return [{ in: location, field, rule: "required", message: "is required" }];
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
@@ -93,7 +94,10 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
     return problemResponse(404, "not-found", "Not found", { detail: error.message, instance });
   }
   if (error instanceof PreconditionFailedError) {
-    return problemResponse(412, "stale-etag", "Changed by someone else", { detail: error.message, instance });
+    return problemResponse(412, "stale-etag", "Changed by someone else", {
+      detail: error.message,
+      instance,
+    });
   }
   if (error instanceof ConflictError) {
     return problemResponse(409, "conflict", "Conflict", {
@@ -103,20 +107,35 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
     });
   }
   if (error instanceof UnauthorizedError) {
-    return problemResponse(401, "unauthorized", "Sign-in required", { detail: error.message, instance }, {
-      "www-authenticate": 'Bearer realm="mergeline"',
-    });
+    return problemResponse(
+      401,
+      "unauthorized",
+      "Sign-in required",
+      { detail: error.message, instance },
+      {
+        "www-authenticate": 'Bearer realm="mergeline"',
+      },
+    );
   }
   if (error instanceof ForbiddenError) {
     return problemResponse(403, "forbidden", "Not allowed", { detail: error.message, instance });
   }
   if (error instanceof PayloadTooLargeError) {
-    return problemResponse(413, "too-large", "Request too large", { detail: error.message, instance });
+    return problemResponse(413, "too-large", "Request too large", {
+      detail: error.message,
+      instance,
+    });
   }
   if (error instanceof DependencyError) {
-    return problemResponse(503, "unavailable", "A store is not answering", { detail: error.message, instance }, {
-      "retry-after": "5",
-    });
+    return problemResponse(
+      503,
+      "unavailable",
+      "A store is not answering",
+      { detail: error.message, instance },
+      {
+        "retry-after": "5",
+      },
+    );
   }
   return problemResponse(500, "internal", "Something went wrong on our side", {
     detail: "The error was logged. Try again; if it persists, contact your administrator.",

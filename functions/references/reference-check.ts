@@ -22,7 +22,11 @@ const names: Record<ReferenceKind, string> = {
  * Table relations as Business Central enforces them: a code must name something that exists in
  * the tenant. All references are checked together so the answer lists every bad field.
  */
-export const checkReferences = async (store: Store, tenant: TenantId, refs: readonly Reference[]): Promise<void> => {
+export const checkReferences = async (
+  store: Store,
+  tenant: TenantId,
+  refs: readonly Reference[],
+): Promise<void> => {
   const present = refs.filter((r): r is Reference & { value: string } => !!r.value);
   const errors: ProblemError[] = [];
   await Promise.all(
@@ -32,12 +36,22 @@ export const checkReferences = async (store: Store, tenant: TenantId, refs: read
           ? (await store.contacts.typesOf(tenant, [ref.value])).get(ref.value) === "company"
           : (await repositoryOf(store, ref.kind).existing(tenant, [ref.value])).has(ref.value);
       if (!exists) {
-        errors.push({ in: "body", field: ref.field, rule: "exists", message: `${names[ref.kind]} ${ref.value} does not exist` });
+        errors.push({
+          in: "body",
+          field: ref.field,
+          rule: "exists",
+          message: `${names[ref.kind]} ${ref.value} does not exist`,
+        });
       }
     }),
   );
-  if (errors.length) throw new ValidationError(errors, "Some fields refer to things that do not exist.", 422);
+  if (errors.length)
+    throw new ValidationError(errors, "Some fields refer to things that do not exist.", 422);
 };
 
 const repositoryOf = (store: Store, kind: Exclude<ReferenceKind, "company">) =>
-  kind === "salesperson" ? store.salespeople : kind === "campaign" ? store.campaigns : store.interactionTemplates;
+  kind === "salesperson"
+    ? store.salespeople
+    : kind === "campaign"
+      ? store.campaigns
+      : store.interactionTemplates;

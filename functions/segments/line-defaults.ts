@@ -2,13 +2,28 @@ import type { Contact } from "@shared/model/contact";
 import type { SegmentLine } from "@shared/model/segment";
 import type { SegmentHeader } from "../store/segment-repository";
 
-type Defaults = Omit<SegmentLine, "lineNo" | "etag" | "createdAt" | "createdBy" | "modifiedAt" | "modifiedBy" | "attachment" | "note" | "evaluation">;
+type Defaults = Omit<
+  SegmentLine,
+  | "lineNo"
+  | "etag"
+  | "createdAt"
+  | "createdBy"
+  | "modifiedAt"
+  | "modifiedBy"
+  | "attachment"
+  | "note"
+  | "evaluation"
+>;
 
 /**
  * What a new line inherits, as Business Central fills a segment line: the header's interaction
  * fields, the contact's name and company, and a correspondence type chosen by the header's rule.
  */
-export const lineDefaults = (header: SegmentHeader, contact: Contact, companyName: string | undefined): Defaults => {
+export const lineDefaults = (
+  header: SegmentHeader,
+  contact: Contact,
+  companyName: string | undefined,
+): Defaults => {
   const correspondenceType =
     header.ignoreContactCorrespondenceType && header.correspondenceType
       ? header.correspondenceType

@@ -1,4 +1,10 @@
-import { SegmentLineFields, type SegmentLine, type SegmentLineCreate, type SegmentLineListQuery, type SegmentLinePatch } from "@shared/model/segment";
+import {
+  SegmentLineFields,
+  type SegmentLine,
+  type SegmentLineCreate,
+  type SegmentLineListQuery,
+  type SegmentLinePatch,
+} from "@shared/model/segment";
 import { applyMergePatch } from "@shared/model/patch";
 import type { AppDeps } from "../app-deps";
 import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
@@ -10,17 +16,38 @@ import { lineNoStep } from "../store/segment-repository";
 import { lineDefaults } from "./line-defaults";
 import { assertOpen } from "./segment-service";
 
-export const listSegmentLines = async (deps: AppDeps, identity: Identity, segmentNo: string, q: SegmentLineListQuery): Promise<Page<SegmentLine>> => {
+export const listSegmentLines = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  q: SegmentLineListQuery,
+): Promise<Page<SegmentLine>> => {
   await deps.store.segments.headers.get(identity.tenantId, segmentNo);
   const { top, continuationToken, ...filters } = q;
-  return deps.store.segments.listLines(identity.tenantId, segmentNo, filters, top, continuationToken);
+  return deps.store.segments.listLines(
+    identity.tenantId,
+    segmentNo,
+    filters,
+    top,
+    continuationToken,
+  );
 };
 
-export const getSegmentLine = (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number): Promise<SegmentLine> =>
+export const getSegmentLine = (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+): Promise<SegmentLine> =>
   deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
 
 /** Adds one contact by hand. A contact already on the segment is refused rather than written twice. */
-export const createSegmentLine = async (deps: AppDeps, identity: Identity, segmentNo: string, input: SegmentLineCreate): Promise<SegmentLine> => {
+export const createSegmentLine = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  input: SegmentLineCreate,
+): Promise<SegmentLine> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   const header = await segments.headers.get(tenant, segmentNo);
@@ -28,18 +55,35 @@ export const createSegmentLine = async (deps: AppDeps, identity: Identity, segme
   const contact = await deps.store.contacts.store.find(tenant, input.contactNo);
   if (!contact) {
     throw new ValidationError(
-      [{ in: "body", field: "contactNo", rule: "exists", message: `contact ${input.contactNo} does not exist` }],
+      [
+        {
+          in: "body",
+          field: "contactNo",
+          rule: "exists",
+          message: `contact ${input.contactNo} does not exist`,
+        },
+      ],
       "The contact does not exist.",
       422,
     );
   }
   if ((await segments.countLines(tenant, segmentNo, contact.no)) > 0) {
     throw new ConflictError(`Contact ${contact.no} is already on segment ${segmentNo}.`, [
-      { in: "body", field: "contactNo", rule: "unique", message: `${contact.no} is already on this segment` },
+      {
+        in: "body",
+        field: "contactNo",
+        rule: "unique",
+        message: `${contact.no} is already on this segment`,
+      },
     ]);
   }
-  const companyName = contact.companyNo ? (await deps.store.contacts.namesOf(tenant, [contact.companyNo])).get(contact.companyNo) : undefined;
-  const before = await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), nextLineNo: s.nextLineNo + lineNoStep }));
+  const companyName = contact.companyNo
+    ? (await deps.store.contacts.namesOf(tenant, [contact.companyNo])).get(contact.companyNo)
+    : undefined;
+  const before = await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    nextLineNo: s.nextLineNo + lineNoStep,
+  }));
   const lineNo = before.nextLineNo;
   const line = await segments.lines.create(tenant, segments.lineKey(segmentNo, lineNo), {
     ...lineDefaults(header, contact, companyName),
@@ -47,7 +91,10 @@ export const createSegmentLine = async (deps: AppDeps, identity: Identity, segme
     lineNo,
     ...stampNew(identity, deps.now()),
   });
-  await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), noOfLines: s.noOfLines + 1 }));
+  await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    noOfLines: s.noOfLines + 1,
+  }));
   return line;
 };
 
@@ -69,16 +116,33 @@ export const updateSegmentLine = async (
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);
   const parsed = SegmentLineFields.safeParse(merged);
-  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  if (!parsed.success)
+    throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
   // Fields a client may not write (line No., contact snapshot, inherited interaction fields) stay.
-  const readOnly = Object.fromEntries(Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)));
-  return segments.lines.replace(tenant, key, { ...readOnly, ...parsed.data, ...stampChange(current, identity, deps.now()) }, ifMatch);
+  const readOnly = Object.fromEntries(
+    Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)),
+  );
+  return segments.lines.replace(
+    tenant,
+    key,
+    { ...readOnly, ...parsed.data, ...stampChange(current, identity, deps.now()) },
+    ifMatch,
+  );
 };
 
-export const deleteSegmentLine = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number, ifMatch: string | undefined): Promise<void> => {
+export const deleteSegmentLine = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+  ifMatch: string | undefined,
+): Promise<void> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   assertOpen(await segments.headers.get(tenant, segmentNo));
   await segments.lines.delete(tenant, segments.lineKey(segmentNo, lineNo), ifMatch);
-  await segments.updateStats(tenant, segmentNo, (s) => ({ ...strip(s), noOfLines: Math.max(0, s.noOfLines - 1) }));
+  await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    noOfLines: Math.max(0, s.noOfLines - 1),
+  }));
 };

@@ -1,4 +1,10 @@
-import { SegmentFields, type Segment, type SegmentCreate, type SegmentListQuery, type SegmentPatch } from "@shared/model/segment";
+import {
+  SegmentFields,
+  type Segment,
+  type SegmentCreate,
+  type SegmentListQuery,
+  type SegmentPatch,
+} from "@shared/model/segment";
 import { applyMergePatch } from "@shared/model/patch";
 import type { AppDeps } from "../app-deps";
 import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
@@ -14,10 +20,17 @@ import type { TenantId } from "../store/tenant";
 const references = (s: Partial<SegmentCreate>): Reference[] => [
   { field: "salespersonCode", kind: "salesperson", value: s.salespersonCode },
   { field: "campaignNo", kind: "campaign", value: s.campaignNo },
-  { field: "interactionTemplateCode", kind: "interactionTemplate", value: s.interactionTemplateCode },
+  {
+    field: "interactionTemplateCode",
+    kind: "interactionTemplate",
+    value: s.interactionTemplateCode,
+  },
 ];
 
-const withCounts = (header: SegmentHeader, stats: Pick<SegmentStats, "noOfLines" | "noOfCriteriaActions"> | undefined): Segment => ({
+const withCounts = (
+  header: SegmentHeader,
+  stats: Pick<SegmentStats, "noOfLines" | "noOfCriteriaActions"> | undefined,
+): Segment => ({
   ...header,
   noOfLines: stats?.noOfLines ?? 0,
   noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0,
@@ -25,15 +38,31 @@ const withCounts = (header: SegmentHeader, stats: Pick<SegmentStats, "noOfLines"
 
 export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
-export const listSegments = async (deps: AppDeps, identity: Identity, q: SegmentListQuery): Promise<Page<Segment>> => {
+export const listSegments = async (
+  deps: AppDeps,
+  identity: Identity,
+  q: SegmentListQuery,
+): Promise<Page<Segment>> => {
   const { top, continuationToken, ...filters } = q;
-  const page = await deps.store.segments.listHeaders(identity.tenantId, filters, top, continuationToken);
-  const stats = await deps.store.segments.statsOf(identity.tenantId, page.items.map((h) => h.no));
+  const page = await deps.store.segments.listHeaders(
+    identity.tenantId,
+    filters,
+    top,
+    continuationToken,
+  );
+  const stats = await deps.store.segments.statsOf(
+    identity.tenantId,
+    page.items.map((h) => h.no),
+  );
   return { ...page, items: page.items.map((h) => withCounts(h, stats.get(h.no))) };
 };
 
 /** Reads a header with exact counts, repairing the stored counters if a crash left them behind. */
-export const getSegment = async (deps: AppDeps, identity: Identity, no: string): Promise<Segment> => {
+export const getSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+): Promise<Segment> => {
   const tenant = identity.tenantId;
   const [header, stats, noOfLines] = await Promise.all([
     deps.store.segments.headers.get(tenant, no),
@@ -48,18 +77,27 @@ export const getSegment = async (deps: AppDeps, identity: Identity, no: string):
 
 const withoutEtag = ({ etag: _e, ...rest }: SegmentStats) => rest;
 
-export const createSegment = async (deps: AppDeps, identity: Identity, input: SegmentCreate): Promise<Segment> => {
+export const createSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  input: SegmentCreate,
+): Promise<Segment> => {
   const tenant = identity.tenantId;
   await checkReferences(deps.store, tenant, references(input));
   const now = deps.now();
-  const header = await createWithSeriesNo(deps.store.numberSeries, tenant, series.segment, input.no, (no) =>
-    deps.store.segments.headers.create(tenant, no, {
-      ...input,
-      no,
-      date: input.date ?? today(now),
-      status: "open",
-      ...stampNew(identity, now),
-    }),
+  const header = await createWithSeriesNo(
+    deps.store.numberSeries,
+    tenant,
+    series.segment,
+    input.no,
+    (no) =>
+      deps.store.segments.headers.create(tenant, no, {
+        ...input,
+        no,
+        date: input.date ?? today(now),
+        status: "open",
+        ...stampNew(identity, now),
+      }),
   );
   await ensureStats(deps, tenant, header.no);
   return withCounts(header, undefined);
@@ -67,7 +105,12 @@ export const createSegment = async (deps: AppDeps, identity: Identity, input: Se
 
 const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
   try {
-    await deps.store.segments.stats.create(tenant, no, { segmentNo: no, noOfLines: 0, noOfCriteriaActions: 0, nextLineNo: lineNoStep });
+    await deps.store.segments.stats.create(tenant, no, {
+      segmentNo: no,
+      noOfLines: 0,
+      noOfCriteriaActions: 0,
+      nextLineNo: lineNoStep,
+    });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
@@ -76,7 +119,9 @@ const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
 /** A logged segment is history: it can be read, not changed. */
 export const assertOpen = (header: SegmentHeader): void => {
   if (header.status !== "open") {
-    throw new ConflictError(`Segment ${header.no} is ${header.status} and can no longer be changed.`);
+    throw new ConflictError(
+      `Segment ${header.no} is ${header.status} and can no longer be changed.`,
+    );
   }
 };
 
@@ -93,11 +138,14 @@ export const updateSegment = async (
   const { status, loggedSegmentEntryNo, ...stored } = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);
   const parsed = SegmentFields.safeParse(merged);
-  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  if (!parsed.success)
+    throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
   await checkReferences(
     deps.store,
     tenant,
-    references(parsed.data).filter((r) => (patch as Record<string, unknown>)[r.field] !== undefined),
+    references(parsed.data).filter(
+      (r) => (patch as Record<string, unknown>)[r.field] !== undefined,
+    ),
   );
   const saved = await deps.store.segments.headers.replace(
     tenant,
@@ -116,11 +164,17 @@ export const updateSegment = async (
 };
 
 /** Deletes lines and counters first and the header last, so a crash never leaves lines without a visible owner. */
-export const deleteSegment = async (deps: AppDeps, identity: Identity, no: string, ifMatch: string | undefined): Promise<void> => {
+export const deleteSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  ifMatch: string | undefined,
+): Promise<void> => {
   const tenant = identity.tenantId;
   const header = await deps.store.segments.headers.get(tenant, no);
   // Check the ETag before any line goes, not only when the header does.
-  if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch)) throw new PreconditionFailedError("Segment", no);
+  if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+    throw new PreconditionFailedError("Segment", no);
   if (header.status === "logging") {
     throw new ConflictError(`Segment ${no} is being logged; wait until logging has finished.`);
   }

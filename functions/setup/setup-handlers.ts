@@ -20,23 +20,46 @@ export const setupHandlers = <
 >(
   resource: SetupResource<T, L, C, G, U, D>,
 ) => {
-  const rules = (deps: AppDeps): SetupRules<T> => ({ ...resource, repository: resource.repository(deps.store) });
+  const rules = (deps: AppDeps): SetupRules<T> => ({
+    ...resource,
+    repository: resource.repository(deps.store),
+  });
   return {
     list: defineHandler(resource.endpoints.list, async ({ identity, query }, deps: AppDeps) => ({
       json: await listSetup(deps, rules(deps), identity, query as never, resource.filters(query)),
     })),
     create: defineHandler(resource.endpoints.create, async ({ identity, body }, deps: AppDeps) => ({
-      json: await createSetup(deps, rules(deps), identity, body as unknown as Record<string, unknown>),
+      json: await createSetup(
+        deps,
+        rules(deps),
+        identity,
+        body as unknown as Record<string, unknown>,
+      ),
     })),
     get: defineHandler(resource.endpoints.get, async ({ identity, params }, deps: AppDeps) => ({
       json: await resource.repository(deps.store).store.get(identity.tenantId, keyParam(params)),
     })),
-    update: defineHandler(resource.endpoints.update, async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
-      json: await updateSetup(deps, rules(deps), identity, keyParam(params), body as unknown as Record<string, unknown>, ifMatch as string),
-    })),
-    delete: defineHandler(resource.endpoints.delete, async ({ identity, params, ifMatch }, deps: AppDeps) => {
-      await resource.repository(deps.store).store.delete(identity.tenantId, keyParam(params), ifMatch);
-      return {};
-    }),
+    update: defineHandler(
+      resource.endpoints.update,
+      async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
+        json: await updateSetup(
+          deps,
+          rules(deps),
+          identity,
+          keyParam(params),
+          body as unknown as Record<string, unknown>,
+          ifMatch as string,
+        ),
+      }),
+    ),
+    delete: defineHandler(
+      resource.endpoints.delete,
+      async ({ identity, params, ifMatch }, deps: AppDeps) => {
+        await resource
+          .repository(deps.store)
+          .store.delete(identity.tenantId, keyParam(params), ifMatch);
+        return {};
+      },
+    ),
   };
 };

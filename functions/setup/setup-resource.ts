@@ -13,7 +13,13 @@ export interface SetupResource<
   U extends EndpointSpec,
   D extends EndpointSpec,
 > {
-  readonly endpoints: { readonly list: L; readonly create: C; readonly get: G; readonly update: U; readonly delete: D };
+  readonly endpoints: {
+    readonly list: L;
+    readonly create: C;
+    readonly get: G;
+    readonly update: U;
+    readonly delete: D;
+  };
   readonly repository: (store: Store) => SetupRepository<T>;
   /** The full schema with its cross-field rules, checked again after every patch. */
   readonly valid: z.ZodType<object>;

@@ -33,12 +33,17 @@ export const campaignHandlers = setupHandlers({
   repository: (store) => store.campaigns,
   valid: CampaignFields.superRefine(campaignRules),
   keyOf: (f) => String(f["no"]),
-  references: (f) => [{ field: "salespersonCode", kind: "salesperson", value: str(f["salespersonCode"]) }],
+  references: (f) => [
+    { field: "salespersonCode", kind: "salesperson", value: str(f["salespersonCode"]) },
+  ],
   filters: (q) => {
     const filters: SetupFilter[] = [];
     if (q.salespersonCode) filters.push({ field: "salespersonCode", value: q.salespersonCode });
     if (q.activeOn) {
-      filters.push({ field: "startingDate", op: "<=", value: q.activeOn }, { field: "endingDate", op: ">=", value: q.activeOn });
+      filters.push(
+        { field: "startingDate", op: "<=", value: q.activeOn },
+        { field: "endingDate", op: ">=", value: q.activeOn },
+      );
     }
     return filters;
   },
@@ -58,7 +63,8 @@ export const interactionTemplateHandlers = setupHandlers({
   references: (f) => [{ field: "campaignNo", kind: "campaign", value: str(f["campaignNo"]) }],
   filters: (q) => {
     const filters: SetupFilter[] = [];
-    if (q.interactionGroupCode) filters.push({ field: "interactionGroupCode", value: q.interactionGroupCode });
+    if (q.interactionGroupCode)
+      filters.push({ field: "interactionGroupCode", value: q.interactionGroupCode });
     if (q.campaignNo) filters.push({ field: "campaignNo", value: q.campaignNo });
     return filters;
   },

@@ -59,15 +59,26 @@ export const updateSetup = async <T extends { etag: string }>(
   const stored = withoutStamp(current) as Record<string, unknown>;
   const merged = applyMergePatch(stored, patch);
   const parsed = rules.valid.safeParse(merged);
-  if (!parsed.success) throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
-  const changed = rules.references(parsed.data as Record<string, unknown>).filter((r) => patch[r.field] !== undefined);
+  if (!parsed.success)
+    throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+  const changed = rules
+    .references(parsed.data as Record<string, unknown>)
+    .filter((r) => patch[r.field] !== undefined);
   await checkReferences(deps.store, tenant, changed);
   // Fields the schema does not know (managed by the API itself) survive the update.
   const kept = Object.fromEntries(Object.keys(rules.initial ?? {}).map((k) => [k, stored[k]]));
   return rules.repository.store.replace(
     tenant,
     key,
-    { ...kept, ...parsed.data, ...stampChange(current as unknown as { createdAt: string; createdBy: string }, identity, deps.now()) },
+    {
+      ...kept,
+      ...parsed.data,
+      ...stampChange(
+        current as unknown as { createdAt: string; createdBy: string },
+        identity,
+        deps.now(),
+      ),
+    },
     ifMatch,
   );
 };

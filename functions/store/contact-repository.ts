@@ -10,7 +10,10 @@ export type ContactDoc = Omit<Contact, "etag" | "companyName"> & { emailKey?: st
 
 export type ContactFilters = Omit<ContactListQuery, "top" | "continuationToken">;
 
-export type BulkOutcome = { no: string; status: "created" } | { no: string; status: "conflict" } | { no: string; status: "failed"; message: string };
+export type BulkOutcome =
+  | { no: string; status: "created" }
+  | { no: string; status: "conflict" }
+  | { no: string; status: "failed"; message: string };
 
 const orderTerms: Record<ContactFilters["orderBy"], string[]> = {
   no: ["c.no"],
@@ -37,8 +40,13 @@ export const contactQuery = (f: Partial<ContactFilters>): QuerySpec => {
     parameters.push({ name, value });
   };
   if (f.search) {
-    where.push("(CONTAINS(c.searchName, @searchUpper) OR STARTSWITH(c.no, @searchUpper) OR CONTAINS(c.emailKey, @searchLower))");
-    parameters.push({ name: "@searchUpper", value: f.search.toUpperCase() }, { name: "@searchLower", value: f.search.toLowerCase() });
+    where.push(
+      "(CONTAINS(c.searchName, @searchUpper) OR STARTSWITH(c.no, @searchUpper) OR CONTAINS(c.emailKey, @searchLower))",
+    );
+    parameters.push(
+      { name: "@searchUpper", value: f.search.toUpperCase() },
+      { name: "@searchLower", value: f.search.toLowerCase() },
+    );
   }
   if (f.type) add("c.type = @type", "@type", f.type);
   if (f.companyNo) add("c.companyNo = @companyNo", "@companyNo", f.companyNo);
@@ -46,8 +54,10 @@ export const contactQuery = (f: Partial<ContactFilters>): QuerySpec => {
     const values = f[key];
     if (values?.length) add(`ARRAY_CONTAINS(@${key}, ${path})`, `@${key}`, values);
   }
-  if (f.mailingGroup) add("ARRAY_CONTAINS(c.mailingGroups, @mailingGroup)", "@mailingGroup", f.mailingGroup);
-  if (f.excludeFromSegments !== undefined) add("c.excludeFromSegments = @excl", "@excl", f.excludeFromSegments);
+  if (f.mailingGroup)
+    add("ARRAY_CONTAINS(c.mailingGroups, @mailingGroup)", "@mailingGroup", f.mailingGroup);
+  if (f.excludeFromSegments !== undefined)
+    add("c.excludeFromSegments = @excl", "@excl", f.excludeFromSegments);
   return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
 };
 
@@ -65,12 +75,21 @@ export class ContactRepository {
     });
   }
 
-  list(tenant: TenantId, filters: ContactFilters, top: number, continuationToken?: string): Promise<Page<Contact>> {
+  list(
+    tenant: TenantId,
+    filters: ContactFilters,
+    top: number,
+    continuationToken?: string,
+  ): Promise<Page<Contact>> {
     return this.store.page(tenant, contactQuery(filters), { top, continuationToken });
   }
 
   /** Pages through every match without holding them all, for exports. */
-  async *iterate(tenant: TenantId, filters: ContactFilters, pageSize = 1000): AsyncGenerator<Contact[]> {
+  async *iterate(
+    tenant: TenantId,
+    filters: ContactFilters,
+    pageSize = 1000,
+  ): AsyncGenerator<Contact[]> {
     let token: string | undefined;
     do {
       const page = await this.list(tenant, filters, pageSize, token);
@@ -126,7 +145,11 @@ export class ContactRepository {
   async bulkCreate(tenant: TenantId, docs: readonly ContactDoc[]): Promise<BulkOutcome[]> {
     const operations: OperationInput[] = docs.map((doc) => {
       const envelope = this.store.envelope(tenant, doc.no);
-      return { operationType: "Create", partitionKey: envelope.pk, resourceBody: { ...doc, ...envelope } };
+      return {
+        operationType: "Create",
+        partitionKey: envelope.pk,
+        resourceBody: { ...doc, ...envelope },
+      };
     });
     try {
       const results = await this.container.items.executeBulkOperations(operations);
@@ -136,7 +159,11 @@ export class ContactRepository {
         const status = Number(result.response?.statusCode ?? result.error?.code ?? 0);
         if (status >= 200 && status < 300) return { no, status: "created" };
         if (status === 409) return { no, status: "conflict" };
-        return { no, status: "failed", message: result.error?.message ?? `store answered ${status}` };
+        return {
+          no,
+          status: "failed",
+          message: result.error?.message ?? `store answered ${status}`,
+        };
       });
     } catch (error) {
       return rethrowUnavailable(error);

@@ -24,9 +24,13 @@ export interface ContainerDef {
   readonly indexingPolicy: IndexingPolicy;
 }
 
-const composite = (...paths: string[]) => paths.map((path) => ({ path, order: "ascending" as const }));
+const composite = (...paths: string[]) =>
+  paths.map((path) => ({ path, order: "ascending" as const }));
 
-const policy = (compositeIndexes: { path: string; order: "ascending" }[][], excluded: string[] = []) => ({
+const policy = (
+  compositeIndexes: { path: string; order: "ascending" }[][],
+  excluded: string[] = [],
+) => ({
   indexingMode: "consistent" as const,
   automatic: true,
   includedPaths: [{ path: "/*" }],

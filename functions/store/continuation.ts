@@ -15,7 +15,9 @@ const fingerprint = (text: string): string => {
  * replayed against other filters is refused instead of returning a wrong page.
  */
 export const encodeContinuation = (storeToken: string, queryText: string): string =>
-  Buffer.from(JSON.stringify({ c: storeToken, q: fingerprint(queryText) }), "utf8").toString("base64url");
+  Buffer.from(JSON.stringify({ c: storeToken, q: fingerprint(queryText) }), "utf8").toString(
+    "base64url",
+  );
 
 export const decodeContinuation = (token: string, queryText: string): string => {
   const invalid = () =>

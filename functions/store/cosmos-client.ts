@@ -25,10 +25,15 @@ export const createCosmosClient = (settings: CosmosSettings): CosmosClient =>
   });
 
 /** Creates the database and containers when missing; an existing container keeps its settings. */
-export const openContainers = async (client: CosmosClient, databaseId: string): Promise<Containers> => {
+export const openContainers = async (
+  client: CosmosClient,
+  databaseId: string,
+): Promise<Containers> => {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   const entries = await Promise.all(
-    Object.values(containers).map(async (def) => [def.id, await ensureContainer(database, def.id)] as const),
+    Object.values(containers).map(
+      async (def) => [def.id, await ensureContainer(database, def.id)] as const,
+    ),
   );
   return Object.fromEntries(entries) as Containers;
 };
@@ -37,16 +42,25 @@ type CompositeIndexes = NonNullable<IndexingPolicy["compositeIndexes"]>;
 
 /** A composite-index list as text, independent of key order and of the default "ascending". */
 const compositeKey = (indexes: CompositeIndexes | undefined): string =>
-  JSON.stringify((indexes ?? []).map((index) => index.map((p) => `${p.path}:${p.order ?? "ascending"}`)));
+  JSON.stringify(
+    (indexes ?? []).map((index) => index.map((p) => `${p.path}:${p.order ?? "ascending"}`)),
+  );
 
 const ensureContainer = async (database: Database, name: ContainerName): Promise<Container> => {
   const def = containers[name];
-  const body = { id: def.id, partitionKey: { paths: [def.partitionKeyPath] }, indexingPolicy: def.indexingPolicy };
+  const body = {
+    id: def.id,
+    partitionKey: { paths: [def.partitionKeyPath] },
+    indexingPolicy: def.indexingPolicy,
+  };
   const { container, resource } = await database.containers.createIfNotExists(body);
   // A policy that changed in code is applied to an existing container (Cosmos re-indexes online);
   // the partition key can never change, so a different one is a deployment error.
   // (The embedded server drops a container's documents on replace, so compare with care.)
-  if (compositeKey(resource?.indexingPolicy?.compositeIndexes) !== compositeKey(def.indexingPolicy.compositeIndexes)) {
+  if (
+    compositeKey(resource?.indexingPolicy?.compositeIndexes) !==
+    compositeKey(def.indexingPolicy.compositeIndexes)
+  ) {
     await container.replace(body);
   }
   return container;

@@ -13,9 +13,18 @@ const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFO
 
 /** Connection failures become a typed DependencyError (503); everything else passes through. */
 export const rethrowUnavailable = (error: unknown): never => {
-  const code = error && typeof error === "object" && "code" in error ? (error as { code: unknown }).code : undefined;
-  const cause = error instanceof Error && error.cause && typeof error.cause === "object" ? (error.cause as { code?: unknown }).code : undefined;
-  if ((typeof code === "string" && networkCodes.has(code)) || (typeof cause === "string" && networkCodes.has(cause))) {
+  const code =
+    error && typeof error === "object" && "code" in error
+      ? (error as { code: unknown }).code
+      : undefined;
+  const cause =
+    error instanceof Error && error.cause && typeof error.cause === "object"
+      ? (error.cause as { code?: unknown }).code
+      : undefined;
+  if (
+    (typeof code === "string" && networkCodes.has(code)) ||
+    (typeof cause === "string" && networkCodes.has(cause))
+  ) {
     throw new DependencyError("The database is not reachable. Try again in a moment.");
   }
   throw error;

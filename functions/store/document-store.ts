@@ -34,10 +34,22 @@ export interface Page<T> {
   readonly continuationToken?: string;
 }
 
-const systemKeys = new Set(["id", "pk", "tenantId", "docType", "_rid", "_self", "_ts", "_etag", "_attachments", "_lsn"]);
+const systemKeys = new Set([
+  "id",
+  "pk",
+  "tenantId",
+  "docType",
+  "_rid",
+  "_self",
+  "_ts",
+  "_etag",
+  "_attachments",
+  "_lsn",
+]);
 
 /** ETags compare without quotes or the weak prefix: clients send back either form. */
-export const sameEtag = (a: string, b: string) => a.replace(/^W\//, "").replace(/"/g, "") === b.replace(/^W\//, "").replace(/"/g, "");
+export const sameEtag = (a: string, b: string) =>
+  a.replace(/^W\//, "").replace(/"/g, "") === b.replace(/^W\//, "").replace(/"/g, "");
 
 /**
  * Typed access to one document type in one container. Every method takes the tenant first, every
@@ -85,7 +97,12 @@ export class DocumentStore<T extends { etag: string }> {
   }
 
   envelope(tenant: TenantId, key: string): DocEnvelope {
-    return { id: this.idOf(key), pk: this.partitionKeyOf(tenant, key), tenantId: tenant, docType: this.docType };
+    return {
+      id: this.idOf(key),
+      pk: this.partitionKeyOf(tenant, key),
+      tenantId: tenant,
+      docType: this.docType,
+    };
   }
 
   async find(tenant: TenantId, key: string): Promise<T | undefined> {
@@ -95,8 +112,11 @@ export class DocumentStore<T extends { etag: string }> {
 
   async findDoc(tenant: TenantId, key: string): Promise<ItemDefinition | undefined> {
     try {
-      const { resource } = await this.container.item(this.idOf(key), this.partitionKeyOf(tenant, key)).read();
-      if (!resource || resource["tenantId"] !== tenant || resource["docType"] !== this.docType) return undefined;
+      const { resource } = await this.container
+        .item(this.idOf(key), this.partitionKeyOf(tenant, key))
+        .read();
+      if (!resource || resource["tenantId"] !== tenant || resource["docType"] !== this.docType)
+        return undefined;
       return resource;
     } catch (error) {
       if (cosmosStatus(error) === 404) return undefined;
@@ -147,7 +167,10 @@ export class DocumentStore<T extends { etag: string }> {
   /** Writes the document whatever is there; for counters and idempotent writes with known ids. */
   async upsert(tenant: TenantId, key: string, data: object): Promise<T> {
     try {
-      const { resource } = await this.container.items.upsert({ ...data, ...this.envelope(tenant, key) });
+      const { resource } = await this.container.items.upsert({
+        ...data,
+        ...this.envelope(tenant, key),
+      });
       return this.toEntity(resource as ItemDefinition);
     } catch (error) {
       return rethrowUnavailable(error);
@@ -158,7 +181,8 @@ export class DocumentStore<T extends { etag: string }> {
     const current = await this.findDoc(tenant, key);
     if (!current) throw new NotFoundError(this.entityName, key);
     const etag = current["_etag"] as string;
-    if (ifMatch !== undefined && !sameEtag(etag, ifMatch)) throw new PreconditionFailedError(this.entityName, key);
+    if (ifMatch !== undefined && !sameEtag(etag, ifMatch))
+      throw new PreconditionFailedError(this.entityName, key);
     try {
       await this.container
         .item(this.idOf(key), this.partitionKeyOf(tenant, key))
@@ -173,7 +197,9 @@ export class DocumentStore<T extends { etag: string }> {
   private sql(tenant: TenantId, spec: QuerySpec) {
     const where = ["c.tenantId = @tenantId", "c.docType = @docType", ...(spec.where ?? [])];
     // The tenant leads every ORDER BY so that the composite indexes in containers.ts serve it.
-    const order = spec.orderBy?.length ? ` ORDER BY ${["c.tenantId", ...spec.orderBy].join(", ")}` : "";
+    const order = spec.orderBy?.length
+      ? ` ORDER BY ${["c.tenantId", ...spec.orderBy].join(", ")}`
+      : "";
     return {
       query: `SELECT ${spec.select ?? "*"} FROM c WHERE ${where.join(" AND ")}${order}`,
       parameters: [
@@ -201,7 +227,10 @@ export class DocumentStore<T extends { etag: string }> {
         .fetchNext();
       const items = response.resources.map((d) => this.toEntity(d));
       return response.continuationToken && response.hasMoreResults
-        ? { items, continuationToken: encodeContinuation(response.continuationToken, fingerprintText) }
+        ? {
+            items,
+            continuationToken: encodeContinuation(response.continuationToken, fingerprintText),
+          }
         : { items };
     } catch (error) {
       return rethrowUnavailable(error);
@@ -217,7 +246,10 @@ export class DocumentStore<T extends { etag: string }> {
   async allRaw<R>(tenant: TenantId, spec: QuerySpec): Promise<R[]> {
     try {
       const { resources } = await this.container.items
-        .query<R>(this.sql(tenant, spec), spec.partitionKey ? { partitionKey: spec.partitionKey } : {})
+        .query<R>(
+          this.sql(tenant, spec),
+          spec.partitionKey ? { partitionKey: spec.partitionKey } : {},
+        )
         .fetchAll();
       return resources;
     } catch (error) {
@@ -226,7 +258,11 @@ export class DocumentStore<T extends { etag: string }> {
   }
 
   async count(tenant: TenantId, spec: QuerySpec): Promise<number> {
-    const [n] = await this.allRaw<number>(tenant, { ...spec, select: "VALUE COUNT(1)", orderBy: [] });
+    const [n] = await this.allRaw<number>(tenant, {
+      ...spec,
+      select: "VALUE COUNT(1)",
+      orderBy: [],
+    });
     return n ?? 0;
   }
 }

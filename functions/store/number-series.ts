@@ -54,10 +54,16 @@ export class NumberSeries {
           await this.store.create(tenant, def.code, { code: def.code, lastNo: count });
           return 1;
         }
-        await this.store.replace(tenant, def.code, { code: def.code, lastNo: current.lastNo + count }, current.etag);
+        await this.store.replace(
+          tenant,
+          def.code,
+          { code: def.code, lastNo: current.lastNo + count },
+          current.etag,
+        );
         return current.lastNo + 1;
       } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof PreconditionFailedError)) throw error;
+        if (!(error instanceof ConflictError || error instanceof PreconditionFailedError))
+          throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
       }
     }
@@ -70,11 +76,19 @@ export class NumberSeries {
       const current = await this.store.find(tenant, def.code);
       if (current && current.lastNo >= atLeast) return;
       try {
-        if (!current) await this.store.create(tenant, def.code, { code: def.code, lastNo: atLeast });
-        else await this.store.replace(tenant, def.code, { code: def.code, lastNo: atLeast }, current.etag);
+        if (!current)
+          await this.store.create(tenant, def.code, { code: def.code, lastNo: atLeast });
+        else
+          await this.store.replace(
+            tenant,
+            def.code,
+            { code: def.code, lastNo: atLeast },
+            current.etag,
+          );
         return;
       } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof PreconditionFailedError)) throw error;
+        if (!(error instanceof ConflictError || error instanceof PreconditionFailedError))
+          throw error;
       }
     }
   }

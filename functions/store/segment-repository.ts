@@ -1,5 +1,10 @@
 import type { Container } from "@azure/cosmos";
-import type { Segment, SegmentLine, SegmentLineListQuery, SegmentListQuery } from "@shared/model/segment";
+import type {
+  Segment,
+  SegmentLine,
+  SegmentLineListQuery,
+  SegmentListQuery,
+} from "@shared/model/segment";
 import { PreconditionFailedError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type QuerySpec } from "./document-store";
@@ -85,11 +90,19 @@ export class SegmentRepository {
 
   lineKey = lineKey;
 
-  listHeaders(tenant: TenantId, filters: SegmentFilters, top: number, token?: string): Promise<Page<SegmentHeader>> {
+  listHeaders(
+    tenant: TenantId,
+    filters: SegmentFilters,
+    top: number,
+    token?: string,
+  ): Promise<Page<SegmentHeader>> {
     return this.headers.page(tenant, segmentQuery(filters), { top, continuationToken: token });
   }
 
-  async statsOf(tenant: TenantId, segmentNos: readonly string[]): Promise<Map<string, SegmentStats>> {
+  async statsOf(
+    tenant: TenantId,
+    segmentNos: readonly string[],
+  ): Promise<Map<string, SegmentStats>> {
     if (segmentNos.length === 0) return new Map();
     const all = await this.stats.all(tenant, {
       where: ["ARRAY_CONTAINS(@nos, c.segmentNo)"],
@@ -107,7 +120,12 @@ export class SegmentRepository {
     for (let attempt = 0; ; attempt++) {
       const current =
         (await this.stats.find(tenant, segmentNo)) ??
-        (await this.stats.upsert(tenant, segmentNo, { segmentNo, noOfLines: 0, noOfCriteriaActions: 0, nextLineNo: lineNoStep }));
+        (await this.stats.upsert(tenant, segmentNo, {
+          segmentNo,
+          noOfLines: 0,
+          noOfCriteriaActions: 0,
+          nextLineNo: lineNoStep,
+        }));
       try {
         await this.stats.replace(tenant, segmentNo, change(current), current.etag);
         return current;
@@ -118,9 +136,17 @@ export class SegmentRepository {
     }
   }
 
-  listLines(tenant: TenantId, segmentNo: string, q: Omit<SegmentLineListQuery, "top" | "continuationToken">, top: number, token?: string): Promise<Page<SegmentLine>> {
+  listLines(
+    tenant: TenantId,
+    segmentNo: string,
+    q: Omit<SegmentLineListQuery, "top" | "continuationToken">,
+    top: number,
+    token?: string,
+  ): Promise<Page<SegmentLine>> {
     const where = ["c.segmentNo = @segmentNo"];
-    const parameters: { name: string; value: string }[] = [{ name: "@segmentNo", value: segmentNo }];
+    const parameters: { name: string; value: string }[] = [
+      { name: "@segmentNo", value: segmentNo },
+    ];
     if (q.search) {
       where.push("(CONTAINS(UPPER(c.contactName), @search) OR STARTSWITH(c.contactNo, @search))");
       parameters.push({ name: "@search", value: q.search.toUpperCase() });
@@ -131,7 +157,12 @@ export class SegmentRepository {
     }
     return this.lines.page(
       tenant,
-      { where, parameters, orderBy: ["c.lineNo"], partitionKey: partitionKey.segment(tenant, segmentNo) },
+      {
+        where,
+        parameters,
+        orderBy: ["c.lineNo"],
+        partitionKey: partitionKey.segment(tenant, segmentNo),
+      },
       { top, continuationToken: token },
     );
   }
@@ -161,7 +192,9 @@ export class SegmentRepository {
         { partitionKey: partitionKey.segment(tenant, segmentNo) },
       )
       .fetchAll();
-    return resources.map((r) => r.id).sort((a, b) => Number(a === "header") - Number(b === "header"));
+    return resources
+      .map((r) => r.id)
+      .sort((a, b) => Number(a === "header") - Number(b === "header"));
   }
 
   /** Deletes documents of one partition in bulk; already-missing ones count as deleted. */
@@ -169,13 +202,18 @@ export class SegmentRepository {
     const pk = partitionKey.segment(tenant, segmentNo);
     for (let i = 0; i < ids.length; i += 1000) {
       const results = await this.container.items.executeBulkOperations(
-        ids.slice(i, i + 1000).map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
+        ids
+          .slice(i, i + 1000)
+          .map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
       );
       const failed = results.find((r) => {
         const status = r.response?.statusCode ?? 0;
         return !(status >= 200 && status < 300) && status !== 404;
       });
-      if (failed) throw new Error(`Deleting segment ${segmentNo} failed: ${failed.error?.message ?? failed.response?.statusCode}`);
+      if (failed)
+        throw new Error(
+          `Deleting segment ${segmentNo} failed: ${failed.error?.message ?? failed.response?.statusCode}`,
+        );
     }
   }
 }

@@ -13,8 +13,18 @@ export interface SetupKind {
 }
 
 export const setupKinds = {
-  salesperson: { docType: "salesperson", entityName: "Salesperson", keyField: "code", searchFields: ["code", "name"] },
-  campaign: { docType: "campaign", entityName: "Campaign", keyField: "no", searchFields: ["no", "description"] },
+  salesperson: {
+    docType: "salesperson",
+    entityName: "Salesperson",
+    keyField: "code",
+    searchFields: ["code", "name"],
+  },
+  campaign: {
+    docType: "campaign",
+    entityName: "Campaign",
+    keyField: "no",
+    searchFields: ["no", "description"],
+  },
   interactionTemplate: {
     docType: "interactionTemplate",
     entityName: "Interaction template",
@@ -23,7 +33,11 @@ export const setupKinds = {
   },
 } as const satisfies Record<string, SetupKind>;
 
-export type SetupFilter = { readonly field: string; readonly value: string; readonly op?: "=" | "<=" | ">=" };
+export type SetupFilter = {
+  readonly field: string;
+  readonly value: string;
+  readonly op?: "=" | "<=" | ">=";
+};
 
 export class SetupRepository<T extends { etag: string }> {
   readonly store: DocumentStore<T>;
@@ -43,12 +57,19 @@ export class SetupRepository<T extends { etag: string }> {
 
   list(
     tenant: TenantId,
-    options: { search?: string | undefined; filters?: readonly SetupFilter[]; top: number; continuationToken?: string | undefined },
+    options: {
+      search?: string | undefined;
+      filters?: readonly SetupFilter[];
+      top: number;
+      continuationToken?: string | undefined;
+    },
   ): Promise<Page<T>> {
     const where: string[] = [];
     const parameters: { name: string; value: string }[] = [];
     if (options.search) {
-      where.push(`(${this.kind.searchFields.map((f) => `CONTAINS(UPPER(c.${f}), @search)`).join(" OR ")})`);
+      where.push(
+        `(${this.kind.searchFields.map((f) => `CONTAINS(UPPER(c.${f}), @search)`).join(" OR ")})`,
+      );
       parameters.push({ name: "@search", value: options.search.toUpperCase() });
     }
     (options.filters ?? []).forEach((f, i) => {
@@ -62,7 +83,10 @@ export class SetupRepository<T extends { etag: string }> {
       orderBy: [`c.${this.kind.keyField}`],
       partitionKey: partitionKey.setup(tenant, this.kind.docType),
     };
-    return this.store.page(tenant, spec, { top: options.top, continuationToken: options.continuationToken });
+    return this.store.page(tenant, spec, {
+      top: options.top,
+      continuationToken: options.continuationToken,
+    });
   }
 
   /** Of these keys, the ones that exist. */

@@ -24,6 +24,9 @@ export const createStore = (containers: Containers): Store => ({
   segments: new SegmentRepository(containers.segments),
   salespeople: new SetupRepository<Salesperson>(containers.setup, setupKinds.salesperson),
   campaigns: new SetupRepository<Campaign>(containers.setup, setupKinds.campaign),
-  interactionTemplates: new SetupRepository<InteractionTemplate>(containers.setup, setupKinds.interactionTemplate),
+  interactionTemplates: new SetupRepository<InteractionTemplate>(
+    containers.setup,
+    setupKinds.interactionTemplate,
+  ),
   numberSeries: new NumberSeries(containers.setup),
 });

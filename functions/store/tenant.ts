@@ -12,7 +12,12 @@ export const asTenantId = (value: string): TenantId => {
   // Partition keys are composed as tenant|key, so a tenant id must never contain the separator.
   if (!tenantPattern.test(value)) {
     throw new ValidationError([
-      { in: "header", field: "tenant", rule: "invalid_format", message: "must be letters, digits and -" },
+      {
+        in: "header",
+        field: "tenant",
+        rule: "invalid_format",
+        message: "must be letters, digits and -",
+      },
     ]);
   }
   return value as TenantId;

@@ -4,7 +4,10 @@ import { buildOpenApi } from "@shared/model/openapi";
 import type { AppDeps } from "../app-deps";
 import { defineHandler } from "../http/endpoint-handler";
 
-const check = async (name: string, probe: () => Promise<unknown>): Promise<Health["checks"][number]> => {
+const check = async (
+  name: string,
+  probe: () => Promise<unknown>,
+): Promise<Health["checks"][number]> => {
   try {
     await probe();
     return { name, ok: true };
@@ -16,7 +19,9 @@ const check = async (name: string, probe: () => Promise<unknown>): Promise<Healt
 export const getHealthHandler = defineHandler(api.getHealth, async (_input, deps: AppDeps) => {
   const checks = await Promise.all([
     check("cosmos", () => deps.store.containers.setup.read()),
-    ...(deps.blobs ? [check("blob", () => (deps.blobs as NonNullable<AppDeps["blobs"]>).getProperties())] : []),
+    ...(deps.blobs
+      ? [check("blob", () => (deps.blobs as NonNullable<AppDeps["blobs"]>).getProperties())]
+      : []),
   ]);
   const ok = checks.every((c) => c.ok);
   const health: Health = { status: ok ? "ok" : "degraded", version: deps.config.version, checks };

@@ -19,11 +19,9 @@ export const IsoDate = z.iso.date().meta({ description: "A calendar date, YYYY-M
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** BCP 47 language tag such as da-DK or en-US; it also picks how dates and numbers are formatted. */
-export const LanguageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
-    message: "must be a language tag such as da-DK or en-US",
-  });
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
+  message: "must be a language tag such as da-DK or en-US",
+});
 
 export const CountryCode = z
   .string()
@@ -39,15 +37,31 @@ export const Email = z
 export const Phone = z
   .string()
   .max(30)
-  .regex(/^\+?[0-9][0-9 ()\-./]{2,29}$/, { message: "must be a phone number such as +45 33 12 34 56" });
+  .regex(/^\+?[0-9][0-9 ()\-./]{2,29}$/, {
+    message: "must be a phone number such as +45 33 12 34 56",
+  });
 
-export const Money = z.number().min(0).max(1_000_000_000).meta({ description: "An amount in LCY." });
-export const Minutes = z.number().min(0).max(1_000_000).meta({ description: "A duration in minutes." });
+export const Money = z
+  .number()
+  .min(0)
+  .max(1_000_000_000)
+  .meta({ description: "An amount in LCY." });
+export const Minutes = z
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .meta({ description: "A duration in minutes." });
 
 export const CorrespondenceType = z.enum(["hardCopy", "email"]);
 export const InformationFlow = z.enum(["outbound", "inbound"]);
 export const InitiatedBy = z.enum(["us", "them"]);
-export const Evaluation = z.enum(["veryPositive", "positive", "neutral", "negative", "veryNegative"]);
+export const Evaluation = z.enum([
+  "veryPositive",
+  "positive",
+  "neutral",
+  "negative",
+  "veryNegative",
+]);
 
 /** Fields the server stamps on every stored entity; never accepted from a client. */
 export const ServerStamp = z.object({
@@ -57,16 +71,21 @@ export const ServerStamp = z.object({
   modifiedAt: IsoDateTime,
   modifiedBy: z.string(),
 });
-export const serverStampKeys = ["etag", "createdAt", "createdBy", "modifiedAt", "modifiedBy"] as const;
+export const serverStampKeys = [
+  "etag",
+  "createdAt",
+  "createdBy",
+  "modifiedAt",
+  "modifiedBy",
+] as const;
 
 /** A list answer: one page and, when there is more, the token that fetches the next page. */
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
-    continuationToken: z
-      .string()
-      .optional()
-      .meta({ description: "Pass as ?continuationToken= to get the next page; absent on the last." }),
+    continuationToken: z.string().optional().meta({
+      description: "Pass as ?continuationToken= to get the next page; absent on the last.",
+    }),
   });
 
 export const PageQuery = z.object({
@@ -75,7 +94,13 @@ export const PageQuery = z.object({
 });
 
 const csvOrArray = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.string()),
 );
 /** A query parameter that may carry several values: ?city=Aarhus,Odense */

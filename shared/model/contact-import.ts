@@ -7,18 +7,28 @@ import { ProblemError } from "./problem";
  * custom field, or "" to ignore the column. List fields (mailingGroups, ...) take values
  * separated by "|" or ",".
  */
-export const ImportTarget = z.string().regex(/^$|^[a-zA-Z][a-zA-Z0-9]*$|^custom\.[A-Za-z][A-Za-z0-9_]{0,49}$/, {
-  message: "must be a contact field name, custom.<key>, or empty to ignore the column",
-});
+export const ImportTarget = z
+  .string()
+  .regex(/^$|^[a-zA-Z][a-zA-Z0-9]*$|^custom\.[A-Za-z][A-Za-z0-9_]{0,49}$/, {
+    message: "must be a contact field name, custom.<key>, or empty to ignore the column",
+  });
 
 export const ContactImportOptions = z.object({
-  mapping: z
-    .record(z.string().max(200), ImportTarget)
+  mapping: z.record(z.string().max(200), ImportTarget).optional().meta({
+    description:
+      "CSV header -> contact field. Absent: headers are matched by field name and common English and Danish column names.",
+  }),
+  delimiter: z
+    .enum([",", ";", "\t"])
     .optional()
-    .meta({ description: "CSV header -> contact field. Absent: headers are matched by field name and common English and Danish column names." }),
-  delimiter: z.enum([",", ";", "\t"]).optional().meta({ description: "Detected from the header row when absent." }),
-  defaultType: ContactType.default("person").meta({ description: "Type of rows without a type column." }),
-  dryRun: z.boolean().default(false).meta({ description: "Validate and report only; write nothing." }),
+    .meta({ description: "Detected from the header row when absent." }),
+  defaultType: ContactType.default("person").meta({
+    description: "Type of rows without a type column.",
+  }),
+  dryRun: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Validate and report only; write nothing." }),
 });
 export type ContactImportOptions = z.infer<typeof ContactImportOptions>;
 
@@ -41,6 +51,8 @@ export const ContactImportResult = z.object({
   duplicates: z.number().int(),
   dryRun: z.boolean(),
   mapping: z.record(z.string(), ImportTarget).meta({ description: "The mapping that was used." }),
-  problems: z.array(ImportRowOutcome).meta({ description: "Every row that was not imported, and why." }),
+  problems: z
+    .array(ImportRowOutcome)
+    .meta({ description: "Every row that was not imported, and why." }),
 });
 export type ContactImportResult = z.infer<typeof ContactImportResult>;

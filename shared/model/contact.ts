@@ -32,7 +32,9 @@ export const ContactFields = z.object({
   no: Code.meta({ description: "Contact No., unique per tenant; never changes." }),
   type: ContactType,
   name: text(100).min(1),
-  searchName: text(100).optional().meta({ description: "Upper-case name for searching; derived when absent." }),
+  searchName: text(100)
+    .optional()
+    .meta({ description: "Upper-case name for searching; derived when absent." }),
   companyNo: Code.optional().meta({ description: "The company a person works for." }),
   firstName: text(30).optional(),
   middleName: text(30).optional(),
@@ -71,18 +73,22 @@ export const contactRules = (c: ContactFields, ctx: z.RefinementCtx): void => {
     ctx.addIssue({ code: "custom", path: [path], message, params: { rule: "contactType" } });
   if (c.type === "company") {
     if (c.companyNo) issue("companyNo", "only a person can belong to a company");
-    if (c.jobResponsibilities.length > 0) issue("jobResponsibilities", "only persons have job responsibilities");
+    if (c.jobResponsibilities.length > 0)
+      issue("jobResponsibilities", "only persons have job responsibilities");
     for (const f of ["firstName", "middleName", "surname", "jobTitle"] as const) {
       if (c[f]) issue(f, `only persons have a ${f}`);
     }
   } else {
     if (c.industryGroups.length > 0) issue("industryGroups", "only companies have industry groups");
-    if (c.businessRelations.length > 0) issue("businessRelations", "only companies have business relations");
+    if (c.businessRelations.length > 0)
+      issue("businessRelations", "only companies have business relations");
   }
 };
 
 export const ContactCreate = ContactFields.extend({
-  no: ContactFields.shape.no.optional().meta({ description: "Taken from the number series when absent." }),
+  no: ContactFields.shape.no
+    .optional()
+    .meta({ description: "Taken from the number series when absent." }),
 }).superRefine((c, ctx) => contactRules({ ...c, no: c.no ?? "" }, ctx));
 export type ContactCreate = z.infer<typeof ContactCreate>;
 
@@ -91,7 +97,9 @@ export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const Contact = ContactFields.extend({
   searchName: text(100),
-  companyName: text(100).optional().meta({ description: "The name of the contact's company (read-only)." }),
+  companyName: text(100)
+    .optional()
+    .meta({ description: "The name of the contact's company (read-only)." }),
 }).extend(ServerStamp.shape);
 export type Contact = z.infer<typeof Contact>;
 

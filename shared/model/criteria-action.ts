@@ -33,7 +33,10 @@ export const CriteriaAction = z.object({
   options: CriteriaOptions,
   contactNos: z.array(Code).optional().meta({ description: "For manual add and remove." }),
   source: z
-    .object({ savedCriteriaCode: Code.optional(), loggedSegmentEntryNo: z.number().int().optional() })
+    .object({
+      savedCriteriaCode: Code.optional(),
+      loggedSegmentEntryNo: z.number().int().optional(),
+    })
     .optional(),
   description: text(250).default(""),
   linesAdded: z.number().int().min(0),

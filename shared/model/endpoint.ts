@@ -28,7 +28,9 @@ export interface EndpointSpec {
 
 export const endpoint = <const E extends EndpointSpec>(spec: E): E => spec;
 
-type Schema<T, K extends string> = T extends { readonly [P in K]: infer S extends z.ZodType } ? S : undefined;
+type Schema<T, K extends string> = T extends { readonly [P in K]: infer S extends z.ZodType }
+  ? S
+  : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -40,4 +42,8 @@ export type ParsedBody<E> = Out<Schema<E, "body">>;
 export type ParamsInput<E> = In<Schema<E, "params">>;
 export type QueryInput<E> = In<Schema<E, "query">>;
 export type BodyInput<E> = In<Schema<E, "body">>;
-export type ResponseOf<E> = E extends { readonly response: infer S extends z.ZodType } ? z.output<S> : E extends { readonly responseType: string } ? Blob | string : undefined;
+export type ResponseOf<E> = E extends { readonly response: infer S extends z.ZodType }
+  ? z.output<S>
+  : E extends { readonly responseType: string }
+    ? Blob | string
+    : undefined;

@@ -41,7 +41,10 @@ export const InteractionLogEntry = z.object({
   salespersonCode: Code.optional(),
   userId: z.string(),
   deliveryStatus: z.enum(["none", "inProgress", "error"]).default("none"),
-  documentId: z.string().optional().meta({ description: "The merged letter kept for this contact." }),
+  documentId: z
+    .string()
+    .optional()
+    .meta({ description: "The merged letter kept for this contact." }),
   evaluation: Evaluation.optional(),
   canceled: z.boolean().default(false),
   etag: z.string(),

@@ -32,7 +32,9 @@ export const InteractionTemplateFields = z.object({
   unitDuration: Minutes.default(0),
   informationFlow: InformationFlow.optional(),
   initiatedBy: InitiatedBy.optional(),
-  correspondenceType: CorrespondenceType.optional().meta({ description: "Correspondence Type (Default)." }),
+  correspondenceType: CorrespondenceType.optional().meta({
+    description: "Correspondence Type (Default).",
+  }),
   ignoreContactCorrespondenceType: z.boolean().default(false),
   languageCode: LanguageTag.optional().meta({ description: "Language Code (Default)." }),
   campaignNo: Code.optional(),

@@ -15,17 +15,31 @@ const problemResponse = (description: string) => ({
 
 const parametersOf = (spec: EndpointSpec) => {
   const params: object[] = [];
-  for (const [where, schema] of [["path", spec.params], ["query", spec.query]] as const) {
+  for (const [where, schema] of [
+    ["path", spec.params],
+    ["query", spec.query],
+  ] as const) {
     if (!schema) continue;
-    const json = schemaOf(schema, "input") as { properties?: Record<string, object>; required?: string[] };
+    const json = schemaOf(schema, "input") as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      params.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: prop });
+      params.push({
+        name,
+        in: where,
+        required: where === "path" || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   if (spec.ifMatch) {
     params.push({
-      name: "If-Match", in: "header", required: spec.ifMatch === "required",
-      description: "The ETag you read; a stale one answers 412.", schema: { type: "string" },
+      name: "If-Match",
+      in: "header",
+      required: spec.ifMatch === "required",
+      description: "The ETag you read; a stale one answers 412.",
+      schema: { type: "string" },
     });
   }
   return params;
@@ -33,18 +47,20 @@ const parametersOf = (spec: EndpointSpec) => {
 
 const operationOf = (operationId: string, spec: EndpointSpec) => {
   const responses: Record<string, object> = {};
-  responses[String(spec.status)] = spec.status === 204
-    ? { description: "Done." }
-    : {
-        description: "Success.",
-        content: spec.response
-          ? { "application/json": { schema: schemaOf(spec.response, "output") } }
-          : { [spec.responseType ?? "application/octet-stream"]: { schema: { type: "string" } } },
-      };
+  responses[String(spec.status)] =
+    spec.status === 204
+      ? { description: "Done." }
+      : {
+          description: "Success.",
+          content: spec.response
+            ? { "application/json": { schema: schemaOf(spec.response, "output") } }
+            : { [spec.responseType ?? "application/octet-stream"]: { schema: { type: "string" } } },
+        };
   responses["400"] = problemResponse("Bad input: `errors` names each field and the rule it broke.");
   if (spec.access !== "public") responses["401"] = problemResponse("No signed-in user.");
   if (spec.params) responses["404"] = problemResponse("Not found in your tenant.");
-  if (spec.ifMatch) responses["412"] = problemResponse("Someone else changed it since you read it.");
+  if (spec.ifMatch)
+    responses["412"] = problemResponse("Someone else changed it since you read it.");
   if (spec.ifMatch === "required") responses["428"] = problemResponse("If-Match is missing.");
   const body = spec.body
     ? {
@@ -57,7 +73,14 @@ const operationOf = (operationId: string, spec: EndpointSpec) => {
         },
       }
     : {};
-  return { operationId, tags: [spec.tag], summary: spec.summary, parameters: parametersOf(spec), ...body, responses };
+  return {
+    operationId,
+    tags: [spec.tag],
+    summary: spec.summary,
+    parameters: parametersOf(spec),
+    ...body,
+    responses,
+  };
 };
 
 /** The OpenAPI 3.1 document of the API, generated from the contract; nothing is written twice. */
@@ -72,7 +95,8 @@ export const buildOpenApi = (version: string, serverUrl = "/api") => {
     info: {
       title: "Mergeline API",
       version,
-      description: "Contacts, segments, mail merge and interaction logging. Errors are RFC 9457 problem+json.",
+      description:
+        "Contacts, segments, mail merge and interaction logging. Errors are RFC 9457 problem+json.",
     },
     servers: [{ url: serverUrl }],
     paths,

@@ -12,7 +12,9 @@ export type PatchShape<S extends z.ZodRawShape> = {
 export const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) => {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, schema] of Object.entries(fields.shape)) {
-    shape[key] = unwrapDefault(schema as z.ZodType).nullable().optional();
+    shape[key] = unwrapDefault(schema as z.ZodType)
+      .nullable()
+      .optional();
   }
   return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<S>, z.core.$strict>;
 };

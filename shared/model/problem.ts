@@ -5,10 +5,19 @@ export const ProblemLocation = z.enum(["path", "query", "header", "body"]);
 
 export const ProblemError = z.object({
   in: ProblemLocation,
-  field: z.string().meta({ description: "Dotted path of the field, e.g. profileAnswers.0.answer; empty for the whole input." }),
-  rule: z.string().meta({ description: "The rule it broke, e.g. too_big, invalid_format, required." }),
+  field: z.string().meta({
+    description:
+      "Dotted path of the field, e.g. profileAnswers.0.answer; empty for the whole input.",
+  }),
+  rule: z
+    .string()
+    .meta({ description: "The rule it broke, e.g. too_big, invalid_format, required." }),
   message: z.string(),
-  row: z.number().int().optional().meta({ description: "For row-based input such as CSV: the 1-based data row." }),
+  row: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "For row-based input such as CSV: the 1-based data row." }),
 });
 export type ProblemError = z.infer<typeof ProblemError>;
 

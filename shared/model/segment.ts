@@ -22,7 +22,9 @@ export const SegmentInteractionFields = z.object({
   interactionTemplateCode: Code.optional(),
   languageCode: LanguageTag.optional().meta({ description: "Language Code (Default)." }),
   subject: text(100).optional().meta({ description: "Subject (Default)." }),
-  correspondenceType: CorrespondenceType.optional().meta({ description: "Correspondence Type (Default)." }),
+  correspondenceType: CorrespondenceType.optional().meta({
+    description: "Correspondence Type (Default).",
+  }),
   ignoreContactCorrespondenceType: z.boolean().default(false),
   unitCost: Money.default(0),
   unitDuration: Minutes.default(0),
@@ -39,10 +41,10 @@ export const SegmentFields = z
     description: text(100).default(""),
     date: IsoDate.optional().meta({ description: "Defaults to today." }),
     salespersonCode: Code.optional(),
-    dynamic: z
-      .boolean()
-      .default(false)
-      .meta({ description: "A dynamic segment can be refreshed: its criteria replayed against today's contacts." }),
+    dynamic: z.boolean().default(false).meta({
+      description:
+        "A dynamic segment can be refreshed: its criteria replayed against today's contacts.",
+    }),
   })
   .extend(SegmentInteractionFields.shape);
 export type SegmentFields = z.infer<typeof SegmentFields>;
@@ -50,7 +52,9 @@ export type SegmentFields = z.infer<typeof SegmentFields>;
 export const SegmentStatus = z.enum(["open", "logging", "logged"]);
 
 export const SegmentCreate = SegmentFields.extend({
-  no: SegmentFields.shape.no.optional().meta({ description: "Taken from the number series when absent." }),
+  no: SegmentFields.shape.no
+    .optional()
+    .meta({ description: "Taken from the number series when absent." }),
 });
 export type SegmentCreate = z.infer<typeof SegmentCreate>;
 
@@ -123,19 +127,21 @@ export const SegmentLine = SegmentLineFields.extend({
   campaignNo: Code.optional(),
   campaignTarget: z.boolean().default(false),
   campaignResponse: z.boolean().default(false),
-  actionNo: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .meta({ description: "The criteria action that put the line here; absent for lines added before criteria existed." }),
+  actionNo: z.number().int().min(0).optional().meta({
+    description:
+      "The criteria action that put the line here; absent for lines added before criteria existed.",
+  }),
 }).extend(ServerStamp.shape);
 export type SegmentLine = z.infer<typeof SegmentLine>;
 
 export const SegmentLineParams = z.object({ no: Code, lineNo: z.coerce.number().int().min(1) });
 
 export const SegmentLineListQuery = PageQuery.extend({
-  search: z.string().max(100).optional().meta({ description: "Part of the contact's No. or name." }),
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: "Part of the contact's No. or name." }),
   contactNo: Code.optional(),
 });
 export type SegmentLineListQuery = z.infer<typeof SegmentLineListQuery>;

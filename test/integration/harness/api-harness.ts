@@ -4,7 +4,10 @@ import { createAppDeps, type AppDeps } from "../../../functions/app-deps";
 import type { AppConfig } from "../../../functions/config";
 import { createLocalHost, type LocalHost } from "../../../functions/http/local-host";
 import { createRoutes } from "../../../functions/routes";
-import { startEmbeddedCosmos, type EmbeddedCosmos } from "../../../functions/store/embedded/embedded-cosmos";
+import {
+  startEmbeddedCosmos,
+  type EmbeddedCosmos,
+} from "../../../functions/store/embedded/embedded-cosmos";
 
 export interface CallOptions {
   readonly body?: unknown;
@@ -33,10 +36,18 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export const testConfig = (cosmos: EmbeddedCosmos, overrides: Partial<AppConfig> = {}): AppConfig => ({
+export const testConfig = (
+  cosmos: EmbeddedCosmos,
+  overrides: Partial<AppConfig> = {},
+): AppConfig => ({
   mode: "development",
   version: "test",
-  cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, databaseId: `db-${randomUUID().slice(0, 8)}`, allowSelfSigned: true },
+  cosmos: {
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    databaseId: `db-${randomUUID().slice(0, 8)}`,
+    allowSelfSigned: true,
+  },
   blob: { connectionString: undefined, containerName: "documents" },
   maxBodyBytes: 1_048_576,
   ...overrides,
@@ -46,20 +57,27 @@ export const testConfig = (cosmos: EmbeddedCosmos, overrides: Partial<AppConfig>
  * The API as `npm start` serves it (route table, local host, real @azure/cosmos against the
  * embedded server), called in-process without a socket.
  */
-export const startApi = async (overrides: Partial<AppConfig> = {}, cosmosGiven?: EmbeddedCosmos): Promise<ApiHarness> => {
+export const startApi = async (
+  overrides: Partial<AppConfig> = {},
+  cosmosGiven?: EmbeddedCosmos,
+): Promise<ApiHarness> => {
   const cosmos = cosmosGiven ?? (await startEmbeddedCosmos());
   const deps = await createAppDeps(testConfig(cosmos, overrides));
-  const host = createLocalHost(createRoutes(async () => deps), {
-    corsOrigins: [],
-    // A 5xx in a test is a bug: show why.
-    log: (level, ...args) => {
-      if (level === "error") console.error(...args);
+  const host = createLocalHost(
+    createRoutes(async () => deps),
+    {
+      corsOrigins: [],
+      // A 5xx in a test is a bug: show why.
+      log: (level, ...args) => {
+        if (level === "error") console.error(...args);
+      },
     },
-  });
+  );
   const call = async (method: string, path: string, options: CallOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (!options.anonymous) {
-      headers["x-mergeline-dev-identity"] = `tenant=${options.tenant ?? "tenant-a"}; user=${options.user ?? "alice@a.example"}`;
+      headers["x-mergeline-dev-identity"] =
+        `tenant=${options.tenant ?? "tenant-a"}; user=${options.user ?? "alice@a.example"}`;
     }
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     let body: string | undefined;
@@ -71,12 +89,26 @@ export const startApi = async (overrides: Partial<AppConfig> = {}, cosmosGiven?:
       body = JSON.stringify(options.body);
     }
     const response = await host.dispatch(
-      new HttpRequest({ method, url: `http://localhost:7071${path}`, headers, ...(body !== undefined ? { body: { string: body } } : {}) }),
+      new HttpRequest({
+        method,
+        url: `http://localhost:7071${path}`,
+        headers,
+        ...(body !== undefined ? { body: { string: body } } : {}),
+      }),
     );
     const responseHeaders = new Headers(response.headers as Record<string, string> | undefined);
     const text =
-      response.jsonBody !== undefined ? JSON.stringify(response.jsonBody) : typeof response.body === "string" ? response.body : "";
-    return { status: response.status ?? 200, headers: responseHeaders, json: response.jsonBody, text };
+      response.jsonBody !== undefined
+        ? JSON.stringify(response.jsonBody)
+        : typeof response.body === "string"
+          ? response.body
+          : "";
+    return {
+      status: response.status ?? 200,
+      headers: responseHeaders,
+      json: response.jsonBody,
+      text,
+    };
   };
   return {
     deps,

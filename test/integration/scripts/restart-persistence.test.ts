@@ -14,7 +14,19 @@ const start = (dataDir: string): Promise<{ child: ChildProcess; api: string }> =
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/start.ts", "--api-only", "--no-seed", "--data-dir", dataDir, "--api-port", "0", "--cosmos-port", "0"],
+      [
+        "--import",
+        "tsx",
+        "scripts/start.ts",
+        "--api-only",
+        "--no-seed",
+        "--data-dir",
+        dataDir,
+        "--api-port",
+        "0",
+        "--cosmos-port",
+        "0",
+      ],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";

@@ -10,7 +10,14 @@ afterAll(() => api.close());
 describe("contacts CRUD", () => {
   it("creates a company and a person, reads, lists, updates and deletes", async () => {
     const company = await api.call("POST", "/api/contacts", {
-      body: { no: "KT900001", type: "company", name: "Nordlys A/S", city: "Aarhus C", postCode: "8000", email: "info@nordlys.dk" },
+      body: {
+        no: "KT900001",
+        type: "company",
+        name: "Nordlys A/S",
+        city: "Aarhus C",
+        postCode: "8000",
+        email: "info@nordlys.dk",
+      },
     });
     expect(company.status).toBe(201);
     expect(Contact.parse(company.json).searchName).toBe("NORDLYS A/S");
@@ -18,7 +25,13 @@ describe("contacts CRUD", () => {
     expect(company.headers.get("location")).toBe("/api/contacts/KT900001");
 
     const person = await api.call("POST", "/api/contacts", {
-      body: { type: "person", name: "Søren Kierkegaard", firstName: "Søren", surname: "Kierkegaard", companyNo: "KT900001" },
+      body: {
+        type: "person",
+        name: "Søren Kierkegaard",
+        firstName: "Søren",
+        surname: "Kierkegaard",
+        companyNo: "KT900001",
+      },
     });
     expect(person.status).toBe(201);
     expect(person.json.no).toMatch(/^KT\d{6}$/);

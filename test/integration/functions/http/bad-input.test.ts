@@ -5,26 +5,40 @@ import { startApi, type ApiHarness } from "../../harness/api-harness";
 let api: ApiHarness;
 beforeAll(async () => {
   api = await startApi();
-  await api.call("POST", "/api/contacts", { body: { no: "KT100001", type: "company", name: "Gamma A/S" } });
+  await api.call("POST", "/api/contacts", {
+    body: { no: "KT100001", type: "company", name: "Gamma A/S" },
+  });
   await api.call("POST", "/api/segments", { body: { no: "SEG1" } });
 });
 afterAll(() => api.close());
 
 const entries = Object.entries(contract) as [EndpointName, EndpointSpec][];
 const validPath = (spec: EndpointSpec) =>
-  "/api" + spec.path.replace("{lineNo}", "10000").replace("{no}", spec.path.startsWith("/contacts") ? "KT100001" : "SEG1").replace("{code}", "X");
+  "/api" +
+  spec.path
+    .replace("{lineNo}", "10000")
+    .replace("{no}", spec.path.startsWith("/contacts") ? "KT100001" : "SEG1")
+    .replace("{code}", "X");
 
 /** Everything the store holds for the test tenant, to prove bad requests wrote nothing. */
 const snapshot = async () => {
   const parts = await Promise.all(
-    ["/api/contacts?top=500", "/api/segments?top=500", "/api/salespeople?top=500", "/api/campaigns?top=500", "/api/interaction-templates?top=500", "/api/segments/SEG1/lines?top=500"].map(
-      async (p) => (await api.call("GET", p)).text,
-    ),
+    [
+      "/api/contacts?top=500",
+      "/api/segments?top=500",
+      "/api/salespeople?top=500",
+      "/api/campaigns?top=500",
+      "/api/interaction-templates?top=500",
+      "/api/segments/SEG1/lines?top=500",
+    ].map(async (p) => (await api.call("GET", p)).text),
   );
   return parts.join("\n");
 };
 
-const expectProblem = (res: { status: number; headers: Headers; json: { errors?: unknown[] } }, status: number) => {
+const expectProblem = (
+  res: { status: number; headers: Headers; json: { errors?: unknown[] } },
+  status: number,
+) => {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
 };
@@ -40,26 +54,42 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
 
   const withBody = entries.filter(([, spec]) => spec.body);
   it.each(withBody)("%s: malformed JSON", async (_name, spec) => {
-    const res = await api.call(spec.method, validPath(spec), { rawBody: { contentType: "application/json", text: "{ nope" }, ifMatch: "x" });
+    const res = await api.call(spec.method, validPath(spec), {
+      rawBody: { contentType: "application/json", text: "{ nope" },
+      ifMatch: "x",
+    });
     expectProblem(res, 400);
-    expect(res.json.errors).toContainEqual(expect.objectContaining({ in: "body", rule: "invalid_json" }));
+    expect(res.json.errors).toContainEqual(
+      expect.objectContaining({ in: "body", rule: "invalid_json" }),
+    );
   });
 
   it.each(withBody)("%s: an unknown field", async (_name, spec) => {
-    const res = await api.call(spec.method, validPath(spec), { body: { bogusField: 1 }, ifMatch: "x" });
+    const res = await api.call(spec.method, validPath(spec), {
+      body: { bogusField: 1 },
+      ifMatch: "x",
+    });
     expectProblem(res, 400);
-    expect(res.json.errors).toContainEqual(expect.objectContaining({ in: "body", field: "bogusField", rule: "unknown_field" }));
+    expect(res.json.errors).toContainEqual(
+      expect.objectContaining({ in: "body", field: "bogusField", rule: "unknown_field" }),
+    );
   });
 
   it.each(withBody)("%s: an unsupported content type", async (_name, spec) => {
-    const res = await api.call(spec.method, validPath(spec), { rawBody: { contentType: "application/xml", text: "<a/>" }, ifMatch: "x" });
+    const res = await api.call(spec.method, validPath(spec), {
+      rawBody: { contentType: "application/xml", text: "<a/>" },
+      ifMatch: "x",
+    });
     expectProblem(res, 415);
   });
 
   it.each(withBody)("%s: a body over the limit", async (_name, spec) => {
     const limit = spec.maxBodyBytes ?? 1_048_576;
     const res = await api.call(spec.method, validPath(spec), {
-      rawBody: { contentType: "application/json", text: JSON.stringify({ pad: "x".repeat(limit + 10) }) },
+      rawBody: {
+        contentType: "application/json",
+        text: JSON.stringify({ pad: "x".repeat(limit + 10) }),
+      },
       ifMatch: "x",
     });
     expectProblem(res, 413);
@@ -68,7 +98,10 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
   const withParams = entries.filter(([, spec]) => spec.params);
   it.each(withParams)("%s: a malformed key in the path", async (_name, spec) => {
     const path = "/api" + spec.path.replace("{lineNo}", "ten").replace(/\{\w+\}/, "lower-case");
-    const res = await api.call(spec.method, path, { ...(spec.body ? { body: {} } : {}), ifMatch: "x" });
+    const res = await api.call(spec.method, path, {
+      ...(spec.body ? { body: {} } : {}),
+      ifMatch: "x",
+    });
     expectProblem(res, 400);
     expect(res.json.errors[0]).toMatchObject({ in: "path" });
   });
@@ -77,20 +110,33 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
   it.each(withQuery)("%s: an unknown or out-of-range query parameter", async (_name, spec) => {
     const unknown = await api.call(spec.method, `${validPath(spec)}?colour=blue`);
     expectProblem(unknown, 400);
-    expect(unknown.json.errors).toContainEqual(expect.objectContaining({ in: "query", field: "colour", rule: "unknown_field" }));
+    expect(unknown.json.errors).toContainEqual(
+      expect.objectContaining({ in: "query", field: "colour", rule: "unknown_field" }),
+    );
     if ("top" in (spec.query?.shape ?? {})) {
       const top = await api.call(spec.method, `${validPath(spec)}?top=5000`);
       expectProblem(top, 400);
-      expect(top.json.errors).toContainEqual(expect.objectContaining({ in: "query", field: "top", rule: "too_big" }));
+      expect(top.json.errors).toContainEqual(
+        expect.objectContaining({ in: "query", field: "top", rule: "too_big" }),
+      );
     }
   });
 
   it("names each invalid contact field with its rule", async () => {
     const res = await api.call("POST", "/api/contacts", {
-      body: { type: "person", name: "", email: "not-an-email", countryRegionCode: "Denmark", industryGroups: ["IT"], mailingGroups: ["lower"] },
+      body: {
+        type: "person",
+        name: "",
+        email: "not-an-email",
+        countryRegionCode: "Denmark",
+        industryGroups: ["IT"],
+        mailingGroups: ["lower"],
+      },
     });
     expectProblem(res, 400);
-    const byField = Object.fromEntries((res.json.errors as { field: string; rule: string }[]).map((e) => [e.field, e.rule]));
+    const byField = Object.fromEntries(
+      (res.json.errors as { field: string; rule: string }[]).map((e) => [e.field, e.rule]),
+    );
     expect(byField).toMatchObject({
       name: "too_small",
       email: "invalid_format",
@@ -103,11 +149,18 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
   it("names a missing required field as required", async () => {
     const res = await api.call("POST", "/api/contacts", { body: { name: "No type" } });
     expectProblem(res, 400);
-    expect(res.json.errors).toContainEqual({ in: "body", field: "type", rule: "required", message: "is required" });
+    expect(res.json.errors).toContainEqual({
+      in: "body",
+      field: "type",
+      rule: "required",
+      message: "is required",
+    });
   });
 
   it("refuses references to things that do not exist (422) and a company that is a person", async () => {
-    await api.call("POST", "/api/contacts", { body: { no: "KT100002", type: "person", name: "Per Son" } });
+    await api.call("POST", "/api/contacts", {
+      body: { no: "KT100002", type: "person", name: "Per Son" },
+    });
     const res = await api.call("POST", "/api/contacts", {
       body: { type: "person", name: "Eva", companyNo: "KT100002", salespersonCode: "NOPE" },
     });
@@ -122,25 +175,43 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
   });
 
   it("refuses a campaign that ends before it starts", async () => {
-    const res = await api.call("POST", "/api/campaigns", { body: { no: "CP1", startingDate: "2026-05-01", endingDate: "2026-04-01" } });
+    const res = await api.call("POST", "/api/campaigns", {
+      body: { no: "CP1", startingDate: "2026-05-01", endingDate: "2026-04-01" },
+    });
     expectProblem(res, 400);
-    expect(res.json.errors).toContainEqual(expect.objectContaining({ field: "endingDate", rule: "dateOrder" }));
+    expect(res.json.errors).toContainEqual(
+      expect.objectContaining({ field: "endingDate", rule: "dateOrder" }),
+    );
   });
 
   it("refuses a duplicate No. with 409 naming the field", async () => {
-    const res = await api.call("POST", "/api/contacts", { body: { no: "KT100001", type: "company", name: "Copy" } });
+    const res = await api.call("POST", "/api/contacts", {
+      body: { no: "KT100001", type: "company", name: "Copy" },
+    });
     expectProblem(res, 409);
-    expect(res.json.errors).toContainEqual(expect.objectContaining({ field: "no", rule: "unique" }));
+    expect(res.json.errors).toContainEqual(
+      expect.objectContaining({ field: "no", rule: "unique" }),
+    );
   });
 
   it("refuses a patch that breaks a cross-field rule, and one that sets read-only fields", async () => {
     const company = await api.call("GET", "/api/contacts/KT100001");
-    const rule = await api.call("PATCH", "/api/contacts/KT100001", { body: { jobTitle: "CEO" }, ifMatch: company.json.etag });
+    const rule = await api.call("PATCH", "/api/contacts/KT100001", {
+      body: { jobTitle: "CEO" },
+      ifMatch: company.json.etag,
+    });
     expectProblem(rule, 400);
-    expect(rule.json.errors).toContainEqual(expect.objectContaining({ field: "jobTitle", rule: "contactType" }));
-    const readOnly = await api.call("PATCH", "/api/contacts/KT100001", { body: { no: "KT999999", etag: "x" }, ifMatch: company.json.etag });
+    expect(rule.json.errors).toContainEqual(
+      expect.objectContaining({ field: "jobTitle", rule: "contactType" }),
+    );
+    const readOnly = await api.call("PATCH", "/api/contacts/KT100001", {
+      body: { no: "KT999999", etag: "x" },
+      ifMatch: company.json.etag,
+    });
     expectProblem(readOnly, 400);
-    expect(readOnly.json.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(["no", "etag"]));
+    expect(readOnly.json.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(["no", "etag"]),
+    );
   });
 
   it("answers 404 and 405 for unknown routes and methods", async () => {

@@ -40,12 +40,17 @@ describe("identity", () => {
     });
     expect(created.status).toBe(201);
     expect(created.json.createdBy).toBe("user-1");
-    expect((await dev.call("GET", "/api/salespeople/PR", { tenant: "prod-tenant" })).status).toBe(200);
+    expect((await dev.call("GET", "/api/salespeople/PR", { tenant: "prod-tenant" })).status).toBe(
+      200,
+    );
     expect((await dev.call("GET", "/api/salespeople/PR", { tenant: "other" })).status).toBe(404);
   });
 
   it("refuses a malformed development identity", async () => {
-    const res = await dev.call("GET", "/api/contacts", { anonymous: true, headers: { "x-mergeline-dev-identity": "user=x" } });
+    const res = await dev.call("GET", "/api/contacts", {
+      anonymous: true,
+      headers: { "x-mergeline-dev-identity": "user=x" },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -56,6 +61,8 @@ describe("identity", () => {
     const doc = await dev.call("GET", "/api/openapi.json", { anonymous: true });
     expect(doc.status).toBe(200);
     expect(doc.json.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(["/contacts", "/contacts/{no}", "/segments/{no}/lines/{lineNo}"]));
+    expect(Object.keys(doc.json.paths)).toEqual(
+      expect.arrayContaining(["/contacts", "/contacts/{no}", "/segments/{no}/lines/{lineNo}"]),
+    );
   });
 });

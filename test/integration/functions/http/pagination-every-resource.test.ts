@@ -9,10 +9,18 @@ beforeAll(async () => {
   await api.call("POST", "/api/segments", { body: { no: "SEGP" } });
   for (let i = 1; i <= count; i++) {
     await api.call("POST", "/api/salespeople", { body: { code: `SP${i}`, name: `Sælger ${i}` } });
-    await api.call("POST", "/api/campaigns", { body: { no: `CP${i}`, description: `Kampagne ${i}` } });
-    await api.call("POST", "/api/interaction-templates", { body: { code: `T${i}`, description: `Skabelon ${i}` } });
-    await api.call("POST", "/api/segments", { body: { no: `SEG${i}`, description: `Målgruppe ${i}` } });
-    await api.call("POST", "/api/contacts", { body: { no: `KT5${i}`, type: "company", name: `Firma ${i}` } });
+    await api.call("POST", "/api/campaigns", {
+      body: { no: `CP${i}`, description: `Kampagne ${i}` },
+    });
+    await api.call("POST", "/api/interaction-templates", {
+      body: { code: `T${i}`, description: `Skabelon ${i}` },
+    });
+    await api.call("POST", "/api/segments", {
+      body: { no: `SEG${i}`, description: `Målgruppe ${i}` },
+    });
+    await api.call("POST", "/api/contacts", {
+      body: { no: `KT5${i}`, type: "company", name: `Firma ${i}` },
+    });
     await api.call("POST", "/api/segments/SEGP/lines", { body: { contactNo: `KT5${i}` } });
   }
 });
@@ -23,7 +31,10 @@ const walk = async (path: string, key: string) => {
   let token: string | undefined;
   for (let page = 0; page < 10; page++) {
     const sep = path.includes("?") ? "&" : "?";
-    const res = await api.call("GET", `${path}${sep}top=3${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`);
+    const res = await api.call(
+      "GET",
+      `${path}${sep}top=3${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
+    );
     expect(res.status).toBe(200);
     keys.push(...res.json.items.map((i: Record<string, unknown>) => i[key]));
     token = res.json.continuationToken;
@@ -44,7 +55,11 @@ describe.each([
     const keys = await walk(path, key);
     expect(keys).toHaveLength(expected);
     expect(new Set(keys).size).toBe(expected);
-    expect(keys).toEqual([...keys].sort((a, b) => (typeof a === "number" ? (a as number) - (b as number) : String(a).localeCompare(String(b)))));
+    expect(keys).toEqual(
+      [...keys].sort((a, b) =>
+        typeof a === "number" ? (a as number) - (b as number) : String(a).localeCompare(String(b)),
+      ),
+    );
   });
 });
 
@@ -61,6 +76,9 @@ describe("handlers are plain Azure Functions handlers", () => {
       new InvocationContext({ functionName: "getSalesperson" }),
     );
     expect(response.status).toBe(200);
-    expect(response.jsonBody).toMatchObject({ code: "SP1", name: "Sælger 1" });
+    expect((response as { jsonBody?: unknown }).jsonBody).toMatchObject({
+      code: "SP1",
+      name: "Sælger 1",
+    });
   });
 });

@@ -6,7 +6,12 @@ beforeAll(async () => {
   for (let i = 1; i <= 23; i++) {
     const no = `KT7${String(i).padStart(5, "0")}`;
     await api.call("POST", "/api/contacts", {
-      body: { no, type: "company", name: `Firma ${String(26 - i).padStart(2, "0")}`, city: i % 2 ? "Aarhus C" : "Odense C" },
+      body: {
+        no,
+        type: "company",
+        name: `Firma ${String(26 - i).padStart(2, "0")}`,
+        city: i % 2 ? "Aarhus C" : "Odense C",
+      },
     });
   }
 });
@@ -18,7 +23,10 @@ const collect = async (path: string) => {
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const res = await api.call("GET", `${path}${sep}top=5${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`);
+    const res = await api.call(
+      "GET",
+      `${path}${sep}top=5${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
+    );
     expect(res.status).toBe(200);
     expect(res.json.items.length).toBeLessThanOrEqual(5);
     seen.push(...res.json.items.map((c: { no: string }) => c.no));
@@ -40,16 +48,25 @@ describe("list pagination with continuation tokens", () => {
   it("orders by name and keeps filters across pages", async () => {
     const { seen } = await collect("/api/contacts?city=Odense%20C&orderBy=name");
     expect(seen).toHaveLength(11);
-    const names = await Promise.all(seen.map(async (no) => (await api.call("GET", `/api/contacts/${no}`)).json.name as string));
+    const names = await Promise.all(
+      seen.map(async (no) => (await api.call("GET", `/api/contacts/${no}`)).json.name as string),
+    );
     expect(names).toEqual([...names].sort());
   });
 
   it("refuses a token used with other filters, and a forged one", async () => {
     const first = await api.call("GET", "/api/contacts?top=5");
     const token = encodeURIComponent(first.json.continuationToken as string);
-    const other = await api.call("GET", `/api/contacts?top=5&city=Aarhus%20C&continuationToken=${token}`);
+    const other = await api.call(
+      "GET",
+      `/api/contacts?top=5&city=Aarhus%20C&continuationToken=${token}`,
+    );
     expect(other.status).toBe(400);
-    expect(other.json.errors[0]).toMatchObject({ in: "query", field: "continuationToken", rule: "invalid_token" });
+    expect(other.json.errors[0]).toMatchObject({
+      in: "query",
+      field: "continuationToken",
+      rule: "invalid_token",
+    });
     const forged = await api.call("GET", "/api/contacts?top=5&continuationToken=bm90LWEtdG9rZW4");
     expect(forged.status).toBe(400);
   });

@@ -9,7 +9,15 @@ import { startApi, type ApiHarness } from "../../harness/api-harness";
 let api: ApiHarness;
 const A = { tenant: "tenant-a" };
 const B = { tenant: "tenant-b" };
-const ids = { contact: "KTA00001", person: "KTA00002", segment: "SEGA", salesperson: "SA", campaign: "CPA", template: "TPLA", lineNo: 0 };
+const ids = {
+  contact: "KTA00001",
+  person: "KTA00002",
+  segment: "SEGA",
+  salesperson: "SA",
+  campaign: "CPA",
+  template: "TPLA",
+  lineNo: 0,
+};
 const etags = new Map<string, string>();
 
 const reads: [string, string][] = [];
@@ -24,8 +32,18 @@ beforeAll(async () => {
   await make("/api/salespeople", { code: ids.salesperson, name: "Anna A" });
   await make("/api/campaigns", { no: ids.campaign, description: "A's campaign" });
   await make("/api/interaction-templates", { code: ids.template, description: "A's letter" });
-  await make("/api/contacts", { no: ids.contact, type: "company", name: "A Company", email: "a@a.example" });
-  await make("/api/contacts", { no: ids.person, type: "person", name: "A Person", companyNo: ids.contact });
+  await make("/api/contacts", {
+    no: ids.contact,
+    type: "company",
+    name: "A Company",
+    email: "a@a.example",
+  });
+  await make("/api/contacts", {
+    no: ids.person,
+    type: "person",
+    name: "A Person",
+    companyNo: ids.contact,
+  });
   await make("/api/segments", { no: ids.segment, description: "A's segment" });
   ids.lineNo = (await make(`/api/segments/${ids.segment}/lines`, { contactNo: ids.person })).lineNo;
   reads.push(
@@ -111,7 +129,15 @@ const matrix: Record<EndpointName, Probe> = {
   deleteSalesperson: "notFound",
 };
 
-const aMarkers = ["A Company", "A Person", "A's segment", "Anna A", "A's campaign", "A's letter", "a@a.example"];
+const aMarkers = [
+  "A Company",
+  "A Person",
+  "A's segment",
+  "Anna A",
+  "A's campaign",
+  "A's letter",
+  "a@a.example",
+];
 
 describe("tenant isolation: tenant B probes tenant A's ids through every endpoint", () => {
   it("covers every endpoint of the contract", () => {
@@ -120,7 +146,9 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
 
   // B's own copies under A's keys are created last: until then every probe must miss.
   const order: Probe[] = ["public", "notFound", "listsNothingOfA", "createsOwn"];
-  const probes = (Object.entries(matrix) as [EndpointName, Probe][]).sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]));
+  const probes = (Object.entries(matrix) as [EndpointName, Probe][]).sort(
+    (a, b) => order.indexOf(a[1]) - order.indexOf(b[1]),
+  );
 
   it.each(probes)("%s (%s)", async (name, probe) => {
     const spec = contract[name] as EndpointSpec;

@@ -6,18 +6,39 @@ beforeAll(async () => {
   api = await startApi();
   await api.call("POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
   await api.call("POST", "/api/campaigns", { body: { no: "CP1001", description: "Forår 2026" } });
-  await api.call("POST", "/api/interaction-templates", { body: { code: "LETTER", description: "Brev", unitCost: 12.5 } });
-  await api.call("POST", "/api/contacts", { body: { no: "KT000001", type: "company", name: "Havn & Co ApS", correspondenceType: "hardCopy" } });
-  await api.call("POST", "/api/contacts", {
-    body: { no: "KT000002", type: "person", name: "Mette Frederiksen", companyNo: "KT000001", languageCode: "da-DK", correspondenceType: "email", email: "mette@havn.dk" },
+  await api.call("POST", "/api/interaction-templates", {
+    body: { code: "LETTER", description: "Brev", unitCost: 12.5 },
   });
-  await api.call("POST", "/api/contacts", { body: { no: "KT000003", type: "person", name: "John Smith", languageCode: "en-GB" } });
+  await api.call("POST", "/api/contacts", {
+    body: {
+      no: "KT000001",
+      type: "company",
+      name: "Havn & Co ApS",
+      correspondenceType: "hardCopy",
+    },
+  });
+  await api.call("POST", "/api/contacts", {
+    body: {
+      no: "KT000002",
+      type: "person",
+      name: "Mette Frederiksen",
+      companyNo: "KT000001",
+      languageCode: "da-DK",
+      correspondenceType: "email",
+      email: "mette@havn.dk",
+    },
+  });
+  await api.call("POST", "/api/contacts", {
+    body: { no: "KT000003", type: "person", name: "John Smith", languageCode: "en-GB" },
+  });
 });
 afterAll(() => api.close());
 
 describe("segments and lines", () => {
   it("creates a numbered segment with today's date and zero counts", async () => {
-    const res = await api.call("POST", "/api/segments", { body: { description: "Kunder i Aarhus" } });
+    const res = await api.call("POST", "/api/segments", {
+      body: { description: "Kunder i Aarhus" },
+    });
     expect(res.status).toBe(201);
     const segment = Segment.parse(res.json);
     expect(segment.no).toMatch(/^SEG\d{5}$/);
@@ -28,28 +49,63 @@ describe("segments and lines", () => {
   it("adds lines that inherit the header and the contact, in line No. order", async () => {
     await api.call("POST", "/api/segments", {
       body: {
-        no: "SEG-LINES", description: "Forårsbrev", subject: "Nyt fra os", salespersonCode: "JO", campaignNo: "CP1001",
-        interactionTemplateCode: "LETTER", unitCost: 12.5, unitDuration: 5, informationFlow: "outbound", initiatedBy: "us",
-        correspondenceType: "hardCopy", languageCode: "da-DK",
+        no: "SEG-LINES",
+        description: "Forårsbrev",
+        subject: "Nyt fra os",
+        salespersonCode: "JO",
+        campaignNo: "CP1001",
+        interactionTemplateCode: "LETTER",
+        unitCost: 12.5,
+        unitDuration: 5,
+        informationFlow: "outbound",
+        initiatedBy: "us",
+        correspondenceType: "hardCopy",
+        languageCode: "da-DK",
       },
     });
-    const first = await api.call("POST", "/api/segments/SEG-LINES/lines", { body: { contactNo: "KT000002", note: "Tak for sidst!" } });
+    const first = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", note: "Tak for sidst!" },
+    });
     expect(first.status).toBe(201);
     const line = SegmentLine.parse(first.json);
     expect(line).toMatchObject({
-      lineNo: 10000, contactNo: "KT000002", contactName: "Mette Frederiksen", contactCompanyNo: "KT000001",
-      contactCompanyName: "Havn & Co ApS", description: "Forårsbrev", subject: "Nyt fra os", salespersonCode: "JO",
-      campaignNo: "CP1001", interactionTemplateCode: "LETTER", unitCost: 12.5, unitDuration: 5,
-      correspondenceType: "email", languageCode: "da-DK", note: "Tak for sidst!", attachment: { kind: "inherited" },
+      lineNo: 10000,
+      contactNo: "KT000002",
+      contactName: "Mette Frederiksen",
+      contactCompanyNo: "KT000001",
+      contactCompanyName: "Havn & Co ApS",
+      description: "Forårsbrev",
+      subject: "Nyt fra os",
+      salespersonCode: "JO",
+      campaignNo: "CP1001",
+      interactionTemplateCode: "LETTER",
+      unitCost: 12.5,
+      unitDuration: 5,
+      correspondenceType: "email",
+      languageCode: "da-DK",
+      note: "Tak for sidst!",
+      attachment: { kind: "inherited" },
     });
-    const second = await api.call("POST", "/api/segments/SEG-LINES/lines", { body: { contactNo: "KT000003", subject: "News from us" } });
-    expect(second.json).toMatchObject({ lineNo: 20000, subject: "News from us", languageCode: "en-GB", correspondenceType: "hardCopy" });
+    const second = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000003", subject: "News from us" },
+    });
+    expect(second.json).toMatchObject({
+      lineNo: 20000,
+      subject: "News from us",
+      languageCode: "en-GB",
+      correspondenceType: "hardCopy",
+    });
 
     const list = await api.call("GET", "/api/segments/SEG-LINES/lines");
     expect(list.json.items.map((l: SegmentLine) => l.lineNo)).toEqual([10000, 20000]);
-    expect((await api.call("GET", "/api/segments/SEG-LINES/lines?search=smith")).json.items).toHaveLength(1);
+    expect(
+      (await api.call("GET", "/api/segments/SEG-LINES/lines?search=smith")).json.items,
+    ).toHaveLength(1);
     expect((await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines).toBe(2);
-    expect((await api.call("GET", "/api/segments?search=forår")).json.items[0]).toMatchObject({ no: "SEG-LINES", noOfLines: 2 });
+    expect((await api.call("GET", "/api/segments?search=forår")).json.items[0]).toMatchObject({
+      no: "SEG-LINES",
+      noOfLines: 2,
+    });
   });
 
   it("edits a line's personal note and evaluation, and removes a line", async () => {
@@ -59,7 +115,12 @@ describe("segments and lines", () => {
       ifMatch: line.json.etag,
     });
     expect(edited.status).toBe(200);
-    expect(edited.json).toMatchObject({ note: "Vi ses i maj", evaluation: "positive", contactName: "Mette Frederiksen", lineNo: 10000 });
+    expect(edited.json).toMatchObject({
+      note: "Vi ses i maj",
+      evaluation: "positive",
+      contactName: "Mette Frederiksen",
+      lineNo: 10000,
+    });
     expect(edited.json.description).toBeUndefined();
     expect((await api.call("DELETE", "/api/segments/SEG-LINES/lines/20000")).status).toBe(204);
     expect((await api.call("GET", "/api/segments/SEG-LINES/lines/20000")).status).toBe(404);
@@ -67,24 +128,44 @@ describe("segments and lines", () => {
   });
 
   it("refuses a contact twice and one that does not exist", async () => {
-    const twice = await api.call("POST", "/api/segments/SEG-LINES/lines", { body: { contactNo: "KT000002" } });
+    const twice = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002" },
+    });
     expect(twice.status).toBe(409);
     expect(twice.json.errors[0]).toMatchObject({ field: "contactNo", rule: "unique" });
-    const missing = await api.call("POST", "/api/segments/SEG-LINES/lines", { body: { contactNo: "KT999999" } });
+    const missing = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT999999" },
+    });
     expect(missing.status).toBe(422);
     expect(missing.json.errors[0]).toMatchObject({ field: "contactNo", rule: "exists" });
   });
 
   it("validates header references and the merged header on update", async () => {
-    const bad = await api.call("POST", "/api/segments", { body: { no: "SEG-BAD", campaignNo: "NOPE", interactionTemplateCode: "NOPE" } });
+    const bad = await api.call("POST", "/api/segments", {
+      body: { no: "SEG-BAD", campaignNo: "NOPE", interactionTemplateCode: "NOPE" },
+    });
     expect(bad.status).toBe(422);
-    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(["campaignNo", "interactionTemplateCode"]);
+    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "campaignNo",
+      "interactionTemplateCode",
+    ]);
     const seg = await api.call("GET", "/api/segments/SEG-LINES");
-    const res = await api.call("PATCH", "/api/segments/SEG-LINES", { body: { unitCost: -1 }, ifMatch: seg.json.etag });
+    const res = await api.call("PATCH", "/api/segments/SEG-LINES", {
+      body: { unitCost: -1 },
+      ifMatch: seg.json.etag,
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors[0]).toMatchObject({ field: "unitCost", rule: "too_small" });
-    const ok = await api.call("PATCH", "/api/segments/SEG-LINES", { body: { description: "Forårsbrev 2026", dynamic: true }, ifMatch: seg.json.etag });
-    expect(ok.json).toMatchObject({ description: "Forårsbrev 2026", dynamic: true, noOfLines: 1, status: "open" });
+    const ok = await api.call("PATCH", "/api/segments/SEG-LINES", {
+      body: { description: "Forårsbrev 2026", dynamic: true },
+      ifMatch: seg.json.etag,
+    });
+    expect(ok.json).toMatchObject({
+      description: "Forårsbrev 2026",
+      dynamic: true,
+      noOfLines: 1,
+      status: "open",
+    });
   });
 
   it("deletes a segment with its lines; the No. can be used again from scratch", async () => {
@@ -94,7 +175,9 @@ describe("segments and lines", () => {
     await api.call("POST", "/api/segments", { body: { no: "SEG-LINES" } });
     const again = await api.call("GET", "/api/segments/SEG-LINES");
     expect(again.json.noOfLines).toBe(0);
-    const line = await api.call("POST", "/api/segments/SEG-LINES/lines", { body: { contactNo: "KT000003" } });
+    const line = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000003" },
+    });
     expect(line.json.lineNo).toBe(10000);
   });
 });
