@@ -4,7 +4,7 @@
  *
  * Each manifest format has one validator in `validators`; the format is picked from the file
  * name. The Teams app manifest (teams/manifest.json against
- * ../shared/schemas/teams/MicrosoftTeams.schema.json) plugs in there as "teams-json".
+ * schemas/teams/MicrosoftTeams.schema.json) plugs in there as "teams-json".
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,10 +20,10 @@ export type ManifestKind = "office-xml" | "teams-json";
 type Validator = (file: string) => Promise<ManifestProblem[]>;
 
 const repoRoot = path.resolve(__dirname, "..");
-/** The schemas sit beside the repository (../shared), not in it. */
+/** Kept in the repository (schemas/README.md says where they come from). */
 const OFFICE_XSD = path.resolve(
-  repoRoot,
-  "../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd",
+  __dirname,
+  "../schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd",
 );
 
 /** libxml2-wasm is an ES module with top-level await, so a CommonJS script can only import() it. */
