@@ -19,7 +19,7 @@ import { createWithSeriesNo, series } from "../store/number-series";
 
 const ValidContact = ContactFields.superRefine(contactRules);
 
-/** Derived fields: the search name follows the name unless the user set one. */
+/** Derived fields: the search name follows the name unless the user set one; e-mail keys. */
 export const toContactDoc = (
   fields: ContactFields,
   previous?: Pick<Contact, "name" | "searchName">,
@@ -29,10 +29,12 @@ export const toContactDoc = (
     fields.searchName && (!previous || fields.searchName !== previous.searchName || !followsName)
       ? fields.searchName
       : fields.name.toUpperCase();
+  const emailKey = fields.email?.toLowerCase();
+  // emailKey finds duplicates; emailDomain serves the "e-mail domain" criteria field.
   return {
     ...fields,
     searchName,
-    ...(fields.email ? { emailKey: fields.email.toLowerCase() } : {}),
+    ...(emailKey ? { emailKey, emailDomain: emailKey.slice(emailKey.lastIndexOf("@") + 1) } : {}),
   };
 };
 

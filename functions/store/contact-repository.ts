@@ -6,7 +6,7 @@ import { DocumentStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
 
 /** What is stored for a contact: the entity plus a lower-cased e-mail for duplicate checks. */
-export type ContactDoc = Omit<Contact, "etag" | "companyName"> & { emailKey?: string };
+export type ContactDoc = Omit<Contact, "etag" | "companyName"> & { emailKey?: string; emailDomain?: string };
 
 export type ContactFilters = Omit<ContactListQuery, "top" | "continuationToken">;
 
@@ -71,7 +71,7 @@ export class ContactRepository {
       entityName: "Contact",
       keyField: "no",
       partitionKeyOf: partitionKey.contact,
-      internalKeys: ["emailKey"],
+      internalKeys: ["emailKey", "emailDomain"],
     });
   }
 
