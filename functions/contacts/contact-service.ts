@@ -19,21 +19,29 @@ import { createWithSeriesNo, series } from "../store/number-series";
 
 const ValidContact = ContactFields.superRefine(contactRules);
 
-/** Derived fields: the search name follows the name unless the user set one; e-mail keys. */
+/**
+ * What is stored for a contact: its fields plus what derives from them. The search name follows
+ * the name unless the user set one; a person carries its company's name (as in Business Central);
+ * the e-mail is kept lower-cased for duplicate checks and split off as a domain for criteria.
+ */
 export const toContactDoc = (
   fields: ContactFields,
-  previous?: Pick<Contact, "name" | "searchName">,
+  derived: {
+    previous?: Pick<Contact, "name" | "searchName">;
+    companyName?: string | undefined;
+  } = {},
 ): Omit<ContactDoc, keyof ReturnType<typeof stampNew>> => {
+  const { previous, companyName } = derived;
   const followsName = !previous || previous.searchName === previous.name.toUpperCase();
   const searchName =
     fields.searchName && (!previous || fields.searchName !== previous.searchName || !followsName)
       ? fields.searchName
       : fields.name.toUpperCase();
   const emailKey = fields.email?.toLowerCase();
-  // emailKey finds duplicates; emailDomain serves the "e-mail domain" criteria field.
   return {
     ...fields,
     searchName,
+    ...(fields.companyNo && companyName ? { companyName } : {}),
     ...(emailKey ? { emailKey, emailDomain: emailKey.slice(emailKey.lastIndexOf("@") + 1) } : {}),
   };
 };
@@ -49,39 +57,22 @@ const salespersonReference = (c: Pick<ContactFields, "salespersonCode">) => ({
   value: c.salespersonCode,
 });
 
-/** Adds each person's company name, with one query for the whole page. */
-export const withCompanyNames = async (
-  deps: AppDeps,
-  identity: Identity,
-  contacts: Contact[],
-): Promise<Contact[]> => {
-  const companyNos = contacts.flatMap((c) => (c.companyNo ? [c.companyNo] : []));
-  const names = await deps.store.contacts.namesOf(identity.tenantId, companyNos);
-  return contacts.map((c) => {
-    const companyName = c.companyNo ? names.get(c.companyNo) : undefined;
-    return companyName ? { ...c, companyName } : c;
-  });
-};
-
 export const listContacts = async (
   deps: AppDeps,
   identity: Identity,
   q: ContactListQuery,
 ): Promise<Page<Contact>> => {
   const { top, continuationToken, ...filters } = q;
-  const page = await deps.store.contacts.list(identity.tenantId, filters, top, continuationToken);
-  return { ...page, items: await withCompanyNames(deps, identity, page.items) };
+  return deps.store.contacts.list(identity.tenantId, filters, top, continuationToken);
 };
 
-export const getContact = async (
-  deps: AppDeps,
-  identity: Identity,
-  no: string,
-): Promise<Contact> => {
-  const contact = await deps.store.contacts.store.get(identity.tenantId, no);
-  const [withName] = await withCompanyNames(deps, identity, [contact]);
-  return withName as Contact;
-};
+export const getContact = async (deps: AppDeps, identity: Identity, no: string): Promise<Contact> =>
+  deps.store.contacts.store.get(identity.tenantId, no);
+
+const companyNameOf = async (deps: AppDeps, identity: Identity, companyNo: string | undefined) =>
+  companyNo
+    ? (await deps.store.contacts.summariesOf(identity.tenantId, [companyNo])).get(companyNo)?.name
+    : undefined;
 
 export const createContact = async (
   deps: AppDeps,
@@ -91,22 +82,14 @@ export const createContact = async (
   const tenant = identity.tenantId;
   await checkReferences(deps.store, tenant, [companyReference(input), salespersonReference(input)]);
   const stamp = stampNew(identity, deps.now());
-  const created = await createWithSeriesNo(
-    deps.store.numberSeries,
-    tenant,
-    series.contact,
-    input.no,
-    (no) =>
-      deps.store.contacts.store.create(tenant, no, { ...toContactDoc({ ...input, no }), ...stamp }),
+  const companyName = await companyNameOf(deps, identity, input.companyNo);
+  return createWithSeriesNo(deps.store.numberSeries, tenant, series.contact, input.no, (no) =>
+    deps.store.contacts.store.create(tenant, no, {
+      ...toContactDoc({ ...input, no }, { companyName }),
+      ...stamp,
+    }),
   );
-  return getContactAfterWrite(deps, identity, created);
 };
-
-const getContactAfterWrite = async (
-  deps: AppDeps,
-  identity: Identity,
-  contact: Contact,
-): Promise<Contact> => (await withCompanyNames(deps, identity, [contact]))[0] as Contact;
 
 export const updateContact = async (
   deps: AppDeps,
@@ -117,7 +100,7 @@ export const updateContact = async (
 ): Promise<Contact> => {
   const tenant = identity.tenantId;
   const current = await deps.store.contacts.store.get(tenant, no);
-  const { companyName: _derived, ...stored } = withoutStamp(current);
+  const { companyName: previousCompanyName, ...stored } = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);
   const parsed = ValidContact.safeParse(merged);
   if (!parsed.success)
@@ -136,12 +119,36 @@ export const updateContact = async (
     ...(patch.companyNo !== undefined ? [companyReference(parsed.data)] : []),
     ...(patch.salespersonCode !== undefined ? [salespersonReference(parsed.data)] : []),
   ]);
+  const companyName =
+    parsed.data.companyNo === current.companyNo
+      ? previousCompanyName
+      : await companyNameOf(deps, identity, parsed.data.companyNo);
   const doc = {
-    ...toContactDoc(parsed.data, current),
+    ...toContactDoc(parsed.data, { previous: current, companyName }),
     ...stampChange(current, identity, deps.now()),
   };
   const saved = await deps.store.contacts.store.replace(tenant, no, doc, ifMatch);
-  return getContactAfterWrite(deps, identity, saved);
+  if (saved.type === "company" && saved.name !== current.name) {
+    await renamePersons(deps, identity, saved.no, saved.name);
+  }
+  return saved;
+};
+
+/** A few retries cover persons edited by someone else at the same moment. */
+const renamePersons = async (
+  deps: AppDeps,
+  identity: Identity,
+  companyNo: string,
+  name: string,
+) => {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const missed = await deps.store.contacts.renameCompanyOnPersons(
+      identity.tenantId,
+      companyNo,
+      name,
+    );
+    if (missed === 0) return;
+  }
 };
 
 export const deleteContact = async (

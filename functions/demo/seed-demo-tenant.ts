@@ -72,10 +72,13 @@ export const seedDemoTenant = async (
     );
   }
 
+  const companyNames = new Map(
+    demo.contacts.filter((c) => c.type === "company").map((c) => [c.no, c.name]),
+  );
   const docs = demo.contacts.map((c) => {
     const fields = ContactCreate.parse(c);
-    const no = fields.no as string;
-    return { ...toContactDoc({ ...fields, no }), ...stamp };
+    const companyName = fields.companyNo ? companyNames.get(fields.companyNo) : undefined;
+    return { ...toContactDoc({ ...fields, no: c.no }, { companyName }), ...stamp };
   });
   const outcomes = await store.contacts.bulkCreate(tenant, docs);
   const failed = outcomes.filter((o) => o.status === "failed");

@@ -33,7 +33,8 @@ export const checkReferences = async (
     present.map(async (ref) => {
       const exists =
         ref.kind === "company"
-          ? (await store.contacts.typesOf(tenant, [ref.value])).get(ref.value) === "company"
+          ? (await store.contacts.summariesOf(tenant, [ref.value])).get(ref.value)?.type ===
+            "company"
           : (await repositoryOf(store, ref.kind).existing(tenant, [ref.value])).has(ref.value);
       if (!exists) {
         errors.push({

@@ -19,11 +19,7 @@ type Defaults = Omit<
  * What a new line inherits, as Business Central fills a segment line: the header's interaction
  * fields, the contact's name and company, and a correspondence type chosen by the header's rule.
  */
-export const lineDefaults = (
-  header: SegmentHeader,
-  contact: Contact,
-  companyName: string | undefined,
-): Defaults => {
+export const lineDefaults = (header: SegmentHeader, contact: Contact): Defaults => {
   const correspondenceType =
     header.ignoreContactCorrespondenceType && header.correspondenceType
       ? header.correspondenceType
@@ -35,7 +31,7 @@ export const lineDefaults = (
     salespersonCode: header.salespersonCode ?? contact.salespersonCode,
     languageCode: contact.languageCode ?? header.languageCode,
     contactCompanyNo: contact.companyNo,
-    contactCompanyName: companyName,
+    contactCompanyName: contact.companyName,
     interactionTemplateCode: header.interactionTemplateCode,
     informationFlow: header.informationFlow,
     initiatedBy: header.initiatedBy,

@@ -77,16 +77,13 @@ export const createSegmentLine = async (
       },
     ]);
   }
-  const companyName = contact.companyNo
-    ? (await deps.store.contacts.namesOf(tenant, [contact.companyNo])).get(contact.companyNo)
-    : undefined;
   const before = await segments.updateStats(tenant, segmentNo, (s) => ({
     ...strip(s),
     nextLineNo: s.nextLineNo + lineNoStep,
   }));
   const lineNo = before.nextLineNo;
   const line = await segments.lines.create(tenant, segments.lineKey(segmentNo, lineNo), {
-    ...lineDefaults(header, contact, companyName),
+    ...lineDefaults(header, contact),
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
     lineNo,
     ...stampNew(identity, deps.now()),

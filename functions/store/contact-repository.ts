@@ -6,7 +6,13 @@ import { DocumentStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
 
 /** What is stored for a contact: the entity plus a lower-cased e-mail for duplicate checks. */
-export type ContactDoc = Omit<Contact, "etag" | "companyName"> & { emailKey?: string; emailDomain?: string };
+export type ContactDoc = Omit<Contact, "etag"> & { emailKey?: string; emailDomain?: string };
+
+/** The few fields other contacts and references need to know about a contact. */
+export interface ContactSummary {
+  readonly type: Contact["type"];
+  readonly name: string;
+}
 
 export type ContactFilters = Omit<ContactListQuery, "top" | "continuationToken">;
 
@@ -98,26 +104,51 @@ export class ContactRepository {
     } while (token);
   }
 
-  /** No. -> name for the given contacts (to show a person's company name). */
-  async namesOf(tenant: TenantId, nos: readonly string[]): Promise<Map<string, string>> {
+  /** No. -> type and name, for the given contacts that exist. */
+  async summariesOf(
+    tenant: TenantId,
+    nos: readonly string[],
+  ): Promise<Map<string, ContactSummary>> {
     if (nos.length === 0) return new Map();
-    const rows = await this.store.allRaw<{ no: string; name: string }>(tenant, {
-      select: "c.no, c.name",
-      where: ["ARRAY_CONTAINS(@nos, c.no)"],
-      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
-    });
-    return new Map(rows.map((r) => [r.no, r.name]));
+    const rows = await this.store.allRaw<{ no: string; type: Contact["type"]; name: string }>(
+      tenant,
+      {
+        select: "c.no, c.type, c.name",
+        where: ["ARRAY_CONTAINS(@nos, c.no)"],
+        parameters: [{ name: "@nos", value: [...new Set(nos)] }],
+      },
+    );
+    return new Map(rows.map((r) => [r.no, { type: r.type, name: r.name }]));
   }
 
-  /** Of these contact numbers, the ones that exist, with their type. */
-  async typesOf(tenant: TenantId, nos: readonly string[]): Promise<Map<string, Contact["type"]>> {
-    if (nos.length === 0) return new Map();
-    const rows = await this.store.allRaw<{ no: string; type: Contact["type"] }>(tenant, {
-      select: "c.no, c.type",
-      where: ["ARRAY_CONTAINS(@nos, c.no)"],
-      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
-    });
-    return new Map(rows.map((r) => [r.no, r.type]));
+  /**
+   * Persons carry their company's name, as Business Central's Contact does; when a company is
+   * renamed its persons follow, in bulk. A person changed meanwhile keeps its own write (the
+   * replace is conditional) and is reported back so the caller can retry it.
+   */
+  async renameCompanyOnPersons(
+    tenant: TenantId,
+    companyNo: string,
+    companyName: string,
+  ): Promise<number> {
+    const persons = await this.store.allRaw<ContactDoc & { id: string; pk: string; _etag: string }>(
+      tenant,
+      {
+        where: ["c.companyNo = @companyNo"],
+        parameters: [{ name: "@companyNo", value: companyNo }],
+      },
+    );
+    if (persons.length === 0) return 0;
+    const operations: OperationInput[] = persons.map((p) => ({
+      operationType: "Replace",
+      id: p.id,
+      partitionKey: p.pk,
+      resourceBody: { ...p, companyName },
+      ifMatch: p._etag,
+    }));
+    const results = await this.container.items.executeBulkOperations(operations);
+    return results.filter((r) => Number(r.response?.statusCode ?? r.error?.code ?? 0) >= 300)
+      .length;
   }
 
   /** Of these lower-cased e-mail addresses, the ones already used, with the contact using each. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Code, IsoDateTime, text } from "./common";
+import { CriteriaNode } from "../criteria/criteria-tree";
+import { Code, IsoDate, IsoDateTime, text } from "./common";
 
 export const CriteriaActionKind = z.enum([
   "addContacts",
@@ -7,29 +8,35 @@ export const CriteriaActionKind = z.enum([
   "refineContacts",
   "manualAdd",
   "manualRemove",
-  "reuseCriteria",
   "reuseSegment",
+  "refresh",
 ]);
+export type CriteriaActionKind = z.infer<typeof CriteriaActionKind>;
 
 /** The options of Business Central's Add/Reduce/Refine Contacts dialogs. */
 export const CriteriaOptions = z.object({
+  /** Off: contacts already on a line are skipped. */
   allowExistingContacts: z.boolean().default(false),
+  /** A matched company brings all its persons. */
   expandCompanies: z.boolean().default(false),
+  /** A matched person brings its company. */
   allowRelatedCompanies: z.boolean().default(false),
+  /** Off: contacts marked "exclude from segments" never enter. */
   ignoreExclusion: z.boolean().default(false),
+  /** Reduce and Refine act on all persons of a matched contact's company. */
   entireCompanies: z.boolean().default(false),
 });
 export type CriteriaOptions = z.infer<typeof CriteriaOptions>;
 
 /**
- * One recorded step in building a segment. `filter` holds the criteria tree of shared/criteria;
- * it is opaque here so that the model does not depend on the criteria language's version.
+ * One recorded step in building a segment, as Business Central's Segment Criteria Lines: what
+ * ran, with which options, and what it changed. Go Back undoes the newest one exactly.
  */
 export const CriteriaAction = z.object({
   segmentNo: Code,
   no: z.number().int().min(1),
   kind: CriteriaActionKind,
-  filter: z.unknown().optional(),
+  filter: CriteriaNode.optional(),
   options: CriteriaOptions,
   contactNos: z.array(Code).optional().meta({ description: "For manual add and remove." }),
   source: z
@@ -39,9 +46,11 @@ export const CriteriaAction = z.object({
     })
     .optional(),
   description: text(250).default(""),
+  /** The day relative dates (-30D, last month) were resolved against. */
+  evaluatedOn: IsoDate,
   linesAdded: z.number().int().min(0),
   linesRemoved: z.number().int().min(0),
-  status: z.enum(["applying", "applied"]),
+  status: z.enum(["applying", "applied", "undoing"]),
   createdAt: IsoDateTime,
   createdBy: z.string(),
 });

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { CriteriaNode } from "../criteria/criteria-tree";
 import { Code, ServerStamp, text } from "./common";
-import { CriteriaActionKind, CriteriaOptions } from "./criteria-action";
+import { CriteriaOptions } from "./criteria-action";
 
 /** Business Central's Saved Segment Criteria: a replayable list of actions under a code. */
 export const SavedCriteriaStep = z.object({
-  kind: CriteriaActionKind.exclude(["manualAdd", "manualRemove", "reuseCriteria", "reuseSegment"]),
-  filter: z.unknown(),
+  kind: z.enum(["addContacts", "reduceContacts", "refineContacts", "reuseSegment"]),
+  filter: CriteriaNode,
   options: CriteriaOptions,
+  description: text(250).default(""),
 });
+export type SavedCriteriaStep = z.infer<typeof SavedCriteriaStep>;
 
 export const SavedCriteriaFields = z.object({
   code: Code,

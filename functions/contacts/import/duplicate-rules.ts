@@ -22,7 +22,7 @@ export const splitDuplicates = (candidates: readonly Candidate[], facts: StoreFa
     if (no) {
       const earlier = rowOfNo.get(no);
       if (earlier !== undefined) dup("no", `No. ${no} is also in row ${earlier}`);
-      else if (facts.contactTypes.has(no)) dup("no", `contact ${no} already exists`);
+      else if (facts.contacts.has(no)) dup("no", `contact ${no} already exists`);
     }
     if (emailKey) {
       const earlier = rowOfEmail.get(emailKey);

@@ -54,7 +54,15 @@ export const importContacts = async (
       ...valid.flatMap((c) => (c.contact.no ? [c.contact.no] : [])),
       ...problems.flatMap((p) => (p.no ? [p.no] : [])),
     ]);
-    const written = await writeCandidates(deps, identity, resolved.passed, nosInFile);
+    const companyNames = new Map([
+      ...[...facts.contacts].flatMap(([no, c]) =>
+        c.type === "company" ? [[no, c.name] as const] : [],
+      ),
+      ...resolved.passed.flatMap(({ contact: c }) =>
+        c.type === "company" && c.no ? [[c.no, c.name] as const] : [],
+      ),
+    ]);
+    const written = await writeCandidates(deps, identity, resolved.passed, nosInFile, companyNames);
     imported = written.imported;
     problems.push(...written.problems);
   }

@@ -44,7 +44,7 @@ export const splitUnresolved = (
     if (
       companyNo &&
       !companiesInFile.has(companyNo) &&
-      facts.contactTypes.get(companyNo) !== "company"
+      facts.contacts.get(companyNo)?.type !== "company"
     ) {
       errors.push({
         in: "body",

@@ -2,7 +2,7 @@ import { ConflictError } from "../../errors/app-errors";
 import { formatNo, parseNo, series } from "../../store/number-series";
 import type { Store } from "../../store/store";
 import type { TenantId } from "../../store/tenant";
-import { contactTypesOf } from "./store-facts";
+import { contactSummariesOf } from "./store-facts";
 
 // After the first round each reservation is sized to step over the file's own Nos., so further
 // rounds only happen when the store already holds reserved numbers (seed data or an import that
@@ -54,7 +54,7 @@ export const reserveContactNos = async (
     const block = Array.from({ length: size }, (_, i) =>
       formatNo(series.contact, first + i),
     ).filter((no) => !taken.has(no));
-    const used = await contactTypesOf(store, tenant, block);
+    const used = await contactSummariesOf(store, tenant, block);
     free.push(...block.filter((no) => !used.has(no)).slice(0, needed));
   }
   if (free.length < count) {

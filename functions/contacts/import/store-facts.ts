@@ -1,13 +1,12 @@
-import type { ContactType } from "@shared/model/contact";
-import type { z } from "zod";
+import type { ContactSummary } from "../../store/contact-repository";
 import type { Store } from "../../store/store";
 import type { TenantId } from "../../store/tenant";
 import type { Candidate } from "./import-row";
 
 /** What the checks need to know about the tenant's store, loaded once for the whole file. */
 export interface StoreFacts {
-  /** Contact No. -> type, for the file's own Nos. and the companies its persons name. */
-  readonly contactTypes: ReadonlyMap<string, z.infer<typeof ContactType>>;
+  /** Contact No. -> type and name, for the file's own Nos. and the companies its persons name. */
+  readonly contacts: ReadonlyMap<string, ContactSummary>;
   /** Lower-cased e-mail -> the No. of the contact using it. */
   readonly emailOwners: ReadonlyMap<string, string>;
   readonly salespeople: ReadonlySet<string>;
@@ -34,9 +33,9 @@ const mergedMaps = async <K, V>(
   return new Map(maps.flatMap((m) => [...m]));
 };
 
-/** Contact No. -> type for the given Nos. that exist in the tenant. */
-export const contactTypesOf = (store: Store, tenant: TenantId, nos: readonly string[]) =>
-  mergedMaps(nos, (chunk) => store.contacts.typesOf(tenant, chunk));
+/** Contact No. -> type and name for the given Nos. that exist in the tenant. */
+export const contactSummariesOf = (store: Store, tenant: TenantId, nos: readonly string[]) =>
+  mergedMaps(nos, (chunk) => store.contacts.summariesOf(tenant, chunk));
 
 /**
  * Three lookups for the whole file, whatever its size: the per-row alternative (a read per row)
@@ -57,12 +56,12 @@ export const loadStoreFacts = async (
       candidates.flatMap(({ contact: c }) => (c.salespersonCode ? [c.salespersonCode] : [])),
     ),
   ];
-  const [contactTypes, emailOwners, salespeople] = await Promise.all([
-    contactTypesOf(store, tenant, nos),
+  const [contacts, emailOwners, salespeople] = await Promise.all([
+    contactSummariesOf(store, tenant, nos),
     mergedMaps(emails, (chunk) => store.contacts.emailOwners(tenant, chunk)),
     Promise.all(chunks(codes).map((chunk) => store.salespeople.existing(tenant, chunk))).then(
       (sets) => new Set(sets.flatMap((s) => [...s])),
     ),
   ]);
-  return { contactTypes, emailOwners, salespeople };
+  return { contacts, emailOwners, salespeople };
 };

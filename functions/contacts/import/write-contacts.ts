@@ -6,7 +6,6 @@ import { series } from "../../store/number-series";
 import { toContactDoc } from "../contact-service";
 import type { Candidate, RowProblem } from "./import-row";
 import { highestSeriesNumber, reserveContactNos } from "./series-numbers";
-import { contactTypesOf } from "./store-facts";
 
 export interface Written {
   readonly imported: number;
@@ -27,6 +26,8 @@ export const writeCandidates = async (
   identity: Identity,
   candidates: readonly Candidate[],
   nosInFile: ReadonlySet<string>,
+  /** Company No. -> name, from the store and from the file's own company rows. */
+  companyNames: ReadonlyMap<string, string>,
 ): Promise<Written> => {
   const tenant = identity.tenantId;
   const highest = highestSeriesNumber(
@@ -42,24 +43,16 @@ export const writeCandidates = async (
   let next = 0;
   const docs: ContactDoc[] = candidates.map(({ contact }) => {
     const no = contact.no ?? (fresh[next++] as string);
-    return { ...toContactDoc({ ...contact, no }), ...stamp };
+    const companyName = contact.companyNo ? companyNames.get(contact.companyNo) : undefined;
+    return { ...toContactDoc({ ...contact, no }, { companyName }), ...stamp };
   });
   const outcomes = await deps.store.contacts.bulkCreate(tenant, docs);
-  // A create that failed although the No. exists now lost a race: that is a conflict. The
-  // repository reports a bulk 409 as "failed" (it reads the status from `response`, and the SDK
-  // puts a failed operation's status in `error.code`), so one lookup of the failed Nos. decides.
-  const failedNos = outcomes.flatMap((o) => (o.status === "failed" ? [o.no] : []));
-  const takenMeanwhile = failedNos.length
-    ? await contactTypesOf(deps.store, tenant, failedNos)
-    : new Map<string, unknown>();
 
   const problems: RowProblem[] = [];
   outcomes.forEach((outcome, i) => {
     const row = (candidates[i] as Candidate).row;
-    if (
-      outcome.status === "conflict" ||
-      (outcome.status === "failed" && takenMeanwhile.has(outcome.no))
-    ) {
+    // A create that conflicts lost a race with someone who created the same No. meanwhile.
+    if (outcome.status === "conflict") {
       problems.push({
         row,
         no: outcome.no,

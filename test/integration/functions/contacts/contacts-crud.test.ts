@@ -59,4 +59,26 @@ describe("contacts CRUD", () => {
     expect((await api.call("DELETE", "/api/contacts/KT900001")).status).toBe(204);
     expect((await api.call("GET", "/api/contacts/KT900001")).status).toBe(404);
   });
+
+  it("keeps a person's company name in step when the company is renamed", async () => {
+    const company = await api.call("POST", "/api/contacts", {
+      body: { no: "KT900010", type: "company", name: "Gammelt Navn ApS" },
+    });
+    const person = await api.call("POST", "/api/contacts", {
+      body: { no: "KT900011", type: "person", name: "Ida Holm", companyNo: "KT900010" },
+    });
+    expect(person.json.companyName).toBe("Gammelt Navn ApS");
+    await api.call("PATCH", "/api/contacts/KT900010", {
+      body: { name: "Nyt Navn A/S" },
+      ifMatch: company.json.etag,
+    });
+    expect((await api.call("GET", "/api/contacts/KT900011")).json.companyName).toBe("Nyt Navn A/S");
+    const listed = await api.call("GET", "/api/contacts?companyNo=KT900010");
+    expect(listed.json.items.map((c: Contact) => c.companyName)).toEqual(["Nyt Navn A/S"]);
+    const moved = await api.call("PATCH", "/api/contacts/KT900011", {
+      body: { companyNo: null },
+      ifMatch: (await api.call("GET", "/api/contacts/KT900011")).json.etag,
+    });
+    expect(moved.json.companyName).toBeUndefined();
+  });
 });

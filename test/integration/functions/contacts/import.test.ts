@@ -446,7 +446,7 @@ describe("POST /api/contacts/import", () => {
       row: i + 1,
       contact: ContactCreate.parse({ no, type: "person", name: `Row ${no}` }),
     }));
-    const written = await writeCandidates(api.deps, identity, candidates, new Set());
+    const written = await writeCandidates(api.deps, identity, candidates, new Set(), new Map());
     expect(written.imported).toBe(2);
     expect(written.problems).toEqual([
       {

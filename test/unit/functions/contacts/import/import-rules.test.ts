@@ -9,7 +9,7 @@ const candidate = (row: number, input: Record<string, unknown>): Candidate => ({
   contact: ContactCreate.parse({ type: "person", name: `Row ${row}`, ...input }),
 });
 const facts = (partial: Partial<StoreFacts> = {}): StoreFacts => ({
-  contactTypes: new Map(),
+  contacts: new Map(),
   emailOwners: new Map(),
   salespeople: new Set(),
   ...partial,
@@ -44,7 +44,7 @@ describe("splitDuplicates", () => {
         candidate(3, { no: "A2", email: "free@x.dk" }),
       ],
       facts({
-        contactTypes: new Map([["A", "person"]]),
+        contacts: new Map([["A", { type: "person" as const, name: "A" }]]),
         emailOwners: new Map([["used@x.dk", "KT9"]]),
       }),
     );
@@ -77,9 +77,9 @@ describe("splitUnresolved", () => {
         candidate(4, { companyNo: "P1" }),
       ],
       facts({
-        contactTypes: new Map([
-          ["C9", "company"],
-          ["P1", "person"],
+        contacts: new Map([
+          ["C9", { type: "company" as const, name: "C9" }],
+          ["P1", { type: "person" as const, name: "P1" }],
         ]),
       }),
       noColumn,
