@@ -1,7 +1,7 @@
 import type { Container, OperationInput } from "@azure/cosmos";
 import type { Contact, ContactListQuery } from "@shared/model/contact";
 import { partitionKey } from "./containers";
-import { rethrowUnavailable } from "./cosmos-errors";
+import { runBulk, succeeded } from "./bulk";
 import { DocumentStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
 
@@ -182,22 +182,12 @@ export class ContactRepository {
         resourceBody: { ...doc, ...envelope },
       };
     });
-    try {
-      const results = await this.container.items.executeBulkOperations(operations);
-      return results.map((result, i): BulkOutcome => {
-        const no = (docs[i] as ContactDoc).no;
-        // A failed operation carries its status in error.code, not in response.
-        const status = Number(result.response?.statusCode ?? result.error?.code ?? 0);
-        if (status >= 200 && status < 300) return { no, status: "created" };
-        if (status === 409) return { no, status: "conflict" };
-        return {
-          no,
-          status: "failed",
-          message: result.error?.message ?? `store answered ${status}`,
-        };
-      });
-    } catch (error) {
-      return rethrowUnavailable(error);
-    }
+    const results = await runBulk(this.container, operations);
+    return results.map((result, i): BulkOutcome => {
+      const no = (docs[i] as ContactDoc).no;
+      if (succeeded(result)) return { no, status: "created" };
+      if (result.status === 409) return { no, status: "conflict" };
+      return { no, status: "failed", message: result.message ?? `store answered ${result.status}` };
+    });
   }
 }

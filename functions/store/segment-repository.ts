@@ -6,6 +6,7 @@ import type {
   SegmentListQuery,
 } from "@shared/model/segment";
 import { PreconditionFailedError } from "../errors/app-errors";
+import { runBulk, succeeded } from "./bulk";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
@@ -200,20 +201,12 @@ export class SegmentRepository {
   /** Deletes documents of one partition in bulk; already-missing ones count as deleted. */
   async deleteIds(tenant: TenantId, segmentNo: string, ids: readonly string[]): Promise<void> {
     const pk = partitionKey.segment(tenant, segmentNo);
-    for (let i = 0; i < ids.length; i += 1000) {
-      const results = await this.container.items.executeBulkOperations(
-        ids
-          .slice(i, i + 1000)
-          .map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
-      );
-      const failed = results.find((r) => {
-        const status = r.response?.statusCode ?? 0;
-        return !(status >= 200 && status < 300) && status !== 404;
-      });
-      if (failed)
-        throw new Error(
-          `Deleting segment ${segmentNo} failed: ${failed.error?.message ?? failed.response?.statusCode}`,
-        );
-    }
+    const results = await runBulk(
+      this.container,
+      ids.map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
+    );
+    const failed = results.find((r) => !succeeded(r) && r.status !== 404);
+    if (failed)
+      throw new Error(`Deleting segment ${segmentNo} failed: ${failed.message ?? failed.status}`);
   }
 }
