@@ -25,6 +25,23 @@ import {
   updateSegmentLineHandler,
 } from "./segments/segment-handlers";
 import {
+  addContactsHandler,
+  deleteSavedCriteriaHandler,
+  explainLineHandler,
+  getSavedCriteriaHandler,
+  goBackHandler,
+  listCriteriaActionsHandler,
+  listCriteriaFieldsHandler,
+  listSavedCriteriaHandler,
+  reduceContactsHandler,
+  refineContactsHandler,
+  refreshSegmentHandler,
+  reuseCriteriaHandler,
+  reuseSegmentHandler,
+  saveCriteriaHandler,
+  suggestFieldValuesHandler,
+} from "./segments/criteria/criteria-handlers";
+import {
   campaignHandlers,
   interactionTemplateHandlers,
   salespersonHandlers,
@@ -67,6 +84,21 @@ export const handlers = {
   getSalesperson: salespersonHandlers.get,
   updateSalesperson: salespersonHandlers.update,
   deleteSalesperson: salespersonHandlers.delete,
+  listCriteriaFields: listCriteriaFieldsHandler,
+  suggestFieldValues: suggestFieldValuesHandler,
+  listCriteriaActions: listCriteriaActionsHandler,
+  addContacts: addContactsHandler,
+  reduceContacts: reduceContactsHandler,
+  refineContacts: refineContactsHandler,
+  goBack: goBackHandler,
+  saveCriteria: saveCriteriaHandler,
+  reuseCriteria: reuseCriteriaHandler,
+  reuseSegment: reuseSegmentHandler,
+  explainLine: explainLineHandler,
+  refreshSegment: refreshSegmentHandler,
+  listSavedCriteria: listSavedCriteriaHandler,
+  getSavedCriteria: getSavedCriteriaHandler,
+  deleteSavedCriteria: deleteSavedCriteriaHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

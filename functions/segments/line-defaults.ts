@@ -19,7 +19,18 @@ type Defaults = Omit<
  * What a new line inherits, as Business Central fills a segment line: the header's interaction
  * fields, the contact's name and company, and a correspondence type chosen by the header's rule.
  */
-export const lineDefaults = (header: SegmentHeader, contact: Contact): Defaults => {
+export type LineContact = Pick<
+  Contact,
+  | "no"
+  | "name"
+  | "companyNo"
+  | "companyName"
+  | "languageCode"
+  | "correspondenceType"
+  | "salespersonCode"
+>;
+
+export const lineDefaults = (header: SegmentHeader, contact: LineContact): Defaults => {
   const correspondenceType =
     header.ignoreContactCorrespondenceType && header.correspondenceType
       ? header.correspondenceType

@@ -7,13 +7,12 @@ import {
 } from "@shared/model/segment";
 import { applyMergePatch } from "@shared/model/patch";
 import type { AppDeps } from "../app-deps";
-import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
-import { ConflictError, ValidationError } from "../errors/app-errors";
+import { stampChange, withoutStamp } from "../audit/stamp";
+import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { issuesToErrors } from "../http/problem";
-import type { Page } from "../store/document-store";
-import { lineNoStep } from "../store/segment-repository";
-import { lineDefaults } from "./line-defaults";
+import { sameEtag, type Page } from "../store/document-store";
+import { addManually, removeManually } from "./criteria/criteria-service";
 import { assertOpen } from "./segment-service";
 
 export const listSegmentLines = async (
@@ -77,25 +76,10 @@ export const createSegmentLine = async (
       },
     ]);
   }
-  const before = await segments.updateStats(tenant, segmentNo, (s) => ({
-    ...strip(s),
-    nextLineNo: s.nextLineNo + lineNoStep,
-  }));
-  const lineNo = before.nextLineNo;
-  const line = await segments.lines.create(tenant, segments.lineKey(segmentNo, lineNo), {
-    ...lineDefaults(header, contact),
-    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-    lineNo,
-    ...stampNew(identity, deps.now()),
-  });
-  await segments.updateStats(tenant, segmentNo, (s) => ({
-    ...strip(s),
-    noOfLines: s.noOfLines + 1,
-  }));
-  return line;
+  const { contactNo: _c, ...lineFields } = input;
+  const lineNo = await addManually(deps, identity, header, contact, lineFields);
+  return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
 };
-
-const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
 
 export const updateSegmentLine = async (
   deps: AppDeps,
@@ -110,6 +94,9 @@ export const updateSegmentLine = async (
   assertOpen(await segments.headers.get(tenant, segmentNo));
   const key = segments.lineKey(segmentNo, lineNo);
   const current = await segments.lines.get(tenant, key);
+  // The stored document, with the fields the API does not show (how the line came), which stay.
+  const raw = (await segments.lines.findDoc(tenant, key)) ?? {};
+  const internal = { via: raw["via"], viaContactNo: raw["viaContactNo"] };
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);
   const parsed = SegmentLineFields.safeParse(merged);
@@ -122,11 +109,17 @@ export const updateSegmentLine = async (
   return segments.lines.replace(
     tenant,
     key,
-    { ...readOnly, ...parsed.data, ...stampChange(current, identity, deps.now()) },
+    {
+      ...Object.fromEntries(Object.entries(internal).filter(([, v]) => v !== undefined)),
+      ...readOnly,
+      ...parsed.data,
+      ...stampChange(current, identity, deps.now()),
+    },
     ifMatch,
   );
 };
 
+/** Removes a line; recorded as an action, so Go Back puts it back with its edits. */
 export const deleteSegmentLine = async (
   deps: AppDeps,
   identity: Identity,
@@ -136,10 +129,10 @@ export const deleteSegmentLine = async (
 ): Promise<void> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
-  assertOpen(await segments.headers.get(tenant, segmentNo));
-  await segments.lines.delete(tenant, segments.lineKey(segmentNo, lineNo), ifMatch);
-  await segments.updateStats(tenant, segmentNo, (s) => ({
-    ...strip(s),
-    noOfLines: Math.max(0, s.noOfLines - 1),
-  }));
+  const header = await segments.headers.get(tenant, segmentNo);
+  assertOpen(header);
+  const line = await segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
+  if (ifMatch !== undefined && !sameEtag(line.etag, ifMatch))
+    throw new PreconditionFailedError("Segment line", String(lineNo));
+  await removeManually(deps, identity, header, line);
 };

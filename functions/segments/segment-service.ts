@@ -14,7 +14,7 @@ import { issuesToErrors } from "../http/problem";
 import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
-import { lineNoStep, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
+import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 
 const references = (s: Partial<SegmentCreate>): Reference[] => [
@@ -105,12 +105,7 @@ export const createSegment = async (
 
 const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
   try {
-    await deps.store.segments.stats.create(tenant, no, {
-      segmentNo: no,
-      noOfLines: 0,
-      noOfCriteriaActions: 0,
-      nextLineNo: lineNoStep,
-    });
+    await deps.store.segments.stats.create(tenant, no, emptyStats(no));
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }

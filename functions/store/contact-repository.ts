@@ -1,4 +1,4 @@
-import type { Container, OperationInput } from "@azure/cosmos";
+import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
 import type { Contact, ContactListQuery } from "@shared/model/contact";
 import { partitionKey } from "./containers";
 import { runBulk, succeeded } from "./bulk";
@@ -189,5 +189,91 @@ export class ContactRepository {
       if (result.status === 409) return { no, status: "conflict" };
       return { no, status: "failed", message: result.message ?? `store answered ${result.status}` };
     });
+  }
+
+  /**
+   * The contacts matching a compiled criteria expression (see shared/criteria/compile-sql.ts),
+   * optionally only among the given contacts, with just the fields asked for.
+   */
+  matching<R>(
+    tenant: TenantId,
+    criteria: { readonly where: string; readonly parameters: readonly SqlParameter[] },
+    select: readonly string[],
+    among?: readonly string[],
+  ): Promise<R[]> {
+    return this.store.allRaw<R>(tenant, {
+      select: select.map((f) => `c.${f}`).join(", "),
+      where: [`(${criteria.where})`, ...(among ? ["ARRAY_CONTAINS(@among, c.no)"] : [])],
+      parameters: [
+        ...criteria.parameters,
+        ...(among ? [{ name: "@among", value: [...among] }] : []),
+      ],
+    });
+  }
+
+  /** How many contacts match; a live count runs this and nothing else. */
+  countMatching(
+    tenant: TenantId,
+    criteria: { readonly where: string; readonly parameters: readonly SqlParameter[] },
+    extra: { readonly where: readonly string[]; readonly parameters: readonly SqlParameter[] },
+  ): Promise<number> {
+    return this.store.count(tenant, {
+      where: [`(${criteria.where})`, ...extra.where],
+      parameters: [...criteria.parameters, ...extra.parameters],
+    });
+  }
+
+  /** Persons of the given companies. */
+  personsOf<R>(
+    tenant: TenantId,
+    companyNos: readonly string[],
+    select: readonly string[],
+  ): Promise<R[]> {
+    if (companyNos.length === 0) return Promise.resolve([]);
+    return this.store.allRaw<R>(tenant, {
+      select: select.map((f) => `c.${f}`).join(", "),
+      where: ["ARRAY_CONTAINS(@companies, c.companyNo)"],
+      parameters: [{ name: "@companies", value: [...companyNos] }],
+    });
+  }
+
+  /** The given contacts, with just the fields asked for. */
+  byNos<R>(tenant: TenantId, nos: readonly string[], select: readonly string[]): Promise<R[]> {
+    if (nos.length === 0) return Promise.resolve([]);
+    return this.store.allRaw<R>(tenant, {
+      select: select.map((f) => `c.${f}`).join(", "),
+      where: ["ARRAY_CONTAINS(@nos, c.no)"],
+      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
+    });
+  }
+
+  /**
+   * The values one field takes in the tenant's contacts, most used first, for suggestions.
+   * `path` comes from the criteria field catalog (identifiers only, never user text).
+   */
+  async valueCounts(
+    tenant: TenantId,
+    path: readonly string[],
+    prefix: string | undefined,
+    top: number,
+  ): Promise<{ value: string | number | boolean; count: number }[]> {
+    const field = `c${path.map((p) => `["${p}"]`).join("")}`;
+    const rows = await this.store.allRaw<{ v: unknown }>(tenant, {
+      select: `${field} AS v`,
+      where: [
+        `IS_DEFINED(${field})`,
+        ...(prefix ? [`IS_STRING(${field}) AND STARTSWITH(LOWER(${field}), @prefix)`] : []),
+      ],
+      parameters: prefix ? [{ name: "@prefix", value: prefix.toLowerCase() }] : [],
+    });
+    const counts = new Map<string | number | boolean, number>();
+    for (const { v } of rows) {
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
+      .slice(0, top);
   }
 }

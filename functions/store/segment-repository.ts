@@ -1,4 +1,5 @@
-import type { Container } from "@azure/cosmos";
+import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
+import type { CriteriaAction } from "@shared/model/criteria-action";
 import type {
   Segment,
   SegmentLine,
@@ -6,7 +7,7 @@ import type {
   SegmentListQuery,
 } from "@shared/model/segment";
 import { PreconditionFailedError } from "../errors/app-errors";
-import { runBulk, succeeded } from "./bulk";
+import { runBulk, succeeded, type BulkResult } from "./bulk";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
@@ -22,13 +23,38 @@ export interface SegmentStats {
   noOfCriteriaActions: number;
   /** The next free line No.; line numbers step by 10,000 as in Business Central. */
   nextLineNo: number;
+  /** The next criteria action No.; never reused, so a number always names one action. */
+  nextActionNo: number;
   etag: string;
 }
 
+/** How a line came onto the segment, for Explain. */
+export type LineVia = "criteria" | "expandedCompany" | "relatedCompany" | "manual" | "refresh";
+
+/** A stored line: the API's line plus how it came (and, once removed by an action, by which). */
+export type StoredLine = SegmentLine & {
+  via?: LineVia;
+  viaContactNo?: string;
+  removedByAction?: number;
+};
+
+export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
+  segmentNo,
+  noOfLines: 0,
+  noOfCriteriaActions: 0,
+  nextLineNo: lineNoStep,
+  nextActionNo: 1,
+});
+
 export const lineNoStep = 10_000;
 
-const lineKey = (segmentNo: string, lineNo: number) => `${segmentNo}|${lineNo}`;
+/** Keys of documents inside a segment's partition: `segmentNo|number`. */
+const lineKey = (segmentNo: string, n: number) => `${segmentNo}|${n}`;
 const splitKey = (key: string) => key.slice(0, key.lastIndexOf("|"));
+const lastPart = (key: string) => key.slice(key.lastIndexOf("|") + 1);
+export const lineId = (lineNo: number) => `line|${String(lineNo).padStart(10, "0")}`;
+export const removedLineId = (lineNo: number) => `removed|${String(lineNo).padStart(10, "0")}`;
+export const actionId = (no: number) => `action|${String(no).padStart(6, "0")}`;
 
 export type SegmentFilters = Omit<SegmentListQuery, "top" | "continuationToken">;
 
@@ -60,7 +86,10 @@ export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
 export class SegmentRepository {
   readonly headers: DocumentStore<SegmentHeader>;
   readonly stats: DocumentStore<SegmentStats>;
-  readonly lines: DocumentStore<SegmentLine>;
+  readonly lines: DocumentStore<StoredLine>;
+  /** Lines a criteria action took off, kept whole so that Go Back can put them back. */
+  readonly removedLines: DocumentStore<StoredLine>;
+  readonly actions: DocumentStore<CriteriaAction & { etag: string }>;
 
   constructor(readonly container: Container) {
     this.headers = new DocumentStore<SegmentHeader>({
@@ -79,13 +108,30 @@ export class SegmentRepository {
       partitionKeyOf: partitionKey.segment,
       idOf: () => "stats",
     });
-    this.lines = new DocumentStore<SegmentLine>({
+    this.lines = new DocumentStore<StoredLine>({
       container,
       docType: "segmentLine",
       entityName: "Segment line",
       keyField: "lineNo",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
-      idOf: (key) => `line|${key.slice(key.lastIndexOf("|") + 1).padStart(10, "0")}`,
+      idOf: (key) => lineId(Number(lastPart(key))),
+      internalKeys: ["via", "viaContactNo"],
+    });
+    this.removedLines = new DocumentStore<StoredLine>({
+      container,
+      docType: "removedSegmentLine",
+      entityName: "Removed segment line",
+      keyField: "lineNo",
+      partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
+      idOf: (key) => removedLineId(Number(lastPart(key))),
+    });
+    this.actions = new DocumentStore<CriteriaAction & { etag: string }>({
+      container,
+      docType: "criteriaAction",
+      entityName: "Criteria action",
+      keyField: "no",
+      partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
+      idOf: (key) => actionId(Number(lastPart(key))),
     });
   }
 
@@ -121,15 +167,12 @@ export class SegmentRepository {
     for (let attempt = 0; ; attempt++) {
       const current =
         (await this.stats.find(tenant, segmentNo)) ??
-        (await this.stats.upsert(tenant, segmentNo, {
-          segmentNo,
-          noOfLines: 0,
-          noOfCriteriaActions: 0,
-          nextLineNo: lineNoStep,
-        }));
+        (await this.stats.upsert(tenant, segmentNo, emptyStats(segmentNo)));
       try {
-        await this.stats.replace(tenant, segmentNo, change(current), current.etag);
-        return current;
+        // Counters written before criteria actions existed lack nextActionNo.
+        const base = { ...emptyStats(segmentNo), ...current };
+        await this.stats.replace(tenant, segmentNo, change(base), current.etag);
+        return { ...emptyStats(segmentNo), ...current };
       } catch (error) {
         if (!(error instanceof PreconditionFailedError) || attempt > 50) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
@@ -208,5 +251,85 @@ export class SegmentRepository {
     const failed = results.find((r) => !succeeded(r) && r.status !== 404);
     if (failed)
       throw new Error(`Deleting segment ${segmentNo} failed: ${failed.message ?? failed.status}`);
+  }
+
+  private inSegment(
+    tenant: TenantId,
+    segmentNo: string,
+    where: string[] = [],
+    parameters: SqlParameter[] = [],
+  ): QuerySpec {
+    return {
+      where: ["c.segmentNo = @segmentNo", ...where],
+      parameters: [{ name: "@segmentNo", value: segmentNo }, ...parameters],
+      partitionKey: partitionKey.segment(tenant, segmentNo),
+    };
+  }
+
+  /** Line No. and contact of every line on the segment (not the ones an action removed). */
+  lineRefs(tenant: TenantId, segmentNo: string): Promise<{ lineNo: number; contactNo: string }[]> {
+    return this.lines.allRaw(tenant, {
+      ...this.inSegment(tenant, segmentNo),
+      select: "c.lineNo, c.contactNo",
+    });
+  }
+
+  /** Whole lines, for moving them aside when an action removes them. */
+  async linesByNo(
+    tenant: TenantId,
+    segmentNo: string,
+    lineNos: readonly number[],
+  ): Promise<StoredLine[]> {
+    if (lineNos.length === 0) return [];
+    return this.lines.allRaw<StoredLine>(
+      tenant,
+      this.inSegment(
+        tenant,
+        segmentNo,
+        ["ARRAY_CONTAINS(@lineNos, c.lineNo)"],
+        [{ name: "@lineNos", value: [...lineNos] }],
+      ),
+    );
+  }
+
+  /** Line Nos. an action inserted. */
+  async lineNosOfAction(tenant: TenantId, segmentNo: string, actionNo: number): Promise<number[]> {
+    const rows = await this.lines.allRaw<{ lineNo: number }>(tenant, {
+      ...this.inSegment(
+        tenant,
+        segmentNo,
+        ["c.actionNo = @actionNo"],
+        [{ name: "@actionNo", value: actionNo }],
+      ),
+      select: "c.lineNo",
+    });
+    return rows.map((r) => r.lineNo);
+  }
+
+  /** The lines an action took off, whole. */
+  removedBy(tenant: TenantId, segmentNo: string, actionNo: number): Promise<StoredLine[]> {
+    return this.removedLines.allRaw<StoredLine>(
+      tenant,
+      this.inSegment(
+        tenant,
+        segmentNo,
+        ["c.removedByAction = @actionNo"],
+        [{ name: "@actionNo", value: actionNo }],
+      ),
+    );
+  }
+
+  /** The segment's criteria actions in the order they ran. */
+  async listActions(
+    tenant: TenantId,
+    segmentNo: string,
+  ): Promise<(CriteriaAction & { etag: string })[]> {
+    const all = await this.actions.all(tenant, this.inSegment(tenant, segmentNo));
+    return all.sort((a, b) => a.no - b.no);
+  }
+
+  /** Runs writes inside the segment's partition; see runBulk. */
+  bulk(operations: readonly OperationInput[]): Promise<BulkResult[]> {
+    return runBulk(this.container, operations);
   }
 }

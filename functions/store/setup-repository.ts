@@ -25,6 +25,12 @@ export const setupKinds = {
     keyField: "no",
     searchFields: ["no", "description"],
   },
+  savedCriteria: {
+    docType: "savedCriteria",
+    entityName: "Saved criteria",
+    keyField: "code",
+    searchFields: ["code", "description"],
+  },
   interactionTemplate: {
     docType: "interactionTemplate",
     entityName: "Interaction template",

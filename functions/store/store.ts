@@ -1,8 +1,10 @@
 import type { Campaign } from "@shared/model/campaign";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
+import type { SavedCriteria } from "@shared/model/saved-criteria";
 import { ContactRepository } from "./contact-repository";
 import type { Containers } from "./cosmos-client";
+import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentRepository } from "./segment-repository";
 import { SetupRepository, setupKinds } from "./setup-repository";
@@ -12,9 +14,11 @@ export interface Store {
   readonly containers: Containers;
   readonly contacts: ContactRepository;
   readonly segments: SegmentRepository;
+  readonly interactions: InteractionRepository;
   readonly salespeople: SetupRepository<Salesperson>;
   readonly campaigns: SetupRepository<Campaign>;
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
+  readonly savedCriteria: SetupRepository<SavedCriteria>;
   readonly numberSeries: NumberSeries;
 }
 
@@ -22,11 +26,13 @@ export const createStore = (containers: Containers): Store => ({
   containers,
   contacts: new ContactRepository(containers.contacts),
   segments: new SegmentRepository(containers.segments),
+  interactions: new InteractionRepository(containers.interactions),
   salespeople: new SetupRepository<Salesperson>(containers.setup, setupKinds.salesperson),
   campaigns: new SetupRepository<Campaign>(containers.setup, setupKinds.campaign),
   interactionTemplates: new SetupRepository<InteractionTemplate>(
     containers.setup,
     setupKinds.interactionTemplate,
   ),
+  savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
   numberSeries: new NumberSeries(containers.setup),
 });

@@ -16,6 +16,7 @@ const ids = {
   salesperson: "SA",
   campaign: "CPA",
   template: "TPLA",
+  saved: "SCA",
   lineNo: 0,
 };
 const etags = new Map<string, string>();
@@ -46,6 +47,15 @@ beforeAll(async () => {
   });
   await make("/api/segments", { no: ids.segment, description: "A's segment" });
   ids.lineNo = (await make(`/api/segments/${ids.segment}/lines`, { contactNo: ids.person })).lineNo;
+  const added = await api.call("POST", `/api/segments/${ids.segment}/add-contacts`, {
+    ...A,
+    body: { filter: { kind: "field", field: "no", op: "eq", value: ids.contact } },
+  });
+  expect(added.json.linesAdded).toBe(1);
+  await make(`/api/segments/${ids.segment}/save-criteria`, {
+    code: ids.saved,
+    description: "A's criteria",
+  });
   reads.push(
     ["contact", `/api/contacts/${ids.contact}`],
     ["person", `/api/contacts/${ids.person}`],
@@ -54,6 +64,7 @@ beforeAll(async () => {
     ["salesperson", `/api/salespeople/${ids.salesperson}`],
     ["campaign", `/api/campaigns/${ids.campaign}`],
     ["template", `/api/interaction-templates/${ids.template}`],
+    ["saved", `/api/saved-criteria/${ids.saved}`],
   );
   for (const [name, path] of reads) etags.set(name, (await api.call("GET", path, A)).json.etag);
 });
@@ -68,6 +79,8 @@ const pathFor = (spec: EndpointSpec): string =>
     if (spec.path.startsWith("/campaigns")) return ids.campaign;
     if (spec.path.startsWith("/salespeople")) return ids.salesperson;
     if (spec.path.startsWith("/interaction-templates")) return ids.template;
+    if (spec.path.startsWith("/saved-criteria")) return ids.saved;
+    if (name === "field") return "name";
     throw new Error(`no id for ${spec.path}`);
   });
 
@@ -88,6 +101,14 @@ const createBodies: Partial<Record<EndpointName, object>> = {
   createInteractionTemplate: { code: ids.template, description: "B's own" },
   createSegmentLine: { contactNo: ids.person },
   importContacts: { csv: `No.;Name;Type\r\n${ids.person};B's person;person\r\n` },
+  addContacts: { filter: { kind: "field", field: "no", op: "notEmpty" } },
+  reduceContacts: { filter: { kind: "field", field: "no", op: "notEmpty" } },
+  refineContacts: { filter: { kind: "field", field: "no", op: "empty" } },
+  goBack: {},
+  saveCriteria: { code: "SCB" },
+  reuseCriteria: { code: ids.saved, confirm: true },
+  reuseSegment: { loggedSegmentEntryNo: 1 },
+  refreshSegment: { apply: true },
 };
 
 type Probe = "notFound" | "listsNothingOfA" | "createsOwn" | "public";
@@ -127,6 +148,21 @@ const matrix: Record<EndpointName, Probe> = {
   getSalesperson: "notFound",
   updateSalesperson: "notFound",
   deleteSalesperson: "notFound",
+  listCriteriaFields: "listsNothingOfA",
+  suggestFieldValues: "listsNothingOfA",
+  listCriteriaActions: "notFound",
+  addContacts: "notFound",
+  reduceContacts: "notFound",
+  refineContacts: "notFound",
+  goBack: "notFound",
+  saveCriteria: "notFound",
+  reuseCriteria: "notFound",
+  reuseSegment: "notFound",
+  explainLine: "notFound",
+  refreshSegment: "notFound",
+  listSavedCriteria: "listsNothingOfA",
+  getSavedCriteria: "notFound",
+  deleteSavedCriteria: "notFound",
 };
 
 const aMarkers = [

@@ -1,0 +1,247 @@
+import type { OperationInput } from "@azure/cosmos";
+import type {
+  CriteriaAction,
+  CriteriaActionKind,
+  CriteriaOptions,
+} from "@shared/model/criteria-action";
+import type { CriteriaNode } from "@shared/criteria/criteria-tree";
+import type { AppDeps } from "../../app-deps";
+import { stampNew } from "../../audit/stamp";
+import { ConflictError } from "../../errors/app-errors";
+import type { Identity } from "../../http/identity";
+import { succeeded, type BulkResult } from "../../store/bulk";
+import { partitionKey } from "../../store/containers";
+import {
+  lineId,
+  lineNoStep,
+  removedLineId,
+  type SegmentHeader,
+  type StoredLine,
+} from "../../store/segment-repository";
+import type { TenantId } from "../../store/tenant";
+import { lineDefaults } from "../line-defaults";
+import type { AddEntry } from "./add-plan";
+
+export interface ActionSpec {
+  readonly kind: CriteriaActionKind;
+  readonly filter?: CriteriaNode;
+  readonly options: CriteriaOptions;
+  readonly contactNos?: readonly string[];
+  readonly source?: CriteriaAction["source"];
+  readonly description: string;
+  readonly evaluatedOn: string;
+}
+
+export interface Changes {
+  readonly add: readonly AddEntry[];
+  readonly removeLineNos: readonly number[];
+  /** Per-line fields a manual add brings (note, subject...). */
+  readonly lineFields?: Readonly<Record<string, unknown>>;
+}
+
+export interface ActionResult {
+  readonly action: CriteriaAction;
+  readonly firstLineNo: number;
+}
+
+const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
+
+const envelope = (tenant: TenantId, segmentNo: string, id: string, docType: string) => ({
+  id,
+  pk: partitionKey.segment(tenant, segmentNo),
+  tenantId: tenant,
+  docType,
+});
+
+const withoutSystem = (line: StoredLine & Record<string, unknown>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(line)) if (!k.startsWith("_") && k !== "etag") out[k] = v;
+  return out;
+};
+
+const expectAll = (results: readonly BulkResult[], what: string, tolerated: number[] = []) => {
+  const bad = results.find((r) => !succeeded(r) && !tolerated.includes(r.status));
+  if (bad) throw new Error(`${what} failed: ${bad.message ?? bad.status}`);
+};
+
+/**
+ * Records a criteria action and makes its changes, in an order that Go Back can always undo,
+ * whatever point a crash stops it at: the action is written first (status "applying"), a
+ * removed line is copied aside before it is deleted, every inserted line carries the action's
+ * No., and only then is the action marked applied.
+ */
+export const runAction = async (
+  deps: AppDeps,
+  identity: Identity,
+  header: SegmentHeader,
+  spec: ActionSpec,
+  changes: Changes,
+): Promise<ActionResult> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  const segmentNo = header.no;
+  const reserved = await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    nextActionNo: s.nextActionNo + 1,
+    nextLineNo: s.nextLineNo + changes.add.length * lineNoStep,
+    noOfCriteriaActions: s.noOfCriteriaActions + 1,
+  }));
+  const actionNo = reserved.nextActionNo;
+  const firstLineNo = reserved.nextLineNo;
+  const now = deps.now();
+  const base: Omit<CriteriaAction, "status" | "linesAdded" | "linesRemoved"> = {
+    segmentNo,
+    no: actionNo,
+    kind: spec.kind,
+    ...(spec.filter ? { filter: spec.filter } : {}),
+    options: spec.options,
+    ...(spec.contactNos ? { contactNos: [...spec.contactNos] } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
+    description: spec.description,
+    evaluatedOn: spec.evaluatedOn,
+    createdAt: now.toISOString(),
+    createdBy: identity.userId,
+  };
+  const key = segments.lineKey(segmentNo, actionNo);
+  const pending = await segments.actions.create(tenant, key, {
+    ...base,
+    status: "applying",
+    linesAdded: 0,
+    linesRemoved: 0,
+  });
+
+  let removed = 0;
+  if (changes.removeLineNos.length) {
+    const lines = await segments.linesByNo(tenant, segmentNo, changes.removeLineNos);
+    const copies: OperationInput[] = lines.map((line) => ({
+      operationType: "Upsert",
+      partitionKey: partitionKey.segment(tenant, segmentNo),
+      resourceBody: {
+        ...withoutSystem(line as StoredLine & Record<string, unknown>),
+        ...envelope(tenant, segmentNo, removedLineId(line.lineNo), "removedSegmentLine"),
+        removedByAction: actionNo,
+      },
+    }));
+    expectAll(await segments.bulk(copies), "Setting removed lines aside");
+    const deletes: OperationInput[] = lines.map((line) => ({
+      operationType: "Delete",
+      id: lineId(line.lineNo),
+      partitionKey: partitionKey.segment(tenant, segmentNo),
+    }));
+    expectAll(await segments.bulk(deletes), "Removing lines", [404]);
+    removed = lines.length;
+  }
+
+  if (changes.add.length) {
+    const stamp = stampNew(identity, now);
+    const creates: OperationInput[] = changes.add.map((entry, i) => {
+      const lineNo = firstLineNo + i * lineNoStep;
+      return {
+        operationType: "Create",
+        partitionKey: partitionKey.segment(tenant, segmentNo),
+        resourceBody: {
+          ...lineDefaults(header, entry.contact),
+          attachment: { kind: "inherited" },
+          ...changes.lineFields,
+          lineNo,
+          actionNo,
+          via: entry.via,
+          ...(entry.viaContactNo ? { viaContactNo: entry.viaContactNo } : {}),
+          ...stamp,
+          ...envelope(tenant, segmentNo, lineId(lineNo), "segmentLine"),
+        },
+      };
+    });
+    expectAll(await segments.bulk(creates), "Adding lines", [409]);
+  }
+
+  const action = await segments.actions.replace(
+    tenant,
+    key,
+    { ...base, status: "applied", linesAdded: changes.add.length, linesRemoved: removed },
+    pending.etag,
+  );
+  await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    noOfLines: Math.max(0, s.noOfLines + changes.add.length - removed),
+  }));
+  return { action: strip(action), firstLineNo };
+};
+
+export interface GoBackResult {
+  readonly undone: CriteriaAction;
+  readonly linesDeleted: number;
+  readonly linesRestored: number;
+}
+
+/**
+ * Undoes the newest action exactly: the lines it inserted go, the lines it removed come back
+ * as they were (with their per-line edits). An interrupted action is undone the same way.
+ */
+export const goBackOnce = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  expectedActionNo: number | undefined,
+): Promise<GoBackResult> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  const actions = await segments.listActions(tenant, segmentNo);
+  const last = actions.at(-1);
+  if (!last) throw new ConflictError(`Segment ${segmentNo} has no criteria actions to go back to.`);
+  if (expectedActionNo !== undefined && expectedActionNo !== last.no) {
+    throw new ConflictError(
+      `The last action on segment ${segmentNo} is now No. ${last.no} (${last.kind}), not No. ${expectedActionNo}: someone else changed the segment. Reload it and try again.`,
+    );
+  }
+  const key = segments.lineKey(segmentNo, last.no);
+  const { etag, ...action } = last;
+  await segments.actions.replace(tenant, key, { ...action, status: "undoing" }, etag);
+
+  const pk = partitionKey.segment(tenant, segmentNo);
+  const inserted = await segments.lineNosOfAction(tenant, segmentNo, last.no);
+  expectAll(
+    await segments.bulk(
+      inserted.map((lineNo) => ({ operationType: "Delete", id: lineId(lineNo), partitionKey: pk })),
+    ),
+    "Deleting the action's lines",
+    [404],
+  );
+  const removed = await segments.removedBy(tenant, segmentNo, last.no);
+  expectAll(
+    await segments.bulk(
+      removed.map((line) => {
+        const { removedByAction: _r, ...restored } = withoutSystem(
+          line as StoredLine & Record<string, unknown>,
+        );
+        return {
+          operationType: "Upsert",
+          partitionKey: pk,
+          resourceBody: {
+            ...restored,
+            ...envelope(tenant, segmentNo, lineId(line.lineNo), "segmentLine"),
+          },
+        };
+      }),
+    ),
+    "Restoring removed lines",
+  );
+  expectAll(
+    await segments.bulk(
+      removed.map((line) => ({
+        operationType: "Delete",
+        id: removedLineId(line.lineNo),
+        partitionKey: pk,
+      })),
+    ),
+    "Clearing restored lines",
+    [404],
+  );
+  await segments.actions.delete(tenant, key);
+  await segments.updateStats(tenant, segmentNo, (s) => ({
+    ...strip(s),
+    noOfCriteriaActions: Math.max(0, s.noOfCriteriaActions - 1),
+    noOfLines: Math.max(0, s.noOfLines - inserted.length + removed.length),
+  }));
+  return { undone: action, linesDeleted: inserted.length, linesRestored: removed.length };
+};

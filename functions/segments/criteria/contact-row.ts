@@ -1,0 +1,31 @@
+import type { Contact } from "@shared/model/contact";
+
+/** The fields of a contact that criteria actions need: to expand, to exclude, to write a line. */
+export type ContactRow = Pick<
+  Contact,
+  | "no"
+  | "type"
+  | "name"
+  | "companyNo"
+  | "companyName"
+  | "languageCode"
+  | "correspondenceType"
+  | "salespersonCode"
+  | "excludeFromSegments"
+>;
+
+export const contactRowFields = [
+  "no",
+  "type",
+  "name",
+  "companyNo",
+  "companyName",
+  "languageCode",
+  "correspondenceType",
+  "salespersonCode",
+  "excludeFromSegments",
+] as const satisfies readonly (keyof ContactRow)[];
+
+/** A company counts as its own company; a person without one stands alone. */
+export const companyKeyOf = (c: Pick<ContactRow, "no" | "type" | "companyNo">): string =>
+  c.type === "company" ? c.no : (c.companyNo ?? c.no);

@@ -1,0 +1,504 @@
+import type { CriteriaNode } from "@shared/criteria/criteria-tree";
+import { evaluate, explain } from "@shared/criteria/evaluate";
+import type { ContactDocLike } from "@shared/criteria/contact-doc-like";
+import type { CriteriaAction, CriteriaOptions } from "@shared/model/criteria-action";
+import type { SavedCriteria, SavedCriteriaStep } from "@shared/model/saved-criteria";
+import type {
+  ActionOutcome,
+  ApplyCriteriaRequest,
+  Explanation,
+  GoBackOutcome,
+  RefreshOutcome,
+} from "@shared/model/segment-criteria";
+import type { z } from "zod";
+import type {
+  ReuseCriteriaRequest,
+  ReuseOutcome,
+  ReuseSegmentRequest,
+} from "@shared/model/segment-criteria";
+import type { AppDeps } from "../../app-deps";
+import { stampNew } from "../../audit/stamp";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/app-errors";
+import type { Identity } from "../../http/identity";
+import type { SegmentHeader } from "../../store/segment-repository";
+import type { TenantId } from "../../store/tenant";
+import { assertOpen, today } from "../segment-service";
+import { planAdd, type AddEntry } from "./add-plan";
+import { goBackOnce, runAction } from "./action-runner";
+import { contactRowFields, type ContactRow } from "./contact-row";
+import { normalizeOrReject, prepareCriteria } from "./criteria-prep";
+import { resolveSets } from "./criteria-sets";
+import { describeAction, describeTree } from "./describe-action";
+import { planRemove } from "./remove-plan";
+import { replaySteps, type ReplayStep } from "./replay";
+
+type ApplyKind = "addContacts" | "reduceContacts" | "refineContacts" | "reuseSegment";
+
+const openHeader = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  segmentNo: string,
+): Promise<SegmentHeader> => {
+  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  assertOpen(header);
+  return header;
+};
+
+const noOfLines = async (deps: AppDeps, tenant: TenantId, segmentNo: string) =>
+  (await deps.store.segments.stats.find(tenant, segmentNo))?.noOfLines ?? 0;
+
+const onSegment = async (deps: AppDeps, tenant: TenantId, segmentNo: string) =>
+  new Set((await deps.store.segments.lineRefs(tenant, segmentNo)).map((l) => l.contactNo));
+
+/**
+ * Add, Reduce or Refine Contacts (and Reuse Segment, an Add from a logged segment). A dry run
+ * answers the live count from the store and changes nothing.
+ */
+export const applyCriteria = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  kind: ApplyKind,
+  request: Pick<ApplyCriteriaRequest, "filter" | "options" | "dryRun"> & {
+    description?: string | undefined;
+  },
+  source?: CriteriaAction["source"],
+): Promise<ActionOutcome> => {
+  const tenant = identity.tenantId;
+  const header = await openHeader(deps, tenant, segmentNo);
+  const evaluatedOn = today(deps.now());
+  const { normalized, compiled } = await prepareCriteria(
+    deps.store,
+    tenant,
+    segmentNo,
+    request.filter,
+    evaluatedOn,
+  );
+  const before = await noOfLines(deps, tenant, segmentNo);
+  const description = request.description ?? describeAction(kind, describeTree(normalized));
+  const spec = {
+    kind,
+    filter: request.filter,
+    options: request.options,
+    description,
+    evaluatedOn,
+    ...(source ? { source } : {}),
+  };
+
+  if (kind === "addContacts" || kind === "reuseSegment") {
+    const existing = await onSegment(deps, tenant, segmentNo);
+    const { options } = request;
+    if (request.dryRun && !options.expandCompanies && !options.allowRelatedCompanies) {
+      // The live count is one COUNT query in the store: nothing is fetched.
+      const extra = {
+        where: [
+          ...(options.ignoreExclusion ? [] : ["NOT (c.excludeFromSegments = true)"]),
+          ...(options.allowExistingContacts ? [] : ["NOT ARRAY_CONTAINS(@onSegment, c.no)"]),
+        ],
+        parameters: options.allowExistingContacts
+          ? []
+          : [{ name: "@onSegment", value: [...existing] }],
+      };
+      const count = await deps.store.contacts.countMatching(tenant, compiled, extra);
+      return { dryRun: true, linesAdded: count, linesRemoved: 0, noOfLines: before + count };
+    }
+    const matched = await deps.store.contacts.matching<ContactRow>(
+      tenant,
+      compiled,
+      contactRowFields,
+    );
+    const plan = await planAdd(deps.store, tenant, matched, options, existing);
+    if (request.dryRun)
+      return {
+        dryRun: true,
+        linesAdded: plan.length,
+        linesRemoved: 0,
+        noOfLines: before + plan.length,
+      };
+    const { action } = await runAction(deps, identity, header, spec, {
+      add: plan,
+      removeLineNos: [],
+    });
+    return {
+      dryRun: false,
+      linesAdded: action.linesAdded,
+      linesRemoved: 0,
+      noOfLines: await noOfLines(deps, tenant, segmentNo),
+      action,
+    };
+  }
+
+  const lines = await deps.store.segments.lineRefs(tenant, segmentNo);
+  const among = [...new Set(lines.map((l) => l.contactNo))];
+  const [lineContacts, matched] = await Promise.all([
+    deps.store.contacts.byNos<Pick<ContactRow, "no" | "type" | "companyNo">>(tenant, among, [
+      "no",
+      "type",
+      "companyNo",
+    ]),
+    deps.store.contacts.matching<{ no: string }>(tenant, compiled, ["no"], among),
+  ]);
+  const remove = planRemove(
+    kind,
+    lines,
+    lineContacts,
+    new Set(matched.map((m) => m.no)),
+    request.options.entireCompanies,
+  );
+  if (request.dryRun)
+    return {
+      dryRun: true,
+      linesAdded: 0,
+      linesRemoved: remove.length,
+      noOfLines: before - remove.length,
+    };
+  const { action } = await runAction(deps, identity, header, spec, {
+    add: [],
+    removeLineNos: remove,
+  });
+  return {
+    dryRun: false,
+    linesAdded: 0,
+    linesRemoved: action.linesRemoved,
+    noOfLines: await noOfLines(deps, tenant, segmentNo),
+    action,
+  };
+};
+
+/** Adds one contact by hand, recorded as an action so that Go Back takes it off again. */
+export const addManually = async (
+  deps: AppDeps,
+  identity: Identity,
+  header: SegmentHeader,
+  contact: ContactRow,
+  lineFields: Readonly<Record<string, unknown>>,
+): Promise<number> => {
+  const entry: AddEntry = { contact, via: "manual" };
+  const { firstLineNo } = await runAction(
+    deps,
+    identity,
+    header,
+    {
+      kind: "manualAdd",
+      options: noOptions,
+      contactNos: [contact.no],
+      description: describeAction("manualAdd", `${contact.no} ${contact.name}`),
+      evaluatedOn: today(deps.now()),
+    },
+    { add: [entry], removeLineNos: [], lineFields },
+  );
+  return firstLineNo;
+};
+
+/** Removes one line by hand, recorded as an action so that Go Back puts it back with its edits. */
+export const removeManually = async (
+  deps: AppDeps,
+  identity: Identity,
+  header: SegmentHeader,
+  line: { lineNo: number; contactNo: string; contactName: string },
+): Promise<void> => {
+  await runAction(
+    deps,
+    identity,
+    header,
+    {
+      kind: "manualRemove",
+      options: noOptions,
+      contactNos: [line.contactNo],
+      description: describeAction("manualRemove", `${line.contactNo} ${line.contactName}`),
+      evaluatedOn: today(deps.now()),
+    },
+    { add: [], removeLineNos: [line.lineNo] },
+  );
+};
+
+const noOptions: CriteriaOptions = {
+  allowExistingContacts: false,
+  expandCompanies: false,
+  allowRelatedCompanies: false,
+  ignoreExclusion: false,
+  entireCompanies: false,
+};
+
+export const goBack = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  actionNo: number | undefined,
+): Promise<GoBackOutcome> => {
+  await openHeader(deps, identity.tenantId, segmentNo);
+  const result = await goBackOnce(deps, identity, segmentNo, actionNo);
+  return { ...result, noOfLines: await noOfLines(deps, identity.tenantId, segmentNo) };
+};
+
+const savable = new Set(["addContacts", "reduceContacts", "refineContacts", "reuseSegment"]);
+
+/** Business Central's Save Criteria: the segment's criteria actions (not the manual ones) under a code. */
+export const saveCriteria = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  input: { code: string; description: string },
+): Promise<SavedCriteria> => {
+  const tenant = identity.tenantId;
+  await deps.store.segments.headers.get(tenant, segmentNo);
+  const actions = await deps.store.segments.listActions(tenant, segmentNo);
+  const steps: SavedCriteriaStep[] = actions
+    .filter((a) => savable.has(a.kind) && a.filter && a.status === "applied")
+    .map((a) => ({
+      kind: a.kind as SavedCriteriaStep["kind"],
+      filter: a.filter as CriteriaNode,
+      options: a.options,
+      description: a.description,
+    }));
+  if (steps.length === 0) {
+    throw new ConflictError(
+      `Segment ${segmentNo} has no Add, Reduce or Refine Contacts actions to save.`,
+    );
+  }
+  return deps.store.savedCriteria.store.create(tenant, input.code, {
+    code: input.code,
+    description: input.description,
+    steps,
+    ...stampNew(identity, deps.now()),
+  });
+};
+
+/**
+ * Business Central's Reuse Criteria: the saved steps run again on this segment, each as its own
+ * action. A segment that already has criteria needs `confirm`, as Business Central asks first.
+ */
+export const reuseCriteria = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  input: z.infer<typeof ReuseCriteriaRequest>,
+): Promise<z.infer<typeof ReuseOutcome>> => {
+  const tenant = identity.tenantId;
+  await openHeader(deps, tenant, segmentNo);
+  const saved = await deps.store.savedCriteria.store.find(tenant, input.code);
+  if (!saved) {
+    throw new ValidationError(
+      [
+        {
+          in: "body",
+          field: "code",
+          rule: "exists",
+          message: `saved criteria ${input.code} do not exist`,
+        },
+      ],
+      "The saved criteria do not exist.",
+      422,
+    );
+  }
+  const existing = await deps.store.segments.listActions(tenant, segmentNo);
+  if (existing.length > 0 && !input.confirm) {
+    throw new ConflictError(
+      `Segment ${segmentNo} already has ${existing.length} criteria action(s). Send confirm: true to run the saved criteria after them.`,
+    );
+  }
+  if (input.dryRun) {
+    const start = await onSegment(deps, tenant, segmentNo);
+    const replay = await replaySteps(
+      deps.store,
+      tenant,
+      segmentNo,
+      start,
+      saved.steps,
+      today(deps.now()),
+    );
+    let lines = start.size;
+    const steps = replay.deltas.map((d) => {
+      lines += d.added - d.removed;
+      return { dryRun: true, linesAdded: d.added, linesRemoved: d.removed, noOfLines: lines };
+    });
+    return { dryRun: true, steps, noOfLines: lines };
+  }
+  const steps: ActionOutcome[] = [];
+  for (const step of saved.steps) {
+    steps.push(
+      await applyCriteria(
+        deps,
+        identity,
+        segmentNo,
+        step.kind,
+        {
+          filter: step.filter,
+          options: step.options,
+          dryRun: false,
+          description: step.description || undefined,
+        },
+        { savedCriteriaCode: saved.code },
+      ),
+    );
+  }
+  return { dryRun: false, steps, noOfLines: await noOfLines(deps, tenant, segmentNo) };
+};
+
+/** Business Central's Reuse Segment: start from the contacts of a logged segment. */
+export const reuseSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  input: z.infer<typeof ReuseSegmentRequest>,
+): Promise<ActionOutcome> => {
+  await openHeader(deps, identity.tenantId, segmentNo);
+  const found = await deps.store.interactions.contactNosMatching(identity.tenantId, {
+    loggedSegmentEntryNo: input.loggedSegmentEntryNo,
+  });
+  if (found.size === 0) {
+    throw new ValidationError(
+      [
+        {
+          in: "body",
+          field: "loggedSegmentEntryNo",
+          rule: "exists",
+          message: `logged segment ${input.loggedSegmentEntryNo} does not exist or has no contacts`,
+        },
+      ],
+      "The logged segment does not exist.",
+      422,
+    );
+  }
+  return applyCriteria(
+    deps,
+    identity,
+    segmentNo,
+    "reuseSegment",
+    {
+      filter: { kind: "segment", in: true, loggedSegmentEntryNo: input.loggedSegmentEntryNo },
+      options: input.options,
+      dryRun: input.dryRun,
+      description: describeAction("reuseSegment", `logged segment ${input.loggedSegmentEntryNo}`),
+    },
+    { loggedSegmentEntryNo: input.loggedSegmentEntryNo },
+  );
+};
+
+/** Why is this contact on the segment: the action, how it came, and what it matched. */
+export const explainLine = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+): Promise<Explanation> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  const raw = await segments.lines.findDoc(tenant, segments.lineKey(segmentNo, lineNo));
+  if (!raw) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
+  const line = raw as {
+    lineNo: number;
+    contactNo: string;
+    actionNo?: number;
+    via?: string;
+    viaContactNo?: string;
+  };
+  const evaluatedOn = today(deps.now());
+  const action =
+    line.actionNo !== undefined
+      ? await segments.actions.find(tenant, segments.lineKey(segmentNo, line.actionNo))
+      : undefined;
+  const base = {
+    lineNo: line.lineNo,
+    contactNo: line.contactNo,
+    evaluatedOn,
+    ...(action ? { action: stripEtag(action) } : {}),
+  };
+  if (!action) return { ...base, via: "beforeCriteria", because: [] };
+  const via = (line.via ??
+    (action.kind === "manualAdd" ? "manual" : "criteria")) as Explanation["via"];
+  const viaContact = line.viaContactNo ? { viaContactNo: line.viaContactNo } : {};
+  if (!action.filter || via === "manual") return { ...base, via, ...viaContact, because: [] };
+  // The contact the criteria were matched on: a person brought by its company was not matched itself.
+  const subjectNo =
+    via === "expandedCompany" || via === "relatedCompany"
+      ? (line.viaContactNo ?? line.contactNo)
+      : line.contactNo;
+  const contact = await deps.store.contacts.store.findDoc(tenant, subjectNo);
+  if (!contact) return { ...base, via, ...viaContact, because: [], stillMatches: false };
+  const normalized = normalizeOrReject(action.filter, action.evaluatedOn);
+  const sets = await resolveSets(deps.store, tenant, normalized);
+  const explained = explain(normalized, contact as ContactDocLike, sets);
+  return {
+    ...base,
+    via,
+    ...viaContact,
+    because: explained.because,
+    stillMatches: evaluate(normalized, contact as ContactDocLike, sets),
+  };
+};
+
+const stripEtag = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
+
+/**
+ * Refresh of a dynamic segment: replay every criteria action against today's contacts and
+ * compare with the lines. Without `apply` nothing changes; with it the difference is applied
+ * as one action, which Go Back can undo.
+ */
+export const refreshSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  apply: boolean,
+): Promise<RefreshOutcome> => {
+  const tenant = identity.tenantId;
+  const header = await openHeader(deps, tenant, segmentNo);
+  if (!header.dynamic) {
+    throw new ConflictError(
+      `Segment ${segmentNo} is not dynamic. Mark it dynamic to refresh it from its criteria.`,
+    );
+  }
+  const evaluatedOn = today(deps.now());
+  const actions = await deps.store.segments.listActions(tenant, segmentNo);
+  const steps: ReplayStep[] = actions.map((a) => ({
+    kind: a.kind,
+    filter: a.filter,
+    options: a.options,
+    contactNos: a.contactNos,
+  }));
+  const replay = await replaySteps(deps.store, tenant, segmentNo, [], steps, evaluatedOn);
+  const lines = await deps.store.segments.lines.allRaw<{
+    lineNo: number;
+    contactNo: string;
+    contactName: string;
+  }>(tenant, {
+    select: "c.lineNo, c.contactNo, c.contactName",
+    where: ["c.segmentNo = @segmentNo"],
+    parameters: [{ name: "@segmentNo", value: segmentNo }],
+  });
+  const current = new Set(lines.map((l) => l.contactNo));
+  const toAdd = [...replay.members].filter((no) => !current.has(no)).sort();
+  const toRemove = lines
+    .filter((l) => !replay.members.has(l.contactNo))
+    .sort((a, b) => a.lineNo - b.lineNo);
+  const outcome = {
+    toAdd: toAdd.map((no) => ({ contactNo: no, name: replay.rows.get(no)?.name ?? "" })),
+    toRemove: toRemove.map((l) => ({
+      lineNo: l.lineNo,
+      contactNo: l.contactNo,
+      name: l.contactName,
+    })),
+  };
+  if (!apply || (toAdd.length === 0 && toRemove.length === 0)) {
+    return { applied: false, ...outcome, noOfLines: lines.length };
+  }
+  const { action } = await runAction(
+    deps,
+    identity,
+    header,
+    {
+      kind: "refresh",
+      options: noOptions,
+      description: describeAction("refresh", `${toAdd.length} added, ${toRemove.length} removed`),
+      evaluatedOn,
+    },
+    {
+      add: toAdd.map((no) => ({
+        contact: replay.rows.get(no) as ContactRow,
+        via: "refresh" as const,
+      })),
+      removeLineNos: toRemove.map((l) => l.lineNo),
+    },
+  );
+  return { applied: true, ...outcome, noOfLines: await noOfLines(deps, tenant, segmentNo), action };
+};
