@@ -1,0 +1,120 @@
+import { CorrespondenceType } from "../model/common";
+import { ContactType, CustomFieldKey } from "../model/contact";
+import type { Operator } from "./criteria-tree";
+
+/**
+ * The contact fields a criterion may test: the only source of property paths in compiled SQL,
+ * and the place the task pane takes its field list and labels from.
+ *
+ * - code: exact comparison (Business Central codes are upper case); `@` in a filter makes it
+ *   case-insensitive.
+ * - text: always case-insensitive.
+ * - enum: exact comparison with one of `enumValues`.
+ * - date: ISO dates or date-times, compared by day.
+ * - any: custom fields, whose values may be strings, numbers or booleans; a value only ever
+ *   matches a stored value of its own type.
+ */
+export type FieldType = "code" | "text" | "enum" | "boolean" | "date" | "number" | "any";
+
+export interface FieldDef {
+  readonly name: string;
+  /** Where the value lives in the stored contact document. */
+  readonly path: readonly string[];
+  readonly type: FieldType;
+  readonly enumValues?: readonly string[];
+  readonly label: { readonly "en-US": string; readonly "da-DK": string };
+}
+
+export const CUSTOM_FIELD_PREFIX = "custom.";
+
+const def = (
+  name: string,
+  type: FieldType,
+  enUs: string,
+  daDk: string,
+  extra: { path?: readonly string[]; enumValues?: readonly string[] } = {},
+): FieldDef => ({
+  name,
+  path: extra.path ?? [name],
+  type,
+  ...(extra.enumValues ? { enumValues: extra.enumValues } : {}),
+  label: { "en-US": enUs, "da-DK": daDk },
+});
+
+const catalog: readonly FieldDef[] = [
+  def("no", "code", "No.", "Nr."),
+  def("name", "text", "Name", "Navn"),
+  def("searchName", "text", "Search Name", "Søgenavn"),
+  def("type", "enum", "Type", "Type", { enumValues: ContactType.options }),
+  def("companyNo", "code", "Company No.", "Virksomhedsnr."),
+  def("salespersonCode", "code", "Salesperson Code", "Sælgerkode"),
+  def("postCode", "code", "Post Code", "Postnr."),
+  def("city", "text", "City", "By"),
+  def("countryRegionCode", "code", "Country/Region Code", "Lande-/områdekode"),
+  def("territoryCode", "code", "Territory Code", "Distriktskode"),
+  // Language tags are case-sensitive by convention only (da-DK, da-dk): compare them as text.
+  def("languageCode", "text", "Language Code", "Sprogkode"),
+  // The stored, lower-cased copy: the address itself keeps the case its owner typed.
+  def("email", "text", "E-Mail", "E-mail", { path: ["emailKey"] }),
+  def("emailDomain", "text", "E-Mail Domain", "E-maildomæne"),
+  def("correspondenceType", "enum", "Correspondence Type", "Korrespondancetype", {
+    enumValues: CorrespondenceType.options,
+  }),
+  def("excludeFromSegments", "boolean", "Exclude from Segments", "Udelad fra målgrupper"),
+  def("jobTitle", "text", "Job Title", "Stilling"),
+  def("firstName", "text", "First Name", "Fornavn"),
+  def("surname", "text", "Surname", "Efternavn"),
+  def("phone", "text", "Phone No.", "Telefon"),
+  def("createdAt", "date", "Created", "Oprettet"),
+  def("modifiedAt", "date", "Modified", "Ændret"),
+];
+
+export const contactFields: Readonly<Record<string, FieldDef>> = Object.freeze(
+  Object.fromEntries(catalog.map((f) => [f.name, Object.freeze(f)])),
+);
+
+export const isCustomFieldKey = (key: string): boolean => CustomFieldKey.safeParse(key).success;
+
+/** The catalog entry, or for `custom.<key>` a definition made on the fly; undefined when unknown. */
+export const fieldDef = (name: string): FieldDef | undefined => {
+  if (name.startsWith(CUSTOM_FIELD_PREFIX)) {
+    const key = name.slice(CUSTOM_FIELD_PREFIX.length);
+    if (!isCustomFieldKey(key)) return undefined;
+    return {
+      name,
+      path: ["customFields", key],
+      type: "any",
+      label: { "en-US": key, "da-DK": key },
+    };
+  }
+  return Object.hasOwn(contactFields, name) ? contactFields[name] : undefined;
+};
+
+const ALL: readonly Operator[] = [
+  "eq",
+  "ne",
+  "in",
+  "notIn",
+  "startsWith",
+  "endsWith",
+  "contains",
+  "empty",
+  "notEmpty",
+  "lt",
+  "le",
+  "gt",
+  "ge",
+  "between",
+];
+
+const operators: Readonly<Record<FieldType, readonly Operator[]>> = {
+  code: ALL,
+  text: ALL,
+  any: ALL,
+  enum: ["eq", "ne", "in", "notIn", "empty", "notEmpty"],
+  boolean: ["eq", "ne"],
+  date: ["eq", "ne", "lt", "le", "gt", "ge", "between", "empty", "notEmpty"],
+  number: ["eq", "ne", "in", "notIn", "lt", "le", "gt", "ge", "between", "empty", "notEmpty"],
+};
+
+export const operatorsFor = (type: FieldType): readonly Operator[] => operators[type];
