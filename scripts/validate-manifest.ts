@@ -19,7 +19,6 @@ export type ManifestKind = "office-xml" | "teams-json";
 
 type Validator = (file: string) => Promise<ManifestProblem[]>;
 
-const repoRoot = path.resolve(__dirname, "..");
 /** Kept in the repository (schemas/README.md says where they come from). */
 const OFFICE_XSD = path.resolve(
   __dirname,

@@ -8,7 +8,12 @@ import {
 } from "./campaign";
 import { page, PageQuery } from "./common";
 import { CriteriaAction } from "./criteria-action";
-import { CriteriaFieldList, FieldValues, FieldValuesParams, FieldValuesQuery } from "./criteria-fields";
+import {
+  CriteriaFieldList,
+  FieldValues,
+  FieldValuesParams,
+  FieldValuesQuery,
+} from "./criteria-fields";
 import { Contact, ContactCreate, ContactListQuery, ContactNoParams, ContactPatch } from "./contact";
 import { ContactImportRequest, ContactImportResult } from "./contact-import";
 import { endpoint } from "./endpoint";
@@ -506,7 +511,8 @@ export const api = {
     method: "POST",
     path: "/segments/{no}/refresh",
     tag: "Segment criteria",
-    summary: "Replay a dynamic segment's criteria against today's contacts: the difference, and with apply, the change.",
+    summary:
+      "Replay a dynamic segment's criteria against today's contacts: the difference, and with apply, the change.",
     params: SegmentNoParams,
     body: RefreshRequest,
     response: RefreshOutcome,

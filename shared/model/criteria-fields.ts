@@ -19,5 +19,7 @@ export const FieldValuesQuery = z.object({
   top: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const FieldValues = z.object({
-  items: z.array(z.object({ value: z.union([z.string(), z.number(), z.boolean()]), count: z.number().int() })),
+  items: z.array(
+    z.object({ value: z.union([z.string(), z.number(), z.boolean()]), count: z.number().int() }),
+  ),
 });

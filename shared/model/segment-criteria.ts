@@ -40,15 +40,10 @@ export const ActionOutcome = z.object({
 export type ActionOutcome = z.infer<typeof ActionOutcome>;
 
 export const GoBackRequest = z.object({
-  actionNo: z
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .meta({
-      description:
-        "The action you saw last; if someone added another since, nothing is undone (409).",
-    }),
+  actionNo: z.number().int().min(1).optional().meta({
+    description:
+      "The action you saw last; if someone added another since, nothing is undone (409).",
+  }),
 });
 
 export const GoBackOutcome = z.object({

@@ -9,8 +9,16 @@ const segment = async (extra: object = {}) => {
   expect((await api.call("POST", "/api/segments", { body: { no, ...extra } })).status).toBe(201);
   return no;
 };
-const act = async (no: string, kind: "add" | "reduce" | "refine", filter: object, options: object = {}, dryRun = false) => {
-  const res = await api.call("POST", `/api/segments/${no}/${kind}-contacts`, { body: { filter, options, dryRun } });
+const act = async (
+  no: string,
+  kind: "add" | "reduce" | "refine",
+  filter: object,
+  options: object = {},
+  dryRun = false,
+) => {
+  const res = await api.call("POST", `/api/segments/${no}/${kind}-contacts`, {
+    body: { filter, options, dryRun },
+  });
   if (res.status !== 200) throw new Error(`${kind}: ${res.status} ${res.text}`);
   return res.json;
 };
@@ -30,7 +38,12 @@ describe("Add Contacts", () => {
     const no = await segment();
     const out = await act(no, "add", field("city", "eq", "aarhus c"));
     expect(out).toMatchObject({ dryRun: false, linesAdded: 3, noOfLines: 3 });
-    expect(out.action).toMatchObject({ no: 1, kind: "addContacts", status: "applied", linesAdded: 3 });
+    expect(out.action).toMatchObject({
+      no: 1,
+      kind: "addContacts",
+      status: "applied",
+      linesAdded: 3,
+    });
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
   });
 
@@ -48,9 +61,19 @@ describe("Add Contacts", () => {
 
   it("Expand Companies brings every person of a matched company", async () => {
     const no = await segment();
-    await act(no, "add", field("no", "in", undefined) && { kind: "field", field: "no", op: "in", values: ["KT1", "KT3"] }, {
-      expandCompanies: true,
-    });
+    await act(
+      no,
+      "add",
+      field("no", "in", undefined) && {
+        kind: "field",
+        field: "no",
+        op: "in",
+        values: ["KT1", "KT3"],
+      },
+      {
+        expandCompanies: true,
+      },
+    );
     // KT3 and its person KT31: the company is excluded, its person is not.
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT31"]);
   });
@@ -66,7 +89,9 @@ describe("Add Contacts", () => {
     await act(no, "add", field("city", "eq", "Aarhus C"));
     const again = await act(no, "add", field("postCode", "eq", "8000"));
     expect(again.linesAdded).toBe(0);
-    const doubled = await act(no, "add", field("no", "eq", "KT11"), { allowExistingContacts: true });
+    const doubled = await act(no, "add", field("no", "eq", "KT11"), {
+      allowExistingContacts: true,
+    });
     expect(doubled.linesAdded).toBe(1);
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT11", "KT12"]);
   });
@@ -78,7 +103,10 @@ describe("Add Contacts", () => {
       items: [
         { kind: "field", field: "postCode", filter: "5000..8000" },
         { kind: "not", item: { kind: "field", field: "name", filter: "A*" } },
-        { kind: "or", items: [field("type", "eq", "person"), field("city", "startsWith", "ODENSE")] },
+        {
+          kind: "or",
+          items: [field("type", "eq", "person"), field("city", "startsWith", "ODENSE")],
+        },
       ],
     });
     // 5000..8000: KT1 KT11 KT12 KT2 KT21 (KT98 7100 too); not "A*": drops KT1, KT11; persons or Odense.
@@ -91,7 +119,11 @@ describe("Reduce and Refine Contacts", () => {
     const no = await segment();
     await act(no, "add", field("type", "eq", "person"));
     expect(await lineContacts(api, no)).toEqual(["KT11", "KT12", "KT21", "KT31", "KT98"]);
-    const out = await act(no, "reduce", { kind: "list", list: "jobResponsibilities", codes: ["IT"] });
+    const out = await act(no, "reduce", {
+      kind: "list",
+      list: "jobResponsibilities",
+      codes: ["IT"],
+    });
     expect(out.linesRemoved).toBe(2);
     expect(await lineContacts(api, no)).toEqual(["KT11", "KT31", "KT98"]);
   });
@@ -107,7 +139,11 @@ describe("Reduce and Refine Contacts", () => {
   it("Refine keeps the matching lines and removes the rest", async () => {
     const no = await segment();
     await act(no, "add", field("type", "eq", "person"));
-    const out = await act(no, "refine", { kind: "field", field: "postCode", filter: "8000..8999|5000" });
+    const out = await act(no, "refine", {
+      kind: "field",
+      field: "postCode",
+      filter: "8000..8999|5000",
+    });
     expect(out.linesRemoved).toBe(2);
     expect(await lineContacts(api, no)).toEqual(["KT11", "KT12", "KT21"]);
   });
@@ -115,7 +151,12 @@ describe("Reduce and Refine Contacts", () => {
   it("Refine with Entire Companies keeps every line of a company with a match", async () => {
     const no = await segment();
     await act(no, "add", field("postCode", "le", "8000"));
-    await act(no, "refine", { kind: "field", field: "email", op: "notEmpty" }, { entireCompanies: true });
+    await act(
+      no,
+      "refine",
+      { kind: "field", field: "email", op: "notEmpty" },
+      { entireCompanies: true },
+    );
     // Anna and Carl have e-mail: their companies stay whole; Finn goes.
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT2", "KT21"]);
   });
@@ -127,12 +168,20 @@ describe("live count", () => {
     await act(no, "add", field("no", "eq", "KT11"));
     const dry = await act(no, "add", field("city", "eq", "Aarhus C"), {}, true);
     expect(dry).toEqual({ dryRun: true, linesAdded: 2, linesRemoved: 0, noOfLines: 3 });
-    const dryExpand = await act(no, "add", field("no", "eq", "KT2"), { expandCompanies: true }, true);
+    const dryExpand = await act(
+      no,
+      "add",
+      field("no", "eq", "KT2"),
+      { expandCompanies: true },
+      true,
+    );
     expect(dryExpand.linesAdded).toBe(2);
     const dryRefine = await act(no, "refine", field("city", "eq", "Odense C"), {}, true);
     expect(dryRefine).toMatchObject({ linesRemoved: 1, noOfLines: 0 });
     expect(await lineContacts(api, no)).toEqual(["KT11"]);
-    expect((await api.call("GET", `/api/segments/${no}/criteria-actions`)).json.items).toHaveLength(1);
+    expect((await api.call("GET", `/api/segments/${no}/criteria-actions`)).json.items).toHaveLength(
+      1,
+    );
     const real = await act(no, "add", field("city", "eq", "Aarhus C"));
     expect(real.linesAdded).toBe(dry.linesAdded);
   });
@@ -148,12 +197,17 @@ describe("Go Back", () => {
     snapshots.push(await lineContacts(api, no));
     // A personal note on Bo's line must come back with the line.
     const bo = (await api.call("GET", `/api/segments/${no}/lines?contactNo=KT12`)).json.items[0];
-    await api.call("PATCH", `/api/segments/${no}/lines/${bo.lineNo}`, { body: { note: "Ring tirsdag" }, ifMatch: bo.etag });
+    await api.call("PATCH", `/api/segments/${no}/lines/${bo.lineNo}`, {
+      body: { note: "Ring tirsdag" },
+      ifMatch: bo.etag,
+    });
     await act(no, "reduce", { kind: "list", list: "jobResponsibilities", codes: ["IT"] });
     snapshots.push(await lineContacts(api, no));
     await act(no, "refine", field("type", "eq", "company"));
     snapshots.push(await lineContacts(api, no));
-    const manual = await api.call("POST", `/api/segments/${no}/lines`, { body: { contactNo: "KT98" } });
+    const manual = await api.call("POST", `/api/segments/${no}/lines`, {
+      body: { contactNo: "KT98" },
+    });
     expect(manual.status).toBe(201);
     snapshots.push(await lineContacts(api, no));
     expect(snapshots.at(-1)).toEqual(["KT1", "KT2", "KT98"]);
@@ -161,8 +215,17 @@ describe("Go Back", () => {
     expect((await api.call("DELETE", `/api/segments/${no}/lines/${kt1.lineNo}`)).status).toBe(204);
     expect(await lineContacts(api, no)).toEqual(["KT2", "KT98"]);
 
-    const kinds = (await api.call("GET", `/api/segments/${no}/criteria-actions`)).json.items.map((a: { kind: string }) => a.kind);
-    expect(kinds).toEqual(["addContacts", "addContacts", "reduceContacts", "refineContacts", "manualAdd", "manualRemove"]);
+    const kinds = (await api.call("GET", `/api/segments/${no}/criteria-actions`)).json.items.map(
+      (a: { kind: string }) => a.kind,
+    );
+    expect(kinds).toEqual([
+      "addContacts",
+      "addContacts",
+      "reduceContacts",
+      "refineContacts",
+      "manualAdd",
+      "manualRemove",
+    ]);
 
     for (let i = snapshots.length - 1; i >= 0; i--) {
       await goBack(no);
@@ -172,7 +235,10 @@ describe("Go Back", () => {
     expect(restored).toEqual([]);
     const none = await api.call("POST", `/api/segments/${no}/go-back`, { body: {} });
     expect(none.status).toBe(409);
-    expect((await api.call("GET", `/api/segments/${no}`)).json).toMatchObject({ noOfLines: 0, noOfCriteriaActions: 0 });
+    expect((await api.call("GET", `/api/segments/${no}`)).json).toMatchObject({
+      noOfLines: 0,
+      noOfCriteriaActions: 0,
+    });
   });
 
   it("brings removed lines back with their per-line edits", async () => {
@@ -188,14 +254,21 @@ describe("Go Back", () => {
     const undone = await goBack(no);
     expect(undone).toMatchObject({ linesRestored: 1, linesDeleted: 0, noOfLines: 3 });
     const back = await api.call("GET", `/api/segments/${no}/lines/${bo.lineNo}`);
-    expect(back.json).toMatchObject({ contactNo: "KT12", note: "Ring tirsdag", evaluation: "positive", lineNo: bo.lineNo });
+    expect(back.json).toMatchObject({
+      contactNo: "KT12",
+      note: "Ring tirsdag",
+      evaluation: "positive",
+      lineNo: bo.lineNo,
+    });
   });
 
   it("refuses to undo an action other than the one the user saw last", async () => {
     const no = await segment();
     const first = await act(no, "add", field("no", "eq", "KT1"));
     await act(no, "add", field("no", "eq", "KT2"));
-    const stale = await api.call("POST", `/api/segments/${no}/go-back`, { body: { actionNo: first.action.no } });
+    const stale = await api.call("POST", `/api/segments/${no}/go-back`, {
+      body: { actionNo: first.action.no },
+    });
     expect(stale.status).toBe(409);
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT2"]);
   });

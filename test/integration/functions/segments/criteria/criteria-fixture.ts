@@ -14,15 +14,88 @@ import { startApi, type ApiHarness } from "../../../harness/api-harness";
  *   KT99 person   Eva Eriksen      Aarhus C 8000  (no company)  excluded from segments
  */
 export const contacts = [
-  { no: "KT1", type: "company", name: "Aarhus Byg A/S", city: "Aarhus C", postCode: "8000", industryGroups: ["BYG"], businessRelations: ["CUST"], mailingGroups: ["NYHEDSBREV"] },
-  { no: "KT11", type: "person", name: "Anna Andersen", companyNo: "KT1", city: "Aarhus C", postCode: "8000", jobResponsibilities: ["MGMT"], mailingGroups: ["NYHEDSBREV"], email: "anna@aarhusbyg.dk" },
-  { no: "KT12", type: "person", name: "Bo Berg", companyNo: "KT1", city: "Aarhus C", postCode: "8000", jobResponsibilities: ["IT"] },
-  { no: "KT2", type: "company", name: "Odense IT ApS", city: "Odense C", postCode: "5000", industryGroups: ["IT"], businessRelations: ["PROSPECT"] },
-  { no: "KT21", type: "person", name: "Carl Clausen", companyNo: "KT2", city: "Odense C", postCode: "5000", jobResponsibilities: ["IT"], email: "carl@odenseit.dk" },
-  { no: "KT3", type: "company", name: "Skagen Fisk I/S", city: "Skagen", postCode: "9990", industryGroups: ["FISK"], excludeFromSegments: true },
-  { no: "KT31", type: "person", name: "Dorte Dahl", companyNo: "KT3", city: "Skagen", postCode: "9990" },
-  { no: "KT98", type: "person", name: "Finn Friis", city: "Vejle", postCode: "7100", customFields: { score: 5 } },
-  { no: "KT99", type: "person", name: "Eva Eriksen", city: "Aarhus C", postCode: "8000", excludeFromSegments: true },
+  {
+    no: "KT1",
+    type: "company",
+    name: "Aarhus Byg A/S",
+    city: "Aarhus C",
+    postCode: "8000",
+    industryGroups: ["BYG"],
+    businessRelations: ["CUST"],
+    mailingGroups: ["NYHEDSBREV"],
+  },
+  {
+    no: "KT11",
+    type: "person",
+    name: "Anna Andersen",
+    companyNo: "KT1",
+    city: "Aarhus C",
+    postCode: "8000",
+    jobResponsibilities: ["MGMT"],
+    mailingGroups: ["NYHEDSBREV"],
+    email: "anna@aarhusbyg.dk",
+  },
+  {
+    no: "KT12",
+    type: "person",
+    name: "Bo Berg",
+    companyNo: "KT1",
+    city: "Aarhus C",
+    postCode: "8000",
+    jobResponsibilities: ["IT"],
+  },
+  {
+    no: "KT2",
+    type: "company",
+    name: "Odense IT ApS",
+    city: "Odense C",
+    postCode: "5000",
+    industryGroups: ["IT"],
+    businessRelations: ["PROSPECT"],
+  },
+  {
+    no: "KT21",
+    type: "person",
+    name: "Carl Clausen",
+    companyNo: "KT2",
+    city: "Odense C",
+    postCode: "5000",
+    jobResponsibilities: ["IT"],
+    email: "carl@odenseit.dk",
+  },
+  {
+    no: "KT3",
+    type: "company",
+    name: "Skagen Fisk I/S",
+    city: "Skagen",
+    postCode: "9990",
+    industryGroups: ["FISK"],
+    excludeFromSegments: true,
+  },
+  {
+    no: "KT31",
+    type: "person",
+    name: "Dorte Dahl",
+    companyNo: "KT3",
+    city: "Skagen",
+    postCode: "9990",
+  },
+  {
+    no: "KT98",
+    type: "person",
+    name: "Finn Friis",
+    city: "Vejle",
+    postCode: "7100",
+    customFields: { score: 5 },
+  },
+  {
+    no: "KT99",
+    type: "person",
+    name: "Eva Eriksen",
+    city: "Aarhus C",
+    postCode: "8000",
+    excludeFromSegments: true,
+  },
 ] as const;
 
 export const startCriteriaApi = async (): Promise<ApiHarness> => {
@@ -41,4 +114,9 @@ export const lineContacts = async (api: ApiHarness, segmentNo: string): Promise<
   return (res.json.items as { contactNo: string }[]).map((l) => l.contactNo).sort();
 };
 
-export const field = (name: string, op: string, value?: unknown) => ({ kind: "field", field: name, op, ...(value !== undefined ? { value } : {}) });
+export const field = (name: string, op: string, value?: unknown) => ({
+  kind: "field",
+  field: name,
+  op,
+  ...(value !== undefined ? { value } : {}),
+});
