@@ -1,6 +1,6 @@
 import { CorrespondenceType } from "../model/common";
 import { ContactType, CustomFieldKey } from "../model/contact";
-import type { Operator } from "./criteria-tree";
+import { Operator } from "./criteria-tree";
 
 /**
  * The contact fields a criterion may test: the only source of property paths in compiled SQL,
@@ -90,22 +90,7 @@ export const fieldDef = (name: string): FieldDef | undefined => {
   return Object.hasOwn(contactFields, name) ? contactFields[name] : undefined;
 };
 
-const ALL: readonly Operator[] = [
-  "eq",
-  "ne",
-  "in",
-  "notIn",
-  "startsWith",
-  "endsWith",
-  "contains",
-  "empty",
-  "notEmpty",
-  "lt",
-  "le",
-  "gt",
-  "ge",
-  "between",
-];
+const ALL: readonly Operator[] = Operator.options;
 
 const operators: Readonly<Record<FieldType, readonly Operator[]>> = {
   code: ALL,

@@ -1,18 +1,8 @@
 import type { Contact } from "@shared/model/contact";
+import type { LineContact } from "../line-defaults";
 
 /** The fields of a contact that criteria actions need: to expand, to exclude, to write a line. */
-export type ContactRow = Pick<
-  Contact,
-  | "no"
-  | "type"
-  | "name"
-  | "companyNo"
-  | "companyName"
-  | "languageCode"
-  | "correspondenceType"
-  | "salespersonCode"
-  | "excludeFromSegments"
->;
+export type ContactRow = LineContact & Pick<Contact, "type" | "excludeFromSegments">;
 
 export const contactRowFields = [
   "no",
