@@ -12,6 +12,7 @@ import {
 import { exportContactsHandler } from "./contacts/export/export-handler";
 import { importContactsHandler } from "./contacts/import/import-handler";
 import type { BoundHandler } from "./http/endpoint-handler";
+import { notImplemented } from "./http/not-implemented";
 import {
   createSegmentHandler,
   createSegmentLineHandler,
@@ -99,6 +100,33 @@ export const handlers = {
   listSavedCriteria: listSavedCriteriaHandler,
   getSavedCriteria: getSavedCriteriaHandler,
   deleteSavedCriteria: deleteSavedCriteriaHandler,
+  uploadTemplateAttachment: notImplemented(api.uploadTemplateAttachment),
+  downloadTemplateAttachment: notImplemented(api.downloadTemplateAttachment),
+  deleteTemplateAttachment: notImplemented(api.deleteTemplateAttachment),
+  applyTemplate: notImplemented(api.applyTemplate),
+  uploadLineAttachment: notImplemented(api.uploadLineAttachment),
+  downloadLineAttachment: notImplemented(api.downloadLineAttachment),
+  deleteLineAttachment: notImplemented(api.deleteLineAttachment),
+  checkLog: notImplemented(api.checkLog),
+  logSegment: notImplemented(api.logSegment),
+  getLogStatus: notImplemented(api.getLogStatus),
+  listLoggedSegments: notImplemented(api.listLoggedSegments),
+  getLoggedSegment: notImplemented(api.getLoggedSegment),
+  listLoggedSegmentEntries: notImplemented(api.listLoggedSegmentEntries),
+  cancelLoggedSegment: notImplemented(api.cancelLoggedSegment),
+  undoCancelLoggedSegment: notImplemented(api.undoCancelLoggedSegment),
+  deleteLoggedSegment: notImplemented(api.deleteLoggedSegment),
+  createFollowUpSegment: notImplemented(api.createFollowUpSegment),
+  listContactInteractions: notImplemented(api.listContactInteractions),
+  evaluateInteraction: notImplemented(api.evaluateInteraction),
+  getInteractionStatistics: notImplemented(api.getInteractionStatistics),
+  listMergeFields: notImplemented(api.listMergeFields),
+  getMergeData: notImplemented(api.getMergeData),
+  checkMerge: notImplemented(api.checkMerge),
+  startMerge: notImplemented(api.startMerge),
+  getMergeJob: notImplemented(api.getMergeJob),
+  downloadMergeResult: notImplemented(api.downloadMergeResult),
+  cancelMergeJob: notImplemented(api.cancelMergeJob),
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

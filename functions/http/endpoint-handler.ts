@@ -22,8 +22,9 @@ export interface HandlerInput<E extends EndpointSpec> {
   readonly query: ParsedQuery<E>;
   /** The validated JSON body; undefined when the request used one of the endpoint's bodyTypes. */
   readonly body: ParsedBody<E>;
-  /** The body as text when it came as one of the endpoint's other bodyTypes (e.g. text/csv). */
-  readonly rawBody: { readonly contentType: string; readonly text: string } | undefined;
+  /** The body as it came when it was one of the endpoint's other bodyTypes (text/csv, a .docx). */
+  readonly rawBody:
+    { readonly contentType: string; readonly text: string; readonly bytes: Uint8Array } | undefined;
   readonly identity: E extends { readonly access: "public" } ? Identity | undefined : Identity;
   /** Present whenever the endpoint requires it; the edge answers 428 before the handler runs. */
   readonly ifMatch: E extends { readonly ifMatch: "required" } ? string : string | undefined;
@@ -35,6 +36,7 @@ export interface Reply {
   readonly status?: number;
   readonly json?: unknown;
   readonly text?: string;
+  readonly bytes?: Uint8Array;
   readonly contentType?: string;
   readonly etag?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -54,6 +56,12 @@ const mediaType = (request: HttpRequest) =>
 const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: number) => {
   const bytes = await readBody(request, limit);
   const type = mediaType(request);
+  // An endpoint that takes only a file also takes it without a content type.
+  if (spec.bodyTypes?.includes(type) || (!spec.body && type === "")) {
+    return {
+      raw: { contentType: type, text: bytes.toString("utf8"), bytes: new Uint8Array(bytes) },
+    };
+  }
   if (type === "application/json" || (type === "" && bytes.length > 0) || type.endsWith("+json")) {
     try {
       return { json: bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined };
@@ -68,8 +76,6 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
       ]);
     }
   }
-  if (spec.bodyTypes?.includes(type))
-    return { raw: { contentType: type, text: bytes.toString("utf8") } };
   return { unsupported: type };
 };
 
@@ -82,6 +88,10 @@ const toResponse = (spec: EndpointSpec, reply: Reply): HttpResponseInit => {
   const etag = reply.etag ?? (typeof bodyEtag === "string" ? bodyEtag : undefined);
   if (etag) headers["etag"] = quoted(etag);
   const status = reply.status ?? spec.status;
+  if (reply.bytes !== undefined) {
+    headers["content-type"] = reply.contentType ?? spec.responseType ?? "application/octet-stream";
+    return { status, headers, body: reply.bytes };
+  }
   if (reply.text !== undefined) {
     headers["content-type"] = reply.contentType ?? spec.responseType ?? "text/plain; charset=utf-8";
     return { status, headers, body: reply.text };
@@ -123,7 +133,14 @@ export const defineHandler =
           });
         }
         if ("raw" in read) rawBody = read.raw;
-        else body = parseInput(spec.body, read.json, "body");
+        else if (spec.body) body = parseInput(spec.body, read.json, "body");
+        else {
+          const accepted = (spec.bodyTypes ?? []).join(", ");
+          return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
+            detail: `Send the body as ${accepted}.`,
+            instance,
+          });
+        }
       }
       const ifMatch = request.headers.get("if-match") ?? undefined;
       if (spec.ifMatch === "required" && !ifMatch) {

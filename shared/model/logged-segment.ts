@@ -10,6 +10,11 @@ export const LoggedSegment = z.object({
   noOfInteractions: z.number().int().min(0),
   noOfCampaignEntries: z.number().int().min(0),
   canceled: z.boolean().default(false),
+  campaignNo: Code.optional(),
+  interactionTemplateCode: Code.optional(),
+  followUpSegmentNo: Code.optional().meta({
+    description: "The segment created to follow up, if any.",
+  }),
   etag: z.string(),
 });
 export type LoggedSegment = z.infer<typeof LoggedSegment>;

@@ -74,13 +74,17 @@ const pathFor = (spec: EndpointSpec): string =>
   "/api" +
   spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "lineNo") return String(ids.lineNo);
+    if (name === "field") return "name";
+    if (name === "languageCode") return "da-DK";
+    if (name === "entryNo") return "1";
+    if (name === "contactNo") return ids.person;
+    if (name === "id") return "00000000-0000-0000-0000-000000000000";
     if (spec.path.startsWith("/contacts")) return ids.contact;
     if (spec.path.startsWith("/segments")) return ids.segment;
     if (spec.path.startsWith("/campaigns")) return ids.campaign;
     if (spec.path.startsWith("/salespeople")) return ids.salesperson;
     if (spec.path.startsWith("/interaction-templates")) return ids.template;
     if (spec.path.startsWith("/saved-criteria")) return ids.saved;
-    if (name === "field") return "name";
     throw new Error(`no id for ${spec.path}`);
   });
 
@@ -91,6 +95,7 @@ const patchBodies: Partial<Record<EndpointName, object>> = {
   updateSalesperson: { name: "Hijacked" },
   updateCampaign: { description: "Hijacked" },
   updateInteractionTemplate: { description: "Hijacked" },
+  evaluateInteraction: { evaluation: "positive" },
 };
 
 const createBodies: Partial<Record<EndpointName, object>> = {
@@ -109,9 +114,19 @@ const createBodies: Partial<Record<EndpointName, object>> = {
   reuseCriteria: { code: ids.saved, confirm: true },
   reuseSegment: { loggedSegmentEntryNo: 1 },
   refreshSegment: { apply: true },
+  applyTemplate: { interactionTemplateCode: ids.template },
+  logSegment: {},
+  checkLog: {},
+  checkMerge: {},
+  startMerge: {},
 };
 
-type Probe = "notFound" | "listsNothingOfA" | "createsOwn" | "public";
+const queries: Partial<Record<EndpointName, string>> = {
+  getInteractionStatistics: "?by=template",
+};
+
+/** "pending": in the contract, not served yet (501); it must move to a real probe when it lands. */
+type Probe = "notFound" | "listsNothingOfA" | "createsOwn" | "public" | "pending";
 
 const matrix: Record<EndpointName, Probe> = {
   getHealth: "public",
@@ -163,6 +178,33 @@ const matrix: Record<EndpointName, Probe> = {
   listSavedCriteria: "listsNothingOfA",
   getSavedCriteria: "notFound",
   deleteSavedCriteria: "notFound",
+  uploadTemplateAttachment: "pending",
+  downloadTemplateAttachment: "pending",
+  deleteTemplateAttachment: "pending",
+  applyTemplate: "pending",
+  uploadLineAttachment: "pending",
+  downloadLineAttachment: "pending",
+  deleteLineAttachment: "pending",
+  checkLog: "pending",
+  logSegment: "pending",
+  getLogStatus: "pending",
+  listLoggedSegments: "pending",
+  getLoggedSegment: "pending",
+  listLoggedSegmentEntries: "pending",
+  cancelLoggedSegment: "pending",
+  undoCancelLoggedSegment: "pending",
+  deleteLoggedSegment: "pending",
+  createFollowUpSegment: "pending",
+  listContactInteractions: "pending",
+  evaluateInteraction: "pending",
+  getInteractionStatistics: "pending",
+  listMergeFields: "pending",
+  getMergeData: "pending",
+  checkMerge: "pending",
+  startMerge: "pending",
+  getMergeJob: "pending",
+  downloadMergeResult: "pending",
+  cancelMergeJob: "pending",
 };
 
 const aMarkers = [
@@ -181,14 +223,14 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
   });
 
   // B's own copies under A's keys are created last: until then every probe must miss.
-  const order: Probe[] = ["public", "notFound", "listsNothingOfA", "createsOwn"];
+  const order: Probe[] = ["public", "pending", "notFound", "listsNothingOfA", "createsOwn"];
   const probes = (Object.entries(matrix) as [EndpointName, Probe][]).sort(
     (a, b) => order.indexOf(a[1]) - order.indexOf(b[1]),
   );
 
   it.each(probes)("%s (%s)", async (name, probe) => {
     const spec = contract[name] as EndpointSpec;
-    const path = pathFor(spec);
+    const path = pathFor(spec) + (queries[name] ?? "");
     const body = spec.method === "PATCH" ? patchBodies[name] : createBodies[name];
     const res = await api.call(spec.method, path, {
       ...B,
@@ -198,6 +240,9 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
     switch (probe) {
       case "public":
         expect(res.status).toBe(200);
+        break;
+      case "pending":
+        expect(res.status).toBe(501);
         break;
       case "notFound":
         expect(res.status).toBe(404);

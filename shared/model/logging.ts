@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { Code, Evaluation, IsoDate, PageQuery, listParam, queryBoolean } from "./common";
+import { InteractionLogEntry } from "./interaction-log-entry";
+import { LoggedSegment } from "./logged-segment";
+
+/** Log a segment: one interaction log entry per line and one logged segment, exactly once. */
+export const LogRequest = z.object({
+  followUp: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Also create a follow-up segment with the same contacts and campaign." }),
+});
+
+/** A line that fails Log's checks; every failing line is reported at once. */
+export const LogProblem = z.object({
+  lineNo: z.number().int(),
+  contactNo: Code,
+  field: z.string(),
+  rule: z.enum([
+    "contact_exists",
+    "template_set",
+    "description_present",
+    "email_address",
+    "attachment_exists",
+  ]),
+  message: z.string(),
+});
+export type LogProblem = z.infer<typeof LogProblem>;
+
+export const LogCheck = z.object({ lines: z.number().int(), problems: z.array(LogProblem) });
+
+export const LogOutcome = z.object({
+  loggedSegment: LoggedSegment,
+  followUpSegmentNo: Code.optional(),
+  replayed: z
+    .boolean()
+    .meta({ description: "true when this answered a retry of a Log that had already finished." }),
+});
+export type LogOutcome = z.infer<typeof LogOutcome>;
+
+export const LogStatus = z.object({
+  status: z.enum(["notStarted", "writing", "done"]),
+  written: z.number().int(),
+  total: z.number().int(),
+  loggedSegmentEntryNo: z.number().int().optional(),
+});
+
+export const LoggedSegmentParams = z.object({ entryNo: z.coerce.number().int().min(1) });
+export const LoggedSegmentListQuery = PageQuery.extend({
+  segmentNo: Code.optional(),
+  canceled: queryBoolean.optional(),
+});
+
+export const InteractionListQuery = PageQuery.extend({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  interactionTemplateCode: listParam.optional(),
+  campaignNo: Code.optional(),
+  segmentNo: Code.optional(),
+  salespersonCode: Code.optional(),
+  includeCanceled: queryBoolean.default(false),
+  includeCompanyPersons: queryBoolean
+    .default(true)
+    .meta({ description: "For a company: also the entries of its persons." }),
+});
+
+export const InteractionParams = z.object({
+  contactNo: Code,
+  entryNo: z.coerce.number().int().min(1),
+});
+export const InteractionPatch = z.object({ evaluation: Evaluation.nullable() });
+
+export const StatisticsQuery = z.object({
+  by: z.enum(["template", "campaign"]),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export const StatisticsRow = z.object({
+  key: z.string().meta({ description: "The template code or campaign No. (empty: none)." }),
+  count: z.number().int(),
+  cost: z.number(),
+  duration: z.number(),
+});
+export const Statistics = z.object({ items: z.array(StatisticsRow) });
+
+export const ApplyTemplateRequest = z.object({
+  interactionTemplateCode: Code,
+  updateLines: z
+    .boolean()
+    .default(false)
+    .meta({
+      description: "Also update the lines, as Business Central asks on changing the template.",
+    }),
+});
+
+export { InteractionLogEntry, LoggedSegment };

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { Code, IsoDateTime, LanguageTag } from "./common";
+
+/** Where the letter comes from: an uploaded .docx, or an interaction template's attachment. */
+export const MergeTemplateSource = z.union([
+  z.object({
+    documentBase64: z.string().min(1).meta({ description: "A .docx, base64." }),
+    fileName: z.string().max(200).optional(),
+  }),
+  z.object({ interactionTemplateCode: Code, languageCode: LanguageTag.optional() }),
+]);
+
+export const MergeRequest = z.object({
+  template: MergeTemplateSource.optional().meta({
+    description:
+      "Absent: the segment's interaction template's attachment in the header's language.",
+  }),
+  output: z.enum(["document", "perContact"]).default("document"),
+  keep: z
+    .boolean()
+    .default(false)
+    .meta({
+      description: "Keep each contact's merged letter for the record; Log then references it.",
+    }),
+});
+
+/** One thing Check for Errors found: a field no record provides, an empty value, an e-mail line without an address... */
+export const MergeIssue = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const MergeCheck = z.object({
+  records: z.number().int(),
+  fields: z.array(z.string()),
+  issues: z.array(MergeIssue),
+});
+
+export const MergeJob = z.object({
+  id: z.string(),
+  segmentNo: Code,
+  status: z.enum(["queued", "running", "done", "failed", "canceled"]),
+  output: z.enum(["document", "perContact"]),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  issues: z.array(MergeIssue),
+  result: z
+    .object({ fileName: z.string(), contentType: z.string(), size: z.number().int() })
+    .optional(),
+  error: z.string().optional(),
+  createdAt: IsoDateTime,
+  finishedAt: IsoDateTime.optional(),
+});
+export type MergeJob = z.infer<typeof MergeJob>;
+
+export const MergeJobParams = z.object({
+  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: "must be a merge job id" }),
+});
+
+/** The values one contact's letter is merged with, for the pane's preview and in-Word merge. */
+export const MergeRecordData = z.object({
+  lineNo: z.number().int(),
+  contactNo: Code,
+  name: z.string(),
+  language: LanguageTag.optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export const MergeDataQuery = z.object({
+  top: z.coerce.number().int().min(1).max(1000).default(100),
+  continuationToken: z.string().max(4096).optional(),
+  lineNo: z.coerce.number().int().min(1).optional(),
+});
+
+/** The fields a letter may use, grouped as the pane's field list shows them. */
+export const MergeFieldInfo = z.object({
+  name: z.string(),
+  group: z.enum(["contact", "company", "line", "template", "salesperson", "date"]),
+  label: z.object({ "en-US": z.string(), "da-DK": z.string() }),
+});
