@@ -23,7 +23,7 @@ export const createAppDeps = async (config: AppConfig): Promise<AppDeps> => {
       ? openBlobContainer(config.blob.connectionString, config.blob.containerName)
       : undefined,
   ]);
-  return { config, store: createStore(containers), blobs, now: () => new Date() };
+  return { config, store: createStore(containers, blobs), blobs, now: () => new Date() };
 };
 
 /** The first call creates the dependencies; a failed attempt is forgotten so the next call retries. */

@@ -17,6 +17,7 @@ import { loadConfig } from "../functions/config";
 import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
 import { createLocalHost } from "../functions/http/local-host";
 import { createRoutes } from "../functions/routes";
+import { startAzurite } from "../functions/store/embedded/azurite";
 import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
@@ -41,6 +42,7 @@ const demoTenant = "demo";
 const azuriteKey =
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const children: ChildProcess[] = [];
+const closers: (() => Promise<void>)[] = [];
 let cosmos: EmbeddedCosmos | undefined;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,32 +65,15 @@ const waitForPort = async (port: number, what: string, timeoutMs = 30_000) => {
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const startAzurite = async (): Promise<string> => {
-  const port = 10000;
-  if (await portOpen(port))
+const startBlobs = async (): Promise<string> => {
+  if (await portOpen(10000)) {
     throw new Error(
-      `Port ${port} is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.`,
+      "Port 10000 is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.",
     );
-  // --disableTelemetry: no process of ours may reach the internet.
-  const child = spawn(
-    bin("azurite-blob"),
-    [
-      "--location",
-      path.join(dataDir, "azurite"),
-      "--blobPort",
-      String(port),
-      "--silent",
-      "--disableTelemetry",
-      "--skipApiVersionCheck",
-      "--loose",
-    ],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  children.push(child);
-  await waitForPort(port, "Azurite");
-  return `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azuriteKey};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+  }
+  const azurite = await startAzurite({ location: path.join(dataDir, "azurite"), port: 10000 });
+  closers.push(() => azurite.close());
+  return azurite.connectionString;
 };
 
 const startPaneDevServer = (apiUrl: string) => {
@@ -102,6 +87,7 @@ const startPaneDevServer = (apiUrl: string) => {
 
 const shutdown = async (code: number) => {
   for (const child of children) child.kill("SIGTERM");
+  await Promise.all(closers.map((close) => close()));
   await cosmos?.close();
   process.exit(code);
 };
@@ -122,7 +108,7 @@ const main = async () => {
     cosmosKey = cosmos.key;
   }
   let blob = process.env["AZURE_STORAGE_CONNECTION_STRING"];
-  if (!blob && !args["api-only"]) blob = await startAzurite();
+  if (!blob && !args["api-only"]) blob = await startBlobs();
 
   const config = loadConfig({
     ...process.env,

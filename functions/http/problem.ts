@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import type { z } from "zod";
+import { TemplateError } from "@shared/merge/template-error";
 import type { Problem, ProblemError } from "@shared/model/problem";
 import {
   ConflictError,
@@ -89,6 +90,21 @@ export const validationProblem = (
 export const errorToResponse = (error: unknown, instance: string): HttpResponseInit => {
   if (error instanceof ValidationError) {
     return validationProblem(error.errors, error.message, error.status, instance);
+  }
+  if (error instanceof TemplateError) {
+    const tooBig = error.code === "too_large" || error.code === "too_many_parts";
+    return problemResponse(
+      tooBig ? 413 : 422,
+      "not-a-word-document",
+      "Not a usable Word document",
+      {
+        detail: error.message,
+        errors: [
+          { in: "body", field: error.part ?? "document", rule: error.code, message: error.message },
+        ],
+        instance,
+      },
+    );
   }
   if (error instanceof NotFoundError) {
     return problemResponse(404, "not-found", "Not found", { detail: error.message, instance });

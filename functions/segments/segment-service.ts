@@ -15,6 +15,7 @@ import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
+import { propagateHeaderChange } from "./header-propagation";
 import type { TenantId } from "../store/tenant";
 
 const references = (s: Partial<SegmentCreate>): Reference[] => [
@@ -154,6 +155,68 @@ export const updateSegment = async (
     },
     ifMatch,
   );
+  // Changing a header field updates the lines that still carry the old value.
+  await propagateHeaderChange(deps, tenant, current, saved);
+  const stats = await deps.store.segments.stats.find(tenant, no);
+  return withCounts(saved, stats);
+};
+
+/**
+ * Choosing the interaction template copies its defaults to the header and, when the user
+ * confirms (updateLines), on to the lines, as Business Central asks.
+ */
+export const applyTemplate = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  input: { interactionTemplateCode: string; updateLines: boolean },
+  ifMatch: string,
+): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  const current = await deps.store.segments.headers.get(tenant, no);
+  assertOpen(current);
+  const template = await deps.store.interactionTemplates.store.find(
+    tenant,
+    input.interactionTemplateCode,
+  );
+  if (!template) {
+    throw new ValidationError(
+      [
+        {
+          in: "body",
+          field: "interactionTemplateCode",
+          rule: "exists",
+          message: `interaction template ${input.interactionTemplateCode} does not exist`,
+        },
+      ],
+      "The interaction template does not exist.",
+      422,
+    );
+  }
+  const { etag: _e, ...rest } = current;
+  // A template leaves a header field alone where it has no default of its own.
+  const defaults = Object.fromEntries(
+    Object.entries({
+      languageCode: template.languageCode,
+      correspondenceType: template.correspondenceType,
+      informationFlow: template.informationFlow,
+      initiatedBy: template.initiatedBy,
+      campaignNo: template.campaignNo,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const next = {
+    ...rest,
+    ...defaults,
+    interactionTemplateCode: template.code,
+    ignoreContactCorrespondenceType: template.ignoreContactCorrespondenceType,
+    unitCost: template.unitCost,
+    unitDuration: template.unitDuration,
+    campaignTarget: template.campaignTarget,
+    campaignResponse: template.campaignResponse,
+    ...stampChange(current, identity, deps.now()),
+  };
+  const saved = await deps.store.segments.headers.replace(tenant, no, next, ifMatch);
+  if (input.updateLines) await propagateHeaderChange(deps, tenant, current, saved);
   const stats = await deps.store.segments.stats.find(tenant, no);
   return withCounts(saved, stats);
 };

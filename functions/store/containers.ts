@@ -28,7 +28,7 @@ const composite = (...paths: string[]) =>
   paths.map((path) => ({ path, order: "ascending" as const }));
 
 const policy = (
-  compositeIndexes: { path: string; order: "ascending" }[][],
+  compositeIndexes: { path: string; order: "ascending" | "descending" }[][],
   excluded: string[] = [],
 ) => ({
   indexingMode: "consistent" as const,
@@ -69,7 +69,13 @@ export const containers: Record<ContainerName, ContainerDef> = {
   interactions: {
     id: "interactions",
     partitionKeyPath: "/pk",
-    indexingPolicy: policy([composite("/tenantId", "/entryNo")]),
+    indexingPolicy: policy([
+      composite("/tenantId", "/entryNo"),
+      [
+        { path: "/tenantId", order: "ascending" },
+        { path: "/entryNo", order: "descending" },
+      ],
+    ]),
   },
   setup: {
     id: "setup",

@@ -28,6 +28,28 @@ export interface SegmentStats {
   etag: string;
 }
 
+/**
+ * A Log in progress or done, in the segment's partition: the numbers it reserved and how far it
+ * got, so a retried or interrupted Log carries on with the same entry numbers.
+ */
+export interface LogRun {
+  segmentNo: string;
+  status: "writing" | "done";
+  /** The header's ETag when the Log started: a retry of the same request sends it again. */
+  headerEtag: string;
+  idempotencyKey?: string;
+  loggedSegmentEntryNo: number;
+  firstEntryNo: number;
+  total: number;
+  written: number;
+  followUp: boolean;
+  followUpSegmentNo?: string;
+  startedAt: string;
+  userId: string;
+  finishedAt?: string;
+  etag: string;
+}
+
 /** How a line came onto the segment, for Explain. */
 export type LineVia = "criteria" | "expandedCompany" | "relatedCompany" | "manual" | "refresh";
 
@@ -36,6 +58,8 @@ export type StoredLine = SegmentLine & {
   via?: LineVia;
   viaContactNo?: string;
   removedByAction?: number;
+  /** The contact's merged letter, when a merge kept it for the record. */
+  mergedDocumentId?: string;
 };
 
 export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
@@ -90,6 +114,7 @@ export class SegmentRepository {
   /** Lines a criteria action took off, kept whole so that Go Back can put them back. */
   readonly removedLines: DocumentStore<StoredLine>;
   readonly actions: DocumentStore<CriteriaAction & { etag: string }>;
+  readonly logRuns: DocumentStore<LogRun>;
 
   constructor(readonly container: Container) {
     this.headers = new DocumentStore<SegmentHeader>({
@@ -115,7 +140,7 @@ export class SegmentRepository {
       keyField: "lineNo",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => lineId(Number(lastPart(key))),
-      internalKeys: ["via", "viaContactNo"],
+      internalKeys: ["via", "viaContactNo", "mergedDocumentId"],
     });
     this.removedLines = new DocumentStore<StoredLine>({
       container,
@@ -132,6 +157,14 @@ export class SegmentRepository {
       keyField: "no",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => actionId(Number(lastPart(key))),
+    });
+    this.logRuns = new DocumentStore<LogRun>({
+      container,
+      docType: "logRun",
+      entityName: "Log",
+      keyField: "segmentNo",
+      partitionKeyOf: partitionKey.segment,
+      idOf: () => "logrun",
     });
   }
 

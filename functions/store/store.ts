@@ -3,7 +3,9 @@ import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
 import { ContactRepository } from "./contact-repository";
+import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
+import { DocumentBlobs } from "./documents";
 import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentRepository } from "./segment-repository";
@@ -20,9 +22,10 @@ export interface Store {
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
   readonly numberSeries: NumberSeries;
+  readonly documents: DocumentBlobs;
 }
 
-export const createStore = (containers: Containers): Store => ({
+export const createStore = (containers: Containers, blobs?: ContainerClient): Store => ({
   containers,
   contacts: new ContactRepository(containers.contacts),
   segments: new SegmentRepository(containers.segments),
@@ -35,4 +38,5 @@ export const createStore = (containers: Containers): Store => ({
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
   numberSeries: new NumberSeries(containers.setup),
+  documents: new DocumentBlobs(blobs),
 });

@@ -134,13 +134,16 @@ export const runAction = async (
 
   if (changes.add.length) {
     const stamp = stampNew(identity, now);
+    const template = header.interactionTemplateCode
+      ? await deps.store.interactionTemplates.store.find(tenant, header.interactionTemplateCode)
+      : undefined;
     const creates: OperationInput[] = changes.add.map((entry, i) => {
       const lineNo = firstLineNo + i * lineNoStep;
       return {
         operationType: "Create",
         partitionKey: partitionKey.segment(tenant, segmentNo),
         resourceBody: {
-          ...lineDefaults(header, entry.contact),
+          ...lineDefaults(header, entry.contact, template),
           attachment: { kind: "inherited" },
           ...changes.lineFields,
           lineNo,

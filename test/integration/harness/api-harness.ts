@@ -4,6 +4,7 @@ import { createAppDeps, type AppDeps } from "../../../functions/app-deps";
 import type { AppConfig } from "../../../functions/config";
 import { createLocalHost, type LocalHost } from "../../../functions/http/local-host";
 import { createRoutes } from "../../../functions/routes";
+import { startAzurite } from "../../../functions/store/embedded/azurite";
 import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
@@ -12,7 +13,11 @@ import {
 export interface CallOptions {
   readonly body?: unknown;
   /** Sent as-is (e.g. a CSV text) with this content type instead of JSON. */
-  readonly rawBody?: { readonly contentType: string; readonly text: string };
+  readonly rawBody?: {
+    readonly contentType: string;
+    readonly text?: string;
+    readonly bytes?: Uint8Array;
+  };
   readonly headers?: Record<string, string>;
   readonly tenant?: string;
   readonly user?: string;
@@ -26,6 +31,8 @@ export interface CallResult<T = unknown> {
   readonly headers: Headers;
   readonly json: T;
   readonly text: string;
+  /** The body when the API answered with bytes (a .docx, a zip). */
+  readonly bytes: Uint8Array | undefined;
 }
 
 export interface ApiHarness {
@@ -60,9 +67,20 @@ export const testConfig = (
 export const startApi = async (
   overrides: Partial<AppConfig> = {},
   cosmosGiven?: EmbeddedCosmos,
+  options: { blobs?: boolean } = {},
 ): Promise<ApiHarness> => {
   const cosmos = cosmosGiven ?? (await startEmbeddedCosmos());
-  const deps = await createAppDeps(testConfig(cosmos, overrides));
+  // Documents need Blob Storage: an in-memory Azurite, only for the tests that use it.
+  const azurite = options.blobs ? await startAzurite() : undefined;
+  const config = testConfig(cosmos, overrides);
+  const deps = await createAppDeps(
+    azurite
+      ? {
+          ...config,
+          blob: { connectionString: azurite.connectionString, containerName: "documents" },
+        }
+      : config,
+  );
   const host = createLocalHost(
     createRoutes(async () => deps),
     {
@@ -81,9 +99,11 @@ export const startApi = async (
     }
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     let body: string | undefined;
+    let bytes: Uint8Array | undefined;
     if (options.rawBody) {
-      headers["content-type"] = options.rawBody.contentType;
+      if (options.rawBody.contentType) headers["content-type"] = options.rawBody.contentType;
       body = options.rawBody.text;
+      bytes = options.rawBody.bytes;
     } else if (options.body !== undefined) {
       headers["content-type"] ??= "application/json";
       body = JSON.stringify(options.body);
@@ -93,7 +113,11 @@ export const startApi = async (
         method,
         url: `http://localhost:7071${path}`,
         headers,
-        ...(body !== undefined ? { body: { string: body } } : {}),
+        ...(bytes !== undefined
+          ? { body: { bytes } }
+          : body !== undefined
+            ? { body: { string: body } }
+            : {}),
       }),
     );
     const responseHeaders = new Headers(response.headers as Record<string, string> | undefined);
@@ -108,6 +132,7 @@ export const startApi = async (
       headers: responseHeaders,
       json: response.jsonBody,
       text,
+      bytes: response.body instanceof Uint8Array ? response.body : undefined,
     };
   };
   return {
@@ -116,6 +141,7 @@ export const startApi = async (
     host,
     call,
     close: async () => {
+      await azurite?.close();
       if (!cosmosGiven) await cosmos.close();
     },
   };

@@ -18,6 +18,7 @@ const ids = {
   template: "TPLA",
   saved: "SCA",
   lineNo: 0,
+  logged: 0,
 };
 const etags = new Map<string, string>();
 
@@ -56,6 +57,20 @@ beforeAll(async () => {
     code: ids.saved,
     description: "A's criteria",
   });
+  await make("/api/segments", {
+    no: "SEGL",
+    description: "A's logged",
+    interactionTemplateCode: ids.template,
+  });
+  await make("/api/segments/SEGL/lines", { contactNo: ids.person });
+  const toLog = await api.call("GET", "/api/segments/SEGL", A);
+  const logged = await api.call("POST", "/api/segments/SEGL/log", {
+    ...A,
+    body: {},
+    ifMatch: toLog.json.etag,
+  });
+  expect(logged.status).toBe(200);
+  ids.logged = logged.json.loggedSegment.entryNo;
   reads.push(
     ["contact", `/api/contacts/${ids.contact}`],
     ["person", `/api/contacts/${ids.person}`],
@@ -65,6 +80,7 @@ beforeAll(async () => {
     ["campaign", `/api/campaigns/${ids.campaign}`],
     ["template", `/api/interaction-templates/${ids.template}`],
     ["saved", `/api/saved-criteria/${ids.saved}`],
+    ["logged", `/api/logged-segments/${ids.logged}`],
   );
   for (const [name, path] of reads) etags.set(name, (await api.call("GET", path, A)).json.etag);
 });
@@ -76,7 +92,7 @@ const pathFor = (spec: EndpointSpec): string =>
     if (name === "lineNo") return String(ids.lineNo);
     if (name === "field") return "name";
     if (name === "languageCode") return "da-DK";
-    if (name === "entryNo") return "1";
+    if (name === "entryNo") return String(ids.logged);
     if (name === "contactNo") return ids.person;
     if (name === "id") return "00000000-0000-0000-0000-000000000000";
     if (spec.path.startsWith("/contacts")) return ids.contact;
@@ -119,6 +135,12 @@ const createBodies: Partial<Record<EndpointName, object>> = {
   checkLog: {},
   checkMerge: {},
   startMerge: {},
+};
+
+/** Endpoints that take a file: any bytes do, the probes never get past the lookup. */
+const files: Partial<Record<EndpointName, Uint8Array>> = {
+  uploadTemplateAttachment: new TextEncoder().encode("PK not really a docx"),
+  uploadLineAttachment: new TextEncoder().encode("PK not really a docx"),
 };
 
 const queries: Partial<Record<EndpointName, string>> = {
@@ -178,26 +200,26 @@ const matrix: Record<EndpointName, Probe> = {
   listSavedCriteria: "listsNothingOfA",
   getSavedCriteria: "notFound",
   deleteSavedCriteria: "notFound",
-  uploadTemplateAttachment: "pending",
-  downloadTemplateAttachment: "pending",
-  deleteTemplateAttachment: "pending",
-  applyTemplate: "pending",
-  uploadLineAttachment: "pending",
-  downloadLineAttachment: "pending",
-  deleteLineAttachment: "pending",
-  checkLog: "pending",
-  logSegment: "pending",
-  getLogStatus: "pending",
-  listLoggedSegments: "pending",
-  getLoggedSegment: "pending",
-  listLoggedSegmentEntries: "pending",
-  cancelLoggedSegment: "pending",
-  undoCancelLoggedSegment: "pending",
-  deleteLoggedSegment: "pending",
-  createFollowUpSegment: "pending",
-  listContactInteractions: "pending",
-  evaluateInteraction: "pending",
-  getInteractionStatistics: "pending",
+  uploadTemplateAttachment: "notFound",
+  downloadTemplateAttachment: "notFound",
+  deleteTemplateAttachment: "notFound",
+  applyTemplate: "notFound",
+  uploadLineAttachment: "notFound",
+  downloadLineAttachment: "notFound",
+  deleteLineAttachment: "notFound",
+  checkLog: "notFound",
+  logSegment: "notFound",
+  getLogStatus: "notFound",
+  listLoggedSegments: "listsNothingOfA",
+  getLoggedSegment: "notFound",
+  listLoggedSegmentEntries: "notFound",
+  cancelLoggedSegment: "notFound",
+  undoCancelLoggedSegment: "notFound",
+  deleteLoggedSegment: "notFound",
+  createFollowUpSegment: "notFound",
+  listContactInteractions: "notFound",
+  evaluateInteraction: "notFound",
+  getInteractionStatistics: "listsNothingOfA",
   listMergeFields: "pending",
   getMergeData: "pending",
   checkMerge: "pending",
@@ -232,9 +254,11 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
     const spec = contract[name] as EndpointSpec;
     const path = pathFor(spec) + (queries[name] ?? "");
     const body = spec.method === "PATCH" ? patchBodies[name] : createBodies[name];
+    const file = files[name];
     const res = await api.call(spec.method, path, {
       ...B,
       ...(body ? { body } : {}),
+      ...(file ? { rawBody: { contentType: "application/octet-stream", bytes: file } } : {}),
       ...(spec.ifMatch ? { ifMatch: etags.get("contact") ?? "*" } : {}),
     });
     switch (probe) {

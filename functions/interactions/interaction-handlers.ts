@@ -1,0 +1,236 @@
+import { api } from "@shared/model/api";
+import type { AppDeps } from "../app-deps";
+import { defineHandler } from "../http/endpoint-handler";
+import { docxContentType } from "../store/documents";
+import { applyTemplate } from "../segments/segment-service";
+import {
+  deleteLineAttachment,
+  lineAttachment,
+  uploadLineAttachment,
+} from "../segments/line-attachments";
+import {
+  evaluateInteraction,
+  interactionStatistics,
+  listContactInteractions,
+} from "./interaction-log-service";
+import { checkLog, logSegment, logStatus } from "./log-service";
+import {
+  createFollowUp,
+  deleteLoggedSegment,
+  listLoggedSegments,
+  setCanceled,
+} from "./logged-segment-service";
+import {
+  deleteTemplateAttachment,
+  templateAttachment,
+  uploadTemplateAttachment,
+} from "./template-attachments";
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name, so "Brev til Søren.docx" survives. */
+const attachmentDisposition = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+const uploadedName = (headers: Headers, fallback: string) => {
+  const given = headers.get("x-file-name");
+  return given ? decodeURIComponent(given).slice(0, 200) : fallback;
+};
+
+export const uploadTemplateAttachmentHandler = defineHandler(
+  api.uploadTemplateAttachment,
+  async ({ identity, params, rawBody, request }, deps: AppDeps) => ({
+    json: await uploadTemplateAttachment(
+      deps,
+      identity,
+      params.code,
+      params.languageCode,
+      rawBody?.bytes ?? new Uint8Array(),
+      uploadedName(request.headers, `${params.code}-${params.languageCode}.docx`),
+    ),
+  }),
+);
+
+export const downloadTemplateAttachmentHandler = defineHandler(
+  api.downloadTemplateAttachment,
+  async ({ identity, params }, deps: AppDeps) => {
+    const { attachment, bytes } = await templateAttachment(
+      deps,
+      identity,
+      params.code,
+      params.languageCode,
+    );
+    return {
+      bytes,
+      contentType: docxContentType,
+      headers: { "content-disposition": attachmentDisposition(attachment.fileName) },
+    };
+  },
+);
+
+export const deleteTemplateAttachmentHandler = defineHandler(
+  api.deleteTemplateAttachment,
+  async ({ identity, params }, deps: AppDeps) => {
+    await deleteTemplateAttachment(deps, identity, params.code, params.languageCode);
+    return {};
+  },
+);
+
+export const applyTemplateHandler = defineHandler(
+  api.applyTemplate,
+  async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
+    json: await applyTemplate(deps, identity, params.no, body, ifMatch),
+  }),
+);
+
+export const uploadLineAttachmentHandler = defineHandler(
+  api.uploadLineAttachment,
+  async ({ identity, params, rawBody, request }, deps: AppDeps) => ({
+    json: await uploadLineAttachment(
+      deps,
+      identity,
+      params.no,
+      params.lineNo,
+      rawBody?.bytes ?? new Uint8Array(),
+      uploadedName(request.headers, `${params.no}-${params.lineNo}.docx`),
+    ),
+  }),
+);
+
+export const downloadLineAttachmentHandler = defineHandler(
+  api.downloadLineAttachment,
+  async ({ identity, params }, deps: AppDeps) => {
+    const { fileName, bytes } = await lineAttachment(deps, identity, params.no, params.lineNo);
+    return {
+      bytes,
+      contentType: docxContentType,
+      headers: { "content-disposition": attachmentDisposition(fileName) },
+    };
+  },
+);
+
+export const deleteLineAttachmentHandler = defineHandler(
+  api.deleteLineAttachment,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await deleteLineAttachment(deps, identity, params.no, params.lineNo),
+  }),
+);
+
+export const checkLogHandler = defineHandler(
+  api.checkLog,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await checkLog(deps, identity, params.no),
+  }),
+);
+
+export const logSegmentHandler = defineHandler(
+  api.logSegment,
+  async ({ identity, params, body, ifMatch, request }, deps: AppDeps) => ({
+    json: await logSegment(
+      deps,
+      identity,
+      params.no,
+      body,
+      ifMatch,
+      request.headers.get("idempotency-key") ?? undefined,
+    ),
+  }),
+);
+
+export const getLogStatusHandler = defineHandler(
+  api.getLogStatus,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await logStatus(deps, identity, params.no),
+  }),
+);
+
+export const listLoggedSegmentsHandler = defineHandler(
+  api.listLoggedSegments,
+  async ({ identity, query }, deps: AppDeps) => ({
+    json: await listLoggedSegments(deps, identity, query),
+  }),
+);
+
+export const getLoggedSegmentHandler = defineHandler(
+  api.getLoggedSegment,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await deps.store.interactions.loggedSegments.get(
+      identity.tenantId,
+      String(params.entryNo),
+    ),
+  }),
+);
+
+export const listLoggedSegmentEntriesHandler = defineHandler(
+  api.listLoggedSegmentEntries,
+  async ({ identity, params, query }, deps: AppDeps) => {
+    await deps.store.interactions.loggedSegments.get(identity.tenantId, String(params.entryNo));
+    return {
+      json: await deps.store.interactions.pageOfLogged(
+        identity.tenantId,
+        params.entryNo,
+        query.top,
+        query.continuationToken,
+      ),
+    };
+  },
+);
+
+export const cancelLoggedSegmentHandler = defineHandler(
+  api.cancelLoggedSegment,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await setCanceled(deps, identity, params.entryNo, true),
+  }),
+);
+
+export const undoCancelLoggedSegmentHandler = defineHandler(
+  api.undoCancelLoggedSegment,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await setCanceled(deps, identity, params.entryNo, false),
+  }),
+);
+
+export const deleteLoggedSegmentHandler = defineHandler(
+  api.deleteLoggedSegment,
+  async ({ identity, params }, deps: AppDeps) => {
+    await deleteLoggedSegment(deps, identity, params.entryNo);
+    return {};
+  },
+);
+
+export const createFollowUpSegmentHandler = defineHandler(
+  api.createFollowUpSegment,
+  async ({ identity, params }, deps: AppDeps) => {
+    const segment = await createFollowUp(deps, identity, params.entryNo);
+    return {
+      json: segment,
+      headers: { location: `/api/segments/${encodeURIComponent(segment.no)}` },
+    };
+  },
+);
+
+export const listContactInteractionsHandler = defineHandler(
+  api.listContactInteractions,
+  async ({ identity, params, query }, deps: AppDeps) => ({
+    json: await listContactInteractions(deps, identity, params.no, query),
+  }),
+);
+
+export const evaluateInteractionHandler = defineHandler(
+  api.evaluateInteraction,
+  async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
+    json: await evaluateInteraction(
+      deps,
+      identity,
+      params.contactNo,
+      params.entryNo,
+      body.evaluation,
+      ifMatch,
+    ),
+  }),
+);
+
+export const getInteractionStatisticsHandler = defineHandler(
+  api.getInteractionStatistics,
+  async ({ identity, query }, deps: AppDeps) => ({
+    json: await interactionStatistics(deps, identity, query),
+  }),
+);

@@ -1,0 +1,125 @@
+import type { InteractionTemplate } from "@shared/model/interaction-template";
+import type { LogProblem } from "@shared/model/logging";
+import type { AppDeps } from "../app-deps";
+import type { ContactDoc } from "../store/contact-repository";
+import type { SegmentHeader, StoredLine } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+
+/** What Log works from: the lines in line order and what they refer to. */
+export interface LogInputs {
+  readonly lines: StoredLine[];
+  readonly contacts: ReadonlyMap<string, ContactDoc>;
+  readonly templates: ReadonlyMap<string, InteractionTemplate>;
+}
+
+export const loadLogInputs = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+): Promise<LogInputs> => {
+  const lines = (
+    await deps.store.segments.lines.allRaw<StoredLine>(tenant, {
+      where: ["c.segmentNo = @segmentNo"],
+      parameters: [{ name: "@segmentNo", value: header.no }],
+    })
+  ).sort((a, b) => a.lineNo - b.lineNo);
+  const contacts = await deps.store.contacts.byNos<ContactDoc>(
+    tenant,
+    lines.map((l) => l.contactNo),
+    [
+      "no",
+      "type",
+      "name",
+      "companyNo",
+      "companyName",
+      "email",
+      "languageCode",
+      "correspondenceType",
+      "salespersonCode",
+    ],
+  );
+  const codes = [
+    ...new Set(
+      [header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(
+        (c): c is string => !!c,
+      ),
+    ),
+  ];
+  const templates = await Promise.all(
+    codes.map((code) => deps.store.interactionTemplates.store.find(tenant, code)),
+  );
+  return {
+    lines,
+    contacts: new Map(contacts.map((c) => [c.no, c])),
+    templates: new Map(
+      templates.filter((t): t is InteractionTemplate => !!t).map((t) => [t.code, t]),
+    ),
+  };
+};
+
+/** The line's value, else the header's: per-line overrides win, as in Business Central. */
+export const lineOrHeader = <K extends keyof StoredLine & keyof SegmentHeader>(
+  line: StoredLine,
+  header: SegmentHeader,
+  key: K,
+) => line[key] ?? header[key];
+
+/**
+ * Business Central's checks before Log, on every line at once: the contact exists, a template is
+ * set, there is a description, an e-mail line has an address, a claimed own letter exists.
+ */
+export const checkLines = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  inputs: LogInputs,
+): Promise<LogProblem[]> => {
+  const problems: LogProblem[] = [];
+  const add = (line: StoredLine, field: string, rule: LogProblem["rule"], message: string) =>
+    problems.push({ lineNo: line.lineNo, contactNo: line.contactNo, field, rule, message });
+  const attachments = await Promise.all(
+    inputs.lines.map(async (line) =>
+      line.attachment.kind === "unique"
+        ? deps.store.documents.exists(tenant, line.attachment.documentId)
+        : true,
+    ),
+  );
+  inputs.lines.forEach((line, i) => {
+    const contact = inputs.contacts.get(line.contactNo);
+    if (!contact)
+      add(line, "contactNo", "contact_exists", `contact ${line.contactNo} no longer exists`);
+    const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
+    if (!templateCode)
+      add(
+        line,
+        "interactionTemplateCode",
+        "template_set",
+        "no interaction template is set on the line or the segment",
+      );
+    else if (!inputs.templates.has(templateCode))
+      add(
+        line,
+        "interactionTemplateCode",
+        "template_set",
+        `interaction template ${templateCode} does not exist`,
+      );
+    if (!(line.description ?? header.description))
+      add(line, "description", "description_present", "the line has no description");
+    if (lineOrHeader(line, header, "correspondenceType") === "email" && contact && !contact.email) {
+      add(
+        line,
+        "correspondenceType",
+        "email_address",
+        `${contact.name} has no e-mail address but the line is to be sent by e-mail`,
+      );
+    }
+    if (!attachments[i])
+      add(
+        line,
+        "attachment",
+        "attachment_exists",
+        "the contact's own letter is missing from document storage",
+      );
+  });
+  return problems;
+};

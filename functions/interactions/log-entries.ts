@@ -1,0 +1,57 @@
+import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
+import type { SegmentHeader, StoredLine, LogRun } from "../store/segment-repository";
+import type { LogInputs } from "./log-checks";
+import { lineOrHeader } from "./log-checks";
+
+type EntryFields = Omit<InteractionLogEntry, "etag">;
+
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/**
+ * The interaction log entry for one line, as Business Central's Log writes it. Everything comes
+ * from the run (numbers, time) and the locked segment, so a resumed Log writes the same entry.
+ */
+export const entryFor = (
+  run: LogRun,
+  header: SegmentHeader,
+  inputs: LogInputs,
+  line: StoredLine,
+  index: number,
+): EntryFields => {
+  const contact = inputs.contacts.get(line.contactNo);
+  const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
+  const template = templateCode ? inputs.templates.get(templateCode) : undefined;
+  return defined({
+    entryNo: run.firstEntryNo + index,
+    contactNo: line.contactNo,
+    contactName: contact?.name ?? line.contactName,
+    contactCompanyNo: contact?.companyNo ?? line.contactCompanyNo,
+    contactCompanyName: contact?.companyName ?? line.contactCompanyName,
+    date: run.startedAt.slice(0, 10),
+    timeOfInteraction: run.startedAt,
+    interactionTemplateCode: templateCode,
+    interactionGroupCode: template?.interactionGroupCode,
+    description: (line.description ?? header.description ?? "").slice(0, 100),
+    subject: lineOrHeader(line, header, "subject"),
+    informationFlow: lineOrHeader(line, header, "informationFlow"),
+    initiatedBy: lineOrHeader(line, header, "initiatedBy"),
+    cost: line.unitCost ?? header.unitCost,
+    duration: line.unitDuration ?? header.unitDuration,
+    correspondenceType: lineOrHeader(line, header, "correspondenceType"),
+    languageCode: lineOrHeader(line, header, "languageCode"),
+    campaignNo: lineOrHeader(line, header, "campaignNo"),
+    campaignTarget: line.campaignTarget ?? header.campaignTarget,
+    campaignResponse: line.campaignResponse ?? header.campaignResponse,
+    segmentNo: header.no,
+    segmentLineNo: line.lineNo,
+    loggedSegmentEntryNo: run.loggedSegmentEntryNo,
+    salespersonCode: lineOrHeader(line, header, "salespersonCode"),
+    userId: run.userId,
+    deliveryStatus: "none" as const,
+    documentId:
+      line.attachment.kind === "unique" ? line.attachment.documentId : line.mergedDocumentId,
+    evaluation: line.evaluation,
+    canceled: false,
+  });
+};

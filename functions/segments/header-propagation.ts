@@ -1,0 +1,81 @@
+import type { OperationInput } from "@azure/cosmos";
+import type { AppDeps } from "../app-deps";
+import { succeeded } from "../store/bulk";
+import type { SegmentHeader, StoredLine } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+import { inheritedLineFields, lineDefaults, type LineContact } from "./line-defaults";
+
+const lineContactFields = [
+  "no",
+  "name",
+  "companyNo",
+  "companyName",
+  "languageCode",
+  "correspondenceType",
+  "salespersonCode",
+] as const;
+
+/**
+ * Hands a header change down to the lines as Business Central does: a line field that still
+ * carries what the old header gave it takes what the new header gives; a value the user changed
+ * on the line (an override) stays. A line edited by someone else at this moment keeps its edit.
+ * Returns how many lines changed.
+ */
+export const propagateHeaderChange = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  before: SegmentHeader,
+  after: SegmentHeader,
+): Promise<number> => {
+  const relevant = [...inheritedLineFields, "ignoreContactCorrespondenceType"] as const;
+  if (relevant.every((f) => before[f] === after[f])) return 0;
+  const segments = deps.store.segments;
+  const templates = deps.store.interactionTemplates.store;
+  const [lines, oldTemplate, newTemplate] = await Promise.all([
+    segments.lines.allRaw<StoredLine & { id: string; pk: string; _etag: string }>(tenant, {
+      where: ["c.segmentNo = @segmentNo"],
+      parameters: [{ name: "@segmentNo", value: after.no }],
+    }),
+    before.interactionTemplateCode
+      ? templates.find(tenant, before.interactionTemplateCode)
+      : undefined,
+    after.interactionTemplateCode
+      ? templates.find(tenant, after.interactionTemplateCode)
+      : undefined,
+  ]);
+  const contacts = new Map(
+    (
+      await deps.store.contacts.byNos<LineContact>(
+        tenant,
+        lines.map((l) => l.contactNo),
+        lineContactFields,
+      )
+    ).map((c) => [c.no, c]),
+  );
+  const operations: OperationInput[] = [];
+  for (const line of lines) {
+    const contact = contacts.get(line.contactNo) ?? { no: line.contactNo, name: line.contactName };
+    const old = lineDefaults(before, contact, oldTemplate) as Record<string, unknown>;
+    const next = lineDefaults(after, contact, newTemplate) as Record<string, unknown>;
+    const updated: Record<string, unknown> = { ...line };
+    let changed = false;
+    for (const field of inheritedLineFields) {
+      if (old[field] !== next[field] && (line as Record<string, unknown>)[field] === old[field]) {
+        if (next[field] === undefined) delete updated[field];
+        else updated[field] = next[field];
+        changed = true;
+      }
+    }
+    if (changed) {
+      const { _etag, ...body } = updated as typeof line;
+      operations.push({
+        operationType: "Replace",
+        id: line.id,
+        partitionKey: line.pk,
+        resourceBody: body,
+        ifMatch: _etag,
+      });
+    }
+  }
+  return (await segments.bulk(operations)).filter(succeeded).length;
+};

@@ -1,0 +1,100 @@
+import type { SegmentLine } from "@shared/model/segment";
+import type { AppDeps } from "../app-deps";
+import { stampChange } from "../audit/stamp";
+import { NotFoundError } from "../errors/app-errors";
+import type { Identity } from "../http/identity";
+import { readWordDocument } from "../documents/word-document";
+import { assertOpen } from "./segment-service";
+
+const lineOf = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number) => {
+  const segments = deps.store.segments;
+  const key = segments.lineKey(segmentNo, lineNo);
+  const raw = await segments.lines.findDoc(identity.tenantId, key);
+  if (!raw) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
+  return { key, raw: raw as SegmentLine & Record<string, unknown> & { _etag: string } };
+};
+
+const saveLine = async (
+  deps: AppDeps,
+  identity: Identity,
+  key: string,
+  raw: Record<string, unknown> & { _etag: string },
+  changes: object,
+) => {
+  const segments = deps.store.segments;
+  const body = Object.fromEntries(
+    Object.entries(raw).filter(
+      ([k]) => !k.startsWith("_") && !["id", "pk", "tenantId", "docType"].includes(k),
+    ),
+  );
+  return segments.lines.replace(
+    identity.tenantId,
+    key,
+    {
+      ...body,
+      ...changes,
+      ...stampChange(
+        raw as unknown as { createdAt: string; createdBy: string },
+        identity,
+        deps.now(),
+      ),
+    },
+    raw._etag,
+  );
+};
+
+/** A contact's own letter (customized after editing) instead of the segment's. */
+export const uploadLineAttachment = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<SegmentLine> => {
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
+  const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
+  readWordDocument(bytes);
+  const documentId = await deps.store.documents.put(
+    identity.tenantId,
+    `segments/${segmentNo}/lines/${lineNo}`,
+    bytes,
+    fileName,
+  );
+  const saved = await saveLine(deps, identity, key, raw, {
+    attachment: { kind: "unique", documentId, fileName, uploadedAt: deps.now().toISOString() },
+  });
+  if (raw.attachment.kind === "unique")
+    await deps.store.documents.delete(identity.tenantId, raw.attachment.documentId);
+  return saved;
+};
+
+export const lineAttachment = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+) => {
+  const { raw } = await lineOf(deps, identity, segmentNo, lineNo);
+  if (raw.attachment.kind !== "unique")
+    throw new NotFoundError("Own letter of segment line", `${segmentNo} ${lineNo}`);
+  return {
+    fileName: raw.attachment.fileName,
+    bytes: await deps.store.documents.get(identity.tenantId, raw.attachment.documentId),
+  };
+};
+
+export const deleteLineAttachment = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  lineNo: number,
+): Promise<SegmentLine> => {
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
+  const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
+  if (raw.attachment.kind !== "unique")
+    return deps.store.segments.lines.get(identity.tenantId, key);
+  const saved = await saveLine(deps, identity, key, raw, { attachment: { kind: "inherited" } });
+  await deps.store.documents.delete(identity.tenantId, raw.attachment.documentId);
+  return saved;
+};
