@@ -119,7 +119,7 @@ export const defineHandler =
         : undefined;
       let body: unknown;
       let rawBody: HandlerInput<E>["rawBody"];
-      if (spec.body) {
+      if (spec.body || spec.bodyTypes) {
         const read = await readJsonOrRaw(
           spec,
           request,

@@ -5,6 +5,20 @@ import type { SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { inheritedLineFields, lineDefaults, type LineContact } from "./line-defaults";
 
+/** What choosing a template sets on every line once the user confirms (Business Central's UpdateSegLines). */
+const templateFields = new Set<string>([
+  "interactionTemplateCode",
+  "unitCost",
+  "unitDuration",
+  "informationFlow",
+  "initiatedBy",
+  "campaignNo",
+  "campaignTarget",
+  "campaignResponse",
+  "correspondenceType",
+  "languageCode",
+]);
+
 const lineContactFields = [
   "no",
   "name",
@@ -26,6 +40,8 @@ export const propagateHeaderChange = async (
   tenant: TenantId,
   before: SegmentHeader,
   after: SegmentHeader,
+  /** "carried": only lines that still carry the old value; "template": every line's template fields. */
+  mode: "carried" | "template" = "carried",
 ): Promise<number> => {
   const relevant = [...inheritedLineFields, "ignoreContactCorrespondenceType"] as const;
   if (relevant.every((f) => before[f] === after[f])) return 0;
@@ -60,7 +76,13 @@ export const propagateHeaderChange = async (
     const updated: Record<string, unknown> = { ...line };
     let changed = false;
     for (const field of inheritedLineFields) {
-      if (old[field] !== next[field] && (line as Record<string, unknown>)[field] === old[field]) {
+      const current = (line as Record<string, unknown>)[field];
+      const follows = mode === "template" ? templateFields.has(field) : current === old[field];
+      if (
+        follows &&
+        current !== next[field] &&
+        (mode === "template" || old[field] !== next[field])
+      ) {
         if (next[field] === undefined) delete updated[field];
         else updated[field] = next[field];
         changed = true;

@@ -216,7 +216,7 @@ export const applyTemplate = async (
     ...stampChange(current, identity, deps.now()),
   };
   const saved = await deps.store.segments.headers.replace(tenant, no, next, ifMatch);
-  if (input.updateLines) await propagateHeaderChange(deps, tenant, current, saved);
+  if (input.updateLines) await propagateHeaderChange(deps, tenant, current, saved, "template");
   const stats = await deps.store.segments.stats.find(tenant, no);
   return withCounts(saved, stats);
 };

@@ -100,6 +100,22 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
     expectProblem(res, 413);
   });
 
+  const withFile = entries.filter(([, spec]) => !spec.body && spec.bodyTypes);
+  it.each(withFile)("%s: JSON where a file is expected", async (_name, spec) => {
+    const res = await api.call(spec.method, validPath(spec), { body: { not: "a file" } });
+    expectProblem(res, 415);
+  });
+
+  it.each(withFile)("%s: a file over the limit", async (_name, spec) => {
+    const res = await api.call(spec.method, validPath(spec), {
+      rawBody: {
+        contentType: "application/octet-stream",
+        bytes: new Uint8Array((spec.maxBodyBytes ?? 1_048_576) + 1),
+      },
+    });
+    expectProblem(res, 413);
+  });
+
   const withParams = entries.filter(([, spec]) => spec.params);
   it.each(withParams)("%s: a malformed key in the path", async (_name, spec) => {
     // The first parameter gets a value no parameter accepts; the others stay valid.
