@@ -17,12 +17,9 @@ export const loadLogInputs = async (
   tenant: TenantId,
   header: SegmentHeader,
 ): Promise<LogInputs> => {
-  const lines = (
-    await deps.store.segments.lines.allRaw<StoredLine>(tenant, {
-      where: ["c.segmentNo = @segmentNo"],
-      parameters: [{ name: "@segmentNo", value: header.no }],
-    })
-  ).sort((a, b) => a.lineNo - b.lineNo);
+  const lines = (await deps.store.segments.allLines<StoredLine>(tenant, header.no)).sort(
+    (a, b) => a.lineNo - b.lineNo,
+  );
   const contacts = await deps.store.contacts.byNos<ContactDoc>(
     tenant,
     lines.map((l) => l.contactNo),

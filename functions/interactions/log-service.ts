@@ -16,8 +16,8 @@ import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
 
-/** Entries per bulk call; the run's progress is saved after each, for the pane's progress bar. */
-const chunk = 1000;
+/** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
+const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
 
 const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
 
@@ -170,32 +170,48 @@ const finish = async (
   const tenant = identity.tenantId;
   const inputs = given ?? (await loadLogInputs(deps, tenant, header));
   const interactions = deps.store.interactions;
+  // The SDK's bulk executor waits up to a second for a partial batch at the end of every call,
+  // so chunks run side by side (the waits overlap) and each finished chunk moves the progress on.
+  const chunks: number[] = [];
+  for (let i = 0; i < inputs.lines.length; i += chunkSize(inputs.lines.length)) chunks.push(i);
   let written = 0;
-  for (let i = 0; i < inputs.lines.length; i += chunk) {
-    const operations: OperationInput[] = inputs.lines.slice(i, i + chunk).map((line, j) => {
-      const entry = entryFor(run, header, inputs, line, i + j);
-      const pk = partitionKey.interactions(tenant, line.contactNo);
-      return {
-        operationType: "Create",
-        partitionKey: pk,
-        resourceBody: {
-          ...entry,
-          id: entryId(entry.entryNo),
-          pk,
-          tenantId: tenant,
-          docType: "interactionLogEntry",
-        },
-      };
-    });
+  let progress = Promise.resolve();
+  const writeChunk = async (start: number) => {
+    const operations: OperationInput[] = inputs.lines
+      .slice(start, start + chunkSize(inputs.lines.length))
+      .map((line, j) => {
+        const entry = entryFor(run, header, inputs, line, start + j);
+        const pk = partitionKey.interactions(tenant, line.contactNo);
+        return {
+          operationType: "Create",
+          partitionKey: pk,
+          resourceBody: {
+            ...entry,
+            id: entryId(entry.entryNo),
+            pk,
+            tenantId: tenant,
+            docType: "interactionLogEntry",
+          },
+        };
+      });
     const results = await interactions.bulk(operations);
     const failed = results.find((r) => !succeeded(r) && r.status !== 409);
-    if (failed)
+    if (failed) {
       throw new Error(
         `Writing interaction log entries failed (${failed.status}): ${failed.message ?? ""}; repeat the Log to finish it.`,
       );
+    }
     written += results.length;
-    await deps.store.segments.logRuns.upsert(tenant, header.no, { ...strip(run), written });
-  }
+    const snapshot = written;
+    progress = progress.then(async () => {
+      await deps.store.segments.logRuns.upsert(tenant, header.no, {
+        ...strip(run),
+        written: snapshot,
+      });
+    });
+  };
+  await Promise.all(chunks.map(writeChunk));
+  await progress;
 
   const entries = inputs.lines.map((line, i) => entryFor(run, header, inputs, line, i));
   const logged: Omit<LoggedSegment, "etag"> = {

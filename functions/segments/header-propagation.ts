@@ -48,10 +48,7 @@ export const propagateHeaderChange = async (
   const segments = deps.store.segments;
   const templates = deps.store.interactionTemplates.store;
   const [lines, oldTemplate, newTemplate] = await Promise.all([
-    segments.lines.allRaw<StoredLine & { id: string; pk: string; _etag: string }>(tenant, {
-      where: ["c.segmentNo = @segmentNo"],
-      parameters: [{ name: "@segmentNo", value: after.no }],
-    }),
+    segments.allLines<StoredLine & { id: string; pk: string; _etag: string }>(tenant, after.no),
     before.interactionTemplateCode
       ? templates.find(tenant, before.interactionTemplateCode)
       : undefined,

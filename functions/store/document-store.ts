@@ -245,11 +245,12 @@ export class DocumentStore<T extends { etag: string }> {
   /** Every match as the store returns it, e.g. for a SELECT of a few fields. */
   async allRaw<R>(tenant: TenantId, spec: QuerySpec): Promise<R[]> {
     try {
+      // Large pages: every page is a round trip (and, in the embedded store, a scan of the container).
       const { resources } = await this.container.items
-        .query<R>(
-          this.sql(tenant, spec),
-          spec.partitionKey ? { partitionKey: spec.partitionKey } : {},
-        )
+        .query<R>(this.sql(tenant, spec), {
+          maxItemCount: 10_000,
+          ...(spec.partitionKey ? { partitionKey: spec.partitionKey } : {}),
+        })
         .fetchAll();
       return resources;
     } catch (error) {

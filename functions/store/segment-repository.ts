@@ -299,6 +299,18 @@ export class SegmentRepository {
     };
   }
 
+  /** Every line of the segment, whole or with the fields selected, from its partition alone. */
+  allLines<R = StoredLine>(
+    tenant: TenantId,
+    segmentNo: string,
+    select?: readonly string[],
+  ): Promise<R[]> {
+    return this.lines.allRaw<R>(tenant, {
+      ...this.inSegment(tenant, segmentNo),
+      ...(select ? { select: select.map((f) => `c.${f}`).join(", ") } : {}),
+    });
+  }
+
   /** Line No. and contact of every line on the segment (not the ones an action removed). */
   lineRefs(tenant: TenantId, segmentNo: string): Promise<{ lineNo: number; contactNo: string }[]> {
     return this.lines.allRaw(tenant, {

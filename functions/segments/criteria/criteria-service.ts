@@ -457,15 +457,11 @@ export const refreshSegment = async (
     contactNos: a.contactNos,
   }));
   const replay = await replaySteps(deps.store, tenant, segmentNo, [], steps, evaluatedOn);
-  const lines = await deps.store.segments.lines.allRaw<{
+  const lines = await deps.store.segments.allLines<{
     lineNo: number;
     contactNo: string;
     contactName: string;
-  }>(tenant, {
-    select: "c.lineNo, c.contactNo, c.contactName",
-    where: ["c.segmentNo = @segmentNo"],
-    parameters: [{ name: "@segmentNo", value: segmentNo }],
-  });
+  }>(tenant, segmentNo, ["lineNo", "contactNo", "contactName"]);
   const current = new Set(lines.map((l) => l.contactNo));
   const toAdd = [...replay.members].filter((no) => !current.has(no)).sort();
   const toRemove = lines
