@@ -89,10 +89,11 @@ describe("segments and lines", () => {
     const second = await api.call("POST", "/api/segments/SEG-LINES/lines", {
       body: { contactNo: "KT000003", subject: "News from us" },
     });
+    // The template has no English letter, so the line keeps the header's language (BC's rule).
     expect(second.json).toMatchObject({
       lineNo: 20000,
       subject: "News from us",
-      languageCode: "en-GB",
+      languageCode: "da-DK",
       correspondenceType: "hardCopy",
     });
 
