@@ -25,6 +25,8 @@ export interface Story {
   readonly type?: string;
   /** Paragraphs (w:p...) of the header or footer. */
   readonly content: string;
+  /** Its own relationships: [id, type, target]. */
+  readonly rels?: readonly (readonly [string, string, string])[];
 }
 
 export interface DocxSpec {
@@ -54,10 +56,16 @@ export interface DocxSpec {
     content: string | Uint8Array;
     contentType?: string;
     relType?: string;
+    relId?: string;
   }[];
   /** Relationships of settings.xml (mail-merge data source). */
   readonly settingsRels?: string;
 }
+
+const relationshipsXml = (rels: readonly (readonly [string, string, string])[]): string =>
+  `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
+    .join("")}</Relationships>`;
 
 export const SEPARATORS = (kind: "footnote" | "endnote"): string =>
   `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}>` +
@@ -82,6 +90,7 @@ export const buildDocx = (spec: DocxSpec): Uint8Array => {
     files[`word/${name}`] = strToU8(
       `${DECLARATION}<${root} ${NAMESPACES}>${story.content}</${root}>`,
     );
+    if (story.rels) files[`word/_rels/${name}.rels`] = strToU8(relationshipsXml(story.rels));
     overrides.push([`/word/${name}`, `${WML}.${story.kind}+xml`]);
     rels.push([id, `${REL}/${story.kind}`, name]);
     references.push(`<w:${story.kind}Reference w:type="${story.type ?? "default"}" r:id="${id}"/>`);
@@ -114,7 +123,11 @@ export const buildDocx = (spec: DocxSpec): Uint8Array => {
     files[extra.name] = typeof extra.content === "string" ? strToU8(extra.content) : extra.content;
     if (extra.contentType) overrides.push([`/${extra.name}`, extra.contentType]);
     if (extra.relType)
-      rels.push([`rId${30 + rels.length}`, extra.relType, extra.name.replace(/^word\//, "")]);
+      rels.push([
+        extra.relId ?? `rId${30 + rels.length}`,
+        extra.relType,
+        extra.name.replace(/^word\//, ""),
+      ]);
   }
   const section = spec.noSection
     ? ""
@@ -130,11 +143,7 @@ export const buildDocx = (spec: DocxSpec): Uint8Array => {
     `${DECLARATION}<w:settings ${NAMESPACES}>${spec.settings ?? ""}</w:settings>`,
   );
   if (spec.settingsRels) files["word/_rels/settings.xml.rels"] = strToU8(spec.settingsRels);
-  files["word/_rels/document.xml.rels"] = strToU8(
-    `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-      .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
-      .join("")}</Relationships>`,
-  );
+  files["word/_rels/document.xml.rels"] = strToU8(relationshipsXml(rels));
   files["_rels/.rels"] = strToU8(
     `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
   );
@@ -181,7 +190,8 @@ export const control = (
   id = 100,
   rPr = "",
 ): string => {
-  const properties = `<w:sdtPr>${rPr}<w:alias w:val="${tag}"/><w:tag w:val="${tag}"/><w:id w:val="${id}"/></w:sdtPr>`;
+  const attribute = tag.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  const properties = `<w:sdtPr>${rPr}<w:alias w:val="${attribute}"/><w:tag w:val="${attribute}"/><w:id w:val="${id}"/></w:sdtPr>`;
   const run = `<w:r>${rPr}<w:t>«${tag}»</w:t></w:r>`;
   return kind === "inline"
     ? `<w:sdt>${properties}<w:sdtContent>${run}</w:sdtContent></w:sdt>`

@@ -1,0 +1,32 @@
+/**
+ * The OOXML mail-merge engine: the task pane and the Functions run the same code.
+ *
+ *   const template = readTemplate(docxBytesOrFlatOpc);   // once; throws TemplateError
+ *   template.fields                                       // every merge field and where it is
+ *   checkMerge(template, records)                         // Word's "check for errors", as data
+ *   mergeDocument(template, records)                      // one .docx, a section per letter
+ *   mergeEach / mergeEachZip                              // one .docx per contact
+ *   mergeOne / mergeOneFlatOpc                            // the preview
+ */
+export { readTemplate, type ReadTemplateOptions, type Template } from "./template";
+export type { FieldUse, TemplateWarning, TemplateWarningCode } from "./template-report";
+export { TemplateError, type TemplateErrorCode } from "./template-error";
+export { MergeError, type MergeErrorCode } from "./merge-error";
+export type { MergeRecord, MergeValue, MergeValues } from "./merge-record";
+export type { MergeOptions } from "./merge-options";
+export { mergeDocument, mergeDocumentFlatOpc } from "./merge-document";
+export { mergeEach, mergeEachZip, type MergedFile } from "./merge-each";
+export { mergeOne, mergeOneFlatOpc, type MergeOneOptions } from "./merge-one";
+export { toFlatOpc } from "./flat-opc";
+export {
+  checkMerge,
+  type CheckMergeOptions,
+  type MergeIssue,
+  type MergeIssueCode,
+  type MergeIssueSeverity,
+} from "./check-merge";
+export { formatMergeValue, type FormatMergeValueOptions } from "./format/format-value";
+export { normalizeFieldName } from "./fields/field-name";
+export { sanitizeFileName } from "./output/file-names";
+export { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./package/package-limits";
+export type { CompressionLevel } from "./package/zip-writer";

@@ -1,0 +1,47 @@
+import type { MergeOptions } from "./merge-options";
+import type { MergeRecord } from "./merge-record";
+import { letterFileNames } from "./output/file-names";
+import { mergedPackage } from "./output/merged-package";
+import { planOutput } from "./output/output-plan";
+import { sessionOptions } from "./output/session-options";
+import { writeZip } from "./package/zip-writer";
+import type { Template } from "./template";
+
+export interface MergedFile {
+  /** A file name after the record's fileName (the contact), sanitized and unique. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** One .docx per record. */
+export const mergeEach = (
+  template: Template,
+  records: readonly MergeRecord[],
+  options: MergeOptions = {},
+): MergedFile[] => {
+  const plan = planOutput(template.compiled);
+  const session = sessionOptions(options, "single", false);
+  const names = letterFileNames(records);
+  return records.map((record, index) => ({
+    name: names[index] as string,
+    bytes: writeZip(
+      mergedPackage(template.compiled, [record], index + 1, session, plan),
+      options.compressionLevel ?? 6,
+    ),
+  }));
+};
+
+/** The per-record documents in one zip (stored: a .docx is compressed already). */
+export const mergeEachZip = (
+  template: Template,
+  records: readonly MergeRecord[],
+  options: MergeOptions = {},
+): Uint8Array =>
+  writeZip(
+    mergeEach(template, records, options).map((file) => ({
+      name: file.name,
+      content: file.bytes,
+      compress: false,
+    })),
+    0,
+  );

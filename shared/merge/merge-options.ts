@@ -1,0 +1,17 @@
+import type { CompressionLevel } from "./package/zip-writer";
+
+export interface MergeOptions {
+  /** For records without a language (and invalid ones); en-US by default. */
+  readonly language?: string;
+  /** IANA time zone in which Date values are written, e.g. "Europe/Copenhagen"; UTC by default. */
+  readonly timeZone?: string;
+  /**
+   * Keep Mergeline content controls around their values, so the task pane can turn a preview
+   * back into fields. Default: false (letters are plain documents), true for mergeOne.
+   */
+  readonly keepContentControls?: boolean;
+  /** mergeDocument: number each letter's pages from 1, as separate letters would be. Default true. */
+  readonly restartPageNumbering?: boolean;
+  /** Deflate level of the .docx; 6 by default. */
+  readonly compressionLevel?: CompressionLevel;
+}

@@ -1,0 +1,24 @@
+/**
+ * Bounds on what a template may unpack to. A Word letter is a few hundred kilobytes; these
+ * leave room for templates with large images while keeping a hostile upload from exhausting
+ * a Functions worker or the task pane's tab.
+ */
+export interface PackageLimits {
+  /** The uploaded bytes (zip) or characters (flat OPC). */
+  readonly maxInputBytes: number;
+  /** All parts unpacked, together. */
+  readonly maxUnzippedBytes: number;
+  readonly maxParts: number;
+  /** Uncompressed / compressed, per part; Word's XML reaches about 20x, real bombs 1000x. */
+  readonly maxCompressionRatio: number;
+  /** Parts smaller than this are not held to the ratio: tiny repetitive XML compresses extremely. */
+  readonly ratioCheckFromBytes: number;
+}
+
+export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
+  maxInputBytes: 100 * 1024 * 1024,
+  maxUnzippedBytes: 100 * 1024 * 1024,
+  maxParts: 2000,
+  maxCompressionRatio: 100,
+  ratioCheckFromBytes: 1024 * 1024,
+};

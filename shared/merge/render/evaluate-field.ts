@@ -1,0 +1,95 @@
+import type { ComparisonOperator, FieldExpr, TextExpr } from "../fields/field-instruction";
+import { finishText, formatFieldValue, type FormatContext } from "../format/format-value";
+import { toNumber } from "../format/number-picture";
+import type { ValueLookup } from "./value-lookup";
+
+export interface EvaluationContext {
+  readonly lookup: ValueLookup;
+  readonly format: FormatContext;
+  /** The record's number in the merge, from 1 (MERGEREC, MERGESEQ). */
+  readonly recordNumber: number;
+}
+
+const wildcards = new Map<string, RegExp>();
+
+/** Word's IF wildcards: * any run of characters, ? one character (= and <> against quoted text). */
+const wildcard = (pattern: string): RegExp => {
+  let regex = wildcards.get(pattern);
+  if (!regex) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[\\s\\S]*")
+      .replace(/\?/g, "[\\s\\S]");
+    regex = new RegExp(`^${source}$`);
+    wildcards.set(pattern, regex);
+  }
+  return regex;
+};
+
+/**
+ * IF's comparison: numeric when both sides read as numbers, else text. Text equality is exact
+ * (case matters, as in Word); ordering follows the record's language.
+ */
+export const compare = (
+  left: string,
+  operator: ComparisonOperator,
+  right: string,
+  language: string,
+): boolean => {
+  const a = toNumber(left);
+  const b = toNumber(right);
+  let order: number;
+  if (a !== undefined && b !== undefined) order = a === b ? 0 : a < b ? -1 : 1;
+  else if ((operator === "=" || operator === "<>") && /[*?]/.test(right)) {
+    const matches = wildcard(right).test(left);
+    return operator === "=" ? matches : !matches;
+  } else if (operator === "=" || operator === "<>") order = left === right ? 0 : 1;
+  else order = left.localeCompare(right, language);
+  switch (operator) {
+    case "=":
+      return order === 0;
+    case "<>":
+      return order !== 0;
+    case "<":
+      return order < 0;
+    case ">":
+      return order > 0;
+    case "<=":
+      return order <= 0;
+    case ">=":
+      return order >= 0;
+  }
+};
+
+const evaluateText = (text: TextExpr, context: EvaluationContext): string => {
+  if (text.length === 1 && typeof text[0] === "string") return text[0];
+  let out = "";
+  for (const piece of text)
+    out += typeof piece === "string" ? piece : evaluateField(piece, context);
+  return out;
+};
+
+/** A field's result text for one record. */
+export const evaluateField = (expr: FieldExpr, context: EvaluationContext): string => {
+  switch (expr.kind) {
+    case "merge":
+      return formatFieldValue(context.lookup.get(expr.key), expr.switches, context.format);
+    case "if": {
+      const holds = compare(
+        evaluateText(expr.left, context),
+        expr.operator,
+        evaluateText(expr.right, context),
+        context.format.language,
+      );
+      return finishText(
+        evaluateText(holds ? expr.whenTrue : expr.whenFalse, context),
+        expr.switches,
+        context.format,
+      );
+    }
+    case "recordNumber":
+      return formatFieldValue(context.recordNumber, expr.switches, context.format);
+    case "text":
+      return expr.text;
+  }
+};

@@ -1,0 +1,399 @@
+import type { CompiledNode, ControlNode, LetterEndNode, RowNode } from "../compile/compiled-nodes";
+import type { CompiledStory, CompiledTemplate } from "../compile/compile-template";
+import { restartedNum } from "../compile/numbering-info";
+import { normalizeFieldName } from "../fields/field-name";
+import type { FormatContext } from "../format/format-value";
+import type { MergeRecord, MergeValues } from "../merge-record";
+import { escapeXmlAttribute } from "../xml/xml-escape";
+import { evaluateField, type EvaluationContext } from "./evaluate-field";
+import { IdAllocator } from "./id-allocator";
+import { ValueLookup } from "./value-lookup";
+import { codeRuns, valueRuns } from "./value-runs";
+
+export interface SessionOptions {
+  /** Several letters in one document (section break between them) or one letter per document. */
+  readonly mode: "single" | "multi";
+  readonly keepControls: boolean;
+  readonly restartPageNumbering: boolean;
+  readonly language: (record: MergeRecord) => string;
+  readonly timeZone: string;
+}
+
+/** A header or footer copied for one letter. */
+export interface StoryCopy {
+  readonly source: CompiledStory;
+  readonly part: string;
+  readonly relationshipId: string;
+  readonly target: string;
+  readonly content: string;
+}
+
+/** Word's limit for bookmark names. */
+const MAX_BOOKMARK_NAME = 40;
+
+/**
+ * Renders one output document: the letters in order, with every id that must be unique made so
+ * (drawings, bookmarks, content controls, footnotes), lists restarted, headers with fields
+ * copied per letter. Letter 0 keeps the template's own ids; later copies take fresh ones.
+ */
+export class RenderSession {
+  private letter = 0;
+  private lastLetter = true;
+  /** > 0 inside the second and later copies of a repeated table row. */
+  private repetition = 0;
+  private context: EvaluationContext | undefined;
+  private record: MergeRecord | undefined;
+  private readonly drawingIds: IdAllocator;
+  private readonly controlIds: IdAllocator;
+  private readonly bookmarkIds: IdAllocator;
+  private readonly footnoteIds: IdAllocator;
+  private readonly endnoteIds: IdAllocator;
+  private readonly seenDrawings = new Set<number>();
+  private readonly seenControls = new Set<number>();
+  private readonly seenFootnotes = new Set<number>();
+  private readonly seenEndnotes = new Set<number>();
+  private readonly bookmarkNamesTaken: Set<string>;
+  private letterBookmarks = new Map<number, number | null>();
+  private letterBookmarkNames = new Map<string, string>();
+  private letterNums = new Map<number, number>();
+  private nextNumId: number;
+  private currentNoteId = 0;
+  private readonly storyIds = new Map<string, string>();
+  private readonly relationshipIdsTaken: Set<string>;
+  private readonly partsTaken: Set<string>;
+  private readonly renderedOriginals = new Map<string, string>();
+
+  readonly newNums: string[] = [];
+  readonly footnotes: string[] = [];
+  readonly endnotes: string[] = [];
+  readonly storyCopies: StoryCopy[] = [];
+
+  constructor(
+    private readonly template: CompiledTemplate,
+    private readonly options: SessionOptions,
+  ) {
+    const used = template.used;
+    this.drawingIds = new IdAllocator(used.drawingIds, 1);
+    this.controlIds = new IdAllocator(used.controlIds, 1);
+    this.bookmarkIds = new IdAllocator(used.bookmarkIds, 0);
+    this.footnoteIds = new IdAllocator(used.footnoteIds, 1);
+    this.endnoteIds = new IdAllocator(used.endnoteIds, 1);
+    this.bookmarkNamesTaken = new Set([...used.bookmarkNames].map((n) => n.toLowerCase()));
+    this.nextNumId = used.maxNumId + 1;
+    this.relationshipIdsTaken = new Set(template.mainRelationships.map((r) => r.id));
+    this.partsTaken = new Set([...template.parts.keys()].map((p) => p.toLowerCase()));
+  }
+
+  beginLetter(index: number, record: MergeRecord, recordNumber: number, last: boolean): void {
+    this.letter = index;
+    this.lastLetter = last;
+    this.record = record;
+    const format: FormatContext = {
+      language: this.options.language(record),
+      timeZone: this.options.timeZone,
+      templateDecimal: this.template.decimalSymbol,
+    };
+    this.context = { lookup: new ValueLookup(record.values), format, recordNumber };
+    if (index > 0) {
+      this.letterBookmarks = new Map();
+      this.letterBookmarkNames = new Map();
+      this.letterNums = new Map();
+    }
+  }
+
+  /** The content of a header or footer with fields, rendered for letter 0 (or the only letter). */
+  renderedOriginal(part: string): string | undefined {
+    return this.renderedOriginals.get(part);
+  }
+
+  render(nodes: readonly CompiledNode[], out: string[]): void {
+    for (const node of nodes) {
+      if (typeof node === "string") {
+        out.push(node);
+        continue;
+      }
+      switch (node.t) {
+        case "field": {
+          const text = evaluateField(node.expr, this.evaluation());
+          out.push(node.target === "code" ? codeRuns(text, node.rPr) : valueRuns(text, node.rPr));
+          break;
+        }
+        case "control":
+          this.control(node, out);
+          break;
+        case "drawingId":
+          out.push(String(this.freshUnlessFirst(node.id, this.seenDrawings, this.drawingIds)));
+          break;
+        case "controlId":
+          out.push(String(this.freshUnlessFirst(node.id, this.seenControls, this.controlIds)));
+          break;
+        case "numId":
+          out.push(String(this.numId(node.id)));
+          break;
+        case "footnoteRef":
+          out.push(String(this.note(node.id, "footnote")));
+          break;
+        case "endnoteRef":
+          out.push(String(this.note(node.id, "endnote")));
+          break;
+        case "noteId":
+          out.push(String(this.currentNoteId));
+          break;
+        case "bookmarkStart": {
+          if (this.repetition > 0) break;
+          if (this.letter === 0) {
+            out.push(
+              `<${node.tag} w:id="${node.id}" w:name="${escapeXmlAttribute(node.name)}"${node.rest}/>`,
+            );
+            break;
+          }
+          // Word's own "last edit position" means nothing in a merged letter.
+          if (node.name === "_GoBack") {
+            this.letterBookmarks.set(node.id, null);
+            break;
+          }
+          const id = this.bookmarkIds.next();
+          this.letterBookmarks.set(node.id, id);
+          out.push(
+            `<${node.tag} w:id="${id}" w:name="${escapeXmlAttribute(this.bookmarkName(node.name))}"${node.rest}/>`,
+          );
+          break;
+        }
+        case "bookmarkEnd": {
+          if (this.repetition > 0) break;
+          if (this.letter === 0) {
+            out.push(`<${node.tag} w:id="${node.id}"${node.rest}/>`);
+            break;
+          }
+          const id = this.letterBookmarks.get(node.id);
+          if (id !== undefined && id !== null) out.push(`<${node.tag} w:id="${id}"${node.rest}/>`);
+          break;
+        }
+        case "relationship":
+          out.push(escapeXmlAttribute(this.storyRelationship(node.id)));
+          break;
+        case "anchor":
+          out.push(
+            escapeXmlAttribute(
+              this.letter > 0 && this.template.letterBookmarks.has(node.name)
+                ? this.bookmarkName(node.name)
+                : node.name,
+            ),
+          );
+          break;
+        case "paragraphTag":
+          out.push(this.letter > 0 || this.repetition > 0 ? node.withoutIds : node.original);
+          break;
+        case "letterEnd":
+          this.letterEnd(node, out);
+          break;
+        case "section":
+          this.render(
+            this.options.mode === "multi" && node.firstOfLetter
+              ? this.options.restartPageNumbering
+                ? node.letterStartRestart
+                : node.letterStart
+              : node.original,
+            out,
+          );
+          break;
+        case "styleNumbering":
+          if (this.options.mode === "multi" && this.letter > 0) {
+            const level = node.level === undefined ? "" : `<w:ilvl w:val="${node.level}"/>`;
+            out.push(`<w:numPr>${level}<w:numId w:val="${this.numId(node.numId)}"/></w:numPr>`);
+          }
+          break;
+        case "row":
+          this.row(node, out);
+          break;
+      }
+    }
+  }
+
+  private evaluation(): EvaluationContext {
+    if (!this.context) throw new Error("render before beginLetter");
+    return this.context;
+  }
+
+  private control(node: ControlNode, out: string[]): void {
+    const runs = valueRuns(evaluateField(node.expr, this.evaluation()), node.rPr);
+    const content =
+      node.paragraphStart === undefined ? runs : `${node.paragraphStart}${runs}</w:p>`;
+    if (!this.options.keepControls) {
+      out.push(content);
+      return;
+    }
+    this.render(node.shellStart, out);
+    out.push(content, node.shellEnd);
+  }
+
+  private freshUnlessFirst(id: number, seen: Set<number>, allocator: IdAllocator): number {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return id;
+    }
+    return allocator.next();
+  }
+
+  private bookmarkName(name: string): string {
+    let renamed = this.letterBookmarkNames.get(name);
+    if (renamed === undefined) {
+      let n = 0;
+      do {
+        const suffix = n === 0 ? `_${this.letter + 1}` : `_${this.letter + 1}_${n}`;
+        renamed = name.slice(0, MAX_BOOKMARK_NAME - suffix.length) + suffix;
+        n++;
+      } while (this.bookmarkNamesTaken.has(renamed.toLowerCase()));
+      this.bookmarkNamesTaken.add(renamed.toLowerCase());
+      this.letterBookmarkNames.set(name, renamed);
+    }
+    return renamed;
+  }
+
+  private numId(id: number): number {
+    const numbering = this.template.numbering;
+    if (this.options.mode !== "multi" || this.letter === 0 || !numbering) return id;
+    let mapped = this.letterNums.get(id);
+    if (mapped === undefined) {
+      const fresh = this.nextNumId;
+      const xml = restartedNum(numbering, id, fresh);
+      if (xml === undefined) mapped = id;
+      else {
+        this.nextNumId++;
+        this.newNums.push(xml);
+        mapped = fresh;
+      }
+      this.letterNums.set(id, mapped);
+    }
+    return mapped;
+  }
+
+  /** Writes the note for this reference (with this letter's values) and returns its id. */
+  private note(id: number, kind: "footnote" | "endnote"): number {
+    const part = kind === "footnote" ? this.template.footnotes : this.template.endnotes;
+    const nodes = part?.notes.notes.get(id);
+    if (!nodes) return id;
+    const newId =
+      kind === "footnote"
+        ? this.freshUnlessFirst(id, this.seenFootnotes, this.footnoteIds)
+        : this.freshUnlessFirst(id, this.seenEndnotes, this.endnoteIds);
+    const saved = this.currentNoteId;
+    this.currentNoteId = newId;
+    this.render(nodes, kind === "footnote" ? this.footnotes : this.endnotes);
+    this.currentNoteId = saved;
+    return newId;
+  }
+
+  private storyRelationship(id: string): string {
+    const story = this.template.stories.get(id);
+    if (!story || !story.perLetter) return id;
+    if (this.options.mode === "single" || this.letter === 0) {
+      if (!this.renderedOriginals.has(story.part)) {
+        const out: string[] = [];
+        this.render(story.nodes, out);
+        this.renderedOriginals.set(story.part, out.join(""));
+      }
+      return id;
+    }
+    const key = `${this.letter}|${id}`;
+    let copyId = this.storyIds.get(key);
+    if (copyId === undefined) {
+      copyId = this.unique(`${id}m${this.letter + 1}`, this.relationshipIdsTaken);
+      const slash = story.part.lastIndexOf("/");
+      const file = story.part.slice(slash + 1);
+      const dot = file.lastIndexOf(".");
+      const copyFile = this.unique(
+        `${file.slice(0, dot)}-m${this.letter + 1}${file.slice(dot)}`,
+        this.partsTaken,
+        (candidate) => `${story.part.slice(0, slash + 1)}${candidate}`.toLowerCase(),
+      );
+      const original = this.template.mainRelationships.find((r) => r.id === id);
+      const target = (original?.target ?? file).replace(/[^/]*$/, copyFile);
+      const out: string[] = [];
+      this.render(story.nodes, out);
+      this.storyCopies.push({
+        source: story,
+        part: `${story.part.slice(0, slash + 1)}${copyFile}`,
+        relationshipId: copyId,
+        target,
+        content: out.join(""),
+      });
+      this.storyIds.set(key, copyId);
+    }
+    return copyId;
+  }
+
+  private unique(
+    base: string,
+    taken: Set<string>,
+    keyOf: (candidate: string) => string = (c) => c,
+  ): string {
+    let candidate = base;
+    for (let n = 2; taken.has(keyOf(candidate)); n++) {
+      const dot = base.lastIndexOf(".");
+      candidate = dot > 0 ? `${base.slice(0, dot)}_${n}${base.slice(dot)}` : `${base}_${n}`;
+    }
+    taken.add(keyOf(candidate));
+    return candidate;
+  }
+
+  private letterEnd(node: LetterEndNode, out: string[]): void {
+    if (this.options.mode !== "multi" || this.lastLetter) return;
+    const section: string[] = [];
+    const final = this.template.document.finalSection;
+    if (final) this.render([final], section);
+    else
+      section.push(
+        `<w:sectPr><w:type w:val="nextPage"/>${this.options.restartPageNumbering ? '<w:pgNumType w:start="1"/>' : ""}</w:sectPr>`,
+      );
+    const sectPr = section.join("");
+    if (node.wrap === "none") out.push(sectPr);
+    else if (node.wrap === "pPr") out.push(`<w:pPr>${sectPr}</w:pPr>`);
+    else out.push(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
+  }
+
+  /** A table row repeated for each item of the record's matching rows (see matchRows). */
+  private row(node: RowNode, out: string[]): void {
+    const match = this.matchRows(node.keys);
+    if (!match) {
+      this.render(node.children, out);
+      return;
+    }
+    const saved = this.context as EvaluationContext;
+    const savedRepetition = this.repetition;
+    match.items.forEach((item, index) => {
+      this.context = { ...saved, lookup: new ValueLookup(item, saved.lookup, match.prefix) };
+      this.repetition = savedRepetition + (index > 0 ? 1 : 0);
+      this.render(node.children, out);
+    });
+    this.context = saved;
+    this.repetition = savedRepetition;
+  }
+
+  /**
+   * Which of the record's row groups a table row shows: the group whose name prefixes one of
+   * the row's fields (opportunities.amount: works even when the group is empty), else the
+   * first group whose items carry one of the row's fields.
+   */
+  private matchRows(
+    keys: readonly string[],
+  ): { items: readonly MergeValues[]; prefix: string } | undefined {
+    const rows = this.record?.rows;
+    if (!rows) return undefined;
+    let byItems: { items: readonly MergeValues[]; prefix: string } | undefined;
+    for (const group in rows) {
+      const items = rows[group] ?? [];
+      const prefix = normalizeFieldName(group);
+      if (keys.some((k) => k.length > prefix.length && k.startsWith(prefix)))
+        return { items, prefix };
+      if (
+        !byItems &&
+        items[0] &&
+        Object.keys(items[0]).some((k) => keys.includes(normalizeFieldName(k)))
+      ) {
+        byItems = { items, prefix };
+      }
+    }
+    return byItems;
+  }
+}
