@@ -8,12 +8,14 @@ import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
+import { benchMerge } from "./merge.bench";
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
   ["api-overhead", benchApiOverhead],
   ["criteria", benchCriteria],
   ["log", benchLog],
+  ["merge", benchMerge],
 ];
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
