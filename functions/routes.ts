@@ -33,8 +33,16 @@ import {
   uploadLineAttachmentHandler,
   uploadTemplateAttachmentHandler,
 } from "./interactions/interaction-handlers";
+import {
+  cancelMergeJobHandler,
+  checkMergeHandler,
+  downloadMergeResultHandler,
+  getMergeDataHandler,
+  getMergeJobHandler,
+  listMergeFieldsHandler,
+  startMergeHandler,
+} from "./merge/merge-handlers";
 import type { BoundHandler } from "./http/endpoint-handler";
-import { notImplemented } from "./http/not-implemented";
 import {
   createSegmentHandler,
   createSegmentLineHandler,
@@ -142,13 +150,13 @@ export const handlers = {
   listContactInteractions: listContactInteractionsHandler,
   evaluateInteraction: evaluateInteractionHandler,
   getInteractionStatistics: getInteractionStatisticsHandler,
-  listMergeFields: notImplemented(api.listMergeFields),
-  getMergeData: notImplemented(api.getMergeData),
-  checkMerge: notImplemented(api.checkMerge),
-  startMerge: notImplemented(api.startMerge),
-  getMergeJob: notImplemented(api.getMergeJob),
-  downloadMergeResult: notImplemented(api.downloadMergeResult),
-  cancelMergeJob: notImplemented(api.cancelMergeJob),
+  listMergeFields: listMergeFieldsHandler,
+  getMergeData: getMergeDataHandler,
+  checkMerge: checkMergeHandler,
+  startMerge: startMergeHandler,
+  getMergeJob: getMergeJobHandler,
+  downloadMergeResult: downloadMergeResultHandler,
+  cancelMergeJob: cancelMergeJobHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

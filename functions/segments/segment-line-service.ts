@@ -96,7 +96,11 @@ export const updateSegmentLine = async (
   const current = await segments.lines.get(tenant, key);
   // The stored document, with the fields the API does not show (how the line came), which stay.
   const raw = (await segments.lines.findDoc(tenant, key)) ?? {};
-  const internal = { via: raw["via"], viaContactNo: raw["viaContactNo"] };
+  const internal = {
+    via: raw["via"],
+    viaContactNo: raw["viaContactNo"],
+    mergedDocumentId: raw["mergedDocumentId"],
+  };
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);
   const parsed = SegmentLineFields.safeParse(merged);

@@ -7,7 +7,7 @@ import type { TenantId } from "./tenant";
 export interface SetupKind {
   readonly docType: string;
   readonly entityName: string;
-  readonly keyField: "code" | "no";
+  readonly keyField: "code" | "no" | "jobId";
   /** Fields searched by ?search= (case-insensitive contains). */
   readonly searchFields: readonly string[];
 }
@@ -30,6 +30,12 @@ export const setupKinds = {
     entityName: "Saved criteria",
     keyField: "code",
     searchFields: ["code", "description"],
+  },
+  mergeJob: {
+    docType: "mergeJob",
+    entityName: "Merge job",
+    keyField: "jobId",
+    searchFields: [],
   },
   interactionTemplate: {
     docType: "interactionTemplate",

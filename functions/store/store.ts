@@ -2,6 +2,7 @@ import type { Campaign } from "@shared/model/campaign";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
+import type { MergeJob } from "@shared/model/merge-job";
 import { ContactRepository } from "./contact-repository";
 import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
@@ -21,6 +22,9 @@ export interface Store {
   readonly campaigns: SetupRepository<Campaign>;
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
+  readonly mergeJobs: SetupRepository<
+    Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string }
+  >;
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
 }
@@ -37,6 +41,9 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
     setupKinds.interactionTemplate,
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
+  mergeJobs: new SetupRepository<
+    Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string }
+  >(containers.setup, setupKinds.mergeJob),
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
 });

@@ -803,12 +803,12 @@ export const api = {
     path: "/segments/{no}/merge",
     tag: "Merge",
     summary:
-      "Merge the segment into the letter: one document, or one per contact zipped. Runs as a job; poll its status.",
+      "Merge the segment into the letter: one document, or one per contact zipped. Answers the finished job; send a jobId to follow its progress at /merge-jobs/{id} meanwhile.",
     params: SegmentNoParams,
     body: MergeRequest,
     maxBodyBytes: 30 * 1024 * 1024,
     response: MergeJob,
-    status: 202,
+    status: 200,
   }),
   getMergeJob: endpoint({
     method: "GET",

@@ -85,12 +85,9 @@ export const Statistics = z.object({ items: z.array(StatisticsRow) });
 
 export const ApplyTemplateRequest = z.object({
   interactionTemplateCode: Code,
-  updateLines: z
-    .boolean()
-    .default(false)
-    .meta({
-      description: "Also update the lines, as Business Central asks on changing the template.",
-    }),
+  updateLines: z.boolean().default(false).meta({
+    description: "Also update the lines, as Business Central asks on changing the template.",
+  }),
 });
 
 export { InteractionLogEntry, LoggedSegment };

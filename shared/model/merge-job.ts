@@ -11,25 +11,40 @@ export const MergeTemplateSource = z.union([
 ]);
 
 export const MergeRequest = z.object({
+  jobId: z
+    .uuid()
+    .optional()
+    .meta({
+      description:
+        "Choose the job's id, to follow its progress at /merge-jobs/{id} while this request runs; a repeat with the same id answers the same job.",
+    }),
   template: MergeTemplateSource.optional().meta({
     description:
       "Absent: the segment's interaction template's attachment in the header's language.",
   }),
   output: z.enum(["document", "perContact"]).default("document"),
-  keep: z
-    .boolean()
-    .default(false)
-    .meta({
-      description: "Keep each contact's merged letter for the record; Log then references it.",
-    }),
+  keep: z.boolean().default(false).meta({
+    description: "Keep each contact's merged letter for the record; Log then references it.",
+  }),
 });
 
 /** One thing Check for Errors found: a field no record provides, an empty value, an e-mail line without an address... */
 export const MergeIssue = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
+  code: z
+    .string()
+    .meta({
+      description:
+        "Stable: the pane translates by it (field_without_data, empty_values, email_without_address...).",
+    }),
+  severity: z.enum(["error", "warning", "info"]),
   message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  record: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "0-based index of the letter it is about." }),
+  lineNo: z.number().int().optional(),
 });
 
 export const MergeCheck = z.object({

@@ -1,6 +1,7 @@
 import { api as contract, type EndpointName } from "@shared/model/api";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { minimalDocx } from "../interactions/logging-fixture";
 
 /**
  * Tenant A's data, probed through every endpoint of the contract by tenant B. The matrix must
@@ -19,13 +20,14 @@ const ids = {
   saved: "SCA",
   lineNo: 0,
   logged: 0,
+  job: "",
 };
 const etags = new Map<string, string>();
 
 const reads: [string, string][] = [];
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({}, undefined, { blobs: true });
   const make = async (path: string, body: object) => {
     const res = await api.call("POST", path, { ...A, body });
     expect(res.status).toBe(201);
@@ -71,6 +73,16 @@ beforeAll(async () => {
   });
   expect(logged.status).toBe(200);
   ids.logged = logged.json.loggedSegment.entryNo;
+  const merged = await api.call("POST", "/api/segments/SEGL/merge", {
+    ...A,
+    body: {
+      template: {
+        documentBase64: Buffer.from(minimalDocx("A's letter «Name»")).toString("base64"),
+      },
+    },
+  });
+  expect(merged.status).toBe(200);
+  ids.job = merged.json.id;
   reads.push(
     ["contact", `/api/contacts/${ids.contact}`],
     ["person", `/api/contacts/${ids.person}`],
@@ -94,7 +106,7 @@ const pathFor = (spec: EndpointSpec): string =>
     if (name === "languageCode") return "da-DK";
     if (name === "entryNo") return String(ids.logged);
     if (name === "contactNo") return ids.person;
-    if (name === "id") return "00000000-0000-0000-0000-000000000000";
+    if (name === "id") return ids.job;
     if (spec.path.startsWith("/contacts")) return ids.contact;
     if (spec.path.startsWith("/segments")) return ids.segment;
     if (spec.path.startsWith("/campaigns")) return ids.campaign;
@@ -147,8 +159,7 @@ const queries: Partial<Record<EndpointName, string>> = {
   getInteractionStatistics: "?by=template",
 };
 
-/** "pending": in the contract, not served yet (501); it must move to a real probe when it lands. */
-type Probe = "notFound" | "listsNothingOfA" | "createsOwn" | "public" | "pending";
+type Probe = "notFound" | "listsNothingOfA" | "createsOwn" | "public";
 
 const matrix: Record<EndpointName, Probe> = {
   getHealth: "public",
@@ -220,13 +231,13 @@ const matrix: Record<EndpointName, Probe> = {
   listContactInteractions: "notFound",
   evaluateInteraction: "notFound",
   getInteractionStatistics: "listsNothingOfA",
-  listMergeFields: "pending",
-  getMergeData: "pending",
-  checkMerge: "pending",
-  startMerge: "pending",
-  getMergeJob: "pending",
-  downloadMergeResult: "pending",
-  cancelMergeJob: "pending",
+  listMergeFields: "listsNothingOfA",
+  getMergeData: "notFound",
+  checkMerge: "notFound",
+  startMerge: "notFound",
+  getMergeJob: "notFound",
+  downloadMergeResult: "notFound",
+  cancelMergeJob: "notFound",
 };
 
 const aMarkers = [
@@ -245,7 +256,7 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
   });
 
   // B's own copies under A's keys are created last: until then every probe must miss.
-  const order: Probe[] = ["public", "pending", "notFound", "listsNothingOfA", "createsOwn"];
+  const order: Probe[] = ["public", "notFound", "listsNothingOfA", "createsOwn"];
   const probes = (Object.entries(matrix) as [EndpointName, Probe][]).sort(
     (a, b) => order.indexOf(a[1]) - order.indexOf(b[1]),
   );
@@ -264,9 +275,6 @@ describe("tenant isolation: tenant B probes tenant A's ids through every endpoin
     switch (probe) {
       case "public":
         expect(res.status).toBe(200);
-        break;
-      case "pending":
-        expect(res.status).toBe(501);
         break;
       case "notFound":
         expect(res.status).toBe(404);

@@ -15,28 +15,40 @@ const root = path.resolve(__dirname, "../../../..");
 const worker = path.join(__dirname, "fixtures", "log-worker.ts");
 
 const run = (args: string[], onLine?: (line: string, child: ChildProcess) => void) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", worker, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const line of chunk.toString().split("\n")) if (line) onLine?.(line, child);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.once("exit", (code, signal) => resolve({ code, signal, out, err }));
-  });
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>(
+    (resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", worker, ...args], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      let err = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        for (const line of chunk.toString().split("\n")) if (line) onLine?.(line, child);
+      });
+      child.stderr?.on("data", (chunk: Buffer) => (err += chunk.toString()));
+      child.once("exit", (code, signal) => resolve({ code, signal, out, err }));
+    },
+  );
 
 describe("Log survives being killed anywhere", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-fault-"));
   /** Opens the store the workers use, while none of them runs. */
-  const withStore = async <T>(work: (deps: Awaited<ReturnType<typeof createAppDeps>>) => Promise<T>): Promise<T> => {
+  const withStore = async <T>(
+    work: (deps: Awaited<ReturnType<typeof createAppDeps>>) => Promise<T>,
+  ): Promise<T> => {
     const cosmos = await startEmbeddedCosmos({ dataDir });
     try {
       const deps = await createAppDeps({
         mode: "development",
         version: "test",
-        cosmos: { endpoint: cosmos.endpoint, key: cosmos.key, databaseId: "fault", allowSelfSigned: true },
+        cosmos: {
+          endpoint: cosmos.endpoint,
+          key: cosmos.key,
+          databaseId: "fault",
+          allowSelfSigned: true,
+        },
         blob: { connectionString: undefined, containerName: "documents" },
         maxBodyBytes: 1_048_576,
       });
@@ -63,7 +75,9 @@ describe("Log survives being killed anywhere", () => {
         expect(attempt.err).toBe("");
         continue;
       }
-      const state = await withStore((deps) => deps.store.segments.logRuns.find(asTenantId("fault"), "FAULT"));
+      const state = await withStore((deps) =>
+        deps.store.segments.logRuns.find(asTenantId("fault"), "FAULT"),
+      );
       if (state?.status === "writing") interrupted.push({ delay, written: state.written });
     }
     // At least one kill landed in the middle of a Log that had started writing.
@@ -74,10 +88,15 @@ describe("Log survives being killed anywhere", () => {
 
     await withStore(async (deps) => {
       const tenant = asTenantId("fault");
-      const logged = await deps.store.interactions.loggedSegments.all(tenant, { where: ["c.segmentNo = 'FAULT'"] });
+      const logged = await deps.store.interactions.loggedSegments.all(tenant, {
+        where: ["c.segmentNo = 'FAULT'"],
+      });
       expect(logged.map((l) => l.entryNo)).toEqual([loggedNo]);
       expect(logged[0]?.noOfInteractions).toBe(5000);
-      const entries = await deps.store.interactions.entries.allRaw<{ entryNo: number; contactNo: string }>(tenant, {
+      const entries = await deps.store.interactions.entries.allRaw<{
+        entryNo: number;
+        contactNo: string;
+      }>(tenant, {
         select: "c.entryNo, c.contactNo",
         where: ["c.segmentNo = 'FAULT'"],
       });

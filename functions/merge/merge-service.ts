@@ -1,0 +1,264 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { checkMerge, mergeDocument, mergeEach, type MergeIssue } from "@shared/merge/index";
+import { zipSync } from "fflate";
+import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
+import type { AppDeps } from "../app-deps";
+import { ConflictError } from "../errors/app-errors";
+import type { Identity } from "../http/identity";
+import { succeeded } from "../store/bulk";
+import { docxContentType } from "../store/documents";
+import type { StoredLine } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
+import { resolveTemplate } from "./merge-template";
+
+type Request = z.infer<typeof MergeRequest>;
+/** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
+type StoredJob = Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string };
+
+const zipType = "application/zip";
+
+/** Page of lines with their merge values, for the pane's preview and in-Word merge. */
+export const mergeData = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  q: { top: number; continuationToken?: string | undefined; lineNo?: number | undefined },
+) => {
+  const tenant = identity.tenantId;
+  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const page = q.lineNo
+    ? {
+        items: [
+          (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).find(
+            (l) => l.lineNo === q.lineNo,
+          ),
+        ].filter((l): l is StoredLine => !!l),
+      }
+    : await deps.store.segments.listLines(tenant, segmentNo, {}, q.top, q.continuationToken);
+  const records = await letterRecords(deps, tenant, header, page.items as StoredLine[]);
+  return {
+    items: records.map((r) => ({
+      lineNo: r.line.lineNo,
+      contactNo: r.line.contactNo,
+      name: r.name,
+      ...(r.language ? { language: r.language } : {}),
+      values: r.values,
+    })),
+    ...("continuationToken" in page && page.continuationToken
+      ? { continuationToken: page.continuationToken }
+      : {}),
+  };
+};
+
+const issuesOf = (template: Parameters<typeof checkMerge>[0], records: readonly LetterRecord[]) =>
+  checkMerge(template, records.map(toMergeRecord), {
+    isEmail: (_r, i) => records[i]?.line.correspondenceType === "email",
+    emailField: "E-Mail",
+    describe: (_r, i) => `${records[i]?.line.contactNo} ${records[i]?.name}`,
+  }).map((issue: MergeIssue) => ({
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    params: Object.fromEntries(
+      Object.entries(issue.params).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+    ) as Record<string, string | number | string[]>,
+    ...(issue.record !== undefined
+      ? { record: issue.record, lineNo: records[issue.record]?.line.lineNo }
+      : {}),
+  }));
+
+/** Word's Check for Errors, for the whole segment: a list the user reads before merging. */
+export const checkSegmentMerge = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  request: Request,
+) => {
+  const tenant = identity.tenantId;
+  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const { template } = await resolveTemplate(deps, tenant, header, request.template);
+  const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
+    (a, b) => a.lineNo - b.lineNo,
+  );
+  const records = await letterRecords(deps, tenant, header, lines);
+  return {
+    records: records.length,
+    fields: [...template.fieldNames],
+    issues: issuesOf(template, records),
+  };
+};
+
+const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob): MergeJob => ({
+  id: jobId,
+  ...job,
+});
+
+/**
+ * Merges the segment as a job: the request runs it to the end (so it lives exactly as long as
+ * the function invocation), while the job document shows its progress to anyone polling
+ * /merge-jobs/{id}. The client may choose the id, so it can poll from the start and so that a
+ * repeated request answers the same job instead of merging twice.
+ */
+export const runMerge = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  request: Request,
+): Promise<MergeJob> => {
+  const tenant = identity.tenantId;
+  const jobs = deps.store.mergeJobs.store;
+  const id = request.jobId ?? randomUUID();
+  const existing = await jobs.find(tenant, id);
+  if (existing) {
+    if (existing.segmentNo !== segmentNo)
+      throw new ConflictError(`Merge job ${id} belongs to segment ${existing.segmentNo}.`);
+    return publicJob(existing);
+  }
+  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
+    (a, b) => a.lineNo - b.lineNo,
+  );
+  let job = await jobs.create(tenant, id, {
+    jobId: id,
+    segmentNo,
+    status: "running",
+    output: request.output,
+    progress: { done: 0, total: lines.length },
+    issues: [],
+    createdAt: deps.now().toISOString(),
+  });
+  const save = async (changes: Partial<StoredJob>) => {
+    const { etag, ...rest } = job;
+    job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
+    return job;
+  };
+  try {
+    const { template, fileName } = await resolveTemplate(deps, tenant, header, request.template);
+    const records: LetterRecord[] = [];
+    // Data in slices, so progress moves and a cancel is seen between them.
+    for (let i = 0; i < lines.length; i += 1000) {
+      records.push(...(await letterRecords(deps, tenant, header, lines.slice(i, i + 1000))));
+      const current = await jobs.get(tenant, id);
+      if (current.status === "canceled") return publicJob(current);
+      job = current;
+      await save({ progress: { done: Math.floor(records.length / 2), total: lines.length } });
+    }
+    const issues = issuesOf(template, records);
+    const base = fileName.replace(/\.docx$/i, "");
+    let bytes: Uint8Array;
+    let result: { fileName: string; contentType: string };
+    if (request.output === "document") {
+      bytes = mergeDocument(template, records.map(toMergeRecord));
+      result = { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType };
+    } else {
+      const files = mergeEach(template, records.map(toMergeRecord));
+      if (request.keep)
+        await keepLetters(
+          deps,
+          tenant,
+          segmentNo,
+          records,
+          files.map((f) => f.bytes),
+        );
+      bytes = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { level: 0 }]])));
+      result = { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType };
+    }
+    const resultDocumentId = `merge-jobs/${id}/result`;
+    await deps.store.documents.putAt(tenant, resultDocumentId, bytes, result.contentType);
+    const current = await jobs.get(tenant, id);
+    job = current;
+    if (current.status === "canceled") return publicJob(current);
+    return publicJob(
+      await save({
+        status: "done",
+        progress: { done: lines.length, total: lines.length },
+        issues,
+        result: { ...result, size: bytes.byteLength },
+        resultDocumentId,
+        finishedAt: deps.now().toISOString(),
+      }),
+    );
+  } catch (error) {
+    job = await jobs.get(tenant, id);
+    // A cancel that raced with the merge stays a cancel.
+    if (job.status === "canceled") return publicJob(job);
+    await save({
+      status: "failed",
+      error: error instanceof Error ? error.message : String(error),
+      finishedAt: deps.now().toISOString(),
+    });
+    throw error;
+  }
+};
+
+/** "Kept for the record": each contact's letter in Blob Storage, referenced from its line (and, on Log, its entry). */
+const keepLetters = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  segmentNo: string,
+  records: readonly LetterRecord[],
+  files: readonly Uint8Array[],
+) => {
+  await Promise.all(
+    records.map((r, i) =>
+      deps.store.documents.putAt(
+        tenant,
+        `merged/${segmentNo}/${r.line.lineNo}.docx`,
+        files[i] as Uint8Array,
+      ),
+    ),
+  );
+  const operations = records.map((r) => {
+    const { _etag, ...line } = r.line as StoredLine & { _etag: string; id: string; pk: string };
+    return {
+      operationType: "Replace" as const,
+      id: (r.line as StoredLine & { id: string }).id,
+      partitionKey: (r.line as StoredLine & { pk: string }).pk,
+      resourceBody: { ...line, mergedDocumentId: `merged/${segmentNo}/${r.line.lineNo}.docx` },
+      ifMatch: _etag,
+    };
+  });
+  const failed = (await deps.store.segments.bulk(operations)).filter((r) => !succeeded(r));
+  if (failed.length)
+    throw new ConflictError(
+      `${failed.length} lines changed during the merge; merge again to keep their letters.`,
+    );
+};
+
+export const getMergeJob = async (
+  deps: AppDeps,
+  identity: Identity,
+  id: string,
+): Promise<MergeJob> => publicJob(await deps.store.mergeJobs.store.get(identity.tenantId, id));
+
+export const mergeResult = async (deps: AppDeps, identity: Identity, id: string) => {
+  const job = await deps.store.mergeJobs.store.get(identity.tenantId, id);
+  if (job.status !== "done" || !job.resultDocumentId || !job.result) {
+    throw new ConflictError(`Merge job ${id} has no result (it is ${job.status}).`);
+  }
+  return {
+    bytes: await deps.store.documents.get(identity.tenantId, job.resultDocumentId),
+    ...job.result,
+  };
+};
+
+export const cancelMergeJob = async (
+  deps: AppDeps,
+  identity: Identity,
+  id: string,
+): Promise<MergeJob> => {
+  const jobs = deps.store.mergeJobs.store;
+  const job = await jobs.get(identity.tenantId, id);
+  if (job.status !== "running" && job.status !== "queued") return publicJob(job);
+  const { etag, ...rest } = job;
+  return publicJob(
+    await jobs.replace(
+      identity.tenantId,
+      id,
+      { ...rest, status: "canceled", finishedAt: deps.now().toISOString() },
+      etag,
+    ),
+  );
+};

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import { readTemplate, type Template } from "@shared/merge/index";
+import type { MergeTemplateSource } from "@shared/model/merge-job";
+import type { AppDeps } from "../app-deps";
+import { ValidationError } from "../errors/app-errors";
+import type { SegmentHeader } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+
+const missing = (field: string, message: string) =>
+  new ValidationError([{ in: "body", field, rule: "exists", message }], message, 422);
+
+const decodeBase64 = (text: string): Uint8Array => {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text.replace(/\s/g, ""))) {
+    throw new ValidationError([
+      {
+        in: "body",
+        field: "template.documentBase64",
+        rule: "invalid_format",
+        message: "is not base64",
+      },
+    ]);
+  }
+  return new Uint8Array(Buffer.from(text, "base64"));
+};
+
+/**
+ * The letter to merge: an uploaded .docx, a template's attachment in a language, or (nothing
+ * given) the segment's template in the segment's language, falling back to the template's own
+ * language and then to any letter it has.
+ */
+export const resolveTemplate = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  source: z.infer<typeof MergeTemplateSource> | undefined,
+): Promise<{ template: Template; fileName: string }> => {
+  if (source && "documentBase64" in source) {
+    return {
+      template: readTemplate(decodeBase64(source.documentBase64)),
+      fileName: source.fileName ?? `${header.no}.docx`,
+    };
+  }
+  const code = source?.interactionTemplateCode ?? header.interactionTemplateCode;
+  if (!code)
+    throw missing(
+      "template",
+      `segment ${header.no} has no interaction template; send the letter as template.documentBase64`,
+    );
+  const interactionTemplate = await deps.store.interactionTemplates.store.find(tenant, code);
+  if (!interactionTemplate)
+    throw missing(
+      "template.interactionTemplateCode",
+      `interaction template ${code} does not exist`,
+    );
+  const wanted = [source?.languageCode, header.languageCode, interactionTemplate.languageCode];
+  const attachment =
+    wanted.flatMap((lang) =>
+      interactionTemplate.attachments.filter((a) => a.languageCode === lang),
+    )[0] ?? interactionTemplate.attachments[0];
+  if (!attachment) throw missing("template", `interaction template ${code} has no letter attached`);
+  const bytes = await deps.store.documents.get(tenant, attachment.documentId);
+  return { template: readTemplate(bytes), fileName: attachment.fileName };
+};

@@ -1,0 +1,237 @@
+import { strFromU8, unzipSync } from "fflate";
+import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { buildDocx, control, mergeField, p, t } from "../../../unit/shared/merge/docx-builder";
+import { letters, part } from "../../../unit/shared/merge/docx-text";
+import { wordTemplate } from "../../../unit/shared/merge/fixture-files";
+import { inspectDocx } from "../../../unit/shared/merge/ooxml-assertions";
+
+let api: ApiHarness;
+const letter = buildDocx({
+  body:
+    p(t("Kære "), control("Name"), t(",")) +
+    p(control("Company Name")) +
+    p(mergeField('"Post Code"'), t(" "), mergeField("City", "\\* Upper")) +
+    p(control("Personal Note")) +
+    p(t("Med venlig hilsen "), control("Salesperson Name")),
+});
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+
+beforeAll(async () => {
+  api = await startApi({}, undefined, { blobs: true });
+  const ok = async (path: string, body: object) => {
+    const res = await api.call("POST", path, { body });
+    if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
+    return res.json;
+  };
+  await ok("/api/salespeople", { code: "JO", name: "Jonas Olsen" });
+  await ok("/api/interaction-templates", { code: "LETTER", description: "Brev" });
+  await ok("/api/contacts", {
+    no: "KT1",
+    type: "company",
+    name: "Nord A/S",
+    city: "Aarhus C",
+    postCode: "8000",
+  });
+  await ok("/api/contacts", {
+    no: "KT11",
+    type: "person",
+    name: "Anna Holm",
+    companyNo: "KT1",
+    city: "Aarhus C",
+    postCode: "8000",
+    email: "anna@nord.dk",
+  });
+  await ok("/api/contacts", {
+    no: "KT12",
+    type: "person",
+    name: "Bo Berg",
+    companyNo: "KT1",
+    postCode: "8000",
+  });
+  await ok("/api/contacts", {
+    no: "KT13",
+    type: "person",
+    name: "Cai Ek",
+    city: "Malmö",
+    postCode: "211 20",
+  });
+  await ok("/api/segments", {
+    no: "M1",
+    description: "Brev",
+    salespersonCode: "JO",
+    interactionTemplateCode: "LETTER",
+  });
+  for (const c of ["KT11", "KT12", "KT13"]) await ok("/api/segments/M1/lines", { contactNo: c });
+  const anna = (await api.call("GET", "/api/segments/M1/lines?contactNo=KT11")).json.items[0];
+  await api.call("PATCH", `/api/segments/M1/lines/${anna.lineNo}`, {
+    body: { note: "Tak for sidst!", correspondenceType: "email" },
+    ifMatch: anna.etag,
+  });
+  const bo = (await api.call("GET", "/api/segments/M1/lines?contactNo=KT12")).json.items[0];
+  await api.call("PATCH", `/api/segments/M1/lines/${bo.lineNo}`, {
+    body: { correspondenceType: "email" },
+    ifMatch: bo.etag,
+  });
+});
+afterAll(() => api.close());
+
+describe("merge on the server", () => {
+  it("lists the fields a letter can use, grouped and in two languages", async () => {
+    const res = await api.call("GET", "/api/merge/fields");
+    const byName = Object.fromEntries(res.json.items.map((f: { name: string }) => [f.name, f]));
+    expect(byName["Name"]).toMatchObject({ group: "contact", label: { "da-DK": "Navn" } });
+    expect(byName["Salesperson Name"]).toMatchObject({ group: "salesperson" });
+    expect(new Set(res.json.items.map((f: { group: string }) => f.group))).toEqual(
+      new Set(["contact", "company", "line", "template", "salesperson", "date"]),
+    );
+  });
+
+  it("serves each line's merge values, a page at a time or one line", async () => {
+    const page = await api.call("GET", "/api/segments/M1/merge-data?top=2");
+    expect(page.json.items).toHaveLength(2);
+    expect(page.json.continuationToken).toBeTruthy();
+    const anna = page.json.items[0];
+    expect(anna.values).toMatchObject({
+      Name: "Anna Holm",
+      "Company Name": "Nord A/S",
+      "Personal Note": "Tak for sidst!",
+      "Salesperson Name": "Jonas Olsen",
+      "Post Code": "8000",
+      "Template Description": "Brev",
+      Today: new Date().toISOString().slice(0, 10),
+    });
+    const one = await api.call("GET", `/api/segments/M1/merge-data?lineNo=${anna.lineNo}`);
+    expect(one.json.items.map((r: { contactNo: string }) => r.contactNo)).toEqual(["KT11"]);
+  });
+
+  it("checks for errors like Word: unknown fields, empty values, e-mail lines without an address", async () => {
+    const withBogus = buildDocx({
+      body: p(control("Name")) + p(control("Shoe Size")) + p(mergeField("City")),
+    });
+    const res = await api.call("POST", "/api/segments/M1/merge-check", {
+      body: { template: { documentBase64: base64(withBogus) } },
+    });
+    expect(res.status).toBe(200);
+    const codes = res.json.issues.map((i: { code: string }) => i.code);
+    expect(codes).toContain("field_without_data");
+    expect(
+      res.json.issues.find((i: { code: string }) => i.code === "field_without_data").message,
+    ).toMatch(/Shoe Size/);
+    expect(
+      res.json.issues.find((i: { code: string }) => i.code === "empty_values")?.message,
+    ).toMatch(/Bo Berg/);
+    expect(
+      res.json.issues.find((i: { code: string }) => i.code === "email_without_address")?.message,
+    ).toMatch(/Bo Berg/);
+    expect(res.json.records).toBe(3);
+  });
+
+  it("merges the segment into one valid document, one letter per contact on its own section", async () => {
+    const jobId = "11111111-2222-4333-8444-555555555555";
+    const res = await api.call("POST", "/api/segments/M1/merge", {
+      body: { jobId, template: { documentBase64: base64(letter), fileName: "Forårsbrev.docx" } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      id: jobId,
+      status: "done",
+      progress: { done: 3, total: 3 },
+      result: { fileName: "Forårsbrev - M1.docx" },
+    });
+    expect((await api.call("GET", `/api/merge-jobs/${jobId}`)).json.status).toBe("done");
+    const again = await api.call("POST", "/api/segments/M1/merge", {
+      body: { jobId, template: { documentBase64: base64(letter) } },
+    });
+    expect(again.json.createdAt).toBe(res.json.createdAt);
+    const file = await api.call("GET", `/api/merge-jobs/${jobId}/result`);
+    expect(file.headers.get("content-type")).toMatch(/wordprocessingml/);
+    const docx = file.bytes as Uint8Array;
+    const report = inspectDocx(docx);
+    expect(report.problems).toEqual([]);
+    const texts = letters(part(docx, "word/document.xml"));
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain("Kære Anna Holm,");
+    expect(texts[0]).toContain("8000 AARHUS C");
+    expect(texts[0]).toContain("Tak for sidst!");
+    expect(texts[0]).toContain("Med venlig hilsen Jonas Olsen");
+    expect(texts[2]).toContain("211 20 MALMÖ");
+    expect(part(docx, "word/document.xml")).not.toContain("w:sdt>");
+  });
+
+  it("merges one .docx per contact into a zip, and keeps each letter for the Log", async () => {
+    const res = await api.call("POST", "/api/segments/M1/merge", {
+      body: { output: "perContact", keep: true, template: { documentBase64: base64(letter) } },
+    });
+    expect(res.json.result).toMatchObject({ contentType: "application/zip" });
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    expect(Object.keys(zip).sort()).toEqual([
+      "KT11 Anna Holm.docx",
+      "KT12 Bo Berg.docx",
+      "KT13 Cai Ek.docx",
+    ]);
+    expect(letters(part(zip["KT13 Cai Ek.docx"] as Uint8Array, "word/document.xml"))[0]).toContain(
+      "Kære Cai Ek,",
+    );
+    const segment = (await api.call("GET", "/api/segments/M1")).json;
+    const bo = (await api.call("GET", "/api/segments/M1/lines?contactNo=KT12")).json.items[0];
+    await api.call("PATCH", `/api/segments/M1/lines/${bo.lineNo}`, {
+      body: { correspondenceType: "hardCopy" },
+      ifMatch: bo.etag,
+    });
+    const logged = await api.call("POST", "/api/segments/M1/log", {
+      body: {},
+      ifMatch: segment.etag,
+    });
+    expect(logged.status).toBe(200);
+    const entries = (
+      await api.call("GET", `/api/logged-segments/${logged.json.loggedSegment.entryNo}/entries`)
+    ).json.items;
+    expect(entries.map((e: { documentId?: string }) => e.documentId)).toEqual(
+      entries.map((e: { segmentLineNo: number }) => `merged/M1/${e.segmentLineNo}.docx`),
+    );
+  });
+
+  it("merges Word's own mail-merge letters from the fixtures unchanged", async () => {
+    await api.call("POST", "/api/segments", { body: { no: "M2", description: "x" } });
+    await api.call("POST", "/api/segments/M2/lines", { body: { contactNo: "KT13" } });
+    const res = await api.call("POST", "/api/segments/M2/merge", {
+      body: { template: { documentBase64: base64(wordTemplate("test_macword2011")) } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.issues.map((i: { code: string }) => i.code)).toContain("field_without_data");
+    const docx = (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`))
+      .bytes as Uint8Array;
+    expect(inspectDocx(docx).problems).toEqual([]);
+    expect(strFromU8(unzipSync(docx)["word/document.xml"] as Uint8Array)).not.toContain(
+      "MERGEFIELD",
+    );
+  });
+
+  it("refuses a file that is not a Word document, and a segment without a letter", async () => {
+    const bad = await api.call("POST", "/api/segments/M2/merge", {
+      body: { template: { documentBase64: base64(new TextEncoder().encode("hello")) } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors[0]).toMatchObject({ rule: "not_a_zip" });
+    const none = await api.call("POST", "/api/segments/M2/merge", { body: {} });
+    expect(none.status).toBe(422);
+    expect(none.json.errors[0]).toMatchObject({ field: "template", rule: "exists" });
+    const notBase64 = await api.call("POST", "/api/segments/M2/merge-check", {
+      body: { template: { documentBase64: "***" } },
+    });
+    expect(notBase64.status).toBe(400);
+    expect(
+      (await api.call("GET", "/api/merge-jobs/00000000-0000-4000-8000-000000000000")).status,
+    ).toBe(404);
+  });
+
+  it("leaves a finished job finished when canceled", async () => {
+    const res = await api.call("POST", "/api/segments/M2/merge", {
+      body: { template: { documentBase64: base64(letter) } },
+    });
+    const canceled = await api.call("POST", `/api/merge-jobs/${res.json.id}/cancel`);
+    expect(canceled.json.status).toBe("done");
+  });
+});
