@@ -1,5 +1,8 @@
 import type { ContainerClient } from "@azure/storage-blob";
+import type { JWTVerifyGetKey } from "jose";
+import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
+import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { openBlobContainer } from "./store/blob-store";
 import { createCosmosClient, openContainers } from "./store/cosmos-client";
@@ -15,15 +18,32 @@ export interface AppDeps extends EdgeDeps {
   readonly now: () => Date;
 }
 
-export const createAppDeps = async (config: AppConfig): Promise<AppDeps> => {
+export const createAppDeps = async (
+  config: AppConfig,
+  /** The signing keys to trust; by default fetched from config.auth.jwksUri (Entra ID). */
+  keys?: JWTVerifyGetKey,
+): Promise<AppDeps> => {
   const client = createCosmosClient(config.cosmos);
   const [containers, blobs] = await Promise.all([
     openContainers(client, config.cosmos.databaseId).catch(rethrowUnavailable),
     config.blob.connectionString
-      ? openBlobContainer(config.blob.connectionString, config.blob.containerName)
-      : undefined,
+      ? openBlobContainer(
+          { connectionString: config.blob.connectionString },
+          config.blob.containerName,
+        )
+      : config.blob.endpoint
+        ? openBlobContainer({ endpoint: config.blob.endpoint }, config.blob.containerName)
+        : undefined,
   ]);
-  return { config, store: createStore(containers, blobs), blobs, now: () => new Date() };
+  const validate = createTokenValidator(config.auth, keys);
+  return {
+    config,
+    store: createStore(containers, blobs),
+    blobs,
+    now: () => new Date(),
+    authenticate: (request) => validate(request.headers.get("authorization")),
+    rateLimiter: createRateLimiter(config.expensivePerMinute),
+  };
 };
 
 /** The first call creates the dependencies; a failed attempt is forgotten so the next call retries. */

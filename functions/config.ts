@@ -1,18 +1,27 @@
-import type { RuntimeMode } from "./http/identity";
+import type { TokenValidationSettings } from "./auth/token-validator";
 
 export interface AppConfig {
-  readonly mode: RuntimeMode;
   readonly version: string;
+  /** How access tokens are validated; there is no setting that skips it. */
+  readonly auth: TokenValidationSettings;
   readonly cosmos: {
     readonly endpoint: string;
-    readonly key: string;
+    /** Absent in Azure: the Function App's managed identity signs in (Cosmos DB data-plane RBAC). */
+    readonly key: string | undefined;
     readonly databaseId: string;
     /** The embedded store and the official emulator use self-signed certificates on loopback. */
     readonly allowSelfSigned: boolean;
   };
-  readonly blob: { readonly connectionString: string | undefined; readonly containerName: string };
+  readonly blob: {
+    readonly connectionString: string | undefined;
+    /** With managed identity instead of a connection string: https://<account>.blob.core.windows.net */
+    readonly endpoint?: string | undefined;
+    readonly containerName: string;
+  };
   /** Largest JSON body accepted, unless an endpoint sets its own. */
   readonly maxBodyBytes: number;
+  /** Requests per user per minute on expensive endpoints (merge, import, log). */
+  readonly expensivePerMinute: number;
 }
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {
@@ -30,24 +39,37 @@ const isLoopback = (url: string): boolean => {
 };
 
 /**
- * Development mode (which honours the development identity header) is opt-in by an explicit
- * variable that only the local stack sets; a deployed app without it is production.
+ * Settings from the environment (Function App settings; the local stack sets its own). Entra ID
+ * is the default issuer; the local stack points AUTH_ISSUER_TEMPLATE and AUTH_JWKS_URI at its
+ * development issuer on loopback, and the same validation runs.
  */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const endpoint = required(env, "COSMOS_ENDPOINT");
   return {
-    mode: env["MERGELINE_ENV"] === "development" ? "development" : "production",
     version: env["MERGELINE_VERSION"] ?? "0.1.0",
+    auth: {
+      audiences: required(env, "AUTH_AUDIENCE")
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+      issuerTemplate:
+        env["AUTH_ISSUER_TEMPLATE"] ?? "https://login.microsoftonline.com/{tenantid}/v2.0",
+      jwksUri:
+        env["AUTH_JWKS_URI"] ?? "https://login.microsoftonline.com/common/discovery/v2.0/keys",
+      clockSkewSeconds: Number(env["AUTH_CLOCK_SKEW_SECONDS"] ?? 120),
+    },
     cosmos: {
       endpoint,
-      key: required(env, "COSMOS_KEY"),
+      key: env["COSMOS_KEY"] || undefined,
       databaseId: env["COSMOS_DATABASE"] ?? "mergeline",
       allowSelfSigned: isLoopback(endpoint),
     },
     blob: {
       connectionString: env["AZURE_STORAGE_CONNECTION_STRING"],
+      endpoint: env["AZURE_STORAGE_BLOB_ENDPOINT"],
       containerName: env["BLOB_CONTAINER"] ?? "documents",
     },
     maxBodyBytes: Number(env["MERGELINE_MAX_BODY_BYTES"] ?? 1_048_576),
+    expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
   };
 };

@@ -17,7 +17,9 @@ import { loadConfig } from "../functions/config";
 import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
 import { createLocalHost } from "../functions/http/local-host";
 import { createRoutes } from "../functions/routes";
+import { createDevIssuer } from "../functions/auth/dev-issuer";
 import { startAzurite } from "../functions/store/embedded/azurite";
+import { freePort } from "../functions/store/embedded/free-port";
 import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
@@ -39,8 +41,6 @@ const dataDir = path.resolve(root, args["data-dir"] as string);
 const apiPort = Number(args["api-port"]);
 const paneOrigin = "https://localhost:3000";
 const demoTenant = "demo";
-const azuriteKey =
-  "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const children: ChildProcess[] = [];
 const closers: (() => Promise<void>)[] = [];
 let cosmos: EmbeddedCosmos | undefined;
@@ -53,15 +53,6 @@ const portOpen = (port: number) =>
     socket.once("connect", () => (socket.destroy(), resolve(true)));
     socket.once("error", () => resolve(false));
   });
-
-const waitForPort = async (port: number, what: string, timeoutMs = 30_000) => {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await portOpen(port)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} did not start listening on port ${port} within ${timeoutMs / 1000} s.`);
-};
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
@@ -110,9 +101,15 @@ const main = async () => {
   let blob = process.env["AZURE_STORAGE_CONNECTION_STRING"];
   if (!blob && !args["api-only"]) blob = await startBlobs();
 
+  // Sign-in on this machine: a development issuer on loopback, validated like Entra ID.
+  const port = apiPort || (await freePort());
+  const issuerBase = `http://localhost:${port}/dev-issuer`;
+  const devIssuer = await createDevIssuer(issuerBase);
   const config = loadConfig({
     ...process.env,
-    MERGELINE_ENV: "development",
+    AUTH_AUDIENCE: devIssuer.audience,
+    AUTH_ISSUER_TEMPLATE: devIssuer.issuerTemplate,
+    AUTH_JWKS_URI: `${issuerBase}/keys`,
     COSMOS_ENDPOINT: cosmosEndpoint,
     COSMOS_KEY: cosmosKey,
     ...(blob ? { AZURE_STORAGE_CONNECTION_STRING: blob } : {}),
@@ -127,13 +124,17 @@ const main = async () => {
   const host = createLocalHost(
     createRoutes(async () => deps),
     {
-      corsOrigins: [paneOrigin],
+      devIssuer,
+      corsOrigins: [
+        paneOrigin,
+        ...(process.env["MERGELINE_CORS_ORIGINS"]?.split(",").filter(Boolean) ?? []),
+      ],
       log: (level, ...parts) => {
         if (level === "error" || level === "warning") console.error(`[api] ${level}:`, ...parts);
       },
     },
   );
-  const server = await host.listen(apiPort, "127.0.0.1");
+  const server = await host.listen(port, "127.0.0.1");
   const apiUrl = `http://localhost:${apiPort}/api`;
   if (!args["api-only"]) startPaneDevServer(apiUrl);
 
@@ -148,7 +149,13 @@ const main = async () => {
     `  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000, data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`,
   );
   if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);
-  say(`  ${seedLine}; calls carry x-mergeline-dev-identity: tenant=${demoTenant}; user=<you>`);
+  say(`  ${seedLine}`);
+  say(
+    `  Sign-in      a development issuer: POST ${issuerBase}/token {"tenant":"${demoTenant}","user":"you"}`,
+  );
+  say(
+    `               gives a bearer token for the API (the pane fetches one by itself in development)`,
+  );
   if (!args["api-only"]) {
     say("");
     say("Sideload the add-in into Word:");

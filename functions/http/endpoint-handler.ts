@@ -6,15 +6,19 @@ import type {
 } from "@azure/functions";
 import type { EndpointSpec, ParsedBody, ParsedParams, ParsedQuery } from "@shared/model/endpoint";
 import { ValidationError } from "../errors/app-errors";
-import type { Identity, RuntimeMode } from "./identity";
-import { resolveIdentity } from "./identity";
+import { ForbiddenError } from "../errors/app-errors";
+import { roles, type Identity } from "./identity";
+import type { RateLimiter } from "./rate-limit";
+import { withSecurityHeaders } from "./security-headers";
 import { parseInput, queryToObject } from "./parse-input";
 import { errorToResponse, problemResponse } from "./problem";
 import { readBody } from "./read-body";
 
-/** What every handler needs from the app: the mode it runs in and its body limit. */
+/** What every handler needs from the app: who is calling, its body limit, its rate limits. */
 export interface EdgeDeps {
-  readonly config: { readonly mode: RuntimeMode; readonly maxBodyBytes: number };
+  readonly config: { readonly maxBodyBytes: number };
+  authenticate(request: HttpRequest): Promise<Identity>;
+  readonly rateLimiter: RateLimiter;
 }
 
 export interface HandlerInput<E extends EndpointSpec> {
@@ -101,71 +105,111 @@ const toResponse = (spec: EndpointSpec, reply: Reply): HttpResponseInit => {
 };
 
 /**
+ * Every signed-in call needs one of Mergeline's app roles; some endpoints (templates, deleting
+ * logged segments) need the admin role.
+ */
+const authorize = async (
+  spec: EndpointSpec,
+  request: HttpRequest,
+  deps: EdgeDeps,
+): Promise<Identity> => {
+  const identity = await deps.authenticate(request);
+  const isAdmin = identity.roles.includes(roles.admin);
+  if (!isAdmin && !identity.roles.includes(roles.marketer)) {
+    throw new ForbiddenError(
+      "Your account has no Mergeline role. Ask your administrator to assign you Marketer or Admin.",
+    );
+  }
+  if (spec.role === "admin" && !isAdmin) {
+    throw new ForbiddenError("Only a Mergeline administrator may do this.");
+  }
+  return identity;
+};
+
+/**
  * Wraps a service call into an Azure Functions handler: identity, input validation against the
  * contract, If-Match, and typed errors turned into problem+json. Handlers stay thin.
  */
 export const defineHandler =
   <E extends EndpointSpec, D extends EdgeDeps>(spec: E, impl: Impl<E, D>): BoundHandler<D> =>
   (getDeps) =>
-  async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const instance = context.invocationId;
-    try {
-      const deps = await getDeps();
-      const identity =
-        spec.access === "public" ? undefined : resolveIdentity(request, deps.config.mode);
-      const params = spec.params ? parseInput(spec.params, request.params, "path") : undefined;
-      const query = spec.query
-        ? parseInput(spec.query, queryToObject(request.query), "query")
-        : undefined;
-      let body: unknown;
-      let rawBody: HandlerInput<E>["rawBody"];
-      if (spec.body || spec.bodyTypes) {
-        const read = await readJsonOrRaw(
-          spec,
-          request,
-          spec.maxBodyBytes ?? deps.config.maxBodyBytes,
+  async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> =>
+    withSecurityHeaders(await answer(spec, impl, getDeps, request, context));
+
+const answer = async <E extends EndpointSpec, D extends EdgeDeps>(
+  spec: E,
+  impl: Impl<E, D>,
+  getDeps: () => Promise<D>,
+  request: HttpRequest,
+  context: InvocationContext,
+): Promise<HttpResponseInit> => {
+  const instance = context.invocationId;
+  try {
+    const deps = await getDeps();
+    const identity = spec.access === "public" ? undefined : await authorize(spec, request, deps);
+    if (identity && spec.rateLimit) {
+      const retryAfter = deps.rateLimiter.take(identity, spec.rateLimit);
+      if (retryAfter > 0) {
+        return problemResponse(
+          429,
+          "too-many-requests",
+          "Too many requests",
+          { detail: `You started this too often; try again in ${retryAfter} s.`, instance },
+          { "retry-after": String(retryAfter) },
         );
-        if ("unsupported" in read) {
-          const accepted = ["application/json", ...(spec.bodyTypes ?? [])].join(", ");
-          return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
-            detail: `Send the body as ${accepted}; got "${read.unsupported || "nothing"}".`,
-            instance,
-          });
-        }
-        if ("raw" in read) rawBody = read.raw;
-        else if (spec.body) body = parseInput(spec.body, read.json, "body");
-        else {
-          const accepted = (spec.bodyTypes ?? []).join(", ");
-          return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
-            detail: `Send the body as ${accepted}.`,
-            instance,
-          });
-        }
       }
-      const ifMatch = request.headers.get("if-match") ?? undefined;
-      if (spec.ifMatch === "required" && !ifMatch) {
-        return problemResponse(428, "if-match-required", "If-Match required", {
-          detail:
-            "Send the ETag you read in If-Match, so that nobody else's change is overwritten.",
-          errors: [{ in: "header", field: "If-Match", rule: "required", message: "is required" }],
+    }
+    const params = spec.params ? parseInput(spec.params, request.params, "path") : undefined;
+    const query = spec.query
+      ? parseInput(spec.query, queryToObject(request.query), "query")
+      : undefined;
+    let body: unknown;
+    let rawBody: HandlerInput<E>["rawBody"];
+    if (spec.body || spec.bodyTypes) {
+      const read = await readJsonOrRaw(
+        spec,
+        request,
+        spec.maxBodyBytes ?? deps.config.maxBodyBytes,
+      );
+      if ("unsupported" in read) {
+        const accepted = ["application/json", ...(spec.bodyTypes ?? [])].join(", ");
+        return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
+          detail: `Send the body as ${accepted}; got "${read.unsupported || "nothing"}".`,
           instance,
         });
       }
-      const input = {
-        params,
-        query,
-        body,
-        rawBody,
-        identity,
-        ifMatch,
-        request,
-        context,
-      } as HandlerInput<E>;
-      return toResponse(spec, await impl(input, deps));
-    } catch (error) {
-      const response = errorToResponse(error, instance);
-      if ((response.status ?? 500) >= 500)
-        context.error(`${spec.method} ${spec.path} failed`, error);
-      return response;
+      if ("raw" in read) rawBody = read.raw;
+      else if (spec.body) body = parseInput(spec.body, read.json, "body");
+      else {
+        const accepted = (spec.bodyTypes ?? []).join(", ");
+        return problemResponse(415, "unsupported-media-type", "Unsupported content type", {
+          detail: `Send the body as ${accepted}.`,
+          instance,
+        });
+      }
     }
-  };
+    const ifMatch = request.headers.get("if-match") ?? undefined;
+    if (spec.ifMatch === "required" && !ifMatch) {
+      return problemResponse(428, "if-match-required", "If-Match required", {
+        detail: "Send the ETag you read in If-Match, so that nobody else's change is overwritten.",
+        errors: [{ in: "header", field: "If-Match", rule: "required", message: "is required" }],
+        instance,
+      });
+    }
+    const input = {
+      params,
+      query,
+      body,
+      rawBody,
+      identity,
+      ifMatch,
+      request,
+      context,
+    } as HandlerInput<E>;
+    return toResponse(spec, await impl(input, deps));
+  } catch (error) {
+    const response = errorToResponse(error, instance);
+    if ((response.status ?? 500) >= 500) context.error(`${spec.method} ${spec.path} failed`, error);
+    return response;
+  }
+};

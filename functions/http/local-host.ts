@@ -4,10 +4,16 @@ import { HttpRequest, InvocationContext, type HttpResponseInit } from "@azure/fu
 import type { Route } from "../routes";
 import { problemResponse } from "./problem";
 import { compileRoute } from "./route-match";
+import type { DevIssuer } from "../auth/dev-issuer";
 
 export interface LocalHostOptions {
   /** Origins allowed to call the API from a browser (the task pane's dev server). */
   readonly corsOrigins: readonly string[];
+  /**
+   * The local development issuer: its key set at /dev-issuer/keys and, for sign-in on this
+   * machine, tokens at POST /dev-issuer/token. Only the local host serves these, never Azure.
+   */
+  readonly devIssuer?: DevIssuer;
   /** Where handler logs go; silent by default in tests. */
   readonly log?: (level: string, ...args: unknown[]) => void;
 }
@@ -31,8 +37,53 @@ export const createLocalHost = (routes: readonly Route[], options: LocalHostOpti
   }));
   const log = options.log ?? (() => undefined);
 
+  const devIssuerRoute = async (
+    request: HttpRequest,
+    path: string,
+  ): Promise<HttpResponseInit | undefined> => {
+    const issuer = options.devIssuer;
+    if (!issuer || !path.startsWith("/dev-issuer/")) return undefined;
+    if (path === "/dev-issuer/keys" && request.method === "GET")
+      return { status: 200, jsonBody: issuer.jwks };
+    if (path === "/dev-issuer/token" && request.method === "POST") {
+      const body = (await request.json().catch(() => ({}))) as {
+        tenant?: unknown;
+        user?: unknown;
+        name?: unknown;
+        roles?: unknown;
+      };
+      if (typeof body.tenant !== "string" || typeof body.user !== "string") {
+        return problemResponse(400, "validation", "Invalid request", {
+          errors: [
+            {
+              in: "body",
+              field: "tenant",
+              rule: "required",
+              message: "tenant and user are required",
+            },
+          ],
+        });
+      }
+      const token = await issuer.sign({
+        tenant: body.tenant,
+        user: body.user,
+        ...(typeof body.name === "string" ? { name: body.name } : {}),
+        ...(Array.isArray(body.roles)
+          ? { roles: body.roles.filter((r): r is string => typeof r === "string") }
+          : {}),
+      });
+      return {
+        status: 200,
+        jsonBody: { access_token: token, token_type: "Bearer", expires_in: 3600 },
+      };
+    }
+    return problemResponse(404, "no-route", "No such endpoint", { detail: path });
+  };
+
   const dispatch = async (request: HttpRequest): Promise<HttpResponseInit> => {
     const path = new URL(request.url).pathname;
+    const issued = await devIssuerRoute(request, path);
+    if (issued) return issued;
     const matching = compiled.flatMap(({ route, matcher }) => {
       const params = matcher.match(path);
       return params ? [{ route, params }] : [];

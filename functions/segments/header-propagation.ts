@@ -80,6 +80,7 @@ export const propagateHeaderChange = async (
         current !== next[field] &&
         (mode === "template" || old[field] !== next[field])
       ) {
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the field left its inherited value
         if (next[field] === undefined) delete updated[field];
         else updated[field] = next[field];
         changed = true;

@@ -1,10 +1,11 @@
 import https from "node:https";
+import { DefaultAzureCredential } from "@azure/identity";
 import { CosmosClient, type Container, type Database, type IndexingPolicy } from "@azure/cosmos";
 import { containers, type ContainerName } from "./containers";
 
 export interface CosmosSettings {
   readonly endpoint: string;
-  readonly key: string;
+  readonly key: string | undefined;
   readonly databaseId: string;
   readonly allowSelfSigned: boolean;
 }
@@ -18,7 +19,8 @@ export type Containers = Record<ContainerName, Container>;
 export const createCosmosClient = (settings: CosmosSettings): CosmosClient =>
   new CosmosClient({
     endpoint: settings.endpoint,
-    key: settings.key,
+    // No key in Azure: the managed identity (or a developer's az login) signs in instead.
+    ...(settings.key ? { key: settings.key } : { aadCredentials: new DefaultAzureCredential() }),
     agent: new https.Agent({ keepAlive: true, rejectUnauthorized: !settings.allowSelfSigned }),
     connectionPolicy: { enableEndpointDiscovery: !settings.allowSelfSigned },
     userAgentSuffix: "mergeline",

@@ -149,6 +149,7 @@ export const api = {
     maxBodyBytes: 16 * 1024 * 1024,
     response: ContactImportResult,
     status: 200,
+    rateLimit: "import",
   }),
   exportContacts: endpoint({
     method: "GET",
@@ -303,6 +304,7 @@ export const api = {
     body: InteractionTemplateCreate,
     response: InteractionTemplate,
     status: 201,
+    role: "admin",
   }),
   getInteractionTemplate: endpoint({
     method: "GET",
@@ -323,6 +325,7 @@ export const api = {
     response: InteractionTemplate,
     status: 200,
     ifMatch: "required",
+    role: "admin",
   }),
   deleteInteractionTemplate: endpoint({
     method: "DELETE",
@@ -332,6 +335,7 @@ export const api = {
     params: InteractionTemplateParams,
     status: 204,
     ifMatch: "optional",
+    role: "admin",
   }),
 
   listCampaigns: endpoint({
@@ -585,6 +589,7 @@ export const api = {
     maxBodyBytes: 20 * 1024 * 1024,
     response: InteractionTemplate,
     status: 200,
+    role: "admin",
   }),
   downloadTemplateAttachment: endpoint({
     method: "GET",
@@ -602,6 +607,7 @@ export const api = {
     summary: "Remove the letter for one language.",
     params: TemplateAttachmentParams,
     status: 204,
+    role: "admin",
   }),
   applyTemplate: endpoint({
     method: "POST",
@@ -664,6 +670,7 @@ export const api = {
     response: LogOutcome,
     status: 200,
     ifMatch: "required",
+    rateLimit: "log",
   }),
   getLogStatus: endpoint({
     method: "GET",
@@ -727,6 +734,7 @@ export const api = {
     summary: "Delete a canceled logged segment with its entries.",
     params: LoggedSegmentParams,
     status: 204,
+    role: "admin",
   }),
   createFollowUpSegment: endpoint({
     method: "POST",
@@ -797,6 +805,7 @@ export const api = {
     maxBodyBytes: 30 * 1024 * 1024,
     response: MergeCheck,
     status: 200,
+    rateLimit: "merge",
   }),
   startMerge: endpoint({
     method: "POST",
@@ -809,6 +818,7 @@ export const api = {
     maxBodyBytes: 30 * 1024 * 1024,
     response: MergeJob,
     status: 200,
+    rateLimit: "merge",
   }),
   getMergeJob: endpoint({
     method: "GET",

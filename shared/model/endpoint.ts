@@ -22,6 +22,10 @@ export interface EndpointSpec {
   readonly ifMatch?: "required" | "optional";
   /** Largest accepted body in bytes, when the default (1 MiB) is too small. */
   readonly maxBodyBytes?: number;
+  /** The app role needed besides being signed in with Marketer or Admin. */
+  readonly role?: "admin";
+  /** Expensive work, limited per user (429 with Retry-After past the limit). */
+  readonly rateLimit?: "merge" | "import" | "log";
   /** "public" endpoints answer without a signed-in user (health, the API description). */
   readonly access?: "public" | "user";
 }

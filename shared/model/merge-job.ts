@@ -11,13 +11,10 @@ export const MergeTemplateSource = z.union([
 ]);
 
 export const MergeRequest = z.object({
-  jobId: z
-    .uuid()
-    .optional()
-    .meta({
-      description:
-        "Choose the job's id, to follow its progress at /merge-jobs/{id} while this request runs; a repeat with the same id answers the same job.",
-    }),
+  jobId: z.uuid().optional().meta({
+    description:
+      "Choose the job's id, to follow its progress at /merge-jobs/{id} while this request runs; a repeat with the same id answers the same job.",
+  }),
   template: MergeTemplateSource.optional().meta({
     description:
       "Absent: the segment's interaction template's attachment in the header's language.",
@@ -30,12 +27,10 @@ export const MergeRequest = z.object({
 
 /** One thing Check for Errors found: a field no record provides, an empty value, an e-mail line without an address... */
 export const MergeIssue = z.object({
-  code: z
-    .string()
-    .meta({
-      description:
-        "Stable: the pane translates by it (field_without_data, empty_values, email_without_address...).",
-    }),
+  code: z.string().meta({
+    description:
+      "Stable: the pane translates by it (field_without_data, empty_values, email_without_address...).",
+  }),
   severity: z.enum(["error", "warning", "info"]),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),

@@ -57,7 +57,16 @@ const operationOf = (operationId: string, spec: EndpointSpec) => {
             : { [spec.responseType ?? "application/octet-stream"]: { schema: { type: "string" } } },
         };
   responses["400"] = problemResponse("Bad input: `errors` names each field and the rule it broke.");
-  if (spec.access !== "public") responses["401"] = problemResponse("No signed-in user.");
+  if (spec.access !== "public") {
+    responses["401"] = problemResponse("No valid access token.");
+    responses["403"] = problemResponse(
+      spec.role === "admin"
+        ? "Needs the Mergeline Admin role."
+        : "Needs the Mergeline Marketer or Admin role.",
+    );
+  }
+  if (spec.rateLimit)
+    responses["429"] = problemResponse("Too many of these at once; see Retry-After.");
   if (spec.params) responses["404"] = problemResponse("Not found in your tenant.");
   if (spec.ifMatch)
     responses["412"] = problemResponse("Someone else changed it since you read it.");
@@ -75,6 +84,7 @@ const operationOf = (operationId: string, spec: EndpointSpec) => {
     : {};
   return {
     operationId,
+    ...(spec.access === "public" ? { security: [] } : {}),
     tags: [spec.tag],
     summary: spec.summary,
     parameters: parametersOf(spec),
@@ -100,6 +110,17 @@ export const buildOpenApi = (version: string, serverUrl = "/api") => {
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { Problem: schemaOf(Problem, "output") } },
+    security: [{ entra: [] }],
+    components: {
+      schemas: { Problem: schemaOf(Problem, "output") },
+      securitySchemes: {
+        entra: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "An Entra ID access token for the Mergeline API (scope access_as_user).",
+        },
+      },
+    },
   };
 };

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { createServer, createConnection } from "node:net";
+import { createConnection } from "node:net";
+import { freePort } from "./free-port";
 import path from "node:path";
 
 /** Azurite's published development account key (not a secret). */
@@ -11,16 +12,6 @@ export interface LocalAzurite {
   readonly port: number;
   close(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { HttpRequest } from "@azure/functions";
+import { createLocalJWKSet } from "jose";
 import { createAppDeps, type AppDeps } from "../../../functions/app-deps";
 import type { AppConfig } from "../../../functions/config";
 import { createLocalHost, type LocalHost } from "../../../functions/http/local-host";
 import { createRoutes } from "../../../functions/routes";
 import { startAzurite } from "../../../functions/store/embedded/azurite";
+import { createDevIssuer, devAudience, type DevIssuer } from "../../../functions/auth/dev-issuer";
 import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
@@ -21,7 +23,9 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
   readonly tenant?: string;
   readonly user?: string;
-  /** Send no identity at all. */
+  /** App roles in the token; Marketer and Admin by default. */
+  readonly roles?: readonly string[];
+  /** Send no token at all. */
   readonly anonymous?: boolean;
   readonly ifMatch?: string;
 }
@@ -37,18 +41,28 @@ export interface CallResult<T = unknown> {
 
 export interface ApiHarness {
   readonly deps: AppDeps;
+  /** Signs the tokens the calls carry; tests that probe sign-in sign their own with it. */
+  readonly issuer: DevIssuer;
   readonly cosmos: EmbeddedCosmos;
   readonly host: LocalHost;
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
+const testIssuerBase = "https://issuer.mergeline.test";
+
 export const testConfig = (
   cosmos: EmbeddedCosmos,
   overrides: Partial<AppConfig> = {},
 ): AppConfig => ({
-  mode: "development",
   version: "test",
+  auth: {
+    audiences: [devAudience],
+    issuerTemplate: `${testIssuerBase}/{tenantid}/v2.0`,
+    jwksUri: `${testIssuerBase}/keys`,
+    clockSkewSeconds: 120,
+  },
+  expensivePerMinute: 10_000,
   cosmos: {
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -73,6 +87,8 @@ export const startApi = async (
   // Documents need Blob Storage: an in-memory Azurite, only for the tests that use it.
   const azurite = options.blobs ? await startAzurite() : undefined;
   const config = testConfig(cosmos, overrides);
+  // The same validation as production, with the test issuer's keys in place of Entra ID's.
+  const issuer = await createDevIssuer(testIssuerBase);
   const deps = await createAppDeps(
     azurite
       ? {
@@ -80,7 +96,18 @@ export const startApi = async (
           blob: { connectionString: azurite.connectionString, containerName: "documents" },
         }
       : config,
+    createLocalJWKSet(issuer.jwks),
   );
+  const tokens = new Map<string, string>();
+  const tokenFor = async (tenant: string, user: string, roles: readonly string[] | undefined) => {
+    const key = `${tenant}|${user}|${roles?.join(",") ?? "*"}`;
+    let token = tokens.get(key);
+    if (!token) {
+      token = await issuer.sign({ tenant, user, ...(roles ? { roles } : {}) });
+      tokens.set(key, token);
+    }
+    return token;
+  };
   const host = createLocalHost(
     createRoutes(async () => deps),
     {
@@ -93,9 +120,9 @@ export const startApi = async (
   );
   const call = async (method: string, path: string, options: CallOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
-    if (!options.anonymous) {
-      headers["x-mergeline-dev-identity"] =
-        `tenant=${options.tenant ?? "tenant-a"}; user=${options.user ?? "alice@a.example"}`;
+    if (!options.anonymous && !("authorization" in headers)) {
+      headers["authorization"] =
+        `Bearer ${await tokenFor(options.tenant ?? "tenant-a", options.user ?? "alice@a.example", options.roles)}`;
     }
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     let body: string | undefined;
@@ -137,6 +164,7 @@ export const startApi = async (
   };
   return {
     deps,
+    issuer,
     cosmos,
     host,
     call,

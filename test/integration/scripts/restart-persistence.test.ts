@@ -8,7 +8,16 @@ import path from "node:path";
  * answer, then started again on the same data directory: what was acknowledged is there.
  */
 const root = path.resolve(__dirname, "../../..");
-const identity = { "x-mergeline-dev-identity": "tenant=restart; user=tester" };
+/** A token from the local stack's development issuer, as the pane gets one in development. */
+const signIn = async (api: string): Promise<Record<string, string>> => {
+  const res = await fetch(api.replace(/\/api$/, "/dev-issuer/token"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "restart", user: "tester" }),
+  });
+  const { access_token } = (await res.json()) as { access_token: string };
+  return { authorization: `Bearer ${access_token}` };
+};
 
 const start = (dataDir: string): Promise<{ child: ChildProcess; api: string }> =>
   new Promise((resolve, reject) => {
@@ -56,6 +65,7 @@ describe("restart persistence of the local stack", () => {
 
   it("keeps every write acknowledged before a kill -9", async () => {
     const first = await start(dataDir);
+    const identity = await signIn(first.api);
     const created = await fetch(`${first.api}/contacts`, {
       method: "POST",
       headers: { ...identity, "content-type": "application/json" },
@@ -74,6 +84,8 @@ describe("restart persistence of the local stack", () => {
 
     const second = await start(dataDir);
     try {
+      // A restart makes a new development issuer with a new key: sign in again.
+      const identity = await signIn(second.api);
       const read = await fetch(`${second.api}/contacts/KT424242`, { headers: identity });
       expect(read.status).toBe(200);
       const body = (await read.json()) as { city: string; etag: string };

@@ -1,0 +1,298 @@
+/**
+ * The pieces the end-to-end test and the pane benchmark stand up: the real local API (scripts/
+ * start.ts as a child, as `npm start -- --api-only` runs it), a production build of the pane
+ * pointing at it, a static server for the build on another origin (so CORS is exercised), and
+ * headless Chromium (Debian's /usr/bin/chromium through playwright-core) loading the pane with
+ * the Word stand-in (test/e2e/word-stand-in/office.js) in place of Microsoft's office.js.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+const root = path.resolve(__dirname, "..");
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const STAND_IN_PATH = path.join(root, "test/e2e/word-stand-in/office.js");
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+// ── The API ─────────────────────────────────────────────────────────────────────────────────
+
+export interface ApiChild {
+  /** e.g. http://127.0.0.1:41234/api */
+  readonly apiUrl: string;
+  /** A bearer token from the local development issuer. */
+  token(tenant: string, user: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** `npm start -- --api-only` on a fresh data folder, allowing `corsOrigin`; resolves once ready. */
+export const startApiChild = async ({
+  port,
+  dataDir,
+  corsOrigin,
+}: {
+  port: number;
+  dataDir: string;
+  corsOrigin: string;
+}): Promise<ApiChild> => {
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [
+      "scripts/start.ts",
+      "--api-only",
+      "--no-seed",
+      "--data-dir",
+      dataDir,
+      "--api-port",
+      String(port),
+      "--cosmos-port",
+      "0",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, MERGELINE_CORS_ORIGINS: corsOrigin },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: false,
+    },
+  );
+  let output = "";
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the API did not start within 60 s:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /API ready on (\S+)/.exec(output);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code}:\n${output}`));
+    });
+  });
+  const origin = new URL(apiUrl).origin;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    apiUrl,
+    token: async (tenant, user) => {
+      const response = await fetch(`${origin}/dev-issuer/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tenant, user }),
+      });
+      if (!response.ok) throw new Error(`dev issuer: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    close: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+};
+
+/** A JSON caller for seeding through the API, as an authenticated user. */
+export const apiCaller =
+  (apiUrl: string, token: string) =>
+  async <T = unknown>(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
+    const response = await fetch(`${apiUrl}${pathAndQuery}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${pathAndQuery}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
+// ── The pane ────────────────────────────────────────────────────────────────────────────────
+
+/** `webpack --mode production` into `outDir`, calling the API at `apiUrl`. */
+export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(root, "node_modules/.bin/webpack"),
+      ["--mode", "production", "--output-path", outDir],
+      {
+        cwd: root,
+        env: { ...process.env, MERGELINE_API_URL: apiUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("exit", (code) =>
+      code === 0 && !/ERROR in/.test(output)
+        ? resolve()
+        : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`)),
+    );
+  });
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".json": "application/json",
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dir` on loopback, plus /bare.html: a page with Office.js (the stand-in) and nothing
+ * else, the floor the pane's start-up time is compared with.
+ */
+export const startStaticServer = async (dir: string, port = 0): Promise<StaticServer> => {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (url.pathname === "/bare.html") {
+        res.writeHead(200, { "content-type": contentTypes[".html"] });
+        res.end(BARE_PAGE);
+        return;
+      }
+      const file = path.join(
+        dir,
+        path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ""),
+      );
+      try {
+        if (!(await stat(file)).isFile()) throw new Error("not a file");
+        res.writeHead(200, {
+          "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-cache",
+        });
+        res.end(await readFile(file));
+      } catch {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+const BARE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="UTF-8"><title>Office.js only</title>
+<script src="${OFFICE_JS_URL}"></script></head>
+<body><p id="state">loading</p>
+<script>
+  Office.onReady().then(function () {
+    document.getElementById("state").textContent = "ready";
+    window.__readyAt = performance.now();
+  });
+</script></body></html>`;
+
+// ── The browser ─────────────────────────────────────────────────────────────────────────────
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    headless: true,
+    // playwright-core gives every launch a fresh, temporary profile (--user-data-dir).
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+
+export interface PaneContextOptions {
+  readonly apiUrl: string;
+  /** Added to every API request: the production pane has no development sign-in of its own. */
+  readonly token: string;
+  readonly width?: number;
+  readonly height?: number;
+  /** The Word stand-in's settings (displayLanguage, title, paragraphs, wordApi, theme). */
+  readonly word?: Record<string, unknown>;
+}
+
+/**
+ * A browser context in which the pane runs as in Word on the web: office.js is the stand-in,
+ * every API request carries the bearer token, and nothing else leaves the machine.
+ */
+export const paneContext = async (
+  browser: Browser,
+  { apiUrl, token, width = 350, height = 720, word = {} }: PaneContextOptions,
+): Promise<BrowserContext> => {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    locale: String(word["displayLanguage"] ?? "en-US"),
+  });
+  const standIn = readFileSync(STAND_IN_PATH, "utf8");
+  await context.addInitScript((config) => {
+    (window as unknown as { __wordStandInConfig: unknown }).__wordStandInConfig = config;
+  }, word);
+  const apiOrigin = new URL(apiUrl).origin;
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_URL) {
+      await route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
+    } else if (url.startsWith(`${apiOrigin}/`)) {
+      await route.continue({
+        headers: { ...route.request().headers(), authorization: `Bearer ${token}` },
+      });
+    } else if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || url.startsWith("data:")) {
+      await route.continue();
+    } else {
+      // No process of ours may reach the internet.
+      await route.abort("blockedbyclient");
+    }
+  });
+  return context;
+};
+
+/** Fails the caller with what the page logged when it throws or logs an error. */
+export const collectPageErrors = (page: Page): string[] => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+};
