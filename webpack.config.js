@@ -13,6 +13,52 @@ const loadDevCerts = () => {
   return tsxRequire("./scripts/dev-certs.ts", __filename);
 };
 
+/** The production build's manifests and bundle checks are TypeScript too (scripts/build-*.ts). */
+const loadBuildScripts = () => {
+  const { require: tsxRequire } = require("tsx/cjs/api");
+  return {
+    ...tsxRequire("./scripts/build-manifests.ts", __filename),
+    ...tsxRequire("./scripts/build-bundle-guard.ts", __filename),
+  };
+};
+
+/**
+ * Production only: fails the build when an asset carries a development switch or a secret, and
+ * writes dist/manifest.xml and dist/teams/ for the public URL once the pane is on disk.
+ * @param {ReturnType<typeof loadBuildScripts>} scripts
+ * @param {import("./scripts/build-manifests").BuildSettings} settings
+ * @returns {import("webpack").WebpackPluginInstance}
+ */
+const productionOutputs = (scripts, settings) => ({
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("MergelineBundleGuard", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "MergelineBundleGuard", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const texts = Object.entries(assets).map(([name, source]) => ({
+            name,
+            text: source.source().toString(),
+          }));
+          for (const leak of scripts.findBundleLeaks(texts)) {
+            compilation.errors.push(
+              new webpack.WebpackError(`${leak.asset} contains ${leak.what}; it must not ship.`),
+            );
+          }
+        },
+      );
+    });
+    compiler.hooks.afterEmit.tap("MergelineManifests", (compilation) => {
+      // A failed build must not leave manifests that point at a pane that was not built.
+      if (compilation.errors.length > 0) return;
+      for (const warning of scripts.buildWarnings(settings)) console.warn(`warning: ${warning}`);
+      const files = scripts.writeManifests(settings);
+      console.log(
+        `manifests for ${settings.publicUrl}: ${files.map((f) => `dist/${f}`).join(", ")}`,
+      );
+    });
+  },
+});
+
 /**
  * @param {Record<string, unknown>} env webpack-cli sets WEBPACK_SERVE for `webpack serve`
  * @param {{ mode?: string }} argv
@@ -20,7 +66,16 @@ const loadDevCerts = () => {
  */
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
-  const apiUrl = process.env.MERGELINE_API_URL || DEFAULT_API_URL;
+  // A production build is for a public URL (`--env publicUrl=...` or MERGELINE_PUBLIC_URL; the
+  // default is the dev server's); the dev server keeps serving from its own origin at "/".
+  const production = !dev && !env.WEBPACK_SERVE;
+  const buildScripts = production ? loadBuildScripts() : undefined;
+  const settings = buildScripts?.resolveBuildSettings({
+    publicUrl: env.publicUrl,
+    apiUrl: env.apiUrl,
+    clientId: env.clientId,
+  });
+  const apiUrl = settings?.apiUrl || process.env.MERGELINE_API_URL || DEFAULT_API_URL;
 
   /** @type {import("webpack-dev-server").Configuration | undefined} */
   let devServer;
@@ -55,7 +110,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist/addin"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      publicPath: "/",
+      // A pane under a path (https://host/mergeline/) loads its chunks from there.
+      publicPath: settings ? new URL(settings.publicUrl).pathname.replace(/\/?$/, "/") : "/",
       clean: true,
     },
     // Production maps carry no sources: stack traces still resolve, and the bundle's dist/ holds
@@ -92,15 +148,18 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      ...(buildScripts && settings ? [productionOutputs(buildScripts, settings)] : []),
     ],
     optimization: dev
       ? {}
       : {
           // React and Fluent change far less often than the pane: a separate, long-cached chunk.
+          // Only what the first paint needs goes there ("initial"): a library used by a view
+          // loaded later (Drawer, Combobox, teams-js...) stays in that view's chunks.
           splitChunks: {
             chunks: "all",
             cacheGroups: {
-              vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "all" },
+              vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial" },
             },
           },
         },

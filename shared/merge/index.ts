@@ -17,7 +17,8 @@ export type { MergeOptions } from "./merge-options";
 export { mergeDocument, mergeDocumentFlatOpc } from "./merge-document";
 export { mergeEach, mergeEachZip, type MergedFile } from "./merge-each";
 export { mergeOne, mergeOneFlatOpc, type MergeOneOptions } from "./merge-one";
-export { toFlatOpc } from "./flat-opc";
+export { fromFlatOpc, toFlatOpc } from "./flat-opc";
+export { base64ToBytes, bytesToBase64 } from "./package/base64";
 export {
   checkMerge,
   type CheckMergeOptions,

@@ -5,6 +5,9 @@ import path from "node:path";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 const manifest = fs.readFileSync(path.join(repoRoot, "manifest.xml"), "utf8");
+const teamsManifest = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, "teams/manifest.json"), "utf8"),
+) as Record<string, unknown>;
 
 /**
  * Runs the validator as `npm run validate` does. libxml2-wasm is an ES module with top-level
@@ -17,6 +20,8 @@ const validate = (...args: string[]) =>
     {
       cwd: repoRoot,
       encoding: "utf8",
+      // A name that never resolves (RFC 2606): the online step skips the same way on every machine.
+      env: { ...process.env, MERGELINE_VALIDATION_HOST: "validation.invalid" },
     },
   );
 
@@ -33,10 +38,18 @@ describe("npm run validate", () => {
     return file;
   };
 
-  it("accepts manifest.xml (the default path)", () => {
+  it("accepts manifest.xml and teams/manifest.json (the defaults), and skips online without a network", () => {
     const run = validate();
     expect(run.stderr).toBe("");
-    expect(run.stdout).toMatch(/manifest\.xml: valid/);
+    expect(run.stdout).toMatch(/^manifest\.xml: valid \(office-xml\)$/m);
+    expect(run.stdout).toMatch(/^teams\/manifest\.json: valid \(teams-json\)$/m);
+    expect(run.stdout).toMatch(/online validation \(validation\.invalid\): skipped: no network/);
+    expect(run.status).toBe(0);
+  });
+
+  it("skips the online step when asked to", () => {
+    const run = validate("--offline", "manifest.xml");
+    expect(run.stdout).toMatch(/online validation: skipped: --offline/);
     expect(run.status).toBe(0);
   });
 
@@ -69,5 +82,83 @@ describe("npm run validate", () => {
     const run = validate(path.join(dir, "absent.xml"));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/no such file/);
+  });
+
+  describe("Teams manifest", () => {
+    /** A copy beside the real icons and translations, so only the broken part fails. */
+    const writeTeams = (name: string, value: unknown): string => {
+      for (const file of ["color.png", "outline.png", "da-DK.json"]) {
+        fs.copyFileSync(path.join(repoRoot, "teams", file), path.join(dir, file));
+      }
+      return writeCopy(name, typeof value === "string" ? value : JSON.stringify(value, null, 2));
+    };
+
+    it("accepts teams/manifest.json with its files", () => {
+      const run = validate(writeTeams("manifest.json", teamsManifest));
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(/manifest\.json: valid \(teams-json\)/);
+      expect(run.status).toBe(0);
+    });
+
+    it("names a missing required field", () => {
+      const { name: _name, ...rest } = teamsManifest;
+      const run = validate(writeTeams("no-name.json", rest));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/no-name\.json: \/: missing required field "name"/);
+    });
+
+    it("says that the app id must be a GUID", () => {
+      const run = validate(writeTeams("bad-id.json", { ...teamsManifest, id: "mergeline" }));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/bad-id\.json: \/id: must be a GUID/);
+    });
+
+    it("names an unknown field and a wrong manifest version", () => {
+      const run = validate(
+        writeTeams("extra.json", { ...teamsManifest, manifestVersion: "1.17", colour: "blue" }),
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/\/manifestVersion: must be "1\.29"/);
+      expect(run.stderr).toMatch(/unknown field "colour"/);
+    });
+
+    it("checks what the schema cannot: tab domains, the SSO resource, translations", () => {
+      const broken = {
+        ...teamsManifest,
+        validDomains: ["contoso.example"],
+        webApplicationInfo: {
+          id: "6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9",
+          resource: "api://localhost:3000/00000000-0000-0000-0000-000000000000",
+        },
+      };
+      const run = validate(writeTeams("rules.json", broken));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /\/staticTabs\/0\/contentUrl: localhost:3000 is not in validDomains/,
+      );
+      expect(run.stderr).toMatch(/\/webApplicationInfo\/resource: must be api:\/\/<pane host>\//);
+    });
+
+    it("names a missing icon", () => {
+      const file = writeTeams("no-icon.json", {
+        ...teamsManifest,
+        icons: { color: "missing.png", outline: "outline.png" },
+      });
+      const run = validate(file);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/\/icons\/color: missing\.png is missing/);
+    });
+
+    it("reports JSON that does not parse with its line", () => {
+      const run = validate(writeTeams("broken.json", '{\n  "id": "x",\n  oops\n}'));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/broken\.json:3:\d+: /);
+    });
+
+    it("refuses a package that is not a zip", () => {
+      const run = validate(writeCopy("not.zip", "PK? no"));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/not\.zip: not a zip file/);
+    });
   });
 });
