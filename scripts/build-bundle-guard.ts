@@ -22,6 +22,7 @@ interface Rule {
 const rules: readonly Rule[] = [
   // The local API's identity header: production code must not even know its name.
   { what: "the development identity header", pattern: /x-mergeline-dev-identity/i },
+  { what: "the development issuer's token endpoint", pattern: /dev-issuer\/token/i },
   // Well-known development keys: public, but their presence means local settings leaked in.
   {
     what: "the Cosmos DB emulator key",
