@@ -30,5 +30,13 @@ module.exports = {
       setupFiles: ["<rootDir>/test/unit/addin/jsdom-setup.ts"],
       testMatch: ["<rootDir>/test/unit/addin/**/*.test.tsx"],
     },
+    {
+      // The pane in real headless Chromium against the local API (builds the pane first).
+      displayName: "e2e",
+      testEnvironment: "node",
+      transform,
+      moduleNameMapper,
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    },
   ],
 };

@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEFAULT_API_URL = "http://localhost:7071/api";
 const DEV_SERVER_PORT = 3000;
+const DEFAULT_OUTPUT_PATH = path.resolve(__dirname, "dist/addin");
 
 /** The certificate logic is TypeScript; tsx (already a dev dependency) loads it on demand. */
 const loadDevCerts = () => {
@@ -50,6 +51,9 @@ const productionOutputs = (scripts, settings) => ({
     compiler.hooks.afterEmit.tap("MergelineManifests", (compilation) => {
       // A failed build must not leave manifests that point at a pane that was not built.
       if (compilation.errors.length > 0) return;
+      // Manifests belong to dist/; a build elsewhere (--output-path: the e2e test, the pane
+      // benchmark) is a bundle only and leaves dist/ as it was.
+      if (compiler.outputPath !== DEFAULT_OUTPUT_PATH) return;
       for (const warning of scripts.buildWarnings(settings)) console.warn(`warning: ${warning}`);
       const files = scripts.writeManifests(settings);
       console.log(
@@ -105,9 +109,10 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./addin/taskpane/index.tsx",
       commands: "./addin/commands/commands.ts",
+      "auth-dialog": "./addin/host/auth-dialog/auth-dialog.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist/addin"),
+      path: DEFAULT_OUTPUT_PATH,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       // A pane under a path (https://host/mergeline/) loads its chunks from there.
@@ -134,13 +139,27 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({
-        // process.env.NODE_ENV comes from `mode`; it also drops the dev identity (api/dev-identity.ts).
+        // process.env.NODE_ENV comes from `mode`; it also drops the development sign-in (auth/token-provider.ts).
         "process.env.MERGELINE_API_URL": JSON.stringify(apiUrl),
+        // The Entra app the pane signs in to, and the API scope it asks for (auth/auth-settings.ts).
+        "process.env.MERGELINE_CLIENT_ID": JSON.stringify(
+          settings?.clientId ?? process.env.MERGELINE_CLIENT_ID ?? "",
+        ),
+        "process.env.MERGELINE_API_SCOPE": JSON.stringify(
+          settings && buildScripts
+            ? `${buildScripts.applicationIdUri(settings)}/access_as_user`
+            : (process.env.MERGELINE_API_SCOPE ?? ""),
+        ),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "auth-dialog.html",
+        template: "./addin/host/auth-dialog/auth-dialog.html",
+        chunks: ["auth-dialog"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -159,7 +178,12 @@ module.exports = async (env = {}, argv = {}) => {
           splitChunks: {
             chunks: "all",
             cacheGroups: {
-              vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial" },
+              // The sign-in dialog is its own small page: it keeps its libraries to itself.
+              vendor: {
+                test: /[\\/]node_modules[\\/]/,
+                name: "vendor",
+                chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "commands",
+              },
             },
           },
         },

@@ -17,36 +17,69 @@ export const benchLog = async (): Promise<BenchRow[]> => {
   const tenantName = "bench-log";
   const tenant = asTenantId(tenantName);
   try {
-    const stamp = stampNew({ tenantId: tenant, userId: "bench", userName: "bench", roles: [] }, new Date());
+    const stamp = stampNew(
+      { tenantId: tenant, userId: "bench", userName: "bench", roles: [] },
+      new Date(),
+    );
     const docs = Array.from({ length: lines }, (_, i) => ({
       ...toContactDoc({
-        no: `KT${String(i + 1).padStart(6, "0")}`, type: "person", name: `Kontakt ${i + 1}`, excludeFromSegments: false,
-        mailingGroups: [], industryGroups: [], businessRelations: [], jobResponsibilities: [], profileAnswers: [], customFields: {},
+        no: `KT${String(i + 1).padStart(6, "0")}`,
+        type: "person",
+        name: `Kontakt ${i + 1}`,
+        excludeFromSegments: false,
+        mailingGroups: [],
+        industryGroups: [],
+        businessRelations: [],
+        jobResponsibilities: [],
+        profileAnswers: [],
+        customFields: {},
       }),
       ...stamp,
     }));
     await api.deps.store.contacts.bulkCreate(tenant, docs);
     const call = async (method: string, path: string, body: object, ifMatch?: string) => {
-      const res = await api.call(method, path, { tenant: tenantName, body, ...(ifMatch ? { ifMatch } : {}) });
+      const res = await api.call(method, path, {
+        tenant: tenantName,
+        body,
+        ...(ifMatch ? { ifMatch } : {}),
+      });
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 300)}`);
       return res.json;
     };
-    await call("POST", "/api/interaction-templates", { code: "LETTER", description: "Brev", unitCost: 1 });
-    await call("POST", "/api/segments", { no: "BENCH", description: "Bench", interactionTemplateCode: "LETTER" });
-    await call("POST", "/api/segments/BENCH/add-contacts", { filter: { kind: "field", field: "type", op: "eq", value: "person" } });
+    await call("POST", "/api/interaction-templates", {
+      code: "LETTER",
+      description: "Brev",
+      unitCost: 1,
+    });
+    await call("POST", "/api/segments", {
+      no: "BENCH",
+      description: "Bench",
+      interactionTemplateCode: "LETTER",
+    });
+    await call("POST", "/api/segments/BENCH/add-contacts", {
+      filter: { kind: "field", field: "type", op: "eq", value: "person" },
+    });
     const header = await call("GET", "/api/segments/BENCH", {});
 
     const startedLog = process.hrtime.bigint();
     const logged = await call("POST", "/api/segments/BENCH/log", {}, header.etag);
     const logMs = Number(process.hrtime.bigint() - startedLog) / 1e6;
-    if (logged.loggedSegment.noOfInteractions !== lines) throw new Error("the Log wrote the wrong number of entries");
+    if (logged.loggedSegment.noOfInteractions !== lines)
+      throw new Error("the Log wrote the wrong number of entries");
 
     // The floor: the same entry documents, bulk-inserted again under other ids, same container.
-    const entries = await api.deps.store.interactions.entriesOfLogged<Record<string, unknown>>(tenant, logged.loggedSegment.entryNo);
+    const entries = await api.deps.store.interactions.entriesOfLogged<Record<string, unknown>>(
+      tenant,
+      logged.loggedSegment.entryNo,
+    );
     const container: Container = api.deps.store.interactions.container;
     const operations = entries.map((e) => {
       const body = Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("_")));
-      return { operationType: "Create" as const, partitionKey: e["pk"] as string, resourceBody: { ...body, id: `raw|${String(e["id"])}` } };
+      return {
+        operationType: "Create" as const,
+        partitionKey: e["pk"] as string,
+        resourceBody: { ...body, id: `raw|${String(e["id"])}` },
+      };
     });
     const startedRaw = process.hrtime.bigint();
     const results = await container.items.executeBulkOperations(operations);

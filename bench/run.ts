@@ -9,6 +9,7 @@ import { benchCriteria } from "./criteria.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
+import { benchPane } from "./pane.bench";
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["criteria", benchCriteria],
   ["log", benchLog],
   ["merge", benchMerge],
+  ["pane", benchPane],
 ];
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

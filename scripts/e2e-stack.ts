@@ -15,6 +15,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 const root = path.resolve(__dirname, "..");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The Entra app id the test builds carry: the stand-in's broker does not check it. */
+const E2E_CLIENT_ID = "6e2c5b0a-3f1d-4c8e-9a7b-2d4f6a8c0e1b";
 export const STAND_IN_PATH = path.join(root, "test/e2e/word-stand-in/office.js");
 
 export const freePort = (): Promise<number> =>
@@ -103,7 +105,9 @@ export const startApiChild = async ({
     },
     close: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
@@ -134,7 +138,11 @@ export const apiCaller =
 
 // ── The pane ────────────────────────────────────────────────────────────────────────────────
 
-/** `webpack --mode production` into `outDir`, calling the API at `apiUrl`. */
+/**
+ * `webpack --mode production` into `outDir`, calling the API at `apiUrl`: the bundle that ships.
+ * It signs in with MSAL's nested app authentication, which the Word stand-in brokers with the
+ * token it is given (paneContext's `token`), as Word does with the signed-in user's.
+ */
 export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const child = spawn(
@@ -142,7 +150,7 @@ export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
       ["--mode", "production", "--output-path", outDir],
       {
         cwd: root,
-        env: { ...process.env, MERGELINE_API_URL: apiUrl },
+        env: { ...process.env, MERGELINE_API_URL: apiUrl, MERGELINE_CLIENT_ID: E2E_CLIENT_ID },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -242,9 +250,12 @@ export const launchChromium = (): Promise<Browser> =>
   });
 
 export interface PaneContextOptions {
-  readonly apiUrl: string;
-  /** Added to every API request: the production pane has no development sign-in of its own. */
-  readonly token: string;
+  /**
+   * The signed-in user's access token, which the Word stand-in hands to the pane's MSAL as Word's
+   * nested app authentication broker does (its config's accessToken). Without one the host
+   * offers no NestedAppAuth and the pane would need the internet to sign in.
+   */
+  readonly token?: string;
   readonly width?: number;
   readonly height?: number;
   /** The Word stand-in's settings (displayLanguage, title, paragraphs, wordApi, theme). */
@@ -257,26 +268,26 @@ export interface PaneContextOptions {
  */
 export const paneContext = async (
   browser: Browser,
-  { apiUrl, token, width = 350, height = 720, word = {} }: PaneContextOptions,
+  { token, width = 350, height = 720, word = {} }: PaneContextOptions,
 ): Promise<BrowserContext> => {
   const context = await browser.newContext({
     viewport: { width, height },
     deviceScaleFactor: 1,
+    // No transitions half-way through: axe's contrast check and the screenshots see end states.
+    reducedMotion: "reduce",
     locale: String(word["displayLanguage"] ?? "en-US"),
   });
   const standIn = readFileSync(STAND_IN_PATH, "utf8");
-  await context.addInitScript((config) => {
-    (window as unknown as { __wordStandInConfig: unknown }).__wordStandInConfig = config;
-  }, word);
-  const apiOrigin = new URL(apiUrl).origin;
+  await context.addInitScript(
+    (config) => {
+      (window as unknown as { __wordStandInConfig: unknown }).__wordStandInConfig = config;
+    },
+    { ...(token ? { accessToken: token } : {}), ...word },
+  );
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS_URL) {
       await route.fulfill({ status: 200, contentType: "text/javascript", body: standIn });
-    } else if (url.startsWith(`${apiOrigin}/`)) {
-      await route.continue({
-        headers: { ...route.request().headers(), authorization: `Bearer ${token}` },
-      });
     } else if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url) || url.startsWith("data:")) {
       await route.continue();
     } else {

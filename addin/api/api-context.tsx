@@ -5,6 +5,8 @@ export interface ApiConnection {
   client: ApiClient;
   /** Shown to the user when the API cannot be reached. */
   baseUrl: string;
+  /** The one interactive sign-in, started from the Sign in button when a silent token failed. */
+  signIn?: () => Promise<void>;
 }
 
 const ApiContext = createContext<ApiConnection | undefined>(undefined);

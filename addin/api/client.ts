@@ -33,10 +33,20 @@ type IfMatchField<E> = E extends { readonly ifMatch: "required" }
     ? { ifMatch?: string }
     : { ifMatch?: never };
 
+/** Endpoints that take a file (bodyTypes: a .docx, a CSV) take it as a Blob, sent as it is. */
+type FileField<E> = E extends { readonly bodyTypes: readonly string[] }
+  ? { file?: Blob }
+  : { file?: never };
+
 export type CallOptions<E> = Field<"params", ParamsInput<E>> &
   Field<"query", QueryInput<E>> &
   Field<"body", BodyInput<E>> &
-  IfMatchField<E> & { signal?: AbortSignal };
+  FileField<E> &
+  IfMatchField<E> & {
+    signal?: AbortSignal;
+    /** Extra request headers for this call, e.g. Idempotency-Key on a retryable POST. */
+    headers?: Record<string, string>;
+  };
 
 /** Options may be left out only when nothing in them is required. */
 type CallArgs<E> =
@@ -51,8 +61,10 @@ interface LooseOptions {
   params?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
+  file?: Blob;
   ifMatch?: string;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 const fillPath = (name: string, path: string, params: Record<string, unknown> = {}): string =>
@@ -98,12 +110,16 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     const headers: Record<string, string> = {
       accept: spec.responseType ?? "application/json",
       ...(await options.headers?.()),
+      ...opts.headers,
     };
     if (opts.ifMatch !== undefined) headers["if-match"] = opts.ifMatch;
-    let body: string | undefined;
+    let body: string | Blob | undefined;
     if (opts.body !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(opts.body);
+    } else if (opts.file !== undefined) {
+      headers["content-type"] = opts.file.type || spec.bodyTypes?.[0] || "application/octet-stream";
+      body = opts.file;
     }
 
     let response: Response;

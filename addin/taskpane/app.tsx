@@ -1,24 +1,45 @@
-import { Caption1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { ContactsView } from "../features/contacts/contacts-view";
+import { SegmentListView } from "../features/segments/segment-list-view";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
+import { LoggedSegmentsView, SegmentWorkspace } from "./lazy-views";
+import type { PaneRoute } from "./routes";
+import { ViewSlot } from "./view-slot";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    maxWidth: "100%",
+    boxSizing: "border-box",
   },
+  header: { display: "flex", flexDirection: "column" },
+  nav: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+  },
+  current: {
+    borderBottom: `${tokens.strokeWidthThicker} solid ${tokens.colorCompoundBrandStroke}`,
+    borderRadius: 0,
+  },
+  ellipsis: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
-/** The pane's shell: who and where we are, then the features. */
-export const App = () => {
+/**
+ * The pane's shell: where the pane runs, the top-level navigation (segments, logged segments),
+ * and the current view. The segment list is in the first bundle; everything else is loaded when
+ * it is first shown.
+ */
+export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: PaneRoute }) => {
   const t = useT();
   const styles = useStyles();
   const host = useHost();
   const [title, setTitle] = useState("");
+  const [route, setRoute] = useState<PaneRoute>(initialRoute);
 
   useEffect(() => {
     let live = true;
@@ -32,17 +53,47 @@ export const App = () => {
     };
   }, [host]);
 
+  const openSegment = (no: string) => setRoute({ view: "segment", no, tab: "lines" });
+
   return (
     <main className={styles.root}>
-      <header>
-        <Title3 as="h1">{t("app.title")}</Title3>
-        {host.kind === "browser" ? (
-          <Caption1 block>{t("app.noDocument")}</Caption1>
-        ) : (
-          title && <Caption1 block>{t("app.document", { title })}</Caption1>
+      <header className={styles.header}>
+        <Subtitle1 as="h1">{t("app.title")}</Subtitle1>
+        {host.kind === "word" && title && (
+          <Caption1 className={styles.ellipsis}>{t("app.document", { title })}</Caption1>
         )}
+        {/* Two plain buttons, not a TabList: the first bundle stays small (bench/pane.bench.ts). */}
+        <nav className={styles.nav} aria-label={t("pa.shell.nav")}>
+          {(["segments", "logged"] as const).map((view) => {
+            const current = view === "logged" ? route.view === "logged" : route.view !== "logged";
+            return (
+              <Button
+                key={view}
+                size="small"
+                appearance="subtle"
+                className={current ? styles.current : undefined}
+                aria-current={current ? "page" : undefined}
+                onClick={() => setRoute({ view })}
+              >
+                {t(view === "logged" ? "pa.shell.logged" : "pa.shell.segments")}
+              </Button>
+            );
+          })}
+        </nav>
       </header>
-      <ContactsView />
+      <ViewSlot name={route.view === "segment" ? `segment/${route.no}` : route.view}>
+        {route.view === "segments" && <SegmentListView onOpen={openSegment} />}
+        {route.view === "logged" && <LoggedSegmentsView onOpenSegment={openSegment} />}
+        {route.view === "segment" && (
+          <SegmentWorkspace
+            no={route.no}
+            tab={route.tab}
+            onTab={(tab) => setRoute({ ...route, tab })}
+            onBack={() => setRoute({ view: "segments" })}
+            onOpenSegment={openSegment}
+          />
+        )}
+      </ViewSlot>
     </main>
   );
 };

@@ -1,33 +1,49 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { ApiProvider, type ApiConnection } from "../api/api-context";
+import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
-import { devIdentityHeaders } from "../api/dev-identity";
+import { authorizationHeaders, createTokenProvider } from "../auth/create-token-provider";
 import { detectHost } from "../host/detect-host";
-import { HostProvider } from "../host/host-context";
-import { App } from "./app";
+import { loadTheme } from "./pane-theme";
+import { Root } from "./root";
+
+/** Shown by plain DOM when even the host could not be detected: the pane is never blank. */
+const startupFailed = (container: HTMLElement, error: unknown) => {
+  const danish = (navigator.language || "").toLowerCase().startsWith("da");
+  const message = document.createElement("p");
+  message.setAttribute("role", "alert");
+  message.style.cssText = "font-family: 'Segoe UI', sans-serif; padding: 12px;";
+  message.textContent = danish
+    ? "Mergeline kunne ikke starte. Luk ruden, og åbn den igen."
+    : "Mergeline could not start. Close the pane and open it again.";
+  container.replaceChildren(message);
+  console.error("Mergeline could not start", error);
+};
 
 const start = async (): Promise<void> => {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  // Rendering waits for Office.onReady (inside detectHost), as Office requires before any call.
-  const host = await detectHost();
-  const baseUrl = apiBaseUrl();
-  const connection: ApiConnection = {
-    baseUrl,
-    client: createApiClient({ baseUrl, headers: devIdentityHeaders }),
-  };
-  document.documentElement.lang = host.displayLanguage;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <HostProvider host={host}>
-        <ApiProvider connection={connection}>
-          <App />
-        </ApiProvider>
-      </HostProvider>
-    </FluentProvider>,
-  );
+  try {
+    // Rendering waits for Office.onReady (inside detectHost), as Office requires before any call.
+    const host = await detectHost();
+    const baseUrl = apiBaseUrl();
+    const tokens = createTokenProvider(host);
+    const connection: ApiConnection = {
+      baseUrl,
+      // Every call carries an access token (development builds: from the local development issuer).
+      client: createApiClient({ baseUrl, headers: authorizationHeaders(tokens) }),
+      signIn: async () => {
+        await tokens.signIn();
+      },
+    };
+    const initialTheme = await loadTheme(host.theme()).catch(() => undefined);
+    document.documentElement.lang = host.displayLanguage;
+    createRoot(container).render(
+      <Root host={host} connection={connection} initialTheme={initialTheme} />,
+    );
+  } catch (error) {
+    startupFailed(container, error);
+  }
 };
 
 void start();

@@ -71,7 +71,9 @@ describe("handlers are plain Azure Functions handlers", () => {
         method: "GET",
         url: "http://localhost/api/salespeople/SP1",
         params: { code: "SP1" },
-        headers: { authorization: `Bearer ${await api.issuer.sign({ tenant: "tenant-a", user: "alice" })}` },
+        headers: {
+          authorization: `Bearer ${await api.issuer.sign({ tenant: "tenant-a", user: "alice" })}`,
+        },
       }),
       new InvocationContext({ functionName: "getSalesperson" }),
     );

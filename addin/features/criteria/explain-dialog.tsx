@@ -1,0 +1,96 @@
+import type { SegmentLine } from "@shared/model/segment";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useT } from "../../i18n/use-t";
+import type { MessageKey } from "../../i18n/en-US";
+import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ACTION_KIND_LABEL } from "./action-labels";
+
+const VIA_LABEL: Record<string, MessageKey> = {
+  criteria: "pa.explain.via.criteria",
+  expandedCompany: "pa.explain.via.expandedCompany",
+  relatedCompany: "pa.explain.via.relatedCompany",
+  manual: "pa.explain.via.manual",
+  refresh: "pa.explain.via.refresh",
+  beforeCriteria: "pa.explain.via.beforeCriteria",
+};
+
+/** Why is this contact on the segment: the action that put it there, how, and what it matched. */
+export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: () => void }) => {
+  const t = useT();
+  const { client } = useApi();
+  const { state, reload } = useApiQuery(
+    (signal) =>
+      client("explainLine", { params: { no: line.segmentNo, lineNo: line.lineNo }, signal }),
+    [client, line.segmentNo, line.lineNo],
+  );
+  const explanation = state.status === "ok" ? state.data : undefined;
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t("pa.explain.title", { name: line.contactName })}</DialogTitle>
+          <DialogContent>
+            {state.status === "loading" && <Spinner size="small" label={t("pa.explain.loading")} />}
+            {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
+            {explanation && (
+              <div>
+                <Text block>
+                  {t(VIA_LABEL[explanation.via] ?? "pa.explain.via.criteria", {
+                    via: explanation.viaContactNo ?? "",
+                  })}
+                </Text>
+                {explanation.action && (
+                  <Text block weight="semibold">
+                    {t("pa.explain.action", {
+                      no: explanation.action.no,
+                      kind: t(ACTION_KIND_LABEL[explanation.action.kind]),
+                      description: explanation.action.description,
+                    })}
+                  </Text>
+                )}
+                {explanation.because.length > 0 && (
+                  <>
+                    <Caption1 block>{t("pa.explain.because")}</Caption1>
+                    <ul>
+                      {explanation.because.map((reason, i) => (
+                        <li key={i}>{reason}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {explanation.stillMatches !== undefined && (
+                  <Badge appearance="tint" color={explanation.stillMatches ? "success" : "warning"}>
+                    {explanation.stillMatches
+                      ? t("pa.explain.stillMatches")
+                      : t("pa.explain.noLongerMatches")}
+                  </Badge>
+                )}
+                <Caption1 block>
+                  {t("pa.explain.evaluatedOn", { date: explanation.evaluatedOn })}
+                </Caption1>
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>{t("pa.common.close")}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+};

@@ -1,0 +1,145 @@
+import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
+import {
+  Badge,
+  Button,
+  Caption1,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useT } from "../../i18n/use-t";
+import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  entry: {
+    display: "flex",
+    flexDirection: "column",
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+  },
+});
+
+/** A contact's interaction log, newest first (a company's includes its persons'). */
+export const ContactInteractionsDrawer = ({
+  contactNo,
+  contactName,
+  onClose,
+}: {
+  contactNo: string;
+  contactName: string;
+  onClose: () => void;
+}) => {
+  const t = useT();
+  const styles = useStyles();
+  const { client } = useApi();
+  const first = useApiQuery(
+    (signal) =>
+      client("listContactInteractions", { params: { no: contactNo }, query: { top: 50 }, signal }),
+    [client, contactNo],
+  );
+  const [more, setMore] = useState<{ items: InteractionLogEntry[]; token?: string }>();
+  const [moreError, setMoreError] = useState<unknown>();
+  const items = [...(first.state.data?.items ?? []), ...(more?.items ?? [])];
+  const token = more ? more.token : first.state.data?.continuationToken;
+
+  const loadMore = async () => {
+    if (!token) return;
+    try {
+      const next = await client("listContactInteractions", {
+        params: { no: contactNo },
+        query: { top: 50, continuationToken: token },
+      });
+      setMore({ items: [...(more?.items ?? []), ...next.items], token: next.continuationToken });
+    } catch (error) {
+      setMoreError(error);
+    }
+  };
+
+  return (
+    <OverlayDrawer
+      open
+      position="end"
+      size="full"
+      onOpenChange={(_, d) => !d.open && onClose()}
+      aria-labelledby="interactions-title"
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          heading={{ id: "interactions-title" }}
+          action={
+            <Button
+              appearance="subtle"
+              aria-label={t("pa.common.close")}
+              icon={<DismissRegular />}
+              onClick={onClose}
+            />
+          }
+        >
+          {t("pa.interactions.title", { name: contactName })}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {first.state.status === "loading" && (
+          <Spinner size="small" label={t("pa.interactions.loading")} />
+        )}
+        {first.state.status === "error" && (
+          <ApiProblemBar error={first.state.error} onRetry={first.reload} />
+        )}
+        {first.state.status === "ok" && items.length === 0 && (
+          <Caption1>{t("pa.interactions.empty")}</Caption1>
+        )}
+        {items.length > 0 && (
+          <ul className={styles.list}>
+            {items.map((entry) => (
+              <li key={`${entry.contactNo}-${entry.entryNo}`} className={styles.entry}>
+                <Text weight="semibold">{entry.description}</Text>
+                <Caption1>
+                  {[
+                    entry.date,
+                    entry.interactionTemplateCode,
+                    entry.segmentNo,
+                    entry.contactNo !== contactNo ? entry.contactName : undefined,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </Caption1>
+                {entry.evaluation && (
+                  <Caption1>{t(`pa.criteria.evaluation.${entry.evaluation}`)}</Caption1>
+                )}
+                {entry.canceled && (
+                  <Badge size="small" color="danger" appearance="tint">
+                    {t("pa.logged.canceledBadge")}
+                  </Badge>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {moreError !== undefined && <ApiProblemBar error={moreError} onRetry={loadMore} />}
+        {token && (
+          <Button size="small" onClick={loadMore}>
+            {t("pa.lines.more")}
+          </Button>
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+};

@@ -1,0 +1,209 @@
+import type { LogProblem } from "@shared/model/logging";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useT } from "../../i18n/use-t";
+import { ApiProblemBar, isNotImplemented } from "../../taskpane/api-problem-bar";
+import { useOpenSegment } from "../segments/open-segment";
+import { useLogSegment } from "./use-log-segment";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+const byLine = (problems: readonly LogProblem[]) => {
+  const lines = new Map<number, LogProblem[]>();
+  for (const p of problems) lines.set(p.lineNo, [...(lines.get(p.lineNo) ?? []), p]);
+  return [...lines.entries()].sort(([a], [b]) => a - b);
+};
+
+/**
+ * Log the segment: Business Central's checks first (every failing line at once), then one
+ * interaction per line and a logged segment, with the follow-up option and progress.
+ */
+export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => void }) => {
+  const t = useT();
+  const styles = useStyles();
+  const { client } = useApi();
+  const { segment, reload: reloadSegment } = useOpenSegment();
+  const [followUp, setFollowUp] = useState(false);
+  const { run, log, forget } = useLogSegment(segment.no);
+  const check = useApiQuery(
+    (signal) => client("checkLog", { params: { no: segment.no }, signal }),
+    [client, segment.no, segment.etag, segment.noOfLines],
+  );
+  const problems = check.state.status === "ok" ? check.state.data.problems : [];
+  const empty = segment.noOfLines === 0;
+  const logged = segment.status === "logged";
+
+  const start = async () => {
+    const outcome = await log(segment.etag, followUp);
+    if (outcome) reloadSegment();
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="log-heading">
+      <Subtitle2 as="h3" id="log-heading">
+        {t("pa.log.heading")}
+      </Subtitle2>
+
+      {logged && run.phase !== "done" && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {t("pa.log.alreadyLogged", { entryNo: segment.loggedSegmentEntryNo ?? "" })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!logged && (
+        <>
+          {check.state.status === "loading" && <Spinner size="tiny" label={t("pa.log.checking")} />}
+          {check.state.status === "error" && (
+            <ApiProblemBar error={check.state.error} onRetry={check.reload} />
+          )}
+          {empty && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t("pa.log.empty")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {check.state.status === "ok" &&
+            !empty &&
+            (problems.length === 0 ? (
+              <MessageBar intent="success">
+                <MessageBarBody>
+                  {t("pa.log.checkOk", { lines: check.state.data.lines })}
+                </MessageBarBody>
+              </MessageBar>
+            ) : (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {t("pa.log.problems", {
+                      count: problems.length,
+                      lines: check.state.data.lines,
+                    })}
+                  </MessageBarTitle>
+                  <ul className={styles.problems} aria-label={t("pa.log.problemsList")}>
+                    {byLine(problems).map(([lineNo, list]) => (
+                      <li key={lineNo}>
+                        <Text weight="semibold">
+                          {t("pa.log.problemLine", { lineNo, contactNo: list[0]?.contactNo ?? "" })}
+                        </Text>
+                        <ul>
+                          {list.map((p, i) => (
+                            <li key={i}>{p.message}</li>
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+
+          <Field hint={t("pa.log.followUpHint")}>
+            <Checkbox
+              label={t("pa.log.followUp")}
+              checked={followUp}
+              disabled={run.phase === "logging"}
+              onChange={(_, d) => {
+                setFollowUp(d.checked === true);
+                forget();
+              }}
+            />
+          </Field>
+
+          {run.phase === "logging" && (
+            <Field
+              label={t("pa.log.progress")}
+              validationState="none"
+              validationMessage={
+                run.progress
+                  ? t("pa.log.progressCount", {
+                      written: run.progress.written,
+                      total: run.progress.total,
+                    })
+                  : t("pa.log.starting")
+              }
+            >
+              <ProgressBar
+                value={
+                  run.progress && run.progress.total > 0
+                    ? run.progress.written / run.progress.total
+                    : undefined
+                }
+              />
+            </Field>
+          )}
+          {run.phase === "failed" && (
+            <ApiProblemBar
+              error={run.error}
+              onRetry={run.retryable && !isNotImplemented(run.error) ? start : undefined}
+              onReload={() => {
+                reloadSegment();
+                check.reload();
+              }}
+            />
+          )}
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={run.phase === "logging" || problems.length > 0 || empty}
+              onClick={start}
+            >
+              {run.phase === "failed" && run.retryable && !isNotImplemented(run.error)
+                ? t("pa.log.retry")
+                : t("pa.log.log")}
+            </Button>
+            <Button disabled={run.phase === "logging"} onClick={check.reload}>
+              {t("pa.log.checkAgain")}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {run.phase === "done" && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("pa.log.done.title")}</MessageBarTitle>
+            {t("pa.log.done.body", {
+              entryNo: run.outcome.loggedSegment.entryNo,
+              count: run.outcome.loggedSegment.noOfInteractions,
+            })}
+            {run.outcome.followUpSegmentNo && (
+              <div>
+                {onOpenSegment ? (
+                  <Link onClick={() => onOpenSegment(run.outcome.followUpSegmentNo ?? "")}>
+                    {t("pa.log.openFollowUp", { no: run.outcome.followUpSegmentNo })}
+                  </Link>
+                ) : (
+                  <Caption1>
+                    {t("pa.log.followUpCreated", { no: run.outcome.followUpSegmentNo })}
+                  </Caption1>
+                )}
+              </div>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+};

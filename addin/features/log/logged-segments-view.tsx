@@ -1,0 +1,177 @@
+import type { LoggedSegment } from "@shared/model/logged-segment";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useT } from "../../i18n/use-t";
+import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  stack: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  entryCol: { width: "48px" },
+  countCol: { width: "44px", textAlign: "end" },
+  actionsCol: { width: "36px" },
+});
+
+/** Logged segments, newest first: cancel one (and undo that), or follow it up with a new segment. */
+export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: string) => void }) => {
+  const t = useT();
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  const { client } = useApi();
+  const list = useApiQuery(
+    (signal) => client("listLoggedSegments", { query: { top: 100 }, signal }),
+    [client],
+  );
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const items = list.state.data?.items ?? [];
+
+  const act = async (entry: LoggedSegment, action: "cancel" | "undoCancel" | "followUp") => {
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      const params = { entryNo: entry.entryNo };
+      if (action === "followUp") {
+        const segment = await client("createFollowUpSegment", { params });
+        onOpenSegment(segment.no);
+        return;
+      }
+      await client(action === "cancel" ? "cancelLoggedSegment" : "undoCancelLoggedSegment", {
+        params,
+      });
+      setNotice(
+        t(action === "cancel" ? "pa.logged.canceled" : "pa.logged.restored", {
+          entryNo: entry.entryNo,
+        }),
+      );
+      list.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="logged-heading">
+      <Subtitle2 as="h2" id="logged-heading">
+        {t("pa.logged.heading")}
+      </Subtitle2>
+      {list.state.status === "loading" && !list.state.data && (
+        <Spinner size="small" label={t("pa.logged.loading")} />
+      )}
+      {list.state.status === "error" && (
+        <ApiProblemBar error={list.state.error} onRetry={list.reload} />
+      )}
+      {error !== undefined && <ApiProblemBar error={error} onRetry={list.reload} />}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {list.state.data &&
+        (items.length === 0 ? (
+          <Caption1>{t("pa.logged.empty")}</Caption1>
+        ) : (
+          <Table size="extra-small" aria-labelledby="logged-heading">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.entryCol} style={{ width: 48 }}>
+                  {t("pa.logged.col.entry")}
+                </TableHeaderCell>
+                <TableHeaderCell>{t("pa.logged.col.segment")}</TableHeaderCell>
+                <TableHeaderCell className={styles.countCol} style={{ width: 44 }}>
+                  {t("pa.logged.col.count")}
+                </TableHeaderCell>
+                <TableHeaderCell className={styles.actionsCol} style={{ width: 36 }}>
+                  <span className={hidden.root}>{t("pa.lines.col.actions")}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((entry) => (
+                <TableRow key={entry.entryNo}>
+                  <TableCell className={styles.entryCol}>{entry.entryNo}</TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span>{`${entry.segmentNo} ${entry.description}`}</span>
+                      <Caption1>{entry.createdAt.slice(0, 10)}</Caption1>
+                      {entry.canceled && (
+                        <Badge size="small" color="danger" appearance="tint">
+                          {t("pa.logged.canceledBadge")}
+                        </Badge>
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell className={styles.countCol}>{entry.noOfInteractions}</TableCell>
+                  <TableCell className={styles.actionsCol}>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<MoreHorizontalRegular />}
+                          aria-label={t("pa.logged.actionsFor", { entryNo: entry.entryNo })}
+                        />
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          {entry.canceled ? (
+                            <MenuItem onClick={() => act(entry, "undoCancel")}>
+                              {t("pa.logged.undoCancel")}
+                            </MenuItem>
+                          ) : (
+                            <MenuItem onClick={() => act(entry, "cancel")}>
+                              {t("pa.logged.cancel")}
+                            </MenuItem>
+                          )}
+                          {entry.followUpSegmentNo ? (
+                            <MenuItem onClick={() => onOpenSegment(entry.followUpSegmentNo ?? "")}>
+                              {t("pa.logged.openFollowUp", { no: entry.followUpSegmentNo })}
+                            </MenuItem>
+                          ) : (
+                            <MenuItem
+                              disabled={entry.canceled}
+                              onClick={() => act(entry, "followUp")}
+                            >
+                              {t("pa.logged.followUp")}
+                            </MenuItem>
+                          )}
+                          <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
+                            {t("pa.logged.openSegment", { no: entry.segmentNo })}
+                          </MenuItem>
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+    </section>
+  );
+};

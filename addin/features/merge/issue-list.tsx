@@ -1,0 +1,87 @@
+import {
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
+import { useT } from "../../i18n/use-t";
+import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+import { issueText, type CheckIssue } from "./check-issues";
+
+/** Empty values come one per contact: a long segment lists the first ones and counts the rest. */
+const SHOWN = 50;
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  icon: { flexShrink: 0, marginTop: "2px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground3 },
+});
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Check for errors' findings, errors first, each in the user's language. */
+export const IssueList = ({
+  issues,
+  records,
+}: {
+  issues: readonly CheckIssue[];
+  records: number;
+}) => {
+  const t = useT();
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  const errors = issues.filter((issue) => issue.severity === "error").length;
+  const warnings = issues.filter((issue) => issue.severity === "warning").length;
+  const sorted = [...issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+
+  if (issues.length === 0) {
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>{t("merge.check.clean", { count: records })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <MessageBar intent={errors > 0 ? "error" : "warning"} layout="multiline">
+        <MessageBarBody>
+          {t("merge.check.summary", { errors, warnings, count: records })}
+        </MessageBarBody>
+      </MessageBar>
+      <ul className={styles.list} aria-label={t("merge.check.list")}>
+        {sorted.slice(0, SHOWN).map((issue, index) => (
+          <li key={index} className={styles.item}>
+            <span className={`${styles.icon} ${styles[issue.severity]}`} aria-hidden>
+              {issue.severity === "error" ? (
+                <ErrorCircle16Filled />
+              ) : issue.severity === "warning" ? (
+                <Warning16Filled />
+              ) : (
+                <Info16Regular />
+              )}
+            </span>
+            <span>
+              <span className={hidden.root}>{t(`merge.severity.${issue.severity}`)}: </span>
+              {issueText(t, issue)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {sorted.length > SHOWN && (
+        <Caption1>{t("merge.check.more", { count: sorted.length - SHOWN })}</Caption1>
+      )}
+    </>
+  );
+};

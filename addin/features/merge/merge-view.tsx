@@ -1,0 +1,206 @@
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Checkmark20Regular, Dismiss20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
+import { useHost } from "../../host/host-context";
+import type { MessageKey } from "../../i18n/en-US";
+import type { Translate } from "../../i18n/translate";
+import { useT } from "../../i18n/use-t";
+import { ActionErrorBar } from "../letter/action-error-bar";
+import { issueText, fromApi } from "./check-issues";
+import { CustomizeLetter } from "./customize-letter";
+import { IssueList } from "./issue-list";
+import { MergeJobError } from "./server-merge";
+import {
+  useMergeRun,
+  type MergeOutcome,
+  type MergeOutput,
+  type MergeRunState,
+} from "./use-merge-run";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  button: { alignSelf: "flex-start" },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+const PHASES: Record<NonNullable<MergeRunState["phase"]>, MessageKey> = {
+  data: "merge.progress.data",
+  checking: "merge.progress.checking",
+  merging: "merge.progress.merging",
+  server: "merge.progress.server",
+};
+
+const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
+  switch (outcome.kind) {
+    case "newDocument":
+      return t("merge.done.newDocument", { count: outcome.count });
+    case "appendToDocument":
+      return t("merge.done.appendToDocument", { count: outcome.count });
+    case "download":
+      return t("merge.done.download", { count: outcome.count, fileName: outcome.fileName });
+    case "perContact":
+      return t("merge.done.perContact", { count: outcome.count, fileName: outcome.fileName });
+    case "empty":
+      return t("merge.done.empty");
+    case "canceled":
+      return t("merge.done.canceled");
+  }
+};
+
+/**
+ * Check for errors, then Merge: into a new Word document (or, without WordApi 1.3, appended to
+ * this one after a section break), or one document per contact as a zip from the server. A
+ * progress bar and Cancel for large segments; customizing one contact's letter below.
+ */
+export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
+  const t = useT();
+  const styles = useStyles();
+  const host = useHost();
+  const headingId = useId();
+  const checkId = useId();
+  const mergeId = useId();
+  const explainId = useId();
+  const run = useMergeRun(segmentNo);
+  const [output, setOutput] = useState<MergeOutput>("document");
+  const { state } = run;
+  const into = host.capabilities.mergeInto;
+
+  const documentLabel: MessageKey =
+    into === "newDocument"
+      ? "merge.output.newDocument"
+      : into === "appendToDocument"
+        ? "merge.output.append"
+        : "merge.output.download";
+  const explanation: MessageKey =
+    output === "perContact"
+      ? "merge.output.perContact.explain"
+      : into === "newDocument"
+        ? "merge.output.newDocument.explain"
+        : into === "appendToDocument"
+          ? "merge.output.append.explain"
+          : "merge.output.download.explain";
+
+  const progress = state.progress;
+  const fraction =
+    progress?.total !== undefined && progress.total > 0
+      ? Math.min(1, progress.done / progress.total)
+      : undefined;
+  const jobIssues = state.error instanceof MergeJobError ? state.error.job.issues.map(fromApi) : [];
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t("merge.heading")}
+      </Subtitle2>
+
+      <section className={styles.section} aria-labelledby={checkId}>
+        <Body1Strong as="h3" id={checkId} className={styles.heading}>
+          {t("merge.check.heading")}
+        </Body1Strong>
+        <Caption1>{t("merge.check.hint")}</Caption1>
+        <Button
+          className={styles.button}
+          icon={<Checkmark20Regular />}
+          disabled={run.running}
+          onClick={() => void run.check()}
+        >
+          {t("merge.check.run")}
+        </Button>
+        {state.check && <IssueList issues={state.check.issues} records={state.check.records} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby={mergeId}>
+        <Body1Strong as="h3" id={mergeId} className={styles.heading}>
+          {t("merge.merge.heading")}
+        </Body1Strong>
+        <Field label={t("merge.output.label")}>
+          <RadioGroup
+            value={output}
+            disabled={run.running}
+            aria-describedby={explainId}
+            onChange={(_, data) => setOutput(data.value as MergeOutput)}
+          >
+            <Radio value="document" label={t(documentLabel)} />
+            <Radio value="perContact" label={t("merge.output.perContact")} />
+          </RadioGroup>
+        </Field>
+        <Caption1 id={explainId}>{t(explanation)}</Caption1>
+        <Button
+          className={styles.button}
+          appearance="primary"
+          icon={<DocumentAdd20Regular />}
+          disabled={run.running}
+          onClick={() => void run.merge(output)}
+        >
+          {t("merge.merge.run")}
+        </Button>
+      </section>
+
+      {run.running && state.phase && (
+        <div className={styles.progress}>
+          <Field
+            label={t("merge.progress.label")}
+            validationState="none"
+            validationMessage={
+              t(PHASES[state.phase]) +
+              (progress
+                ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: progress.done, total: progress.total ?? "" })}`
+                : "")
+            }
+          >
+            <ProgressBar value={fraction} max={1} thickness="large" />
+          </Field>
+          <Button className={styles.button} icon={<Dismiss20Regular />} onClick={run.cancel}>
+            {t("merge.cancel")}
+          </Button>
+        </div>
+      )}
+
+      <div role="status" aria-live="polite">
+        {state.outcome && (
+          <MessageBar
+            intent={
+              state.outcome.kind === "canceled" || state.outcome.kind === "empty"
+                ? "info"
+                : "success"
+            }
+            layout="multiline"
+          >
+            <MessageBarBody>{outcomeText(t, state.outcome)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {state.error !== undefined && (
+        <>
+          <ActionErrorBar error={state.error} onRetry={() => void run.merge(output)} />
+          {jobIssues.length > 0 && (
+            <ul>
+              {jobIssues.map((issue, index) => (
+                <li key={index}>{issueText(t, issue)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      <Divider />
+      <CustomizeLetter segmentNo={segmentNo} />
+    </section>
+  );
+};

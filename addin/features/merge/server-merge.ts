@@ -1,0 +1,81 @@
+import type { MergeJob } from "@shared/model/merge-job";
+import { bytesToBase64 } from "@shared/merge/package/base64";
+import type { ApiClient } from "../../api/client";
+import type { NamedFile } from "../../host/host";
+
+/** The job ended without a result: failed on the server, or canceled. */
+export class MergeJobError extends Error {
+  override readonly name = "MergeJobError";
+  constructor(readonly job: MergeJob) {
+    super(job.error ?? `The merge job ended as ${job.status}`);
+  }
+}
+
+const POLL_MS = 1000;
+
+const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+      },
+      { once: true },
+    );
+  });
+
+export interface ServerMergeOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: MergeJob["progress"]) => void;
+  readonly pollMs?: number;
+}
+
+export interface ServerMergeResult {
+  readonly file: Blob;
+  readonly fileName: string;
+  readonly job: MergeJob;
+}
+
+/**
+ * The server's merge: start the job with the letter, poll its progress, download the result.
+ * Aborting asks the server to cancel the job (POST /merge-jobs/{id}/cancel) as well.
+ */
+export const runServerMerge = async (
+  client: ApiClient,
+  segmentNo: string,
+  letter: NamedFile,
+  output: "document" | "perContact",
+  { signal, onProgress, pollMs = POLL_MS }: ServerMergeOptions = {},
+): Promise<ServerMergeResult> => {
+  let job = await client("startMerge", {
+    params: { no: segmentNo },
+    body: {
+      template: { documentBase64: bytesToBase64(letter.bytes), fileName: letter.fileName },
+      output,
+    },
+    signal,
+  });
+  const id = job.id;
+  const cancel = () => {
+    // Not awaited: the pane stops now; the server stops when the call arrives.
+    client("cancelMergeJob", { params: { id } }).catch(() => undefined);
+  };
+  signal?.addEventListener("abort", cancel, { once: true });
+  try {
+    while (job.status === "queued" || job.status === "running") {
+      onProgress?.(job.progress);
+      await pause(pollMs, signal);
+      job = await client("getMergeJob", { params: { id }, signal });
+    }
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+  }
+  onProgress?.(job.progress);
+  if (job.status !== "done") throw new MergeJobError(job);
+  const result = await client("downloadMergeResult", { params: { id }, signal });
+  const file = typeof result === "string" ? new Blob([result]) : result;
+  const fallback = `${segmentNo}${output === "perContact" ? ".zip" : ".docx"}`;
+  return { file, fileName: job.result?.fileName || fallback, job };
+};

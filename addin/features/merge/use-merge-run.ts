@@ -1,0 +1,157 @@
+import { bytesToBase64 } from "@shared/merge/package/base64";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useApi } from "../../api/api-context";
+import { NoTemplateError } from "../../host/host";
+import { useHost } from "../../host/host-context";
+import { fromApi, fromEngine, type CheckIssue } from "./check-issues";
+import { fetchAllMergeData, toMergeRecord } from "./merge-data";
+import { runServerMerge } from "./server-merge";
+import { throwIfAborted } from "../../host/abort";
+
+export type MergeOutput = "document" | "perContact";
+
+export type MergePhase =
+  /** Fetching the contacts' merge data, page by page. */
+  | "data"
+  /** The engine or the server checks the letter. */
+  | "checking"
+  /** The engine merges and Word takes the result. */
+  | "merging"
+  /** The server's merge job runs. */
+  | "server";
+
+export type MergeOutcome =
+  | { kind: "newDocument" | "appendToDocument"; count: number }
+  | { kind: "download" | "perContact"; count: number; fileName: string }
+  | { kind: "empty" }
+  | { kind: "canceled" };
+
+export interface MergeRunState {
+  readonly phase?: MergePhase;
+  readonly progress?: { done: number; total?: number };
+  readonly check?: { issues: readonly CheckIssue[]; records: number };
+  readonly outcome?: MergeOutcome;
+  readonly error?: unknown;
+}
+
+/**
+ * Check for errors and Merge, with progress and cancel. In Word the pane fetches the merge
+ * data (pages of 1,000, progress per page) and the engine merges locally: the letter is the
+ * open document as it is, unsaved edits included, and the result goes straight into Word in a
+ * constant number of round trips. One document per contact, and every merge outside Word,
+ * runs as the server's merge job and ends in a download.
+ */
+export const useMergeRun = (segmentNo: string) => {
+  const { client } = useApi();
+  const host = useHost();
+  const [state, setState] = useState<MergeRunState>({});
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(
+    async (work: (signal: AbortSignal) => Promise<Partial<MergeRunState>>) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      setState((previous) => ({ check: previous.check, phase: "data" }));
+      try {
+        const result = await work(abort.signal);
+        if (controller.current === abort)
+          setState((previous) => ({ check: previous.check, ...result }));
+      } catch (error) {
+        if (controller.current !== abort) return;
+        setState((previous) =>
+          abort.signal.aborted
+            ? { check: previous.check, outcome: { kind: "canceled" } }
+            : { check: previous.check, error },
+        );
+      } finally {
+        if (controller.current === abort) controller.current = undefined;
+      }
+    },
+    [],
+  );
+
+  const progress = (phase: MergePhase, done: number, total?: number) =>
+    setState((previous) => ({ ...previous, phase, progress: { done, total } }));
+
+  /** All lines' merge data, with progress against the segment's number of lines. */
+  const allRecords = async (signal: AbortSignal) => {
+    let total: number | undefined;
+    client("getSegment", { params: { no: segmentNo }, signal }).then(
+      (segment) => {
+        total = segment.noOfLines;
+      },
+      () => undefined,
+    );
+    progress("data", 0);
+    const records = await fetchAllMergeData(client, segmentNo, {
+      signal,
+      onProgress: (loaded) => progress("data", loaded, total),
+    });
+    return records.map(toMergeRecord);
+  };
+
+  const letter = async () => {
+    const file = await host.letterDocx();
+    if (!file) throw new NoTemplateError();
+    return file;
+  };
+
+  const check = useCallback(
+    () =>
+      start(async (signal) => {
+        if (host.capabilities.source === "open") {
+          const records = await allRecords(signal);
+          setState((previous) => ({ ...previous, phase: "checking", progress: undefined }));
+          const issues = await host.checkMerge(records);
+          return { check: { issues: issues.map(fromEngine), records: records.length } };
+        }
+        const file = await letter();
+        setState((previous) => ({ ...previous, phase: "checking", progress: undefined }));
+        const answer = await client("checkMerge", {
+          params: { no: segmentNo },
+          body: {
+            template: { documentBase64: bytesToBase64(file.bytes), fileName: file.fileName },
+          },
+          signal,
+        });
+        return { check: { issues: answer.issues.map(fromApi), records: answer.records } };
+      }),
+    [start, host, client, segmentNo],
+  );
+
+  const merge = useCallback(
+    (output: MergeOutput) =>
+      start(async (signal): Promise<Partial<MergeRunState>> => {
+        if (output === "document" && host.capabilities.mergeInto !== "download") {
+          const records = await allRecords(signal);
+          if (records.length === 0) return { outcome: { kind: "empty" } };
+          setState((previous) => ({ ...previous, phase: "merging", progress: undefined }));
+          const done = await host.mergeIntoWord(records, { signal });
+          return { outcome: { kind: done.destination, count: done.letters } };
+        }
+        const file = await letter();
+        setState((previous) => ({ ...previous, phase: "server", progress: undefined }));
+        const result = await runServerMerge(client, segmentNo, file, output, {
+          signal,
+          onProgress: ({ done, total }) => progress("server", done, total),
+        });
+        throwIfAborted(signal);
+        await host.saveFile(result.file, result.fileName);
+        return {
+          outcome: {
+            kind: output === "perContact" ? "perContact" : "download",
+            count: result.job.progress.total,
+            fileName: result.fileName,
+          },
+        };
+      }),
+    [start, host, client, segmentNo],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  return { state, running: state.phase !== undefined, check, merge, cancel };
+};

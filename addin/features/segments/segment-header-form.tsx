@@ -1,0 +1,352 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useApi } from "../../api/api-context";
+import { fieldMessage } from "../../api/problem-fields";
+import { useT } from "../../i18n/use-t";
+import type { MessageKey } from "../../i18n/en-US";
+import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
+import { CodePicker } from "./code-picker";
+import {
+  dirtyFields,
+  headerFields,
+  mergeServerChange,
+  toForm,
+  toPatch,
+  type HeaderField,
+  type HeaderForm,
+} from "./header-form-model";
+import { useHeaderLookups } from "./lookups";
+import { useOpenSegment } from "./open-segment";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  changed: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalXS,
+  },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+const LABEL: Record<HeaderField, MessageKey> = {
+  description: "pa.segment.field.description",
+  date: "pa.segment.field.date",
+  salespersonCode: "pa.segment.field.salesperson",
+  campaignNo: "pa.segment.field.campaign",
+  interactionTemplateCode: "pa.segment.field.template",
+  subject: "pa.segment.field.subject",
+  languageCode: "pa.segment.field.language",
+  correspondenceType: "pa.segment.field.correspondenceType",
+  unitCost: "pa.segment.field.unitCost",
+  unitDuration: "pa.segment.field.unitDuration",
+  dynamic: "pa.segment.field.dynamic",
+};
+
+/**
+ * The segment header, edited as a whole and saved as a merge patch with the etag it was read
+ * with. When someone else saved in between (412), Reload fetches their version, keeps what this
+ * user typed, and highlights every field that changed on the server.
+ */
+export const SegmentHeaderForm = () => {
+  const t = useT();
+  const styles = useStyles();
+  const { client } = useApi();
+  const { segment, replace } = useOpenSegment();
+  const lookups = useHeaderLookups();
+  const [base, setBase] = useState<HeaderForm>(() => toForm(segment));
+  const [form, setForm] = useState<HeaderForm>(base);
+  const [changed, setChanged] = useState<readonly HeaderField[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [pendingTemplate, setPendingTemplate] = useState<string | undefined>();
+  const etag = useRef(segment.etag);
+
+  // The header changed elsewhere in the pane (a criteria action, Log): take it in like a reload.
+  useEffect(() => {
+    if (segment.etag === etag.current) return;
+    etag.current = segment.etag;
+    const server = toForm(segment);
+    setForm((current) => mergeServerChange(base, current, server).form);
+    setBase(server);
+  }, [segment]);
+
+  const set = <K extends HeaderField>(field: K, value: HeaderForm[K]) => {
+    setSaved(false);
+    setForm((current) => ({ ...current, [field]: value }));
+  };
+  const logged = segment.status !== "open";
+  const dirty = dirtyFields(base, form);
+
+  const reload = async () => {
+    setError(undefined);
+    try {
+      const fresh = await client("getSegment", { params: { no: segment.no } });
+      const server = toForm(fresh);
+      const merged = mergeServerChange(base, form, server);
+      etag.current = fresh.etag;
+      setBase(server);
+      setForm(merged.form);
+      setChanged(merged.changed);
+      replace(fresh);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await client("updateSegment", {
+        params: { no: segment.no },
+        body: toPatch(base, form),
+        ifMatch: segment.etag,
+      });
+      const server = toForm(updated);
+      etag.current = updated.etag;
+      setBase(server);
+      setForm(server);
+      setChanged([]);
+      setSaved(true);
+      replace(updated);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyTemplate = async (code: string, updateLines: boolean) => {
+    setPendingTemplate(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await client("applyTemplate", {
+        params: { no: segment.no },
+        body: { interactionTemplateCode: code, updateLines },
+        ifMatch: segment.etag,
+      });
+      const server = toForm(updated);
+      etag.current = updated.etag;
+      setForm((current) => mergeServerChange(base, current, server).form);
+      setBase(server);
+      replace(updated);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseTemplate = (code: string) => {
+    if (code === base.interactionTemplateCode) return;
+    if (code === "") {
+      // Clearing the template copies nothing, so there is nothing to ask about the lines.
+      set("interactionTemplateCode", "");
+      return;
+    }
+    setPendingTemplate(code);
+  };
+
+  const field = (name: HeaderField, control: ReactNode, hint?: string) => (
+    <Field
+      size="small"
+      label={t(LABEL[name])}
+      className={changed.includes(name) ? styles.changed : undefined}
+      validationMessage={
+        fieldMessage(error, name) ??
+        (changed.includes(name) ? t("pa.segment.changedByOthers") : undefined)
+      }
+      validationState={
+        fieldMessage(error, name) ? "error" : changed.includes(name) ? "warning" : "none"
+      }
+      hint={hint}
+    >
+      {control}
+    </Field>
+  );
+  const none = t("pa.common.none");
+  const options = lookups.state.data;
+
+  return (
+    <form className={styles.form} onSubmit={save} aria-label={t("pa.segment.header")}>
+      {field(
+        "description",
+        <Input
+          disabled={logged}
+          value={form.description}
+          onChange={(_, d) => set("description", d.value)}
+        />,
+      )}
+      <div className={styles.pair}>
+        {field(
+          "date",
+          <Input
+            type="date"
+            disabled={logged}
+            value={form.date}
+            onChange={(_, d) => set("date", d.value)}
+          />,
+        )}
+        {field(
+          "languageCode",
+          <Input
+            disabled={logged}
+            value={form.languageCode}
+            placeholder="da-DK"
+            onChange={(_, d) => set("languageCode", d.value)}
+          />,
+        )}
+      </div>
+      {field(
+        "salespersonCode",
+        <CodePicker
+          disabled={logged}
+          value={form.salespersonCode}
+          options={options?.salespeople ?? []}
+          noneLabel={none}
+          onChange={(code) => set("salespersonCode", code)}
+        />,
+      )}
+      {field(
+        "campaignNo",
+        <CodePicker
+          disabled={logged}
+          value={form.campaignNo}
+          options={options?.campaigns ?? []}
+          noneLabel={none}
+          onChange={(code) => set("campaignNo", code)}
+        />,
+      )}
+      {field(
+        "interactionTemplateCode",
+        <CodePicker
+          disabled={logged || busy}
+          value={form.interactionTemplateCode}
+          options={options?.templates ?? []}
+          noneLabel={none}
+          onChange={chooseTemplate}
+        />,
+        t("pa.segment.templateHint"),
+      )}
+      {field(
+        "subject",
+        <Input
+          disabled={logged}
+          value={form.subject}
+          onChange={(_, d) => set("subject", d.value)}
+        />,
+      )}
+      {field(
+        "correspondenceType",
+        <Dropdown
+          size="small"
+          disabled={logged}
+          value={
+            form.correspondenceType === "email"
+              ? t("pa.segment.correspondence.email")
+              : form.correspondenceType === "hardCopy"
+                ? t("pa.segment.correspondence.hardCopy")
+                : none
+          }
+          selectedOptions={[form.correspondenceType]}
+          onOptionSelect={(_, d) => set("correspondenceType", d.optionValue ?? "")}
+        >
+          <Option value="">{none}</Option>
+          <Option value="hardCopy">{t("pa.segment.correspondence.hardCopy")}</Option>
+          <Option value="email">{t("pa.segment.correspondence.email")}</Option>
+        </Dropdown>,
+      )}
+      <div className={styles.pair}>
+        {field(
+          "unitCost",
+          <Input
+            inputMode="decimal"
+            disabled={logged}
+            value={form.unitCost}
+            onChange={(_, d) => set("unitCost", d.value)}
+          />,
+        )}
+        {field(
+          "unitDuration",
+          <Input
+            inputMode="numeric"
+            disabled={logged}
+            value={form.unitDuration}
+            onChange={(_, d) => set("unitDuration", d.value)}
+          />,
+        )}
+      </div>
+      <Switch
+        disabled={logged}
+        label={t(LABEL.dynamic)}
+        checked={form.dynamic}
+        onChange={(_, d) => set("dynamic", d.checked)}
+        className={changed.includes("dynamic") ? styles.changed : undefined}
+      />
+      {error !== undefined && (
+        <ApiProblemBar error={error} placed={[...headerFields]} onReload={reload} />
+      )}
+      {saved && !error && <span role="status">{t("pa.segment.saved")}</span>}
+      {!logged && (
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            appearance="primary"
+            type="submit"
+            disabled={busy || dirty.length === 0}
+          >
+            {t("pa.common.save")}
+          </Button>
+          {isConflict(error) && (
+            <Button size="small" onClick={reload}>
+              {t("pa.error.reload")}
+            </Button>
+          )}
+        </div>
+      )}
+      {pendingTemplate !== undefined && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setPendingTemplate(undefined)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t("pa.segment.applyTemplate.title")}</DialogTitle>
+              <DialogContent>
+                {t("pa.segment.applyTemplate.body", { code: pendingTemplate })}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => applyTemplate(pendingTemplate, true)}>
+                  {t("pa.segment.applyTemplate.yes")}
+                </Button>
+                <Button onClick={() => applyTemplate(pendingTemplate, false)}>
+                  {t("pa.segment.applyTemplate.no")}
+                </Button>
+                <Button appearance="subtle" onClick={() => setPendingTemplate(undefined)}>
+                  {t("pa.common.cancel")}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </form>
+  );
+};

@@ -1,0 +1,302 @@
+import type { SegmentLine } from "@shared/model/segment";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  SearchBox,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  AddRegular,
+  DeleteRegular,
+  EditRegular,
+  HistoryRegular,
+  MoreHorizontalRegular,
+  QuestionCircleRegular,
+} from "@fluentui/react-icons";
+import { useState } from "react";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useDebounced } from "../../api/use-debounced";
+import { useT } from "../../i18n/use-t";
+import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+import { ExplainDialog } from "../criteria/explain-dialog";
+import { ContactInteractionsDrawer } from "../log/contact-interactions-drawer";
+import { AddLineDialog } from "./add-line-dialog";
+import { LineEditDrawer } from "./line-edit-drawer";
+import { useOpenSegment } from "./open-segment";
+import { SegmentHeaderForm } from "./segment-header-form";
+
+const PAGE = 100;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  search: { flexGrow: 1, minWidth: 0 },
+  stack: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  actionsCol: { width: "36px" },
+});
+
+type Dialogs =
+  | { kind: "edit"; line: SegmentLine }
+  | { kind: "explain"; line: SegmentLine }
+  | { kind: "interactions"; line: SegmentLine }
+  | { kind: "remove"; line: SegmentLine }
+  | { kind: "add" };
+
+/** The open segment's header (folded away) and its lines, each with its own actions. */
+export const SegmentLinesView = () => {
+  const t = useT();
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  const { client } = useApi();
+  const { segment, reload: reloadSegment } = useOpenSegment();
+  const [search, setSearch] = useState("");
+  const settled = useDebounced(search.trim(), 300);
+  const [dialog, setDialog] = useState<Dialogs | undefined>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [extra, setExtra] = useState<{ items: SegmentLine[]; token?: string } | undefined>();
+
+  const lines = useApiQuery(
+    async (signal) => {
+      setExtra(undefined);
+      return client("listSegmentLines", {
+        params: { no: segment.no },
+        query: { top: PAGE, ...(settled ? { search: settled } : {}) },
+        signal,
+      });
+    },
+    // noOfLines and the etag change with every criteria action: the lines are read again.
+    [client, segment.no, segment.etag, segment.noOfLines, segment.noOfCriteriaActions, settled],
+  );
+  const open = segment.status === "open";
+  const items = [...(lines.state.data?.items ?? []), ...(extra?.items ?? [])];
+  const token = extra ? extra.token : lines.state.data?.continuationToken;
+
+  const loadMore = async () => {
+    if (!token) return;
+    try {
+      const next = await client("listSegmentLines", {
+        params: { no: segment.no },
+        query: { top: PAGE, continuationToken: token, ...(settled ? { search: settled } : {}) },
+      });
+      setExtra({ items: [...(extra?.items ?? []), ...next.items], token: next.continuationToken });
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  const remove = async (line: SegmentLine) => {
+    setDialog(undefined);
+    setActionError(undefined);
+    try {
+      await client("deleteSegmentLine", {
+        params: { no: segment.no, lineNo: line.lineNo },
+        ifMatch: line.etag,
+      });
+      reloadSegment();
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="lines-heading">
+      <Accordion collapsible>
+        <AccordionItem value="header">
+          <AccordionHeader size="small">{t("pa.segment.header")}</AccordionHeader>
+          <AccordionPanel>
+            <SegmentHeaderForm />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <Subtitle2 as="h3" id="lines-heading">
+        {t("pa.lines.heading", { count: segment.noOfLines })}
+      </Subtitle2>
+      <div className={styles.bar}>
+        <SearchBox
+          className={styles.search}
+          size="small"
+          aria-label={t("pa.lines.search")}
+          placeholder={t("pa.lines.search")}
+          value={search}
+          onChange={(_, d) => setSearch(d.value)}
+        />
+        {open && (
+          <Tooltip content={t("pa.lines.add")} relationship="label">
+            <Button size="small" icon={<AddRegular />} onClick={() => setDialog({ kind: "add" })} />
+          </Tooltip>
+        )}
+      </div>
+      {lines.state.status === "error" && (
+        <ApiProblemBar error={lines.state.error} onRetry={lines.reload} />
+      )}
+      {actionError !== undefined && (
+        <ApiProblemBar error={actionError} onReload={reloadSegment} onRetry={lines.reload} />
+      )}
+      {lines.state.status === "loading" && !lines.state.data && (
+        <Spinner size="small" label={t("pa.lines.loading")} />
+      )}
+      {lines.state.data &&
+        (items.length === 0 ? (
+          <Caption1>{settled ? t("pa.lines.noMatch") : t("pa.lines.empty")}</Caption1>
+        ) : (
+          <Table size="extra-small" aria-labelledby="lines-heading">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("pa.lines.col.contact")}</TableHeaderCell>
+                <TableHeaderCell>{t("pa.lines.col.description")}</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsCol} style={{ width: 36 }}>
+                  <span className={hidden.root}>{t("pa.lines.col.actions")}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((line) => (
+                <TableRow key={line.lineNo}>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span>{line.contactName}</span>
+                      <Caption1>
+                        {line.contactNo}
+                        {line.contactCompanyName ? ` · ${line.contactCompanyName}` : ""}
+                      </Caption1>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <span>{line.description ?? ""}</span>
+                      {line.subject && <Caption1>{line.subject}</Caption1>}
+                      {line.note && <Caption1 italic>{t("pa.lines.hasNote")}</Caption1>}
+                    </div>
+                  </TableCell>
+                  <TableCell className={styles.actionsCol}>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<MoreHorizontalRegular />}
+                          aria-label={t("pa.lines.actionsFor", { name: line.contactName })}
+                        />
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          <MenuItem
+                            icon={<EditRegular />}
+                            onClick={() => setDialog({ kind: "edit", line })}
+                          >
+                            {open ? t("pa.lines.edit") : t("pa.lines.view")}
+                          </MenuItem>
+                          <MenuItem
+                            icon={<QuestionCircleRegular />}
+                            onClick={() => setDialog({ kind: "explain", line })}
+                          >
+                            {t("pa.lines.explain")}
+                          </MenuItem>
+                          <MenuItem
+                            icon={<HistoryRegular />}
+                            onClick={() => setDialog({ kind: "interactions", line })}
+                          >
+                            {t("pa.lines.interactions")}
+                          </MenuItem>
+                          {open && (
+                            <MenuItem
+                              icon={<DeleteRegular />}
+                              onClick={() => setDialog({ kind: "remove", line })}
+                            >
+                              {t("pa.lines.remove")}
+                            </MenuItem>
+                          )}
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      {token && (
+        <Button size="small" onClick={loadMore}>
+          {t("pa.lines.more")}
+        </Button>
+      )}
+
+      {dialog?.kind === "edit" && (
+        <LineEditDrawer
+          line={dialog.line}
+          readOnly={!open}
+          onClose={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined);
+            lines.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === "explain" && (
+        <ExplainDialog line={dialog.line} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog?.kind === "interactions" && (
+        <ContactInteractionsDrawer
+          contactNo={dialog.line.contactNo}
+          contactName={dialog.line.contactName}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog?.kind === "add" && (
+        <AddLineDialog
+          segmentNo={segment.no}
+          onClose={() => setDialog(undefined)}
+          onAdded={() => {
+            setDialog(undefined);
+            reloadSegment();
+          }}
+        />
+      )}
+      {dialog?.kind === "remove" && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setDialog(undefined)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t("pa.lines.remove")}</DialogTitle>
+              <DialogContent>
+                {t("pa.lines.remove.body", { name: dialog.line.contactName })}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => remove(dialog.line)}>
+                  {t("pa.lines.remove")}
+                </Button>
+                <Button onClick={() => setDialog(undefined)}>{t("pa.common.cancel")}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </section>
+  );
+};

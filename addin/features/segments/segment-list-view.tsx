@@ -1,0 +1,206 @@
+import type { Segment } from "@shared/model/segment";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Link,
+  SearchBox,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
+import { Suspense, lazy, useState } from "react";
+import { useApi } from "../../api/api-context";
+import { useApiQuery } from "../../api/use-api-query";
+import { useDebounced } from "../../api/use-debounced";
+import { useT } from "../../i18n/use-t";
+import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { SegmentStatusBadge } from "./segment-status-badge";
+
+const PAGE = 50;
+
+// The dialog (and Fluent's Dialog with it) loads when first opened, not with the pane.
+const CreateSegmentDialog = lazy(() =>
+  import(/* webpackChunkName: "create-segment" */ "./create-segment-dialog").then((m) => ({
+    default: m.CreateSegmentDialog,
+  })),
+);
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  search: { flexGrow: 1, minWidth: 0 },
+  noCol: { width: "76px", overflowWrap: "anywhere" },
+  linesCol: { width: "44px", textAlign: "end" },
+  statusCol: { width: "68px" },
+  badges: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px" },
+  description: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+});
+
+interface Listing {
+  readonly items: Segment[];
+  readonly continuationToken?: string;
+}
+
+/** The segments, searchable by No. and description; opening one goes to its lines. */
+export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) => {
+  const t = useT();
+  const styles = useStyles();
+  const { client } = useApi();
+  const [search, setSearch] = useState("");
+  const settled = useDebounced(search.trim(), 300);
+  const [more, setMore] = useState<Listing | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
+
+  const { state, reload } = useApiQuery(
+    async (signal) => {
+      setMore(undefined);
+      return client("listSegments", {
+        query: { top: PAGE, ...(settled ? { search: settled } : {}) },
+        signal,
+      });
+    },
+    [client, settled],
+  );
+
+  const first = state.data;
+  const items = [...(first?.items ?? []), ...(more?.items ?? [])];
+  const token = more ? more.continuationToken : first?.continuationToken;
+
+  const loadMore = async () => {
+    if (!token) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const next = await client("listSegments", {
+        query: { top: PAGE, continuationToken: token, ...(settled ? { search: settled } : {}) },
+      });
+      setMore({
+        items: [...(more?.items ?? []), ...next.items],
+        continuationToken: next.continuationToken,
+      });
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="segments-heading">
+      <Subtitle2 as="h2" id="segments-heading">
+        {t("pa.segments.heading")}
+      </Subtitle2>
+      <div className={styles.bar}>
+        <SearchBox
+          className={styles.search}
+          size="small"
+          aria-label={t("pa.segments.search")}
+          placeholder={t("pa.segments.search")}
+          value={search}
+          onChange={(_, data) => setSearch(data.value)}
+        />
+        <Button
+          size="small"
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => setCreating(true)}
+        >
+          {t("pa.segments.newShort")}
+        </Button>
+      </div>
+      {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
+      {state.status === "loading" && !first && (
+        <Spinner size="small" label={t("pa.segments.loading")} />
+      )}
+      {first &&
+        (items.length === 0 ? (
+          <Caption1>{settled ? t("pa.segments.noMatch") : t("pa.segments.empty")}</Caption1>
+        ) : (
+          <Table size="extra-small" aria-labelledby="segments-heading">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.noCol} style={{ width: 76 }}>
+                  {t("pa.segments.col.no")}
+                </TableHeaderCell>
+                <TableHeaderCell>{t("pa.segments.col.description")}</TableHeaderCell>
+                <TableHeaderCell className={styles.linesCol} style={{ width: 44 }}>
+                  {t("pa.segments.col.lines")}
+                </TableHeaderCell>
+                <TableHeaderCell className={styles.statusCol} style={{ width: 68 }}>
+                  {t("pa.segments.col.status")}
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((segment) => (
+                <TableRow key={segment.no} onClick={() => onOpen(segment.no)}>
+                  <TableCell className={styles.noCol}>
+                    <Link
+                      as="button"
+                      aria-label={t("pa.segments.open", {
+                        no: segment.no,
+                        description: segment.description,
+                      })}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onOpen(segment.no);
+                      }}
+                    >
+                      {segment.no}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.description}>
+                      <span>{segment.description}</span>
+                      {segment.campaignNo && (
+                        <Caption1>{t("pa.segments.campaign", { no: segment.campaignNo })}</Caption1>
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell className={styles.linesCol}>{segment.noOfLines}</TableCell>
+                  <TableCell className={styles.statusCol}>
+                    <div className={styles.badges}>
+                      <SegmentStatusBadge segment={segment} />
+                      {segment.dynamic && (
+                        <Badge size="small" appearance="outline" color="informative">
+                          {t("pa.segments.dynamic")}
+                        </Badge>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      {moreError !== undefined && <ApiProblemBar error={moreError} onRetry={loadMore} />}
+      {token && (
+        <Button size="small" disabled={loadingMore} onClick={loadMore}>
+          {loadingMore ? t("pa.segments.loading") : t("pa.segments.more")}
+        </Button>
+      )}
+      {creating && (
+        <Suspense fallback={<Spinner size="tiny" label={t("pa.shell.loadingView")} />}>
+          <CreateSegmentDialog
+            onClose={() => setCreating(false)}
+            onCreated={(segment) => {
+              setCreating(false);
+              onOpen(segment.no);
+            }}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,161 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { useApi } from "../api/api-context";
+import { ApiContractError, ApiError, ApiUnreachableError } from "../api/errors";
+import { unplacedErrors } from "../api/problem-fields";
+import { SignInRequiredError } from "../auth/sign-in-error";
+import { useT } from "../i18n/use-t";
+
+/** 501: the contract has the endpoint, the server does not serve it yet. */
+export const isNotImplemented = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 501;
+
+export const isConflict = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 412;
+
+/** No token could be had silently, or the API no longer accepts the one sent. */
+export const needsSignIn = (error: unknown): boolean =>
+  error instanceof SignInRequiredError || (error instanceof ApiError && error.status === 401);
+
+/**
+ * Sign in, then try again: the one interactive prompt, started by the user. A prompt that fails
+ * or is closed leaves the button for another go; nothing prompts again by itself.
+ */
+const SignInBar = ({ onRetry }: { readonly onRetry?: () => void }) => {
+  const t = useT();
+  const { signIn } = useApi();
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  const start = () => {
+    if (!signIn) return;
+    setState("busy");
+    signIn().then(
+      () => {
+        setState("idle");
+        onRetry?.();
+      },
+      () => setState("failed"),
+    );
+  };
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t("pa.error.signIn.title")}</MessageBarTitle>
+        {state === "failed" ? t("pa.error.signIn.failed") : t("pa.error.signIn.body")}
+      </MessageBarBody>
+      {signIn && (
+        <MessageBarActions>
+          <Button size="small" appearance="primary" disabled={state === "busy"} onClick={start}>
+            {t("pa.error.signIn.button")}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+};
+
+export interface ApiProblemBarProps {
+  readonly error: unknown;
+  /** Offered when the API could not be reached (and for other failures worth another try). */
+  readonly onRetry?: () => void;
+  /** Offered on 412: fetch what someone else saved. */
+  readonly onReload?: () => void;
+  /** Body fields a control of the form shows next to itself; the bar lists only the rest. */
+  readonly placed?: readonly string[];
+}
+
+/**
+ * Why a call failed, in the user's language and with the way out: Retry when the API is
+ * unreachable (with its URL), Sign in when there is no valid token, Reload on a conflict, "not available yet" for a 501, and every
+ * problem entry that no control shows by itself.
+ */
+export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProblemBarProps) => {
+  const t = useT();
+  const { baseUrl } = useApi();
+  const retry = onRetry && (
+    <MessageBarActions>
+      <Button size="small" onClick={onRetry}>
+        {t("pa.error.retry")}
+      </Button>
+    </MessageBarActions>
+  );
+
+  if (needsSignIn(error)) return <SignInBar onRetry={onRetry} />;
+  if (isNotImplemented(error)) {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("pa.error.notAvailable.title")}</MessageBarTitle>
+          {t("pa.error.notAvailable.body")}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (isConflict(error)) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("pa.error.conflict.title")}</MessageBarTitle>
+          {t("pa.error.conflict.body")}
+        </MessageBarBody>
+        {onReload && (
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={onReload}>
+              {t("pa.error.reload")}
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    );
+  }
+  if (error instanceof ApiError) {
+    const rest = unplacedErrors(error, placed);
+    const placedCount = (error.problem?.errors?.length ?? 0) - rest.length;
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{error.problem?.title ?? t("pa.error.api.title")}</MessageBarTitle>
+          {error.problem?.detail ?? (error.problem ? "" : `HTTP ${error.status}`)}
+          {placedCount > 0 && <div>{t("pa.error.seeFields")}</div>}
+          {rest.length > 0 && (
+            <ul>
+              {rest.map((entry, i) => (
+                <li key={i}>
+                  {entry.field ? `${entry.field}: ` : ""}
+                  {entry.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </MessageBarBody>
+        {error.status >= 500 && retry}
+      </MessageBar>
+    );
+  }
+  if (error instanceof ApiContractError) {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("api.contract.title")}</MessageBarTitle>
+          {error.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  // A network failure, a refused CORS call, a server that is down: all look unreachable.
+  const url = error instanceof ApiUnreachableError ? error.url : baseUrl;
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t("api.unreachable.title")}</MessageBarTitle>
+        {t("pa.error.unreachable.body", { url })}
+      </MessageBarBody>
+      {retry}
+    </MessageBar>
+  );
+};

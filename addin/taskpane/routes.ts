@@ -1,0 +1,9 @@
+/** The tabs of an open segment, in the order a marketer works through them. */
+export const segmentTabs = ["lines", "criteria", "letter", "preview", "merge", "log"] as const;
+export type SegmentTab = (typeof segmentTabs)[number];
+
+/** Where the pane is: the segment list, the logged segments, or one segment on one tab. */
+export type PaneRoute =
+  | { readonly view: "segments" }
+  | { readonly view: "logged" }
+  | { readonly view: "segment"; readonly no: string; readonly tab: SegmentTab };

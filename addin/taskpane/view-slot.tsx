@@ -1,0 +1,23 @@
+import { Spinner } from "@fluentui/react-components";
+import { Suspense, type ReactNode } from "react";
+import { useT } from "../i18n/use-t";
+import { ErrorBoundary } from "./error-boundary";
+import { ViewFailed } from "./view-failed";
+
+/**
+ * Where a view goes: a spinner while its chunk loads, the friendly failure if it throws or its
+ * chunk cannot load; never a blank pane.
+ */
+export const ViewSlot = ({ name, children }: { name: string; children: ReactNode }) => {
+  const t = useT();
+  return (
+    <ErrorBoundary
+      resetKey={name}
+      fallback={(error, reset) => <ViewFailed error={error} onRetry={reset} />}
+    >
+      <Suspense fallback={<Spinner size="small" label={t("pa.shell.loadingView")} />}>
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
+};

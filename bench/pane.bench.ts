@@ -1,0 +1,152 @@
+/**
+ * The task pane: how much JavaScript it loads at start, and how soon it is usable.
+ *
+ * 1. Initial JavaScript, gzip: every script the pane fetches until it is usable (the production
+ *    build, minified: taskpane.html's entry scripts, the first view's chunk and the sign-in
+ *    chunk), against the 169 KB gzip that Microsoft's own React task-pane template (Fluent UI
+ *    v9, a hello-world pane) ships at its entry. The views loaded later on demand are reported
+ *    beside it.
+ * 2. Time to interactive in headless Chromium against the local stack (the API on its embedded
+ *    store, 25 segments): from navigation until the segment list's first row can be clicked,
+ *    signing in through the Word stand-in's broker as in Word, next to the time a bare page with
+ *    only Office.js (the same stand-in, from the same server) takes to be ready. Fresh browser
+ *    context per load (nothing cached), the two alternating, medians of 9 each.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import {
+  apiCaller,
+  buildPane,
+  freePort,
+  launchChromium,
+  paneContext,
+  startApiChild,
+  startStaticServer,
+} from "../scripts/e2e-stack";
+import type { BenchRow } from "./bench-row";
+import { sideBySide } from "./measure";
+
+/** Microsoft's Office-Addin-TaskPane-React template (Fluent UI v9): its entry, gzip. */
+const TEMPLATE_ENTRY_GZIP_KB = 169;
+const RUNS = 9;
+
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** The scripts taskpane.html loads by itself: the pane's entry and what it needs first. */
+const initialScripts = (dir: string): string[] => {
+  const html = readFileSync(path.join(dir, "taskpane.html"), "utf8");
+  // Minified HTML leaves attribute values unquoted where it can.
+  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => (m[1] ?? m[2] ?? m[3]) as string)
+    .filter((src) => !/^https?:/.test(src))
+    .map((src) => path.join(dir, src.replace(/^\//, "")));
+};
+
+type Page = import("playwright-core").Page;
+
+/** Until the segment list's first row can be clicked. */
+const paneReady = (page: Page) =>
+  page.getByRole("button", { name: /^Open segment BENCH-01\b/ }).click({ trial: true });
+const bareReady = (page: Page) =>
+  page.waitForFunction(() => (window as { __readyAt?: number }).__readyAt !== undefined);
+
+/** One load in a fresh context: milliseconds until ready, and the pane's scripts it fetched. */
+const load = async (
+  browser: Browser,
+  token: string,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+) => {
+  const context = await paneContext(browser, { token, width: 350, height: 760 });
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const scripts: string[] = [];
+  page.on("response", (response) => {
+    const at = new URL(response.url());
+    if (at.origin === origin && at.pathname.endsWith(".js")) scripts.push(at.pathname);
+  });
+  const started = process.hrtime.bigint();
+  await page.goto(url);
+  await ready(page);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await context.close();
+  return { ms, scripts };
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+export const benchPane = async (): Promise<BenchRow[]> => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-bench-pane-data-"));
+  const buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-bench-pane-"));
+  const server = await startStaticServer(buildDir);
+  const port = await freePort();
+  const [api] = await Promise.all([
+    startApiChild({ port, dataDir, corsOrigin: server.origin }),
+    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
+  ]);
+  let browser: Browser | undefined;
+  try {
+    const initial = initialScripts(buildDir);
+    const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
+    const lazyKb = readdirSync(buildDir)
+      .filter((f) => f.endsWith(".js") && !initial.includes(path.join(buildDir, f)))
+      .filter((f) => !f.startsWith("auth-dialog.") && !f.startsWith("commands."))
+      .reduce((sum, f) => sum + gzipKb(path.join(buildDir, f)), 0);
+
+    const token = await api.token("bench", "bench.user@contoso.com");
+    const call = apiCaller(api.apiUrl, token);
+    for (let i = 1; i <= 25; i++) {
+      const no = `BENCH-${String(i).padStart(2, "0")}`;
+      await call("POST", "/segments", { no, description: `Benchmark segment ${i}` });
+    }
+    browser = await launchChromium();
+    // One untimed load each first (Chromium's own start-up is nobody's); it also tells which
+    // scripts the pane fetches before it is usable: the entry's and the first view's chunks.
+    const first = await load(browser, token, `${server.origin}/taskpane.html`, paneReady);
+    await load(browser, token, `${server.origin}/bare.html`, bareReady);
+    const atStartKb = [...new Set(first.scripts)].reduce(
+      (sum, file) => sum + gzipKb(path.join(buildDir, file)),
+      0,
+    );
+    const times = { ours: [] as number[], peer: [] as number[] };
+    const b = browser;
+    await sideBySide(
+      RUNS,
+      async () =>
+        times.ours.push((await load(b, token, `${server.origin}/taskpane.html`, paneReady)).ms),
+      async () =>
+        times.peer.push((await load(b, token, `${server.origin}/bare.html`, bareReady)).ms),
+    );
+    const tti = { ours: median(times.ours), peer: median(times.peer) };
+
+    return [
+      {
+        name: "pane JS until usable (gzip)",
+        ours: atStartKb,
+        peerName: "MS React template entry",
+        peer: TEMPLATE_ENTRY_GZIP_KB,
+        unit: "KB",
+        ratio: atStartKb / TEMPLATE_ENTRY_GZIP_KB,
+        target: "<=1",
+        note: `${new Set(first.scripts).size} scripts: entry ${initialKb.toFixed(0)} KB + first view and sign-in; ${lazyKb.toFixed(0)} KB in views loaded on demand`,
+      },
+      {
+        name: "pane time to interactive",
+        ours: tti.ours,
+        peerName: "bare page with Office.js",
+        peer: tti.peer,
+        unit: "ms",
+        ratio: tti.ours / tti.peer,
+        note: "segment list clickable, signed in, vs Office.onReady; medians of 9",
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await api.close();
+    await server.close();
+    for (const dir of [dataDir, buildDir]) rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,450 @@
+/**
+ * The task pane end to end: the production bundle in headless Chromium (Debian's, through
+ * playwright-core), 350 px wide like Word's pane, against the real local API (scripts/start.ts
+ * --api-only on a fresh data folder) on another origin, with the Word stand-in in place of
+ * office.js. The pane signs in through MSAL's nested app authentication, which the stand-in
+ * brokers with a token from the local stack's development issuer, as Word does with the
+ * signed-in user's. A marketer's journey: pick and create a segment, build criteria with the
+ * live count, write the letter, preview, merge, log. Screenshots in English and Danish go to
+ * test-results/screenshots/ (docs/screenshots/ with `npm run screenshots`); axe-core checks
+ * every view for serious and critical violations.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import {
+  apiCaller,
+  buildPane,
+  collectPageErrors,
+  freePort,
+  launchChromium,
+  paneContext,
+  startApiChild,
+  startStaticServer,
+  type ApiChild,
+  type StaticServer,
+} from "../../scripts/e2e-stack";
+
+jest.setTimeout(180_000);
+
+// Pictures go to test-results/ (ignored by git); `npm run screenshots` puts them in docs/ for
+// the README.
+const SCREENSHOTS = path.resolve(
+  __dirname,
+  "../..",
+  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
+);
+const WIDTH = 350;
+// The tenant whose user is signed in to Word (the stand-in's broker hands out their token).
+const TENANT = "contoso";
+
+interface StandIn {
+  syncLog: { operations: number }[];
+  syncCount: number;
+  resetSyncCount(): void;
+  openedDocumentText(index: number): Promise<string>;
+  brokerRequests: { method: string; scope?: string }[];
+  documentText(): string;
+  contentControls(): { tag: string; text: string }[];
+  openedDocuments: string[];
+  placeCursorAfter(text: string): void;
+}
+declare global {
+  interface Window {
+    __wordStandIn: StandIn;
+  }
+}
+
+const seedContacts: [string, string, string, string][] = [
+  ["KT1001", "Jens Hansen", "Aarhus C", "8000"],
+  ["KT1002", "Ida Berg", "Aarhus C", "8000"],
+  ["KT1003", "Søren Kierkegaard", "Aarhus C", "8000"],
+  ["KT1004", "Karen Blixen", "Aarhus C", "8000"],
+  ["KT1005", "Ole Nielsen", "Odense C", "5000"],
+  ["KT1006", "Mette Frederiksen", "Odense C", "5000"],
+  ["KT1007", "Hans Christian Andersen", "København K", "1050"],
+];
+const AARHUS = seedContacts.filter(([, , city]) => city === "Aarhus C").length;
+
+let server: StaticServer;
+let api: ApiChild;
+let browser: Browser;
+let token: string;
+let dataDir: string;
+let buildDir: string;
+const violations: Record<string, string[]> = {};
+const pages: Page[] = [];
+
+// A failing step leaves a picture of the pane behind (outside docs/): what did it show?
+afterEach(async () => {
+  const page = pages.pop();
+  if (page && !page.isClosed())
+    await page.screenshot({
+      path: path.join(os.tmpdir(), `mergeline-e2e-last.png`),
+      fullPage: true,
+    });
+});
+
+/** axe-core on the page as it is: serious and critical violations, kept per view. */
+const axe = async (page: Page, view: string) => {
+  // Fluent's focus manager (tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels
+  // around TabList, Toolbar and other movers; they hand focus on at once and are hidden from
+  // screen readers on purpose. axe's aria-hidden-focus reports them: a known false positive
+  // (microsoft/fluentui#27517 "by design", microsoft/tabster#288), so they are left out.
+  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  violations[view] = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)} ${n.failureSummary ?? ""}`)
+          .join(" | ")}`,
+    );
+};
+
+/** Asks until `read` passes `ok` (the document changes a sync or two after the click). */
+const poll = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) => {
+  const until = Date.now() + 10_000;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > until) throw new Error(`${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+};
+/** Until the pane has stopped talking to Word (no sync for 400 ms). */
+const settled = async (page: Page) => {
+  let last = -1;
+  for (let tries = 0; tries < 25; tries++) {
+    const now = await page.evaluate(() => window.__wordStandIn.syncCount);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(400);
+  }
+  throw new Error("the pane kept calling Word for 10 s");
+};
+const documentText = (page: Page) => page.evaluate(() => window.__wordStandIn.documentText());
+
+/**
+ * What the page may log: a 404/501 the pane turns into a message, and React's development-mode
+ * warnings (Fluent's motion components pass `inert` as a boolean, which React 18 warns about).
+ */
+const unexpected = (line: string) =>
+  !/Failed to load resource.*(404|501)/.test(line) && !line.startsWith("console: Warning:");
+
+const shot = async (page: Page, name: string) => {
+  // Motion settles, the caret stops blinking into the picture.
+  await page.waitForTimeout(250);
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    caret: "hide",
+  });
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-data-"));
+  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
+  server = await startStaticServer(buildDir);
+  const port = await freePort();
+  // The API starts while webpack builds: the build only needs to know where the API will be.
+  [api] = await Promise.all([
+    startApiChild({ port, dataDir, corsOrigin: server.origin }),
+    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
+  ]);
+  token = await api.token(TENANT, "demo.user@mergeline.dev");
+  const call = apiCaller(api.apiUrl, token);
+  await call("POST", "/salespeople", { code: "JH", name: "Jonas Holm" });
+  await call("POST", "/campaigns", { no: "KAMP-2026", description: "Spring 2026" });
+  await call("POST", "/interaction-templates", {
+    code: "LETTER",
+    description: "Letter",
+    correspondenceType: "hardCopy",
+  });
+  await Promise.all(
+    seedContacts.map(([no, name, city, postCode]) =>
+      call("POST", "/contacts", {
+        no,
+        type: "person",
+        name,
+        firstName: name.split(" ")[0],
+        surname: name.split(" ").slice(1).join(" "),
+        city,
+        postCode,
+        email: `${no.toLowerCase()}@example.dk`,
+        languageCode: "da-DK",
+      }),
+    ),
+  );
+  // An existing segment for the list and for the Danish pictures.
+  await call("POST", "/segments", {
+    no: "MG-SPRING",
+    description: "Spring newsletter",
+    campaignNo: "KAMP-2026",
+    salespersonCode: "JH",
+  });
+  await call("POST", "/segments/MG-SPRING/add-contacts", {
+    filter: { kind: "field", field: "postCode", filter: "5000|1050" },
+  });
+  browser = await launchChromium();
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await server?.close();
+  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const openPane = async (language: string, signIn = "silent") => {
+  const context = await paneContext(browser, {
+    token,
+    width: WIDTH,
+    height: 760,
+    word: {
+      signIn,
+      displayLanguage: language,
+      title: language === "da-DK" ? "Efterårsbrev" : "Autumn letter",
+      paragraphs:
+        language === "da-DK" ? ["Kære ,", "", "Med venlig hilsen"] : ["Dear ,", "", "Kind regards"],
+    },
+  });
+  const page = await context.newPage();
+  pages.push(page);
+  const errors = collectPageErrors(page);
+  await page.goto(`${server.origin}/taskpane.html`);
+  return { page, errors, context };
+};
+
+describe("the task pane in Chromium against the local API", () => {
+  it("takes a marketer from a new segment to a logged one, in English", async () => {
+    const { page, errors, context } = await openPane("en-US");
+
+    // The list.
+    await page.getByRole("heading", { name: "Segments" }).waitFor();
+    await page.getByRole("button", { name: "Open segment MG-SPRING Spring newsletter" }).waitFor();
+    await axe(page, "en-US segments");
+    await shot(page, "en-US-segments");
+
+    // Create a segment: it opens on its lines.
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Description").fill("Autumn letter");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("tab", { name: "Lines" }).waitFor();
+    await page.getByText("No contacts yet. Add contacts on the Criteria tab.").waitFor();
+
+    // Criteria: Add Contacts with a live count before applying.
+    await page.getByRole("tab", { name: "Criteria" }).click();
+    await page.getByRole("button", { name: "Add Contacts" }).click();
+    await page.getByText(`${seedContacts.length} contacts would be added`).waitFor();
+    await page.getByRole("combobox", { name: "Field of condition 1" }).click();
+    await page.getByRole("option", { name: "City", exact: true }).click();
+    await page.getByRole("combobox", { name: "Value of condition 1" }).fill("Aarhus C");
+    await page.getByText(`${AARHUS} contacts would be added`).waitFor();
+    await axe(page, "en-US criteria builder");
+    await shot(page, "en-US-criteria");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page
+      .getByText(`Done: ${AARHUS} added, 0 removed; the segment has ${AARHUS} lines.`)
+      .waitFor();
+    await page.getByRole("list", { name: "Criteria actions, oldest first" }).waitFor();
+    await axe(page, "en-US criteria actions");
+
+    // Lines, and the header: the interaction template, with the lines following it.
+    await page.getByRole("tab", { name: "Lines" }).click();
+    await page.getByText("Søren Kierkegaard").waitFor();
+    await page.getByRole("button", { name: "Details" }).click();
+    await page.getByRole("combobox", { name: "Interaction template" }).click();
+    await page.getByRole("option", { name: "LETTER – Letter" }).click();
+    await page
+      .getByRole("dialog", { name: "Also update the lines?" })
+      .getByRole("button", { name: "Update lines too" })
+      .click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page
+      .getByRole("combobox", { name: "Interaction template" })
+      .filter({ hasText: "LETTER" })
+      .waitFor();
+    await page.getByRole("button", { name: "Details" }).click();
+    await page.getByRole("form", { name: "Details" }).waitFor({ state: "detached" });
+    await axe(page, "en-US lines");
+    await shot(page, "en-US-lines");
+
+    // The letter: a field at the cursor, as a content control showing «Field».
+    await page.getByRole("tab", { name: "Letter" }).click();
+    await page.evaluate(() => window.__wordStandIn.placeCursorAfter("Dear "));
+    await settled(page);
+    await page.evaluate(() => window.__wordStandIn.resetSyncCount());
+    await page.getByRole("button", { name: "Insert merge field First Name" }).click();
+    await poll(
+      () => documentText(page),
+      (t) => t.includes("Dear «First Name»"),
+      "the field",
+    );
+    await settled(page);
+    // Round trips to Word: one for the field (the control, its tag, title and look, its text, the
+    // cursor after it), then one for the list of the fields in the document.
+    expect(await page.evaluate(() => window.__wordStandIn.syncLog)).toEqual([
+      { operations: 6 },
+      { operations: 2 },
+    ]);
+    await axe(page, "en-US letter");
+    await shot(page, "en-US-letter");
+
+    // Preview: a contact's values in the document, then the field codes again.
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await page.getByRole("button", { name: "Preview results" }).click();
+    await poll(
+      () => documentText(page),
+      (t) => /Dear (Jens|Ida|Søren|Karen)/.test(t),
+      "a preview",
+    );
+    await page.getByRole("button", { name: "Next contact" }).click();
+    await page.getByText(`2 of ${AARHUS}`).waitFor();
+    await axe(page, "en-US preview");
+    await shot(page, "en-US-preview");
+    await page.getByRole("button", { name: "Show field codes" }).click();
+    await poll(
+      () => documentText(page),
+      (t) => t.includes("Dear «First Name»"),
+      "field codes",
+    );
+
+    // Merge into a new document.
+    await page.getByRole("tab", { name: "Merge" }).click();
+    await page.evaluate(() => window.__wordStandIn.resetSyncCount());
+    await page.getByRole("button", { name: "Merge", exact: true }).click();
+    await page
+      .getByText(`Merged ${AARHUS} letters into a new document.`)
+      .waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => window.__wordStandIn.openedDocuments.length)).toBe(1);
+    // A constant number of round trips to Word, whatever the segment's size (target: at most 3).
+    expect(await page.evaluate(() => window.__wordStandIn.syncCount)).toBeLessThanOrEqual(3);
+    const merged = await page.evaluate(() => window.__wordStandIn.openedDocumentText(0));
+    for (const first of ["Jens", "Ida", "Søren", "Karen"])
+      expect(merged).toContain(`Dear ${first}`);
+    // One section per letter: a next-page break between each two.
+    expect(merged.split("\f")).toHaveLength(AARHUS);
+    await axe(page, "en-US merge");
+    await shot(page, "en-US-merge");
+
+    // Log: the checks, then the log itself.
+    await page.getByRole("tab", { name: "Log" }).click();
+    await page.getByText(`All ${AARHUS} lines are ready to log.`).waitFor();
+    await page.getByRole("checkbox", { name: "Create a follow-up segment" }).check();
+    await axe(page, "en-US log");
+    await page.getByRole("button", { name: "Log", exact: true }).click();
+    await page.getByText(/Logged segment \d+: \d+ interactions\./).waitFor({ timeout: 20_000 });
+    await page.getByText(/Open the follow-up segment/).waitFor();
+    await shot(page, "en-US-log");
+
+    // The logged segments, and a contact's interaction log from a line.
+    await page.getByRole("button", { name: "Logged segments" }).click();
+    await page.getByRole("table", { name: "Logged segments" }).waitFor();
+    await page.getByText("Autumn letter").first().waitFor();
+    await axe(page, "en-US logged segments");
+    await shot(page, "en-US-logged");
+
+    expect(errors.filter(unexpected)).toEqual([]);
+    await context.close();
+  });
+
+  it("speaks Danish in a Danish Word", async () => {
+    const { page, errors, context } = await openPane("da-DK");
+    await page.getByRole("heading", { name: "Målgrupper" }).waitFor();
+    await page.getByRole("button", { name: "Åbn målgruppe MG-SPRING Spring newsletter" }).waitFor();
+    await axe(page, "da-DK segments");
+    await shot(page, "da-DK-segments");
+
+    await page.getByRole("button", { name: "Åbn målgruppe MG-SPRING Spring newsletter" }).click();
+    await page.getByText("Mette Frederiksen").waitFor();
+    await axe(page, "da-DK lines");
+    await shot(page, "da-DK-lines");
+
+    await page.getByRole("tab", { name: "Kriterier" }).click();
+    await page.getByRole("button", { name: "Tilføj kontakter" }).click();
+    await page.getByRole("combobox", { name: "Felt i betingelse 1" }).click();
+    await page.getByRole("option", { name: "Postnr.", exact: true }).click();
+    await page.getByRole("combobox", { name: "Operator i betingelse 1" }).click();
+    await page.getByRole("option", { name: "passer til filter" }).click();
+    await page.getByRole("combobox", { name: "Værdi i betingelse 1" }).fill("8000..8999");
+    await page.getByText(`${AARHUS} kontakter ville blive tilføjet`).waitFor();
+    await axe(page, "da-DK criteria builder");
+    await shot(page, "da-DK-criteria");
+    await page.getByRole("button", { name: "Annuller" }).click();
+
+    for (const [tab, name, ready] of [
+      ["Brev", "letter", "Flettefelter"],
+      ["Eksempel", "preview", "Eksempel"],
+      ["Flet", "merge", "Kontrollér for fejl"],
+      ["Logfør", "log", "Logfør"],
+    ] as const) {
+      await page.getByRole("tab", { name: tab, exact: true }).click();
+      await page.getByRole("heading", { name: ready }).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      if (name === "preview") {
+        // The preview buttons wait for the segment's records; axe should see them enabled.
+        const show = page.getByRole("button", { name: "Vis eksempel" });
+        await poll(
+          () => show.isEnabled(),
+          (enabled) => enabled,
+          "Vis eksempel enabled",
+        );
+        await page.waitForTimeout(250);
+      }
+      await axe(page, `da-DK ${name}`);
+      await shot(page, `da-DK-${name}`);
+    }
+
+    await page.getByRole("button", { name: "Logførte målgrupper" }).click();
+    await page.getByRole("heading", { name: "Logførte målgrupper" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await axe(page, "da-DK logged segments");
+    await shot(page, "da-DK-logged");
+
+    expect(errors.filter(unexpected)).toEqual([]);
+    await context.close();
+  });
+
+  it("signs in through Word's broker: one prompt when needed, never a loop", async () => {
+    const popups = (page: Page) =>
+      page.evaluate(
+        () =>
+          window.__wordStandIn.brokerRequests.filter((r) => r.method === "GetTokenPopup").length,
+      );
+
+    // Word needs the user once (consent): one prompt, then the pane works.
+    const consenting = await openPane("en-US", "interaction");
+    await consenting.page.getByRole("button", { name: /^Open segment MG-SPRING/ }).waitFor();
+    expect(await popups(consenting.page)).toBe(1);
+    const scopes = await consenting.page.evaluate(() =>
+      window.__wordStandIn.brokerRequests.map((r) => r.scope).filter(Boolean),
+    );
+    expect(scopes.every((scope) => /\/access_as_user\b/.test(String(scope)))).toBe(true);
+    await consenting.context.close();
+
+    // The user closes the prompt: the pane says so and offers Sign in; it does not ask again.
+    const declining = await openPane("en-US", "declined");
+    await declining.page.getByText("Sign in to Mergeline").first().waitFor();
+    await declining.page.waitForTimeout(1_000);
+    expect(await popups(declining.page)).toBe(1);
+    await declining.page.getByRole("button", { name: "Sign in" }).first().click();
+    await declining.page
+      .getByText(/Sign-in did not complete/)
+      .first()
+      .waitFor();
+    expect(await popups(declining.page)).toBe(2);
+    await declining.context.close();
+  });
+
+  afterAll(() => {
+    // One assertion over every view, so a run reports all of them at once.
+    const failing = Object.fromEntries(Object.entries(violations).filter(([, v]) => v.length));
+    expect(Object.keys(violations).length).toBeGreaterThan(0);
+    expect(failing).toEqual({});
+  });
+});

@@ -1,0 +1,221 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { LetterView } from "../../../../../addin/features/letter/letter-view";
+import { createBrowserHost } from "../../../../../addin/host/browser";
+import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
+import { createFakeApi, ok } from "../../fake-api";
+import { seriousViolations } from "../../render-pane";
+import { createFakeHost } from "../../host/fake-host";
+import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
+import { renderWithHost, withFiles } from "../../host/render-with-host";
+
+const stamp = {
+  etag: '"1"',
+  createdAt: "2026-01-01T00:00:00Z",
+  createdBy: "demo",
+  modifiedAt: "2026-01-01T00:00:00Z",
+  modifiedBy: "demo",
+};
+
+const segment = (overrides: Record<string, unknown> = {}) => ({
+  no: "S0001",
+  description: "Autumn letter",
+  date: "2026-09-01",
+  dynamic: false,
+  status: "open",
+  noOfLines: 3,
+  noOfCriteriaActions: 0,
+  ignoreContactCorrespondenceType: false,
+  unitCost: 0,
+  unitDuration: 0,
+  campaignTarget: false,
+  campaignResponse: false,
+  interactionTemplateCode: "LETTER",
+  languageCode: "da-DK",
+  ...stamp,
+  ...overrides,
+});
+
+const template = {
+  code: "LETTER",
+  description: "Letter",
+  unitCost: 0,
+  unitDuration: 0,
+  ignoreContactCorrespondenceType: false,
+  campaignTarget: false,
+  campaignResponse: false,
+  attachments: [
+    {
+      languageCode: "da-DK",
+      documentId: "doc-1",
+      fileName: "Brev.docx",
+      size: 4,
+      uploadedAt: "2026-01-01T00:00:00Z",
+    },
+  ],
+  ...stamp,
+};
+
+const mergeFields = {
+  items: [
+    { name: "First Name", group: "contact", label: { "en-US": "First Name", "da-DK": "Fornavn" } },
+    { name: "City", group: "contact", label: { "en-US": "City", "da-DK": "By" } },
+    {
+      name: "Company Name",
+      group: "company",
+      label: { "en-US": "Company Name", "da-DK": "Virksomhedsnavn" },
+    },
+    { name: "Today", group: "date", label: { "en-US": "Today", "da-DK": "I dag" } },
+  ],
+};
+
+const api = (overrides: Parameters<typeof createFakeApi>[0] = {}) =>
+  createFakeApi({
+    listMergeFields: () => ok(mergeFields),
+    getSegment: () => ok(segment()),
+    getInteractionTemplate: () => ok(template),
+    ...overrides,
+  });
+
+describe("LetterView in Word", () => {
+  it("lists the fields by group, searches them, and inserts the one clicked", async () => {
+    const host = createFakeHost({
+      fields: [{ name: "First Name", form: "contentControl", count: 1 }],
+    });
+    const { fetch } = api();
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
+
+    const contact = await screen.findByRole("group", { name: "Contact" });
+    expect(
+      within(contact)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["First Name", "City"]);
+    expect(screen.getByRole("group", { name: "Company" })).toBeTruthy();
+
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search fields" }), {
+      target: { value: "comp" },
+    });
+    expect(screen.queryByRole("group", { name: "Contact" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Insert merge field Company Name" }));
+
+    await screen.findByText("Inserted «Company Name».");
+    expect(host.insertField).toHaveBeenCalledWith("Company Name");
+    // The list of fields in the document is read again after the insert.
+    await waitFor(() => expect(screen.getByText("«Company Name»")).toBeTruthy());
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("warns about fields in the document that no contact provides, with the reason", async () => {
+    const host = createFakeHost({
+      fields: [
+        { name: "First Name", form: "contentControl", count: 2 },
+        { name: "Shoe Size", form: "mergeField", count: 1 },
+      ],
+    });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
+
+    const warning = await screen.findByRole("img", { name: /No contact provides «Shoe Size»/ });
+    expect(warning.getAttribute("tabindex")).toBe("0");
+    expect(screen.getByText("1 field(s) in the letter that no contact provides.")).toBeTruthy();
+    expect(screen.queryByRole("img", { name: /First Name/ })).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("says so when the field list is not available, and still lists the document's fields", async () => {
+    const host = createFakeHost({ fields: [{ name: "City", form: "contentControl", count: 1 }] });
+    // No handler for listMergeFields: the fake answers 501 as the server does today.
+    const { fetch } = createFakeApi({
+      getSegment: () => ok(segment()),
+      getInteractionTemplate: () => ok(template),
+    });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
+
+    expect(await screen.findByText("Not available yet")).toBeTruthy();
+    expect(await screen.findByText("«City»")).toBeTruthy();
+    // Without the field list there is nothing to compare with: no warnings.
+    expect(screen.queryByRole("img")).toBeNull();
+  });
+
+  it("says the API is unreachable rather than going blank", async () => {
+    const host = createFakeHost();
+    const down = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof globalThis.fetch;
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch: down, host });
+    expect((await screen.findAllByText("API unreachable")).length).toBeGreaterThan(0);
+    expect(screen.getByRole("heading", { name: "Write the letter" })).toBeTruthy();
+  });
+
+  it("opens the template's letter in the segment's language as a new document", async () => {
+    const host = createFakeHost();
+    const docx = new Uint8Array([80, 75, 5, 6]);
+    const fetch = withFiles(api().fetch, {
+      "/interaction-templates/LETTER/attachments/da-DK": () => new Blob([docx]),
+    });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
+
+    expect(
+      await screen.findByText("Opens Brev.docx (template LETTER) as a new document."),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Open the template's letter" }));
+    await screen.findByText("Opened Brev.docx.");
+    expect(host.openDocument).toHaveBeenCalledWith({ fileName: "Brev.docx", bytes: docx });
+  });
+
+  it("asks before replacing the document's content where Word cannot open a new one", async () => {
+    const host = createFakeHost({ capabilities: { openDocument: "replaceContent" } });
+    const fetch = withFiles(api().fetch, {
+      "/interaction-templates/LETTER/attachments/da-DK": () => new Blob([new Uint8Array([1])]),
+    });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
+
+    fireEvent.click(await screen.findByRole("button", { name: "Open the template's letter" }));
+    const dialog = await screen.findByRole("dialog", { name: "Replace the document's content?" });
+    expect(host.openDocument).not.toHaveBeenCalled();
+    const replace = within(dialog).getByRole("button", { name: "Replace" });
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(replace);
+    await waitFor(() => expect(host.openDocument).toHaveBeenCalled());
+  });
+
+  it("explains a segment without an interaction template", async () => {
+    const host = createFakeHost();
+    const { fetch } = api({
+      getSegment: () => ok(segment({ interactionTemplateCode: undefined })),
+    });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
+    expect(await screen.findByText(/This segment has no interaction template/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Open the template's letter" })).toBeNull();
+  });
+
+  it("speaks Danish in a Danish Word", async () => {
+    const host = createFakeHost({ language: "da-DK" });
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
+    expect(await screen.findByRole("button", { name: "Indsæt flettefelt Fornavn" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Skriv brevet" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Virksomhed" })).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+describe("LetterView in a browser", () => {
+  it("takes the letter as an upload and lists its fields", async () => {
+    const host = createBrowserHost("en-US");
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
+
+    expect(await screen.findByText("Upload a letter to see its fields.")).toBeTruthy();
+    expect(
+      screen.getByText("Select a field to copy its name for Word's Insert Merge Field."),
+    ).toBeTruthy();
+    const docx = flatOpcToDocx(flatOpc(paragraph(text("Dear "), contentControl("Shoe Size"))));
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([docx as BlobPart], "Autumn.docx")] } });
+    });
+    expect(await screen.findByText("Letter: Autumn.docx")).toBeTruthy();
+    expect(
+      await screen.findByRole("img", { name: /No contact provides «Shoe Size»/ }),
+    ).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});

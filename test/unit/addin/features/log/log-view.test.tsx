@@ -1,0 +1,156 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { LogView } from "../../../../../addin/features/log/log-view";
+import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
+import { aSegment, createFakeApi, ok, problem, type FakeCall } from "../../fake-api";
+import { renderPane, seriousViolations } from "../../render-pane";
+
+const loggedSegment = {
+  entryNo: 7,
+  segmentNo: "MG0001",
+  description: "Spring letter",
+  createdAt: "2026-03-02T09:00:00Z",
+  userId: "demo",
+  noOfInteractions: 10,
+  noOfCampaignEntries: 0,
+  canceled: false,
+  etag: '"1"',
+};
+
+const renderLog = (fetch: typeof globalThis.fetch) =>
+  renderPane(
+    <OpenSegmentProvider no="MG0001">
+      <LogView />
+    </OpenSegmentProvider>,
+    { fetch },
+  );
+
+describe("LogView", () => {
+  it("lists Log's problems per line before anything is logged", async () => {
+    const fake = createFakeApi({
+      getSegment: () => ok(aSegment()),
+      checkLog: () =>
+        ok({
+          lines: 3,
+          problems: [
+            {
+              lineNo: 2,
+              contactNo: "KT0002",
+              field: "contactNo",
+              rule: "email_address",
+              message: "No e-mail address",
+            },
+            {
+              lineNo: 1,
+              contactNo: "KT0001",
+              field: "description",
+              rule: "description_present",
+              message: "The line has no description",
+            },
+            {
+              lineNo: 2,
+              contactNo: "KT0002",
+              field: "attachment",
+              rule: "attachment_exists",
+              message: "The letter is missing",
+            },
+          ],
+        }),
+    });
+    renderLog(fake.fetch);
+
+    const list = await screen.findByRole("list", { name: "Problems by line" });
+    const lines = within(list).getAllByText(/^Line \d+ · KT\d+$/);
+    expect(lines.map((l) => l.textContent)).toEqual(["Line 1 · KT0001", "Line 2 · KT0002"]);
+    expect(within(list).getByText("No e-mail address")).toBeTruthy();
+    expect(within(list).getByText("The letter is missing")).toBeTruthy();
+    expect(screen.getByText("3 problems on 3 lines: fix them, then check again.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Log" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("shows progress while logging and keeps the Idempotency-Key across retries of one click", async () => {
+    let attempts = 0;
+    let finish: (() => void) | undefined;
+    const base = createFakeApi({
+      getSegment: () => ok(aSegment({ etag: '"42"' })),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      getLogStatus: () => ok({ status: "writing", written: 3, total: 10 }),
+      logSegment: () =>
+        new Promise((resolve) => {
+          finish = () => resolve(ok({ loggedSegment, replayed: attempts > 2 }));
+        }),
+    });
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith("/segments/MG0001/log")) {
+        attempts += 1;
+        // The first attempt's answer is lost on the way back: the outcome is unknown.
+        if (attempts === 1) {
+          void base.fetch(input, init);
+          throw new TypeError("Failed to fetch");
+        }
+      }
+      return base.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    renderLog(fetch);
+
+    expect(await screen.findByText("All 10 lines are ready to log.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Create a follow-up segment" }));
+    const logButton = screen.getByRole("button", { name: "Log" });
+    // The first attempt: the server receives it, the answer never arrives.
+    fireEvent.click(logButton);
+    expect(await screen.findByText("API unreachable")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Retry logging" }));
+    expect(await screen.findByText("3 of 10 interactions written")).toBeTruthy();
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    finish?.();
+    expect(await screen.findByText("Logged segment 7: 10 interactions.")).toBeTruthy();
+
+    const logs: FakeCall[] = base.callsTo("logSegment");
+    expect(logs).toHaveLength(2);
+    const keys = logs.map((c) => c.headers["Idempotency-Key"]);
+    expect(keys[0]?.length).toBeGreaterThanOrEqual(16);
+    expect(keys[1]).toBe(keys[0]);
+    expect(logs.map((c) => c.headers["if-match"])).toEqual(['"42"', '"42"']);
+    expect(logs[1]?.body).toEqual({ followUp: true });
+  });
+
+  it("starts a new key after the server's final word (412) and offers Reload", async () => {
+    let etag = 1;
+    const fake = createFakeApi({
+      getSegment: () => ok(aSegment({ etag: `"${etag}"` })),
+      checkLog: () => ok({ lines: 2, problems: [] }),
+      getLogStatus: () => ok({ status: "notStarted", written: 0, total: 2 }),
+      logSegment: (call) =>
+        call.headers["if-match"] === '"1"'
+          ? problem(412, "Changed by someone else", undefined, "Reload it")
+          : ok({ loggedSegment, replayed: false }),
+    });
+    renderLog(fake.fetch);
+    fireEvent.click(await screen.findByRole("button", { name: "Log" }));
+    expect(await screen.findByText("Someone else changed the segment")).toBeTruthy();
+    etag = 2;
+    fireEvent.click(screen.getByRole("button", { name: "Reload" }));
+    await waitFor(() => expect(fake.callsTo("getSegment").length).toBeGreaterThan(1));
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Log" }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Log" }));
+    expect(await screen.findByText("Logged segment 7: 10 interactions.")).toBeTruthy();
+    const [first, second] = fake.callsTo("logSegment");
+    expect(second?.headers["if-match"]).toBe('"2"');
+    expect(second?.headers["Idempotency-Key"]).not.toBe(first?.headers["Idempotency-Key"]);
+  });
+
+  it("says Log is not available yet when the server answers 501, never a blank pane", async () => {
+    const fake = createFakeApi({ getSegment: () => ok(aSegment()) });
+    renderLog(fake.fetch);
+    expect(await screen.findByText("Not available yet")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Log" }));
+    await waitFor(() => expect(screen.getAllByText("Not available yet")).toHaveLength(2));
+    expect(screen.queryByRole("button", { name: "Retry logging" })).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
+import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
+import { aLine, aSegment, createFakeApi, ok, problem } from "../../fake-api";
+import { renderPane, seriousViolations } from "../../render-pane";
+
+const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
+  renderPane(
+    <OpenSegmentProvider no="MG0001">
+      <SegmentLinesView />
+    </OpenSegmentProvider>,
+    { fetch, language },
+  );
+
+const lookups = {
+  listSalespeople: () => ok({ items: [] }),
+  listCampaigns: () => ok({ items: [] }),
+  listInteractionTemplates: () =>
+    ok({
+      items: [
+        {
+          code: "LETTER",
+          description: "Letter",
+          unitCost: 0,
+          unitDuration: 0,
+          ignoreContactCorrespondenceType: false,
+          attachments: [],
+          campaignTarget: false,
+          campaignResponse: false,
+          wizardAction: "merge",
+          etag: '"1"',
+          createdAt: "2026-01-01T00:00:00Z",
+          createdBy: "demo",
+          modifiedAt: "2026-01-01T00:00:00Z",
+          modifiedBy: "demo",
+        },
+      ],
+    }),
+};
+
+describe("SegmentLinesView", () => {
+  it("edits a line in the side panel with its etag, and on 412 reloads and marks what changed", async () => {
+    let line = aLine({ description: "Old", subject: "Hello", etag: '"5"' });
+    const fake = createFakeApi({
+      ...lookups,
+      getSegment: () => ok(aSegment()),
+      listSegmentLines: () => ok({ items: [line] }),
+      getSegmentLine: () => ok(line),
+      updateSegmentLine: (call) => {
+        if (call.headers["if-match"] !== line.etag)
+          return problem(412, "Changed by someone else", undefined, "Reload it");
+        line = { ...line, ...(call.body as object), etag: '"7"' };
+        return ok(line);
+      },
+    });
+    renderLines(fake.fetch);
+    fireEvent.click(await screen.findByRole("button", { name: "Actions for Jens Hansen" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Edit" }));
+    const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
+
+    // Someone else saves a new subject meanwhile.
+    line = { ...line, subject: "Dear Jens", etag: '"6"' };
+    fireEvent.change(within(drawer).getByLabelText("Personal note"), {
+      target: { value: "Thanks for the visit" },
+    });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    expect(await within(drawer).findByText("Someone else changed the segment")).toBeTruthy();
+    expect(fake.callsTo("updateSegmentLine")[0]?.headers["if-match"]).toBe('"5"');
+
+    fireEvent.click(within(drawer).getAllByRole("button", { name: "Reload" })[0] as HTMLElement);
+    await waitFor(() =>
+      expect((within(drawer).getByLabelText("Subject") as HTMLInputElement).value).toBe(
+        "Dear Jens",
+      ),
+    );
+    expect(within(drawer).getByText("Changed by someone else.")).toBeTruthy();
+    expect((within(drawer).getByLabelText("Personal note") as HTMLTextAreaElement).value).toBe(
+      "Thanks for the visit",
+    );
+    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(2));
+    expect(fake.callsTo("updateSegmentLine")[1]?.headers["if-match"]).toBe('"6"');
+    expect(fake.callsTo("updateSegmentLine")[1]?.body).toEqual({ note: "Thanks for the visit" });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("explains why a contact is on the segment", async () => {
+    const fake = createFakeApi({
+      ...lookups,
+      getSegment: () => ok(aSegment()),
+      listSegmentLines: () => ok({ items: [aLine()] }),
+      explainLine: () =>
+        ok({
+          lineNo: 1,
+          contactNo: "KT0001",
+          via: "criteria",
+          action: {
+            segmentNo: "MG0001",
+            no: 1,
+            kind: "addContacts",
+            options: {
+              allowExistingContacts: false,
+              expandCompanies: false,
+              allowRelatedCompanies: false,
+              ignoreExclusion: false,
+              entireCompanies: false,
+            },
+            description: "City is Aarhus C",
+            evaluatedOn: "2026-03-01",
+            linesAdded: 1,
+            linesRemoved: 0,
+            status: "applied",
+            createdAt: "2026-03-01T10:00:00Z",
+            createdBy: "demo",
+          },
+          because: ["City is Aarhus C"],
+          stillMatches: true,
+          evaluatedOn: "2026-03-01",
+        }),
+    });
+    renderLines(fake.fetch, "da-DK");
+    fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Forklar" }));
+    const dialog = await screen.findByRole("dialog", { name: "Hvorfor er Jens Hansen med?" });
+    expect(
+      await within(dialog).findByText("Handling 1: Tilføj kontakter City is Aarhus C"),
+    ).toBeTruthy();
+    expect(within(dialog).getByText("Opfylder stadig kriterierne i dag")).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("asks whether the lines follow a new interaction template, and saves the header with If-Match", async () => {
+    const fake = createFakeApi({
+      ...lookups,
+      getSegment: () => ok(aSegment({ etag: '"3"' })),
+      listSegmentLines: () => ok({ items: [] }),
+      applyTemplate: (call) =>
+        ok(
+          aSegment({
+            etag: '"4"',
+            interactionTemplateCode: (call.body as { interactionTemplateCode: string })
+              .interactionTemplateCode,
+          }),
+        ),
+      updateSegment: (call) => ok(aSegment({ etag: '"5"', ...(call.body as object) })),
+    });
+    renderLines(fake.fetch);
+    fireEvent.click(await screen.findByRole("button", { name: "Details" }));
+    fireEvent.click(await screen.findByRole("combobox", { name: "Interaction template" }));
+    fireEvent.click(await screen.findByRole("option", { name: "LETTER – Letter" }));
+    const dialog = await screen.findByRole("dialog", { name: "Also update the lines?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Update lines too" }));
+    await waitFor(() => expect(fake.callsTo("applyTemplate")).toHaveLength(1));
+    const apply = fake.callsTo("applyTemplate")[0];
+    expect(apply?.body).toEqual({ interactionTemplateCode: "LETTER", updateLines: true });
+    expect(apply?.headers["if-match"]).toBe('"3"');
+
+    fireEvent.change(screen.getByLabelText("Subject (default)"), {
+      target: { value: "Spring news" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(fake.callsTo("updateSegment")).toHaveLength(1));
+    expect(fake.callsTo("updateSegment")[0]?.headers["if-match"]).toBe('"4"');
+    expect(fake.callsTo("updateSegment")[0]?.body).toEqual({ subject: "Spring news" });
+    expect(await screen.findByText("Saved.")).toBeTruthy();
+  });
+});

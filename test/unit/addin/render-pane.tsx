@@ -1,0 +1,48 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { configure, render, type RenderResult } from "@testing-library/react";
+import axe from "axe-core";
+import type { ReactNode } from "react";
+import { ApiProvider } from "../../../addin/api/api-context";
+import { createApiClient } from "../../../addin/api/client";
+import { createBrowserHost } from "../../../addin/host/browser";
+import { HostProvider } from "../../../addin/host/host-context";
+
+export const BASE_URL = "http://localhost:7071/api";
+
+// Fluent renders slowly in jsdom when test files run side by side; the live count waits 400 ms.
+configure({ asyncUtilTimeout: 5000 });
+
+/** A feature as the pane renders it: theme, host (in a language), and an API over `fetch`. */
+export const renderPane = (
+  ui: ReactNode,
+  { fetch, language = "en-US" }: { fetch: typeof globalThis.fetch; language?: string },
+): RenderResult =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <HostProvider host={createBrowserHost(language)}>
+        <ApiProvider
+          connection={{ baseUrl: BASE_URL, client: createApiClient({ baseUrl: BASE_URL, fetch }) }}
+        >
+          {ui}
+        </ApiProvider>
+      </HostProvider>
+    </FluentProvider>,
+  );
+
+/**
+ * axe-core on what is rendered (dialogs and popovers render into body, so the whole document),
+ * reduced to serious and critical violations. Colour contrast needs layout jsdom does not do;
+ * the end-to-end test in Chromium checks it.
+ */
+export const seriousViolations = async (): Promise<string[]> => {
+  // axe measures icon ligatures on a canvas jsdom lacks; without one it skips that measure.
+  HTMLCanvasElement.prototype.getContext = (() =>
+    null) as typeof HTMLCanvasElement.prototype.getContext;
+  const result = await axe.run(document.body, {
+    rules: { "color-contrast": { enabled: false } },
+    resultTypes: ["violations"],
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+};
