@@ -1,6 +1,9 @@
-/** Jest: TypeScript through ts-jest (transpile only; `npm run lint` type-checks). */
+/**
+ * Jest: TypeScript through ts-jest, transpile only (tsconfig's isolatedModules tells it so;
+ * `npm run lint` type-checks).
+ */
 const transform = {
-  "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
 };
 const moduleNameMapper = { "^@shared/(.*)$": "<rootDir>/shared/$1" };
 

@@ -211,8 +211,10 @@ export const teamsPackageFiles = (manifest: Record<string, Json>): string[] => {
  * The pane's hosting configuration (Azure Static Web Apps reads staticwebapp.config.json from
  * the uploaded folder): the CSP needs the API's origin, which only the build knows.
  */
-export const renderHostingConfig = (template: string, settings: BuildSettings): string =>
-  template.replace(/\{\{API_ORIGIN\}\}/g, new URL(settings.apiUrl).origin);
+export const renderHostingConfig = (
+  template: string,
+  settings: Pick<BuildSettings, "apiUrl">,
+): string => template.replace(/\{\{API_ORIGIN\}\}/g, new URL(settings.apiUrl).origin);
 
 export interface WriteOptions {
   /** Where manifest.xml, teams/ and infra/ are read from. */

@@ -11,6 +11,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import path from "node:path";
+import { renderHostingConfig } from "./build-manifests";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const root = path.resolve(__dirname, "..");
@@ -179,11 +180,29 @@ export interface StaticServer {
 }
 
 /**
- * Serves `dir` on loopback, plus /bare.html: a page with Office.js (the stand-in) and nothing
- * else, the floor the pane's start-up time is compared with.
+ * The headers the pane is served with in Azure (infra/staticwebapp.config.json, its
+ * Content-Security-Policy allowing the API at `apiUrl`), so the browser enforces them here too.
  */
-export const startStaticServer = async (dir: string, port = 0): Promise<StaticServer> => {
+export const productionPaneHeaders = (apiUrl: string): Record<string, string> => {
+  const template = readFileSync(path.join(root, "infra/staticwebapp.config.json"), "utf8");
+  const config = JSON.parse(renderHostingConfig(template, { apiUrl })) as {
+    globalHeaders: Record<string, string>;
+  };
+  // HSTS means nothing over loopback http; the rest applies as it is.
+  const { "Strict-Transport-Security": _hsts, ...headers } = config.globalHeaders;
+  return headers;
+};
+
+/**
+ * Serves `dir` on loopback with `headers` on every answer, plus /bare.html: a page with
+ * Office.js (the stand-in) and nothing else, the floor the pane's start-up time is compared with.
+ */
+export const startStaticServer = async (
+  dir: string,
+  headers: Record<string, string> = {},
+): Promise<StaticServer> => {
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     void (async () => {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/bare.html") {
@@ -208,7 +227,7 @@ export const startStaticServer = async (dir: string, port = 0): Promise<StaticSe
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port: bound } = server.address() as { port: number };
   return {
     origin: `http://127.0.0.1:${bound}`,

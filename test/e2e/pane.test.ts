@@ -21,6 +21,7 @@ import {
   freePort,
   launchChromium,
   paneContext,
+  productionPaneHeaders,
   startApiChild,
   startStaticServer,
   type ApiChild,
@@ -72,6 +73,7 @@ let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
 let token: string;
+let call: ReturnType<typeof apiCaller>;
 let dataDir: string;
 let buildDir: string;
 const violations: Record<string, string[]> = {};
@@ -148,15 +150,16 @@ const shot = async (page: Page, name: string) => {
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-data-"));
   buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
-  server = await startStaticServer(buildDir);
   const port = await freePort();
+  // Served with its production headers: the browser enforces the pane's Content-Security-Policy.
+  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
   // The API starts while webpack builds: the build only needs to know where the API will be.
   [api] = await Promise.all([
     startApiChild({ port, dataDir, corsOrigin: server.origin }),
     buildPane(buildDir, `http://127.0.0.1:${port}/api`),
   ]);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
-  const call = apiCaller(api.apiUrl, token);
+  call = apiCaller(api.apiUrl, token);
   await call("POST", "/salespeople", { code: "JH", name: "Jonas Holm" });
   await call("POST", "/campaigns", { no: "KAMP-2026", description: "Spring 2026" });
   await call("POST", "/interaction-templates", {
@@ -215,7 +218,11 @@ const openPane = async (language: string, signIn = "silent") => {
   const page = await context.newPage();
   pages.push(page);
   const errors = collectPageErrors(page);
-  await page.goto(`${server.origin}/taskpane.html`);
+  const response = await page.goto(`${server.origin}/taskpane.html`);
+  // The production Content-Security-Policy is in force: a script or call it forbids fails the test.
+  expect(response?.headers()["content-security-policy"]).toMatch(
+    /script-src 'self' https:\/\/appsforoffice/,
+  );
   return { page, errors, context };
 };
 
@@ -273,6 +280,26 @@ describe("the task pane in Chromium against the local API", () => {
     await page.getByRole("form", { name: "Details" }).waitFor({ state: "detached" });
     await axe(page, "en-US lines");
     await shot(page, "en-US-lines");
+
+    // A personal note on one line, in the side panel opened from the line's actions.
+    await page.getByRole("button", { name: "Actions for Søren Kierkegaard" }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    const drawer = page.getByRole("dialog", { name: /Søren Kierkegaard/ });
+    await drawer.getByLabel("Personal note").fill("Thank you for the visit in May.");
+    await axe(page, "en-US line side panel");
+    await drawer.getByRole("button", { name: "Save" }).click();
+    await drawer.waitFor({ state: "detached" });
+    const segments = await call<{ items: { no: string; description: string }[] }>(
+      "GET",
+      "/segments?top=50",
+    );
+    const autumn = segments.items.find((s) => s.description === "Autumn letter");
+    const lines = await call<{ items: { contactName: string; note?: string }[] }>(
+      "GET",
+      `/segments/${autumn?.no ?? "?"}/lines?top=10`,
+    );
+    const edited = lines.items.find((l) => l.contactName === "Søren Kierkegaard");
+    expect(edited?.note).toBe("Thank you for the visit in May.");
 
     // The letter: a field at the cursor, as a content control showing «Field».
     await page.getByRole("tab", { name: "Letter" }).click();

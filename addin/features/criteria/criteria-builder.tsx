@@ -16,11 +16,10 @@ import {
   Spinner,
   Subtitle2,
   Text,
-  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import { AddRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage, problemErrors } from "../../api/problem-fields";
@@ -43,6 +42,7 @@ import {
   type Owner,
 } from "./builder-model";
 import { FieldConditionRow } from "./field-condition-row";
+import { RemovableRow } from "./removable-row";
 import { TreeEditor } from "./tree-editor";
 import { useLiveCount } from "./use-live-count";
 
@@ -50,8 +50,6 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
-  line: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: 0 },
   count: {
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
@@ -232,58 +230,43 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 }));
               const key = `profile:${row.id}`;
               return (
-                <div
+                <RemovableRow
                   key={row.id}
-                  className={styles.stack}
-                  role="group"
-                  aria-label={t("pa.criteria.profile.row", { n: i + 1 })}
-                >
-                  <div className={styles.pair}>
-                    <Field
-                      size="small"
-                      label={t("pa.criteria.profile.questionnaire")}
-                      validationMessage={sectionError(key, ["questionnaire"])}
-                    >
-                      <Input
-                        value={row.questionnaire}
-                        onChange={(_, d) => set("questionnaire", d.value)}
-                      />
-                    </Field>
-                    <Field
-                      size="small"
-                      label={t("pa.criteria.profile.question")}
-                      validationMessage={sectionError(key, ["question"])}
-                    >
-                      <Input value={row.question} onChange={(_, d) => set("question", d.value)} />
-                    </Field>
-                  </div>
-                  <div className={styles.line}>
-                    <Field
-                      className={styles.grow}
-                      size="small"
-                      label={t("pa.criteria.profile.answer")}
-                      validationMessage={sectionError(key, ["value", "values", "op", ""])}
-                    >
-                      <Input value={row.answer} onChange={(_, d) => set("answer", d.value)} />
-                    </Field>
-                    <Tooltip
-                      content={t("pa.criteria.profile.remove", { n: i + 1 })}
-                      relationship="label"
-                    >
-                      <Button
+                  label={t("pa.criteria.profile.row", { n: i + 1 })}
+                  removeLabel={t("pa.criteria.profile.remove", { n: i + 1 })}
+                  onRemove={() =>
+                    update((s) => ({ ...s, profile: s.profile.filter((r) => r.id !== row.id) }))
+                  }
+                  pair={
+                    <>
+                      <Field
                         size="small"
-                        appearance="subtle"
-                        icon={<DeleteRegular />}
-                        onClick={() =>
-                          update((s) => ({
-                            ...s,
-                            profile: s.profile.filter((r) => r.id !== row.id),
-                          }))
-                        }
-                      />
-                    </Tooltip>
-                  </div>
-                </div>
+                        label={t("pa.criteria.profile.questionnaire")}
+                        validationMessage={sectionError(key, ["questionnaire"])}
+                      >
+                        <Input
+                          value={row.questionnaire}
+                          onChange={(_, d) => set("questionnaire", d.value)}
+                        />
+                      </Field>
+                      <Field
+                        size="small"
+                        label={t("pa.criteria.profile.question")}
+                        validationMessage={sectionError(key, ["question"])}
+                      >
+                        <Input value={row.question} onChange={(_, d) => set("question", d.value)} />
+                      </Field>
+                    </>
+                  }
+                >
+                  <Field
+                    size="small"
+                    label={t("pa.criteria.profile.answer")}
+                    validationMessage={sectionError(key, ["value", "values", "op", ""])}
+                  >
+                    <Input value={row.answer} onChange={(_, d) => set("answer", d.value)} />
+                  </Field>
+                </RemovableRow>
               );
             })}
             <Button
@@ -429,72 +412,60 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 }));
               const n = i + 1;
               return (
-                <div
+                <RemovableRow
                   key={row.id}
-                  className={styles.stack}
-                  role="group"
-                  aria-label={t("pa.criteria.membership.row", { n })}
-                >
-                  <div className={styles.pair}>
-                    <Dropdown
-                      size="small"
-                      aria-label={t("pa.criteria.membership.inLabel", { n })}
-                      value={
-                        row.in ? t("pa.criteria.membership.in") : t("pa.criteria.membership.notIn")
-                      }
-                      selectedOptions={[row.in ? "in" : "notIn"]}
-                      onOptionSelect={(_, d) => set({ in: d.optionValue !== "notIn" })}
-                    >
-                      <Option value="in">{t("pa.criteria.membership.in")}</Option>
-                      <Option value="notIn">{t("pa.criteria.membership.notIn")}</Option>
-                    </Dropdown>
-                    <Dropdown
-                      size="small"
-                      aria-label={t("pa.criteria.membership.targetLabel", { n })}
-                      value={
-                        row.target === "segment"
-                          ? t("pa.criteria.membership.segment")
-                          : t("pa.criteria.membership.logged")
-                      }
-                      selectedOptions={[row.target]}
-                      onOptionSelect={(_, d) =>
-                        set({ target: d.optionValue === "logged" ? "logged" : "segment" })
-                      }
-                    >
-                      <Option value="segment">{t("pa.criteria.membership.segment")}</Option>
-                      <Option value="logged">{t("pa.criteria.membership.logged")}</Option>
-                    </Dropdown>
-                  </div>
-                  <div className={styles.line}>
-                    <Field
-                      className={styles.grow}
-                      validationMessage={sectionError(`membership:${row.id}`)}
-                    >
-                      <Input
+                  label={t("pa.criteria.membership.row", { n })}
+                  removeLabel={t("pa.criteria.membership.remove", { n })}
+                  onRemove={() =>
+                    update((s) => ({
+                      ...s,
+                      membership: s.membership.filter((r) => r.id !== row.id),
+                    }))
+                  }
+                  pair={
+                    <>
+                      <Dropdown
                         size="small"
-                        aria-label={t("pa.criteria.membership.value", { n })}
-                        value={row.value}
-                        onChange={(_, d) => set({ value: d.value })}
-                      />
-                    </Field>
-                    <Tooltip
-                      content={t("pa.criteria.membership.remove", { n })}
-                      relationship="label"
-                    >
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        icon={<DeleteRegular />}
-                        onClick={() =>
-                          update((s) => ({
-                            ...s,
-                            membership: s.membership.filter((r) => r.id !== row.id),
-                          }))
+                        aria-label={t("pa.criteria.membership.inLabel", { n })}
+                        value={
+                          row.in
+                            ? t("pa.criteria.membership.in")
+                            : t("pa.criteria.membership.notIn")
                         }
-                      />
-                    </Tooltip>
-                  </div>
-                </div>
+                        selectedOptions={[row.in ? "in" : "notIn"]}
+                        onOptionSelect={(_, d) => set({ in: d.optionValue !== "notIn" })}
+                      >
+                        <Option value="in">{t("pa.criteria.membership.in")}</Option>
+                        <Option value="notIn">{t("pa.criteria.membership.notIn")}</Option>
+                      </Dropdown>
+                      <Dropdown
+                        size="small"
+                        aria-label={t("pa.criteria.membership.targetLabel", { n })}
+                        value={
+                          row.target === "segment"
+                            ? t("pa.criteria.membership.segment")
+                            : t("pa.criteria.membership.logged")
+                        }
+                        selectedOptions={[row.target]}
+                        onOptionSelect={(_, d) =>
+                          set({ target: d.optionValue === "logged" ? "logged" : "segment" })
+                        }
+                      >
+                        <Option value="segment">{t("pa.criteria.membership.segment")}</Option>
+                        <Option value="logged">{t("pa.criteria.membership.logged")}</Option>
+                      </Dropdown>
+                    </>
+                  }
+                >
+                  <Field validationMessage={sectionError(`membership:${row.id}`)}>
+                    <Input
+                      size="small"
+                      aria-label={t("pa.criteria.membership.value", { n })}
+                      value={row.value}
+                      onChange={(_, d) => set({ value: d.value })}
+                    />
+                  </Field>
+                </RemovableRow>
               );
             })}
             <Button

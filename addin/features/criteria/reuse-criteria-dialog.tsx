@@ -1,29 +1,14 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Dropdown, Field, MessageBar, MessageBarBody, Option } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
+import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { FormDialog } from "../../taskpane/form-dialog";
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
+const PLACED = ["code"];
 
 /**
  * Reuse Criteria: replay saved criteria here. A segment that already has criteria asks first,
@@ -41,91 +26,75 @@ export const ReuseCriteriaDialog = ({
   onReused: (lines: number) => void;
 }) => {
   const t = useT();
-  const styles = useStyles();
   const { client } = useApi();
   const saved = useApiQuery(
     (signal) => client("listSavedCriteria", { query: { top: 200 }, signal }),
     [client],
   );
+  const { busy, error, run } = useSubmit();
   const [code, setCode] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const items = saved.state.data?.items ?? [];
   const chosen = items.find((s) => s.code === code);
 
-  const reuse = async (confirm: boolean) => {
+  const reuse = (confirm: boolean) => {
     if (hasCriteria && !confirm) {
       setConfirming(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const outcome = await client("reuseCriteria", {
         params: { no: segmentNo },
         body: { code, confirm },
       });
       onReused(outcome.noOfLines);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t("pa.criteria.reuse")}</DialogTitle>
-          <DialogContent className={styles.form}>
-            {saved.state.status === "error" && (
-              <ApiProblemBar error={saved.state.error} onRetry={saved.reload} />
-            )}
-            <Field
-              label={t("pa.reuseCriteria.pick")}
-              validationMessage={fieldMessage(error, "code")}
-            >
-              <Dropdown
-                value={chosen ? `${chosen.code} – ${chosen.description}` : ""}
-                selectedOptions={code ? [code] : []}
-                onOptionSelect={(_, d) => {
-                  setCode(d.optionValue ?? "");
-                  setConfirming(false);
-                }}
-              >
-                {items.map((s) => (
-                  <Option key={s.code} value={s.code} text={`${s.code} – ${s.description}`}>
-                    {t("pa.reuseCriteria.option", {
-                      code: s.code,
-                      description: s.description,
-                      steps: s.steps.length,
-                    })}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            {saved.state.status === "ok" && items.length === 0 && (
-              <MessageBar>
-                <MessageBarBody>{t("pa.reuseCriteria.none")}</MessageBarBody>
-              </MessageBar>
-            )}
-            {confirming && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>{t("pa.reuseCriteria.confirm")}</MessageBarBody>
-              </MessageBar>
-            )}
-            {error !== undefined && <ApiProblemBar error={error} placed={["code"]} />}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy || !code} onClick={() => reuse(confirming)}>
-              {confirming ? t("pa.reuseCriteria.confirmButton") : t("pa.criteria.reuse")}
-            </Button>
-            <Button onClick={onClose}>{t("pa.common.cancel")}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("pa.criteria.reuse")}
+      submitLabel={confirming ? t("pa.reuseCriteria.confirmButton") : t("pa.criteria.reuse")}
+      busy={busy}
+      submitDisabled={!code}
+      error={error}
+      placed={PLACED}
+      onClose={onClose}
+      onSubmit={() => reuse(confirming)}
+    >
+      {saved.state.status === "error" && (
+        <ApiProblemBar error={saved.state.error} onRetry={saved.reload} />
+      )}
+      <Field label={t("pa.reuseCriteria.pick")} validationMessage={fieldMessage(error, "code")}>
+        <Dropdown
+          value={chosen ? `${chosen.code} – ${chosen.description}` : ""}
+          selectedOptions={code ? [code] : []}
+          onOptionSelect={(_, d) => {
+            setCode(d.optionValue ?? "");
+            setConfirming(false);
+          }}
+        >
+          {items.map((s) => (
+            <Option key={s.code} value={s.code} text={`${s.code} – ${s.description}`}>
+              {t("pa.reuseCriteria.option", {
+                code: s.code,
+                description: s.description,
+                steps: s.steps.length,
+              })}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {saved.state.status === "ok" && items.length === 0 && (
+        <MessageBar>
+          <MessageBarBody>{t("pa.reuseCriteria.none")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {confirming && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("pa.reuseCriteria.confirm")}</MessageBarBody>
+        </MessageBar>
+      )}
+    </FormDialog>
   );
 };

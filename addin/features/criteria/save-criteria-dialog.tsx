@@ -1,25 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { Field, Input } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
+import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { FormDialog } from "../../taskpane/form-dialog";
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
+const PLACED = ["code", "description"];
 
 /** Save Criteria: the segment's actions under a code, to replay on other segments. */
 export const SaveCriteriaDialog = ({
@@ -32,63 +19,44 @@ export const SaveCriteriaDialog = ({
   onSaved: (code: string) => void;
 }) => {
   const t = useT();
-  const styles = useStyles();
   const { client } = useApi();
+  const { busy, error, run } = useSubmit();
   const [code, setCode] = useState("");
   const [description, setDescription] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       const saved = await client("saveCriteria", {
         params: { no: segmentNo },
         body: { code: code.trim().toUpperCase(), description },
       });
       onSaved(saved.code);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{t("pa.criteria.save")}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field
-                label={t("pa.saveCriteria.code")}
-                required
-                validationMessage={fieldMessage(error, "code")}
-              >
-                <Input value={code} onChange={(_, d) => setCode(d.value)} />
-              </Field>
-              <Field
-                label={t("pa.saveCriteria.description")}
-                validationMessage={fieldMessage(error, "description")}
-              >
-                <Input value={description} onChange={(_, d) => setDescription(d.value)} />
-              </Field>
-              {error !== undefined && (
-                <ApiProblemBar error={error} placed={["code", "description"]} />
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !code.trim()}>
-                {t("pa.common.save")}
-              </Button>
-              <Button onClick={onClose}>{t("pa.common.cancel")}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("pa.criteria.save")}
+      submitLabel={t("pa.common.save")}
+      busy={busy}
+      submitDisabled={!code.trim()}
+      error={error}
+      placed={PLACED}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Field
+        label={t("pa.saveCriteria.code")}
+        required
+        validationMessage={fieldMessage(error, "code")}
+      >
+        <Input value={code} onChange={(_, d) => setCode(d.value)} />
+      </Field>
+      <Field
+        label={t("pa.saveCriteria.description")}
+        validationMessage={fieldMessage(error, "description")}
+      >
+        <Input value={description} onChange={(_, d) => setDescription(d.value)} />
+      </Field>
+    </FormDialog>
   );
 };

@@ -1,10 +1,10 @@
-import { Body1Strong, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowUpload20Regular } from "@fluentui/react-icons";
-import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { Body1Strong, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useState } from "react";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ActionErrorBar } from "./action-error-bar";
-import { blobBytes, DOCX_TYPE } from "./blob-bytes";
+import { blobBytes } from "./blob-bytes";
+import { DocxFileButton } from "./docx-file-button";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -22,7 +22,6 @@ export const TemplateUpload = () => {
   const host = useHost();
   const { version } = useDocumentVersion();
   const headingId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState("");
   const [error, setError] = useState<unknown>();
 
@@ -37,10 +36,7 @@ export const TemplateUpload = () => {
     };
   }, [host, version]);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
+  const upload = async (file: File) => {
     setError(undefined);
     try {
       await host.openDocument({ fileName: file.name, bytes: await blobBytes(file) });
@@ -57,22 +53,9 @@ export const TemplateUpload = () => {
       <Caption1>
         {fileName ? t("letter.upload.current", { fileName }) : t("letter.upload.none")}
       </Caption1>
-      <input
-        ref={input}
-        type="file"
-        accept={`.docx,${DOCX_TYPE}`}
-        hidden
-        aria-hidden
-        tabIndex={-1}
-        onChange={(event) => void upload(event)}
-      />
-      <Button
-        className={styles.button}
-        icon={<ArrowUpload20Regular />}
-        onClick={() => input.current?.click()}
-      >
+      <DocxFileButton className={styles.button} onFile={(file) => void upload(file)}>
         {t(fileName ? "letter.upload.replace" : "letter.upload.choose")}
-      </Button>
+      </DocxFileButton>
       {error !== undefined && <ActionErrorBar error={error} />}
     </section>
   );

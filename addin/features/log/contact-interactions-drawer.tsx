@@ -4,20 +4,18 @@ import {
   Button,
   Caption1,
   DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   OverlayDrawer,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { DrawerTitle } from "../../taskpane/drawer-title";
 
 const useStyles = makeStyles({
   list: {
@@ -81,21 +79,9 @@ export const ContactInteractionsDrawer = ({
       onOpenChange={(_, d) => !d.open && onClose()}
       aria-labelledby="interactions-title"
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          heading={{ id: "interactions-title" }}
-          action={
-            <Button
-              appearance="subtle"
-              aria-label={t("pa.common.close")}
-              icon={<DismissRegular />}
-              onClick={onClose}
-            />
-          }
-        >
-          {t("pa.interactions.title", { name: contactName })}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
+      <DrawerTitle id="interactions-title" onClose={onClose}>
+        {t("pa.interactions.title", { name: contactName })}
+      </DrawerTitle>
       <DrawerBody>
         {first.state.status === "loading" && (
           <Spinner size="small" label={t("pa.interactions.loading")} />

@@ -1,13 +1,8 @@
 import type { LoggedSegment } from "@shared/model/logged-segment";
 import {
   Badge,
-  Button,
   Caption1,
-  Menu,
   MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -21,27 +16,24 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+import { RowActionsCell, RowActionsHeaderCell } from "../../taskpane/row-actions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   stack: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   entryCol: { width: "48px" },
   countCol: { width: "44px", textAlign: "end" },
-  actionsCol: { width: "36px" },
 });
 
 /** Logged segments, newest first: cancel one (and undo that), or follow it up with a new segment. */
 export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: string) => void }) => {
   const t = useT();
   const styles = useStyles();
-  const hidden = useVisuallyHidden();
   const { client } = useApi();
   const list = useApiQuery(
     (signal) => client("listLoggedSegments", { query: { top: 100 }, signal }),
@@ -106,9 +98,7 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                 <TableHeaderCell className={styles.countCol} style={{ width: 44 }}>
                   {t("pa.logged.col.count")}
                 </TableHeaderCell>
-                <TableHeaderCell className={styles.actionsCol} style={{ width: 36 }}>
-                  <span className={hidden.root}>{t("pa.lines.col.actions")}</span>
-                </TableHeaderCell>
+                <RowActionsHeaderCell />
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -127,46 +117,29 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                     </div>
                   </TableCell>
                   <TableCell className={styles.countCol}>{entry.noOfInteractions}</TableCell>
-                  <TableCell className={styles.actionsCol}>
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          icon={<MoreHorizontalRegular />}
-                          aria-label={t("pa.logged.actionsFor", { entryNo: entry.entryNo })}
-                        />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          {entry.canceled ? (
-                            <MenuItem onClick={() => act(entry, "undoCancel")}>
-                              {t("pa.logged.undoCancel")}
-                            </MenuItem>
-                          ) : (
-                            <MenuItem onClick={() => act(entry, "cancel")}>
-                              {t("pa.logged.cancel")}
-                            </MenuItem>
-                          )}
-                          {entry.followUpSegmentNo ? (
-                            <MenuItem onClick={() => onOpenSegment(entry.followUpSegmentNo ?? "")}>
-                              {t("pa.logged.openFollowUp", { no: entry.followUpSegmentNo })}
-                            </MenuItem>
-                          ) : (
-                            <MenuItem
-                              disabled={entry.canceled}
-                              onClick={() => act(entry, "followUp")}
-                            >
-                              {t("pa.logged.followUp")}
-                            </MenuItem>
-                          )}
-                          <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
-                            {t("pa.logged.openSegment", { no: entry.segmentNo })}
-                          </MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </TableCell>
+                  <RowActionsCell label={t("pa.logged.actionsFor", { entryNo: entry.entryNo })}>
+                    {entry.canceled ? (
+                      <MenuItem onClick={() => act(entry, "undoCancel")}>
+                        {t("pa.logged.undoCancel")}
+                      </MenuItem>
+                    ) : (
+                      <MenuItem onClick={() => act(entry, "cancel")}>
+                        {t("pa.logged.cancel")}
+                      </MenuItem>
+                    )}
+                    {entry.followUpSegmentNo ? (
+                      <MenuItem onClick={() => onOpenSegment(entry.followUpSegmentNo ?? "")}>
+                        {t("pa.logged.openFollowUp", { no: entry.followUpSegmentNo })}
+                      </MenuItem>
+                    ) : (
+                      <MenuItem disabled={entry.canceled} onClick={() => act(entry, "followUp")}>
+                        {t("pa.logged.followUp")}
+                      </MenuItem>
+                    )}
+                    <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
+                      {t("pa.logged.openSegment", { no: entry.segmentNo })}
+                    </MenuItem>
+                  </RowActionsCell>
                 </TableRow>
               ))}
             </TableBody>

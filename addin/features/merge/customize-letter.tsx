@@ -8,18 +8,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowUndo20Regular,
-  ArrowUpload20Regular,
-  DocumentEdit20Regular,
-  Save20Regular,
-} from "@fluentui/react-icons";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { ArrowUndo20Regular, DocumentEdit20Regular, Save20Regular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ActionErrorBar } from "../letter/action-error-bar";
-import { blobBytes, docxBlob, DOCX_TYPE } from "../letter/blob-bytes";
+import { blobBytes, docxBlob } from "../letter/blob-bytes";
+import { DocxFileButton } from "../letter/docx-file-button";
 import { ContactPicker } from "../preview/contact-picker";
 import {
   setCustomizedContact,
@@ -52,7 +48,6 @@ export const CustomizeLetter = ({ segmentNo }: { segmentNo: string }) => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState("");
-  const input = useRef<HTMLInputElement>(null);
   const inWord = host.capabilities.source === "open";
   const contact = picked ?? previewed;
   // In Word the letter being edited belongs to whoever was customized, whatever is picked since;
@@ -106,10 +101,8 @@ export const CustomizeLetter = ({ segmentNo }: { segmentNo: string }) => {
       return save(docxBlob(file.bytes), target);
     });
 
-  const uploadEdited = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file || !target) return;
+  const uploadEdited = (file: File) => {
+    if (!target) return;
     void act(async () => save(docxBlob(await blobBytes(file)), target));
   };
 
@@ -164,24 +157,9 @@ export const CustomizeLetter = ({ segmentNo }: { segmentNo: string }) => {
             </Button>
           </>
         ) : (
-          <>
-            <input
-              ref={input}
-              type="file"
-              accept={`.docx,${DOCX_TYPE}`}
-              hidden
-              aria-hidden
-              tabIndex={-1}
-              onChange={uploadEdited}
-            />
-            <Button
-              icon={<ArrowUpload20Regular />}
-              disabled={busy || !target}
-              onClick={() => input.current?.click()}
-            >
-              {t("merge.customize.upload")}
-            </Button>
-          </>
+          <DocxFileButton disabled={busy || !target} onFile={uploadEdited}>
+            {t("merge.customize.upload")}
+          </DocxFileButton>
         )}
       </div>
       {inWord && mode === "customize" && target && (

@@ -1,22 +1,14 @@
-import {
-  Button,
-  Combobox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Option,
-} from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { Combobox, Field, Option } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
+import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { FormDialog } from "../../taskpane/form-dialog";
+
+const PLACED = ["contactNo"];
 
 /** Add one contact by hand (recorded as a criteria action, so Go Back undoes it too). */
 export const AddLineDialog = ({
@@ -30,10 +22,9 @@ export const AddLineDialog = ({
 }) => {
   const t = useT();
   const { client } = useApi();
+  const { busy, error, run } = useSubmit();
   const [text, setText] = useState("");
   const [contactNo, setContactNo] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const search = useDebounced(text.trim(), 250);
   const found = useApiQuery(
     (signal) =>
@@ -43,62 +34,45 @@ export const AddLineDialog = ({
     [client, search],
   );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const no = (contactNo || text).trim().toUpperCase();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
+      // A contact picked from the list wins; otherwise what was typed is taken as its No.
+      const no = (contactNo || text).trim().toUpperCase();
       await client("createSegmentLine", { params: { no: segmentNo }, body: { contactNo: no } });
       onAdded();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{t("pa.lines.add")}</DialogTitle>
-            <DialogContent>
-              <Field
-                label={t("pa.lines.add.contact")}
-                validationMessage={fieldMessage(error, "contactNo")}
-              >
-                <Combobox
-                  freeform
-                  value={text}
-                  onChange={(event) => {
-                    setText(event.target.value);
-                    setContactNo("");
-                  }}
-                  onOptionSelect={(_, d) => {
-                    setContactNo(d.optionValue ?? "");
-                    setText(d.optionText ?? "");
-                  }}
-                >
-                  {(found.state.data?.items ?? []).map((c) => (
-                    <Option key={c.no} value={c.no} text={`${c.no} ${c.name}`}>
-                      {`${c.no} ${c.name}`}
-                    </Option>
-                  ))}
-                </Combobox>
-              </Field>
-              {error !== undefined && <ApiProblemBar error={error} placed={["contactNo"]} />}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !text.trim()}>
-                {t("pa.lines.add.submit")}
-              </Button>
-              <Button onClick={onClose}>{t("pa.common.cancel")}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("pa.lines.add")}
+      submitLabel={t("pa.lines.add.submit")}
+      busy={busy}
+      submitDisabled={!text.trim()}
+      error={error}
+      placed={PLACED}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Field label={t("pa.lines.add.contact")} validationMessage={fieldMessage(error, "contactNo")}>
+        <Combobox
+          freeform
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setContactNo("");
+          }}
+          onOptionSelect={(_, d) => {
+            setContactNo(d.optionValue ?? "");
+            setText(d.optionText ?? "");
+          }}
+        >
+          {(found.state.data?.items ?? []).map((c) => (
+            <Option key={c.no} value={c.no} text={`${c.no} ${c.name}`}>
+              {`${c.no} ${c.name}`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+    </FormDialog>
   );
 };

@@ -1,27 +1,11 @@
 import type { Segment } from "@shared/model/segment";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Switch,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { Field, Input, Switch } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
+import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
+import { FormDialog } from "../../taskpane/form-dialog";
 
 const PLACED = ["no", "description", "dynamic"];
 
@@ -34,68 +18,48 @@ export const CreateSegmentDialog = ({
   onCreated: (segment: Segment) => void;
 }) => {
   const t = useT();
-  const styles = useStyles();
   const { client } = useApi();
+  const { busy, error, run } = useSubmit();
   const [no, setNo] = useState("");
   const [description, setDescription] = useState("");
   const [dynamic, setDynamic] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       const segment = await client("createSegment", {
         body: { ...(no.trim() ? { no: no.trim().toUpperCase() } : {}), description, dynamic },
       });
       onCreated(segment);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{t("pa.segments.create.title")}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field
-                label={t("pa.segment.field.no")}
-                hint={t("pa.segments.create.noHint")}
-                validationMessage={fieldMessage(error, "no")}
-              >
-                <Input value={no} onChange={(_, data) => setNo(data.value)} />
-              </Field>
-              <Field
-                label={t("pa.segment.field.description")}
-                validationMessage={fieldMessage(error, "description")}
-              >
-                <Input value={description} onChange={(_, data) => setDescription(data.value)} />
-              </Field>
-              <Switch
-                label={t("pa.segment.field.dynamic")}
-                checked={dynamic}
-                onChange={(_, data) => setDynamic(data.checked)}
-              />
-              {error !== undefined && <ApiProblemBar error={error} placed={PLACED} />}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                {t("pa.common.cancel")}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {t("pa.segments.create.submit")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t("pa.segments.create.title")}
+      submitLabel={t("pa.segments.create.submit")}
+      busy={busy}
+      error={error}
+      placed={PLACED}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Field
+        label={t("pa.segment.field.no")}
+        hint={t("pa.segments.create.noHint")}
+        validationMessage={fieldMessage(error, "no")}
+      >
+        <Input value={no} onChange={(_, data) => setNo(data.value)} />
+      </Field>
+      <Field
+        label={t("pa.segment.field.description")}
+        validationMessage={fieldMessage(error, "description")}
+      >
+        <Input value={description} onChange={(_, data) => setDescription(data.value)} />
+      </Field>
+      <Switch
+        label={t("pa.segment.field.dynamic")}
+        checked={dynamic}
+        onChange={(_, data) => setDynamic(data.checked)}
+      />
+    </FormDialog>
   );
 };

@@ -3,8 +3,6 @@ import {
   Button,
   DrawerBody,
   DrawerFooter,
-  DrawerHeader,
-  DrawerHeaderTitle,
   Field,
   Input,
   OverlayDrawer,
@@ -12,13 +10,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
+import { DrawerTitle } from "../../taskpane/drawer-title";
 
 type LineField = "description" | "subject" | "note";
 const FIELDS: readonly LineField[] = ["description", "subject", "note"];
@@ -130,21 +128,9 @@ export const LineEditDrawer = ({
       aria-labelledby="line-edit-title"
     >
       <form onSubmit={save} style={{ display: "contents" }}>
-        <DrawerHeader>
-          <DrawerHeaderTitle
-            heading={{ id: "line-edit-title" }}
-            action={
-              <Button
-                appearance="subtle"
-                aria-label={t("pa.common.close")}
-                icon={<DismissRegular />}
-                onClick={onClose}
-              />
-            }
-          >
-            {t("pa.lines.edit.title", { no: line.contactNo, name: line.contactName })}
-          </DrawerHeaderTitle>
-        </DrawerHeader>
+        <DrawerTitle id="line-edit-title" onClose={onClose}>
+          {t("pa.lines.edit.title", { no: line.contactNo, name: line.contactName })}
+        </DrawerTitle>
         <DrawerBody className={styles.body} ref={body}>
           {FIELDS.map((f) => {
             const message = fieldMessage(error, f);

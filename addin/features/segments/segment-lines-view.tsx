@@ -12,11 +12,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Menu,
   MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   SearchBox,
   Spinner,
   Subtitle2,
@@ -35,7 +31,6 @@ import {
   DeleteRegular,
   EditRegular,
   HistoryRegular,
-  MoreHorizontalRegular,
   QuestionCircleRegular,
 } from "@fluentui/react-icons";
 import { useState } from "react";
@@ -44,7 +39,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+import { RowActionsCell, RowActionsHeaderCell } from "../../taskpane/row-actions";
 import { ExplainDialog } from "../criteria/explain-dialog";
 import { ContactInteractionsDrawer } from "../log/contact-interactions-drawer";
 import { AddLineDialog } from "./add-line-dialog";
@@ -59,7 +54,6 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   search: { flexGrow: 1, minWidth: 0 },
   stack: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
-  actionsCol: { width: "36px" },
 });
 
 type Dialogs =
@@ -73,7 +67,6 @@ type Dialogs =
 export const SegmentLinesView = () => {
   const t = useT();
   const styles = useStyles();
-  const hidden = useVisuallyHidden();
   const { client } = useApi();
   const { segment, reload: reloadSegment } = useOpenSegment();
   const [search, setSearch] = useState("");
@@ -171,9 +164,7 @@ export const SegmentLinesView = () => {
               <TableRow>
                 <TableHeaderCell>{t("pa.lines.col.contact")}</TableHeaderCell>
                 <TableHeaderCell>{t("pa.lines.col.description")}</TableHeaderCell>
-                <TableHeaderCell className={styles.actionsCol} style={{ width: 36 }}>
-                  <span className={hidden.root}>{t("pa.lines.col.actions")}</span>
-                </TableHeaderCell>
+                <RowActionsHeaderCell />
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -195,48 +186,34 @@ export const SegmentLinesView = () => {
                       {line.note && <Caption1 italic>{t("pa.lines.hasNote")}</Caption1>}
                     </div>
                   </TableCell>
-                  <TableCell className={styles.actionsCol}>
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          icon={<MoreHorizontalRegular />}
-                          aria-label={t("pa.lines.actionsFor", { name: line.contactName })}
-                        />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem
-                            icon={<EditRegular />}
-                            onClick={() => setDialog({ kind: "edit", line })}
-                          >
-                            {open ? t("pa.lines.edit") : t("pa.lines.view")}
-                          </MenuItem>
-                          <MenuItem
-                            icon={<QuestionCircleRegular />}
-                            onClick={() => setDialog({ kind: "explain", line })}
-                          >
-                            {t("pa.lines.explain")}
-                          </MenuItem>
-                          <MenuItem
-                            icon={<HistoryRegular />}
-                            onClick={() => setDialog({ kind: "interactions", line })}
-                          >
-                            {t("pa.lines.interactions")}
-                          </MenuItem>
-                          {open && (
-                            <MenuItem
-                              icon={<DeleteRegular />}
-                              onClick={() => setDialog({ kind: "remove", line })}
-                            >
-                              {t("pa.lines.remove")}
-                            </MenuItem>
-                          )}
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </TableCell>
+                  <RowActionsCell label={t("pa.lines.actionsFor", { name: line.contactName })}>
+                    <MenuItem
+                      icon={<EditRegular />}
+                      onClick={() => setDialog({ kind: "edit", line })}
+                    >
+                      {open ? t("pa.lines.edit") : t("pa.lines.view")}
+                    </MenuItem>
+                    <MenuItem
+                      icon={<QuestionCircleRegular />}
+                      onClick={() => setDialog({ kind: "explain", line })}
+                    >
+                      {t("pa.lines.explain")}
+                    </MenuItem>
+                    <MenuItem
+                      icon={<HistoryRegular />}
+                      onClick={() => setDialog({ kind: "interactions", line })}
+                    >
+                      {t("pa.lines.interactions")}
+                    </MenuItem>
+                    {open && (
+                      <MenuItem
+                        icon={<DeleteRegular />}
+                        onClick={() => setDialog({ kind: "remove", line })}
+                      >
+                        {t("pa.lines.remove")}
+                      </MenuItem>
+                    )}
+                  </RowActionsCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -9,8 +9,9 @@ import { HostProvider } from "../../../addin/host/host-context";
 
 export const BASE_URL = "http://localhost:7071/api";
 
-// Fluent renders slowly in jsdom when test files run side by side; the live count waits 400 ms.
-configure({ asyncUtilTimeout: 5000 });
+// Fluent renders slowly in jsdom when test files run side by side on a shared 2-core machine
+// (the live count alone waits 400 ms): a find or waitFor gives up only after 15 s.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** A feature as the pane renders it: theme, host (in a language), and an API over `fetch`. */
 export const renderPane = (

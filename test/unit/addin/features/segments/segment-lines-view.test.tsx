@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
 import { aLine, aSegment, createFakeApi, ok, problem } from "../../fake-api";
@@ -58,12 +58,16 @@ describe("SegmentLinesView", () => {
     fireEvent.click(await screen.findByRole("menuitem", { name: "Edit" }));
     const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
 
-    // Someone else saves a new subject meanwhile.
+    // Someone else saves a new subject meanwhile. The user works in the drawer: focus goes there
+    // as a click or Tab puts it (fireEvent alone moves no focus, and Fluent's focus manager
+    // decides from focus which modal is active).
     line = { ...line, subject: "Dear Jens", etag: '"6"' };
-    fireEvent.change(within(drawer).getByLabelText("Personal note"), {
-      target: { value: "Thanks for the visit" },
-    });
-    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    const note = within(drawer).getByLabelText("Personal note");
+    act(() => note.focus());
+    fireEvent.change(note, { target: { value: "Thanks for the visit" } });
+    const save = within(drawer).getByRole("button", { name: "Save" });
+    act(() => save.focus());
+    fireEvent.click(save);
     expect(await within(drawer).findByText("Someone else changed the segment")).toBeTruthy();
     expect(fake.callsTo("updateSegmentLine")[0]?.headers["if-match"]).toBe('"5"');
 
