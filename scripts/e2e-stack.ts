@@ -6,7 +6,7 @@
  * the Word stand-in (test/e2e/word-stand-in/office.js) in place of Microsoft's office.js.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
@@ -252,9 +252,32 @@ const BARE_PAGE = `<!doctype html>
 
 // ── The browser ─────────────────────────────────────────────────────────────────────────────
 
+/** Where a Chromium may be: CHROMIUM_PATH, the system's, Chrome's, or one Playwright installed. */
+const chromiumCandidates = (): string[] => [
+  ...(process.env["CHROMIUM_PATH"] ? [process.env["CHROMIUM_PATH"]] : []),
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+  chromium.executablePath(),
+];
+
+/** The first Chromium found, or an error that says how to get one. */
+export const findChromium = (): string => {
+  const candidates = chromiumCandidates();
+  const found = candidates.find((file) => file && existsSync(file));
+  if (found) return found;
+  throw new Error(
+    "No Chromium for the end-to-end test. Install one (Debian/Ubuntu: apt-get install chromium; " +
+      "anywhere: npx playwright-core install chromium) or set CHROMIUM_PATH. Looked in: " +
+      candidates.join(", "),
+  );
+};
+
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    executablePath: findChromium(),
     headless: true,
     // playwright-core gives every launch a fresh, temporary profile (--user-data-dir).
     args: [
