@@ -425,6 +425,8 @@ export const daDK: Messages = {
   "merge.issue.empty_values": "{record}: ingen værdi i {fields}.",
   "merge.issue.email_without_address":
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
+  "merge.issue.own_letter":
+    "{record} har sit eget brev ({file}): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
   "merge.issue.template_warning": "Brevet har et felt, som fletningen lader stå uændret: {field}",
   "merge.merge.heading": "Flet",
   "merge.merge.run": "Flet",

@@ -419,6 +419,8 @@ export const enUS = {
   "merge.issue.empty_values": "{record}: no value for {fields}.",
   "merge.issue.email_without_address":
     "{record} is to get the letter by e-mail but has no e-mail address.",
+  "merge.issue.own_letter":
+    "{record} has their own letter ({file}): one document per contact and Log use it instead of the segment's letter.",
   "merge.issue.template_warning": "The letter has a field the merge leaves as it is: {field}",
   "merge.merge.heading": "Merge",
   "merge.merge.run": "Merge",

@@ -12,6 +12,7 @@ import type { StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { resolveTemplate } from "./merge-template";
+import { ownLetterIssues, withOwnLetters } from "./own-letters";
 
 type Request = z.infer<typeof MergeRequest>;
 /** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
@@ -45,6 +46,9 @@ export const mergeData = async (
       name: r.name,
       ...(r.language ? { language: r.language } : {}),
       values: r.values,
+      ...(r.line.attachment?.kind === "unique"
+        ? { ownLetter: { fileName: r.line.attachment.fileName } }
+        : {}),
     })),
     ...("continuationToken" in page && page.continuationToken
       ? { continuationToken: page.continuationToken }
@@ -52,7 +56,15 @@ export const mergeData = async (
   };
 };
 
-const issuesOf = (template: Parameters<typeof checkMerge>[0], records: readonly LetterRecord[]) =>
+const issuesOf = (template: Parameters<typeof checkMerge>[0], records: readonly LetterRecord[]) => [
+  ...engineIssues(template, records),
+  ...ownLetterIssues(records),
+];
+
+const engineIssues = (
+  template: Parameters<typeof checkMerge>[0],
+  records: readonly LetterRecord[],
+) =>
   checkMerge(template, records.map(toMergeRecord), {
     isEmail: (_r, i) => records[i]?.line.correspondenceType === "email",
     emailField: "E-Mail",
@@ -154,15 +166,16 @@ export const runMerge = async (
       result = { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType };
     } else {
       const files = mergeEach(template, records.map(toMergeRecord));
-      if (request.keep)
-        await keepLetters(
-          deps,
-          tenant,
-          segmentNo,
-          records,
-          files.map((f) => f.bytes),
-        );
-      bytes = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { level: 0 }]])));
+      const letters = await withOwnLetters(
+        deps,
+        tenant,
+        records,
+        files.map((f) => f.bytes),
+      );
+      if (request.keep) await keepLetters(deps, tenant, segmentNo, records, letters);
+      bytes = zipSync(
+        Object.fromEntries(files.map((f, i) => [f.name, [letters[i] as Uint8Array, { level: 0 }]])),
+      );
       result = { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType };
     }
     const resultDocumentId = `merge-jobs/${id}/result`;

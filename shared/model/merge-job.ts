@@ -75,6 +75,12 @@ export const MergeRecordData = z.object({
   name: z.string(),
   language: LanguageTag.optional(),
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  ownLetter: z
+    .object({ fileName: z.string() })
+    .optional()
+    .meta({
+      description: "The line has its own letter (a unique attachment), which goes out instead.",
+    }),
 });
 export const MergeDataQuery = z.object({
   top: z.coerce.number().int().min(1).max(1000).default(100),

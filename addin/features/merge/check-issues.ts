@@ -1,8 +1,10 @@
+import { ownLetterIssue } from "@shared/letter/own-letter-issue";
 import type { MergeIssue as EngineIssue } from "@shared/merge";
 import type { MergeIssue as ApiIssue } from "@shared/model/merge-job";
 import type { z } from "zod";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
+import type { MergeData } from "./merge-data";
 
 /** An issue of Check for errors, from the engine in the pane or from the server. */
 export interface CheckIssue {
@@ -22,12 +24,17 @@ export const fromApi = (issue: z.infer<typeof ApiIssue>): CheckIssue => ({
   params: issue.params ?? {},
 });
 
+/** In Word the engine checks the letter; the lines with their own letter are noted beside it. */
+export const ownLetterIssues = (data: readonly MergeData[]): CheckIssue[] =>
+  data.flatMap((d, index) => (d.ownLetter ? [ownLetterIssue(d, d.ownLetter.fileName, index)] : []));
+
 const TEXTS: Partial<Record<string, MessageKey>> = {
   no_records: "merge.issue.no_records",
   field_without_data: "merge.issue.field_without_data",
   empty_values: "merge.issue.empty_values",
   email_without_address: "merge.issue.email_without_address",
   template_warning: "merge.issue.template_warning",
+  own_letter: "merge.issue.own_letter",
 };
 
 /** The issue in the user's language, by its code and params; the server's English otherwise. */

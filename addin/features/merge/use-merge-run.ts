@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
 import { useHost } from "../../host/host-context";
-import { fromApi, fromEngine, type CheckIssue } from "./check-issues";
+import { fromApi, fromEngine, ownLetterIssues, type CheckIssue } from "./check-issues";
 import { fetchAllMergeData, toMergeRecord } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
@@ -90,7 +90,7 @@ export const useMergeRun = (segmentNo: string) => {
       signal,
       onProgress: (loaded) => progress("data", loaded, total),
     });
-    return records.map(toMergeRecord);
+    return records;
   };
 
   const letter = async () => {
@@ -103,10 +103,15 @@ export const useMergeRun = (segmentNo: string) => {
     () =>
       start(async (signal) => {
         if (host.capabilities.source === "open") {
-          const records = await allRecords(signal);
+          const data = await allRecords(signal);
           setState((previous) => ({ ...previous, phase: "checking", progress: undefined }));
-          const issues = await host.checkMerge(records);
-          return { check: { issues: issues.map(fromEngine), records: records.length } };
+          const issues = await host.checkMerge(data.map(toMergeRecord));
+          return {
+            check: {
+              issues: [...issues.map(fromEngine), ...ownLetterIssues(data)],
+              records: data.length,
+            },
+          };
         }
         const file = await letter();
         setState((previous) => ({ ...previous, phase: "checking", progress: undefined }));
@@ -126,7 +131,7 @@ export const useMergeRun = (segmentNo: string) => {
     (output: MergeOutput) =>
       start(async (signal): Promise<Partial<MergeRunState>> => {
         if (output === "document" && host.capabilities.mergeInto !== "download") {
-          const records = await allRecords(signal);
+          const records = (await allRecords(signal)).map(toMergeRecord);
           if (records.length === 0) return { outcome: { kind: "empty" } };
           setState((previous) => ({ ...previous, phase: "merging", progress: undefined }));
           const done = await host.mergeIntoWord(records, { signal });

@@ -193,6 +193,57 @@ describe("merge on the server", () => {
     );
   });
 
+  it("sends a contact's own letter in place of the segment's, and says so when checking", async () => {
+    const created = await api.call("POST", "/api/segments", {
+      body: { no: "M2", description: "Eget brev", interactionTemplateCode: "LETTER" },
+    });
+    expect(created.status).toBe(201);
+    for (const contactNo of ["KT11", "KT13"])
+      await api.call("POST", "/api/segments/M2/lines", { body: { contactNo } });
+    const cai = (await api.call("GET", "/api/segments/M2/lines?contactNo=KT13")).json.items[0];
+    const own = buildDocx({ body: p(t("Kære Cai, et særligt tilbud til dig.")) });
+    const up = await api.call("PUT", `/api/segments/M2/lines/${cai.lineNo}/attachment`, {
+      rawBody: {
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        bytes: own,
+      },
+      headers: { "x-file-name": encodeURIComponent("Til Cai.docx") },
+    });
+    expect(up.status).toBe(200);
+
+    // The merge data tells the pane (which checks in Word by itself), and the server's check says it.
+    const data = (await api.call("GET", "/api/segments/M2/merge-data")).json.items;
+    expect(
+      data.map((d: { contactNo: string; ownLetter?: unknown }) => [d.contactNo, d.ownLetter]),
+    ).toEqual([
+      ["KT11", undefined],
+      ["KT13", { fileName: "Til Cai.docx" }],
+    ]);
+    const check = await api.call("POST", "/api/segments/M2/merge-check", {
+      body: { template: { documentBase64: base64(letter) } },
+    });
+    expect(check.json.issues.filter((i: { code: string }) => i.code === "own_letter")).toEqual([
+      expect.objectContaining({
+        severity: "info",
+        lineNo: cai.lineNo,
+        params: { record: "KT13 Cai Ek", file: "Til Cai.docx" },
+      }),
+    ]);
+
+    // One document per contact: Cai's is his own letter, byte for byte; Anna's is merged.
+    const res = await api.call("POST", "/api/segments/M2/merge", {
+      body: { output: "perContact", template: { documentBase64: base64(letter) } },
+    });
+    expect(res.json.status).toBe("done");
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    expect(Buffer.from(zip["KT13 Cai Ek.docx"] as Uint8Array).equals(Buffer.from(own))).toBe(true);
+    expect(
+      letters(part(zip["KT11 Anna Holm.docx"] as Uint8Array, "word/document.xml"))[0],
+    ).toContain("Kære Anna Holm,");
+  });
+
   it("merges Word's own mail-merge letters from the fixtures unchanged", async () => {
     await api.call("POST", "/api/segments", { body: { no: "M2", description: "x" } });
     await api.call("POST", "/api/segments/M2/lines", { body: { contactNo: "KT13" } });

@@ -23,6 +23,8 @@ const record = (i: number) => ({
   contactNo: `KT${String(i + 1).padStart(5, "0")}`,
   name: `Contact ${i + 1}`,
   values: { "First Name": `Contact ${i + 1}` },
+  // The third contact has their own letter (a unique attachment on the line).
+  ...(i === 2 ? { ownLetter: { fileName: "Til Contact 3.docx" } } : {}),
 });
 
 const segment = {
@@ -97,6 +99,11 @@ describe("MergeView in Word", () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText("Contact 7: ingen værdi i City, Phone.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "KT00003 Contact 3 har sit eget brev (Til Contact 3.docx): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
+      ),
+    ).toBeTruthy();
     expect(
       screen.getByText("1 fejl og 1 advarsel(er) i 2500 breve. Du kan flette alligevel."),
     ).toBeTruthy();
