@@ -69,18 +69,18 @@ export const MergeJobParams = z.object({
 });
 
 /** The values one contact's letter is merged with, for the pane's preview and in-Word merge. */
+/** The line has its own letter (a unique attachment), which goes out instead of the segment's. */
+const OwnLetter = z
+  .object({ fileName: z.string() })
+  .meta({ description: "The line's own letter, which goes out instead of the segment's." });
+
 export const MergeRecordData = z.object({
   lineNo: z.number().int(),
   contactNo: Code,
   name: z.string(),
   language: LanguageTag.optional(),
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  ownLetter: z
-    .object({ fileName: z.string() })
-    .optional()
-    .meta({
-      description: "The line has its own letter (a unique attachment), which goes out instead.",
-    }),
+  ownLetter: OwnLetter.optional(),
 });
 export const MergeDataQuery = z.object({
   top: z.coerce.number().int().min(1).max(1000).default(100),
