@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { checkMerge, mergeDocument, mergeEach, type MergeIssue } from "@shared/merge/index";
+import {
+  checkMerge,
+  mergeDocument,
+  mergeEach,
+  type MergedFile,
+  type MergeIssue,
+  type Template,
+} from "@shared/merge/index";
 import { zipSync } from "fflate";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
@@ -11,7 +18,7 @@ import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
-import { resolveTemplate } from "./merge-template";
+import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
 
 type Request = z.infer<typeof MergeRequest>;
@@ -165,7 +172,17 @@ export const runMerge = async (
       bytes = mergeDocument(template, records.map(toMergeRecord));
       result = { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType };
     } else {
-      const files = mergeEach(template, records.map(toMergeRecord));
+      const files = mergeEachInItsLanguage(
+        await resolveLineTemplates(
+          deps,
+          tenant,
+          header,
+          request.template,
+          records.map((r) => r.line.languageCode),
+          { template, fileName },
+        ),
+        records,
+      );
       const letters = await withOwnLetters(
         deps,
         tenant,
@@ -204,6 +221,28 @@ export const runMerge = async (
     });
     throw error;
   }
+};
+
+/** One .docx per letter, each merged with its own template; letters sharing one merge together. */
+const mergeEachInItsLanguage = (
+  templates: readonly Template[],
+  records: readonly LetterRecord[],
+): MergedFile[] => {
+  const groups = new Map<Template, number[]>();
+  templates.forEach((template, index) => {
+    const group = groups.get(template);
+    if (group) group.push(index);
+    else groups.set(template, [index]);
+  });
+  const files: MergedFile[] = new Array<MergedFile>(records.length);
+  for (const [template, indexes] of groups) {
+    const merged = mergeEach(
+      template,
+      indexes.map((i) => toMergeRecord(records[i] as LetterRecord)),
+    );
+    indexes.forEach((i, k) => (files[i] = merged[k] as MergedFile));
+  }
+  return files;
 };
 
 /** "Kept for the record": each contact's letter in Blob Storage, referenced from its line (and, on Log, its entry). */

@@ -61,3 +61,40 @@ export const resolveTemplate = async (
   const bytes = await deps.store.documents.get(tenant, attachment.documentId);
   return { template: readTemplate(bytes), fileName: attachment.fileName };
 };
+
+/**
+ * Each letter's template for one document per contact: a line goes out in its own language
+ * where the interaction template has a letter in it (Business Central's interaction language),
+ * otherwise as resolveTemplate chooses. An uploaded letter, or a language asked for, serves all.
+ */
+export const resolveLineTemplates = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  source: z.infer<typeof MergeTemplateSource> | undefined,
+  languages: readonly (string | undefined)[],
+  segmentLetter: { template: Template; fileName: string },
+): Promise<Template[]> => {
+  const code =
+    source && "documentBase64" in source
+      ? undefined
+      : (source?.interactionTemplateCode ?? header.interactionTemplateCode);
+  if (!code || (source && "languageCode" in source && source.languageCode)) {
+    return languages.map(() => segmentLetter.template);
+  }
+  const byLanguage = new Map<string | undefined, Promise<Template>>();
+  const forLanguage = (languageCode: string | undefined) => {
+    let template = byLanguage.get(languageCode);
+    if (!template) {
+      template = languageCode
+        ? resolveTemplate(deps, tenant, header, {
+            interactionTemplateCode: code,
+            languageCode,
+          }).then((r) => r.template)
+        : Promise.resolve(segmentLetter.template);
+      byLanguage.set(languageCode, template);
+    }
+    return template;
+  };
+  return Promise.all(languages.map(forLanguage));
+};

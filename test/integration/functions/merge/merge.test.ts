@@ -244,6 +244,62 @@ describe("merge on the server", () => {
     ).toContain("Kære Anna Holm,");
   });
 
+  it("writes each contact's letter in the line's language where the template has a letter in it", async () => {
+    const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    expect(
+      (
+        await api.call("POST", "/api/interaction-templates", {
+          body: { code: "SPROG", description: "Brev på flere sprog", languageCode: "da-DK" },
+        })
+      ).status,
+    ).toBe(201);
+    for (const [languageCode, greeting] of [
+      ["da-DK", "Kære "],
+      ["en-GB", "Dear "],
+    ] as const) {
+      const up = await api.call(
+        "PUT",
+        `/api/interaction-templates/SPROG/attachments/${languageCode}`,
+        {
+          rawBody: {
+            contentType: docx,
+            bytes: buildDocx({ body: p(t(greeting), control("Name")) }),
+          },
+          headers: { "x-file-name": encodeURIComponent(`${languageCode}.docx`) },
+        },
+      );
+      expect(up.status).toBe(200);
+    }
+    await api.call("POST", "/api/segments", {
+      body: {
+        no: "M3",
+        description: "Sprog",
+        interactionTemplateCode: "SPROG",
+        languageCode: "da-DK",
+      },
+    });
+    for (const contactNo of ["KT11", "KT13"])
+      await api.call("POST", "/api/segments/M3/lines", { body: { contactNo } });
+    const cai = (await api.call("GET", "/api/segments/M3/lines?contactNo=KT13")).json.items[0];
+    const patched = await api.call("PATCH", `/api/segments/M3/lines/${cai.lineNo}`, {
+      body: { languageCode: "en-GB" },
+      ifMatch: cai.etag,
+    });
+    expect(patched.status).toBe(200);
+
+    const res = await api.call("POST", "/api/segments/M3/merge", {
+      body: { output: "perContact" },
+    });
+    expect(res.json.status).toBe("done");
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    const text = (name: string) =>
+      letters(part(zip[name] as Uint8Array, "word/document.xml"))[0] ?? "";
+    expect(text("KT11 Anna Holm.docx")).toContain("Kære Anna Holm");
+    expect(text("KT13 Cai Ek.docx")).toContain("Dear Cai Ek");
+  });
+
   it("merges Word's own mail-merge letters from the fixtures unchanged", async () => {
     await api.call("POST", "/api/segments", { body: { no: "M2", description: "x" } });
     await api.call("POST", "/api/segments/M2/lines", { body: { contactNo: "KT13" } });
