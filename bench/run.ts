@@ -2,7 +2,12 @@
  * `npm run bench`: every benchmark, each comparing ours with a peer or a floor in the same run,
  * printed as one table of ratios. Absolute times on shared machines mislead; ratios do not.
  * `npm run bench -- <name>` runs only the benchmarks whose name contains <name>.
+ *
+ * Each benchmark runs in a fresh child process: the heap and the embedded servers one leaves
+ * behind (100,000 contacts, 10,000 merged letters) must not slow the next one down.
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import type { BenchRow } from "./bench-row";
 import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
@@ -22,13 +27,35 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
+/** In the child: one benchmark, its rows as JSON on the last line of stdout. */
+const runOne = async (name: string) => {
+  const bench = benches.find(([n]) => n === name)?.[1];
+  if (!bench) throw new Error(`no benchmark named ${name}`);
+  process.stdout.write(`\n${JSON.stringify(await bench())}\n`);
+};
+
+const runChild = (name: string): BenchRow[] => {
+  const child = spawnSync(
+    path.join(__dirname, "../node_modules/.bin/tsx"),
+    [path.join(__dirname, "run.ts"), "--one", name],
+    { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (child.status !== 0) throw new Error(`benchmark ${name} failed (${child.status})`);
+  const last = child.stdout.trim().split("\n").pop() ?? "[]";
+  return JSON.parse(last) as BenchRow[];
+};
+
 const main = async () => {
+  if (process.argv[2] === "--one") {
+    await runOne(process.argv[3] ?? "");
+    return;
+  }
   const only = process.argv[2];
   const rows: BenchRow[] = [];
-  for (const [name, bench] of benches) {
+  for (const [name] of benches) {
     if (only && !name.includes(only)) continue;
     process.stderr.write(`running ${name}...\n`);
-    rows.push(...(await bench()));
+    rows.push(...runChild(name));
   }
   const header = ["benchmark", "ours", "peer / floor", "peer", "unit", "ratio", "target", "note"];
   const table = rows.map((r) => [
