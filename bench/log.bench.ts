@@ -1,6 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import { startApi } from "../test/integration/harness/api-harness";
 import { toContactDoc } from "../functions/contacts/contact-service";
+import { ContactFields } from "@shared/model/contact";
 import { stampNew } from "../functions/audit/stamp";
 import { asTenantId } from "../functions/store/tenant";
 import type { BenchRow } from "./bench-row";
@@ -22,18 +23,13 @@ export const benchLog = async (): Promise<BenchRow[]> => {
       new Date(),
     );
     const docs = Array.from({ length: lines }, (_, i) => ({
-      ...toContactDoc({
-        no: `KT${String(i + 1).padStart(6, "0")}`,
-        type: "person",
-        name: `Kontakt ${i + 1}`,
-        excludeFromSegments: false,
-        mailingGroups: [],
-        industryGroups: [],
-        businessRelations: [],
-        jobResponsibilities: [],
-        profileAnswers: [],
-        customFields: {},
-      }),
+      ...toContactDoc(
+        ContactFields.parse({
+          no: `KT${String(i + 1).padStart(6, "0")}`,
+          type: "person",
+          name: `Kontakt ${i + 1}`,
+        }),
+      ),
       ...stamp,
     }));
     await api.deps.store.contacts.bulkCreate(tenant, docs);

@@ -1,42 +1,52 @@
+const median = (xs: readonly number[]) =>
+  [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+
+/**
+ * Runs ours and the peer alternately, so machine noise hits both alike; each run answers how
+ * many milliseconds it took (when only part of it counts, such as a page load without setting
+ * up its browser context). Medians of each.
+ */
+export const sideBySideTimed = async (
+  runs: number,
+  ours: (run: number) => Promise<number>,
+  peer: (run: number) => Promise<number>,
+): Promise<{ ours: number; peer: number }> => {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2) {
+      b.push(await peer(i));
+      a.push(await ours(i));
+    } else {
+      a.push(await ours(i));
+      b.push(await peer(i));
+    }
+  }
+  return { ours: median(a), peer: median(b) };
+};
+
+/** The wall time of `work`, in milliseconds. */
+const timed =
+  (work: (run: number) => Promise<unknown>) =>
+  async (run: number): Promise<number> => {
+    const started = process.hrtime.bigint();
+    await work(run);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+
 /** The median of several timed runs: one slow run on a shared machine must not decide a ratio. */
 export const medianMs = async (
   runs: number,
   work: (run: number) => Promise<unknown>,
 ): Promise<number> => {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await work(i);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  for (let i = 0; i < runs; i++) times.push(await timed(work)(i));
+  return median(times);
 };
 
-/** Runs ours and the peer alternately, so machine noise hits both alike. */
-export const sideBySide = async (
+/** Runs ours and the peer alternately, so machine noise hits both alike; medians of each. */
+export const sideBySide = (
   runs: number,
   ours: (run: number) => Promise<unknown>,
   peer: (run: number) => Promise<unknown>,
-): Promise<{ ours: number; peer: number }> => {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (const [work, into] of (i % 2
-      ? [
-          [peer, b],
-          [ours, a],
-        ]
-      : [
-          [ours, a],
-          [peer, b],
-        ]) as [(run: number) => Promise<unknown>, number[]][]) {
-      const started = process.hrtime.bigint();
-      await work(i);
-      into.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }
-  const median = (xs: number[]) =>
-    [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-  return { ours: median(a), peer: median(b) };
-};
+): Promise<{ ours: number; peer: number }> => sideBySideTimed(runs, timed(ours), timed(peer));

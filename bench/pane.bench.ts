@@ -27,7 +27,7 @@ import {
   startStaticServer,
 } from "../scripts/e2e-stack";
 import type { BenchRow } from "./bench-row";
-import { sideBySide } from "./measure";
+import { sideBySideTimed } from "./measure";
 
 /** Microsoft's Office-Addin-TaskPane-React template (Fluent UI v9): its entry, gzip. */
 const TEMPLATE_ENTRY_GZIP_KB = 169;
@@ -76,8 +76,6 @@ const load = async (
   return { ms, scripts };
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
 export const benchPane = async (): Promise<BenchRow[]> => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-bench-pane-data-"));
   const buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-bench-pane-"));
@@ -111,16 +109,12 @@ export const benchPane = async (): Promise<BenchRow[]> => {
       (sum, file) => sum + gzipKb(path.join(buildDir, file)),
       0,
     );
-    const times = { ours: [] as number[], peer: [] as number[] };
     const b = browser;
-    await sideBySide(
+    const tti = await sideBySideTimed(
       RUNS,
-      async () =>
-        times.ours.push((await load(b, token, `${server.origin}/taskpane.html`, paneReady)).ms),
-      async () =>
-        times.peer.push((await load(b, token, `${server.origin}/bare.html`, bareReady)).ms),
+      async () => (await load(b, token, `${server.origin}/taskpane.html`, paneReady)).ms,
+      async () => (await load(b, token, `${server.origin}/bare.html`, bareReady)).ms,
     );
-    const tti = { ours: median(times.ours), peer: median(times.peer) };
 
     return [
       {

@@ -272,7 +272,8 @@ export const buildWarnings = (settings: BuildSettings): string[] => {
   return warnings;
 };
 
-const flag = (args: string[], name: string): string | undefined => {
+/** The value after `--name` on a script's command line. */
+export const flag = (args: string[], name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };

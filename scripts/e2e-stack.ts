@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import path from "node:path";
 import { renderHostingConfig } from "./build-manifests";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -20,16 +19,7 @@ export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/o
 const E2E_CLIENT_ID = "6e2c5b0a-3f1d-4c8e-9a7b-2d4f6a8c0e1b";
 export const STAND_IN_PATH = path.join(root, "test/e2e/word-stand-in/office.js");
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
+export { freePort } from "../functions/store/embedded/free-port";
 // ── The API ─────────────────────────────────────────────────────────────────────────────────
 
 export interface ApiChild {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { zipSync } from "fflate";
 import {
   buildWarnings,
+  flag,
   resolveBuildSettings,
   teamsPackageFiles,
   writeManifests,
@@ -88,11 +89,6 @@ export const packageTeams = (options: PackageOptions = {}): { file: string; entr
   const file = path.join(teamsDir, TEAMS_PACKAGE_NAME);
   fs.writeFileSync(file, zipSync(entries, { level: 9 }));
   return { file, entries: Object.keys(entries) };
-};
-
-const flag = (args: string[], name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
 };
 
 if (require.main === module) {

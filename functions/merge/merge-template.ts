@@ -82,16 +82,20 @@ export const resolveLineTemplates = async (
   if (!code || (source && "languageCode" in source && source.languageCode)) {
     return languages.map(() => segmentLetter.template);
   }
-  const byLanguage = new Map<string | undefined, Promise<Template>>();
+  // The segment's letter already answers for no language and for the segment's own: only the
+  // other languages are read and parsed, each once.
+  const segment = Promise.resolve(segmentLetter.template);
+  const byLanguage = new Map<string | undefined, Promise<Template>>([
+    [undefined, segment],
+    [header.languageCode, segment],
+  ]);
   const forLanguage = (languageCode: string | undefined) => {
     let template = byLanguage.get(languageCode);
     if (!template) {
-      template = languageCode
-        ? resolveTemplate(deps, tenant, header, {
-            interactionTemplateCode: code,
-            languageCode,
-          }).then((r) => r.template)
-        : Promise.resolve(segmentLetter.template);
+      template = resolveTemplate(deps, tenant, header, {
+        interactionTemplateCode: code,
+        languageCode,
+      }).then((r) => r.template);
       byLanguage.set(languageCode, template);
     }
     return template;

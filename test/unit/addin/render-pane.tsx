@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ApiProvider } from "../../../addin/api/api-context";
 import { createApiClient } from "../../../addin/api/client";
 import { createBrowserHost } from "../../../addin/host/browser";
+import type { PaneHost } from "../../../addin/host/host";
 import { HostProvider } from "../../../addin/host/host-context";
 
 export const BASE_URL = "http://localhost:7071/api";
@@ -13,14 +14,14 @@ export const BASE_URL = "http://localhost:7071/api";
 // (the live count alone waits 400 ms): a find or waitFor gives up only after 15 s.
 configure({ asyncUtilTimeout: 15_000 });
 
-/** A feature as the pane renders it: theme, host (in a language), and an API over `fetch`. */
-export const renderPane = (
+/** A feature as the pane renders it, in the host the test chooses (a fake Word, a browser). */
+export const renderWithHost = (
   ui: ReactNode,
-  { fetch, language = "en-US" }: { fetch: typeof globalThis.fetch; language?: string },
+  { fetch, host }: { fetch: typeof globalThis.fetch; host: PaneHost },
 ): RenderResult =>
   render(
     <FluentProvider theme={webLightTheme}>
-      <HostProvider host={createBrowserHost(language)}>
+      <HostProvider host={host}>
         <ApiProvider
           connection={{ baseUrl: BASE_URL, client: createApiClient({ baseUrl: BASE_URL, fetch }) }}
         >
@@ -29,6 +30,12 @@ export const renderPane = (
       </HostProvider>
     </FluentProvider>,
   );
+
+/** A feature as the pane renders it in a browser: theme, host (in a language), and an API over `fetch`. */
+export const renderPane = (
+  ui: ReactNode,
+  { fetch, language = "en-US" }: { fetch: typeof globalThis.fetch; language?: string },
+): RenderResult => renderWithHost(ui, { fetch, host: createBrowserHost(language) });
 
 /**
  * axe-core on what is rendered (dialogs and popovers render into body, so the whole document),

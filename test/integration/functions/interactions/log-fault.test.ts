@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createAppDeps } from "../../../../functions/app-deps";
+import type { AppDeps } from "../../../../functions/app-deps";
 import { startEmbeddedCosmos } from "../../../../functions/store/embedded/embedded-cosmos";
 import { asTenantId } from "../../../../functions/store/tenant";
+import { faultDeps } from "./fixtures/fault-deps";
 
 /**
  * Log a 5,000-line segment in a child process, kill it with SIGKILL at random points over
@@ -35,29 +36,11 @@ const run = (args: string[], onLine?: (line: string, child: ChildProcess) => voi
 describe("Log survives being killed anywhere", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-fault-"));
   /** Opens the store the workers use, while none of them runs. */
-  const withStore = async <T>(
-    work: (deps: Awaited<ReturnType<typeof createAppDeps>>) => Promise<T>,
-  ): Promise<T> => {
+  const withStore = async <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> => {
     const cosmos = await startEmbeddedCosmos({ dataDir });
     try {
-      const deps = await createAppDeps({
-        version: "test",
-        auth: {
-          audiences: ["unused"],
-          issuerTemplate: "https://unused/{tenantid}",
-          jwksUri: "https://unused/keys",
-          clockSkewSeconds: 0,
-        },
-        expensivePerMinute: 0,
-        cosmos: {
-          endpoint: cosmos.endpoint,
-          key: cosmos.key,
-          databaseId: "fault",
-          allowSelfSigned: true,
-        },
-        blob: { connectionString: undefined, containerName: "documents" },
-        maxBodyBytes: 1_048_576,
-      });
+      const deps = await faultDeps(cosmos);
+
       return await work(deps);
     } finally {
       await cosmos.close();

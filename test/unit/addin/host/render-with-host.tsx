@@ -1,28 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, type RenderResult } from "@testing-library/react";
-import type { ReactNode } from "react";
-import { ApiProvider } from "../../../../addin/api/api-context";
-import { createApiClient } from "../../../../addin/api/client";
-import type { PaneHost } from "../../../../addin/host/host";
-import { HostProvider } from "../../../../addin/host/host-context";
-import { BASE_URL } from "../render-pane";
-
-/** A feature as the pane renders it, in the host the test chooses (a fake Word, a browser). */
-export const renderWithHost = (
-  ui: ReactNode,
-  { fetch, host }: { fetch: typeof globalThis.fetch; host: PaneHost },
-): RenderResult =>
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <HostProvider host={host}>
-        <ApiProvider
-          connection={{ baseUrl: BASE_URL, client: createApiClient({ baseUrl: BASE_URL, fetch }) }}
-        >
-          {ui}
-        </ApiProvider>
-      </HostProvider>
-    </FluentProvider>,
-  );
+export { renderWithHost } from "../render-pane";
 
 /**
  * Binary answers (a template's .docx, a merge result) around the contract-checking fake API,

@@ -2,38 +2,23 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { LetterView } from "../../../../../addin/features/letter/letter-view";
 import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
-import { createFakeApi, ok } from "../../fake-api";
+import type { Segment } from "@shared/model/segment";
+import { aSegment, createFakeApi, ok, stamp } from "../../fake-api";
 import { seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
 
-const stamp = {
-  etag: '"1"',
-  createdAt: "2026-01-01T00:00:00Z",
-  createdBy: "demo",
-  modifiedAt: "2026-01-01T00:00:00Z",
-  modifiedBy: "demo",
-};
-
-const segment = (overrides: Record<string, unknown> = {}) => ({
-  no: "S0001",
-  description: "Autumn letter",
-  date: "2026-09-01",
-  dynamic: false,
-  status: "open",
-  noOfLines: 3,
-  noOfCriteriaActions: 0,
-  ignoreContactCorrespondenceType: false,
-  unitCost: 0,
-  unitDuration: 0,
-  campaignTarget: false,
-  campaignResponse: false,
-  interactionTemplateCode: "LETTER",
-  languageCode: "da-DK",
-  ...stamp,
-  ...overrides,
-});
+const segment = (overrides: Partial<Segment> = {}) =>
+  aSegment({
+    no: "S0001",
+    description: "Autumn letter",
+    date: "2026-09-01",
+    noOfLines: 3,
+    interactionTemplateCode: "LETTER",
+    languageCode: "da-DK",
+    ...overrides,
+  });
 
 const template = {
   code: "LETTER",

@@ -3,19 +3,12 @@ import { MergeView } from "../../../../../addin/features/merge/merge-view";
 import { setPreviewedContact } from "../../../../../addin/features/preview/previewed-contact";
 import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
-import { createFakeApi, ok, problem, type FakeCall } from "../../fake-api";
+import { aSegment, createFakeApi, ok, problem, stamp, type FakeCall } from "../../fake-api";
 import { seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
 
-const stamp = {
-  etag: '"1"',
-  createdAt: "2026-01-01T00:00:00Z",
-  createdBy: "demo",
-  modifiedAt: "2026-01-01T00:00:00Z",
-  modifiedBy: "demo",
-};
 const COUNT = 2500;
 
 const record = (i: number) => ({
@@ -27,21 +20,12 @@ const record = (i: number) => ({
   ...(i === 2 ? { ownLetter: { fileName: "Til Contact 3.docx" } } : {}),
 });
 
-const segment = {
+const segment = aSegment({
   no: "S0001",
   description: "Autumn letter",
   date: "2026-09-01",
-  dynamic: false,
-  status: "open",
   noOfLines: COUNT,
-  noOfCriteriaActions: 0,
-  ignoreContactCorrespondenceType: false,
-  unitCost: 0,
-  unitDuration: 0,
-  campaignTarget: false,
-  campaignResponse: false,
-  ...stamp,
-};
+});
 
 /** Merge data in pages of `top` (1,000 at most), as the contract pages it. */
 const mergeData = (call: FakeCall) => {

@@ -2,19 +2,11 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { PreviewView } from "../../../../../addin/features/preview/preview-view";
 import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
-import { createFakeApi, ok, type FakeCall } from "../../fake-api";
+import { aSegment, createFakeApi, ok, stamp, type FakeCall } from "../../fake-api";
 import { seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
 import { renderWithHost } from "../../host/render-with-host";
-
-const stamp = {
-  etag: '"1"',
-  createdAt: "2026-01-01T00:00:00Z",
-  createdBy: "demo",
-  modifiedAt: "2026-01-01T00:00:00Z",
-  modifiedBy: "demo",
-};
 
 const NAMES = ["Jens Hansen", "Mette Larsen", "Søren Kierkegaard", "Karen Blixen", "Niels Bohr"];
 
@@ -41,21 +33,12 @@ const line = (i: number) => ({
   ...stamp,
 });
 
-const segment = {
+const segment = aSegment({
   no: "S0001",
   description: "Autumn letter",
   date: "2026-09-01",
-  dynamic: false,
-  status: "open",
   noOfLines: NAMES.length,
-  noOfCriteriaActions: 0,
-  ignoreContactCorrespondenceType: false,
-  unitCost: 0,
-  unitDuration: 0,
-  campaignTarget: false,
-  campaignResponse: false,
-  ...stamp,
-};
+});
 
 /** Pages of two, following the continuation token, as the API pages merge data. */
 const mergeData = (call: FakeCall) => {
