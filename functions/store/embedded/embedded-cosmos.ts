@@ -18,7 +18,8 @@
 import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
-import { openJournal, type Journal } from "./journal";
+import { answerWritesWhenDurable } from "./durable-answers";
+import { openJournal, type Journal, type JournalSync } from "./journal";
 import { captureAccount } from "./server-internals";
 import { acquireStoreLock, type StoreLock } from "./store-lock";
 
@@ -29,6 +30,8 @@ const EMULATOR_KEY =
 export interface EmbeddedCosmosOptions {
   /** Where the store keeps its journal. Without it the store lives in memory only (tests). */
   readonly dataDir?: string;
+  /** How the journal reaches the disk: fdatasync unless a test or benchmark observes the syncs. */
+  readonly journalSync?: JournalSync;
   /** 0 or absent: a free port chosen by the system. */
   readonly port?: number;
   readonly host?: string;
@@ -50,7 +53,8 @@ const urlHost = (host: string): string => {
 /**
  * Starts the server (TLS with the package's self-signed certificate, so clients need
  * `rejectUnauthorized: false`). With `dataDir`, what it acknowledged survives a restart and a
- * kill -9, and a second process opening the same directory fails with EmbeddedStoreLockedError.
+ * kill -9 or a power cut (its answer waited for the disk), and a second process opening the same
+ * directory fails with EmbeddedStoreLockedError.
  */
 export const startEmbeddedCosmos = async (
   options: EmbeddedCosmosOptions = {},
@@ -63,10 +67,14 @@ export const startEmbeddedCosmos = async (
     lock = acquireStoreLock(dataDir);
   }
   const server = createHttpsServer({ keepAlive: true });
-  // Restored while the server starts listening, before it can serve a request.
-  const journalReady = captureAccount(server, (account): Journal | undefined =>
-    dataDir === undefined ? undefined : openJournal(dataDir, account),
-  );
+  // Restored, and the answers to writes held until they are on disk, while the server starts
+  // listening: before it can serve a request.
+  const journalReady = captureAccount(server, (account): Journal | undefined => {
+    if (dataDir === undefined) return undefined;
+    const opened = openJournal(dataDir, account, options.journalSync);
+    answerWritesWhenDurable(server, opened);
+    return opened;
+  });
   // It may reject inside the "listening" emit, a moment before it is awaited below.
   journalReady.catch(() => undefined);
   let journal: Journal | undefined;
@@ -92,9 +100,9 @@ export const startEmbeddedCosmos = async (
       server.close(() => resolve());
       // Keep-alive clients hold idle sockets open; without this close() waits for them.
       server.closeAllConnections();
-    }).finally(() => {
+    }).finally(async () => {
       try {
-        journal?.close();
+        await journal?.close();
       } finally {
         lock?.release();
       }
