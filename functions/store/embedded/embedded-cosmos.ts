@@ -13,7 +13,9 @@
  * - `container.items.executeBulkOperations` sends 100 operations per request: 8,000-9,000 docs/s.
  *   It needs a partitionKey on every operation here. Pass it thousands of operations at once:
  *   the SDK polls for unfinished partial batches every second, so each call takes at least ~1 s.
- * - The journal of a durable store (journal.ts) costs about 10% on bulk inserts.
+ * - A durable store (journal.ts) answers a write only after an fdatasync of its journal; the
+ *   syncs are grouped per event-loop turn and run off the loop, so bulk inserts keep their pace
+ *   (0.9-1.0x of in memory), while one document per request pays one fdatasync each.
  */
 import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
