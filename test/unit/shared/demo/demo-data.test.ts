@@ -38,12 +38,6 @@ const schemaFailures = <T>(
     })
     .slice(0, 5);
 
-const timeMs = (f: () => void): number => {
-  const start = performance.now();
-  f();
-  return performance.now() - start;
-};
-
 describe("generateDemoTenant (defaults)", () => {
   const tenant = generateDemoTenant();
   const companies = companiesOf(tenant);
@@ -225,12 +219,6 @@ describe("generateDemoTenant (defaults)", () => {
     expect(JSON.stringify(generateDemoTenant({ seed: 20260302 }))).toBe(json);
     expect(JSON.stringify(generateDemoTenant({ seed: 7 }))).not.toBe(json);
   });
-
-  it("generates the default tenant in well under 100 ms", () => {
-    generateDemoTenant({ seed: 1 }); // warm up the JIT, as a server does on its first request
-    const best = Math.min(...[2, 3, 4].map((seed) => timeMs(() => generateDemoTenant({ seed }))));
-    expect(best).toBeLessThan(100);
-  });
 });
 
 describe("generateDemoTenant (options)", () => {
@@ -262,14 +250,10 @@ describe("generateDemoTenant (options)", () => {
   });
 });
 
+// How fast both sizes generate is measured by `npm run bench` (bench/demo.bench.ts).
 describe("generateDemoTenant (large mode for benchmarks)", () => {
-  it("makes 10,000 companies and 100,000 persons with unique numbers and e-mails, quickly", () => {
-    let t: DemoTenant | undefined;
-    const ms = timeMs(() => {
-      t = generateDemoTenant({ companies: 10_000 });
-    });
-    if (!t) throw new Error("no tenant");
-    expect(ms).toBeLessThan(10_000);
+  it("makes 10,000 companies and 100,000 persons with unique numbers and e-mails", () => {
+    const t = generateDemoTenant({ companies: 10_000 });
     expect(companiesOf(t)).toHaveLength(10_000);
     expect(personsOf(t)).toHaveLength(100_000);
 
