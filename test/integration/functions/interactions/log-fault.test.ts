@@ -1,16 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AppDeps } from "../../../../functions/app-deps";
 import { startEmbeddedCosmos } from "../../../../functions/store/embedded/embedded-cosmos";
+import { JOURNAL_FILE_NAME } from "../../../../functions/store/embedded/journal";
 import { asTenantId } from "../../../../functions/store/tenant";
 import { faultDeps } from "./fixtures/fault-deps";
 
 /**
- * Log a 5,000-line segment in a child process, kill it with SIGKILL at random points over
- * several runs, then repeat the request to the end: exactly 5,000 entries, one logged segment,
- * consistent counts.
+ * Log a 5,000-line segment in a child process, kill it with SIGKILL at points spread over its
+ * work (counted in the store's journal, not timed) over several runs, then repeat the request to
+ * the end: exactly 5,000 entries, one logged segment, consistent counts.
  */
 const root = path.resolve(__dirname, "../../../..");
 const worker = path.join(__dirname, "fixtures", "log-worker.ts");
@@ -33,6 +34,46 @@ const run = (args: string[], onLine?: (line: string, child: ChildProcess) => voi
     },
   );
 
+interface KillPoint {
+  /** What a journal record holds to be counted. */
+  readonly marker: string;
+  readonly count: number;
+}
+
+const entriesWritten = (count: number): KillPoint => ({
+  marker: '"docType":"interactionLogEntry"',
+  count,
+});
+const loggedSegmentWritten: KillPoint = { marker: '"docType":"loggedSegment"', count: 1 };
+
+/**
+ * SIGKILLs `child` once its store has journaled `count` records holding `marker` after this
+ * call: the kill lands at a chosen point of the Log's work, however fast the machine is.
+ */
+const killAfterJournaled = (
+  journal: string,
+  { marker, count }: KillPoint,
+  child: ChildProcess,
+): void => {
+  let offset = statSync(journal).size;
+  let seen = 0;
+  const watcher = watch(journal, () => {
+    const fd = openSync(journal, "r");
+    try {
+      const buffer = Buffer.alloc(statSync(journal).size - offset);
+      offset += readSync(fd, buffer, 0, buffer.length, offset);
+      seen += buffer.toString("utf8").split(marker).length - 1;
+    } finally {
+      closeSync(fd);
+    }
+    if (seen >= count) {
+      watcher.close();
+      child.kill("SIGKILL");
+    }
+  });
+  child.once("exit", () => watcher.close());
+};
+
 describe("Log survives being killed anywhere", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-fault-"));
   /** Opens the store the workers use, while none of them runs. */
@@ -54,11 +95,20 @@ describe("Log survives being killed anywhere", () => {
     const etag = /etag (\S+)/.exec(setup.out)?.[1] as string;
     expect(etag).toBeTruthy();
 
-    const interrupted: { delay: number; written: number }[] = [];
-    // Delays spread over the Log's run, so the kill lands before, during and after the writes.
-    for (const delay of [30, 400, 900, 1500, 2500]) {
+    const interrupted: KillPoint[] = [];
+    // Kills spread over the Log's writes: after its first entry, after more and more of them
+    // (a repeat writes only the entries still missing), and after the logged segment.
+    const killPoints = [
+      entriesWritten(1),
+      entriesWritten(500),
+      entriesWritten(1500),
+      entriesWritten(2000),
+      loggedSegmentWritten,
+    ];
+    for (const at of killPoints) {
       const attempt = await run(["log", dataDir, etag], (line, child) => {
-        if (line === "logging") setTimeout(() => child.kill("SIGKILL"), delay);
+        if (line === "logging")
+          killAfterJournaled(path.join(dataDir, JOURNAL_FILE_NAME), at, child);
       });
       if (attempt.signal !== "SIGKILL") {
         expect(attempt.err).toBe("");
@@ -67,10 +117,11 @@ describe("Log survives being killed anywhere", () => {
       const state = await withStore((deps) =>
         deps.store.segments.logRuns.find(asTenantId("fault"), "FAULT"),
       );
-      if (state?.status === "writing") interrupted.push({ delay, written: state.written });
+      if (state?.status === "writing") interrupted.push(at);
     }
-    // At least one kill landed in the middle of a Log that had started writing.
-    expect(interrupted.length).toBeGreaterThan(0);
+    // Every kill among the entries landed in the middle of a Log that had started writing; the
+    // last one, with only a few writes left after the logged segment, usually does too.
+    expect(interrupted).toEqual(expect.arrayContaining(killPoints.slice(0, 4)));
     const last = await run(["log", dataDir, etag]);
     expect(last.err).toBe("");
     const loggedNo = Number(/done (\d+)/.exec(last.out)?.[1]);
