@@ -54,13 +54,21 @@ const answerSyncFailure = (res: ServerResponse, error: unknown): void => {
 
 const holdUntilDurable = (res: ServerResponse, journal: DurabilityGate): void => {
   const end = res.end;
+  let held = false;
   const heldEnd = (...args: unknown[]): ServerResponse => {
-    res.end = end;
+    // One answer per request: a second end while the first waits (the package's own error
+    // path) must not overtake it.
+    if (held) return res;
+    held = true;
     journal.durable(journal.appendedBytes()).then(
       () => {
+        res.end = end;
         Reflect.apply(end, res, args);
       },
-      (error: unknown) => answerSyncFailure(res, error),
+      (error: unknown) => {
+        res.end = end;
+        answerSyncFailure(res, error);
+      },
     );
     return res;
   };
