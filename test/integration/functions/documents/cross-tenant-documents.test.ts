@@ -93,7 +93,11 @@ describe("tenant A naming tenant B's letters", () => {
       expect(patched.headers.get("content-type")).toBe("application/problem+json");
       expect(patched.json.errors).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ in: "body", field: "attachment.documentId", rule: "server_owned" }),
+          expect.objectContaining({
+            in: "body",
+            field: "attachment.documentId",
+            rule: "server_owned",
+          }),
         ]),
       );
       const created = await api.call("POST", "/api/segments/S1/lines", {
