@@ -95,7 +95,7 @@ describe("document names", () => {
     ],
     ["no UUID", "tenant-a/line-letters/S1/10000/letter.docx"],
     ["an unknown folder", "tenant-a/other/S1/10000/0b6e7f9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c.docx"],
-    ["not a string", { toString: () => "tenant-a/line-letters/S1/10000/x.docx" }],
+    ["not a string", ["tenant-a/line-letters/S1/10000/0b6e7f9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c.docx"]],
     ["nothing", undefined],
   ])("refuse %s", (_why, value) => {
     expect(storedDocumentId(a, value, line("S1"))).toBeUndefined();
