@@ -188,3 +188,142 @@ const pointLineAt = async (documentId: string) => {
     ifMatch: line.json.etag,
   });
 };
+
+describe("document ids read back from stored items", () => {
+  /** Writes a field straight into A's stored line: what old data or a bug could have left there. */
+  const plantOnLine = async (fields: Record<string, unknown>) => {
+    const lines = api.deps.store.segments.lines;
+    const tenant = "tenant-a" as Parameters<typeof lines.findDoc>[0];
+    const doc = await lines.findDoc(tenant, api.deps.store.segments.lineKey("S1", 10000));
+    if (!doc) throw new Error("no line to plant on");
+    await lines.container
+      .item(doc.id as string, doc["pk"] as string)
+      .replace({ ...doc, ...fields });
+  };
+
+  it.each([
+    ["B's blob name", () => [...bBlobs.keys()].find((n) => n.includes("/line-letters/"))],
+    ["B's blob name below ..", () => `../${[...bBlobs.keys()][0]}`],
+    ["a name from before names were built here", () => "segments/S1/lines/10000/x.docx"],
+    ["A's own letter of another line", () => undefined],
+  ])("are refused, never used, when they are %s", async (_why, planted) => {
+    // A's own letter on line 20000, whose id must not serve line 10000 either.
+    const other = await api.call("PUT", "/api/segments/S1/lines/20000/attachment", {
+      ...A,
+      rawBody: { contentType: docx, bytes: minimalDocx("A's letter of line 20000") },
+    });
+    expect(other.status).toBe(200);
+    const lines = api.deps.store.segments.lines;
+    const tenant = "tenant-a" as Parameters<typeof lines.findDoc>[0];
+    const otherId = (await lines.findDoc(tenant, api.deps.store.segments.lineKey("S1", 20000)))?.[
+      "ownLetterDocumentId"
+    ];
+    await plantOnLine({
+      attachment: { kind: "unique", fileName: "planted.docx", uploadedAt },
+      ownLetterDocumentId: planted() ?? otherId,
+      mergedDocumentId: planted() ?? otherId,
+    });
+    const read = await api.call("GET", "/api/segments/S1/lines/10000/attachment", A);
+    expect(read.status).toBe(404);
+    const check = await api.call("POST", "/api/segments/S1/log-check", A);
+    expect(check.json.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ lineNo: 10000, field: "attachment", rule: "attachment_exists" }),
+      ]),
+    );
+    const merged = await api.call("POST", "/api/segments/S1/merge", {
+      ...A,
+      body: { output: "perContact", template: { documentBase64: base64(minimalDocx("A «Name»")) } },
+    });
+    expect(merged.status).toBe(404);
+    const line = await api.call("GET", "/api/segments/S1/lines/10000", A);
+    expect(JSON.stringify(line.json)).not.toMatch(/DocumentId|tenant-b|line-letters/);
+    const cleared = await api.call("DELETE", "/api/segments/S1/lines/10000/attachment", A);
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.attachment).toEqual({ kind: "inherited" });
+    expect(await blobsOf("tenant-b")).toEqual(bBlobs);
+    // A's letter of line 20000 was not touched through line 10000.
+    const kept = await api.call("GET", "/api/segments/S1/lines/20000/attachment", A);
+    expect(kept.status).toBe(200);
+  });
+
+  it("refuses a template letter or merge result whose stored id is not this tenant's", async () => {
+    const templates = api.deps.store.interactionTemplates.store;
+    const tenant = "tenant-a" as Parameters<typeof templates.findDoc>[0];
+    const template = await templates.findDoc(tenant, "LETTER");
+    if (!template) throw new Error("no template");
+    const bTemplateLetter = [...bBlobs.keys()].find((n) => n.includes("/templates/")) as string;
+    await templates.container.item(template.id as string, template["pk"] as string).replace({
+      ...template,
+      attachments: [{ languageCode: "da-DK", fileName: "planted.docx", size: 1, uploadedAt }],
+      letterDocumentIds: { "da-DK": bTemplateLetter },
+    });
+    expect(
+      (await api.call("GET", "/api/interaction-templates/LETTER/attachments/da-DK", A)).status,
+    ).toBe(404);
+    const merged = await api.call("POST", "/api/segments/S1/merge-check", { ...A, body: {} });
+    expect(merged.status).toBe(404);
+    expect(merged.text).not.toMatch(/B-SECRET|tenant-b/);
+
+    const job = await api.call("POST", "/api/segments/S1/merge", {
+      ...A,
+      body: { template: { documentBase64: base64(minimalDocx("A «Name»")) } },
+    });
+    expect(job.status).toBe(200);
+    const jobs = api.deps.store.mergeJobs.store;
+    const stored = await jobs.findDoc(tenant, job.json.id);
+    if (!stored) throw new Error("no job");
+    const bResult = [...bBlobs.keys()].find((n) => n.includes("/merge-results/")) as string;
+    await jobs.container
+      .item(stored.id as string, stored["pk"] as string)
+      .replace({ ...stored, resultDocumentId: bResult });
+    const result = await api.call("GET", `/api/merge-jobs/${job.json.id}/result`, A);
+    expect(result.status).toBe(409);
+    expect(result.bytes).toBeUndefined();
+    expect(await blobsOf("tenant-b")).toEqual(bBlobs);
+  });
+});
+
+describe("bodies that name a document", () => {
+  it.each([
+    [
+      "PATCH",
+      "/api/segments/S1/lines/10000",
+      { attachment: { kind: "inherited" } },
+      "attachment",
+      "unknown_field",
+    ],
+    [
+      "POST",
+      "/api/segments/S1/lines",
+      { contactNo: "KT1", documentId: "x" },
+      "documentId",
+      "server_owned",
+    ],
+    [
+      "POST",
+      "/api/segments/S1/merge-check",
+      { template: { interactionTemplateCode: "LETTER", documentId: "x" } },
+      "template.documentId",
+      "server_owned",
+    ],
+    [
+      "PATCH",
+      "/api/interaction-templates/LETTER",
+      { attachments: [{ languageCode: "da-DK", documentId: "x" }] },
+      "attachments.0.documentId",
+      "server_owned",
+    ],
+    ["PATCH", "/api/segments/S1", { mergedDocumentId: "x" }, "mergedDocumentId", "server_owned"],
+  ])("%s %s is refused with 400 naming the field", async (method, path, body, field, rule) => {
+    const current = await api.call("GET", path.replace(/\/lines$/, ""), A);
+    const res = await api.call(method, path, { ...A, body, ifMatch: current.json?.etag ?? "x" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.json.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: "body", field, rule })]),
+    );
+    const after = await api.call("GET", path.replace(/\/lines$/, ""), A);
+    expect(after.json?.etag).toBe(current.json?.etag);
+  });
+});
