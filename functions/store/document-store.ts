@@ -49,8 +49,8 @@ const systemKeys = new Set([
 
 /**
  * A key as a Cosmos item id. Business Central codes may hold `/`, which Cosmos refuses in an id
- * (as it refuses `\\`, `?` and `#`): those become `~XX`, and `~` itself too, so two keys never share
- * an id. Keys without them (every key that could be stored before) keep their id unchanged.
+ * (as it refuses a backslash, `?` and `#`): those become `~XX`, and `~` itself too, so two keys
+ * never share an id. Keys without them (every key that could be stored before) keep their id.
  */
 export const itemIdOf = (key: string): string =>
   key.replace(
