@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ProblemError } from "@shared/model/problem";
 import { ValidationError } from "../errors/app-errors";
+import { refuseDocumentIds } from "./document-id-fields";
 import { issuesToErrors } from "./problem";
 
 /** Unknown fields are refused at the edge (a typo must not be silently ignored). */
@@ -12,6 +13,7 @@ export const parseInput = <S extends z.ZodType>(
   input: unknown,
   location: ProblemError["in"],
 ): z.output<S> => {
+  if (location === "body") refuseDocumentIds(input);
   const result = strict(schema).safeParse(input);
   if (!result.success)
     throw new ValidationError(issuesToErrors(result.error.issues, location, input));

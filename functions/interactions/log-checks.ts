@@ -1,16 +1,36 @@
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { LogProblem } from "@shared/model/logging";
 import type { AppDeps } from "../app-deps";
+import { mergedLetterIdOf, ownLetterIdOf } from "../segments/line-letter-ids";
 import type { ContactDoc } from "../store/contact-repository";
+import type { DocumentId } from "../store/document-names";
 import type { SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
+
+/** The letter kept for the record with a line's entry, by a checked document id. */
+export interface KeptLetter {
+  readonly kind: "own" | "merged";
+  readonly id: DocumentId;
+}
 
 /** What Log works from: the lines in line order and what they refer to. */
 export interface LogInputs {
   readonly lines: StoredLine[];
   readonly contacts: ReadonlyMap<string, ContactDoc>;
   readonly templates: ReadonlyMap<string, InteractionTemplate>;
+  /** By line No.: the own letter of a line that has one, else the merged letter a merge kept. */
+  readonly keptLetters: ReadonlyMap<number, KeptLetter>;
 }
+
+/** Only ids that name this tenant's letters of that very line count; others are never used. */
+const keptLetterOf = (tenant: TenantId, line: StoredLine): KeptLetter | undefined => {
+  if (line.attachment.kind === "unique") {
+    const own = ownLetterIdOf(tenant, line);
+    return own ? { kind: "own", id: own } : undefined;
+  }
+  const merged = mergedLetterIdOf(tenant, line);
+  return merged ? { kind: "merged", id: merged } : undefined;
+};
 
 export const loadLogInputs = async (
   deps: AppDeps,
@@ -45,8 +65,14 @@ export const loadLogInputs = async (
   const templates = await Promise.all(
     codes.map((code) => deps.store.interactionTemplates.store.find(tenant, code)),
   );
+  const keptLetters = new Map<number, KeptLetter>();
+  for (const line of lines) {
+    const kept = keptLetterOf(tenant, line);
+    if (kept) keptLetters.set(line.lineNo, kept);
+  }
   return {
     lines,
+    keptLetters,
     contacts: new Map(contacts.map((c) => [c.no, c])),
     templates: new Map(
       templates.filter((t): t is InteractionTemplate => !!t).map((t) => [t.code, t]),
@@ -75,11 +101,11 @@ export const checkLines = async (
   const add = (line: StoredLine, field: string, rule: LogProblem["rule"], message: string) =>
     problems.push({ lineNo: line.lineNo, contactNo: line.contactNo, field, rule, message });
   const attachments = await Promise.all(
-    inputs.lines.map(async (line) =>
-      line.attachment.kind === "unique"
-        ? deps.store.documents.exists(tenant, line.attachment.documentId)
-        : true,
-    ),
+    inputs.lines.map(async (line) => {
+      if (line.attachment.kind !== "unique") return true;
+      const kept = inputs.keptLetters.get(line.lineNo);
+      return kept?.kind === "own" ? deps.store.documents.exists(kept.id) : false;
+    }),
   );
   inputs.lines.forEach((line, i) => {
     const contact = inputs.contacts.get(line.contactNo);

@@ -1,9 +1,11 @@
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
+import type { DocumentId } from "../store/document-names";
 import type { SegmentHeader, StoredLine, LogRun } from "../store/segment-repository";
 import type { LogInputs } from "./log-checks";
 import { lineOrHeader } from "./log-checks";
 
-type EntryFields = Omit<InteractionLogEntry, "etag">;
+/** An entry as stored: what the API shows, and the kept letter's document id, which it does not. */
+type EntryFields = Omit<InteractionLogEntry, "etag"> & { documentId?: DocumentId };
 
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -22,6 +24,7 @@ export const entryFor = (
   const contact = inputs.contacts.get(line.contactNo);
   const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
   const template = templateCode ? inputs.templates.get(templateCode) : undefined;
+  const kept = inputs.keptLetters.get(line.lineNo);
   return defined({
     entryNo: run.firstEntryNo + index,
     contactNo: line.contactNo,
@@ -49,8 +52,8 @@ export const entryFor = (
     salespersonCode: lineOrHeader(line, header, "salespersonCode"),
     userId: run.userId,
     deliveryStatus: "none" as const,
-    documentId:
-      line.attachment.kind === "unique" ? line.attachment.documentId : line.mergedDocumentId,
+    documentId: kept?.id,
+    keptLetter: kept?.kind,
     evaluation: line.evaluation,
     canceled: false,
   });

@@ -4,26 +4,45 @@ import { stampChange } from "../audit/stamp";
 import { NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { readWordDocument } from "../documents/word-document";
+import { newDocumentId, type DocumentId } from "../store/document-names";
+import { findTemplateWithLetters, letterIdOf, type TemplateWithLetters } from "./template-letters";
 
-/** Changes a template's attachment list, retrying when someone else changed the template meanwhile. */
+const foundTemplate = async (deps: AppDeps, identity: Identity, code: string) => {
+  const found = await findTemplateWithLetters(deps.store, identity.tenantId, code);
+  if (!found) throw new NotFoundError(deps.store.interactionTemplates.store.entityName, code);
+  return found;
+};
+
+const noLetter = (code: string, languageCode: string) =>
+  new NotFoundError(`Letter in ${languageCode} of interaction template`, code);
+
+/**
+ * Changes a template's attachment list and its letters' document ids together, retrying when
+ * someone else changed the template meanwhile.
+ */
 const updateAttachments = async (
   deps: AppDeps,
   identity: Identity,
   code: string,
-  change: (attachments: TemplateAttachment[]) => TemplateAttachment[],
-): Promise<{ before: InteractionTemplate; after: InteractionTemplate }> => {
+  change: (
+    attachments: TemplateAttachment[],
+    ids: Readonly<Record<string, unknown>>,
+  ) => { attachments: TemplateAttachment[]; ids: Record<string, unknown> },
+): Promise<{ before: TemplateWithLetters; after: InteractionTemplate }> => {
   const store = deps.store.interactionTemplates.store;
   for (let attempt = 0; ; attempt++) {
-    const before = await store.get(identity.tenantId, code);
-    const { etag, ...rest } = before;
+    const before = await foundTemplate(deps, identity, code);
+    const { etag, ...rest } = before.template;
+    const next = change(before.template.attachments, before.storedIds);
     try {
       const after = await store.replace(
         identity.tenantId,
         code,
         {
           ...rest,
-          attachments: change(before.attachments),
-          ...stampChange(before, identity, deps.now()),
+          attachments: next.attachments,
+          letterDocumentIds: next.ids,
+          ...stampChange(before.template, identity, deps.now()),
         },
         etag,
       );
@@ -34,6 +53,9 @@ const updateAttachments = async (
   }
 };
 
+const without = (ids: Readonly<Record<string, unknown>>, languageCode: string) =>
+  Object.fromEntries(Object.entries(ids).filter(([k]) => k !== languageCode));
+
 export const uploadTemplateAttachment = async (
   deps: AppDeps,
   identity: Identity,
@@ -42,28 +64,31 @@ export const uploadTemplateAttachment = async (
   bytes: Uint8Array,
   fileName: string,
 ): Promise<InteractionTemplate> => {
-  await deps.store.interactionTemplates.store.get(identity.tenantId, code);
+  const tenant = identity.tenantId;
+  await foundTemplate(deps, identity, code);
   readWordDocument(bytes);
-  const documentId = await deps.store.documents.put(
-    identity.tenantId,
-    `templates/${code}/${languageCode}`,
-    bytes,
-    fileName,
-  );
+  const id = newDocumentId(tenant, { kind: "templateLetter", templateCode: code, languageCode });
+  await deps.store.documents.put(id, bytes, { fileName });
   const attachment: TemplateAttachment = {
     languageCode,
-    documentId,
     fileName,
     size: bytes.byteLength,
     uploadedAt: deps.now().toISOString(),
   };
-  const { before, after } = await updateAttachments(deps, identity, code, (list) => [
-    ...list.filter((a) => a.languageCode !== languageCode),
-    attachment,
-  ]);
-  const replaced = before.attachments.find((a) => a.languageCode === languageCode);
-  if (replaced) await deps.store.documents.delete(identity.tenantId, replaced.documentId);
-  return after;
+  let updated: Awaited<ReturnType<typeof updateAttachments>>;
+  try {
+    updated = await updateAttachments(deps, identity, code, (list, ids) => ({
+      attachments: [...list.filter((a) => a.languageCode !== languageCode), attachment],
+      ids: { ...without(ids, languageCode), [languageCode]: id },
+    }));
+  } catch (error) {
+    // The template is not changed, so the new letter belongs to nothing: nothing half written.
+    await deps.store.documents.delete(id);
+    throw error;
+  }
+  const replaced = letterIdOf(tenant, updated.before, languageCode);
+  if (replaced) await deps.store.documents.delete(replaced);
+  return updated.after;
 };
 
 export const templateAttachment = async (
@@ -72,14 +97,11 @@ export const templateAttachment = async (
   code: string,
   languageCode: string,
 ) => {
-  const template = await deps.store.interactionTemplates.store.get(identity.tenantId, code);
-  const attachment = template.attachments.find((a) => a.languageCode === languageCode);
-  if (!attachment)
-    throw new NotFoundError(`Letter in ${languageCode} of interaction template`, code);
-  return {
-    attachment,
-    bytes: await deps.store.documents.get(identity.tenantId, attachment.documentId),
-  };
+  const found = await foundTemplate(deps, identity, code);
+  const attachment = found.template.attachments.find((a) => a.languageCode === languageCode);
+  const id: DocumentId | undefined = letterIdOf(identity.tenantId, found, languageCode);
+  if (!attachment || !id) throw noLetter(code, languageCode);
+  return { attachment, bytes: await deps.store.documents.get(id) };
 };
 
 export const deleteTemplateAttachment = async (
@@ -88,12 +110,13 @@ export const deleteTemplateAttachment = async (
   code: string,
   languageCode: string,
 ) => {
-  const template = await deps.store.interactionTemplates.store.get(identity.tenantId, code);
-  const attachment = template.attachments.find((a) => a.languageCode === languageCode);
-  if (!attachment)
-    throw new NotFoundError(`Letter in ${languageCode} of interaction template`, code);
-  await updateAttachments(deps, identity, code, (list) =>
-    list.filter((a) => a.languageCode !== languageCode),
-  );
-  await deps.store.documents.delete(identity.tenantId, attachment.documentId);
+  const found = await foundTemplate(deps, identity, code);
+  if (!found.template.attachments.some((a) => a.languageCode === languageCode))
+    throw noLetter(code, languageCode);
+  const { before } = await updateAttachments(deps, identity, code, (list, ids) => ({
+    attachments: list.filter((a) => a.languageCode !== languageCode),
+    ids: without(ids, languageCode),
+  }));
+  const id = letterIdOf(identity.tenantId, before, languageCode);
+  if (id) await deps.store.documents.delete(id);
 };

@@ -14,6 +14,7 @@ import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { succeeded } from "../store/bulk";
+import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
@@ -195,8 +196,8 @@ export const runMerge = async (
       );
       result = { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType };
     }
-    const resultDocumentId = `merge-jobs/${id}/result`;
-    await deps.store.documents.putAt(tenant, resultDocumentId, bytes, result.contentType);
+    const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
+    await deps.store.documents.put(resultDocumentId, bytes, { contentType: result.contentType });
     const current = await jobs.get(tenant, id);
     job = current;
     if (current.status === "canceled") return publicJob(current);
@@ -253,22 +254,17 @@ const keepLetters = async (
   records: readonly LetterRecord[],
   files: readonly Uint8Array[],
 ) => {
-  await Promise.all(
-    records.map((r, i) =>
-      deps.store.documents.putAt(
-        tenant,
-        `merged/${segmentNo}/${r.line.lineNo}.docx`,
-        files[i] as Uint8Array,
-      ),
-    ),
+  const ids = records.map((r) =>
+    newDocumentId(tenant, { kind: "mergedLetter", segmentNo, lineNo: r.line.lineNo }),
   );
-  const operations = records.map((r) => {
+  await Promise.all(ids.map((id, i) => deps.store.documents.put(id, files[i] as Uint8Array)));
+  const operations = records.map((r, i) => {
     const { _etag, ...line } = r.line as StoredLine & { _etag: string; id: string; pk: string };
     return {
       operationType: "Replace" as const,
       id: (r.line as StoredLine & { id: string }).id,
       partitionKey: (r.line as StoredLine & { pk: string }).pk,
-      resourceBody: { ...line, mergedDocumentId: `merged/${segmentNo}/${r.line.lineNo}.docx` },
+      resourceBody: { ...line, mergedDocumentId: ids[i] as DocumentId },
       ifMatch: _etag,
     };
   });
@@ -287,11 +283,15 @@ export const getMergeJob = async (
 
 export const mergeResult = async (deps: AppDeps, identity: Identity, id: string) => {
   const job = await deps.store.mergeJobs.store.get(identity.tenantId, id);
-  if (job.status !== "done" || !job.resultDocumentId || !job.result) {
+  const resultId = storedDocumentId(identity.tenantId, job.resultDocumentId, {
+    kind: "mergeResult",
+    jobId: id,
+  });
+  if (job.status !== "done" || !resultId || !job.result) {
     throw new ConflictError(`Merge job ${id} has no result (it is ${job.status}).`);
   }
   return {
-    bytes: await deps.store.documents.get(identity.tenantId, job.resultDocumentId),
+    bytes: await deps.store.documents.get(resultId),
     ...job.result,
   };
 };

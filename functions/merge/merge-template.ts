@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { readTemplate, type Template } from "@shared/merge/index";
 import type { MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ValidationError } from "../errors/app-errors";
+import { NotFoundError, ValidationError } from "../errors/app-errors";
+import { findTemplateWithLetters, letterIdOf } from "../interactions/template-letters";
 import type { SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 
@@ -46,19 +47,23 @@ export const resolveTemplate = async (
       "template",
       `segment ${header.no} has no interaction template; send the letter as template.documentBase64`,
     );
-  const interactionTemplate = await deps.store.interactionTemplates.store.find(tenant, code);
-  if (!interactionTemplate)
+  const found = await findTemplateWithLetters(deps.store, tenant, code);
+  if (!found)
     throw missing(
       "template.interactionTemplateCode",
       `interaction template ${code} does not exist`,
     );
+  const interactionTemplate = found.template;
   const wanted = [source?.languageCode, header.languageCode, interactionTemplate.languageCode];
   const attachment =
     wanted.flatMap((lang) =>
       interactionTemplate.attachments.filter((a) => a.languageCode === lang),
     )[0] ?? interactionTemplate.attachments[0];
   if (!attachment) throw missing("template", `interaction template ${code} has no letter attached`);
-  const bytes = await deps.store.documents.get(tenant, attachment.documentId);
+  const id = letterIdOf(tenant, found, attachment.languageCode);
+  if (!id)
+    throw new NotFoundError(`Letter in ${attachment.languageCode} of interaction template`, code);
+  const bytes = await deps.store.documents.get(id);
   return { template: readTemplate(bytes), fileName: attachment.fileName };
 };
 

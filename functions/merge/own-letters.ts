@@ -1,5 +1,7 @@
 import { ownLetterIssue, type OwnLetterIssue } from "@shared/letter/own-letter-issue";
 import type { AppDeps } from "../app-deps";
+import { NotFoundError } from "../errors/app-errors";
+import { ownLetterIdOf } from "../segments/line-letter-ids";
 import type { TenantId } from "../store/tenant";
 import type { LetterRecord } from "./letter-records";
 
@@ -28,9 +30,13 @@ export const withOwnLetters = (
   merged: readonly Uint8Array[],
 ): Promise<Uint8Array[]> =>
   Promise.all(
-    records.map((r, index) =>
-      r.line.attachment?.kind === "unique"
-        ? deps.store.documents.get(tenant, r.line.attachment.documentId)
-        : Promise.resolve(merged[index] as Uint8Array),
-    ),
+    records.map((r, index) => {
+      if (r.line.attachment?.kind !== "unique") return Promise.resolve(merged[index] as Uint8Array);
+      const id = ownLetterIdOf(tenant, r.line);
+      return id
+        ? deps.store.documents.get(id)
+        : Promise.reject(
+            new NotFoundError("Own letter of segment line", `${r.line.segmentNo} ${r.line.lineNo}`),
+          );
+    }),
   );

@@ -4,6 +4,8 @@ import { stampChange } from "../audit/stamp";
 import { NotFoundError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { readWordDocument } from "../documents/word-document";
+import { newDocumentId } from "../store/document-names";
+import { ownLetterIdOf } from "./line-letter-ids";
 import { assertOpen } from "./segment-service";
 
 const lineOf = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number) => {
@@ -55,17 +57,21 @@ export const uploadLineAttachment = async (
   assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
   readWordDocument(bytes);
-  const documentId = await deps.store.documents.put(
-    identity.tenantId,
-    `segments/${segmentNo}/lines/${lineNo}`,
-    bytes,
-    fileName,
-  );
-  const saved = await saveLine(deps, identity, key, raw, {
-    attachment: { kind: "unique", documentId, fileName, uploadedAt: deps.now().toISOString() },
-  });
-  if (raw.attachment.kind === "unique")
-    await deps.store.documents.delete(identity.tenantId, raw.attachment.documentId);
+  const id = newDocumentId(identity.tenantId, { kind: "lineLetter", segmentNo, lineNo });
+  await deps.store.documents.put(id, bytes, { fileName });
+  let saved: SegmentLine;
+  try {
+    saved = await saveLine(deps, identity, key, raw, {
+      attachment: { kind: "unique", fileName, uploadedAt: deps.now().toISOString() },
+      ownLetterDocumentId: id,
+    });
+  } catch (error) {
+    // The line still names its old letter (or none): the new one belongs to nothing.
+    await deps.store.documents.delete(id);
+    throw error;
+  }
+  const replaced = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
+  if (replaced) await deps.store.documents.delete(replaced);
   return saved;
 };
 
@@ -76,12 +82,10 @@ export const lineAttachment = async (
   lineNo: number,
 ) => {
   const { raw } = await lineOf(deps, identity, segmentNo, lineNo);
-  if (raw.attachment.kind !== "unique")
+  const id = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
+  if (raw.attachment.kind !== "unique" || !id)
     throw new NotFoundError("Own letter of segment line", `${segmentNo} ${lineNo}`);
-  return {
-    fileName: raw.attachment.fileName,
-    bytes: await deps.store.documents.get(identity.tenantId, raw.attachment.documentId),
-  };
+  return { fileName: raw.attachment.fileName, bytes: await deps.store.documents.get(id) };
 };
 
 export const deleteLineAttachment = async (
@@ -94,7 +98,11 @@ export const deleteLineAttachment = async (
   const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
   if (raw.attachment.kind !== "unique")
     return deps.store.segments.lines.get(identity.tenantId, key);
-  const saved = await saveLine(deps, identity, key, raw, { attachment: { kind: "inherited" } });
-  await deps.store.documents.delete(identity.tenantId, raw.attachment.documentId);
+  const saved = await saveLine(deps, identity, key, raw, {
+    attachment: { kind: "inherited" },
+    ownLetterDocumentId: undefined,
+  });
+  const id = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
+  if (id) await deps.store.documents.delete(id);
   return saved;
 };

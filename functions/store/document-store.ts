@@ -47,6 +47,17 @@ const systemKeys = new Set([
   "_lsn",
 ]);
 
+/**
+ * A key as a Cosmos item id. Business Central codes may hold `/`, which Cosmos refuses in an id
+ * (as it refuses a backslash, `?` and `#`): those become `~XX`, and `~` itself too, so two keys
+ * never share an id. Keys without them (every key that could be stored before) keep their id.
+ */
+export const itemIdOf = (key: string): string =>
+  key.replace(
+    /[/\\?#~]/g,
+    (c) => `~${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+
 /** ETags compare without quotes or the weak prefix: clients send back either form. */
 export const sameEtag = (a: string, b: string) =>
   a.replace(/^W\//, "").replace(/"/g, "") === b.replace(/^W\//, "").replace(/"/g, "");
@@ -83,7 +94,7 @@ export class DocumentStore<T extends { etag: string }> {
     this.entityName = options.entityName;
     this.keyField = options.keyField;
     this.partitionKeyOf = options.partitionKeyOf;
-    this.idOf = options.idOf ?? ((key) => key);
+    this.idOf = options.idOf ?? itemIdOf;
     this.internalKeys = new Set(options.internalKeys ?? []);
   }
 
@@ -145,13 +156,20 @@ export class DocumentStore<T extends { etag: string }> {
     }
   }
 
-  /** Replaces the whole document if the caller's ETag is still current; otherwise 412. */
+  /**
+   * Replaces the whole document if the caller's ETag is still current; otherwise 412. Stored-only
+   * fields (internalKeys) the caller does not mention are kept: an entity read through the API's
+   * view and written back must not lose them (a line's letter, a template's document ids).
+   */
   async replace(tenant: TenantId, key: string, data: object, ifMatch: string): Promise<T> {
     const current = await this.findDoc(tenant, key);
     if (!current) throw new NotFoundError(this.entityName, key);
     const etag = current["_etag"] as string;
     if (!sameEtag(etag, ifMatch)) throw new PreconditionFailedError(this.entityName, key);
-    const doc = { ...data, ...this.envelope(tenant, key) };
+    const kept = Object.fromEntries(
+      [...this.internalKeys].filter((k) => k in current).map((k) => [k, current[k] as unknown]),
+    );
+    const doc = { ...kept, ...data, ...this.envelope(tenant, key) };
     try {
       const { resource } = await this.container
         .item(doc.id, doc.pk)

@@ -1,70 +1,55 @@
-import { randomUUID } from "node:crypto";
 import type { ContainerClient } from "@azure/storage-blob";
 import { DependencyError, NotFoundError } from "../errors/app-errors";
-import type { TenantId } from "./tenant";
+import { isDocumentId, type DocumentId } from "./document-names";
 
 export const docxContentType =
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /**
- * Word documents in Blob Storage. A document id is the blob's name below the tenant's folder, so
- * an id from one tenant means nothing in another: every call prefixes the caller's tenant.
+ * Word documents in Blob Storage, each under the name document-names.ts built or accepted for
+ * the caller's tenant. Only a DocumentId reaches the blob client, and it is checked against the
+ * pattern once more here, so no string from a request or a stored item is ever used as a name.
  */
 export class DocumentBlobs {
   constructor(private readonly container: ContainerClient | undefined) {}
 
-  private blob(tenant: TenantId, documentId: string) {
+  private blob(id: DocumentId) {
     if (!this.container) {
       throw new DependencyError(
         "Document storage is not configured: set AZURE_STORAGE_CONNECTION_STRING.",
       );
     }
-    return this.container.getBlockBlobClient(`${tenant}/${documentId}`);
+    if (!isDocumentId(id)) throw new Error("Refusing a blob name that is not a document id");
+    return this.container.getBlockBlobClient(id);
   }
 
-  /** Stores bytes under a new id in `folder`; ids are never reused, so a retry cannot clobber. */
+  /** Stores bytes under a new id from newDocumentId; ids are never reused, so a retry cannot clobber. */
   async put(
-    tenant: TenantId,
-    folder: string,
+    id: DocumentId,
     bytes: Uint8Array,
-    fileName: string,
-    contentType = docxContentType,
-  ): Promise<string> {
-    const documentId = `${folder}/${randomUUID()}.docx`;
-    await this.blob(tenant, documentId).uploadData(bytes, {
-      blobHTTPHeaders: { blobContentType: contentType },
-      metadata: { filename: encodeURIComponent(fileName) },
-    });
-    return documentId;
-  }
-
-  /** Stores bytes under a name the caller derives (idempotent merge output). */
-  async putAt(
-    tenant: TenantId,
-    documentId: string,
-    bytes: Uint8Array,
-    contentType = docxContentType,
+    options: { fileName?: string; contentType?: string } = {},
   ): Promise<void> {
-    await this.blob(tenant, documentId).uploadData(bytes, {
-      blobHTTPHeaders: { blobContentType: contentType },
+    await this.blob(id).uploadData(bytes, {
+      blobHTTPHeaders: { blobContentType: options.contentType ?? docxContentType },
+      ...(options.fileName ? { metadata: { filename: encodeURIComponent(options.fileName) } } : {}),
     });
   }
 
-  async get(tenant: TenantId, documentId: string): Promise<Uint8Array> {
+  async get(id: DocumentId): Promise<Uint8Array> {
     try {
-      return new Uint8Array(await this.blob(tenant, documentId).downloadToBuffer());
+      return new Uint8Array(await this.blob(id).downloadToBuffer());
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404)
-        throw new NotFoundError("Document", documentId);
+        throw new NotFoundError("Letter", "in document storage");
       throw error;
     }
   }
 
-  async exists(tenant: TenantId, documentId: string): Promise<boolean> {
-    return this.blob(tenant, documentId).exists();
+  async exists(id: DocumentId): Promise<boolean> {
+    return this.blob(id).exists();
   }
 
-  async delete(tenant: TenantId, documentId: string): Promise<void> {
-    await this.blob(tenant, documentId).deleteIfExists();
+  async delete(id: DocumentId): Promise<void> {
+    await this.blob(id).deleteIfExists();
   }
 }

@@ -68,6 +68,8 @@ export class InteractionRepository {
       partitionKeyOf: (tenant, key) =>
         partitionKey.interactions(tenant, key.slice(0, key.lastIndexOf("|"))),
       idOf: (key) => entryId(Number(key.slice(key.lastIndexOf("|") + 1))),
+      // The letter kept with the entry, by document id: the API shows only which letter it was.
+      internalKeys: ["documentId"],
     });
     this.loggedSegments = new DocumentStore<LoggedSegment>({
       container,

@@ -58,8 +58,10 @@ export type StoredLine = SegmentLine & {
   via?: LineVia;
   viaContactNo?: string;
   removedByAction?: number;
-  /** The contact's merged letter, when a merge kept it for the record. */
+  /** The contact's merged letter, when a merge kept it for the record (document-names.ts). */
   mergedDocumentId?: string;
+  /** The contact's own letter, when attachment.kind is "unique" (document-names.ts). */
+  ownLetterDocumentId?: string;
 };
 
 export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
@@ -140,7 +142,7 @@ export class SegmentRepository {
       keyField: "lineNo",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => lineId(Number(lastPart(key))),
-      internalKeys: ["via", "viaContactNo", "mergedDocumentId"],
+      internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId"],
     });
     this.removedLines = new DocumentStore<StoredLine>({
       container,

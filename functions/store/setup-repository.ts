@@ -10,6 +10,8 @@ export interface SetupKind {
   readonly keyField: "code" | "no" | "jobId";
   /** Fields searched by ?search= (case-insensitive contains). */
   readonly searchFields: readonly string[];
+  /** Stored-only fields the API never shows. */
+  readonly internalKeys?: readonly string[];
 }
 
 export const setupKinds = {
@@ -42,6 +44,8 @@ export const setupKinds = {
     entityName: "Interaction template",
     keyField: "code",
     searchFields: ["code", "description"],
+    // Each letter's document id by language; the attachments list shows only file names.
+    internalKeys: ["letterDocumentIds"],
   },
 } as const satisfies Record<string, SetupKind>;
 
@@ -64,6 +68,7 @@ export class SetupRepository<T extends { etag: string }> {
       entityName: kind.entityName,
       keyField: kind.keyField,
       partitionKeyOf: (tenant) => partitionKey.setup(tenant, kind.docType),
+      ...(kind.internalKeys ? { internalKeys: kind.internalKeys } : {}),
     });
   }
 

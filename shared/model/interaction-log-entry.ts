@@ -41,10 +41,10 @@ export const InteractionLogEntry = z.object({
   salespersonCode: Code.optional(),
   userId: z.string(),
   deliveryStatus: z.enum(["none", "inProgress", "error"]).default("none"),
-  documentId: z
-    .string()
-    .optional()
-    .meta({ description: "The merged letter kept for this contact." }),
+  keptLetter: z.enum(["own", "merged"]).optional().meta({
+    description:
+      "The letter kept for the record with this entry: the contact's own letter, or the merged copy a merge kept.",
+  }),
   evaluation: Evaluation.optional(),
   canceled: z.boolean().default(false),
   etag: z.string(),

@@ -17,7 +17,6 @@ import { patchOf } from "./patch";
 /** A Word letter attached to a template for one language; the bytes live in Blob Storage. */
 export const TemplateAttachment = z.object({
   languageCode: LanguageTag,
-  documentId: z.string().min(1).max(200),
   fileName: text(200).min(1),
   size: z.number().int().min(0),
   uploadedAt: IsoDateTime,

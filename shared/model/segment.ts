@@ -82,12 +82,15 @@ export const SegmentListQuery = PageQuery.extend({
 });
 export type SegmentListQuery = z.infer<typeof SegmentListQuery>;
 
-/** Inherited: the segment's letter (the template's attachment). Unique: this contact's own letter. */
+/**
+ * Inherited: the segment's letter (the template's attachment). Unique: this contact's own letter,
+ * set only by uploading it (PUT /segments/{no}/lines/{lineNo}/attachment); where the server keeps
+ * it is the server's business, so no answer names it and no body may.
+ */
 export const LineAttachment = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("inherited") }),
   z.object({
     kind: z.literal("unique"),
-    documentId: z.string().min(1).max(200),
     fileName: text(200).min(1),
     uploadedAt: IsoDateTime,
   }),
@@ -109,10 +112,13 @@ export const SegmentLineFields = z.object({
 });
 export type SegmentLineFields = z.infer<typeof SegmentLineFields>;
 
-export const SegmentLineCreate = SegmentLineFields;
+/** The fields a client writes; the attachment comes from an upload, never from a body. */
+export const SegmentLineCreate = SegmentLineFields.omit({ attachment: true });
 export type SegmentLineCreate = z.infer<typeof SegmentLineCreate>;
 
-export const SegmentLinePatch = patchOf(SegmentLineFields.omit({ contactNo: true }));
+export const SegmentLinePatch = patchOf(
+  SegmentLineFields.omit({ contactNo: true, attachment: true }),
+);
 export type SegmentLinePatch = z.infer<typeof SegmentLinePatch>;
 
 export const SegmentLine = SegmentLineFields.extend({

@@ -116,18 +116,21 @@ describe("Log", () => {
       etag: string;
     }[];
     const cai = lines.find((l) => l.contactNo === "KT13") as { lineNo: number; etag: string };
-    // Cai has no e-mail address but the line says e-mail; and the own letter claimed is not there.
-    await api.call("PATCH", `/api/segments/L3/lines/${cai.lineNo}`, {
-      body: {
-        correspondenceType: "email",
-        attachment: {
-          kind: "unique",
-          documentId: "nowhere.docx",
-          fileName: "x.docx",
-          uploadedAt: "2026-01-01T00:00:00Z",
-        },
+    // Cai has no e-mail address but the line says e-mail; and his own letter was lost from storage.
+    const own = await api.call("PUT", `/api/segments/L3/lines/${cai.lineNo}/attachment`, {
+      rawBody: {
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        bytes: minimalDocx("Kære Cai"),
       },
-      ifMatch: cai.etag,
+    });
+    expect(own.status).toBe(200);
+    for await (const blob of (api.deps.blobs as NonNullable<typeof api.deps.blobs>).listBlobsFlat({
+      prefix: "tenant-a/line-letters/L3/",
+    }))
+      await api.deps.blobs?.deleteBlob(blob.name);
+    await api.call("PATCH", `/api/segments/L3/lines/${cai.lineNo}`, {
+      body: { correspondenceType: "email" },
+      ifMatch: own.json.etag,
     });
     const check = await api.call("POST", "/api/segments/L3/log-check");
     expect(check.json.lines).toBe(3);
@@ -330,6 +333,7 @@ describe("logged segments, the interaction log and statistics", () => {
     const segment = (await api.call("GET", "/api/segments/S3")).json;
     const logged = await log("S3", segment.etag);
     const [entry] = await entriesOf(logged.json.loggedSegment.entryNo);
-    expect(entry.documentId).toBe(up.json.attachment.documentId);
+    expect(entry.keptLetter).toBe("own");
+    expect(entry).not.toHaveProperty("documentId");
   });
 });

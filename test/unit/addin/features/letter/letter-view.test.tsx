@@ -31,7 +31,6 @@ const template = {
   attachments: [
     {
       languageCode: "da-DK",
-      documentId: "doc-1",
       fileName: "Brev.docx",
       size: 4,
       uploadedAt: "2026-01-01T00:00:00Z",

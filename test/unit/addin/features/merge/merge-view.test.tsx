@@ -232,7 +232,6 @@ describe("MergeView in Word", () => {
           contactName: "Contact 5",
           attachment: {
             kind: "unique",
-            documentId: "doc-5",
             fileName: "Letter.docx",
             uploadedAt: "2026-01-01T00:00:00Z",
           },

@@ -1,0 +1,46 @@
+import type { InteractionTemplate } from "@shared/model/interaction-template";
+import { storedDocumentId, type DocumentId } from "../store/document-names";
+import type { Store } from "../store/store";
+import type { TenantId } from "../store/tenant";
+
+/** An interaction template as the API shows it, with its letters' document ids as stored beside it. */
+export interface TemplateWithLetters {
+  /** The key it was found by, which its letters' names carry. */
+  readonly code: string;
+  readonly template: InteractionTemplate;
+  /** Language code -> document id, unchecked: read one through letterIdOf. */
+  readonly storedIds: Readonly<Record<string, unknown>>;
+}
+
+export const findTemplateWithLetters = async (
+  store: Store,
+  tenant: TenantId,
+  code: string,
+): Promise<TemplateWithLetters | undefined> => {
+  const templates = store.interactionTemplates.store;
+  const doc = await templates.findDoc(tenant, code);
+  if (!doc) return undefined;
+  const ids: unknown = doc["letterDocumentIds"];
+  return {
+    code,
+    template: templates.toEntity(doc),
+    storedIds: typeof ids === "object" && ids !== null ? (ids as Record<string, unknown>) : {},
+  };
+};
+
+/**
+ * The document id of the template's letter in a language, only when it is this tenant's and this
+ * template's letter in that language; otherwise undefined, and the letter counts as missing.
+ */
+export const letterIdOf = (
+  tenant: TenantId,
+  found: TemplateWithLetters,
+  languageCode: string,
+): DocumentId | undefined =>
+  Object.hasOwn(found.storedIds, languageCode)
+    ? storedDocumentId(tenant, found.storedIds[languageCode], {
+        kind: "templateLetter",
+        templateCode: found.code,
+        languageCode,
+      })
+    : undefined;
