@@ -16,6 +16,7 @@ import { sameEtag, type Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import { propagateHeaderChange } from "./header-propagation";
+import { withSegmentLock } from "./segment-lock";
 import type { TenantId } from "../store/tenant";
 
 const references = (s: Partial<SegmentCreate>): Reference[] => [
@@ -114,6 +115,12 @@ const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
 
 /** A logged segment is history: it can be read, not changed. */
 export const assertOpen = (header: SegmentHeader): void => {
+  if (header.status === "logging") {
+    // Reached by the segment's holder, or with its ETag: so no Log is running, one stopped.
+    throw new ConflictError(
+      `Segment ${header.no} is being logged, or its Log stopped before it finished (see GET /api/segments/${header.no}/log-status). Once logged it can no longer be changed; finish a stopped Log with POST /api/segments/${header.no}/log/resume.`,
+    );
+  }
   if (header.status !== "open") {
     throw new ConflictError(
       `Segment ${header.no} is ${header.status} and can no longer be changed.`,
@@ -229,14 +236,23 @@ export const deleteSegment = async (
   ifMatch: string | undefined,
 ): Promise<void> => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, no);
-  // Check the ETag before any line goes, not only when the header does.
-  if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+  const segments = deps.store.segments;
+  // Check the ETag before anything is written, the lock included.
+  const seen = await segments.headers.get(tenant, no);
+  if (ifMatch !== undefined && !sameEtag(seen.etag, ifMatch))
     throw new PreconditionFailedError("Segment", no);
-  if (header.status === "logging") {
-    throw new ConflictError(`Segment ${no} is being logged; wait until logging has finished.`);
-  }
-  const ids = (await deps.store.segments.partitionIds(tenant, no)).filter((id) => id !== "header");
-  await deps.store.segments.deleteIds(tenant, no, ids);
-  await deps.store.segments.headers.delete(tenant, no, ifMatch);
+  await withSegmentLock(deps, identity, no, "deleteSegment", async () => {
+    const header = await segments.headers.get(tenant, no);
+    if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+      throw new PreconditionFailedError("Segment", no);
+    if (header.status === "logging") {
+      // Its entries are partly written: deleting now would leave them without a logged segment.
+      throw new ConflictError(
+        `The Log of segment ${no} stopped before it finished. Finish it first (POST /api/segments/${no}/log/resume), then delete the segment.`,
+      );
+    }
+    // The lock goes last, with the hold: until then nobody else acts on the half-deleted segment.
+    await segments.deleteIds(tenant, no, await segments.contentIds(tenant, no));
+    await segments.headers.delete(tenant, no, ifMatch);
+  });
 };

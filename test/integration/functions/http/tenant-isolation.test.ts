@@ -220,6 +220,7 @@ const matrix: Record<EndpointName, Probe> = {
   deleteLineAttachment: "notFound",
   checkLog: "notFound",
   logSegment: "notFound",
+  resumeLog: "notFound",
   getLogStatus: "notFound",
   listLoggedSegments: "listsNothingOfA",
   getLoggedSegment: "notFound",
