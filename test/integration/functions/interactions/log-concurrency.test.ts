@@ -113,3 +113,188 @@ describe("a Log whose process died", () => {
     expect(await entriesOf(loggedSegmentEntryNo)).toHaveLength(3);
   });
 });
+
+/** A hold on the segment as a Log request in another process leaves it, live or run out. */
+const holdAs = async (no: string, userId: string, leaseUntil: Date) =>
+  api.deps.store.segments.locks.acquire(
+    tenant,
+    no,
+    {
+      userId,
+      userName: userId,
+      operation: "log",
+      since: "2026-11-22T10:00:00.000Z",
+      leaseUntil: leaseUntil.toISOString(),
+    },
+    new Date("2026-11-22T10:00:00.000Z"),
+  );
+const inAMinute = () => new Date(Date.now() + 60_000);
+const aMinuteAgo = () => new Date(Date.now() - 60_000);
+const resume = (no: string, user: string) =>
+  api.call("POST", `/api/segments/${no}/log/resume`, { user });
+
+describe("while the Log's lease is live", () => {
+  it("everyone else gets 409 naming who is logging and when the lease ends, and nothing is written", async () => {
+    const segment = await make("LC3", ["KT11", "KT12", "KT13"]);
+    const { loggedSegmentEntryNo } = await crashMidLog("LC3", segment.etag);
+    const leaseUntil = inAMinute();
+    await holdAs("LC3", "alice@a.example", leaseUntil);
+    const bob = "bob@a.example";
+
+    const status = await api.call("GET", "/api/segments/LC3/log-status", { user: bob });
+    expect(status.json).toMatchObject({
+      status: "writing",
+      loggingBy: "alice@a.example",
+      leaseEndsAt: leaseUntil.toISOString(),
+    });
+    const current = (await api.call("GET", "/api/segments/LC3", { user: bob })).json;
+    const busy = new RegExp(
+      `^Segment LC3 is busy: alice@a\\.example is logging it since 2026-11-22T10:00:00\\.000Z; the lease ends at ${leaseUntil.toISOString().replace(/\./g, "\\.")}; try again\\.$`,
+    );
+    const refusals = [
+      await log("LC3", current.etag, bob),
+      await log("LC3", segment.etag, bob),
+      await resume("LC3", bob),
+      await api.call("POST", "/api/segments/LC3/go-back", { user: bob, body: {} }),
+      await api.call("DELETE", "/api/segments/LC3", { user: bob }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.status).toBe(409);
+      expect(problemOf(refused).detail).toMatch(busy);
+      expect(refused.json.errors).toEqual([
+        expect.objectContaining({ in: "path", field: "no", rule: "segment_busy" }),
+      ]);
+    }
+    // Lines and the header are read-only while the segment is being logged.
+    const line = await api.call("POST", "/api/segments/LC3/lines", {
+      user: bob,
+      body: { contactNo: "KT1" },
+    });
+    expect(line.status).toBe(409);
+    const patch = await api.call("PATCH", "/api/segments/LC3", {
+      user: bob,
+      body: { description: "x" },
+      ifMatch: current.etag,
+    });
+    expect(patch.status).toBe(409);
+
+    expect(await loggedOf("LC3")).toEqual([]);
+    expect(await api.deps.store.interactions.entriesOfLogged(tenant, loggedSegmentEntryNo)).toEqual(
+      [],
+    );
+    expect((await api.call("GET", "/api/segments/LC3", { user: bob })).json).toMatchObject({
+      status: "logging",
+      etag: current.etag,
+      noOfLines: 3,
+    });
+  });
+});
+
+describe("after the Log's lease ran out", () => {
+  it("resume by another user finishes it exactly once; a repeat answers the same outcome", async () => {
+    const segment = await make("LC4", ["KT11", "KT12", "KT13"]);
+    const { loggedSegmentEntryNo } = await crashMidLog("LC4", segment.etag);
+    await holdAs("LC4", "alice@a.example", aMinuteAgo());
+    expect(
+      (await api.call("GET", "/api/segments/LC4/log-status", { user: "bob@a.example" })).json,
+    ).toMatchObject({ status: "abandoned", startedBy: "alice@a.example", written: 0, total: 3 });
+
+    const finished = await resume("LC4", "bob@a.example");
+    expect(finished.status).toBe(200);
+    expect(finished.json).toMatchObject({
+      replayed: false,
+      loggedSegment: { entryNo: loggedSegmentEntryNo, noOfInteractions: 3 },
+    });
+    const again = await resume("LC4", "carol@a.example");
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({
+      replayed: true,
+      loggedSegment: { entryNo: loggedSegmentEntryNo },
+    });
+    expect(await loggedOf("LC4")).toHaveLength(1);
+    expect(await entriesOf(loggedSegmentEntryNo)).toHaveLength(3);
+    expect(
+      (await api.call("GET", "/api/segments/LC4/log-status", { user: "bob@a.example" })).json,
+    ).toMatchObject({ status: "done", written: 3, total: 3 });
+    // The hold went with the finished Log: the segment is free (and logged, so read-only).
+    expect(await api.deps.store.segments.locks.find(tenant, "LC4")).toBeUndefined();
+  });
+
+  it("six resumes at once: one finishes, the others 409 (busy) or the same outcome, never 404", async () => {
+    const segment = await make("LC5", ["KT11", "KT12", "KT13"]);
+    const { loggedSegmentEntryNo } = await crashMidLog("LC5", segment.etag);
+    await holdAs("LC5", "alice@a.example", aMinuteAgo());
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => resume("LC5", `user${i}@a.example`)),
+    );
+    const firsts = answers.filter((a) => a.status === 200 && a.json.replayed === false);
+    expect(firsts).toHaveLength(1);
+    for (const other of answers.filter((a) => !firsts.includes(a))) {
+      if (other.status === 200) expect(other.json.replayed).toBe(true);
+      else {
+        expect(other.status).toBe(409);
+        expect(problemOf(other).detail).toMatch(/is busy: user\d@a\.example is logging it/);
+      }
+    }
+    expect(await loggedOf("LC5")).toHaveLength(1);
+    expect(await entriesOf(loggedSegmentEntryNo)).toHaveLength(3);
+  });
+
+  it("a Go Back or a delete by someone else does not skip the Log: it says to finish it first", async () => {
+    const segment = await make("LC6", ["KT11", "KT12"]);
+    await crashMidLog("LC6", segment.etag);
+    await holdAs("LC6", "alice@a.example", aMinuteAgo());
+    for (const res of [
+      await api.call("POST", "/api/segments/LC6/go-back", { user: "bob@a.example", body: {} }),
+      await api.call("DELETE", "/api/segments/LC6", { user: "bob@a.example" }),
+    ]) {
+      expect(res.status).toBe(409);
+      expect(problemOf(res).detail).toMatch(/LC6.*stopped before it finished.*log\/resume/);
+    }
+    expect((await api.call("GET", "/api/segments/LC6")).json).toMatchObject({
+      status: "logging",
+      noOfLines: 2,
+    });
+    expect(
+      (await api.call("GET", "/api/segments/LC6/log-status", { user: "bob@a.example" })).json,
+    ).toMatchObject({ status: "abandoned" });
+  });
+});
+
+describe("POST /segments/{no}/log/resume with bad input", () => {
+  it("answers 4xx problem+json naming the rule, and writes nothing", async () => {
+    await make("LC7", ["KT11"]);
+    const before = await api.call("GET", "/api/segments/LC7");
+
+    const open = await resume("LC7", "bob@a.example");
+    expect(open.status).toBe(409);
+    expect(problemOf(open).detail).toMatch(/no stopped Log to finish/);
+    expect(open.json.errors).toEqual([
+      expect.objectContaining({ in: "path", field: "no", rule: "log_stopped" }),
+    ]);
+
+    const unknown = await resume("NOSUCH", "bob@a.example");
+    expect(unknown.status).toBe(404);
+    expect(problemOf(unknown).detail).toMatch(/Segment NOSUCH does not exist/);
+
+    const badNo = await resume("X".repeat(300), "bob@a.example");
+    expect(badNo.status).toBe(400);
+    expect(badNo.json.errors).toContainEqual(
+      expect.objectContaining({ in: "path", field: "no", rule: "too_big" }),
+    );
+
+    const anonymous = await api.call("POST", "/api/segments/LC7/log/resume", { anonymous: true });
+    expect(anonymous.status).toBe(401);
+
+    const otherTenant = await api.call("POST", "/api/segments/LC7/log/resume", {
+      tenant: "tenant-b",
+    });
+    expect(otherTenant.status).toBe(404);
+
+    expect(await api.call("GET", "/api/segments/LC7")).toMatchObject({
+      json: { status: "open", etag: before.json.etag },
+    });
+    expect(await api.deps.store.segments.logRuns.find(tenant, "LC7")).toBeUndefined();
+    expect(await api.deps.store.segments.locks.find(tenant, "LC7")).toBeUndefined();
+  });
+});
