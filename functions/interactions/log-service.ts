@@ -192,7 +192,9 @@ const assertMayFinish = async (
   if (lock && leaseIsLive(lock, deps.now())) throw busyError(lock);
   throw new ConflictError(
     `The Log of segment ${header.no} stopped before it finished${
-      run ? ` (started by ${run.userId} at ${run.startedAt}; ${run.written} of ${run.total} entries written)` : ""
+      run
+        ? ` (started by ${run.userId} at ${run.startedAt}; ${run.written} of ${run.total} entries written)`
+        : ""
     }. Finish it: POST /api/segments/${header.no}/log/resume, or Log with the segment's current ETag.`,
   );
 };
@@ -238,18 +240,18 @@ const startRun = async (
     followUp ? numbers.reserve(tenant, series.segment) : Promise.resolve(undefined),
   ]);
   return runs.create(tenant, header.no, {
-      segmentNo: header.no,
-      status: "writing",
-      headerEtag: header.etag,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-      loggedSegmentEntryNo,
-      firstEntryNo,
-      total,
-      written: 0,
-      followUp,
-      ...(followUpNo !== undefined
-        ? { followUpSegmentNo: formatNo(series.segment, followUpNo) }
-        : {}),
+    segmentNo: header.no,
+    status: "writing",
+    headerEtag: header.etag,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    loggedSegmentEntryNo,
+    firstEntryNo,
+    total,
+    written: 0,
+    followUp,
+    ...(followUpNo !== undefined
+      ? { followUpSegmentNo: formatNo(series.segment, followUpNo) }
+      : {}),
     startedAt: deps.now().toISOString(),
     userId: identity.userId,
   });

@@ -31,8 +31,10 @@ const loggedOf = async (no: string) =>
     noOfInteractions: number;
   }[];
 const entriesOf = async (loggedEntryNo: number) =>
-  (await api.call("GET", `/api/logged-segments/${loggedEntryNo}/entries?top=500`)).json
-    .items as { entryNo: number; contactNo: string }[];
+  (await api.call("GET", `/api/logged-segments/${loggedEntryNo}/entries?top=500`)).json.items as {
+    entryNo: number;
+    contactNo: string;
+  }[];
 const problemOf = (res: CallResult) => {
   expect(res.headers.get("content-type")).toBe("application/problem+json");
   return res.json as { status: number; detail: string };
@@ -296,5 +298,71 @@ describe("POST /segments/{no}/log/resume with bad input", () => {
     });
     expect(await api.deps.store.segments.logRuns.find(tenant, "LC7")).toBeUndefined();
     expect(await api.deps.store.segments.locks.find(tenant, "LC7")).toBeUndefined();
+  });
+});
+
+describe("a Log that takes longer than its lease", () => {
+  it("renews the lease while it writes: nobody takes it over, however often they try", async () => {
+    const leaseMs = 300;
+    const short = await startApi({ segmentLeaseMs: leaseMs }, api.cosmos);
+    try {
+      const rows = ["No.;Type;Name"];
+      for (let i = 1; i <= 2000; i++) rows.push(`KR${String(i).padStart(5, "0")};Person;K ${i}`);
+      const as = { tenant: "lease-tenant", user: "alice" };
+      for (const [method, path, options] of [
+        [
+          "POST",
+          "/api/contacts/import",
+          { rawBody: { contentType: "text/csv", text: rows.join("\r\n") } },
+        ],
+        ["POST", "/api/interaction-templates", { body: { code: "LETTER", description: "Brev" } }],
+        [
+          "POST",
+          "/api/segments",
+          { body: { no: "LONG", description: "Long", interactionTemplateCode: "LETTER" } },
+        ],
+        [
+          "POST",
+          "/api/segments/LONG/add-contacts",
+          { body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } } },
+        ],
+      ] as const) {
+        const res = await short.call(method, path, { ...as, ...options });
+        if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
+      }
+      const segment = (await short.call("GET", "/api/segments/LONG", as)).json;
+      let done = false;
+      const logging = short
+        .call("POST", "/api/segments/LONG/log", { ...as, body: {}, ifMatch: segment.etag })
+        .finally(() => (done = true));
+      // bob tries to take the Log over with the current ETag until it has finished.
+      const leaseEnds = new Set<string>();
+      const bob = { tenant: "lease-tenant", user: "bob" };
+      while (!done) {
+        const current = (await short.call("GET", "/api/segments/LONG", bob)).json;
+        if (current.status === "logged") break;
+        const res = await short.call("POST", "/api/segments/LONG/log", {
+          ...bob,
+          body: {},
+          ifMatch: current.etag,
+        });
+        if (done && res.status === 409 && /already logged/.test(res.json.detail)) break;
+        expect(res.status).toBe(409);
+        const busy =
+          /^Segment LONG is busy: alice is logging it since \S+; the lease ends at (\S+); try again\.$/.exec(
+            res.json.detail,
+          );
+        expect(busy).not.toBeNull();
+        leaseEnds.add(busy?.[1] ?? "");
+        await new Promise((resolve) => setTimeout(resolve, leaseMs / 3));
+      }
+      const result = await logging;
+      expect(result.status).toBe(200);
+      expect(result.json.loggedSegment).toMatchObject({ noOfInteractions: 2000, userId: "alice" });
+      // Each refusal quoted the lease as it stood: it moved on while the Log wrote.
+      expect(leaseEnds.size).toBeGreaterThan(1);
+    } finally {
+      await short.close();
+    }
   });
 });

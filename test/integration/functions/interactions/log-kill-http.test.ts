@@ -146,7 +146,8 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     running.push(first);
     const alice = await signIn(first, "alice");
     const csv = ["No.;Type;Name"];
-    for (let i = 1; i <= lines; i++) csv.push(`KK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
+    for (let i = 1; i <= lines; i++)
+      csv.push(`KK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
     await ok(alice, "POST", "/contacts/import", { csv: `${csv.join("\r\n")}\r\n` });
     await ok(alice, "POST", "/interaction-templates", {
       body: { code: "LETTER", description: "Brev", unitCost: 1, unitDuration: 1 },
@@ -186,7 +187,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     // bob logs with the segment's current ETag: refused as busy (naming alice) while the dead
     // process's lease runs, then his Log finishes hers.
     const statuses = new Set<string>();
-    let finished: Awaited<ReturnType<Caller>>;
+    let finished: { status: number; json: Record<string, unknown> };
     for (;;) {
       statuses.add((await ok<LogStatus>(bob, "GET", "/segments/KILL/log-status")).status);
       const current = await ok<{ etag: string; status: string }>(bob, "GET", "/segments/KILL");
@@ -257,7 +258,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
       "/segments/KILL2/criteria-actions",
     );
     expect(left.items).toEqual([expect.objectContaining({ no: 1, status: "applying" })]);
-    let added: Awaited<ReturnType<Caller>>;
+    let added: { status: number; json: Record<string, unknown> };
     for (;;) {
       added = await bob("POST", "/segments/KILL2/add-contacts", { body: everyone });
       const busy = /^Segment KILL2 is busy: alice is adding contacts since /;

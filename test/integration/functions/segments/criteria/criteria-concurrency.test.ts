@@ -13,7 +13,9 @@ const as = (user: string) => ({ tenant, user });
 const csv = () => {
   const rows = ["No.;Type;Name;City"];
   for (let i = 1; i <= contacts; i++)
-    rows.push(`KB${String(i).padStart(4, "0")};Person;Kontakt ${i};${i % 2 ? "Aarhus C" : "Vejle"}`);
+    rows.push(
+      `KB${String(i).padStart(4, "0")};Person;Kontakt ${i};${i % 2 ? "Aarhus C" : "Vejle"}`,
+    );
   return `${rows.join("\r\n")}\r\n`;
 };
 
@@ -107,7 +109,9 @@ describe("one criteria action at a time per segment", () => {
     const [winner, loser] = reduce.status === 200 ? [reduce, add] : [add, reduce];
     expectRefusedBusy(loser);
     expect(loser.json.detail).toMatch(
-      reduce.status === 200 ? /: bob is reducing contacts since / : /: carol is adding contacts since /,
+      reduce.status === 200
+        ? /: bob is reducing contacts since /
+        : /: carol is adding contacts since /,
     );
     const actions = await actionsOf(no);
     expect(actions.map((a) => a.kind)).toEqual([
