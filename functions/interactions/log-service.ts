@@ -383,8 +383,9 @@ export const followUpSegment = async (
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
+  // An Add a crash left "applying" does not count: reuseSegment takes it over and undoes it.
   const actions = await deps.store.segments.listActions(identity.tenantId, followUpNo);
-  if (actions.length === 0) {
+  if (!actions.some((a) => a.status === "applied")) {
     await reuseSegment(deps, identity, followUpNo, {
       loggedSegmentEntryNo,
       options: {

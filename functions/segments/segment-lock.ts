@@ -8,7 +8,10 @@ import {
 } from "../store/segment-lock-repository";
 import { undoInterruptedAction } from "./criteria/interrupted-action";
 
-/** Everything that changes a segment's lines or logs it, one at a time per segment. */
+/**
+ * Everything that changes a segment's lines (a header change goes on to them) or logs it: one at
+ * a time per segment.
+ */
 export type SegmentOperation =
   | "addContacts"
   | "reduceContacts"
@@ -19,6 +22,8 @@ export type SegmentOperation =
   | "goBack"
   | "addLine"
   | "removeLine"
+  | "changeHeader"
+  | "applyTemplate"
   | "log"
   | "deleteSegment";
 
@@ -32,6 +37,8 @@ const doing: Record<SegmentOperation, string> = {
   goBack: "going back",
   addLine: "adding a line",
   removeLine: "removing a line",
+  changeHeader: "changing its header",
+  applyTemplate: "applying an interaction template to it",
   log: "logging it",
   deleteSegment: "deleting it",
 };
@@ -98,6 +105,49 @@ const keepLease = (deps: AppDeps, identity: Identity, acquired: SegmentLock) => 
 };
 
 /**
+ * Operations of a click's length (a line, a header field) wait this long for the segment before
+ * they answer busy, so that a few of them at once simply queue; a criteria action or a Log that
+ * finds the segment busy is refused at once, since running it after the other would act on
+ * lines its user has not seen.
+ */
+const queueingMs: Partial<Record<SegmentOperation, number>> = {
+  addLine: 5_000,
+  removeLine: 5_000,
+  changeHeader: 5_000,
+};
+
+const acquire = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  operation: SegmentOperation,
+): Promise<{ lock: SegmentLock; expired?: SegmentLock }> => {
+  const waitUntil = Date.now() + (queueingMs[operation] ?? 0);
+  for (;;) {
+    const now = deps.now();
+    try {
+      return await deps.store.segments.locks.acquire(
+        identity.tenantId,
+        segmentNo,
+        {
+          userId: identity.userId,
+          userName: identity.userName,
+          operation,
+          since: now.toISOString(),
+          leaseUntil: leaseEnd(deps),
+        },
+        now,
+      );
+    } catch (error) {
+      if (!(error instanceof SegmentHeldError)) throw error;
+      if (Date.now() >= waitUntil) throw busyError(error.lock);
+      // Jitter, so that the queued ones do not all come back at the same moment.
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+};
+
+/**
  * Runs `work` holding the segment (an optimistic lock document in its partition, see
  * SegmentLockRepository): a second action on the same segment meanwhile gets 409 naming who
  * does what, and writes nothing. A hold whose lease ran out (its process died) is taken over;
@@ -115,25 +165,7 @@ export const withSegmentLock = async <T>(
   const segments = deps.store.segments;
   // A segment that does not exist gets no lock document: 404 before anything is written.
   await segments.headers.get(tenant, segmentNo);
-  const now = deps.now();
-  let acquired: { lock: SegmentLock; expired?: SegmentLock };
-  try {
-    acquired = await segments.locks.acquire(
-      tenant,
-      segmentNo,
-      {
-        userId: identity.userId,
-        userName: identity.userName,
-        operation,
-        since: now.toISOString(),
-        leaseUntil: leaseEnd(deps),
-      },
-      now,
-    );
-  } catch (error) {
-    if (error instanceof SegmentHeldError) throw busyError(error.lock);
-    throw error;
-  }
+  const acquired = await acquire(deps, identity, segmentNo, operation);
   const lease = keepLease(deps, identity, acquired.lock);
   try {
     if (acquired.expired) await undoInterruptedAction(deps, identity, segmentNo);

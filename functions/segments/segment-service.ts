@@ -128,7 +128,25 @@ export const assertOpen = (header: SegmentHeader): void => {
   }
 };
 
+/**
+ * Changes the header; a changed header field goes on to the lines that still carry the old
+ * value, so this holds the segment like any action on its lines.
+ */
 export const updateSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  patch: SegmentPatch,
+  ifMatch: string,
+): Promise<Segment> => {
+  // A logged (or logging) header is refused at once, not after waiting for the segment.
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, no));
+  return withSegmentLock(deps, identity, no, "changeHeader", () =>
+    updateHeld(deps, identity, no, patch, ifMatch),
+  );
+};
+
+const updateHeld = async (
   deps: AppDeps,
   identity: Identity,
   no: string,
@@ -173,6 +191,19 @@ export const updateSegment = async (
  * confirms (updateLines), on to the lines, as Business Central asks.
  */
 export const applyTemplate = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  input: { interactionTemplateCode: string; updateLines: boolean },
+  ifMatch: string,
+): Promise<Segment> => {
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, no));
+  return withSegmentLock(deps, identity, no, "applyTemplate", () =>
+    applyTemplateHeld(deps, identity, no, input, ifMatch),
+  );
+};
+
+const applyTemplateHeld = async (
   deps: AppDeps,
   identity: Identity,
   no: string,

@@ -101,8 +101,11 @@ export class SegmentLockRepository {
         throw error;
       }
     }
+    // Others took and let go of the segment every time we looked: it is busy all the same.
     const winner = await this.docs.find(tenant, segmentNo);
-    throw new SegmentHeldError(winner ?? { ...body, etag: "" });
+    throw new SegmentHeldError(
+      winner ?? { ...body, userId: "another request", userName: "another request", etag: "" },
+    );
   }
 
   /** Extends the lease; SegmentLockLostError if someone took the segment over meanwhile. */

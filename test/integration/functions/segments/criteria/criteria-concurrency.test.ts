@@ -160,4 +160,39 @@ describe("one criteria action at a time per segment", () => {
     expect(new Set(lines).size).toBe(expected);
     expect(await actionsOf(no)).toHaveLength(back.status === 200 ? 0 : 2);
   });
+
+  it("a header change and an Add at once: every line carries the header's description", async () => {
+    const no = await segment();
+    const header = await api.call("PATCH", `/api/segments/${no}`, {
+      ...as("alice"),
+      body: { description: "Gammel" },
+      ifMatch: (await api.call("GET", `/api/segments/${no}`, as("alice"))).json.etag,
+    });
+    const [patch, add] = await Promise.all([
+      api.call("PATCH", `/api/segments/${no}`, {
+        ...as("bob"),
+        body: { description: "Ny" },
+        ifMatch: header.json.etag,
+      }),
+      addAll(no, "carol"),
+    ]);
+    // A header change queues behind an Add; an Add finding the segment taken is refused.
+    expect(patch.status).toBe(200);
+    if (add.status !== 200) expectRefusedBusy(add);
+    const now = (await api.call("GET", `/api/segments/${no}`, as("alice"))).json;
+    const descriptions = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await api.call(
+        "GET",
+        `/api/segments/${no}/lines?top=500${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
+        as("alice"),
+      );
+      for (const line of page.json.items as { description?: string }[])
+        descriptions.add(line.description ?? "");
+      token = page.json.continuationToken;
+    } while (token);
+    expect(now.description).toBe("Ny");
+    expect([...descriptions]).toEqual(add.status === 200 ? ["Ny"] : []);
+  });
 });
