@@ -14,6 +14,7 @@ import { issuesToErrors } from "../http/problem";
 import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
+import { leaseIsLive } from "../store/segment-lock-repository";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import { propagateHeaderChange } from "./header-propagation";
 import { withSegmentLock } from "./segment-lock";
@@ -66,12 +67,15 @@ export const getSegment = async (
   no: string,
 ): Promise<Segment> => {
   const tenant = identity.tenantId;
-  const [header, stats, noOfLines] = await Promise.all([
+  const [header, stats, noOfLines, lock] = await Promise.all([
     deps.store.segments.headers.get(tenant, no),
     deps.store.segments.stats.find(tenant, no),
     deps.store.segments.countLines(tenant, no),
+    deps.store.segments.locks.find(tenant, no),
   ]);
-  if (stats && stats.noOfLines !== noOfLines) {
+  // While someone holds the segment its lines are moving: the holder updates the counters.
+  const held = lock !== undefined && leaseIsLive(lock, deps.now());
+  if (stats && stats.noOfLines !== noOfLines && !held) {
     await deps.store.segments.updateStats(tenant, no, (s) => ({ ...withoutEtag(s), noOfLines }));
   }
   return withCounts(header, { noOfLines, noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0 });
