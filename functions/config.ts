@@ -22,6 +22,11 @@ export interface AppConfig {
   readonly maxBodyBytes: number;
   /** Requests per user per minute on expensive endpoints (merge, import, log). */
   readonly expensivePerMinute: number;
+  /**
+   * How long a segment stays held by a criteria action or a Log whose process stopped renewing
+   * its hold (a crash): after it anyone may take the segment over and finish or undo the work.
+   */
+  readonly segmentLeaseMs: number;
 }
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {
@@ -71,5 +76,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     },
     maxBodyBytes: Number(env["MERGELINE_MAX_BODY_BYTES"] ?? 1_048_576),
     expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
+    segmentLeaseMs: Number(env["MERGELINE_SEGMENT_LEASE_SECONDS"] ?? 120) * 1000,
   };
 };

@@ -301,6 +301,12 @@ export const daDK: Messages = {
   "pa.log.openFollowUp": "Åbn opfølgningsmålgruppen {no}",
   "pa.log.followUpCreated": "Opfølgningsmålgruppen {no} er oprettet.",
   "pa.log.alreadyLogged": "Målgruppen er logført (logført målgruppe {entryNo}).",
+  "pa.log.elsewhere":
+    "{user} logfører denne målgruppe: {written} af {total} interaktioner skrevet. Hvis logføringen stopper, kan den gøres færdig her efter {until}.",
+  "pa.log.abandoned.title": "Logføringen stoppede, før den var færdig",
+  "pa.log.abandoned.body":
+    "{user} startede den {started}; {written} af {total} interaktioner blev skrevet. Gør logføringen færdig for at skrive resten: hver kontakt får præcis én interaktion.",
+  "pa.log.abandoned.finish": "Gør logføringen færdig",
   "pa.logged.heading": "Logførte målgrupper",
   "pa.logged.loading": "Henter logførte målgrupper…",
   "pa.logged.empty": "Intet er logført endnu.",

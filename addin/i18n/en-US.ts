@@ -296,6 +296,12 @@ export const enUS = {
   "pa.log.openFollowUp": "Open the follow-up segment {no}",
   "pa.log.followUpCreated": "Follow-up segment {no} created.",
   "pa.log.alreadyLogged": "This segment is logged (logged segment {entryNo}).",
+  "pa.log.elsewhere":
+    "{user} is logging this segment: {written} of {total} interactions written. If that Log stops, it can be finished here after {until}.",
+  "pa.log.abandoned.title": "The Log stopped before it finished",
+  "pa.log.abandoned.body":
+    "{user} started it {started}; {written} of {total} interactions were written. Finish the Log to write the rest: each contact gets exactly one interaction.",
+  "pa.log.abandoned.finish": "Finish the Log",
   "pa.logged.heading": "Logged segments",
   "pa.logged.loading": "Loading logged segments…",
   "pa.logged.empty": "Nothing logged yet.",

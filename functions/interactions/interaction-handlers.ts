@@ -13,7 +13,7 @@ import {
   interactionStatistics,
   listContactInteractions,
 } from "./interaction-log-service";
-import { checkLog, logSegment, logStatus } from "./log-service";
+import { checkLog, logSegment, logStatus, resumeLog } from "./log-service";
 import {
   createFollowUp,
   deleteLoggedSegment,
@@ -132,6 +132,13 @@ export const logSegmentHandler = defineHandler(
       ifMatch,
       request.headers.get("idempotency-key") ?? undefined,
     ),
+  }),
+);
+
+export const resumeLogHandler = defineHandler(
+  api.resumeLog,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await resumeLog(deps, identity, params.no),
   }),
 );
 

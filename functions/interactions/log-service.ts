@@ -1,16 +1,18 @@
 import type { OperationInput } from "@azure/cosmos";
 import type { LoggedSegment } from "@shared/model/logged-segment";
-import type { LogOutcome, LogProblem } from "@shared/model/logging";
+import type { LogOutcome, LogProblem, LogStatus } from "@shared/model/logging";
 import type { AppDeps } from "../app-deps";
 import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { succeeded } from "../store/bulk";
 import { partitionKey } from "../store/containers";
 import { sameEtag } from "../store/document-store";
+import { leaseIsLive } from "../store/segment-lock-repository";
 import { entryId } from "../store/interaction-repository";
 import { formatNo, series } from "../store/number-series";
 import type { LogRun, SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
+import { busyError, withSegmentLock, type SegmentHold } from "../segments/segment-lock";
 import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
@@ -37,11 +39,13 @@ export const checkLog = async (deps: AppDeps, identity: Identity, segmentNo: str
 };
 
 /**
- * Log, exactly once. The run document (numbers reserved up front, the time of the Log, the
- * header's ETag) is written before anything else; the header is then locked ("logging"); entries
- * have ids from their numbers, so writing them again finds them there. A retried request, a
- * client that timed out, or a process killed anywhere on the way, repeated, finish the same run:
- * exactly one entry per line and one logged segment.
+ * Log, exactly once, one at a time. The Log holds the segment (withSegmentLock, with a lease it
+ * renews while it writes). The run document (numbers reserved up front, the time of the Log, the
+ * header's ETag) is written before anything else; the header is then marked "logging"; entries
+ * have ids from their numbers, so writing them again finds them there. A Log whose process died
+ * is finished, once its lease has run out, by the next Log with the segment's current ETag (any
+ * user), a repeat of the original request, or resumeLog: exactly one entry per line and one
+ * logged segment.
  */
 export const logSegment = async (
   deps: AppDeps,
@@ -54,65 +58,164 @@ export const logSegment = async (
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   const header = await segments.headers.get(tenant, segmentNo);
-  const existing = await segments.logRuns.find(tenant, segmentNo);
-  const isRetryOf = (run: LogRun) =>
-    sameEtag(run.headerEtag, ifMatch) ||
-    (idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey);
+  if (header.status === "logged") return answerLogged(deps, tenant, header, idempotencyKey);
+  if (header.status === "logging")
+    await assertMayFinish(deps, tenant, header, ifMatch, idempotencyKey);
+  else if (!sameEtag(header.etag, ifMatch)) throw new PreconditionFailedError("Segment", segmentNo);
 
-  if (header.status === "logged") {
-    if (existing && isRetryOf(existing)) return outcome(deps, tenant, existing, true);
-    throw new ConflictError(
-      `Segment ${segmentNo} is already logged (logged segment ${header.loggedSegmentEntryNo ?? "?"}). Create a follow-up segment to log again.`,
-    );
-  }
-  if (header.status === "logging") {
-    if (!existing || !isRetryOf(existing))
-      throw new ConflictError(`Segment ${segmentNo} is being logged right now.`);
-    return finish(deps, identity, header, existing);
-  }
+  return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
+    // What the segment is now that it is ours: another Log may have finished meanwhile.
+    const current = await segments.headers.get(tenant, segmentNo);
+    if (current.status === "logged") return answerLogged(deps, tenant, current, idempotencyKey);
+    if (current.status === "logging") return finishStopped(deps, identity, current, hold);
+    if (!sameEtag(current.etag, ifMatch)) throw new PreconditionFailedError("Segment", segmentNo);
 
-  if (!sameEtag(header.etag, ifMatch)) throw new PreconditionFailedError("Segment", segmentNo);
-  const inputs = await loadLogInputs(deps, tenant, header);
-  if (inputs.lines.length === 0) {
-    throw new ValidationError(
-      [
-        {
-          in: "path",
-          field: "no",
-          rule: "not_empty",
-          message: `segment ${segmentNo} has no lines to log`,
-        },
-      ],
-      "There is nothing to log.",
-      422,
-    );
-  }
-  const problems = await checkLines(deps, tenant, header, inputs);
-  if (problems.length)
-    throw new ValidationError(
-      problemsToErrors(problems),
-      `${problems.length} problem(s) stop the Log; see errors.`,
-      422,
-    );
+    const inputs = await loadLogInputs(deps, tenant, current);
+    if (inputs.lines.length === 0) {
+      throw new ValidationError(
+        [
+          {
+            in: "path",
+            field: "no",
+            rule: "not_empty",
+            message: `segment ${segmentNo} has no lines to log`,
+          },
+        ],
+        "There is nothing to log.",
+        422,
+      );
+    }
+    const problems = await checkLines(deps, tenant, current, inputs);
+    if (problems.length)
+      throw new ValidationError(
+        problemsToErrors(problems),
+        `${problems.length} problem(s) stop the Log; see errors.`,
+        422,
+      );
 
-  const run = await startRun(
-    deps,
-    identity,
-    header,
-    inputs.lines.length,
-    options.followUp,
-    idempotencyKey,
+    const run = await startRun(
+      deps,
+      identity,
+      current,
+      inputs.lines.length,
+      options.followUp,
+      idempotencyKey,
+    );
+    try {
+      const { etag, ...rest } = current;
+      await segments.headers.replace(tenant, segmentNo, { ...rest, status: "logging" }, etag);
+    } catch (error) {
+      // The header changed between our read and the mark (a PATCH): nothing was written yet.
+      if (error instanceof PreconditionFailedError)
+        await segments.logRuns.delete(tenant, segmentNo).catch(() => undefined);
+      throw error;
+    }
+    const logging = await segments.headers.get(tenant, segmentNo);
+    return finish(deps, identity, logging, run, hold, inputs);
+  });
+};
+
+/**
+ * Finishes a Log that stopped before it finished, whoever started it; a finished one answers
+ * its outcome again. While another request holds the segment, 409 names it.
+ */
+export const resumeLog = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+): Promise<LogOutcome> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  const header = await segments.headers.get(tenant, segmentNo);
+  if (header.status === "logged") return answerFinished(deps, tenant, header);
+  if (header.status === "open") throw nothingToResume(segmentNo);
+  return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
+    const current = await segments.headers.get(tenant, segmentNo);
+    if (current.status === "logged") return answerFinished(deps, tenant, current);
+    if (current.status === "open") throw nothingToResume(segmentNo);
+    return finishStopped(deps, identity, current, hold);
+  });
+};
+
+const nothingToResume = (segmentNo: string) => {
+  const message = `segment ${segmentNo} has no stopped Log to finish`;
+  return new ConflictError(`Segment ${segmentNo} has no stopped Log to finish: Log it instead.`, [
+    { in: "path", field: "no", rule: "log_stopped", message },
+  ]);
+};
+
+/** A logged segment: the same request again gets its outcome, anything else a refusal. */
+const answerLogged = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  idempotencyKey: string | undefined,
+): Promise<LogOutcome> => {
+  const run = await deps.store.segments.logRuns.find(tenant, header.no);
+  if (run && idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey)
+    return outcome(deps, tenant, run, true);
+  throw new ConflictError(
+    `Segment ${header.no} is already logged (logged segment ${header.loggedSegmentEntryNo ?? "?"}). Create a follow-up segment to log again.`,
   );
-  try {
+};
+
+const answerFinished = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+): Promise<LogOutcome> => {
+  const run = await deps.store.segments.logRuns.find(tenant, header.no);
+  if (run?.status !== "done") throw nothingToResume(header.no);
+  return outcome(deps, tenant, run, true);
+};
+
+/**
+ * Who may finish a stopped Log through POST .../log: a request with the segment's current ETag
+ * (whoever sends it), or a repeat of the request that started it. Anyone else learns who holds
+ * the segment or that a stopped Log waits to be finished.
+ */
+const assertMayFinish = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  ifMatch: string,
+  idempotencyKey: string | undefined,
+): Promise<void> => {
+  const segments = deps.store.segments;
+  const run = await segments.logRuns.find(tenant, header.no);
+  const repeat =
+    run !== undefined &&
+    (sameEtag(run.headerEtag, ifMatch) ||
+      (idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey));
+  if (sameEtag(header.etag, ifMatch) || repeat) return;
+  const lock = await segments.locks.find(tenant, header.no);
+  if (lock && leaseIsLive(lock, deps.now())) throw busyError(lock);
+  throw new ConflictError(
+    `The Log of segment ${header.no} stopped before it finished${
+      run
+        ? ` (started by ${run.userId} at ${run.startedAt}; ${run.written} of ${run.total} entries written)`
+        : ""
+    }. Finish it: POST /api/segments/${header.no}/log/resume, or Log with the segment's current ETag.`,
+  );
+};
+
+/** The holder of a segment marked "logging" finishes the Log that stopped there. */
+const finishStopped = async (
+  deps: AppDeps,
+  identity: Identity,
+  header: SegmentHeader,
+  hold: SegmentHold,
+): Promise<LogOutcome> => {
+  const segments = deps.store.segments;
+  const run = await segments.logRuns.find(identity.tenantId, header.no);
+  if (!run) {
+    // The run is written before the header is marked, so this cannot be; if it is, no entry
+    // has a number to be written under: the segment is open again.
     const { etag, ...rest } = header;
-    await segments.headers.replace(tenant, segmentNo, { ...rest, status: "logging" }, etag);
-  } catch (error) {
-    // The header changed between our read and the lock: nothing was written yet.
-    if (error instanceof PreconditionFailedError)
-      await segments.logRuns.delete(tenant, segmentNo).catch(() => undefined);
-    throw error;
+    await segments.headers.replace(identity.tenantId, header.no, { ...rest, status: "open" }, etag);
+    throw new ConflictError(`Segment ${header.no} had no Log to finish; it is open again.`);
   }
-  return finish(deps, identity, await segments.headers.get(tenant, segmentNo), run, inputs);
+  return finish(deps, identity, header, run, hold);
 };
 
 /** Reserves the numbers once; a run left by an interrupted attempt on the same header is reused. */
@@ -136,28 +239,22 @@ const startRun = async (
     numbers.reserve(tenant, series.interactionLogEntry, total),
     followUp ? numbers.reserve(tenant, series.segment) : Promise.resolve(undefined),
   ]);
-  try {
-    return await runs.create(tenant, header.no, {
-      segmentNo: header.no,
-      status: "writing",
-      headerEtag: header.etag,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-      loggedSegmentEntryNo,
-      firstEntryNo,
-      total,
-      written: 0,
-      followUp,
-      ...(followUpNo !== undefined
-        ? { followUpSegmentNo: formatNo(series.segment, followUpNo) }
-        : {}),
-      startedAt: deps.now().toISOString(),
-      userId: identity.userId,
-    });
-  } catch (error) {
-    // Another request started the same Log a moment ago: carry on with its run.
-    if (error instanceof ConflictError) return runs.get(tenant, header.no);
-    throw error;
-  }
+  return runs.create(tenant, header.no, {
+    segmentNo: header.no,
+    status: "writing",
+    headerEtag: header.etag,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    loggedSegmentEntryNo,
+    firstEntryNo,
+    total,
+    written: 0,
+    followUp,
+    ...(followUpNo !== undefined
+      ? { followUpSegmentNo: formatNo(series.segment, followUpNo) }
+      : {}),
+    startedAt: deps.now().toISOString(),
+    userId: identity.userId,
+  });
 };
 
 const finish = async (
@@ -165,6 +262,7 @@ const finish = async (
   identity: Identity,
   header: SegmentHeader,
   run: LogRun,
+  hold: SegmentHold,
   given?: LogInputs,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
@@ -202,6 +300,7 @@ const finish = async (
       );
     }
     written += results.length;
+    hold.assertHeld();
     const snapshot = written;
     progress = progress.then(async () => {
       await deps.store.segments.logRuns.upsert(tenant, header.no, {
@@ -212,6 +311,7 @@ const finish = async (
   };
   await Promise.all(chunks.map(writeChunk));
   await progress;
+  hold.assertHeld();
 
   const entries = inputs.lines.map((line, i) => entryFor(run, header, inputs, line, i));
   const logged: Omit<LoggedSegment, "etag"> = {
@@ -283,8 +383,9 @@ export const followUpSegment = async (
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
+  // An Add a crash left "applying" does not count: reuseSegment takes it over and undoes it.
   const actions = await deps.store.segments.listActions(identity.tenantId, followUpNo);
-  if (actions.length === 0) {
+  if (!actions.some((a) => a.status === "applied")) {
     await reuseSegment(deps, identity, followUpNo, {
       loggedSegmentEntryNo,
       options: {
@@ -313,15 +414,39 @@ const outcome = async (
   replayed,
 });
 
-export const logStatus = async (deps: AppDeps, identity: Identity, segmentNo: string) => {
+/**
+ * How far a Log is. A run still "writing" whose Log no longer holds the segment (its lease ran
+ * out: the process died) is "abandoned", for the pane to offer finishing it.
+ */
+export const logStatus = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+): Promise<LogStatus> => {
   const tenant = identity.tenantId;
-  await deps.store.segments.headers.get(tenant, segmentNo);
-  const run = await deps.store.segments.logRuns.find(tenant, segmentNo);
-  if (!run) return { status: "notStarted" as const, written: 0, total: 0 };
-  return {
-    status: run.status,
+  const segments = deps.store.segments;
+  const header = await segments.headers.get(tenant, segmentNo);
+  const [run, lock] = await Promise.all([
+    segments.logRuns.find(tenant, segmentNo),
+    segments.locks.find(tenant, segmentNo),
+  ]);
+  if (!run) return { status: "notStarted", written: 0, total: 0 };
+  const base = {
     written: run.written,
     total: run.total,
     loggedSegmentEntryNo: run.loggedSegmentEntryNo,
+    startedBy: run.userId,
+    startedAt: run.startedAt,
   };
+  if (run.status === "done") return { status: "done", ...base };
+  if (lock && lock.operation === "log" && leaseIsLive(lock, deps.now()))
+    return {
+      status: "writing",
+      ...base,
+      loggingBy: lock.userName || lock.userId,
+      leaseEndsAt: lock.leaseUntil,
+    };
+  // A Log that stopped before it marked the segment wrote nothing: there is nothing to finish.
+  if (header.status !== "logging") return { status: "notStarted", written: 0, total: 0 };
+  return { status: "abandoned", ...base };
 };

@@ -13,6 +13,7 @@ import type { Identity } from "../http/identity";
 import { issuesToErrors } from "../http/problem";
 import { sameEtag, type Page } from "../store/document-store";
 import { addManually, removeManually } from "./criteria/criteria-service";
+import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
 
 export const listSegmentLines = async (
@@ -40,7 +41,10 @@ export const getSegmentLine = (
 ): Promise<SegmentLine> =>
   deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
 
-/** Adds one contact by hand. A contact already on the segment is refused rather than written twice. */
+/**
+ * Adds one contact by hand. A contact already on the segment is refused rather than written
+ * twice: the check and the write happen while holding the segment.
+ */
 export const createSegmentLine = async (
   deps: AppDeps,
   identity: Identity,
@@ -49,8 +53,7 @@ export const createSegmentLine = async (
 ): Promise<SegmentLine> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
-  const header = await segments.headers.get(tenant, segmentNo);
-  assertOpen(header);
+  assertOpen(await segments.headers.get(tenant, segmentNo));
   const contact = await deps.store.contacts.store.find(tenant, input.contactNo);
   if (!contact) {
     throw new ValidationError(
@@ -66,18 +69,22 @@ export const createSegmentLine = async (
       422,
     );
   }
-  if ((await segments.countLines(tenant, segmentNo, contact.no)) > 0) {
-    throw new ConflictError(`Contact ${contact.no} is already on segment ${segmentNo}.`, [
-      {
-        in: "body",
-        field: "contactNo",
-        rule: "unique",
-        message: `${contact.no} is already on this segment`,
-      },
-    ]);
-  }
-  const { contactNo: _c, ...lineFields } = input;
-  const lineNo = await addManually(deps, identity, header, contact, lineFields);
+  const lineNo = await withSegmentLock(deps, identity, segmentNo, "addLine", async (hold) => {
+    const header = await segments.headers.get(tenant, segmentNo);
+    assertOpen(header);
+    if ((await segments.countLines(tenant, segmentNo, contact.no)) > 0) {
+      throw new ConflictError(`Contact ${contact.no} is already on segment ${segmentNo}.`, [
+        {
+          in: "body",
+          field: "contactNo",
+          rule: "unique",
+          message: `${contact.no} is already on this segment`,
+        },
+      ]);
+    }
+    const { contactNo: _c, ...lineFields } = input;
+    return addManually(deps, identity, header, contact, lineFields, hold);
+  });
   return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
 };
 
@@ -133,10 +140,12 @@ export const deleteSegmentLine = async (
 ): Promise<void> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
-  const header = await segments.headers.get(tenant, segmentNo);
-  assertOpen(header);
-  const line = await segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
-  if (ifMatch !== undefined && !sameEtag(line.etag, ifMatch))
-    throw new PreconditionFailedError("Segment line", String(lineNo));
-  await removeManually(deps, identity, header, line);
+  await withSegmentLock(deps, identity, segmentNo, "removeLine", async (hold) => {
+    const header = await segments.headers.get(tenant, segmentNo);
+    assertOpen(header);
+    const line = await segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
+    if (ifMatch !== undefined && !sameEtag(line.etag, ifMatch))
+      throw new PreconditionFailedError("Segment line", String(lineNo));
+    await removeManually(deps, identity, header, line, hold);
+  });
 };

@@ -14,8 +14,10 @@ import { issuesToErrors } from "../http/problem";
 import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
+import { leaseIsLive } from "../store/segment-lock-repository";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import { propagateHeaderChange } from "./header-propagation";
+import { withSegmentLock } from "./segment-lock";
 import type { TenantId } from "../store/tenant";
 
 const references = (s: Partial<SegmentCreate>): Reference[] => [
@@ -65,12 +67,15 @@ export const getSegment = async (
   no: string,
 ): Promise<Segment> => {
   const tenant = identity.tenantId;
-  const [header, stats, noOfLines] = await Promise.all([
+  const [header, stats, noOfLines, lock] = await Promise.all([
     deps.store.segments.headers.get(tenant, no),
     deps.store.segments.stats.find(tenant, no),
     deps.store.segments.countLines(tenant, no),
+    deps.store.segments.locks.find(tenant, no),
   ]);
-  if (stats && stats.noOfLines !== noOfLines) {
+  // While someone holds the segment its lines are moving: the holder updates the counters.
+  const held = lock !== undefined && leaseIsLive(lock, deps.now());
+  if (stats && stats.noOfLines !== noOfLines && !held) {
     await deps.store.segments.updateStats(tenant, no, (s) => ({ ...withoutEtag(s), noOfLines }));
   }
   return withCounts(header, { noOfLines, noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0 });
@@ -114,6 +119,12 @@ const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
 
 /** A logged segment is history: it can be read, not changed. */
 export const assertOpen = (header: SegmentHeader): void => {
+  if (header.status === "logging") {
+    // Reached by the segment's holder, or with its ETag: so no Log is running, one stopped.
+    throw new ConflictError(
+      `Segment ${header.no} is being logged, or its Log stopped before it finished (see GET /api/segments/${header.no}/log-status). Once logged it can no longer be changed; finish a stopped Log with POST /api/segments/${header.no}/log/resume.`,
+    );
+  }
   if (header.status !== "open") {
     throw new ConflictError(
       `Segment ${header.no} is ${header.status} and can no longer be changed.`,
@@ -121,7 +132,25 @@ export const assertOpen = (header: SegmentHeader): void => {
   }
 };
 
+/**
+ * Changes the header; a changed header field goes on to the lines that still carry the old
+ * value, so this holds the segment like any action on its lines.
+ */
 export const updateSegment = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  patch: SegmentPatch,
+  ifMatch: string,
+): Promise<Segment> => {
+  // A logged (or logging) header is refused at once, not after waiting for the segment.
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, no));
+  return withSegmentLock(deps, identity, no, "changeHeader", () =>
+    updateHeld(deps, identity, no, patch, ifMatch),
+  );
+};
+
+const updateHeld = async (
   deps: AppDeps,
   identity: Identity,
   no: string,
@@ -166,6 +195,19 @@ export const updateSegment = async (
  * confirms (updateLines), on to the lines, as Business Central asks.
  */
 export const applyTemplate = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  input: { interactionTemplateCode: string; updateLines: boolean },
+  ifMatch: string,
+): Promise<Segment> => {
+  assertOpen(await deps.store.segments.headers.get(identity.tenantId, no));
+  return withSegmentLock(deps, identity, no, "applyTemplate", () =>
+    applyTemplateHeld(deps, identity, no, input, ifMatch),
+  );
+};
+
+const applyTemplateHeld = async (
   deps: AppDeps,
   identity: Identity,
   no: string,
@@ -229,14 +271,23 @@ export const deleteSegment = async (
   ifMatch: string | undefined,
 ): Promise<void> => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, no);
-  // Check the ETag before any line goes, not only when the header does.
-  if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+  const segments = deps.store.segments;
+  // Check the ETag before anything is written, the lock included.
+  const seen = await segments.headers.get(tenant, no);
+  if (ifMatch !== undefined && !sameEtag(seen.etag, ifMatch))
     throw new PreconditionFailedError("Segment", no);
-  if (header.status === "logging") {
-    throw new ConflictError(`Segment ${no} is being logged; wait until logging has finished.`);
-  }
-  const ids = (await deps.store.segments.partitionIds(tenant, no)).filter((id) => id !== "header");
-  await deps.store.segments.deleteIds(tenant, no, ids);
-  await deps.store.segments.headers.delete(tenant, no, ifMatch);
+  await withSegmentLock(deps, identity, no, "deleteSegment", async () => {
+    const header = await segments.headers.get(tenant, no);
+    if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+      throw new PreconditionFailedError("Segment", no);
+    if (header.status === "logging") {
+      // Its entries are partly written: deleting now would leave them without a logged segment.
+      throw new ConflictError(
+        `The Log of segment ${no} stopped before it finished. Finish it first (POST /api/segments/${no}/log/resume), then delete the segment.`,
+      );
+    }
+    // The lock goes last, with the hold: until then nobody else acts on the half-deleted segment.
+    await segments.deleteIds(tenant, no, await segments.contentIds(tenant, no));
+    await segments.headers.delete(tenant, no, ifMatch);
+  });
 };

@@ -10,6 +10,7 @@ import { PreconditionFailedError } from "../errors/app-errors";
 import { runBulk, succeeded, type BulkResult } from "./bulk";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import { lockId, SegmentLockRepository } from "./segment-lock-repository";
 import type { TenantId } from "./tenant";
 
 /** Stored header: what the API shows minus the counts, which live in the stats document. */
@@ -117,8 +118,11 @@ export class SegmentRepository {
   readonly removedLines: DocumentStore<StoredLine>;
   readonly actions: DocumentStore<CriteriaAction & { etag: string }>;
   readonly logRuns: DocumentStore<LogRun>;
+  /** One action at a time per segment: see SegmentLockRepository. */
+  readonly locks: SegmentLockRepository;
 
   constructor(readonly container: Container) {
+    this.locks = new SegmentLockRepository(container);
     this.headers = new DocumentStore<SegmentHeader>({
       container,
       docType: "segment",
@@ -257,8 +261,11 @@ export class SegmentRepository {
     });
   }
 
-  /** Every document in the segment's partition (header last), for deleting the segment. */
-  async partitionIds(tenant: TenantId, segmentNo: string): Promise<string[]> {
+  /**
+   * Every document in the segment's partition but its header and its lock, for deleting the
+   * segment: the header goes after them, the lock last, with the hold of whoever deletes.
+   */
+  async contentIds(tenant: TenantId, segmentNo: string): Promise<string[]> {
     const { resources } = await this.container.items
       .query<{ id: string }>(
         {
@@ -271,9 +278,7 @@ export class SegmentRepository {
         { partitionKey: partitionKey.segment(tenant, segmentNo) },
       )
       .fetchAll();
-    return resources
-      .map((r) => r.id)
-      .sort((a, b) => Number(a === "header") - Number(b === "header"));
+    return resources.map((r) => r.id).filter((id) => id !== "header" && id !== lockId);
   }
 
   /** Deletes documents of one partition in bulk; already-missing ones count as deleted. */

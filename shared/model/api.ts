@@ -664,7 +664,7 @@ export const api = {
     path: "/segments/{no}/log",
     tag: "Interactions",
     summary:
-      "Log the segment: one interaction log entry per line and one logged segment, exactly once (send Idempotency-Key to retry safely).",
+      "Log the segment: one interaction log entry per line and one logged segment, exactly once (send Idempotency-Key to retry safely). One Log at a time: while another holds the segment, 409 names who and until when; a stopped Log is finished by a Log with the segment's current ETag.",
     params: SegmentNoParams,
     body: LogRequest,
     response: LogOutcome,
@@ -672,11 +672,22 @@ export const api = {
     ifMatch: "required",
     rateLimit: "log",
   }),
+  resumeLog: endpoint({
+    method: "POST",
+    path: "/segments/{no}/log/resume",
+    tag: "Interactions",
+    summary:
+      "Finish a Log that stopped before it finished (log-status says abandoned), whoever started it: exactly one entry per line and one logged segment. While another Log request holds the segment, 409 names who and until when.",
+    params: SegmentNoParams,
+    response: LogOutcome,
+    status: 200,
+    rateLimit: "log",
+  }),
   getLogStatus: endpoint({
     method: "GET",
     path: "/segments/{no}/log-status",
     tag: "Interactions",
-    summary: "How far a running Log is.",
+    summary: "How far a running Log is, and whether a stopped one waits to be finished.",
     params: SegmentNoParams,
     response: LogStatus,
     status: 200,

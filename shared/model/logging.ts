@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { Code, Evaluation, IsoDate, PageQuery, listParam, queryBoolean } from "./common";
+import {
+  Code,
+  Evaluation,
+  IsoDate,
+  IsoDateTime,
+  PageQuery,
+  listParam,
+  queryBoolean,
+} from "./common";
 import { InteractionLogEntry } from "./interaction-log-entry";
 import { LoggedSegment } from "./logged-segment";
 
@@ -39,11 +47,25 @@ export const LogOutcome = z.object({
 export type LogOutcome = z.infer<typeof LogOutcome>;
 
 export const LogStatus = z.object({
-  status: z.enum(["notStarted", "writing", "done"]),
+  status: z.enum(["notStarted", "writing", "abandoned", "done"]).meta({
+    description:
+      "abandoned: the Log stopped before it finished (its process died) and its lease ran out; anyone may finish it with POST /segments/{no}/log/resume, or a Log with the segment's current ETag.",
+  }),
   written: z.number().int(),
   total: z.number().int(),
   loggedSegmentEntryNo: z.number().int().optional(),
+  startedBy: z.string().optional().meta({ description: "The user who started the Log." }),
+  startedAt: IsoDateTime.optional(),
+  loggingBy: z
+    .string()
+    .optional()
+    .meta({ description: "While writing: the user whose request is logging now." }),
+  leaseEndsAt: IsoDateTime.optional().meta({
+    description:
+      "While writing: when the Log's hold on the segment runs out unless its process renews it.",
+  }),
 });
+export type LogStatus = z.infer<typeof LogStatus>;
 
 export const LoggedSegmentParams = z.object({ entryNo: z.coerce.number().int().min(1) });
 export const LoggedSegmentListQuery = PageQuery.extend({

@@ -21,6 +21,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isNotImplemented } from "../../taskpane/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
+import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
 
 const useStyles = makeStyles({
@@ -37,7 +38,8 @@ const byLine = (problems: readonly LogProblem[]) => {
 
 /**
  * Log the segment: Business Central's checks first (every failing line at once), then one
- * interaction per line and a logged segment, with the follow-up option and progress.
+ * interaction per line and a logged segment, with the follow-up option and progress. A Log that
+ * stopped before it finished (its process died) is offered to be finished, by whoever opens it.
  */
 export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => void }) => {
   const t = useT();
@@ -45,7 +47,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const { client } = useApi();
   const { segment, reload: reloadSegment } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
-  const { run, log, forget } = useLogSegment(segment.no);
+  const { run, log, resume, forget } = useLogSegment(segment.no);
   const check = useApiQuery(
     (signal) => client("checkLog", { params: { no: segment.no }, signal }),
     [client, segment.no, segment.etag, segment.noOfLines],
@@ -53,10 +55,24 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const problems = check.state.status === "ok" ? check.state.data.problems : [];
   const empty = segment.noOfLines === 0;
   const logged = segment.status === "logged";
+  // Marked "logging" and not by this pane's click: someone's Log runs, or one stopped.
+  const stopped = segment.status === "logging";
+  const logStatus = useApiQuery(
+    (signal) =>
+      stopped
+        ? client("getLogStatus", { params: { no: segment.no }, signal })
+        : Promise.resolve(undefined),
+    [client, segment.no, segment.etag, stopped],
+  );
 
   const start = async () => {
     const outcome = await log(segment.etag, followUp);
     if (outcome) reloadSegment();
+  };
+  const finish = async () => {
+    const outcome = await resume();
+    if (outcome) reloadSegment();
+    else logStatus.reload();
   };
 
   return (
@@ -73,7 +89,18 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
         </MessageBar>
       )}
 
-      {!logged && (
+      {stopped && run.phase !== "logging" && run.phase !== "done" && (
+        <>
+          {logStatus.state.status === "ok" && logStatus.state.data && (
+            <LogStoppedBar status={logStatus.state.data} onFinish={finish} />
+          )}
+          {logStatus.state.status === "error" && (
+            <ApiProblemBar error={logStatus.state.error} onRetry={logStatus.reload} />
+          )}
+        </>
+      )}
+
+      {!logged && !stopped && (
         <>
           {check.state.status === "loading" && <Spinner size="tiny" label={t("pa.log.checking")} />}
           {check.state.status === "error" && (
@@ -130,7 +157,11 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               }}
             />
           </Field>
+        </>
+      )}
 
+      {!logged && (
+        <>
           {run.phase === "logging" && (
             <Field
               label={t("pa.log.progress")}
@@ -156,13 +187,25 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
           {run.phase === "failed" && (
             <ApiProblemBar
               error={run.error}
-              onRetry={run.retryable && !isNotImplemented(run.error) ? start : undefined}
+              onRetry={
+                run.retryable && !isNotImplemented(run.error)
+                  ? stopped
+                    ? finish
+                    : start
+                  : undefined
+              }
               onReload={() => {
                 reloadSegment();
                 check.reload();
+                logStatus.reload();
               }}
             />
           )}
+        </>
+      )}
+
+      {!logged && !stopped && (
+        <>
           <div className={styles.actions}>
             <Button
               appearance="primary"

@@ -26,7 +26,8 @@ const newKey = (): string =>
  * Logs a segment exactly once, however often the user has to retry: one Idempotency-Key per
  * click, kept while the outcome is unknown (no answer, 5xx) so a retry finds what the first
  * attempt wrote; dropped once the server has answered for good. While the call runs, the
- * server's progress is polled.
+ * server's progress is polled. `resume` finishes a Log that stopped (its process died), whoever
+ * started it: the server finishes that run exactly once, so it needs no key of its own.
  */
 export const useLogSegment = (segmentNo: string) => {
   const { client } = useApi();
@@ -45,10 +46,11 @@ export const useLogSegment = (segmentNo: string) => {
     key.current = undefined;
   }, []);
 
-  const log = useCallback(
-    async (etag: string, followUp: boolean): Promise<LogOutcome | undefined> => {
-      key.current ??= newKey();
-      const idempotencyKey = key.current;
+  /** Runs one Log call with progress; tells whether the server gave its final word. */
+  const track = useCallback(
+    async (
+      call: () => Promise<LogOutcome>,
+    ): Promise<{ outcome?: LogOutcome; answered: boolean }> => {
       setRun({ phase: "logging" });
       stopPolling();
       polling.current = setInterval(() => {
@@ -64,21 +66,14 @@ export const useLogSegment = (segmentNo: string) => {
         );
       }, LOG_STATUS_POLL_MS);
       try {
-        const outcome = await client("logSegment", {
-          params: { no: segmentNo },
-          body: { followUp },
-          ifMatch: etag,
-          headers: { "Idempotency-Key": idempotencyKey },
-        });
-        key.current = undefined;
+        const outcome = await call();
         setRun({ phase: "done", outcome });
-        return outcome;
+        return { outcome, answered: true };
       } catch (error) {
         // A 4xx is the server's final word on this request: the next click is a new log.
         const answered = error instanceof ApiError && error.status < 500;
-        if (answered) key.current = undefined;
         setRun({ phase: "failed", error, retryable: !answered });
-        return undefined;
+        return { answered };
       } finally {
         stopPolling();
       }
@@ -86,5 +81,29 @@ export const useLogSegment = (segmentNo: string) => {
     [client, segmentNo],
   );
 
-  return { run, log, forget, reset: () => setRun({ phase: "idle" }) };
+  const log = useCallback(
+    async (etag: string, followUp: boolean): Promise<LogOutcome | undefined> => {
+      key.current ??= newKey();
+      const idempotencyKey = key.current;
+      const { outcome, answered } = await track(() =>
+        client("logSegment", {
+          params: { no: segmentNo },
+          body: { followUp },
+          ifMatch: etag,
+          headers: { "Idempotency-Key": idempotencyKey },
+        }),
+      );
+      if (answered) key.current = undefined;
+      return outcome;
+    },
+    [client, segmentNo, track],
+  );
+
+  const resume = useCallback(
+    async (): Promise<LogOutcome | undefined> =>
+      (await track(() => client("resumeLog", { params: { no: segmentNo } }))).outcome,
+    [client, segmentNo, track],
+  );
+
+  return { run, log, resume, forget, reset: () => setRun({ phase: "idle" }) };
 };

@@ -20,6 +20,7 @@ import {
 } from "../../store/segment-repository";
 import type { TenantId } from "../../store/tenant";
 import { lineDefaults } from "../line-defaults";
+import type { SegmentHold } from "../segment-lock";
 import type { AddEntry } from "./add-plan";
 
 export interface ActionSpec {
@@ -68,7 +69,8 @@ const expectAll = (results: readonly BulkResult[], what: string, tolerated: numb
  * Records a criteria action and makes its changes, in an order that Go Back can always undo,
  * whatever point a crash stops it at: the action is written first (status "applying"), a
  * removed line is copied aside before it is deleted, every inserted line carries the action's
- * No., and only then is the action marked applied.
+ * No., and only then is the action marked applied. Whoever takes the segment over after a crash
+ * undoes an action left "applying" (see undoInterruptedAction).
  */
 export const runAction = async (
   deps: AppDeps,
@@ -76,6 +78,8 @@ export const runAction = async (
   header: SegmentHeader,
   spec: ActionSpec,
   changes: Changes,
+  /** Only the segment's holder runs an action (see withSegmentLock). */
+  hold: SegmentHold,
 ): Promise<ActionResult> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
@@ -133,6 +137,7 @@ export const runAction = async (
   }
 
   if (changes.add.length) {
+    hold.assertHeld();
     const stamp = stampNew(identity, now);
     const template = header.interactionTemplateCode
       ? await deps.store.interactionTemplates.store.find(tenant, header.interactionTemplateCode)
@@ -158,6 +163,8 @@ export const runAction = async (
     expectAll(await segments.bulk(creates), "Adding lines", [409]);
   }
 
+  // A holder whose lease ran out must not mark applied what the taker is undoing.
+  hold.assertHeld();
   const action = await segments.actions.replace(
     tenant,
     key,

@@ -22,9 +22,10 @@ import { ConflictError, NotFoundError, ValidationError } from "../../errors/app-
 import type { Identity } from "../../http/identity";
 import type { SegmentHeader } from "../../store/segment-repository";
 import type { TenantId } from "../../store/tenant";
+import { withSegmentLock, type SegmentHold } from "../segment-lock";
 import { assertOpen, today } from "../segment-service";
 import { planAdd, type AddEntry } from "./add-plan";
-import { goBackOnce, runAction } from "./action-runner";
+import { goBackOnce, runAction, type ActionSpec, type Changes } from "./action-runner";
 import { contactRowFields, type ContactRow } from "./contact-row";
 import { normalizeOrReject, prepareCriteria } from "./criteria-prep";
 import { resolveSets } from "./criteria-sets";
@@ -50,20 +51,28 @@ const noOfLines = async (deps: AppDeps, tenant: TenantId, segmentNo: string) =>
 const onSegment = async (deps: AppDeps, tenant: TenantId, segmentNo: string) =>
   new Set((await deps.store.segments.lineRefs(tenant, segmentNo)).map((l) => l.contactNo));
 
-/**
- * Add, Reduce or Refine Contacts (and Reuse Segment, an Add from a logged segment). A dry run
- * answers the live count from the store and changes nothing.
- */
-export const applyCriteria = async (
+type ApplyRequest = Pick<ApplyCriteriaRequest, "filter" | "options" | "dryRun"> & {
+  description?: string | undefined;
+};
+
+/** What an action would do: its changes, or (a dry run of a plain Add) only their count. */
+type Plan =
+  | { readonly counted: ActionOutcome }
+  | {
+      readonly header: SegmentHeader;
+      readonly spec: ActionSpec;
+      readonly changes: Changes;
+      readonly before: number;
+    };
+
+const planCriteria = async (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   kind: ApplyKind,
-  request: Pick<ApplyCriteriaRequest, "filter" | "options" | "dryRun"> & {
-    description?: string | undefined;
-  },
-  source?: CriteriaAction["source"],
-): Promise<ActionOutcome> => {
+  request: ApplyRequest,
+  source: CriteriaAction["source"] | undefined,
+): Promise<Plan> => {
   const tenant = identity.tenantId;
   const header = await openHeader(deps, tenant, segmentNo);
   const evaluatedOn = today(deps.now());
@@ -76,7 +85,7 @@ export const applyCriteria = async (
   );
   const before = await noOfLines(deps, tenant, segmentNo);
   const description = request.description ?? describeAction(kind, describeTree(normalized));
-  const spec = {
+  const spec: ActionSpec = {
     kind,
     filter: request.filter,
     options: request.options,
@@ -100,32 +109,17 @@ export const applyCriteria = async (
           : [{ name: "@onSegment", value: [...existing] }],
       };
       const count = await deps.store.contacts.countMatching(tenant, compiled, extra);
-      return { dryRun: true, linesAdded: count, linesRemoved: 0, noOfLines: before + count };
+      return {
+        counted: { dryRun: true, linesAdded: count, linesRemoved: 0, noOfLines: before + count },
+      };
     }
     const matched = await deps.store.contacts.matching<ContactRow>(
       tenant,
       compiled,
       contactRowFields,
     );
-    const plan = await planAdd(deps.store, tenant, matched, options, existing);
-    if (request.dryRun)
-      return {
-        dryRun: true,
-        linesAdded: plan.length,
-        linesRemoved: 0,
-        noOfLines: before + plan.length,
-      };
-    const { action } = await runAction(deps, identity, header, spec, {
-      add: plan,
-      removeLineNos: [],
-    });
-    return {
-      dryRun: false,
-      linesAdded: action.linesAdded,
-      linesRemoved: 0,
-      noOfLines: await noOfLines(deps, tenant, segmentNo),
-      action,
-    };
+    const add = await planAdd(deps.store, tenant, matched, options, existing);
+    return { header, spec, changes: { add, removeLineNos: [] }, before };
   }
 
   const lines = await deps.store.segments.lineRefs(tenant, segmentNo);
@@ -145,33 +139,72 @@ export const applyCriteria = async (
     new Set(matched.map((m) => m.no)),
     request.options.entireCompanies,
   );
-  if (request.dryRun)
-    return {
-      dryRun: true,
-      linesAdded: 0,
-      linesRemoved: remove.length,
-      noOfLines: before - remove.length,
-    };
-  const { action } = await runAction(deps, identity, header, spec, {
-    add: [],
-    removeLineNos: remove,
-  });
+  return { header, spec, changes: { add: [], removeLineNos: remove }, before };
+};
+
+/** Plans and applies one action; the caller holds the segment. */
+const applyHeld = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  kind: ApplyKind,
+  request: ApplyRequest,
+  source: CriteriaAction["source"] | undefined,
+  hold: SegmentHold,
+): Promise<ActionOutcome> => {
+  const plan = await planCriteria(deps, identity, segmentNo, kind, request, source);
+  if ("counted" in plan) return plan.counted;
+  const { action } = await runAction(deps, identity, plan.header, plan.spec, plan.changes, hold);
   return {
     dryRun: false,
-    linesAdded: 0,
+    linesAdded: action.linesAdded,
     linesRemoved: action.linesRemoved,
-    noOfLines: await noOfLines(deps, tenant, segmentNo),
+    noOfLines: await noOfLines(deps, identity.tenantId, segmentNo),
     action,
   };
 };
 
-/** Adds one contact by hand, recorded as an action so that Go Back takes it off again. */
+/**
+ * Add, Reduce or Refine Contacts (and Reuse Segment, an Add from a logged segment). A dry run
+ * answers the live count from the store and changes nothing; a real one plans and applies while
+ * holding the segment, so two at once never see the same lines and never add a contact twice.
+ */
+export const applyCriteria = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  kind: ApplyKind,
+  request: ApplyRequest,
+  source?: CriteriaAction["source"],
+): Promise<ActionOutcome> => {
+  if (request.dryRun) {
+    const plan = await planCriteria(deps, identity, segmentNo, kind, request, source);
+    if ("counted" in plan) return plan.counted;
+    const added = plan.changes.add.length;
+    const removed = plan.changes.removeLineNos.length;
+    return {
+      dryRun: true,
+      linesAdded: added,
+      linesRemoved: removed,
+      noOfLines: plan.before + added - removed,
+    };
+  }
+  return withSegmentLock(deps, identity, segmentNo, kind, (hold) =>
+    applyHeld(deps, identity, segmentNo, kind, request, source, hold),
+  );
+};
+
+/**
+ * Adds one contact by hand, recorded as an action so that Go Back takes it off again; the
+ * caller holds the segment.
+ */
 export const addManually = async (
   deps: AppDeps,
   identity: Identity,
   header: SegmentHeader,
   contact: ContactRow,
   lineFields: Readonly<Record<string, unknown>>,
+  hold: SegmentHold,
 ): Promise<number> => {
   const entry: AddEntry = { contact, via: "manual" };
   const { firstLineNo } = await runAction(
@@ -186,16 +219,21 @@ export const addManually = async (
       evaluatedOn: today(deps.now()),
     },
     { add: [entry], removeLineNos: [], lineFields },
+    hold,
   );
   return firstLineNo;
 };
 
-/** Removes one line by hand, recorded as an action so that Go Back puts it back with its edits. */
+/**
+ * Removes one line by hand, recorded as an action so that Go Back puts it back with its edits;
+ * the caller holds the segment.
+ */
 export const removeManually = async (
   deps: AppDeps,
   identity: Identity,
   header: SegmentHeader,
   line: { lineNo: number; contactNo: string; contactName: string },
+  hold: SegmentHold,
 ): Promise<void> => {
   await runAction(
     deps,
@@ -209,6 +247,7 @@ export const removeManually = async (
       evaluatedOn: today(deps.now()),
     },
     { add: [], removeLineNos: [line.lineNo] },
+    hold,
   );
 };
 
@@ -225,11 +264,12 @@ export const goBack = async (
   identity: Identity,
   segmentNo: string,
   actionNo: number | undefined,
-): Promise<GoBackOutcome> => {
-  await openHeader(deps, identity.tenantId, segmentNo);
-  const result = await goBackOnce(deps, identity, segmentNo, actionNo);
-  return { ...result, noOfLines: await noOfLines(deps, identity.tenantId, segmentNo) };
-};
+): Promise<GoBackOutcome> =>
+  withSegmentLock(deps, identity, segmentNo, "goBack", async () => {
+    await openHeader(deps, identity.tenantId, segmentNo);
+    const result = await goBackOnce(deps, identity, segmentNo, actionNo);
+    return { ...result, noOfLines: await noOfLines(deps, identity.tenantId, segmentNo) };
+  });
 
 const savable = new Set(["addContacts", "reduceContacts", "refineContacts", "reuseSegment"]);
 
@@ -314,25 +354,33 @@ export const reuseCriteria = async (
     });
     return { dryRun: true, steps, noOfLines: lines };
   }
-  const steps: ActionOutcome[] = [];
-  for (const step of saved.steps) {
-    steps.push(
-      await applyCriteria(
-        deps,
-        identity,
-        segmentNo,
-        step.kind,
-        {
-          filter: step.filter,
-          options: step.options,
-          dryRun: false,
-          description: step.description || undefined,
-        },
-        { savedCriteriaCode: saved.code },
-      ),
-    );
-  }
-  return { dryRun: false, steps, noOfLines: await noOfLines(deps, tenant, segmentNo) };
+  // The steps run as one hold: nobody else's action lands between two of them.
+  return withSegmentLock(deps, identity, segmentNo, "reuseCriteria", async (hold) => {
+    const steps: ActionOutcome[] = [];
+    for (const step of saved.steps) {
+      steps.push(
+        await applyHeld(
+          deps,
+          identity,
+          segmentNo,
+          step.kind,
+          {
+            filter: step.filter,
+            options: step.options,
+            dryRun: false,
+            description: step.description || undefined,
+          },
+          { savedCriteriaCode: saved.code },
+          hold,
+        ),
+      );
+    }
+    return {
+      dryRun: false as const,
+      steps,
+      noOfLines: await noOfLines(deps, tenant, segmentNo),
+    };
+  });
 };
 
 /** Business Central's Reuse Segment: start from the contacts of a logged segment. */
@@ -435,11 +483,24 @@ const stripEtag = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest
  * compare with the lines. Without `apply` nothing changes; with it the difference is applied
  * as one action, which Go Back can undo.
  */
-export const refreshSegment = async (
+export const refreshSegment = (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   apply: boolean,
+): Promise<RefreshOutcome> =>
+  apply
+    ? withSegmentLock(deps, identity, segmentNo, "refresh", (hold) =>
+        refreshHeld(deps, identity, segmentNo, hold),
+      )
+    : refreshHeld(deps, identity, segmentNo, undefined);
+
+/** Compares the replayed criteria with the lines; with a hold, applies the difference. */
+const refreshHeld = async (
+  deps: AppDeps,
+  identity: Identity,
+  segmentNo: string,
+  hold: SegmentHold | undefined,
 ): Promise<RefreshOutcome> => {
   const tenant = identity.tenantId;
   const header = await openHeader(deps, tenant, segmentNo);
@@ -475,7 +536,7 @@ export const refreshSegment = async (
       name: l.contactName,
     })),
   };
-  if (!apply || (toAdd.length === 0 && toRemove.length === 0)) {
+  if (!hold || (toAdd.length === 0 && toRemove.length === 0)) {
     return { applied: false, ...outcome, noOfLines: lines.length };
   }
   const { action } = await runAction(
@@ -495,6 +556,7 @@ export const refreshSegment = async (
       })),
       removeLineNos: toRemove.map((l) => l.lineNo),
     },
+    hold,
   );
   return { applied: true, ...outcome, noOfLines: await noOfLines(deps, tenant, segmentNo), action };
 };

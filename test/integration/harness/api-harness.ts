@@ -71,6 +71,7 @@ export const testConfig = (
   },
   blob: { connectionString: undefined, containerName: "documents" },
   maxBodyBytes: 1_048_576,
+  segmentLeaseMs: 120_000,
   ...overrides,
 });
 

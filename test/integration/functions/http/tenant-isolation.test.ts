@@ -350,6 +350,7 @@ const probes: Record<EndpointName, Probe> = {
       headers: { "idempotency-key": bIdempotencyKey },
     },
   ],
+  resumeLog: (x) => [{ path: `/segments/${x.segment}/log/resume` }],
   getLogStatus: (x) => [{ path: `/segments/${x.segment}/log-status` }],
   listLoggedSegments: (x) => [
     { path: "/logged-segments", query: { segmentNo: x.segment } },

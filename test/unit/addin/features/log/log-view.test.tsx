@@ -16,12 +16,12 @@ const loggedSegment = {
   etag: '"1"',
 };
 
-const renderLog = (fetch: typeof globalThis.fetch) =>
+const renderLog = (fetch: typeof globalThis.fetch, language = "en-US") =>
   renderPane(
     <OpenSegmentProvider no="MG0001">
       <LogView />
     </OpenSegmentProvider>,
-    { fetch },
+    { fetch, language },
   );
 
 describe("LogView", () => {
@@ -152,5 +152,95 @@ describe("LogView", () => {
     await waitFor(() => expect(screen.getAllByText("Not available yet")).toHaveLength(2));
     expect(screen.queryByRole("button", { name: "Retry logging" })).toBeNull();
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("offers to finish a Log that stopped before it finished, and finishes it", async () => {
+    let logging = true;
+    const fake = createFakeApi({
+      getSegment: () =>
+        ok(
+          aSegment(
+            logging
+              ? { status: "logging", etag: '"9"' }
+              : { status: "logged", loggedSegmentEntryNo: 7, etag: '"10"' },
+          ),
+        ),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      getLogStatus: () =>
+        ok(
+          logging
+            ? {
+                status: "abandoned",
+                written: 4,
+                total: 10,
+                startedBy: "alice",
+                startedAt: "2026-03-02T09:00:00Z",
+              }
+            : { status: "done", written: 10, total: 10 },
+        ),
+      resumeLog: () => {
+        logging = false;
+        return ok({ loggedSegment, replayed: false });
+      },
+    });
+    renderLog(fake.fetch);
+
+    expect(await screen.findByText("The Log stopped before it finished")).toBeTruthy();
+    expect(
+      screen.getByText(/^alice started it .*; 4 of 10 interactions were written\./),
+    ).toBeTruthy();
+    // Nothing else to start while a Log waits to be finished.
+    expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Finish the Log" }));
+    expect(await screen.findByText("Logged segment 7: 10 interactions.")).toBeTruthy();
+    const resumes = fake.callsTo("resumeLog");
+    expect(resumes).toHaveLength(1);
+    expect(resumes[0]?.params).toEqual({ no: "MG0001" });
+    expect(fake.callsTo("logSegment")).toEqual([]);
+    expect(screen.queryByRole("button", { name: "Finish the Log" })).toBeNull();
+  });
+
+  it("names who is logging while someone else's Log runs, and offers nothing to click", async () => {
+    const fake = createFakeApi({
+      getSegment: () => ok(aSegment({ status: "logging" })),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      getLogStatus: () =>
+        ok({
+          status: "writing",
+          written: 3,
+          total: 10,
+          startedBy: "bob",
+          loggingBy: "bob",
+          leaseEndsAt: "2026-03-02T09:02:00Z",
+        }),
+    });
+    renderLog(fake.fetch);
+    expect(
+      await screen.findByText(/^bob is logging this segment: 3 of 10 interactions written\./),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Finish the Log" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
+  });
+
+  it("offers to finish a stopped Log in Danish, and shows why finishing was refused", async () => {
+    const fake = createFakeApi({
+      getSegment: () => ok(aSegment({ status: "logging" })),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      getLogStatus: () => ok({ status: "abandoned", written: 0, total: 10, startedBy: "alice" }),
+      resumeLog: () =>
+        problem(
+          409,
+          "Conflict",
+          undefined,
+          "Segment MG0001 is busy: carol is logging it since 2026-03-02T09:00:00Z; the lease ends at 2026-03-02T09:02:00Z; try again.",
+        ),
+    });
+    renderLog(fake.fetch, "da-DK");
+    expect(await screen.findByText("Logføringen stoppede, før den var færdig")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Gør logføringen færdig" }));
+    expect(await screen.findByText(/carol is logging it/)).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo("getLogStatus").length).toBeGreaterThan(1));
   });
 });

@@ -1,0 +1,62 @@
+import type { LogStatus } from "@shared/model/logging";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useHost } from "../../host/host-context";
+import { useT } from "../../i18n/use-t";
+
+const when = (iso: string | undefined, language: string) =>
+  iso ? new Date(iso).toLocaleString(language, { dateStyle: "short", timeStyle: "short" }) : "";
+
+/**
+ * A segment marked "logging" while this pane is not the one logging it: either someone's Log
+ * is running (who, how far, until when its hold lasts), or it stopped (its process died) and
+ * anyone may finish it.
+ */
+export const LogStoppedBar = ({
+  status,
+  onFinish,
+}: {
+  readonly status: LogStatus;
+  readonly onFinish: () => void;
+}) => {
+  const t = useT();
+  const { displayLanguage } = useHost();
+  if (status.status === "writing") {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          {t("pa.log.elsewhere", {
+            user: status.loggingBy ?? status.startedBy ?? "",
+            written: status.written,
+            total: status.total,
+            until: when(status.leaseEndsAt, displayLanguage),
+          })}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (status.status !== "abandoned") return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t("pa.log.abandoned.title")}</MessageBarTitle>
+        {t("pa.log.abandoned.body", {
+          user: status.startedBy ?? "",
+          started: when(status.startedAt, displayLanguage),
+          written: status.written,
+          total: status.total,
+        })}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" onClick={onFinish}>
+          {t("pa.log.abandoned.finish")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+};

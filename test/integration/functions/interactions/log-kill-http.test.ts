@@ -1,0 +1,281 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * The API as `npm start -- --api-only` runs it, in a child process on a real port: alice's Log
+ * of a few thousand lines is killed with SIGKILL while it writes; the API starts again on the
+ * same data, and bob (another user of the same tenant) finishes the Log once the dead one's
+ * lease has run out: exactly one entry per line and one logged segment. The same for an Add
+ * Contacts killed mid-way: the next one undoes it first and adds each contact once.
+ */
+const root = path.resolve(__dirname, "../../../..");
+const lines = 3000;
+const tenant = "kill-tenant";
+/** Short, so the test waits little for the dead process's lease to run out. */
+const leaseSeconds = 2;
+
+interface Api {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<void>;
+}
+
+const start = (dataDir: string): Promise<Api> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/start.ts",
+        "--api-only",
+        "--no-seed",
+        "--data-dir",
+        dataDir,
+        "--api-port",
+        "0",
+        "--cosmos-port",
+        "0",
+      ],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          MERGELINE_SEGMENT_LEASE_SECONDS: String(leaseSeconds),
+          MERGELINE_EXPENSIVE_PER_MINUTE: "1000",
+        },
+      },
+    );
+    const exited = new Promise<void>((done) => child.once("exit", () => done()));
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /API ready on (http:\/\/\S+)/.exec(out);
+      if (ready?.[1]) resolve({ child, url: ready[1], exited });
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the API exited with ${code}:\n${out}`)));
+  });
+
+/** A signed-in caller: a token from the local stack's development issuer, as the pane gets one. */
+const signIn = async (api: Api, user: string) => {
+  const issued = await fetch(api.url.replace(/\/api$/, "/dev-issuer/token"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant, user }),
+  });
+  const { access_token } = (await issued.json()) as { access_token: string };
+  return async <T = Record<string, unknown>>(
+    method: string,
+    pathAndQuery: string,
+    options: { body?: unknown; csv?: string; ifMatch?: string } = {},
+  ): Promise<{ status: number; json: T }> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${access_token}` };
+    if (options.ifMatch) headers["if-match"] = options.ifMatch;
+    let body: string | undefined;
+    if (options.csv !== undefined) {
+      headers["content-type"] = "text/csv";
+      body = options.csv;
+    } else if (options.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(options.body);
+    }
+    const res = await fetch(`${api.url}${pathAndQuery}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
+  };
+};
+type Caller = Awaited<ReturnType<typeof signIn>>;
+
+const ok = async <T = Record<string, unknown>>(
+  call: Caller,
+  method: string,
+  pathAndQuery: string,
+  options: { body?: unknown; csv?: string; ifMatch?: string } = {},
+): Promise<T> => {
+  const res = await call<T>(method, pathAndQuery, options);
+  if (res.status >= 300)
+    throw new Error(`${method} ${pathAndQuery}: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+};
+
+interface LogStatus {
+  status: string;
+  written: number;
+  total: number;
+  startedBy?: string;
+  loggingBy?: string;
+}
+
+const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+const letterCount = async (call: Caller) =>
+  (
+    await ok<{ items: { key: string; count: number }[] }>(
+      call,
+      "GET",
+      "/interaction-statistics?by=template",
+    )
+  ).items.find((row) => row.key === "LETTER")?.count ?? 0;
+
+describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-kill-"));
+  const running: Api[] = [];
+  afterAll(async () => {
+    for (const api of running) {
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        api.child.kill("SIGKILL");
+        await api.exited;
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("is finished by another user after the lease ran out: exactly N entries, 1 logged segment", async () => {
+    const first = await start(dataDir);
+    running.push(first);
+    const alice = await signIn(first, "alice");
+    const csv = ["No.;Type;Name"];
+    for (let i = 1; i <= lines; i++)
+      csv.push(`KK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
+    await ok(alice, "POST", "/contacts/import", { csv: `${csv.join("\r\n")}\r\n` });
+    await ok(alice, "POST", "/interaction-templates", {
+      body: { code: "LETTER", description: "Brev", unitCost: 1, unitDuration: 1 },
+    });
+    await ok(alice, "POST", "/segments", {
+      body: { no: "KILL", description: "Kill test", interactionTemplateCode: "LETTER" },
+    });
+    await ok(alice, "POST", "/segments/KILL/add-contacts", {
+      body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } },
+    });
+    const segment = await ok<{ etag: string; noOfLines: number }>(alice, "GET", "/segments/KILL");
+    expect(segment.noOfLines).toBe(lines);
+
+    // alice logs; the process dies while the entries are being written.
+    const logging = alice("POST", "/segments/KILL/log", { body: {}, ifMatch: segment.etag }).catch(
+      (error: unknown) => error,
+    );
+    // The segment is marked "logging" just before the first entry is written.
+    await until(
+      () => ok<{ status: string }>(alice, "GET", "/segments/KILL"),
+      (s) => s.status === "logging",
+    );
+    const seen = await ok<LogStatus>(alice, "GET", "/segments/KILL/log-status");
+    first.child.kill("SIGKILL");
+    expect(seen).toMatchObject({ status: "writing", total: lines });
+    await first.exited;
+    // The connection died with the process: alice never got an answer.
+    expect(String(await logging)).toMatch(/fetch failed/);
+
+    const second = await start(dataDir);
+    running.push(second);
+    const bob = await signIn(second, "bob");
+    const writtenBefore = await letterCount(bob);
+    expect(writtenBefore).toBeLessThan(lines);
+    expect(await ok(bob, "GET", "/logged-segments?segmentNo=KILL")).toMatchObject({ items: [] });
+
+    // bob logs with the segment's current ETag: refused as busy (naming alice) while the dead
+    // process's lease runs, then his Log finishes hers.
+    const statuses = new Set<string>();
+    let finished: { status: number; json: Record<string, unknown> };
+    for (;;) {
+      statuses.add((await ok<LogStatus>(bob, "GET", "/segments/KILL/log-status")).status);
+      const current = await ok<{ etag: string; status: string }>(bob, "GET", "/segments/KILL");
+      expect(current.status).toBe("logging");
+      finished = await bob("POST", "/segments/KILL/log", { body: {}, ifMatch: current.etag });
+      const busy = /^Segment KILL is busy: alice is logging it since .*; the lease ends at /;
+      if (finished.status !== 409 || !busy.test(String(finished.json["detail"]))) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(finished.status).toBe(200);
+    expect([...statuses].filter((s) => s !== "writing" && s !== "abandoned")).toEqual([]);
+    const loggedSegment = finished.json["loggedSegment"] as { entryNo: number };
+    expect(loggedSegment).toMatchObject({ noOfInteractions: lines, userId: "alice" });
+
+    const logged = await ok<{ items: { entryNo: number }[] }>(
+      bob,
+      "GET",
+      "/logged-segments?segmentNo=KILL",
+    );
+    expect(logged.items.map((l) => l.entryNo)).toEqual([loggedSegment.entryNo]);
+    const contacts: string[] = [];
+    let token: string | undefined;
+    do {
+      const page: { items: { contactNo: string }[]; continuationToken?: string } = await ok(
+        bob,
+        "GET",
+        `/logged-segments/${loggedSegment.entryNo}/entries?top=500${
+          token ? `&continuationToken=${encodeURIComponent(token)}` : ""
+        }`,
+      );
+      contacts.push(...page.items.map((e) => e.contactNo));
+      token = page.continuationToken;
+    } while (token);
+    expect(contacts).toHaveLength(lines);
+    expect(new Set(contacts).size).toBe(lines);
+    expect(await letterCount(bob)).toBe(lines);
+    expect(await ok(bob, "GET", "/segments/KILL")).toMatchObject({ status: "logged" });
+    expect(await ok(bob, "GET", "/segments/KILL/log-status")).toMatchObject({
+      status: "done",
+      written: lines,
+    });
+    console.log(`kill -9 left ${writtenBefore} of ${lines} entries; bob finished the Log`);
+  }, 300_000);
+
+  it("an Add Contacts killed mid-way is undone by the next one, which adds each contact once", async () => {
+    // The API the first test left running, with its contacts.
+    const before = running.at(-1) as Api;
+    const alice = await signIn(before, "alice");
+    await ok(alice, "POST", "/segments", { body: { no: "KILL2", description: "Kill test 2" } });
+    const everyone = { filter: { kind: "field", field: "type", op: "eq", value: "person" } };
+    const adding = alice("POST", "/segments/KILL2/add-contacts", { body: everyone }).catch(
+      (error: unknown) => error,
+    );
+    await until(
+      () => ok<{ items: { status: string }[] }>(alice, "GET", "/segments/KILL2/criteria-actions"),
+      (actions) => actions.items.some((a) => a.status === "applying"),
+    );
+    before.child.kill("SIGKILL");
+    await before.exited;
+    expect(String(await adding)).toMatch(/fetch failed/);
+
+    const after = await start(dataDir);
+    running.push(after);
+    const bob = await signIn(after, "bob");
+    const left = await ok<{ items: { no: number; status: string }[] }>(
+      bob,
+      "GET",
+      "/segments/KILL2/criteria-actions",
+    );
+    expect(left.items).toEqual([expect.objectContaining({ no: 1, status: "applying" })]);
+    let added: { status: number; json: Record<string, unknown> };
+    for (;;) {
+      added = await bob("POST", "/segments/KILL2/add-contacts", { body: everyone });
+      const busy = /^Segment KILL2 is busy: alice is adding contacts since /;
+      if (added.status !== 409 || !busy.test(String(added.json["detail"]))) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ linesAdded: lines, noOfLines: lines });
+    const actions = await ok<{ items: { no: number; status: string }[] }>(
+      bob,
+      "GET",
+      "/segments/KILL2/criteria-actions",
+    );
+    expect(actions.items).toEqual([expect.objectContaining({ no: 2, status: "applied" })]);
+    expect(await ok(bob, "GET", "/segments/KILL2")).toMatchObject({
+      noOfLines: lines,
+      noOfCriteriaActions: 1,
+    });
+  }, 300_000);
+});
