@@ -12,6 +12,7 @@ import type { RateLimiter } from "./rate-limit";
 import { withSecurityHeaders } from "./security-headers";
 import { parseInput, queryToObject } from "./parse-input";
 import { errorToResponse, problemResponse } from "./problem";
+import { jsonBoundErrors } from "./json-bounds";
 import { readBody } from "./read-body";
 
 /** What every handler needs from the app: who is calling, its body limit, its rate limits. */
@@ -67,8 +68,9 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
     };
   }
   if (type === "application/json" || (type === "" && bytes.length > 0) || type.endsWith("+json")) {
+    let json: unknown;
     try {
-      return { json: bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined };
+      json = bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined;
     } catch (e) {
       throw new ValidationError([
         {
@@ -79,6 +81,10 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
         },
       ]);
     }
+    // Before any schema recurses over it.
+    const outOfBounds = jsonBoundErrors(json);
+    if (outOfBounds.length > 0) throw new ValidationError(outOfBounds);
+    return { json };
   }
   return { unsupported: type };
 };
