@@ -11,6 +11,7 @@ import path from "node:path";
 import type { BenchRow } from "./bench-row";
 import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
+import { benchEdge } from "./edge.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
   ["api-overhead", benchApiOverhead],
   ["criteria", benchCriteria],
+  ["edge", benchEdge],
   ["log", benchLog],
   ["merge", benchMerge],
   ["pane", benchPane],
