@@ -43,6 +43,18 @@ const withBody = (Object.entries(contract) as [EndpointName, EndpointSpec][]).fi
   ([, spec]) => spec.body,
 );
 
+describe("body size before sign-in", () => {
+  it("an oversized declared body is refused with 413 before authentication (as Azure runs it)", async () => {
+    const res = await api.call("POST", "/api/segments", {
+      anonymous: true,
+      headers: { "content-length": String(50 * 1024 * 1024) },
+      body: { no: "BIG" },
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
 describe("JSON depth", () => {
   const deep = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${"}".repeat(levels - 1)}`;
 
