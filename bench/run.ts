@@ -12,6 +12,7 @@ import type { BenchRow } from "./bench-row";
 import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
 import { benchDemo } from "./demo.bench";
+import { benchEdge } from "./edge.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["api-overhead", benchApiOverhead],
   ["criteria", benchCriteria],
   ["demo", benchDemo],
+  ["edge", benchEdge],
   ["log", benchLog],
   ["merge", benchMerge],
   ["pane", benchPane],

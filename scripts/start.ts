@@ -18,6 +18,7 @@ import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
 import { createLocalHost } from "../functions/http/local-host";
 import { createRoutes } from "../functions/routes";
 import { createDevIssuer } from "../functions/auth/dev-issuer";
+import { environmentOf } from "../functions/auth/dev-issuer-gate";
 import { startAzurite } from "../functions/store/embedded/azurite";
 import { freePort } from "../functions/store/embedded/free-port";
 import {
@@ -101,7 +102,9 @@ const main = async () => {
   let blob = process.env["AZURE_STORAGE_CONNECTION_STRING"];
   if (!blob && !args["api-only"]) blob = await startBlobs();
 
-  // Sign-in on this machine: a development issuer on loopback, validated like Entra ID.
+  // Sign-in on this machine: a development issuer on loopback, validated like Entra ID. It
+  // answers only in development (dev-issuer-gate.ts), so NODE_ENV=production turns it off.
+  const environment = environmentOf(process.env);
   const port = apiPort || (await freePort());
   const issuerBase = `http://localhost:${port}/dev-issuer`;
   const devIssuer = await createDevIssuer(issuerBase);
@@ -124,7 +127,8 @@ const main = async () => {
   const host = createLocalHost(
     createRoutes(async () => deps),
     {
-      devIssuer,
+      devIssuer: { issuer: devIssuer, environment },
+      maxBodyBytes: config.maxBodyBytes,
       corsOrigins: [
         paneOrigin,
         ...(process.env["MERGELINE_CORS_ORIGINS"]?.split(",").filter(Boolean) ?? []),
@@ -139,7 +143,7 @@ const main = async () => {
   if (!args["api-only"]) startPaneDevServer(apiUrl);
 
   say("");
-  say("Mergeline is running (development mode):");
+  say(`Mergeline is running (${environment} mode):`);
   say(`  API            ${apiUrl}   (try ${apiUrl}/health, ${apiUrl}/openapi.json)`);
   say(`  API ready on http://127.0.0.1:${(server.address() as { port: number }).port}/api`);
   say(
@@ -151,7 +155,9 @@ const main = async () => {
   if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);
   say(`  ${seedLine}`);
   say(
-    `  Sign-in      a development issuer: POST ${issuerBase}/token {"tenant":"${demoTenant}","user":"you"}`,
+    environment === "development"
+      ? `  Sign-in      a development issuer: POST ${issuerBase}/token {"tenant":"${demoTenant}","user":"you"}`
+      : "  Sign-in      the development issuer is off in production: set AUTH_* to your Entra ID app",
   );
   say(
     `               gives a bearer token for the API (the pane fetches one by itself in development)`,

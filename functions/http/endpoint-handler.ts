@@ -5,14 +5,14 @@ import type {
   InvocationContext,
 } from "@azure/functions";
 import type { EndpointSpec, ParsedBody, ParsedParams, ParsedQuery } from "@shared/model/endpoint";
-import { ValidationError } from "../errors/app-errors";
-import { ForbiddenError } from "../errors/app-errors";
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors/app-errors";
 import { roles, type Identity } from "./identity";
 import type { RateLimiter } from "./rate-limit";
 import { withSecurityHeaders } from "./security-headers";
 import { parseInput, queryToObject } from "./parse-input";
 import { errorToResponse, problemResponse } from "./problem";
-import { readBody } from "./read-body";
+import { jsonBoundErrors } from "./json-bounds";
+import { declaredLength, readBody } from "./read-body";
 
 /** What every handler needs from the app: who is calling, its body limit, its rate limits. */
 export interface EdgeDeps {
@@ -67,8 +67,9 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
     };
   }
   if (type === "application/json" || (type === "" && bytes.length > 0) || type.endsWith("+json")) {
+    let json: unknown;
     try {
-      return { json: bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined };
+      json = bytes.length ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined;
     } catch (e) {
       throw new ValidationError([
         {
@@ -79,6 +80,10 @@ const readJsonOrRaw = async (spec: EndpointSpec, request: HttpRequest, limit: nu
         },
       ]);
     }
+    // Before any schema recurses over it.
+    const outOfBounds = jsonBoundErrors(json);
+    if (outOfBounds.length > 0) throw new ValidationError(outOfBounds);
+    return { json };
   }
   return { unsupported: type };
 };
@@ -146,6 +151,10 @@ const answer = async <E extends EndpointSpec, D extends EdgeDeps>(
   const instance = context.invocationId;
   try {
     const deps = await getDeps();
+    // A body declared too large is refused before anyone is asked who sent it.
+    const bodyLimit = spec.maxBodyBytes ?? deps.config.maxBodyBytes;
+    if ((spec.body || spec.bodyTypes) && declaredLength(request) > bodyLimit)
+      throw new PayloadTooLargeError(bodyLimit);
     const identity = spec.access === "public" ? undefined : await authorize(spec, request, deps);
     if (identity && spec.rateLimit) {
       const retryAfter = deps.rateLimiter.take(identity, spec.rateLimit);
@@ -166,11 +175,7 @@ const answer = async <E extends EndpointSpec, D extends EdgeDeps>(
     let body: unknown;
     let rawBody: HandlerInput<E>["rawBody"];
     if (spec.body || spec.bodyTypes) {
-      const read = await readJsonOrRaw(
-        spec,
-        request,
-        spec.maxBodyBytes ?? deps.config.maxBodyBytes,
-      );
+      const read = await readJsonOrRaw(spec, request, bodyLimit);
       if ("unsupported" in read) {
         const accepted = ["application/json", ...(spec.bodyTypes ?? [])].join(", ");
         return problemResponse(415, "unsupported-media-type", "Unsupported content type", {

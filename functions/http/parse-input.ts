@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProblemError } from "@shared/model/problem";
+import { isReservedKey, reservedKeyMessage, reservedKeyRule } from "@shared/model/reserved-keys";
 import { ValidationError } from "../errors/app-errors";
 import { refuseDocumentIds } from "./document-id-fields";
 import { issuesToErrors } from "./problem";
@@ -20,10 +21,21 @@ export const parseInput = <S extends z.ZodType>(
   return result.data as z.output<S>;
 };
 
-/** ?a=1&a=2 -> { a: ["1", "2"] }; single values stay strings. */
+/** ?a=1&a=2 -> { a: ["1", "2"] }; single values stay strings. Reserved keys are refused. */
 export const queryToObject = (query: URLSearchParams): Record<string, string | string[]> => {
   const out: Record<string, string | string[]> = {};
-  for (const key of new Set(query.keys())) {
+  const keys = new Set(query.keys());
+  const reserved = [...keys].filter(isReservedKey);
+  if (reserved.length > 0)
+    throw new ValidationError(
+      reserved.map((key) => ({
+        in: "query" as const,
+        field: key,
+        rule: reservedKeyRule,
+        message: reservedKeyMessage(key),
+      })),
+    );
+  for (const key of keys) {
     const all = query.getAll(key);
     out[key] = all.length === 1 ? (all[0] as string) : all;
   }

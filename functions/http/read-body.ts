@@ -1,10 +1,13 @@
 import type { HttpRequest } from "@azure/functions";
 import { PayloadTooLargeError } from "../errors/app-errors";
 
+/** The Content-Length a request declares; 0 when it declares none. */
+export const declaredLength = (request: HttpRequest): number =>
+  Number(request.headers.get("content-length") ?? "0");
+
 /** Reads the body, refusing it as soon as it passes the limit rather than after buffering it all. */
 export const readBody = async (request: HttpRequest, limitBytes: number): Promise<Buffer> => {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw new PayloadTooLargeError(limitBytes);
+  if (declaredLength(request) > limitBytes) throw new PayloadTooLargeError(limitBytes);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

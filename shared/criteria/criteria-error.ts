@@ -1,3 +1,6 @@
+/** A tree larger than criteria-bounds.ts allows. */
+export type BoundRule = "max_depth" | "max_nodes" | "max_conditions" | "max_values";
+
 /** Why a part of a criteria tree was refused; the API answers 400 with one entry per issue. */
 export type CriteriaRule =
   | "unknown_field"
@@ -5,7 +8,8 @@ export type CriteriaRule =
   | "missing_value"
   | "invalid_value"
   | "invalid_filter"
-  | "invalid_date";
+  | "invalid_date"
+  | BoundRule;
 
 export interface CriteriaIssue {
   /** Into the tree as it was given, e.g. ["items", 2, "field"]: the exact part to point at. */

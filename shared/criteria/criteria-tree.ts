@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Code, Evaluation } from "../model/common";
+import { shapeIssues } from "./criteria-bounds";
 
 /**
  * The filter language of segments: a tree whose leaves test one thing about a contact and whose
@@ -130,6 +131,21 @@ export const CriteriaNode: z.ZodType<CriteriaNode> = z.lazy(() =>
     MembershipCondition,
   ]),
 );
+
+/**
+ * A tree as a request sends it: the node schema within the bounds of criteria-bounds.ts, each
+ * broken bound an issue naming its rule. The HTTP edge bounds JSON depth before any schema runs,
+ * so the recursion above never meets a tree deeper than the stack.
+ */
+export const CriteriaTree: z.ZodType<CriteriaNode> = CriteriaNode.superRefine((tree, ctx) => {
+  for (const issue of shapeIssues(tree))
+    ctx.addIssue({
+      code: "custom",
+      path: [...issue.path],
+      message: issue.message,
+      params: { rule: issue.rule },
+    });
+});
 
 /** Conditions that need other documents than the contact: resolved to sets before they run. */
 export type ExternalCondition =

@@ -1,5 +1,6 @@
 import { BcFilterError, parseBcFilter } from "./bc-filter";
-import { CriteriaError, type CriteriaIssue } from "./criteria-error";
+import { CriteriaBudget, shapeIssues, valuesOf, type BoundVerdict } from "./criteria-bounds";
+import { CriteriaError, type CriteriaIssue, type CriteriaRule } from "./criteria-error";
 import type {
   CriteriaNode,
   FieldCondition,
@@ -30,9 +31,14 @@ export type { NormalizedNode } from "./normalized-tree";
  * period is between its first and last day, ne is outside it, lt and ge use the first day, le
  * and gt the last. Interaction conditions' `from` takes the first day, `to` the last.
  *
+ * A tree beyond the bounds of criteria-bounds.ts is refused before anything recurses over it;
+ * filter strings count with what they expand into, and expansion stops at the first bound passed.
+ *
  * @throws CriteriaError with every issue found, each with the path into `node`.
  */
 export const normalizeCriteria = (node: CriteriaNode, today: string): NormalizedNode => {
+  const tooBig = shapeIssues(node);
+  if (tooBig.length > 0) throw new CriteriaError(tooBig);
   const issues: CriteriaIssue[] = [];
   const report: Report = (path, rule, message, position) =>
     issues.push({
@@ -41,7 +47,7 @@ export const normalizeCriteria = (node: CriteriaNode, today: string): Normalized
       message,
       ...(position === undefined ? {} : { position }),
     });
-  const result = new Normalizer(today, report).node(node, []);
+  const result = new Normalizer(today, report, new CriteriaBudget()).node(node, [], 1);
   if (issues.length > 0 || result === undefined) throw new CriteriaError(issues);
   return result;
 };
@@ -49,25 +55,43 @@ export const normalizeCriteria = (node: CriteriaNode, today: string): Normalized
 /** Answers for subtrees that failed: the walk goes on to find the other issues. */
 type Maybe = NormalizedNode | undefined;
 
+const boundRules: ReadonlySet<CriteriaRule> = new Set([
+  "max_depth",
+  "max_nodes",
+  "max_conditions",
+  "max_values",
+]);
+
 class Normalizer {
   constructor(
     private readonly today: string,
     private readonly report: Report,
+    private readonly budget: CriteriaBudget,
   ) {}
 
-  node(node: CriteriaNode, path: Path): Maybe {
+  /** `depth` counts levels from the root of the whole tree, filter strings included. */
+  node(node: CriteriaNode, path: Path, depth: number): Maybe {
+    const inner = node.kind === "and" || node.kind === "or" || node.kind === "not";
+    // A filter string is counted by the conditions it expands into, not as one.
+    const expands = node.kind === "field" && node.filter !== undefined;
+    const verdict =
+      this.budget.enter(depth) ??
+      (inner || expands ? undefined : this.budget.spend(valuesOf(node)));
+    if (verdict !== undefined) return this.stop(verdict, path);
     switch (node.kind) {
       case "and":
       case "or": {
-        const items = node.items.map((item, i) => this.node(item, [...path, "items", i]));
+        const items = node.items.map((item, i) =>
+          this.node(item, [...path, "items", i], depth + 1),
+        );
         return items.every((i) => i !== undefined) ? { kind: node.kind, items } : undefined;
       }
       case "not": {
-        const item = this.node(node.item, [...path, "item"]);
+        const item = this.node(node.item, [...path, "item"], depth + 1);
         return item && { kind: "not", item };
       }
       case "field":
-        return this.field(node, path);
+        return this.field(node, path, depth);
       case "profile":
         return this.profile(node, path);
       case "list":
@@ -88,7 +112,13 @@ class Normalizer {
     }
   }
 
-  private field(node: FieldCondition, path: Path): Maybe {
+  /** Reports a bound the first time it is passed; the walk then unwinds without expanding more. */
+  private stop(verdict: BoundVerdict, path: Path): undefined {
+    if (verdict !== "stop") this.report(path, verdict.rule, verdict.message);
+    return undefined;
+  }
+
+  private field(node: FieldCondition, path: Path, depth: number): Maybe {
     const def = fieldDef(node.field);
     if (!def) {
       const isCustom = node.field.startsWith(CUSTOM_FIELD_PREFIX);
@@ -101,7 +131,7 @@ class Normalizer {
       );
       return undefined;
     }
-    if (node.filter !== undefined) return this.filter(node, def, path);
+    if (node.filter !== undefined) return this.filter(node, def, path, depth);
     if (node.op === undefined) {
       this.report(
         [...path, "op"],
@@ -143,7 +173,7 @@ class Normalizer {
   }
 
   /** A filter string's tree was built from the catalog: whatever is wrong in it is the filter's fault. */
-  private filter(node: FieldCondition, def: FieldDef, path: Path): Maybe {
+  private filter(node: FieldCondition, def: FieldDef, path: Path, depth: number): Maybe {
     const at = [...path, "filter"];
     if (node.op !== undefined || node.value !== undefined || node.values !== undefined) {
       this.report(at, "invalid_filter", "give either filter or op with value(s), not both");
@@ -152,10 +182,14 @@ class Normalizer {
     try {
       const parsed = parseBcFilter(node.filter ?? "", def, this.today);
       let failed = false;
-      const inner = new Normalizer(this.today, (_p, _r, message) => {
-        failed = true;
-        this.report(at, "invalid_filter", message);
-      }).node(parsed, at);
+      const inner = new Normalizer(
+        this.today,
+        (_p, rule, message) => {
+          failed = true;
+          this.report(at, boundRules.has(rule) ? rule : "invalid_filter", message);
+        },
+        this.budget,
+      ).node(parsed, at, depth);
       return failed ? undefined : inner;
     } catch (error) {
       if (!(error instanceof BcFilterError)) throw error;

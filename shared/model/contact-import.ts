@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ContactType } from "./contact";
 import { ProblemError } from "./problem";
+import { isReservedKey, reservedKeyRule } from "./reserved-keys";
 
 /**
  * Where a CSV column goes: a contact field name (no, name, email, ...), `custom.<key>` for a
@@ -11,6 +12,10 @@ export const ImportTarget = z
   .string()
   .regex(/^$|^[a-zA-Z][a-zA-Z0-9]*$|^custom\.[A-Za-z][A-Za-z0-9_]{0,49}$/, {
     message: "must be a contact field name, custom.<key>, or empty to ignore the column",
+  })
+  .refine((target) => !isReservedKey(target.replace(/^custom\./, "")), {
+    message: "constructor and prototype name JavaScript's object machinery; choose another key",
+    params: { rule: reservedKeyRule },
   });
 
 export const ContactImportOptions = z.object({

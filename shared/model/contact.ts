@@ -13,6 +13,7 @@ import {
   text,
 } from "./common";
 import { patchOf } from "./patch";
+import { isReservedKey, reservedKeyRule } from "./reserved-keys";
 
 export const ContactType = z.enum(["company", "person"]);
 
@@ -24,7 +25,11 @@ export const ProfileAnswer = z.object({
 
 export const CustomFieldKey = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, { message: "must be a letter then letters, digits or _" });
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, { message: "must be a letter then letters, digits or _" })
+  .refine((key) => !isReservedKey(key), {
+    message: "constructor and prototype name JavaScript's object machinery; choose another key",
+    params: { rule: reservedKeyRule },
+  });
 export const CustomFieldValue = z.union([z.string().max(250), z.number(), z.boolean()]);
 
 /** What a client may write on a contact. Person-only and company-only rules live in contactRules. */

@@ -6,13 +6,21 @@ import { z } from "zod";
  * full schema, so cross-field rules hold after every update.
  */
 export type PatchShape<S extends z.ZodRawShape> = {
-  [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
+  [K in keyof S]: z.ZodOptional<z.ZodNullable<MemberPatch<S[K]>>>;
 };
+
+/** A record's members take null too (see memberPatch). */
+type MemberPatch<T> =
+  T extends z.ZodDefault<infer Inner>
+    ? MemberPatch<Inner>
+    : T extends z.ZodRecord<infer Key, infer Value>
+      ? z.ZodRecord<Key, z.ZodNullable<Value>>
+      : T;
 
 export const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) => {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, schema] of Object.entries(fields.shape)) {
-    shape[key] = unwrapDefault(schema as z.ZodType)
+    shape[key] = memberPatch(unwrapDefault(schema as z.ZodType))
       .nullable()
       .optional();
   }
@@ -22,6 +30,16 @@ export const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) => {
 /** A patch must not re-apply defaults: an absent key means "leave as is". */
 const unwrapDefault = (schema: z.ZodType): z.ZodType =>
   schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+
+/**
+ * A record (custom fields) merges member by member, so its patch takes null for a member to
+ * remove it (RFC 7396). Its own checks (how many members) apply to the merged result, which the
+ * service validates against the full schema.
+ */
+const memberPatch = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodRecord
+    ? z.record(schema.keyType as z.ZodString, (schema.valueType as z.ZodType).nullable())
+    : schema;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { CriteriaNode } from "../criteria/criteria-tree";
+import { CriteriaTree } from "../criteria/criteria-tree";
 import { Code, IsoDate, text } from "./common";
 import { CriteriaAction, CriteriaOptions } from "./criteria-action";
 import { SavedCriteria } from "./saved-criteria";
 
 /** Add, Reduce or Refine Contacts: a criteria tree, the dialog's options, and dry run for a live count. */
 export const ApplyCriteriaRequest = z.object({
-  filter: CriteriaNode,
+  filter: CriteriaTree,
   options: CriteriaOptions.default({
     allowExistingContacts: false,
     expandCompanies: false,

@@ -113,6 +113,7 @@ export const startApi = async (
     createRoutes(async () => deps),
     {
       corsOrigins: [],
+      maxBodyBytes: config.maxBodyBytes,
       // A 5xx in a test is a bug: show why.
       log: (level, ...args) => {
         if (level === "error") console.error(...args);

@@ -61,6 +61,15 @@ const contacts = [
     city: "Odense C",
     customFields: { tier: " leading space" },
   },
+  {
+    // Formulas behind a separator: safe only if every reader's field start is guarded.
+    no: "KT800005",
+    type: "person",
+    name: "x,=cmd|' /C calc'!A0",
+    jobTitle: "Salg - Nord",
+    address: "Vej 1;@SUM(A1)",
+    city: "Odense C",
+  },
 ] as const;
 
 beforeAll(async () => {
@@ -113,13 +122,19 @@ describe("GET /api/contacts/export", () => {
       "custom.tier",
       "custom.vip",
     ]);
-    expect(rows.map((r) => r[0])).toEqual(["KT800001", "KT800002", "KT800003", "KT800004"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "KT800001",
+      "KT800002",
+      "KT800003",
+      "KT800004",
+      "KT800005",
+    ]);
   });
 
   it("writes , when asked", async () => {
     const text = (await exportCsv("?delimiter=,")).text;
     expect(text.startsWith("\uFEFFNo.,Type,Name,Search Name,")).toBe(true);
-    expect(records(text, ",")).toHaveLength(5);
+    expect(records(text, ",")).toHaveLength(6);
   });
 
   it("applies the list endpoint's filters", async () => {
@@ -169,6 +184,10 @@ describe("GET /api/contacts/export", () => {
     expect(cell("KT800002", "Job Title")).toBe("'-Indkøbschef");
     expect(cell("KT800002", "custom.points")).toBe("'-5");
     expect(cell("KT800002", "custom.note")).toBe("''=already quoted");
+    // And wherever a reader with another delimiter would start a field.
+    expect(cell("KT800005", "Name")).toBe("x,'=cmd|' /C calc'!A0");
+    expect(cell("KT800005", "Job Title")).toBe("Salg '- Nord");
+    expect(cell("KT800005", "Address")).toBe("Vej 1;'@SUM(A1)");
     // Cells that are safe are left alone, lists are joined with |.
     expect(cell("KT800001", "Address")).toBe('Vestergade 1; "Gården"');
     expect(cell("KT800001", "Mailing Groups")).toBe("NEWS|EVENTS");
@@ -177,6 +196,22 @@ describe("GET /api/contacts/export", () => {
     const raw = records((await exportCsv()).text).flat();
     expect(raw.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   });
+
+  it.each([",", "\t", " ", "|", ":"])(
+    "the ; export read with %j as the delimiter starts no field with a formula character",
+    async (reader) => {
+      const text = (await exportCsv()).text;
+      const fields = parse(text, {
+        bom: true,
+        delimiter: reader,
+        relax_quotes: true,
+        relax_column_count: true,
+        quote: false,
+      }) as string[][];
+      const dangerous = fields.flat().filter((c) => /^[=+\-@\t\r]/.test(c.replace(/^[ "]+/, "")));
+      expect(dangerous).toEqual([]);
+    },
+  );
 
   it.each([";", ","])(
     "round-trips through import into another tenant unchanged (delimiter %s)",
