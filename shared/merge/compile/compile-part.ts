@@ -8,6 +8,7 @@ import { scanPart, type FieldScan, type RunScan } from "./part-scan";
 import { compileSection } from "./section-compile";
 import { assembleNodes, type Edit } from "./assemble-nodes";
 import { compileControl } from "./control-field";
+import type { ContentLimits } from "./content-limits";
 
 /**
  * Compiles one part (the main document, a header or footer, the footnotes or endnotes) into
@@ -28,6 +29,7 @@ export interface PartContext {
   readonly styleNumbering: ReadonlyMap<string, StyleNumbering>;
   /** The style id of "Placeholder Text", dropped from a control's value runs. */
   readonly placeholderStyle: string | undefined;
+  readonly limits: ContentLimits;
 }
 
 export interface CompiledDocumentPart {
@@ -58,6 +60,8 @@ export interface PartFacts {
   readonly controlIds: number[];
   readonly noteIds: number[];
   readonly numIds: number[];
+  /** Fields and content controls, merged or not: what the letter's field limit counts. */
+  readonly fieldCount: number;
 }
 
 export type CompiledPart =
@@ -80,8 +84,8 @@ const NOTE_SEPARATOR_TYPES = new Set(["separator", "continuationSeparator", "con
 const BLOCKS_AFTER_LAST_PARAGRAPH = new Set(["w:tbl", "w:sdt", "w:customXml", "w:altChunk", "w:p"]);
 
 export const compilePart = (xml: string, context: PartContext): CompiledPart => {
-  const tokens = tokenizeXml(xml, context.part);
-  const scan = scanPart(xml, tokens);
+  const tokens = tokenizeXml(xml, context.part, context.limits.maxDepth);
+  const scan = scanPart(xml, tokens, context.part, context.limits);
   const text = (a: number, b: number): string =>
     xml.slice((tokens[a] as XmlToken).start, (tokens[b] as XmlToken).end);
   const rPrOf = new Map<number, string>();
@@ -96,6 +100,7 @@ export const compilePart = (xml: string, context: PartContext): CompiledPart => 
     controlIds: [],
     noteIds: [],
     numIds: [],
+    fieldCount: scan.fieldCount,
   };
   const warn = (code: TemplateWarning["code"], field: string, message: string): void => {
     facts.warnings.push({ code, part: context.part, field, message });
