@@ -15,6 +15,7 @@ import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
+import { benchTemplateRead } from "./template-read.bench";
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["criteria", benchCriteria],
   ["log", benchLog],
   ["merge", benchMerge],
+  ["template-read", benchTemplateRead],
   ["pane", benchPane],
 ];
 
