@@ -1,4 +1,5 @@
 import type { FieldExpr } from "../fields/field-instruction";
+import { TemplateError } from "../template-error";
 import type { FieldUse, TemplateWarning } from "../template-report";
 import { unescapeXml } from "../xml/xml-escape";
 import { attributeOf, attributesOf, tokenizeXml, type XmlToken } from "../xml/xml-tokenizer";
@@ -83,7 +84,34 @@ interface Region {
 const NOTE_SEPARATOR_TYPES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
 const BLOCKS_AFTER_LAST_PARAGRAPH = new Set(["w:tbl", "w:sdt", "w:customXml", "w:altChunk", "w:p"]);
 
+/** Paragraph start tags (<w:p>, <w:p ...>, <w:p/>), counted before the part is parsed. */
+const countParagraphs = (xml: string): number => {
+  let count = 0;
+  for (let at = xml.indexOf("<w:p"); at >= 0; at = xml.indexOf("<w:p", at + 4)) {
+    const next = xml.charCodeAt(at + 4);
+    if (
+      next === 62 /* > */ ||
+      next === 47 /* / */ ||
+      next === 32 ||
+      next === 9 ||
+      next === 10 ||
+      next === 13
+    )
+      count++;
+  }
+  return count;
+};
+
 export const compilePart = (xml: string, context: PartContext): CompiledPart => {
+  const paragraphs = countParagraphs(xml);
+  if (paragraphs > context.limits.maxParagraphsPerPart) {
+    throw new TemplateError(
+      "too_many_paragraphs",
+      `${context.part} has ${paragraphs} paragraphs; at most ${context.limits.maxParagraphsPerPart} are accepted`,
+      context.part,
+      { limit: context.limits.maxParagraphsPerPart, actual: paragraphs },
+    );
+  }
   const tokens = tokenizeXml(xml, context.part, context.limits.maxDepth);
   const scan = scanPart(xml, tokens, context.part, context.limits);
   const text = (a: number, b: number): string =>

@@ -147,7 +147,7 @@ const NOT_SIMPLE_CONTENT = new Set([
 ]);
 
 const refuse = (
-  code: "too_many_paragraphs" | "text_too_long" | "fields_too_deep",
+  code: "text_too_long" | "fields_too_deep",
   message: string,
   part: string,
   limit: number,
@@ -158,7 +158,7 @@ export const scanPart = (
   xml: string,
   tokens: readonly XmlToken[],
   part: string,
-  limits: ContentLimits,
+  limits: Pick<ContentLimits, "maxTextChars" | "maxFieldDepth">,
 ): PartScan => {
   const closeOf = new Int32Array(tokens.length);
   const scan: PartScan = {
@@ -596,15 +596,6 @@ export const scanPart = (
       part,
       limits.maxFieldDepth,
       deepestField,
-    );
-  }
-  if (scan.paragraphs.length > limits.maxParagraphsPerPart) {
-    throw refuse(
-      "too_many_paragraphs",
-      `${part} has ${scan.paragraphs.length} paragraphs; at most ${limits.maxParagraphsPerPart} are accepted`,
-      part,
-      limits.maxParagraphsPerPart,
-      scan.paragraphs.length,
     );
   }
   return scan;
