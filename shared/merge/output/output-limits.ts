@@ -6,7 +6,7 @@ import { estimateMergeSize } from "./output-estimate";
 /**
  * Bounds on what one merge writes, checked against an estimate before any letter is written,
  * so a small letter with a large text, merged for thousands of contacts, is refused at once
- * instead of after minutes of work. 10,000 two-page letters in one document are about 200 MB.
+ * instead of after minutes of work. 10,000 two-page letters in one document are about 155 MB.
  */
 export interface OutputLimits {
   /** One merged document: mergeDocument's, or each letter of mergeEach. */
