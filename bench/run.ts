@@ -17,6 +17,7 @@ import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
+import { benchTemplateRead } from "./template-read.bench";
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
@@ -26,6 +27,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["edge", benchEdge],
   ["log", benchLog],
   ["merge", benchMerge],
+  ["template-read", benchTemplateRead],
   ["pane", benchPane],
 ];
 

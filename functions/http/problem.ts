@@ -1,7 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import type { z } from "zod";
-import { TemplateError } from "@shared/merge/template-error";
-import type { Problem, ProblemError } from "@shared/model/problem";
+import type { ProblemError } from "@shared/model/problem";
 import {
   ConflictError,
   DependencyError,
@@ -13,21 +12,12 @@ import {
   ValidationError,
 } from "../errors/app-errors";
 
+import { engineProblem } from "./engine-problems";
+import { problemResponse } from "./problem-response";
+
+export { problemResponse };
+
 type Location = ProblemError["in"];
-
-const typeBase = "https://mergeline.dev/problems/";
-
-export const problemResponse = (
-  status: number,
-  slug: string,
-  title: string,
-  extra: Omit<Problem, "type" | "title" | "status"> = {},
-  headers: Record<string, string> = {},
-): HttpResponseInit => ({
-  status,
-  headers: { "content-type": "application/problem+json", ...headers },
-  jsonBody: { type: `${typeBase}${slug}`, title, status, ...extra } satisfies Problem,
-});
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
   let v: unknown = input;
@@ -91,21 +81,8 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
   if (error instanceof ValidationError) {
     return validationProblem(error.errors, error.message, error.status, instance);
   }
-  if (error instanceof TemplateError) {
-    const tooBig = error.code === "too_large" || error.code === "too_many_parts";
-    return problemResponse(
-      tooBig ? 413 : 422,
-      "not-a-word-document",
-      "Not a usable Word document",
-      {
-        detail: error.message,
-        errors: [
-          { in: "body", field: error.part ?? "document", rule: error.code, message: error.message },
-        ],
-        instance,
-      },
-    );
-  }
+  const engine = engineProblem(error, instance);
+  if (engine) return engine;
   if (error instanceof NotFoundError) {
     return problemResponse(404, "not-found", "Not found", { detail: error.message, instance });
   }

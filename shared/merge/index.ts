@@ -7,10 +7,11 @@
  *   mergeDocument(template, records)                      // one .docx, a section per letter
  *   mergeEach / mergeEachZip                              // one .docx per contact
  *   mergeOne / mergeOneFlatOpc                            // the preview
+ *   estimateMergedSize(template, records)                 // what a merge would write, before it runs
  */
 export { readTemplate, type ReadTemplateOptions, type Template } from "./template";
 export type { FieldUse, TemplateWarning, TemplateWarningCode } from "./template-report";
-export { TemplateError, type TemplateErrorCode } from "./template-error";
+export { TemplateError, type LimitExceeded, type TemplateErrorCode } from "./template-error";
 export { MergeError, type MergeErrorCode } from "./merge-error";
 export type { MergeRecord, MergeValue, MergeValues } from "./merge-record";
 export type { MergeOptions } from "./merge-options";
@@ -30,4 +31,8 @@ export { formatMergeValue, type FormatMergeValueOptions } from "./format/format-
 export { normalizeFieldName } from "./fields/field-name";
 export { sanitizeFileName } from "./output/file-names";
 export { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./package/package-limits";
+export { DEFAULT_CONTENT_LIMITS, type ContentLimits } from "./compile/content-limits";
+export { DEFAULT_OUTPUT_LIMITS, type OutputLimits } from "./output/output-limits";
+export { estimateMergedSize } from "./merge-estimate";
+export type { MergeSizeEstimate } from "./output/output-estimate";
 export type { CompressionLevel } from "./package/zip-writer";

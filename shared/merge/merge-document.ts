@@ -2,6 +2,7 @@ import { MergeError } from "./merge-error";
 import type { MergeOptions } from "./merge-options";
 import type { MergeRecord } from "./merge-record";
 import { mergedPackage } from "./output/merged-package";
+import { DEFAULT_OUTPUT_LIMITS, refuseLargeDocument } from "./output/output-limits";
 import { planOutput } from "./output/output-plan";
 import { sessionOptions } from "./output/session-options";
 import { writeFlatOpc } from "./package/flat-opc-writer";
@@ -14,6 +15,7 @@ const files = (
   options: MergeOptions,
 ): Iterable<OutputFile> => {
   if (records.length === 0) throw new MergeError("no_records", "there is no record to merge");
+  refuseLargeDocument(template.compiled, records, { ...DEFAULT_OUTPUT_LIMITS, ...options.limits });
   const mode = records.length > 1 ? "multi" : "single";
   return mergedPackage(
     template.compiled,

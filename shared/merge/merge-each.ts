@@ -2,6 +2,7 @@ import type { MergeOptions } from "./merge-options";
 import type { MergeRecord } from "./merge-record";
 import { letterFileNames } from "./output/file-names";
 import { mergedPackage } from "./output/merged-package";
+import { DEFAULT_OUTPUT_LIMITS, refuseLargeLetters } from "./output/output-limits";
 import { planOutput } from "./output/output-plan";
 import { sessionOptions } from "./output/session-options";
 import { writeZip } from "./package/zip-writer";
@@ -19,6 +20,7 @@ export const mergeEach = (
   records: readonly MergeRecord[],
   options: MergeOptions = {},
 ): MergedFile[] => {
+  refuseLargeLetters(template.compiled, records, { ...DEFAULT_OUTPUT_LIMITS, ...options.limits });
   const plan = planOutput(template.compiled);
   const session = sessionOptions(options, "single", false);
   const names = letterFileNames(records);

@@ -1,6 +1,7 @@
 import type { MergeOptions } from "./merge-options";
 import type { MergeRecord } from "./merge-record";
 import { mergedPackage } from "./output/merged-package";
+import { DEFAULT_OUTPUT_LIMITS, refuseLargeLetters } from "./output/output-limits";
 import { planOutput } from "./output/output-plan";
 import { sessionOptions } from "./output/session-options";
 import { writeFlatOpc } from "./package/flat-opc-writer";
@@ -16,14 +17,16 @@ const files = (
   template: Template,
   record: MergeRecord,
   options: MergeOneOptions,
-): Iterable<OutputFile> =>
-  mergedPackage(
+): Iterable<OutputFile> => {
+  refuseLargeLetters(template.compiled, [record], { ...DEFAULT_OUTPUT_LIMITS, ...options.limits });
+  return mergedPackage(
     template.compiled,
     [record],
     options.recordNumber ?? 1,
     sessionOptions(options, "single", true),
     planOutput(template.compiled),
   );
+};
 
 /** One record's values in place: the preview. Content controls are kept unless told otherwise. */
 export const mergeOne = (

@@ -1,3 +1,4 @@
+import type { OutputLimits } from "./output/output-limits";
 import type { CompressionLevel } from "./package/zip-writer";
 
 export interface MergeOptions {
@@ -14,4 +15,6 @@ export interface MergeOptions {
   readonly restartPageNumbering?: boolean;
   /** Deflate level of the .docx; 6 by default. */
   readonly compressionLevel?: CompressionLevel;
+  /** Output limits, checked on an estimate before merging; DEFAULT_OUTPUT_LIMITS for the rest. */
+  readonly limits?: Partial<OutputLimits>;
 }

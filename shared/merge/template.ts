@@ -1,4 +1,5 @@
 import { compileTemplate, type CompiledTemplate } from "./compile/compile-template";
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from "./compile/content-limits";
 import { normalizeFieldName } from "./fields/field-name";
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./package/package-limits";
 import { readPackage, type PackageFormat } from "./package/read-package";
@@ -19,7 +20,8 @@ export interface Template {
 }
 
 export interface ReadTemplateOptions {
-  readonly limits?: Partial<PackageLimits>;
+  /** Any of the package and content limits; the defaults (DEFAULT_*_LIMITS) for the rest. */
+  readonly limits?: Partial<PackageLimits & ContentLimits>;
 }
 
 /**
@@ -30,9 +32,9 @@ export const readTemplate = (
   input: Uint8Array | string,
   options: ReadTemplateOptions = {},
 ): Template => {
-  const limits = { ...DEFAULT_PACKAGE_LIMITS, ...options.limits };
+  const limits = { ...DEFAULT_PACKAGE_LIMITS, ...DEFAULT_CONTENT_LIMITS, ...options.limits };
   const raw = readPackage(input, limits);
-  const { compiled, fields, warnings } = compileTemplate(raw);
+  const { compiled, fields, warnings } = compileTemplate(raw, limits);
   const seen = new Set<string>();
   const fieldNames: string[] = [];
   for (const field of fields) {

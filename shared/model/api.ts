@@ -590,6 +590,7 @@ export const api = {
     response: InteractionTemplate,
     status: 200,
     role: "admin",
+    rateLimit: "upload",
   }),
   downloadTemplateAttachment: endpoint({
     method: "GET",
@@ -631,6 +632,7 @@ export const api = {
     maxBodyBytes: 20 * 1024 * 1024,
     response: SegmentLine,
     status: 200,
+    rateLimit: "upload",
   }),
   downloadLineAttachment: endpoint({
     method: "GET",

@@ -25,7 +25,7 @@ export interface EndpointSpec {
   /** The app role needed besides being signed in with Marketer or Admin. */
   readonly role?: "admin";
   /** Expensive work, limited per user (429 with Retry-After past the limit). */
-  readonly rateLimit?: "merge" | "import" | "log";
+  readonly rateLimit?: "merge" | "import" | "log" | "upload";
   /** "public" endpoints answer without a signed-in user (health, the API description). */
   readonly access?: "public" | "user";
 }

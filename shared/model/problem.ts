@@ -18,6 +18,14 @@ export const ProblemError = z.object({
     .int()
     .optional()
     .meta({ description: "For row-based input such as CSV: the 1-based data row." }),
+  limit: z
+    .number()
+    .optional()
+    .meta({ description: "When the rule is a limit: the limit, e.g. 100000 paragraphs." }),
+  actual: z
+    .number()
+    .optional()
+    .meta({ description: "When the rule is a limit: what the input has, e.g. 120000." }),
 });
 export type ProblemError = z.infer<typeof ProblemError>;
 

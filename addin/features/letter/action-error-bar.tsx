@@ -14,6 +14,13 @@ const TEMPLATE_ERRORS: Partial<Record<string, MessageKey>> = {
   too_large: "letter.error.template.tooLarge",
   too_many_parts: "letter.error.template.tooLarge",
   compression_ratio: "letter.error.template.tooLarge",
+  too_many_elements: "letter.error.template.tooLarge",
+  too_many_paragraphs: "letter.error.template.tooLarge",
+  too_many_fields: "letter.error.template.tooLarge",
+  text_too_long: "letter.error.template.tooLarge",
+  too_deep: "letter.error.template.corrupt",
+  fields_too_deep: "letter.error.template.corrupt",
+  unsafe_part_name: "letter.error.template.corrupt",
   dtd_refused: "letter.error.template.corrupt",
 };
 

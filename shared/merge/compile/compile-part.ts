@@ -1,4 +1,5 @@
 import type { FieldExpr } from "../fields/field-instruction";
+import { TemplateError } from "../template-error";
 import type { FieldUse, TemplateWarning } from "../template-report";
 import { unescapeXml } from "../xml/xml-escape";
 import { attributeOf, attributesOf, tokenizeXml, type XmlToken } from "../xml/xml-tokenizer";
@@ -8,6 +9,7 @@ import { scanPart, type FieldScan, type RunScan } from "./part-scan";
 import { compileSection } from "./section-compile";
 import { assembleNodes, type Edit } from "./assemble-nodes";
 import { compileControl } from "./control-field";
+import type { ContentLimits } from "./content-limits";
 
 /**
  * Compiles one part (the main document, a header or footer, the footnotes or endnotes) into
@@ -28,6 +30,7 @@ export interface PartContext {
   readonly styleNumbering: ReadonlyMap<string, StyleNumbering>;
   /** The style id of "Placeholder Text", dropped from a control's value runs. */
   readonly placeholderStyle: string | undefined;
+  readonly limits: ContentLimits;
 }
 
 export interface CompiledDocumentPart {
@@ -58,6 +61,8 @@ export interface PartFacts {
   readonly controlIds: number[];
   readonly noteIds: number[];
   readonly numIds: number[];
+  /** Fields and content controls, merged or not: what the letter's field limit counts. */
+  readonly fieldCount: number;
 }
 
 export type CompiledPart =
@@ -79,9 +84,36 @@ interface Region {
 const NOTE_SEPARATOR_TYPES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
 const BLOCKS_AFTER_LAST_PARAGRAPH = new Set(["w:tbl", "w:sdt", "w:customXml", "w:altChunk", "w:p"]);
 
+/** Paragraph start tags (<w:p>, <w:p ...>, <w:p/>), counted before the part is parsed. */
+const countParagraphs = (xml: string): number => {
+  let count = 0;
+  for (let at = xml.indexOf("<w:p"); at >= 0; at = xml.indexOf("<w:p", at + 4)) {
+    const next = xml.charCodeAt(at + 4);
+    if (
+      next === 62 /* > */ ||
+      next === 47 /* / */ ||
+      next === 32 ||
+      next === 9 ||
+      next === 10 ||
+      next === 13
+    )
+      count++;
+  }
+  return count;
+};
+
 export const compilePart = (xml: string, context: PartContext): CompiledPart => {
-  const tokens = tokenizeXml(xml, context.part);
-  const scan = scanPart(xml, tokens);
+  const paragraphs = countParagraphs(xml);
+  if (paragraphs > context.limits.maxParagraphsPerPart) {
+    throw new TemplateError(
+      "too_many_paragraphs",
+      `${context.part} has ${paragraphs} paragraphs; at most ${context.limits.maxParagraphsPerPart} are accepted`,
+      context.part,
+      { limit: context.limits.maxParagraphsPerPart, actual: paragraphs },
+    );
+  }
+  const tokens = tokenizeXml(xml, context.part, context.limits.maxDepth);
+  const scan = scanPart(xml, tokens, context.part, context.limits);
   const text = (a: number, b: number): string =>
     xml.slice((tokens[a] as XmlToken).start, (tokens[b] as XmlToken).end);
   const rPrOf = new Map<number, string>();
@@ -96,6 +128,7 @@ export const compilePart = (xml: string, context: PartContext): CompiledPart => 
     controlIds: [],
     noteIds: [],
     numIds: [],
+    fieldCount: scan.fieldCount,
   };
   const warn = (code: TemplateWarning["code"], field: string, message: string): void => {
     facts.warnings.push({ code, part: context.part, field, message });

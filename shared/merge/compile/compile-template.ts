@@ -23,6 +23,7 @@ import {
 } from "./compile-part";
 import { parseNumbering, type NumberingInfo } from "./numbering-info";
 import { parseStyles } from "./style-info";
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from "./content-limits";
 
 /** A header or footer part, shared by every letter unless it holds fields. */
 export interface CompiledStory {
@@ -106,7 +107,20 @@ const mailMergeRange = (xml: string, part: string): [number, number] | undefined
   return undefined;
 };
 
-export const compileTemplate = (raw: RawPackage): CompileResult => {
+/** Start tags in a part, counted before it is parsed: what a part's tokens will cost. */
+const countElements = (xml: string): number => {
+  let count = 0;
+  for (let at = xml.indexOf("<"); at >= 0; at = xml.indexOf("<", at + 1)) {
+    const next = xml.charCodeAt(at + 1);
+    if (next !== 47 /* / */ && next !== 33 /* ! */ && next !== 63 /* ? */) count++;
+  }
+  return count;
+};
+
+export const compileTemplate = (
+  raw: RawPackage,
+  limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
+): CompileResult => {
   const parts = raw.parts;
   const text = new Map<string, string>();
   const textOf = (part: string): string => {
@@ -130,8 +144,21 @@ export const compileTemplate = (raw: RawPackage): CompileResult => {
       "not_word",
       "the package has no _rels/.rels: it is not an Office document",
     );
-  // No part is interpreted before every XML part has been checked for a DTD.
-  for (const part of parts.keys()) if (XML_PART.test(part)) refuseDtd(textOf(part), part);
+  // No part is interpreted before every XML part has been checked for a DTD and its size.
+  for (const part of parts.keys()) {
+    if (!XML_PART.test(part)) continue;
+    const xml = textOf(part);
+    refuseDtd(xml, part);
+    const elements = countElements(xml);
+    if (elements > limits.maxElementsPerPart) {
+      throw new TemplateError(
+        "too_many_elements",
+        `${part} has ${elements} XML elements; at most ${limits.maxElementsPerPart} are accepted`,
+        part,
+        { limit: limits.maxElementsPerPart, actual: elements },
+      );
+    }
+  }
 
   const contentTypesXml = textOf(CONTENT_TYPES_PART);
   const contentTypes = parseContentTypes(contentTypesXml);
@@ -166,6 +193,7 @@ export const compileTemplate = (raw: RawPackage): CompileResult => {
     kind,
     styleNumbering: styles?.numbering ?? new Map(),
     placeholderStyle: styles?.placeholderStyle,
+    limits,
   });
 
   const facts: PartFacts[] = [];
@@ -226,7 +254,19 @@ export const compileTemplate = (raw: RawPackage): CompileResult => {
       }
     }
   }
+  const fieldCount = facts.reduce((sum, f) => sum + f.fieldCount, 0);
+  if (fieldCount > limits.maxFields) {
+    throw new TemplateError(
+      "too_many_fields",
+      `the letter has ${fieldCount} fields and content controls; at most ${limits.maxFields} are accepted`,
+      undefined,
+      { limit: limits.maxFields, actual: fieldCount },
+    );
+  }
   const all = <T>(pick: (f: PartFacts) => readonly T[]): Set<T> => new Set(facts.flatMap(pick));
+  // A loop, not Math.max(...ids): spreading a few hundred thousand arguments overflows the stack.
+  let maxNumId = numbering?.maxNumId ?? 0;
+  for (const f of facts) for (const id of f.numIds) if (id > maxNumId) maxNumId = id;
   const compiled: CompiledTemplate = {
     parts,
     contentTypes,
@@ -250,7 +290,7 @@ export const compileTemplate = (raw: RawPackage): CompileResult => {
       controlIds: all((f) => f.controlIds),
       footnoteIds: new Set([...(footnotes?.ids ?? []), -1, 0]),
       endnoteIds: new Set([...(endnotes?.ids ?? []), -1, 0]),
-      maxNumId: Math.max(numbering?.maxNumId ?? 0, ...facts.flatMap((f) => f.numIds)),
+      maxNumId,
     },
     letterBookmarks: new Set(letterFacts.flatMap((f) => f.bookmarkNames)),
   };

@@ -2,7 +2,7 @@ import { parseTag } from "../fields/field-instruction";
 import { normalizeFieldName } from "../fields/field-name";
 import type { XmlAttribute, XmlToken } from "../xml/xml-tokenizer";
 import type { CompiledNode, ControlNode } from "./compiled-nodes";
-import type { PartScan, SdtScan } from "./part-scan";
+import type { ParagraphScan, PartScan, SdtScan } from "./part-scan";
 
 export interface ControlContext {
   /** Each run's w:rPr by the run's start token. */
@@ -12,6 +12,20 @@ export interface ControlContext {
   /** The control's w:id, made unique per copy when the control is kept. */
   readonly id: { readonly attribute: XmlAttribute; readonly value: number } | undefined;
 }
+
+/** The paragraph opening at a token: paragraphs are in document order, so a binary search. */
+const paragraphAt = (scan: PartScan, open: number): ParagraphScan | undefined => {
+  let lo = 0;
+  let hi = scan.paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const paragraph = scan.paragraphs[mid] as ParagraphScan;
+    if (paragraph.open === open) return paragraph;
+    if (paragraph.open < open) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+};
 
 /**
  * A Mergeline content control: the field its tag names (with optional switches after the name),
@@ -44,7 +58,7 @@ export const compileControl = (
 
   let paragraphStart: string | undefined;
   if (sdt.contentKind === "block") {
-    const paragraph = scan.paragraphs.find((p) => p.open === sdt.firstParagraph);
+    const paragraph = paragraphAt(scan, sdt.firstParagraph);
     const open = tokens[sdt.firstParagraph] as XmlToken;
     const startTag = xml.slice(open.start, open.end).replace(/\s*\/>$/, ">");
     paragraphStart = startTag + (paragraph?.pPr ? text(paragraph.pPr[0], paragraph.pPr[1]) : "");

@@ -100,7 +100,8 @@ export const restartedNum = (
   const num = info.nums.get(numId);
   if (!num) return undefined;
   const levels = info.starts.get(num.abstractId) ?? new Map<number, number>();
-  const all = new Set([...levels.keys(), ...num.overrides.keys()]);
+  // Word lists have nine levels (0-8); more in a hostile numbering.xml would be copied per letter.
+  const all = new Set([...levels.keys(), ...num.overrides.keys()].filter((l) => l >= 0 && l < 9));
   if (all.size === 0) for (let l = 0; l < 9; l++) all.add(l);
   const overrides = [...all]
     .sort((a, b) => a - b)

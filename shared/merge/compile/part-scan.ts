@@ -1,5 +1,7 @@
+import { TemplateError } from "../template-error";
 import { unescapeXml } from "../xml/xml-escape";
 import { attributeOf, type XmlToken } from "../xml/xml-tokenizer";
+import type { ContentLimits } from "./content-limits";
 
 /**
  * One walk over a part's tokens that records every structure the merge rewrites: runs and their
@@ -96,6 +98,8 @@ export interface PartScan {
   readonly sdts: SdtScan[];
   readonly rows: { readonly open: number; close: number }[];
   readonly paragraphs: ParagraphScan[];
+  /** Fields (complex and simple) and content controls. */
+  fieldCount: number;
   readonly sectPrs: SectPrScan[];
   readonly docPrs: number[];
   readonly bookmarkStarts: number[];
@@ -107,7 +111,6 @@ export interface PartScan {
   readonly comments: number[];
   /** Root children of footnotes.xml / endnotes.xml. */
   readonly notes: { readonly open: number; close: number }[];
-  readonly paraIdTags: number[];
   body: { open: number; close: number } | undefined;
   /** For each open token, its close token; for every other token, itself. */
   readonly closeOf: Int32Array;
@@ -143,7 +146,20 @@ const NOT_SIMPLE_CONTENT = new Set([
   "w:fldSimple",
 ]);
 
-export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => {
+const refuse = (
+  code: "text_too_long" | "fields_too_deep",
+  message: string,
+  part: string,
+  limit: number,
+  actual: number,
+): TemplateError => new TemplateError(code, message, part, { limit, actual });
+
+export const scanPart = (
+  xml: string,
+  tokens: readonly XmlToken[],
+  part: string,
+  limits: Pick<ContentLimits, "maxTextChars" | "maxFieldDepth">,
+): PartScan => {
   const closeOf = new Int32Array(tokens.length);
   const scan: PartScan = {
     runs: [],
@@ -153,6 +169,7 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
     sdts: [],
     rows: [],
     paragraphs: [],
+    fieldCount: 0,
     sectPrs: [],
     docPrs: [],
     bookmarkStarts: [],
@@ -163,7 +180,6 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
     anchors: [],
     comments: [],
     notes: [],
-    paraIdTags: [],
     body: undefined,
     closeOf,
   };
@@ -178,6 +194,13 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
   const noteStack: { open: number; close: number }[] = [];
   let capture: "code" | "text" | undefined;
   let unterminated = 0;
+  // Fields within fields: each text is added to every enclosing field's result, so the depth
+  // is bounded, and past the limit nothing more is added (the part is refused at the end).
+  let deepestField = 0;
+  const nestField = (): void => {
+    scan.fieldCount++;
+    deepestField = Math.max(deepestField, fieldStack.length + simpleStack.length);
+  };
 
   const nameAt = (depthFromTop: number): string => {
     const index = stack[stack.length - 1 - depthFromTop];
@@ -255,8 +278,6 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
         };
         scan.paragraphs.push(p);
         if (token.kind === "open") paragraphStack.push(p);
-        const paraId = xml.indexOf("w14:paraId", token.start);
-        if (paraId >= 0 && paraId < token.end) scan.paraIdTags.push(i);
         break;
       }
       case "w:pPr":
@@ -296,6 +317,7 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
             else parentField.inResult.push(field);
           }
           fieldStack.push(field);
+          nestField();
         } else if (type === "separate") {
           const field = fieldStack[fieldStack.length - 1];
           if (field && field.separate < 0) field.separate = i;
@@ -327,6 +349,7 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
         };
         scan.simpleFields.push(simple);
         if (token.kind === "open") simpleStack.push(simple);
+        nestField();
         break;
       }
       case "w:sdt":
@@ -349,6 +372,7 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
             row: currentRow(),
           };
           if (sdt) sdt.disqualified = true;
+          scan.fieldCount++;
           scan.sdts.push(s);
           sdtStack.push(s);
         }
@@ -529,7 +553,17 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
     } else if (token.kind === "close") {
       const openIndex = stack.pop() as number;
       onClose(i, token, openIndex);
-    } else if ((token.kind === "text" || token.kind === "cdata") && capture) {
+    } else if (token.kind === "text" || token.kind === "cdata") {
+      if (token.end - token.start > limits.maxTextChars) {
+        throw refuse(
+          "text_too_long",
+          `${part} holds a text of ${token.end - token.start} characters in one run; at most ${limits.maxTextChars} are accepted`,
+          part,
+          limits.maxTextChars,
+          token.end - token.start,
+        );
+      }
+      if (!capture || deepestField > limits.maxFieldDepth) continue;
       const text =
         token.kind === "cdata"
           ? xml.slice(token.start + 9, token.end - 3)
@@ -555,5 +589,14 @@ export const scanPart = (xml: string, tokens: readonly XmlToken[]): PartScan => 
     }
   }
   (scan as { unterminatedFields: number }).unterminatedFields = unterminated + fieldStack.length;
+  if (deepestField > limits.maxFieldDepth) {
+    throw refuse(
+      "fields_too_deep",
+      `${part} nests fields ${deepestField} deep; at most ${limits.maxFieldDepth} are accepted`,
+      part,
+      limits.maxFieldDepth,
+      deepestField,
+    );
+  }
   return scan;
 };

@@ -17,6 +17,7 @@ import type { NumberSeparators } from "./locale-data";
  */
 
 const PLACEHOLDER = /[0#]/;
+const MAX_PLACES = 100;
 const GROUP_ONLY = new Set([" ", "\u00a0", "'"]);
 
 const splitSections = (picture: string): string[] => {
@@ -88,14 +89,20 @@ const layoutOf = (section: string, templateDecimal: string): Layout | undefined 
     suffix: section.slice(bounds[1]),
     minInteger: integer.split("0").length - 1,
     grouped: /[0#][^0#]+[0#]/.test(integer),
-    minFraction: fraction.split("0").length - 1,
-    maxFraction: fraction.replace(/[^0#]/g, "").length,
+    // toFixed takes at most 100 places; a picture asking for more gets 100.
+    minFraction: Math.min(fraction.split("0").length - 1, MAX_PLACES),
+    maxFraction: Math.min(fraction.replace(/[^0#]/g, "").length, MAX_PLACES),
   };
 };
 
 /** Half away from zero at `places` decimals, without 1.005 -> 1.00 binary surprises. */
-const roundTo = (value: number, places: number): number =>
-  Number(`${Math.round(Number(`${value}e${places}`))}e-${places}`);
+const roundTo = (value: number, places: number): number => {
+  const scaled = Number(`${value}e${places}`);
+  // Numbers JavaScript writes with an exponent (1e-7, and 1e21 and up) take no second one;
+  // they are beyond a double's seventeen digits anyway, where toFixed's rounding is as good.
+  if (!Number.isFinite(scaled) || Math.abs(scaled) >= 1e21) return Number(value.toFixed(places));
+  return Number(`${Math.round(scaled)}e-${places}`);
+};
 
 const literal = (text: string, negative: boolean, isZero: boolean): [string, boolean] => {
   let signed = false;

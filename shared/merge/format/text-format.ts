@@ -4,6 +4,8 @@
  * CardText, OrdText, DollarText, which spell numbers out in words.
  */
 
+const MAX_SPELLED = 32767;
+
 const toRoman = (n: number): string => {
   const table: [number, string][] = [
     [1000, "M"],
@@ -68,6 +70,9 @@ export const applyTextFormat = (text: string, format: string, language: string):
   }
   const n = Number(text.trim());
   if (!Number.isInteger(n) || n <= 0 || text.trim() === "") return text;
+  // Roman numerals and letters grow with the number (a thousand Ms for a million): beyond
+  // Word's 32767 a value stays as it is rather than taking minutes or filling memory.
+  if (n > MAX_SPELLED && (upper === "ROMAN" || upper === "ALPHABETIC")) return text;
   switch (upper) {
     case "ROMAN":
       return format.startsWith("r") ? toRoman(n).toLowerCase() : toRoman(n);

@@ -22,10 +22,16 @@ export const sanitizeFileName = (name: string): string => {
  */
 export const letterFileNames = (records: readonly MergeRecord[]): string[] => {
   const taken = new Set<string>();
+  // Where each name's numbering got to: 3,000 contacts of one name must not each count from 2.
+  const next = new Map<string, number>();
   return records.map((record, index) => {
     const base = sanitizeFileName(record.fileName ?? "") || `Letter ${index + 1}`;
+    const key = base.toLowerCase();
     let name = `${base}.docx`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).docx`;
+    for (let n = next.get(key) ?? 2; taken.has(name.toLowerCase()); n++) {
+      name = `${base} (${n}).docx`;
+      next.set(key, n + 1);
+    }
     taken.add(name.toLowerCase());
     return name;
   });

@@ -34,6 +34,8 @@ export const planOutput = (template: CompiledTemplate): OutputPlan => {
   const removedParts = new Set<string>();
   const removedMainRelationships = new Set<string>();
   const dropPart = (part: string): void => {
+    // Many relationships may name one part: its own relationships are read once.
+    if (removedParts.has(part.toLowerCase())) return;
     removedParts.add(part.toLowerCase());
     const rels = relationshipsPartOf(part);
     const bytes = template.parts.get(rels);

@@ -23,15 +23,35 @@ const insertBeforeClose = (xml: string, closeTag: string, insert: string): strin
   return `${xml.slice(0, root)}>${insert}</${name}>${xml.slice(root + 2)}`;
 };
 
+/**
+ * Replaces ranges of the original text in one pass: cutting and gluing the whole text once per
+ * edit made dropping many relationships (comments) quadratic. Ranges that overlap one already
+ * taken are skipped.
+ */
+const applyEdits = (xml: string, edits: readonly (readonly [number, number, string])[]): string => {
+  if (edits.length === 0) return xml;
+  const sorted = [...edits].sort((a, b) => a[0] - b[0]);
+  const out: string[] = [];
+  let at = 0;
+  for (const [start, end, text] of sorted) {
+    if (start < at) continue;
+    out.push(xml.slice(at, start), text);
+    at = end;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
+};
+
 export const editRelationships = (
   xml: string,
   existing: readonly Relationship[],
   remove: ReadonlySet<string>,
   add: readonly NewRelationship[],
 ): string => {
-  let out = xml;
-  const cuts = existing.filter((r) => remove.has(r.id)).sort((a, b) => b.start - a.start);
-  for (const r of cuts) out = out.slice(0, r.start) + out.slice(r.end);
+  const out = applyEdits(
+    xml,
+    existing.filter((r) => remove.has(r.id)).map((r) => [r.start, r.end, ""] as const),
+  );
   if (add.length === 0) return out;
   const added = add
     .map(
@@ -66,9 +86,7 @@ export const editContentTypes = (
     if (type && attribute)
       edits.push([attribute.valueStart, attribute.valueEnd, escapeXmlAttribute(type)]);
   }
-  let out = xml;
-  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
-    out = out.slice(0, start) + text + out.slice(end);
+  const out = applyEdits(xml, edits);
   if (add.length === 0) return out;
   const added = add
     .map(

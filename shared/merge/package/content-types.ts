@@ -37,11 +37,29 @@ export const parseContentTypes = (xml: string): ContentTypes => {
   return { defaults, overrides };
 };
 
+/** Overrides by lower-cased part name, the first spelling winning; built once per ContentTypes. */
+const lowerCased = new WeakMap<ContentTypes, ReadonlyMap<string, string>>();
+
+const overridesIgnoringCase = (types: ContentTypes): ReadonlyMap<string, string> => {
+  let map = lowerCased.get(types);
+  if (!map) {
+    const built = new Map<string, string>();
+    for (const [name, type] of types.overrides) {
+      const lower = name.toLowerCase();
+      if (!built.has(lower)) built.set(lower, type);
+    }
+    lowerCased.set(types, built);
+    map = built;
+  }
+  return map;
+};
+
+/** Part names are case-insensitive in OPC; the exact spelling is tried first. */
 export const contentTypeOf = (types: ContentTypes, part: string): string | undefined => {
   const override = types.overrides.get(part);
   if (override) return override;
-  const lower = part.toLowerCase();
-  for (const [name, type] of types.overrides) if (name.toLowerCase() === lower) return type;
+  const ignoringCase = overridesIgnoringCase(types).get(part.toLowerCase());
+  if (ignoringCase !== undefined) return ignoringCase;
   const dot = part.lastIndexOf(".");
   return dot < 0 ? undefined : types.defaults.get(part.slice(dot + 1).toLowerCase());
 };

@@ -9,6 +9,7 @@ import {
   serializeContentTypes,
 } from "./content-types";
 import type { PackageLimits } from "./package-limits";
+import { refuseUnsafePartName } from "./part-names";
 
 /**
  * Flat OPC (what Word's body.getOoxml() returns and Word saves as "Word XML Document"): one XML
@@ -29,6 +30,8 @@ export const readFlatOpc = (text: string, limits: PackageLimits): Map<string, Ui
     throw new TemplateError(
       "too_large",
       `the package has ${text.length} characters; at most ${limits.maxInputBytes} are accepted`,
+      undefined,
+      { limit: limits.maxInputBytes, actual: text.length },
     );
   }
   const tokens = tokenizeXml(text, "flat OPC package");
@@ -50,14 +53,18 @@ export const readFlatOpc = (text: string, limits: PackageLimits): Map<string, Ui
     const attributes = new Map(
       attributesOf(text, token).map((a) => [localName(a.name), unescapeXml(a.raw)]),
     );
+    // Flat-OPC part names are absolute ("/word/document.xml"): one leading slash is the rule.
     const name = (attributes.get("name") ?? "").replace(/^\//, "");
     const contentType = attributes.get("contentType") ?? "application/xml";
     const close = closeOf(i);
     if (!name) throw new TemplateError("corrupt_xml", "a flat-OPC part without a name");
+    refuseUnsafePartName(name);
     if (parts.size >= limits.maxParts) {
       throw new TemplateError(
         "too_many_parts",
         `the package has more than ${limits.maxParts} parts`,
+        undefined,
+        { limit: limits.maxParts, actual: parts.size + 1 },
       );
     }
     let bytes: Uint8Array | undefined;
@@ -84,6 +91,8 @@ export const readFlatOpc = (text: string, limits: PackageLimits): Map<string, Ui
       throw new TemplateError(
         "too_large",
         `the package's parts exceed ${limits.maxUnzippedBytes} bytes`,
+        undefined,
+        { limit: limits.maxUnzippedBytes, actual: total },
       );
     }
     parts.set(name, bytes);

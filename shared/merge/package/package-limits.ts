@@ -9,9 +9,15 @@ export interface PackageLimits {
   /** All parts unpacked, together. */
   readonly maxUnzippedBytes: number;
   readonly maxParts: number;
-  /** Uncompressed / compressed, per part; Word's XML reaches about 20x, real bombs 1000x. */
+  /**
+   * Uncompressed / compressed, per part and for the package as a whole; Word's XML reaches
+   * about 20x (an old-style form of empty table cells about 150x), deflate bombs 1000x.
+   */
   readonly maxCompressionRatio: number;
-  /** Parts smaller than this are not held to the ratio: tiny repetitive XML compresses extremely. */
+  /**
+   * Parts (and packages) that unpack to less than this are not held to the ratio: tiny
+   * repetitive XML compresses extremely, and below it a bomb cannot grow far.
+   */
   readonly ratioCheckFromBytes: number;
 }
 
@@ -20,5 +26,5 @@ export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
   maxUnzippedBytes: 100 * 1024 * 1024,
   maxParts: 2000,
   maxCompressionRatio: 100,
-  ratioCheckFromBytes: 1024 * 1024,
+  ratioCheckFromBytes: 256 * 1024,
 };

@@ -37,6 +37,8 @@ export const readPackage = (input: Uint8Array | string, limits: PackageLimits): 
     throw new TemplateError(
       "too_large",
       `the file has ${input.length} bytes; at most ${limits.maxInputBytes} are accepted`,
+      undefined,
+      { limit: limits.maxInputBytes, actual: input.length },
     );
   }
   if (isZip(input)) return { format: "docx", parts: readZip(input, limits) };

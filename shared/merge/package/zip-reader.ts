@@ -1,6 +1,7 @@
 import { Inflate } from "fflate";
 import { TemplateError } from "../template-error";
 import type { PackageLimits } from "./package-limits";
+import { refuseUnsafePartName } from "./part-names";
 
 /**
  * Reads a zip's central directory and inflates each entry as a stream, counting bytes as they
@@ -80,6 +81,8 @@ const readDirectory = (data: Uint8Array, limits: PackageLimits): Entry[] => {
     throw new TemplateError(
       "too_many_parts",
       `the package has ${count} parts; at most ${limits.maxParts} are accepted`,
+      undefined,
+      { limit: limits.maxParts, actual: count },
     );
   }
   const entries: Entry[] = [];
@@ -98,6 +101,7 @@ const readDirectory = (data: Uint8Array, limits: PackageLimits): Entry[] => {
     let localOffset = view.getUint32(at + 42, true);
     if (!inRange(at + 46, nameLength + extraLength)) throw corrupt("bad central directory");
     const name = names.decode(data.subarray(at + 46, at + 46 + nameLength));
+    refuseUnsafePartName(name);
     if (flags & 1) throw corrupt(`${name} is encrypted`);
     if (size === MAX32 || compressedSize === MAX32 || localOffset === MAX32) {
       // Zip64 extended information: the 64-bit values follow in this fixed order, each present
@@ -157,27 +161,43 @@ const inflateEntry = (compressed: Uint8Array, entry: Entry): Uint8Array => {
   return out;
 };
 
+/**
+ * A zip bomb inflates a few bytes into a great many: held to the ratio once it unpacks to more
+ * than the floor. The package as a whole is held to it too, so many parts each under the floor
+ * do not add up to a bomb.
+ */
+const refuseRatio = (
+  size: number,
+  compressed: number,
+  limits: PackageLimits,
+  what: string,
+  part: string | undefined,
+): void => {
+  const ratio = size / Math.max(compressed, 1);
+  if (size < limits.ratioCheckFromBytes || ratio <= limits.maxCompressionRatio) return;
+  throw new TemplateError(
+    "compression_ratio",
+    `${what} would inflate ${Math.round(ratio)} times (${size} bytes from ${compressed}); at most ${limits.maxCompressionRatio} times is accepted`,
+    part,
+    { limit: limits.maxCompressionRatio, actual: Math.round(ratio) },
+  );
+};
+
 /** Every file entry of the zip (folders skipped), by name, in directory order. */
 export const readZip = (data: Uint8Array, limits: PackageLimits): Map<string, Uint8Array> => {
   const entries = readDirectory(data, limits);
   let declared = 0;
   for (const entry of entries) {
     declared += entry.size;
-    if (
-      entry.size >= limits.ratioCheckFromBytes &&
-      entry.size > limits.maxCompressionRatio * Math.max(entry.compressedSize, 1)
-    ) {
-      throw new TemplateError(
-        "compression_ratio",
-        `${entry.name} would inflate ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} times; at most ${limits.maxCompressionRatio} is accepted`,
-        entry.name,
-      );
-    }
+    refuseRatio(entry.size, entry.compressedSize, limits, entry.name, entry.name);
   }
+  refuseRatio(declared, data.length, limits, "the package", undefined);
   if (declared > limits.maxUnzippedBytes) {
     throw new TemplateError(
       "too_large",
       `the package unzips to ${declared} bytes; at most ${limits.maxUnzippedBytes} are accepted`,
+      undefined,
+      { limit: limits.maxUnzippedBytes, actual: declared },
     );
   }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);

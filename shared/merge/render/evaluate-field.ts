@@ -10,20 +10,31 @@ export interface EvaluationContext {
   readonly recordNumber: number;
 }
 
-const wildcards = new Map<string, RegExp>();
-
-/** Word's IF wildcards: * any run of characters, ? one character (= and <> against quoted text). */
-const wildcard = (pattern: string): RegExp => {
-  let regex = wildcards.get(pattern);
-  if (!regex) {
-    const source = pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, "[\\s\\S]*")
-      .replace(/\?/g, "[\\s\\S]");
-    regex = new RegExp(`^${source}$`);
-    wildcards.set(pattern, regex);
+/**
+ * Word's IF wildcards: * any run of characters, ? one character (= and <> against quoted text).
+ * Matched greedily, going back only to the last *: at most pattern x text steps, where a
+ * regular expression of many *s backtracks exponentially on a text that almost matches.
+ */
+const wildcardMatch = (text: string, pattern: string): boolean => {
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    const c = pattern[p];
+    if (c === "*") {
+      star = p++;
+      resume = t;
+    } else if (c !== undefined && (c === "?" || c === text[t])) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
   }
-  return regex;
+  while (pattern[p] === "*") p++;
+  return p === pattern.length;
 };
 
 /**
@@ -41,7 +52,7 @@ export const compare = (
   let order: number;
   if (a !== undefined && b !== undefined) order = a === b ? 0 : a < b ? -1 : 1;
   else if ((operator === "=" || operator === "<>") && /[*?]/.test(right)) {
-    const matches = wildcard(right).test(left);
+    const matches = wildcardMatch(left, right);
     return operator === "=" ? matches : !matches;
   } else if (operator === "=" || operator === "<>") order = left === right ? 0 : 1;
   else order = left.localeCompare(right, language);

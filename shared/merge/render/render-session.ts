@@ -4,6 +4,7 @@ import { restartedNum } from "../compile/numbering-info";
 import { normalizeFieldName } from "../fields/field-name";
 import type { FormatContext } from "../format/format-value";
 import type { MergeRecord, MergeValues } from "../merge-record";
+import type { Relationship } from "../package/relationships";
 import { escapeXmlAttribute } from "../xml/xml-escape";
 import { evaluateField, type EvaluationContext } from "./evaluate-field";
 import { IdAllocator } from "./id-allocator";
@@ -55,13 +56,18 @@ export class RenderSession {
   private readonly bookmarkNamesTaken: Set<string>;
   private letterBookmarks = new Map<number, number | null>();
   private letterBookmarkNames = new Map<string, string>();
+  private bookmarkCounters = new Map<string, number>();
   private letterNums = new Map<number, number>();
   private nextNumId: number;
   private currentNoteId = 0;
+  private inNote = false;
   private readonly storyIds = new Map<string, string>();
   private readonly relationshipIdsTaken: Set<string>;
   private readonly partsTaken: Set<string>;
   private readonly renderedOriginals = new Map<string, string>();
+  private readonly uniqueCounters = new Map<string, number>();
+  private readonly rowKeySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+  private readonly mainRelationships: ReadonlyMap<string, Relationship>;
 
   readonly newNums: string[] = [];
   readonly footnotes: string[] = [];
@@ -81,6 +87,9 @@ export class RenderSession {
     this.bookmarkNamesTaken = new Set([...used.bookmarkNames].map((n) => n.toLowerCase()));
     this.nextNumId = used.maxNumId + 1;
     this.relationshipIdsTaken = new Set(template.mainRelationships.map((r) => r.id));
+    const byId = new Map<string, Relationship>();
+    for (const r of template.mainRelationships) if (!byId.has(r.id)) byId.set(r.id, r);
+    this.mainRelationships = byId;
     this.partsTaken = new Set([...template.parts.keys()].map((p) => p.toLowerCase()));
   }
 
@@ -97,6 +106,7 @@ export class RenderSession {
     if (index > 0) {
       this.letterBookmarks = new Map();
       this.letterBookmarkNames = new Map();
+      this.bookmarkCounters = new Map();
       this.letterNums = new Map();
     }
   }
@@ -235,18 +245,27 @@ export class RenderSession {
     return allocator.next();
   }
 
+  /**
+   * `Name_2`, else `Name_2_1`, `Name_2_2`..., cut to Word's 40 characters. Names cut to the same
+   * prefix try the same candidates, so a counter per prefix (and number of digits) resumes where
+   * the last one stopped: renaming many such bookmarks never retries the taken candidates again.
+   */
   private bookmarkName(name: string): string {
     let renamed = this.letterBookmarkNames.get(name);
-    if (renamed === undefined) {
-      let n = 0;
-      do {
-        const suffix = n === 0 ? `_${this.letter + 1}` : `_${this.letter + 1}_${n}`;
-        renamed = name.slice(0, MAX_BOOKMARK_NAME - suffix.length) + suffix;
-        n++;
-      } while (this.bookmarkNamesTaken.has(renamed.toLowerCase()));
-      this.bookmarkNamesTaken.add(renamed.toLowerCase());
-      this.letterBookmarkNames.set(name, renamed);
+    if (renamed !== undefined) return renamed;
+    const letter = `_${this.letter + 1}`;
+    renamed = name.slice(0, MAX_BOOKMARK_NAME - letter.length) + letter;
+    for (let digits = 1; this.bookmarkNamesTaken.has(renamed.toLowerCase()); digits++) {
+      const prefix = name.slice(0, MAX_BOOKMARK_NAME - letter.length - 1 - digits);
+      const key = `${digits}|${prefix.toLowerCase()}`;
+      const end = 10 ** digits;
+      let n = this.bookmarkCounters.get(key) ?? 10 ** (digits - 1);
+      while (n < end && this.bookmarkNamesTaken.has(`${prefix}${letter}_${n}`.toLowerCase())) n++;
+      this.bookmarkCounters.set(key, Math.min(n + 1, end));
+      if (n < end) renamed = `${prefix}${letter}_${n}`;
     }
+    this.bookmarkNamesTaken.add(renamed.toLowerCase());
+    this.letterBookmarkNames.set(name, renamed);
     return renamed;
   }
 
@@ -268,19 +287,28 @@ export class RenderSession {
     return mapped;
   }
 
-  /** Writes the note for this reference (with this letter's values) and returns its id. */
+  /**
+   * Writes the note for this reference (with this letter's values) and returns its id. A
+   * reference inside a note (Word never writes one) is left as it is: a note referring to
+   * itself would otherwise be written without end.
+   */
   private note(id: number, kind: "footnote" | "endnote"): number {
     const part = kind === "footnote" ? this.template.footnotes : this.template.endnotes;
     const nodes = part?.notes.notes.get(id);
-    if (!nodes) return id;
+    if (!nodes || this.inNote) return id;
     const newId =
       kind === "footnote"
         ? this.freshUnlessFirst(id, this.seenFootnotes, this.footnoteIds)
         : this.freshUnlessFirst(id, this.seenEndnotes, this.endnoteIds);
     const saved = this.currentNoteId;
     this.currentNoteId = newId;
-    this.render(nodes, kind === "footnote" ? this.footnotes : this.endnotes);
-    this.currentNoteId = saved;
+    this.inNote = true;
+    try {
+      this.render(nodes, kind === "footnote" ? this.footnotes : this.endnotes);
+    } finally {
+      this.inNote = false;
+      this.currentNoteId = saved;
+    }
     return newId;
   }
 
@@ -307,7 +335,7 @@ export class RenderSession {
         this.partsTaken,
         (candidate) => `${story.part.slice(0, slash + 1)}${candidate}`.toLowerCase(),
       );
-      const original = this.template.mainRelationships.find((r) => r.id === id);
+      const original = this.mainRelationships.get(id);
       const target = (original?.target ?? file).replace(/[^/]*$/, copyFile);
       const out: string[] = [];
       this.render(story.nodes, out);
@@ -323,15 +351,18 @@ export class RenderSession {
     return copyId;
   }
 
+  /** `base`, else `base_2`, `base_3`...; a counter per base resumes where the last copy stopped. */
   private unique(
     base: string,
     taken: Set<string>,
     keyOf: (candidate: string) => string = (c) => c,
   ): string {
     let candidate = base;
-    for (let n = 2; taken.has(keyOf(candidate)); n++) {
-      const dot = base.lastIndexOf(".");
+    const key = keyOf(base);
+    const dot = base.lastIndexOf(".");
+    for (let n = this.uniqueCounters.get(key) ?? 2; taken.has(keyOf(candidate)); n++) {
       candidate = dot > 0 ? `${base.slice(0, dot)}_${n}${base.slice(dot)}` : `${base}_${n}`;
+      this.uniqueCounters.set(key, n + 1);
     }
     taken.add(keyOf(candidate));
     return candidate;
@@ -381,19 +412,29 @@ export class RenderSession {
     const rows = this.record?.rows;
     if (!rows) return undefined;
     let byItems: { items: readonly MergeValues[]; prefix: string } | undefined;
+    let keySet: ReadonlySet<string> | undefined;
     for (const group in rows) {
       const items = rows[group] ?? [];
       const prefix = normalizeFieldName(group);
       if (keys.some((k) => k.length > prefix.length && k.startsWith(prefix)))
         return { items, prefix };
-      if (
-        !byItems &&
-        items[0] &&
-        Object.keys(items[0]).some((k) => keys.includes(normalizeFieldName(k)))
-      ) {
-        byItems = { items, prefix };
+      if (!byItems && items[0]) {
+        // A set: a row of many fields against items of many values is not their product.
+        keySet ??= this.rowKeySet(keys);
+        const set = keySet;
+        if (Object.keys(items[0]).some((k) => set.has(normalizeFieldName(k))))
+          byItems = { items, prefix };
       }
     }
     return byItems;
+  }
+
+  private rowKeySet(keys: readonly string[]): ReadonlySet<string> {
+    let set = this.rowKeySets.get(keys);
+    if (!set) {
+      set = new Set(keys);
+      this.rowKeySets.set(keys, set);
+    }
+    return set;
   }
 }

@@ -51,24 +51,59 @@ const ENTITY = /^&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
 const corrupt = (part: string, at: number, why: string): TemplateError =>
   new TemplateError("corrupt_xml", `${part} is not well-formed XML at offset ${at}: ${why}`, part);
 
-const checkReferences = (xml: string, from: number, to: number, part: string): void => {
-  let amp = xml.indexOf("&", from);
-  while (amp >= 0 && amp < to) {
+/**
+ * The next occurrence of one character at or after an offset, remembered: text and attribute
+ * values are checked in document order, and a fresh search from each of them would run on to
+ * the next occurrence however far it is (to the end of the part when there is none), once per
+ * text. Remembering it makes every character searched once.
+ */
+const nextOf = (xml: string, char: string): ((from: number) => number) => {
+  let found = -1;
+  let searchedFrom = Number.POSITIVE_INFINITY;
+  return (from) => {
+    if (from < searchedFrom || (found >= 0 && found < from)) {
+      found = xml.indexOf(char, from);
+      searchedFrom = from;
+    }
+    return found < 0 ? xml.length : found;
+  };
+};
+
+const checkReferences = (
+  xml: string,
+  from: number,
+  to: number,
+  part: string,
+  nextAmp: (from: number) => number,
+): void => {
+  for (let amp = nextAmp(from); amp < to; amp = nextAmp(amp + 1)) {
     if (!ENTITY.test(xml.slice(amp, Math.min(amp + 12, to)))) {
       throw corrupt(part, amp, "an undefined entity reference");
     }
-    amp = xml.indexOf("&", amp + 1);
   }
 };
 
-export const tokenizeXml = (xml: string, part: string): XmlToken[] => {
+/**
+ * Elements nested deeper than this are refused: the compile and render steps walk nested table
+ * rows and fields recursively, and Word's own documents stay a few dozen levels deep.
+ */
+export const DEFAULT_MAX_DEPTH = 512;
+
+export const tokenizeXml = (
+  xml: string,
+  part: string,
+  maxDepth = DEFAULT_MAX_DEPTH,
+): XmlToken[] => {
   refuseDtd(xml, part);
   const tokens: XmlToken[] = [];
   const stack: string[] = [];
+  let deepest = 0;
   const n = xml.length;
   let rootClosed = false;
   let rootSeen = false;
   let i = 0;
+  const nextAmp = nextOf(xml, "&");
+  const nextLessThan = nextOf(xml, "<");
   while (i < n) {
     const lt = xml.indexOf("<", i);
     const textEnd = lt < 0 ? n : lt;
@@ -78,7 +113,7 @@ export const tokenizeXml = (xml: string, part: string): XmlToken[] => {
           if (!isSpace(xml.charCodeAt(j))) throw corrupt(part, j, "text outside the root element");
         }
       } else {
-        checkReferences(xml, i, textEnd, part);
+        checkReferences(xml, i, textEnd, part, nextAmp);
       }
       tokens.push({ kind: "text", name: "", start: i, end: textEnd });
     }
@@ -164,10 +199,9 @@ export const tokenizeXml = (xml: string, part: string): XmlToken[] => {
         throw corrupt(part, j, `an unquoted attribute in <${name}>`);
       const close = xml.indexOf(quote === 34 ? '"' : "'", j + 1);
       if (close < 0) throw corrupt(part, j, `an unterminated attribute in <${name}>`);
-      const lessThan = xml.indexOf("<", j + 1);
-      if (lessThan >= 0 && lessThan < close)
-        throw corrupt(part, lessThan, "'<' in an attribute value");
-      checkReferences(xml, j + 1, close, part);
+      const lessThan = nextLessThan(j + 1);
+      if (lessThan < close) throw corrupt(part, lessThan, "'<' in an attribute value");
+      checkReferences(xml, j + 1, close, part, nextAmp);
       j = close + 1;
       const after = xml.charCodeAt(j);
       if (!isSpace(after) && after !== 62 && after !== 47) {
@@ -176,6 +210,8 @@ export const tokenizeXml = (xml: string, part: string): XmlToken[] => {
     }
     if (!kind) throw corrupt(part, lt, `an unterminated tag <${name}`);
     tokens.push({ kind, name, start: lt, end: j });
+    const depth = stack.length + 1;
+    if (depth > deepest) deepest = depth;
     if (kind === "open") stack.push(name);
     else if (stack.length === 0) rootClosed = true;
     i = j;
@@ -183,6 +219,14 @@ export const tokenizeXml = (xml: string, part: string): XmlToken[] => {
   if (stack.length > 0)
     throw corrupt(part, n, `<${stack[stack.length - 1] ?? ""}> is never closed`);
   if (!rootSeen) throw corrupt(part, 0, "no root element");
+  if (deepest > maxDepth) {
+    throw new TemplateError(
+      "too_deep",
+      `${part} nests elements ${deepest} levels deep; at most ${maxDepth} are accepted`,
+      part,
+      { limit: maxDepth, actual: deepest },
+    );
+  }
   return tokens;
 };
 

@@ -98,10 +98,40 @@ describe("bad packages are refused with a TemplateError and a stable code", () =
     expect(code(bomb)).toBe("compression_ratio");
   });
 
+  it.each([
+    ["../evil.xml", "climbs out of its folder"],
+    ["word/../../evil.xml", "climbs out of its folder"],
+    ["./word/x.xml", "climbs out of its folder"],
+    ["/etc/cron.d/evil", "is an absolute path"],
+    ["C:/Windows/evil.dll", "starts with a drive"],
+    ["c:evil.xml", "starts with a drive"],
+    ["word\\..\\evil.xml", "holds a backslash"],
+    ["word\\media\\image1.png", "holds a backslash"],
+    ["word//x.xml", "has an empty folder name"],
+  ])("refuses a zip entry named %p, which %s", (name, why) => {
+    const error = refusal(withPart(name, "<x/>"));
+    expect(error).toMatchObject({ code: "unsafe_part_name", part: name });
+    expect(error.message).toContain(why);
+  });
+
+  it("refuses such a part name in flat OPC too, where one leading slash is the rule", () => {
+    const flat = (name: string) =>
+      `<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="${name}" pkg:contentType="application/xml"><pkg:xmlData><x/></pkg:xmlData></pkg:part></pkg:package>`;
+    expect(code(flat("/../evil.xml"))).toBe("unsafe_part_name");
+    expect(code(flat("//evil.xml"))).toBe("unsafe_part_name");
+    expect(code(flat("/word\\evil.xml"))).toBe("unsafe_part_name");
+    // A well-named part gets as far as the next check: this package has no document.
+    expect(code(flat("/customXml/item1.xml"))).toBe("not_word");
+  });
+
   it("refuses too many parts, and too many bytes", () => {
     const many: Zippable = validParts();
     for (let i = 0; i < 2001; i++) many[`customXml/item${i}.xml`] = strToU8("<a/>");
-    expect(code(zipSync(many))).toBe("too_many_parts");
+    expect(refusal(zipSync(many))).toMatchObject({
+      code: "too_many_parts",
+      limit: 2000,
+      actual: 2001 + Object.keys(validParts()).length,
+    });
     expect(code(buildDocx({ body: p(mergeField("Name")) }), { maxUnzippedBytes: 1000 })).toBe(
       "too_large",
     );

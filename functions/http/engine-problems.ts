@@ -1,0 +1,71 @@
+import type { HttpResponseInit } from "@azure/functions";
+import { MergeError } from "@shared/merge/merge-error";
+import { TemplateError, type TemplateErrorCode } from "@shared/merge/template-error";
+import type { ProblemError } from "@shared/model/problem";
+import { problemResponse } from "./problem-response";
+
+/** Limits on a letter's size: 413, the request is larger than the API takes. */
+const SIZE_LIMITS: ReadonlySet<TemplateErrorCode> = new Set([
+  "too_large",
+  "too_many_parts",
+  "too_many_elements",
+  "too_many_paragraphs",
+  "too_many_fields",
+  "text_too_long",
+]);
+
+const limitOf = (error: TemplateError | MergeError): Pick<ProblemError, "limit" | "actual"> => ({
+  ...(error.limit !== undefined ? { limit: error.limit } : {}),
+  ...(error.actual !== undefined ? { actual: error.actual } : {}),
+});
+
+/**
+ * The merge engine's refusals as problem+json: the rule is the engine's stable code, and for a
+ * limit the limit and the letter's (or the merge's) own value go with it, so the pane can say
+ * "at most 100,000 paragraphs" in the user's language.
+ */
+export const engineProblem = (error: unknown, instance: string): HttpResponseInit | undefined => {
+  if (error instanceof TemplateError) {
+    const size = SIZE_LIMITS.has(error.code);
+    return problemResponse(
+      size ? 413 : 422,
+      size ? "letter-too-large" : "not-a-word-document",
+      size ? "The letter is over a limit" : "Not a usable Word document",
+      {
+        detail: error.message,
+        errors: [
+          {
+            in: "body",
+            field: error.part ?? "document",
+            rule: error.code,
+            message: error.message,
+            ...limitOf(error),
+          },
+        ],
+        instance,
+      },
+    );
+  }
+  if (error instanceof MergeError) {
+    const tooLarge = error.code === "output_too_large";
+    return problemResponse(
+      tooLarge ? 413 : 422,
+      tooLarge ? "merge-too-large" : "merge-not-possible",
+      tooLarge ? "The merge would be too large" : "The merge cannot run",
+      {
+        detail: error.message,
+        errors: [
+          {
+            in: "body",
+            field: tooLarge ? "output" : "",
+            rule: error.code,
+            message: error.message,
+            ...limitOf(error),
+          },
+        ],
+        instance,
+      },
+    );
+  }
+  return undefined;
+};
