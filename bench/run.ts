@@ -12,6 +12,7 @@ import type { BenchRow } from "./bench-row";
 import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
+import { benchHealthUnderMerge } from "./health-under-merge.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["criteria", benchCriteria],
   ["log", benchLog],
   ["merge", benchMerge],
+  ["health-under-merge", benchHealthUnderMerge],
   ["pane", benchPane],
 ];
 
