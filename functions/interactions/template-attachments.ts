@@ -43,7 +43,7 @@ export const uploadTemplateAttachment = async (
   fileName: string,
 ): Promise<InteractionTemplate> => {
   await deps.store.interactionTemplates.store.get(identity.tenantId, code);
-  readWordDocument(bytes);
+  await readWordDocument(deps.workers, bytes);
   const documentId = await deps.store.documents.put(
     identity.tenantId,
     `templates/${code}/${languageCode}`,

@@ -54,7 +54,7 @@ export const uploadLineAttachment = async (
 ): Promise<SegmentLine> => {
   assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
-  readWordDocument(bytes);
+  await readWordDocument(deps.workers, bytes);
   const documentId = await deps.store.documents.put(
     identity.tenantId,
     `segments/${segmentNo}/lines/${lineNo}`,
