@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { strToU8, unzipSync } from "fflate";
 import {
   checkMerge,
@@ -24,6 +26,13 @@ const records: MergeRecord[] = [
   { values: { Name: "Anna Holm", City: "Aarhus C", "E-Mail": "" }, fileName: "Anna Holm" },
   { values: { Name: "Bo Berg", City: "", "E-Mail": "bo@berg.dk" }, fileName: "Bo Berg" },
 ];
+
+/** Each thread's nice value on Linux (field 19 of /proc/<pid>/task/<tid>/stat). */
+const threadNices = (): number[] =>
+  readdirSync("/proc/self/task").map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
 
 let workers: MergeWorkers;
 beforeAll(() => {
@@ -126,5 +135,23 @@ describe("merge threads", () => {
     await expect(merging).rejects.toMatchObject({ name: "WorkerTaskCanceledError" });
     expect(workers.stats().canceled).toBe(before.canceled + 1);
     await expect(workers.mergeDocument(letter, records)).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  it("yield the CPU to the event loop: on Linux the merge thread alone runs at a lower priority", async () => {
+    const priority = getPriority();
+    const own = createMergeWorkers({ size: 1, maxQueue: 1 });
+    try {
+      if (process.platform === "linux") {
+        const lowered = threadNices().filter((nice) => nice > priority).length;
+        await own.readLetter(letter);
+        expect(threadNices().filter((nice) => nice > priority).length).toBe(lowered + 1);
+      } else {
+        await own.readLetter(letter);
+      }
+      // The process, and its event loop, keep their priority.
+      expect(getPriority()).toBe(priority);
+    } finally {
+      await own.close();
+    }
   });
 });
