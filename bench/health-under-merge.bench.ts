@@ -5,7 +5,8 @@
  * while the merges run, and for 2 s before them with nothing running; p95 and the worst sample
  * of each phase are compared. The embedded store runs in a process of its own
  * (cosmos-process.ts), as Cosmos DB is a service apart in Azure: its query work is not the
- * API's; /health still reads from it.
+ * API's; /health still reads from it, so each row's note also gives the API process's own
+ * event-loop delay (its longest stall) over the same phase.
  *
  * Loads, each over the same 3,000 contacts: two concurrent merges of a one-page letter into one
  * document each; the issue's small letter holding one 0.3 MB run merged into one document (the
@@ -14,6 +15,7 @@
  */
 import { spawn } from "node:child_process";
 import type { Server } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { buildDocx, control, p, t } from "../test/unit/shared/merge/docx-builder";
 import { startApi, type ApiHarness } from "../test/integration/harness/api-harness";
@@ -71,7 +73,7 @@ const probeWhile = async (url: string, work: () => Promise<unknown>): Promise<nu
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  // The prober's first answer says it runs; the work starts after it.
+  // The prober is up (tsx compiles it) well within a second; the work starts after it.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   try {
     await work();
@@ -185,7 +187,12 @@ export const benchHealthUnderMerge = async (): Promise<BenchRow[]> => {
     for (const [name, load] of loads) {
       const quiet = await idle(url);
       let notes: string[] = [];
+      // The API's own event loop, beside what /health shows (which waits for the store too).
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
       const busy = await probeWhile(url, async () => (notes = await load()));
+      loop.disable();
+      notes.unshift(`API event loop delay max ${(loop.max / 1e6).toFixed(0)} ms`);
       rows.push(row(name, quiet, busy, notes.filter(Boolean).join("; ")));
     }
     return rows;
