@@ -12,6 +12,7 @@ import type { TenantId } from "../store/tenant";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
+import { WorkerPoolFullError } from "./worker/worker-pool-errors";
 
 type Request = z.infer<typeof MergeRequest>;
 /** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
@@ -201,12 +202,14 @@ export const runMerge = async (
         records,
         files.map((f) => f.bytes),
       );
+      // Zipped before any letter is kept: a busy pool refuses the zip with nothing written.
+      const bytes = await deps.workers.zip(
+        files.map((f, i) => ({ name: f.name, bytes: letters[i] as Uint8Array })),
+        { signal, handOver: !request.keep },
+      );
       if (request.keep) await keepLetters(deps, tenant, segmentNo, records, letters);
       return {
-        bytes: await deps.workers.zip(
-          files.map((f, i) => ({ name: f.name, bytes: letters[i] as Uint8Array })),
-          signal,
-        ),
+        bytes,
         result: { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType },
       };
     };
@@ -234,6 +237,12 @@ export const runMerge = async (
     job = await jobs.get(tenant, id);
     // A cancel that raced with the merge stays a cancel (its threads' tasks end canceled).
     if (job.status === "canceled") return publicJob(job);
+    // Refused before anything but the job was written (no thread free, the queue full): the
+    // job goes too, so the 503 leaves nothing behind and a retry with this id starts afresh.
+    if (error instanceof WorkerPoolFullError) {
+      await jobs.delete(tenant, id, job.etag);
+      throw error;
+    }
     await save({
       status: "failed",
       error: error instanceof Error ? error.message : String(error),

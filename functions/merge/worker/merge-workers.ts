@@ -47,8 +47,14 @@ export interface MergeWorkers {
     records: readonly MergeRecord[],
     signal?: AbortSignal,
   ): Promise<readonly MergedFile[]>;
-  /** Zips the files; their bytes are handed over to the thread and unusable afterwards. */
-  zip(files: readonly ZipEntry[], signal?: AbortSignal): Promise<Uint8Array>;
+  /**
+   * Zips the files. With `handOver` their bytes go to the thread instead of being copied, and
+   * are unusable afterwards: for a caller that has no more use for them.
+   */
+  zip(
+    files: readonly ZipEntry[],
+    options?: { readonly signal?: AbortSignal; readonly handOver?: boolean },
+  ): Promise<Uint8Array>;
   stats(): WorkerPoolStats;
   close(): Promise<void>;
 }
@@ -85,7 +91,8 @@ export const createMergeWorkers = (
       (await run({ kind: "mergeDocument", letter, records }, signal)).bytes,
     mergeEach: async (letter, records, signal) =>
       (await run({ kind: "mergeEach", letter, records }, signal)).files,
-    zip: async (files, signal) => {
+    zip: async (files, { signal, handOver = false } = {}) => {
+      if (!handOver) return (await run({ kind: "zip", files }, signal)).bytes;
       // Only whole buffers can be handed over; a view into a larger one is copied out first.
       const owned = files.map((f) =>
         transferablesOf([f.bytes]).length ? f : { name: f.name, bytes: f.bytes.slice() },

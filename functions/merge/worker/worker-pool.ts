@@ -34,8 +34,9 @@ export interface WorkerPoolStats {
   /** Threads started and threads that ended, whatever the reason. */
   readonly started: number;
   readonly exited: number;
-  /** Tasks that answered, with a result or with an error they threw. */
+  /** Tasks that answered with a result. */
   readonly completed: number;
+  /** Tasks that answered with an error they threw (or whose message could not be read). */
   readonly failed: number;
   /** Tasks stopped by their signal: waiting ones dropped, running ones' threads terminated. */
   readonly canceled: number;

@@ -153,7 +153,7 @@ describe("a pool with its queue full", () => {
   });
   afterAll(() => small.close());
 
-  it("answers 503 problem+json with Retry-After, and writes nothing", async () => {
+  it("answers 503 problem+json with Retry-After to an upload and a merge, and writes nothing", async () => {
     const before = small.deps.workers.stats();
     const big = startMerge(small, bigLetter);
     await until(mergeRunning(small, before.completed));
@@ -176,6 +176,21 @@ describe("a pool with its queue full", () => {
     expect(refused.json.detail).toMatch(/1 tasks waiting/);
     const other = await small.call("GET", "/api/interaction-templates/OTHER", { tenant });
     expect(other.json.attachments).toEqual([]);
+
+    // A merge refused so leaves no job behind either: a retry with its id starts afresh.
+    const jobId = randomUUID();
+    const merge = await small.call("POST", "/api/segments/BIG/merge", {
+      tenant,
+      body: {
+        jobId,
+        template: { documentBase64: base64(smallLetter) },
+        output: "perContact",
+        keep: true,
+      },
+    });
+    expect(merge.status).toBe(503);
+    expect(merge.json.title).toBe("Busy with other letters");
+    expect((await small.call("GET", `/api/merge-jobs/${jobId}`, { tenant })).status).toBe(404);
 
     await small.call("POST", `/api/merge-jobs/${big.jobId}/cancel`, { tenant });
     expect((await big.response).json.status).toBe("canceled");

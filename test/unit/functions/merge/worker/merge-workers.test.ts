@@ -84,13 +84,19 @@ describe("merge threads", () => {
     });
   });
 
-  it("zip files stored as they are, taking their bytes over", async () => {
+  it("zip files stored as they are, copying their bytes or taking them over as told", async () => {
     const a = strToU8("first");
     const b = strToU8("second");
-    const zip = await workers.zip([
-      { name: "a.docx", bytes: a },
-      { name: "b.docx", bytes: b },
-    ]);
+    const copied = await workers.zip([{ name: "a.docx", bytes: a }]);
+    expect(Buffer.from(unzipSync(copied)["a.docx"] as Uint8Array).toString()).toBe("first");
+    expect(a.byteLength).toBe(5);
+    const zip = await workers.zip(
+      [
+        { name: "a.docx", bytes: a },
+        { name: "b.docx", bytes: b },
+      ],
+      { handOver: true },
+    );
     expect(
       Object.fromEntries(
         Object.entries(unzipSync(zip)).map(([name, bytes]) => [
@@ -105,7 +111,7 @@ describe("merge threads", () => {
   it("zip a view into a larger buffer by copying it out, leaving the buffer alone", async () => {
     const shared = Buffer.from("xxfirstyy");
     const view = new Uint8Array(shared.buffer, shared.byteOffset + 2, 5);
-    const zip = await workers.zip([{ name: "a.docx", bytes: view }]);
+    const zip = await workers.zip([{ name: "a.docx", bytes: view }], { handOver: true });
     expect(Buffer.from(unzipSync(zip)["a.docx"] as Uint8Array).toString()).toBe("first");
     expect(shared.toString()).toBe("xxfirstyy");
   });
