@@ -14,6 +14,7 @@ import { benchCriteria } from "./criteria.bench";
 import { benchDemo } from "./demo.bench";
 import { benchEdge } from "./edge.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
+import { benchHealthUnderMerge } from "./health-under-merge.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
@@ -28,6 +29,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["log", benchLog],
   ["merge", benchMerge],
   ["template-read", benchTemplateRead],
+  ["health-under-merge", benchHealthUnderMerge],
   ["pane", benchPane],
 ];
 

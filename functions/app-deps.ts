@@ -4,6 +4,8 @@ import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
+import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
+import { createMergeWorkers, type MergeWorkers } from "./merge/worker/merge-workers";
 import { openBlobContainer } from "./store/blob-store";
 import { createCosmosClient, openContainers } from "./store/cosmos-client";
 import { rethrowUnavailable } from "./store/cosmos-errors";
@@ -16,6 +18,9 @@ export interface AppDeps extends EdgeDeps {
   /** Absent when no storage account is configured; document features then answer 503. */
   readonly blobs: ContainerClient | undefined;
   readonly now: () => Date;
+  /** Threads for reading, merging and zipping letters; started when first needed. */
+  readonly workers: MergeWorkers;
+  readonly runningMerges: RunningMerges;
 }
 
 export const createAppDeps = async (
@@ -43,6 +48,8 @@ export const createAppDeps = async (
     now: () => new Date(),
     authenticate: (request) => validate(request.headers.get("authorization")),
     rateLimiter: createRateLimiter(config.expensivePerMinute),
+    workers: createMergeWorkers(config.workers),
+    runningMerges: createRunningMerges(),
   };
 };
 

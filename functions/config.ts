@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { TokenValidationSettings } from "./auth/token-validator";
 
 export interface AppConfig {
@@ -27,11 +28,28 @@ export interface AppConfig {
    * its hold (a crash): after it anyone may take the segment over and finish or undo the work.
    */
   readonly segmentLeaseMs: number;
+  /**
+   * The threads that read, check, merge and zip letters off the event loop
+   * (functions/merge/worker/), and how many of their tasks may wait before a 503.
+   */
+  readonly workers: { readonly size: number; readonly maxQueue: number };
 }
+
+/** One core stays with the event loop that answers requests; at least one thread merges. */
+export const defaultWorkerCount = (): number => Math.max(1, availableParallelism() - 1);
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {
   const value = env[name];
   if (!value) throw new Error(`Set ${name}: the Functions app cannot start without it.`);
+  return value;
+};
+
+const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`Set ${name} to a whole number of at least 1 (it is "${text}").`);
   return value;
 };
 
@@ -77,5 +95,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     maxBodyBytes: Number(env["MERGELINE_MAX_BODY_BYTES"] ?? 1_048_576),
     expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
     segmentLeaseMs: Number(env["MERGELINE_SEGMENT_LEASE_SECONDS"] ?? 120) * 1000,
+    workers: {
+      size: positiveInt(env, "MERGELINE_MERGE_WORKERS", defaultWorkerCount()),
+      maxQueue: positiveInt(env, "MERGELINE_MERGE_QUEUE", 64),
+    },
   };
 };

@@ -11,6 +11,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from "../errors/app-errors";
+import { WorkerPoolFullError } from "../merge/worker/worker-pool-errors";
 
 import { engineProblem } from "./engine-problems";
 import { problemResponse } from "./problem-response";
@@ -118,6 +119,15 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
       detail: error.message,
       instance,
     });
+  }
+  if (error instanceof WorkerPoolFullError) {
+    return problemResponse(
+      503,
+      "busy",
+      "Busy with other letters",
+      { detail: error.message, instance },
+      { "retry-after": "5" },
+    );
   }
   if (error instanceof DependencyError) {
     return problemResponse(

@@ -66,7 +66,7 @@ export const uploadTemplateAttachment = async (
 ): Promise<InteractionTemplate> => {
   const tenant = identity.tenantId;
   await foundTemplate(deps, identity, code);
-  readWordDocument(bytes);
+  await readWordDocument(deps.workers, bytes);
   const id = newDocumentId(tenant, { kind: "templateLetter", templateCode: code, languageCode });
   await deps.store.documents.put(id, bytes, { fileName });
   const attachment: TemplateAttachment = {

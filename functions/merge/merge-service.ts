@@ -1,14 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import {
-  checkMerge,
-  mergeDocument,
-  mergeEach,
-  type MergedFile,
-  type MergeIssue,
-  type Template,
-} from "@shared/merge/index";
-import { zipSync } from "fflate";
+import type { MergedFile, MergeIssue } from "@shared/merge/index";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
@@ -21,6 +13,7 @@ import type { TenantId } from "../store/tenant";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
+import { WorkerPoolFullError } from "./worker/worker-pool-errors";
 
 type Request = z.infer<typeof MergeRequest>;
 /** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
@@ -64,20 +57,31 @@ export const mergeData = async (
   };
 };
 
-const issuesOf = (template: Parameters<typeof checkMerge>[0], records: readonly LetterRecord[]) => [
-  ...engineIssues(template, records),
-  ...ownLetterIssues(records),
-];
-
-const engineIssues = (
-  template: Parameters<typeof checkMerge>[0],
+/** Check for Errors in a merge thread: the letter's field names and every issue found. */
+const checkLetters = async (
+  deps: AppDeps,
+  letter: Uint8Array,
   records: readonly LetterRecord[],
-) =>
-  checkMerge(template, records.map(toMergeRecord), {
-    isEmail: (_r, i) => records[i]?.line.correspondenceType === "email",
-    emailField: "E-Mail",
-    describe: (_r, i) => `${records[i]?.line.contactNo} ${records[i]?.name}`,
-  }).map((issue: MergeIssue) => ({
+  signal?: AbortSignal,
+) => {
+  const { fieldNames, issues } = await deps.workers.check(
+    letter,
+    records.map(toMergeRecord),
+    {
+      emailField: "E-Mail",
+      email: records.map((r) => r.line.correspondenceType === "email"),
+      names: records.map((r) => `${r.line.contactNo} ${r.name}`),
+    },
+    signal,
+  );
+  return {
+    fieldNames,
+    issues: [...engineIssues(issues, records), ...ownLetterIssues(records)],
+  };
+};
+
+const engineIssues = (issues: readonly MergeIssue[], records: readonly LetterRecord[]) =>
+  issues.map((issue) => ({
     code: issue.code,
     severity: issue.severity,
     message: issue.message,
@@ -98,16 +102,13 @@ export const checkSegmentMerge = async (
 ) => {
   const tenant = identity.tenantId;
   const header = await deps.store.segments.headers.get(tenant, segmentNo);
-  const { template } = await resolveTemplate(deps, tenant, header, request.template);
+  const letter = await resolveTemplate(deps, tenant, header, request.template);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
   const records = await letterRecords(deps, tenant, header, lines);
-  return {
-    records: records.length,
-    fields: [...template.fieldNames],
-    issues: issuesOf(template, records),
-  };
+  const { fieldNames, issues } = await checkLetters(deps, letter.bytes, records);
+  return { records: records.length, fields: [...fieldNames], issues };
 };
 
 const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob): MergeJob => ({
@@ -119,7 +120,8 @@ const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob)
  * Merges the segment as a job: the request runs it to the end (so it lives exactly as long as
  * the function invocation), while the job document shows its progress to anyone polling
  * /merge-jobs/{id}. The client may choose the id, so it can poll from the start and so that a
- * repeated request answers the same job instead of merging twice.
+ * repeated request answers the same job instead of merging twice. Reading, checking, merging
+ * and zipping run in merge threads; a cancel stops the thread at work (runningMerges).
  */
 export const runMerge = async (
   deps: AppDeps,
@@ -154,8 +156,14 @@ export const runMerge = async (
     job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
     return job;
   };
+  const running = deps.runningMerges.start(tenant, id, async () => {
+    const current = await jobs.find(tenant, id);
+    return current?.status === "canceled";
+  });
+  const signal = running.signal;
   try {
-    const { template, fileName } = await resolveTemplate(deps, tenant, header, request.template);
+    const letter = await resolveTemplate(deps, tenant, header, request.template);
+    const { fileName } = letter;
     const records: LetterRecord[] = [];
     // Data in slices, so progress moves and a cancel is seen between them.
     for (let i = 0; i < lines.length; i += 1000) {
@@ -165,24 +173,29 @@ export const runMerge = async (
       job = current;
       await save({ progress: { done: Math.floor(records.length / 2), total: lines.length } });
     }
-    const issues = issuesOf(template, records);
     const base = fileName.replace(/\.docx$/i, "");
-    let bytes: Uint8Array;
-    let result: { fileName: string; contentType: string };
-    if (request.output === "document") {
-      bytes = mergeDocument(template, records.map(toMergeRecord));
-      result = { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType };
-    } else {
-      const files = mergeEachInItsLanguage(
+    const output = async (): Promise<{
+      bytes: Uint8Array;
+      result: { fileName: string; contentType: string };
+    }> => {
+      if (request.output === "document") {
+        return {
+          bytes: await deps.workers.mergeDocument(letter.bytes, records.map(toMergeRecord), signal),
+          result: { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType },
+        };
+      }
+      const files = await mergeEachInItsLanguage(
+        deps,
         await resolveLineTemplates(
           deps,
           tenant,
           header,
           request.template,
           records.map((r) => r.line.languageCode),
-          { template, fileName },
+          letter,
         ),
         records,
+        signal,
       );
       const letters = await withOwnLetters(
         deps,
@@ -190,12 +203,22 @@ export const runMerge = async (
         records,
         files.map((f) => f.bytes),
       );
-      if (request.keep) await keepLetters(deps, tenant, segmentNo, records, letters);
-      bytes = zipSync(
-        Object.fromEntries(files.map((f, i) => [f.name, [letters[i] as Uint8Array, { level: 0 }]])),
+      // Zipped before any letter is kept: a busy pool refuses the zip with nothing written.
+      const bytes = await deps.workers.zip(
+        files.map((f, i) => ({ name: f.name, bytes: letters[i] as Uint8Array })),
+        { signal, handOver: !request.keep },
       );
-      result = { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType };
-    }
+      if (request.keep) await keepLetters(deps, tenant, segmentNo, records, letters);
+      return {
+        bytes,
+        result: { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType },
+      };
+    };
+    // Check for Errors and the merge each read the letter in their own thread, side by side.
+    const [{ issues }, { bytes, result }] = await Promise.all([
+      checkLetters(deps, letter.bytes, records, signal),
+      output(),
+    ]);
     const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
     await deps.store.documents.put(resultDocumentId, bytes, { contentType: result.contentType });
     const current = await jobs.get(tenant, id);
@@ -213,36 +236,53 @@ export const runMerge = async (
     );
   } catch (error) {
     job = await jobs.get(tenant, id);
-    // A cancel that raced with the merge stays a cancel.
+    // A cancel that raced with the merge stays a cancel (its threads' tasks end canceled).
     if (job.status === "canceled") return publicJob(job);
+    // Refused before anything but the job was written (no thread free, the queue full): the
+    // job goes too, so the 503 leaves nothing behind and a retry with this id starts afresh.
+    if (error instanceof WorkerPoolFullError) {
+      await jobs.delete(tenant, id, job.etag);
+      throw error;
+    }
     await save({
       status: "failed",
       error: error instanceof Error ? error.message : String(error),
       finishedAt: deps.now().toISOString(),
     });
     throw error;
+  } finally {
+    // Whatever of the merge still runs (the check beside a merge that failed) stops here.
+    running.end();
   }
 };
 
-/** One .docx per letter, each merged with its own template; letters sharing one merge together. */
-const mergeEachInItsLanguage = (
-  templates: readonly Template[],
+/**
+ * One .docx per letter, each merged with its own template; letters sharing one merge together,
+ * each group in a merge thread of its own (in parallel where the pool has more than one).
+ */
+const mergeEachInItsLanguage = async (
+  deps: AppDeps,
+  templates: readonly Uint8Array[],
   records: readonly LetterRecord[],
-): MergedFile[] => {
-  const groups = new Map<Template, number[]>();
+  signal: AbortSignal,
+): Promise<MergedFile[]> => {
+  const groups = new Map<Uint8Array, number[]>();
   templates.forEach((template, index) => {
     const group = groups.get(template);
     if (group) group.push(index);
     else groups.set(template, [index]);
   });
   const files: MergedFile[] = new Array<MergedFile>(records.length);
-  for (const [template, indexes] of groups) {
-    const merged = mergeEach(
-      template,
-      indexes.map((i) => toMergeRecord(records[i] as LetterRecord)),
-    );
-    indexes.forEach((i, k) => (files[i] = merged[k] as MergedFile));
-  }
+  await Promise.all(
+    [...groups].map(async ([template, indexes]) => {
+      const merged = await deps.workers.mergeEach(
+        template,
+        indexes.map((i) => toMergeRecord(records[i] as LetterRecord)),
+        signal,
+      );
+      indexes.forEach((i, k) => (files[i] = merged[k] as MergedFile));
+    }),
+  );
   return files;
 };
 
@@ -305,12 +345,13 @@ export const cancelMergeJob = async (
   const job = await jobs.get(identity.tenantId, id);
   if (job.status !== "running" && job.status !== "queued") return publicJob(job);
   const { etag, ...rest } = job;
-  return publicJob(
-    await jobs.replace(
-      identity.tenantId,
-      id,
-      { ...rest, status: "canceled", finishedAt: deps.now().toISOString() },
-      etag,
-    ),
+  const canceled = await jobs.replace(
+    identity.tenantId,
+    id,
+    { ...rest, status: "canceled", finishedAt: deps.now().toISOString() },
+    etag,
   );
+  // The job document says canceled first, so the merge, stopped, finds it so.
+  deps.runningMerges.cancel(identity.tenantId, id);
+  return publicJob(canceled);
 };

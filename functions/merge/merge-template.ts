@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { readTemplate, type Template } from "@shared/merge/index";
 import type { MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { NotFoundError, ValidationError } from "../errors/app-errors";
@@ -24,6 +23,12 @@ const decodeBase64 = (text: string): Uint8Array => {
   return new Uint8Array(Buffer.from(text, "base64"));
 };
 
+/** A letter's bytes as stored or sent: merge threads read them (a Template cannot cross threads). */
+export interface LetterBytes {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+}
+
 /**
  * The letter to merge: an uploaded .docx, a template's attachment in a language, or (nothing
  * given) the segment's template in the segment's language, falling back to the template's own
@@ -34,10 +39,10 @@ export const resolveTemplate = async (
   tenant: TenantId,
   header: SegmentHeader,
   source: z.infer<typeof MergeTemplateSource> | undefined,
-): Promise<{ template: Template; fileName: string }> => {
+): Promise<LetterBytes> => {
   if (source && "documentBase64" in source) {
     return {
-      template: readTemplate(decodeBase64(source.documentBase64)),
+      bytes: decodeBase64(source.documentBase64),
       fileName: source.fileName ?? `${header.no}.docx`,
     };
   }
@@ -64,13 +69,14 @@ export const resolveTemplate = async (
   if (!id)
     throw new NotFoundError(`Letter in ${attachment.languageCode} of interaction template`, code);
   const bytes = await deps.store.documents.get(id);
-  return { template: readTemplate(bytes), fileName: attachment.fileName };
+  return { bytes, fileName: attachment.fileName };
 };
 
 /**
  * Each letter's template for one document per contact: a line goes out in its own language
  * where the interaction template has a letter in it (Business Central's interaction language),
  * otherwise as resolveTemplate chooses. An uploaded letter, or a language asked for, serves all.
+ * Lines sharing a letter share its very bytes (the same array), so they merge together.
  */
 export const resolveLineTemplates = async (
   deps: AppDeps,
@@ -78,19 +84,19 @@ export const resolveLineTemplates = async (
   header: SegmentHeader,
   source: z.infer<typeof MergeTemplateSource> | undefined,
   languages: readonly (string | undefined)[],
-  segmentLetter: { template: Template; fileName: string },
-): Promise<Template[]> => {
+  segmentLetter: LetterBytes,
+): Promise<Uint8Array[]> => {
   const code =
     source && "documentBase64" in source
       ? undefined
       : (source?.interactionTemplateCode ?? header.interactionTemplateCode);
   if (!code || (source && "languageCode" in source && source.languageCode)) {
-    return languages.map(() => segmentLetter.template);
+    return languages.map(() => segmentLetter.bytes);
   }
   // The segment's letter already answers for no language and for the segment's own: only the
-  // other languages are read and parsed, each once.
-  const segment = Promise.resolve(segmentLetter.template);
-  const byLanguage = new Map<string | undefined, Promise<Template>>([
+  // other languages are read, each once.
+  const segment = Promise.resolve(segmentLetter.bytes);
+  const byLanguage = new Map<string | undefined, Promise<Uint8Array>>([
     [undefined, segment],
     [header.languageCode, segment],
   ]);
@@ -100,7 +106,7 @@ export const resolveLineTemplates = async (
       template = resolveTemplate(deps, tenant, header, {
         interactionTemplateCode: code,
         languageCode,
-      }).then((r) => r.template);
+      }).then((r) => r.bytes);
       byLanguage.set(languageCode, template);
     }
     return template;

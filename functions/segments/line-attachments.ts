@@ -56,7 +56,7 @@ export const uploadLineAttachment = async (
 ): Promise<SegmentLine> => {
   assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
-  readWordDocument(bytes);
+  await readWordDocument(deps.workers, bytes);
   const id = newDocumentId(identity.tenantId, { kind: "lineLetter", segmentNo, lineNo });
   await deps.store.documents.put(id, bytes, { fileName });
   let saved: SegmentLine;

@@ -63,6 +63,7 @@ export const testConfig = (
     clockSkewSeconds: 120,
   },
   expensivePerMinute: 10_000,
+  workers: { size: 1, maxQueue: 64 },
   cosmos: {
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -171,6 +172,7 @@ export const startApi = async (
     host,
     call,
     close: async () => {
+      await deps.workers.close();
       await azurite?.close();
       if (!cosmosGiven) await cosmos.close();
     },

@@ -1,0 +1,45 @@
+import { zipSync } from "fflate";
+import { checkMerge, mergeDocument, mergeEach, readTemplate } from "@shared/merge/index";
+import type { MergeTask, MergeTaskResult } from "./merge-task";
+import { transferablesOf } from "./worker-protocol";
+import type { TaskOutcome } from "./worker-serve";
+
+/** Runs one merge task where it is called: in a merge thread (merge-worker.ts). */
+export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
+  switch (task.kind) {
+    case "read": {
+      const template = readTemplate(task.letter);
+      return {
+        output: { kind: "read", fieldNames: template.fieldNames, warnings: template.warnings },
+        transfer: [],
+      };
+    }
+    case "check": {
+      const template = readTemplate(task.letter);
+      const { notes } = task;
+      const issues = checkMerge(template, task.records, {
+        emailField: notes.emailField,
+        isEmail: (_record, index) => notes.email[index] ?? false,
+        describe: (_record, index) => notes.names[index] ?? `record ${index + 1}`,
+      });
+      return { output: { kind: "check", fieldNames: template.fieldNames, issues }, transfer: [] };
+    }
+    case "mergeDocument": {
+      const bytes = mergeDocument(readTemplate(task.letter), task.records);
+      return { output: { kind: "mergeDocument", bytes }, transfer: transferablesOf([bytes]) };
+    }
+    case "mergeEach": {
+      const files = mergeEach(readTemplate(task.letter), task.records);
+      return {
+        output: { kind: "mergeEach", files },
+        transfer: transferablesOf(files.map((f) => f.bytes)),
+      };
+    }
+    case "zip": {
+      const bytes = zipSync(
+        Object.fromEntries(task.files.map((f) => [f.name, [f.bytes, { level: 0 }]])),
+      );
+      return { output: { kind: "zip", bytes }, transfer: transferablesOf([bytes]) };
+    }
+  }
+};

@@ -1,0 +1,63 @@
+import type { MergedFile, MergeIssue, MergeRecord, TemplateWarning } from "@shared/merge/index";
+
+/**
+ * The work the merge threads do. A compiled Template cannot cross threads, so every task
+ * carries the letter's bytes (.docx or flat OPC) and reads it there; records are plain data.
+ */
+export type MergeTask =
+  /** Read and check a letter (an upload), nothing more. */
+  | { readonly kind: "read"; readonly letter: Uint8Array }
+  /** Word's Check for Errors over the records. */
+  | {
+      readonly kind: "check";
+      readonly letter: Uint8Array;
+      readonly records: readonly MergeRecord[];
+      readonly notes: CheckNotes;
+    }
+  /** One .docx, a section per record. */
+  | {
+      readonly kind: "mergeDocument";
+      readonly letter: Uint8Array;
+      readonly records: readonly MergeRecord[];
+    }
+  /** One .docx per record. */
+  | {
+      readonly kind: "mergeEach";
+      readonly letter: Uint8Array;
+      readonly records: readonly MergeRecord[];
+    }
+  /** Files into one zip, stored as they are (a .docx is compressed already). */
+  | { readonly kind: "zip"; readonly files: readonly ZipEntry[] };
+
+/** What checkMerge's callbacks would answer, per record, as data that can cross a thread. */
+export interface CheckNotes {
+  /** The field holding the e-mail address. */
+  readonly emailField: string;
+  /** Whether each record goes out by e-mail. */
+  readonly email: readonly boolean[];
+  /** How each record is named in the issues' messages. */
+  readonly names: readonly string[];
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export type MergeTaskResult =
+  | {
+      readonly kind: "read";
+      readonly fieldNames: readonly string[];
+      readonly warnings: readonly TemplateWarning[];
+    }
+  | {
+      readonly kind: "check";
+      readonly fieldNames: readonly string[];
+      readonly issues: MergeIssue[];
+    }
+  | { readonly kind: "mergeDocument"; readonly bytes: Uint8Array }
+  | { readonly kind: "mergeEach"; readonly files: readonly MergedFile[] }
+  | { readonly kind: "zip"; readonly bytes: Uint8Array };
+
+export type MergeTaskKind = MergeTask["kind"];
+export type ResultOf<K extends MergeTaskKind> = Extract<MergeTaskResult, { readonly kind: K }>;

@@ -1,0 +1,106 @@
+import type { Worker } from "node:worker_threads";
+import type { MergedFile, MergeIssue, MergeRecord } from "@shared/merge/index";
+import type {
+  CheckNotes,
+  MergeTask,
+  MergeTaskKind,
+  MergeTaskResult,
+  ResultOf,
+  ZipEntry,
+} from "./merge-task";
+import { reviveMergeError } from "./merge-task-errors";
+import { startMergeWorker } from "./merge-worker-thread";
+import { createWorkerPool, type WorkerPoolStats } from "./worker-pool";
+import { transferablesOf } from "./worker-protocol";
+
+export interface MergeWorkerSettings {
+  readonly size: number;
+  readonly maxQueue: number;
+}
+
+export interface LetterSummary {
+  readonly fieldNames: readonly string[];
+}
+
+/**
+ * The merge engine's CPU-heavy calls, each run in a worker thread so that the event loop goes
+ * on answering requests meanwhile. Letters go in as bytes and stay the caller's (copied);
+ * results come back handed over, not copied. Every call takes an AbortSignal that stops the
+ * thread working on it.
+ */
+export interface MergeWorkers {
+  /** Reads and checks a letter (throws TemplateError as readTemplate does). */
+  readLetter(letter: Uint8Array, signal?: AbortSignal): Promise<LetterSummary>;
+  check(
+    letter: Uint8Array,
+    records: readonly MergeRecord[],
+    notes: CheckNotes,
+    signal?: AbortSignal,
+  ): Promise<{ readonly fieldNames: readonly string[]; readonly issues: MergeIssue[] }>;
+  mergeDocument(
+    letter: Uint8Array,
+    records: readonly MergeRecord[],
+    signal?: AbortSignal,
+  ): Promise<Uint8Array>;
+  mergeEach(
+    letter: Uint8Array,
+    records: readonly MergeRecord[],
+    signal?: AbortSignal,
+  ): Promise<readonly MergedFile[]>;
+  /**
+   * Zips the files. With `handOver` their bytes go to the thread instead of being copied, and
+   * are unusable afterwards: for a caller that has no more use for them.
+   */
+  zip(
+    files: readonly ZipEntry[],
+    options?: { readonly signal?: AbortSignal; readonly handOver?: boolean },
+  ): Promise<Uint8Array>;
+  stats(): WorkerPoolStats;
+  close(): Promise<void>;
+}
+
+export const createMergeWorkers = (
+  settings: MergeWorkerSettings,
+  start: () => Worker = startMergeWorker,
+): MergeWorkers => {
+  const pool = createWorkerPool<MergeTask, MergeTaskResult>({
+    ...settings,
+    start,
+    revive: reviveMergeError,
+  });
+  const run = async <K extends MergeTaskKind>(
+    task: Extract<MergeTask, { readonly kind: K }>,
+    signal: AbortSignal | undefined,
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<ResultOf<K>> => {
+    const result = await pool.run(task, { signal, transfer });
+    if (result.kind !== task.kind)
+      throw new Error(`A merge thread answered ${result.kind} to ${task.kind}.`);
+    return result as ResultOf<K>;
+  };
+  return {
+    readLetter: async (letter, signal) => {
+      const { fieldNames } = await run({ kind: "read", letter }, signal);
+      return { fieldNames };
+    },
+    check: async (letter, records, notes, signal) => {
+      const { fieldNames, issues } = await run({ kind: "check", letter, records, notes }, signal);
+      return { fieldNames, issues };
+    },
+    mergeDocument: async (letter, records, signal) =>
+      (await run({ kind: "mergeDocument", letter, records }, signal)).bytes,
+    mergeEach: async (letter, records, signal) =>
+      (await run({ kind: "mergeEach", letter, records }, signal)).files,
+    zip: async (files, { signal, handOver = false } = {}) => {
+      if (!handOver) return (await run({ kind: "zip", files }, signal)).bytes;
+      // Only whole buffers can be handed over; a view into a larger one is copied out first.
+      const owned = files.map((f) =>
+        transferablesOf([f.bytes]).length ? f : { name: f.name, bytes: f.bytes.slice() },
+      );
+      const transfer = transferablesOf(owned.map((f) => f.bytes));
+      return (await run({ kind: "zip", files: owned }, signal, transfer)).bytes;
+    },
+    stats: () => pool.stats(),
+    close: () => pool.close(),
+  };
+};
