@@ -1,6 +1,7 @@
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../app-deps";
 import { defineHandler } from "../http/endpoint-handler";
+import { uploadedFileName } from "../http/uploaded-file-name";
 import { docxContentType } from "../store/documents";
 import { applyTemplate } from "../segments/segment-service";
 import {
@@ -30,11 +31,6 @@ import {
 const attachmentDisposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-const uploadedName = (headers: Headers, fallback: string) => {
-  const given = headers.get("x-file-name");
-  return given ? decodeURIComponent(given).slice(0, 200) : fallback;
-};
-
 export const uploadTemplateAttachmentHandler = defineHandler(
   api.uploadTemplateAttachment,
   async ({ identity, params, rawBody, request }, deps: AppDeps) => ({
@@ -44,7 +40,7 @@ export const uploadTemplateAttachmentHandler = defineHandler(
       params.code,
       params.languageCode,
       rawBody?.bytes ?? new Uint8Array(),
-      uploadedName(request.headers, `${params.code}-${params.languageCode}.docx`),
+      uploadedFileName(request.headers, `${params.code}-${params.languageCode}.docx`),
     ),
   }),
 );
@@ -90,7 +86,7 @@ export const uploadLineAttachmentHandler = defineHandler(
       params.no,
       params.lineNo,
       rawBody?.bytes ?? new Uint8Array(),
-      uploadedName(request.headers, `${params.no}-${params.lineNo}.docx`),
+      uploadedFileName(request.headers, `${params.no}-${params.lineNo}.docx`),
     ),
   }),
 );

@@ -9,7 +9,9 @@ import { succeeded } from "../store/bulk";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
-import type { TenantId } from "../store/tenant";
+import { mergedLetterIdOf } from "../segments/line-letter-ids";
+import { withSegmentLock } from "../segments/segment-lock";
+import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
@@ -139,6 +141,8 @@ export const runMerge = async (
     return publicJob(existing);
   }
   const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
+  if (request.keep) assertOpen(header);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
@@ -208,7 +212,7 @@ export const runMerge = async (
         files.map((f, i) => ({ name: f.name, bytes: letters[i] as Uint8Array })),
         { signal, handOver: !request.keep },
       );
-      if (request.keep) await keepLetters(deps, tenant, segmentNo, records, letters);
+      if (request.keep) await keepLetters(deps, identity, segmentNo, records, letters);
       return {
         bytes,
         result: { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType },
@@ -286,34 +290,50 @@ const mergeEachInItsLanguage = async (
   return files;
 };
 
-/** "Kept for the record": each contact's letter in Blob Storage, referenced from its line (and, on Log, its entry). */
-const keepLetters = async (
+/**
+ * "Kept for the record": each contact's letter in Blob Storage, referenced from its line (and, on
+ * Log, its entry). Held like any change of the lines, and only while the segment is open: a
+ * logged segment's lines, and the letters its entries refer to, stay as they were. The letters a
+ * repeat replaces belong to nothing then (only a Log makes entries refer to them), so they go.
+ */
+const keepLetters = (
   deps: AppDeps,
-  tenant: TenantId,
+  identity: Identity,
   segmentNo: string,
   records: readonly LetterRecord[],
   files: readonly Uint8Array[],
-) => {
-  const ids = records.map((r) =>
-    newDocumentId(tenant, { kind: "mergedLetter", segmentNo, lineNo: r.line.lineNo }),
-  );
-  await Promise.all(ids.map((id, i) => deps.store.documents.put(id, files[i] as Uint8Array)));
-  const operations = records.map((r, i) => {
-    const { _etag, ...line } = r.line as StoredLine & { _etag: string; id: string; pk: string };
-    return {
-      operationType: "Replace" as const,
-      id: (r.line as StoredLine & { id: string }).id,
-      partitionKey: (r.line as StoredLine & { pk: string }).pk,
-      resourceBody: { ...line, mergedDocumentId: ids[i] as DocumentId },
-      ifMatch: _etag,
-    };
-  });
-  const failed = (await deps.store.segments.bulk(operations)).filter((r) => !succeeded(r));
-  if (failed.length)
-    throw new ConflictError(
-      `${failed.length} lines changed during the merge; merge again to keep their letters.`,
+) =>
+  withSegmentLock(deps, identity, segmentNo, "keepLetters", async () => {
+    const tenant = identity.tenantId;
+    assertOpen(await deps.store.segments.headers.get(tenant, segmentNo));
+    const ids = records.map((r) =>
+      newDocumentId(tenant, { kind: "mergedLetter", segmentNo, lineNo: r.line.lineNo }),
     );
-};
+    await Promise.all(ids.map((id, i) => deps.store.documents.put(id, files[i] as Uint8Array)));
+    const operations = records.map((r, i) => {
+      const { _etag, ...line } = r.line as StoredLine & { _etag: string; id: string; pk: string };
+      return {
+        operationType: "Replace" as const,
+        id: (r.line as StoredLine & { id: string }).id,
+        partitionKey: (r.line as StoredLine & { pk: string }).pk,
+        resourceBody: { ...line, mergedDocumentId: ids[i] as DocumentId },
+        ifMatch: _etag,
+      };
+    });
+    const results = await deps.store.segments.bulk(operations);
+    // A line that took its new letter lets go of the old; one that did not, of the new.
+    const unreferenced = records.flatMap((r, i) =>
+      succeeded(results[i] ?? { status: 0 })
+        ? [mergedLetterIdOf(tenant, r.line)].filter((id): id is DocumentId => !!id)
+        : [ids[i] as DocumentId],
+    );
+    await Promise.all(unreferenced.map((id) => deps.store.documents.delete(id)));
+    const failed = results.filter((r) => !succeeded(r)).length;
+    if (failed)
+      throw new ConflictError(
+        `${failed} lines changed during the merge; merge again to keep their letters.`,
+      );
+  });
 
 export const getMergeJob = async (
   deps: AppDeps,

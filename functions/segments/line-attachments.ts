@@ -6,6 +6,7 @@ import type { Identity } from "../http/identity";
 import { readWordDocument } from "../documents/word-document";
 import { newDocumentId } from "../store/document-names";
 import { ownLetterIdOf } from "./line-letter-ids";
+import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
 
 const lineOf = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number) => {
@@ -54,25 +55,33 @@ export const uploadLineAttachment = async (
   bytes: Uint8Array,
   fileName: string,
 ): Promise<SegmentLine> => {
+  // Cheap refusals first; the letter is read in a merge thread before the segment is held, so
+  // the hold covers only the writes.
   assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
-  const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
+  await lineOf(deps, identity, segmentNo, lineNo);
   await readWordDocument(deps.workers, bytes);
-  const id = newDocumentId(identity.tenantId, { kind: "lineLetter", segmentNo, lineNo });
-  await deps.store.documents.put(id, bytes, { fileName });
-  let saved: SegmentLine;
-  try {
-    saved = await saveLine(deps, identity, key, raw, {
-      attachment: { kind: "unique", fileName, uploadedAt: deps.now().toISOString() },
-      ownLetterDocumentId: id,
-    });
-  } catch (error) {
-    // The line still names its old letter (or none): the new one belongs to nothing.
-    await deps.store.documents.delete(id);
-    throw error;
-  }
-  const replaced = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
-  if (replaced) await deps.store.documents.delete(replaced);
-  return saved;
+  // Held like any change of the lines: a Log starting meanwhile must not see one letter and
+  // keep a reference to another, nor find its letter deleted.
+  return withSegmentLock(deps, identity, segmentNo, "changeLineLetter", async () => {
+    assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
+    const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
+    const id = newDocumentId(identity.tenantId, { kind: "lineLetter", segmentNo, lineNo });
+    await deps.store.documents.put(id, bytes, { fileName });
+    let saved: SegmentLine;
+    try {
+      saved = await saveLine(deps, identity, key, raw, {
+        attachment: { kind: "unique", fileName, uploadedAt: deps.now().toISOString() },
+        ownLetterDocumentId: id,
+      });
+    } catch (error) {
+      // The line still names its old letter (or none): the new one belongs to nothing.
+      await deps.store.documents.delete(id);
+      throw error;
+    }
+    const replaced = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
+    if (replaced) await deps.store.documents.delete(replaced);
+    return saved;
+  });
 };
 
 export const lineAttachment = async (
@@ -93,16 +102,17 @@ export const deleteLineAttachment = async (
   identity: Identity,
   segmentNo: string,
   lineNo: number,
-): Promise<SegmentLine> => {
-  assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
-  const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
-  if (raw.attachment.kind !== "unique")
-    return deps.store.segments.lines.get(identity.tenantId, key);
-  const saved = await saveLine(deps, identity, key, raw, {
-    attachment: { kind: "inherited" },
-    ownLetterDocumentId: undefined,
+): Promise<SegmentLine> =>
+  withSegmentLock(deps, identity, segmentNo, "changeLineLetter", async () => {
+    assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
+    const { key, raw } = await lineOf(deps, identity, segmentNo, lineNo);
+    if (raw.attachment.kind !== "unique")
+      return deps.store.segments.lines.get(identity.tenantId, key);
+    const saved = await saveLine(deps, identity, key, raw, {
+      attachment: { kind: "inherited" },
+      ownLetterDocumentId: undefined,
+    });
+    const id = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
+    if (id) await deps.store.documents.delete(id);
+    return saved;
   });
-  const id = ownLetterIdOf(identity.tenantId, { ...raw, segmentNo, lineNo });
-  if (id) await deps.store.documents.delete(id);
-  return saved;
-};

@@ -24,6 +24,8 @@ export type SegmentOperation =
   | "removeLine"
   | "changeHeader"
   | "applyTemplate"
+  | "changeLineLetter"
+  | "keepLetters"
   | "log"
   | "deleteSegment";
 
@@ -39,6 +41,8 @@ const doing: Record<SegmentOperation, string> = {
   removeLine: "removing a line",
   changeHeader: "changing its header",
   applyTemplate: "applying an interaction template to it",
+  changeLineLetter: "changing a contact's own letter",
+  keepLetters: "keeping the merged letters",
   log: "logging it",
   deleteSegment: "deleting it",
 };
@@ -114,6 +118,8 @@ const queueingMs: Partial<Record<SegmentOperation, number>> = {
   addLine: 5_000,
   removeLine: 5_000,
   changeHeader: 5_000,
+  changeLineLetter: 5_000,
+  keepLetters: 5_000,
 };
 
 const acquire = async (
