@@ -9,9 +9,9 @@
  * event-loop delay (its longest stall) over the same phase.
  *
  * Loads, each over the same 3,000 contacts: two concurrent merges of a one-page letter into one
- * document each; the issue's small letter holding one 0.3 MB run merged into one document (the
- * engine may refuse it above its output limit, which then shows as a note); and that letter
- * merged one document per contact.
+ * document each; a letter holding one 0.1 MB run of varied text merged into one document and one
+ * document per contact; and the issue's 1-2 KB letter holding one 0.3 MB run of one repeated
+ * character, which the engine now refuses as a zip bomb (the note says so).
  */
 import { spawn } from "node:child_process";
 import type { Server } from "node:http";
@@ -48,9 +48,26 @@ const pageLetter = buildDocx({
     p(control("Salesperson Name")),
 });
 
-/** The issue's letter: a few KB zipped, one 0.3 MB run inside. */
-const bigRunLetter = buildDocx({
+/** The issue's letter: a few KB zipped, one 0.3 MB run of one character inside. */
+const bombRunLetter = buildDocx({
   body: p(t("Dear "), control("Name"), t(",")) + p(t("x".repeat(300_000))),
+});
+
+/** Words drawn by a fixed linear congruential sequence: text that compresses as prose does. */
+const variedText = (chars: number): string => {
+  const words = prose.trim().split(" ");
+  let seed = 1;
+  let out = "";
+  while (out.length < chars) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    out += `${words[seed % words.length]}${seed % 7} `;
+  }
+  return out.slice(0, chars);
+};
+
+/** A letter holding one 0.1 MB run of varied text: big, but no zip bomb. */
+const bigRunLetter = buildDocx({
+  body: p(t("Dear "), control("Name"), t(",")) + p(t(variedText(100_000))),
 });
 
 const kb = (bytes: Uint8Array) => (bytes.byteLength / 1024).toFixed(1);
@@ -176,12 +193,16 @@ export const benchHealthUnderMerge = async (): Promise<BenchRow[]> => {
         () => Promise.all([merge(api, pageLetter, "document"), merge(api, pageLetter, "document")]),
       ],
       [
-        `/health while a ${kb(bigRunLetter)} KB letter with a 0.3 MB run merges into one document for 3,000`,
+        `/health while a ${kb(bigRunLetter)} KB letter with a 0.1 MB run merges into one document for 3,000`,
         async () => [await merge(api, bigRunLetter, "document")],
       ],
       [
         "/health while the same letter merges one document per contact for 3,000",
         async () => [await merge(api, bigRunLetter, "perContact")],
+      ],
+      [
+        `/health while the issue's ${kb(bombRunLetter)} KB letter with a 0.3 MB run is sent to merge for 3,000`,
+        async () => [await merge(api, bombRunLetter, "document")],
       ],
     ];
     for (const [name, load] of loads) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { MergedFile, MergeIssue } from "@shared/merge/index";
+import { MergeError, TemplateError, type MergedFile, type MergeIssue } from "@shared/merge/index";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
@@ -143,6 +143,10 @@ export const runMerge = async (
   const header = await deps.store.segments.headers.get(tenant, segmentNo);
   // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
   if (request.keep) assertOpen(header);
+  // The letter is found and read before the job exists: a letter that is missing or that the
+  // engine refuses answers 4xx at once, with nothing written.
+  const letter = await resolveTemplate(deps, tenant, header, request.template);
+  await deps.workers.readLetter(letter.bytes);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
@@ -166,7 +170,6 @@ export const runMerge = async (
   });
   const signal = running.signal;
   try {
-    const letter = await resolveTemplate(deps, tenant, header, request.template);
     const { fileName } = letter;
     const records: LetterRecord[] = [];
     // Data in slices, so progress moves and a cancel is seen between them.
@@ -244,7 +247,12 @@ export const runMerge = async (
     if (job.status === "canceled") return publicJob(job);
     // Refused before anything but the job was written (no thread free, the queue full): the
     // job goes too, so the 503 leaves nothing behind and a retry with this id starts afresh.
-    if (error instanceof WorkerPoolFullError) {
+    // The same for a merge the engine refuses (its output would pass the limit): bad input.
+    if (
+      error instanceof WorkerPoolFullError ||
+      error instanceof TemplateError ||
+      error instanceof MergeError
+    ) {
       await jobs.delete(tenant, id, job.etag);
       throw error;
     }

@@ -186,16 +186,18 @@ describe("a letter over a limit is refused at upload, naming the rule and the li
     expect(await storedBlobs()).toEqual([]);
   });
 
-  it("refuses such a letter sent to merge or to check for errors", async () => {
+  it("refuses such a letter sent to merge or to check for errors; no merge job is left", async () => {
+    const jobId = "6f1c2a8e-4b7d-4e2a-9c1f-0a1b2c3d4e5f";
     for (const path of ["/api/segments/S1/merge", "/api/segments/S1/merge-check"]) {
       const res = await api.call("POST", path, {
-        body: { template: { documentBase64: base64(withEntry("../evil.xml")) } },
+        body: { jobId, template: { documentBase64: base64(withEntry("../evil.xml")) } },
         user: freshUser(),
       });
       expect(res.status).toBe(422);
       expect(res.json.errors[0]).toMatchObject({ rule: "unsafe_part_name" });
     }
     expect(await storedBlobs()).toEqual([]);
+    expect((await api.call("GET", `/api/merge-jobs/${jobId}`)).status).toBe(404);
   });
 });
 
@@ -220,8 +222,9 @@ describe("a merge over the output limit is refused before it starts", () => {
         p(t(`Afsnit ${i}: `), simpleField(' MERGEFIELD "Personal Note" ')),
       ),
     });
+    const jobId = "0c9e8d7f-6a5b-4c3d-8e2f-1a2b3c4d5e6f";
     const res = await api.call("POST", "/api/segments/BIG/merge", {
-      body: { output: "document", template: { documentBase64: base64(letter) } },
+      body: { jobId, output: "document", template: { documentBase64: base64(letter) } },
       user: freshUser(),
     });
     expect(res.status).toBe(413);
@@ -234,6 +237,8 @@ describe("a merge over the output limit is refused before it starts", () => {
     expect(res.json.errors[0].actual).toBeGreaterThan(512 * 1024 * 1024);
     expect(res.json.detail).toMatch(/one document per contact/);
     expect(await storedBlobs()).toEqual([]);
+    // Bad input leaves nothing: not even a failed job.
+    expect((await api.call("GET", `/api/merge-jobs/${jobId}`)).status).toBe(404);
   });
 });
 

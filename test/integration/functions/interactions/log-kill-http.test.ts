@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { signInTo, startApiProcess, type ApiProcess } from "../../harness/api-process";
 
 /**
  * The API as `npm start -- --api-only` runs it, in a child process on a real port: alice's Log
@@ -10,71 +10,24 @@ import path from "node:path";
  * lease has run out: exactly one entry per line and one logged segment. The same for an Add
  * Contacts killed mid-way: the next one undoes it first and adds each contact once.
  */
-const root = path.resolve(__dirname, "../../../..");
 const lines = 3000;
-const tenant = "kill-tenant";
 /** Short, so the test waits little for the dead process's lease to run out. */
 const leaseSeconds = 2;
-
-interface Api {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<void>;
-}
-
-const start = (dataDir: string): Promise<Api> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/start.ts",
-        "--api-only",
-        "--no-seed",
-        "--data-dir",
-        dataDir,
-        "--api-port",
-        "0",
-        "--cosmos-port",
-        "0",
-      ],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          MERGELINE_SEGMENT_LEASE_SECONDS: String(leaseSeconds),
-          MERGELINE_EXPENSIVE_PER_MINUTE: "1000",
-        },
-      },
-    );
-    const exited = new Promise<void>((done) => child.once("exit", () => done()));
-    let out = "";
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /API ready on (http:\/\/\S+)/.exec(out);
-      if (ready?.[1]) resolve({ child, url: ready[1], exited });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`the API exited with ${code}:\n${out}`)));
+const startApi = (dataDir: string) =>
+  startApiProcess(dataDir, {
+    MERGELINE_SEGMENT_LEASE_SECONDS: String(leaseSeconds),
+    MERGELINE_EXPENSIVE_PER_MINUTE: "1000",
   });
-
+const tenant = "kill-tenant";
 /** A signed-in caller: a token from the local stack's development issuer, as the pane gets one. */
-const signIn = async (api: Api, user: string) => {
-  const issued = await fetch(api.url.replace(/\/api$/, "/dev-issuer/token"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ tenant, user }),
-  });
-  const { access_token } = (await issued.json()) as { access_token: string };
+const signIn = async (api: ApiProcess, user: string) => {
+  const authorization = await signInTo(api, tenant, user);
   return async <T = Record<string, unknown>>(
     method: string,
     pathAndQuery: string,
     options: { body?: unknown; csv?: string; ifMatch?: string } = {},
   ): Promise<{ status: number; json: T }> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${access_token}` };
+    const headers: Record<string, string> = { ...authorization };
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     let body: string | undefined;
     if (options.csv !== undefined) {
@@ -130,7 +83,7 @@ const letterCount = async (call: Caller) =>
 
 describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-kill-"));
-  const running: Api[] = [];
+  const running: ApiProcess[] = [];
   afterAll(async () => {
     for (const api of running) {
       if (api.child.exitCode === null && api.child.signalCode === null) {
@@ -142,7 +95,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
   });
 
   it("is finished by another user after the lease ran out: exactly N entries, 1 logged segment", async () => {
-    const first = await start(dataDir);
+    const first = await startApi(dataDir);
     running.push(first);
     const alice = await signIn(first, "alice");
     const csv = ["No.;Type;Name"];
@@ -177,7 +130,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     // The connection died with the process: alice never got an answer.
     expect(String(await logging)).toMatch(/fetch failed/);
 
-    const second = await start(dataDir);
+    const second = await startApi(dataDir);
     running.push(second);
     const bob = await signIn(second, "bob");
     const writtenBefore = await letterCount(bob);
@@ -234,7 +187,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
 
   it("an Add Contacts killed mid-way is undone by the next one, which adds each contact once", async () => {
     // The API the first test left running, with its contacts.
-    const before = running.at(-1) as Api;
+    const before = running.at(-1) as ApiProcess;
     const alice = await signIn(before, "alice");
     await ok(alice, "POST", "/segments", { body: { no: "KILL2", description: "Kill test 2" } });
     const everyone = { filter: { kind: "field", field: "type", op: "eq", value: "person" } };
@@ -249,7 +202,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     await before.exited;
     expect(String(await adding)).toMatch(/fetch failed/);
 
-    const after = await start(dataDir);
+    const after = await startApi(dataDir);
     running.push(after);
     const bob = await signIn(after, "bob");
     const left = await ok<{ items: { no: number; status: string }[] }>(

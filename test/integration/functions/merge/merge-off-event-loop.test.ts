@@ -73,10 +73,13 @@ const until = async (ready: () => boolean) => {
   while (!ready()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
-/** The merge's work has reached a thread: Check for Errors done, the merge itself running. */
+/**
+ * The merge's work has reached a thread: the letter read (before the job exists) and Check for
+ * Errors done, the merge itself running.
+ */
 const mergeRunning = (harness: ApiHarness, completedBefore: number) => () => {
   const stats = harness.deps.workers.stats();
-  return stats.completed >= completedBefore + 1 && stats.busy === 1 && stats.queued === 0;
+  return stats.completed >= completedBefore + 2 && stats.busy === 1 && stats.queued === 0;
 };
 
 beforeAll(async () => {
@@ -99,7 +102,7 @@ describe("merging off the event loop", () => {
     expect(health.status).toBe(200);
     // Answered before the merge finished: the merge request is open and its thread still busy.
     expect(merge.answered()).toBe(false);
-    expect(api.deps.workers.stats()).toMatchObject({ busy: 1, completed: before.completed + 1 });
+    expect(api.deps.workers.stats()).toMatchObject({ busy: 1, completed: before.completed + 2 });
     await api.call("POST", `/api/merge-jobs/${merge.jobId}/cancel`, { tenant });
     expect((await merge.response).json.status).toBe("canceled");
   });
@@ -127,9 +130,10 @@ describe("merging off the event loop", () => {
 
     const next = await startMerge(api, smallLetter).response;
     expect(next.json.status).toBe("done");
-    // The next merge's two tasks (check, merge) ran on a fresh thread; the big merge's never did.
+    // The next merge's three tasks (read, check, merge) ran on a fresh thread; the big merge's
+    // never did.
     expect(api.deps.workers.stats()).toMatchObject({
-      completed: running.completed + 2,
+      completed: running.completed + 3,
       canceled: running.canceled + 1,
       started: running.started + 1,
       busy: 0,
