@@ -69,3 +69,45 @@ export class PayloadTooLargeError extends Error {
 export class DependencyError extends Error {
   override readonly name = "DependencyError";
 }
+
+/**
+ * Store answers that go away by themselves: throttled, timed out, retry-with, unavailable, or no
+ * answer at all. Any other 4xx is a refusal that the same request meets again.
+ */
+const isTransientStatus = (status: number) =>
+  !(status >= 400 && status < 500) || status === 408 || status === 429 || status === 449;
+
+/**
+ * A bulk write the store finished only in part: some documents are written, the others are not.
+ * Every bulk write names its documents by deterministic ids, so repeating the request finds what
+ * was written and writes only the rest; `remedy` says which request that is.
+ */
+export class PartialWriteError extends Error {
+  override readonly name = "PartialWriteError";
+  readonly total: number;
+  constructor(
+    /** What was being written: "Writing interaction log entries". */
+    readonly what: string,
+    readonly written: number,
+    readonly failed: number,
+    /** A status the store answered for a failed document (429, 503, 412...). */
+    readonly status: number,
+    /** What the user does to finish it: "repeat the Log to finish it". */
+    readonly remedy = "repeat the request to finish it",
+  ) {
+    super(
+      `${what}: ${written} of ${written + failed} written, ${failed} not (the store answered ${status}); ${remedy}.`,
+    );
+    this.total = written + failed;
+  }
+
+  /** The store refused for now (throttled, timed out, unavailable): the same request will do. */
+  get transient(): boolean {
+    return isTransientStatus(this.status);
+  }
+
+  /** The same error, with the remedy the caller knows better. */
+  withRemedy(remedy: string): PartialWriteError {
+    return new PartialWriteError(this.what, this.written, this.failed, this.status, remedy);
+  }
+}

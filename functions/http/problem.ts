@@ -6,6 +6,7 @@ import {
   DependencyError,
   ForbiddenError,
   NotFoundError,
+  PartialWriteError,
   PayloadTooLargeError,
   PreconditionFailedError,
   UnauthorizedError,
@@ -99,6 +100,23 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
       instance,
       ...(error.errors.length ? { errors: error.errors } : {}),
     });
+  }
+  if (error instanceof PartialWriteError) {
+    // Written in part: what is written stays, and the same request writes the rest. A store
+    // that refused for now (throttled, unavailable) is a 503 to retry; a refusal that stays is
+    // the state of the data, a 409.
+    return error.transient
+      ? problemResponse(
+          503,
+          "partial-write",
+          "Written only in part",
+          { detail: error.message, instance },
+          { "retry-after": "5" },
+        )
+      : problemResponse(409, "partial-write", "Written only in part", {
+          detail: error.message,
+          instance,
+        });
   }
   if (error instanceof UnauthorizedError) {
     return problemResponse(
