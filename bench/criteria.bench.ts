@@ -4,6 +4,7 @@ import { evaluate } from "@shared/criteria/evaluate";
 import type { ContactDocLike } from "@shared/criteria/contact-doc-like";
 import { ContactCreate } from "@shared/model/contact";
 import { startApi } from "../test/integration/harness/api-harness";
+import { storedDocuments } from "../test/integration/harness/stored-documents";
 import { toContactDoc } from "../functions/contacts/contact-service";
 import { stampNew } from "../functions/audit/stamp";
 import { prepareCriteria } from "../functions/segments/criteria/criteria-prep";
@@ -73,7 +74,10 @@ export const benchCriteria = async (): Promise<BenchRow[]> => {
       api.deps.store.contacts.matching<{ no: string }>(tenant, prepared.compiled, ["no"]),
     );
     const inProcess = await elapsed(async () => {
-      const all = await api.deps.store.contacts.store.allRaw<ContactDocLike>(tenant, {});
+      const all = await storedDocuments<ContactDocLike>(api.deps.store.containers.contacts, {
+        tenant,
+        docType: "contact",
+      });
       return all.filter((c) => evaluate(prepared.normalized, c, prepared.sets));
     });
     if (pushed.value.length !== inProcess.value.length) throw new Error("the two ways disagree");

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { startApi } from "../test/integration/harness/api-harness";
+import { storedDocuments } from "../test/integration/harness/stored-documents";
 import { toContactDoc } from "../functions/contacts/contact-service";
 import { ContactFields } from "@shared/model/contact";
 import { stampNew } from "../functions/audit/stamp";
@@ -64,11 +65,13 @@ export const benchLog = async (): Promise<BenchRow[]> => {
       throw new Error("the Log wrote the wrong number of entries");
 
     // The floor: the same entry documents, bulk-inserted again under other ids, same container.
-    const entries = await api.deps.store.interactions.entriesOfLogged<Record<string, unknown>>(
+    const container: Container = api.deps.store.containers.interactions;
+    const entries = await storedDocuments<Record<string, unknown>>(container, {
       tenant,
-      logged.loggedSegment.entryNo,
-    );
-    const container: Container = api.deps.store.interactions.container;
+      docType: "interactionLogEntry",
+      where: ["c.loggedSegmentEntryNo = @logged"],
+      parameters: [{ name: "@logged", value: logged.loggedSegment.entryNo }],
+    });
     const operations = entries.map((e) => {
       const body = Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("_")));
       return {

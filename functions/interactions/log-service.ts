@@ -1,14 +1,15 @@
-import type { OperationInput } from "@azure/cosmos";
 import type { LoggedSegment } from "@shared/model/logged-segment";
 import type { LogOutcome, LogProblem, LogStatus } from "@shared/model/logging";
 import type { AppDeps } from "../app-deps";
-import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
+import {
+  ConflictError,
+  PartialWriteError,
+  PreconditionFailedError,
+  ValidationError,
+} from "../errors/app-errors";
 import type { Identity } from "../http/identity";
-import { succeeded } from "../store/bulk";
-import { partitionKey } from "../store/containers";
 import { sameEtag } from "../store/document-store";
 import { leaseIsLive } from "../store/segment-lock-repository";
-import { entryId } from "../store/interaction-repository";
 import { formatNo, series } from "../store/number-series";
 import type { LogRun, SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
@@ -275,31 +276,17 @@ const finish = async (
   let written = 0;
   let progress = Promise.resolve();
   const writeChunk = async (start: number) => {
-    const operations: OperationInput[] = inputs.lines
+    const entries = inputs.lines
       .slice(start, start + chunkSize(inputs.lines.length))
-      .map((line, j) => {
-        const entry = entryFor(run, header, inputs, line, start + j);
-        const pk = partitionKey.interactions(tenant, line.contactNo);
-        return {
-          operationType: "Create",
-          partitionKey: pk,
-          resourceBody: {
-            ...entry,
-            id: entryId(entry.entryNo),
-            pk,
-            tenantId: tenant,
-            docType: "interactionLogEntry",
-          },
-        };
-      });
-    const results = await interactions.bulk(operations);
-    const failed = results.find((r) => !succeeded(r) && r.status !== 409);
-    if (failed) {
-      throw new Error(
-        `Writing interaction log entries failed (${failed.status}): ${failed.message ?? ""}; repeat the Log to finish it.`,
-      );
+      .map((line, j) => entryFor(run, header, inputs, line, start + j));
+    try {
+      await interactions.createEntries(tenant, entries);
+    } catch (error) {
+      throw error instanceof PartialWriteError
+        ? error.withRemedy("repeat the Log to finish it")
+        : error;
     }
-    written += results.length;
+    written += entries.length;
     hold.assertHeld();
     const snapshot = written;
     progress = progress.then(async () => {

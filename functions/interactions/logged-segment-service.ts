@@ -1,10 +1,8 @@
-import type { OperationInput } from "@azure/cosmos";
 import type { LoggedSegment } from "@shared/model/logged-segment";
 import type { Segment } from "@shared/model/segment";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
-import { succeeded } from "../store/bulk";
 import type { Page } from "../store/document-store";
 import { formatNo, series } from "../store/number-series";
 import { getSegment } from "../segments/segment-service";
@@ -21,29 +19,13 @@ export const listLoggedSegments = (
     top: number;
     continuationToken?: string | undefined;
   },
-): Promise<Page<LoggedSegment>> => {
-  const where: string[] = [];
-  const parameters: { name: string; value: string | boolean }[] = [];
-  if (q.segmentNo) {
-    where.push("c.segmentNo = @segmentNo");
-    parameters.push({ name: "@segmentNo", value: q.segmentNo });
-  }
-  if (q.canceled !== undefined) {
-    where.push("c.canceled = @canceled");
-    parameters.push({ name: "@canceled", value: q.canceled });
-  }
-  const store = deps.store.interactions;
-  return store.loggedSegments.page(
+): Promise<Page<LoggedSegment>> =>
+  deps.store.interactions.listLogged(
     identity.tenantId,
-    {
-      where,
-      parameters,
-      orderBy: ["c.entryNo DESC"],
-      partitionKey: store.loggedPartitionKey(identity.tenantId),
-    },
-    { top: q.top, continuationToken: q.continuationToken },
+    { segmentNo: q.segmentNo, canceled: q.canceled },
+    q.top,
+    q.continuationToken,
   );
-};
 
 /**
  * Cancel and undo cancel: the logged segment and every one of its entries change together, so
@@ -59,20 +41,10 @@ export const setCanceled = async (
   const tenant = identity.tenantId;
   const store = deps.store.interactions;
   const logged = await store.loggedSegments.get(tenant, key(entryNo));
-  const entries = await store.entriesOfLogged(tenant, entryNo);
-  const operations: OperationInput[] = entries
-    .filter((e) => e.canceled !== canceled)
-    .map(({ _etag, ...entry }) => ({
-      operationType: "Replace",
-      id: entry.id,
-      partitionKey: entry.pk,
-      resourceBody: { ...entry, canceled },
-      ifMatch: _etag,
-    }));
-  const failed = (await store.bulk(operations)).filter((r) => !succeeded(r));
-  if (failed.length) {
+  const failed = await store.setEntriesCanceled(tenant, entryNo, canceled);
+  if (failed) {
     throw new ConflictError(
-      `${failed.length} entries changed while ${canceled ? "canceling" : "restoring"}; try again.`,
+      `${failed} entries changed while ${canceled ? "canceling" : "restoring"}; try again.`,
     );
   }
   if (logged.canceled === canceled) return logged;
@@ -94,14 +66,8 @@ export const deleteLoggedSegment = async (
       `Logged segment ${entryNo} is not canceled. Cancel it first; only canceled logged segments can be deleted.`,
     );
   }
-  const entries = await store.entriesOfLogged(tenant, entryNo);
-  const failed = (
-    await store.bulk(
-      entries.map((e) => ({ operationType: "Delete" as const, id: e.id, partitionKey: e.pk })),
-    )
-  ).filter((r) => !succeeded(r) && r.status !== 404);
-  if (failed.length)
-    throw new ConflictError(`${failed.length} entries could not be deleted; try again.`);
+  const failed = await store.deleteEntriesOfLogged(tenant, entryNo);
+  if (failed) throw new ConflictError(`${failed} entries could not be deleted; try again.`);
   await store.loggedSegments.delete(tenant, key(entryNo));
 };
 

@@ -17,13 +17,12 @@ export const findTemplateWithLetters = async (
   tenant: TenantId,
   code: string,
 ): Promise<TemplateWithLetters | undefined> => {
-  const templates = store.interactionTemplates.store;
-  const doc = await templates.findDoc(tenant, code);
-  if (!doc) return undefined;
-  const ids: unknown = doc["letterDocumentIds"];
+  const found = await store.interactionTemplates.findWithInternals(tenant, code);
+  if (!found) return undefined;
+  const ids = found.internals["letterDocumentIds"];
   return {
     code,
-    template: templates.toEntity(doc),
+    template: found.entity,
     storedIds: typeof ids === "object" && ids !== null ? (ids as Record<string, unknown>) : {},
   };
 };

@@ -1,5 +1,4 @@
 import { letterValues } from "@shared/letter/merge-fields";
-import type { Contact } from "@shared/model/contact";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { MergeRecord } from "@shared/merge/index";
 import type { AppDeps } from "../app-deps";
@@ -27,24 +26,16 @@ export const letterRecords = async (
 ): Promise<LetterRecord[]> => {
   const store = deps.store;
   const contacts = new Map(
-    (
-      await store.contacts.store.allRaw<Contact>(tenant, {
-        where: ["ARRAY_CONTAINS(@nos, c.no)"],
-        parameters: [{ name: "@nos", value: [...new Set(lines.map((l) => l.contactNo))] }],
-      })
-    ).map((c) => [c.no, c]),
+    (await store.contacts.getMany(tenant, [...new Set(lines.map((l) => l.contactNo))])).map((c) => [
+      c.no,
+      c,
+    ]),
   );
   const companyNos = [
     ...new Set([...contacts.values()].flatMap((c) => (c.companyNo ? [c.companyNo] : []))),
   ];
   const companies = new Map(
-    (companyNos.length
-      ? await store.contacts.store.allRaw<Contact>(tenant, {
-          where: ["ARRAY_CONTAINS(@nos, c.no)"],
-          parameters: [{ name: "@nos", value: companyNos }],
-        })
-      : []
-    ).map((c) => [c.no, c]),
+    (await store.contacts.getMany(tenant, companyNos)).map((c) => [c.no, c]),
   );
   const salespersonCodes = [
     ...new Set(

@@ -5,7 +5,6 @@ import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
-import { succeeded } from "../store/bulk";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
@@ -318,25 +317,19 @@ const keepLetters = (
       newDocumentId(tenant, { kind: "mergedLetter", segmentNo, lineNo: r.line.lineNo }),
     );
     await Promise.all(ids.map((id, i) => deps.store.documents.put(id, files[i] as Uint8Array)));
-    const operations = records.map((r, i) => {
-      const { _etag, ...line } = r.line as StoredLine & { _etag: string; id: string; pk: string };
-      return {
-        operationType: "Replace" as const,
-        id: (r.line as StoredLine & { id: string }).id,
-        partitionKey: (r.line as StoredLine & { pk: string }).pk,
-        resourceBody: { ...line, mergedDocumentId: ids[i] as DocumentId },
-        ifMatch: _etag,
-      };
-    });
-    const results = await deps.store.segments.bulk(operations);
+    const replaced = await deps.store.segments.replaceLines(
+      tenant,
+      segmentNo,
+      records.map((r, i) => ({ ...r.line, mergedDocumentId: ids[i] as DocumentId })),
+    );
     // A line that took its new letter lets go of the old; one that did not, of the new.
     const unreferenced = records.flatMap((r, i) =>
-      succeeded(results[i] ?? { status: 0 })
+      replaced[i]
         ? [mergedLetterIdOf(tenant, r.line)].filter((id): id is DocumentId => !!id)
         : [ids[i] as DocumentId],
     );
     await Promise.all(unreferenced.map((id) => deps.store.documents.delete(id)));
-    const failed = results.filter((r) => !succeeded(r)).length;
+    const failed = replaced.filter((done) => !done).length;
     if (failed)
       throw new ConflictError(
         `${failed} lines changed during the merge; merge again to keep their letters.`,

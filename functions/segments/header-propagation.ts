@@ -1,6 +1,4 @@
-import type { OperationInput } from "@azure/cosmos";
 import type { AppDeps } from "../app-deps";
-import { succeeded } from "../store/bulk";
 import type { SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { inheritedLineFields, lineDefaults, type LineContact } from "./line-defaults";
@@ -48,7 +46,7 @@ export const propagateHeaderChange = async (
   const segments = deps.store.segments;
   const templates = deps.store.interactionTemplates.store;
   const [lines, oldTemplate, newTemplate] = await Promise.all([
-    segments.allLines<StoredLine & { id: string; pk: string; _etag: string }>(tenant, after.no),
+    segments.allLines(tenant, after.no),
     before.interactionTemplateCode
       ? templates.find(tenant, before.interactionTemplateCode)
       : undefined,
@@ -65,7 +63,7 @@ export const propagateHeaderChange = async (
       )
     ).map((c) => [c.no, c]),
   );
-  const operations: OperationInput[] = [];
+  const changedLines: StoredLine[] = [];
   for (const line of lines) {
     const contact = contacts.get(line.contactNo) ?? { no: line.contactNo, name: line.contactName };
     const old = lineDefaults(before, contact, oldTemplate) as Record<string, unknown>;
@@ -86,16 +84,7 @@ export const propagateHeaderChange = async (
         changed = true;
       }
     }
-    if (changed) {
-      const { _etag, ...body } = updated as typeof line;
-      operations.push({
-        operationType: "Replace",
-        id: line.id,
-        partitionKey: line.pk,
-        resourceBody: body,
-        ifMatch: _etag,
-      });
-    }
+    if (changed) changedLines.push(updated as StoredLine);
   }
-  return (await segments.bulk(operations)).filter(succeeded).length;
+  return (await segments.replaceLines(tenant, after.no, changedLines)).filter(Boolean).length;
 };

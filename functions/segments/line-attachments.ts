@@ -5,44 +5,32 @@ import { NotFoundError } from "../errors/app-errors";
 import type { Identity } from "../http/identity";
 import { readWordDocument } from "../documents/word-document";
 import { newDocumentId } from "../store/document-names";
+import type { StoredLine } from "../store/segment-repository";
 import { ownLetterIdOf } from "./line-letter-ids";
 import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
 
 const lineOf = async (deps: AppDeps, identity: Identity, segmentNo: string, lineNo: number) => {
   const segments = deps.store.segments;
-  const key = segments.lineKey(segmentNo, lineNo);
-  const raw = await segments.lines.findDoc(identity.tenantId, key);
-  if (!raw) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
-  return { key, raw: raw as SegmentLine & Record<string, unknown> & { _etag: string } };
+  const line = await segments.storedLine(identity.tenantId, segmentNo, lineNo);
+  if (!line) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
+  return { key: segments.lineKey(segmentNo, lineNo), raw: line };
 };
 
+/** Writes the line back whole, with what only the store shows, if it is still as read. */
 const saveLine = async (
   deps: AppDeps,
   identity: Identity,
   key: string,
-  raw: Record<string, unknown> & { _etag: string },
+  raw: StoredLine,
   changes: object,
 ) => {
-  const segments = deps.store.segments;
-  const body = Object.fromEntries(
-    Object.entries(raw).filter(
-      ([k]) => !k.startsWith("_") && !["id", "pk", "tenantId", "docType"].includes(k),
-    ),
-  );
-  return segments.lines.replace(
+  const { etag, ...body } = raw;
+  return deps.store.segments.lines.replace(
     identity.tenantId,
     key,
-    {
-      ...body,
-      ...changes,
-      ...stampChange(
-        raw as unknown as { createdAt: string; createdBy: string },
-        identity,
-        deps.now(),
-      ),
-    },
-    raw._etag,
+    { ...body, ...changes, ...stampChange(raw, identity, deps.now()) },
+    etag,
   );
 };
 

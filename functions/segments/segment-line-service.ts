@@ -102,11 +102,11 @@ export const updateSegmentLine = async (
   const key = segments.lineKey(segmentNo, lineNo);
   const current = await segments.lines.get(tenant, key);
   // The stored document, with the fields the API does not show (how the line came), which stay.
-  const raw = (await segments.lines.findDoc(tenant, key)) ?? {};
+  const raw = await segments.storedLine(tenant, segmentNo, lineNo);
   const internal = {
-    via: raw["via"],
-    viaContactNo: raw["viaContactNo"],
-    mergedDocumentId: raw["mergedDocumentId"],
+    via: raw?.via,
+    viaContactNo: raw?.viaContactNo,
+    mergedDocumentId: raw?.mergedDocumentId,
   };
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);

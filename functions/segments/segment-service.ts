@@ -287,7 +287,7 @@ export const deleteSegment = async (
       );
     }
     // The lock goes last, with the hold: until then nobody else acts on the half-deleted segment.
-    await segments.deleteIds(tenant, no, await segments.contentIds(tenant, no));
+    await segments.deleteContent(tenant, no);
     await segments.headers.delete(tenant, no, ifMatch);
   });
 };

@@ -1,4 +1,5 @@
 import type { Container, OperationInput } from "@azure/cosmos";
+import { PartialWriteError } from "../errors/app-errors";
 import { cosmosStatus, rethrowUnavailable } from "./cosmos-errors";
 
 export interface BulkResult {
@@ -78,3 +79,21 @@ export const runBulk = async (
 };
 
 export const succeeded = (r: BulkResult): boolean => r.status >= 200 && r.status < 300;
+
+/**
+ * Runs the operations and insists that each did its part; a tolerated status counts as done (404
+ * for deleting what is gone, 409 for creating what an earlier attempt wrote). Anything else is a
+ * PartialWriteError that says how many went through, so the caller's order of writes stops there.
+ */
+export const runAll = async (
+  container: Container,
+  operations: readonly OperationInput[],
+  what: string,
+  tolerated: readonly number[] = [],
+): Promise<void> => {
+  const results = await runBulk(container, operations);
+  const failed = results.filter((r) => !succeeded(r) && !tolerated.includes(r.status));
+  const first = failed[0];
+  if (first)
+    throw new PartialWriteError(what, results.length - failed.length, failed.length, first.status);
+};

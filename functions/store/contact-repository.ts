@@ -1,8 +1,8 @@
-import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
+import type { Container, SqlParameter } from "@azure/cosmos";
 import type { Contact, ContactListQuery } from "@shared/model/contact";
 import { partitionKey } from "./containers";
 import { runBulk, succeeded } from "./bulk";
-import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import { DocumentStore, type EntityStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
 
 /** What is stored for a contact: the entity plus a lower-cased e-mail for duplicate checks. */
@@ -68,10 +68,11 @@ export const contactQuery = (f: Partial<ContactFilters>): QuerySpec => {
 };
 
 export class ContactRepository {
-  readonly store: DocumentStore<Contact>;
+  readonly store: EntityStore<Contact>;
+  private readonly docs: DocumentStore<Contact>;
 
-  constructor(readonly container: Container) {
-    this.store = new DocumentStore<Contact>({
+  constructor(private readonly container: Container) {
+    this.store = this.docs = new DocumentStore<Contact>({
       container,
       docType: "contact",
       entityName: "Contact",
@@ -87,7 +88,7 @@ export class ContactRepository {
     top: number,
     continuationToken?: string,
   ): Promise<Page<Contact>> {
-    return this.store.page(tenant, contactQuery(filters), { top, continuationToken });
+    return this.docs.page(tenant, contactQuery(filters), { top, continuationToken });
   }
 
   /** Pages through every match without holding them all, for exports. */
@@ -110,7 +111,7 @@ export class ContactRepository {
     nos: readonly string[],
   ): Promise<Map<string, ContactSummary>> {
     if (nos.length === 0) return new Map();
-    const rows = await this.store.allRaw<{ no: string; type: Contact["type"]; name: string }>(
+    const rows = await this.docs.allRaw<{ no: string; type: Contact["type"]; name: string }>(
       tenant,
       {
         select: "c.no, c.type, c.name",
@@ -131,30 +132,36 @@ export class ContactRepository {
     companyNo: string,
     companyName: string,
   ): Promise<number> {
-    const persons = await this.store.allRaw<ContactDoc & { id: string; pk: string; _etag: string }>(
-      tenant,
-      {
-        where: ["c.companyNo = @companyNo"],
-        parameters: [{ name: "@companyNo", value: companyNo }],
-      },
-    );
+    const persons = await this.docs.allStored(tenant, {
+      where: ["c.companyNo = @companyNo"],
+      parameters: [{ name: "@companyNo", value: companyNo }],
+    });
     if (persons.length === 0) return 0;
-    const operations: OperationInput[] = persons.map((p) => ({
-      operationType: "Replace",
-      id: p.id,
-      partitionKey: p.pk,
-      resourceBody: { ...p, companyName },
-      ifMatch: p._etag,
-    }));
-    const results = await this.container.items.executeBulkOperations(operations);
-    return results.filter((r) => Number(r.response?.statusCode ?? r.error?.code ?? 0) >= 300)
-      .length;
+    const results = await runBulk(
+      this.container,
+      persons.map((p) => this.docs.replaceOperation(tenant, p.no, { ...p, companyName }, p.etag)),
+    );
+    return results.filter((r) => !succeeded(r)).length;
+  }
+
+  /** The contact as the criteria read it: with its stored search keys (the e-mail's, the domain). */
+  findForCriteria(tenant: TenantId, no: string): Promise<ContactDoc | undefined> {
+    return this.docs.findStored(tenant, no);
+  }
+
+  /** The given contacts that exist, whole. */
+  async getMany(tenant: TenantId, nos: readonly string[]): Promise<Contact[]> {
+    if (nos.length === 0) return [];
+    return this.docs.all(tenant, {
+      where: ["ARRAY_CONTAINS(@nos, c.no)"],
+      parameters: [{ name: "@nos", value: [...new Set(nos)] }],
+    });
   }
 
   /** Of these lower-cased e-mail addresses, the ones already used, with the contact using each. */
   async emailOwners(tenant: TenantId, emailKeys: readonly string[]): Promise<Map<string, string>> {
     if (emailKeys.length === 0) return new Map();
-    const rows = await this.store.allRaw<{ no: string; emailKey: string }>(tenant, {
+    const rows = await this.docs.allRaw<{ no: string; emailKey: string }>(tenant, {
       select: "c.no, c.emailKey",
       where: ["ARRAY_CONTAINS(@emails, c.emailKey)"],
       parameters: [{ name: "@emails", value: [...new Set(emailKeys)] }],
@@ -163,7 +170,7 @@ export class ContactRepository {
   }
 
   countPersonsOf(tenant: TenantId, companyNo: string): Promise<number> {
-    return this.store.count(tenant, {
+    return this.docs.count(tenant, {
       where: ["c.companyNo = @companyNo"],
       parameters: [{ name: "@companyNo", value: companyNo }],
     });
@@ -174,15 +181,10 @@ export class ContactRepository {
    * Creates, not upserts: a contact that already exists is reported, never overwritten.
    */
   async bulkCreate(tenant: TenantId, docs: readonly ContactDoc[]): Promise<BulkOutcome[]> {
-    const operations: OperationInput[] = docs.map((doc) => {
-      const envelope = this.store.envelope(tenant, doc.no);
-      return {
-        operationType: "Create",
-        partitionKey: envelope.pk,
-        resourceBody: { ...doc, ...envelope },
-      };
-    });
-    const results = await runBulk(this.container, operations);
+    const results = await runBulk(
+      this.container,
+      docs.map((doc) => this.docs.createOperation(tenant, doc.no, doc)),
+    );
     return results.map((result, i): BulkOutcome => {
       const no = (docs[i] as ContactDoc).no;
       if (succeeded(result)) return { no, status: "created" };
@@ -201,7 +203,7 @@ export class ContactRepository {
     select: readonly string[],
     among?: readonly string[],
   ): Promise<R[]> {
-    return this.store.allRaw<R>(tenant, {
+    return this.docs.allRaw<R>(tenant, {
       select: select.map((f) => `c.${f}`).join(", "),
       where: [`(${criteria.where})`, ...(among ? ["ARRAY_CONTAINS(@among, c.no)"] : [])],
       parameters: [
@@ -217,7 +219,7 @@ export class ContactRepository {
     criteria: { readonly where: string; readonly parameters: readonly SqlParameter[] },
     extra: { readonly where: readonly string[]; readonly parameters: readonly SqlParameter[] },
   ): Promise<number> {
-    return this.store.count(tenant, {
+    return this.docs.count(tenant, {
       where: [`(${criteria.where})`, ...extra.where],
       parameters: [...criteria.parameters, ...extra.parameters],
     });
@@ -230,7 +232,7 @@ export class ContactRepository {
     select: readonly string[],
   ): Promise<R[]> {
     if (companyNos.length === 0) return Promise.resolve([]);
-    return this.store.allRaw<R>(tenant, {
+    return this.docs.allRaw<R>(tenant, {
       select: select.map((f) => `c.${f}`).join(", "),
       where: ["ARRAY_CONTAINS(@companies, c.companyNo)"],
       parameters: [{ name: "@companies", value: [...companyNos] }],
@@ -240,7 +242,7 @@ export class ContactRepository {
   /** The given contacts, with just the fields asked for. */
   byNos<R>(tenant: TenantId, nos: readonly string[], select: readonly string[]): Promise<R[]> {
     if (nos.length === 0) return Promise.resolve([]);
-    return this.store.allRaw<R>(tenant, {
+    return this.docs.allRaw<R>(tenant, {
       select: select.map((f) => `c.${f}`).join(", "),
       where: ["ARRAY_CONTAINS(@nos, c.no)"],
       parameters: [{ name: "@nos", value: [...new Set(nos)] }],
@@ -258,7 +260,7 @@ export class ContactRepository {
     top: number,
   ): Promise<{ value: string | number | boolean; count: number }[]> {
     const field = `c${path.map((p) => `["${p}"]`).join("")}`;
-    const rows = await this.store.allRaw<{ v: unknown }>(tenant, {
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
       select: `${field} AS v`,
       where: [
         `IS_DEFINED(${field})`,

@@ -1,4 +1,4 @@
-import type { Container, ItemDefinition, SqlParameter } from "@azure/cosmos";
+import type { Container, ItemDefinition, OperationInput, SqlParameter } from "@azure/cosmos";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import { decodeContinuation, encodeContinuation } from "./continuation";
 import { cosmosStatus, rethrowUnavailable } from "./cosmos-errors";
@@ -62,6 +62,14 @@ export const itemIdOf = (key: string): string =>
 export const sameEtag = (a: string, b: string) =>
   a.replace(/^W\//, "").replace(/"/g, "") === b.replace(/^W\//, "").replace(/"/g, "");
 
+const envelopeKeys = new Set(["id", "pk", "tenantId", "docType"]);
+
+/** What a document holds of an entity (stored-only fields too), without its ETag. */
+const bodyOf = (data: object): Record<string, unknown> => {
+  const { etag: _e, ...body } = data as Record<string, unknown>;
+  return body;
+};
+
 /**
  * Typed access to one document type in one container. Every method takes the tenant first, every
  * query is filtered on it, and reads check it again, so no call can cross tenants.
@@ -107,6 +115,20 @@ export class DocumentStore<T extends { etag: string }> {
     return entity as T;
   }
 
+  /**
+   * The entity with its stored-only fields (internalKeys and any other field an older version
+   * wrote), for the store's own writes that must keep them; the envelope and the store's `_`
+   * fields stay behind, the ETag comes along as `etag`.
+   */
+  toStored(doc: ItemDefinition): T {
+    const stored: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(doc)) {
+      if (!k.startsWith("_") && !envelopeKeys.has(k)) stored[k] = v;
+    }
+    stored["etag"] = doc["_etag"];
+    return stored as T;
+  }
+
   envelope(tenant: TenantId, key: string): DocEnvelope {
     return {
       id: this.idOf(key),
@@ -133,6 +155,25 @@ export class DocumentStore<T extends { etag: string }> {
       if (cosmosStatus(error) === 404) return undefined;
       return rethrowUnavailable(error);
     }
+  }
+
+  /** The entity with its stored-only fields (see toStored). */
+  async findStored(tenant: TenantId, key: string): Promise<T | undefined> {
+    const doc = await this.findDoc(tenant, key);
+    return doc ? this.toStored(doc) : undefined;
+  }
+
+  /** The entity as the API shows it, and beside it its stored-only fields (internalKeys). */
+  async findWithInternals(
+    tenant: TenantId,
+    key: string,
+  ): Promise<{ entity: T; internals: Readonly<Record<string, unknown>> } | undefined> {
+    const doc = await this.findDoc(tenant, key);
+    if (!doc) return undefined;
+    const internals = Object.fromEntries(
+      [...this.internalKeys].filter((k) => k in doc).map((k) => [k, doc[k] as unknown]),
+    );
+    return { entity: this.toEntity(doc), internals };
   }
 
   async get(tenant: TenantId, key: string): Promise<T> {
@@ -276,6 +317,55 @@ export class DocumentStore<T extends { etag: string }> {
     }
   }
 
+  /** Every match with its stored-only fields (see toStored). */
+  async allStored(tenant: TenantId, spec: QuerySpec): Promise<T[]> {
+    return (await this.allRaw<ItemDefinition>(tenant, spec)).map((d) => this.toStored(d));
+  }
+
+  /** A bulk create of the document under `key` (see bulk.ts); a duplicate answers 409. */
+  createOperation(tenant: TenantId, key: string, data: object): OperationInput {
+    const envelope = this.envelope(tenant, key);
+    return {
+      operationType: "Create",
+      partitionKey: envelope.pk,
+      resourceBody: { ...bodyOf(data), ...envelope },
+    };
+  }
+
+  /** A bulk write of the document under `key`, whatever is there. */
+  upsertOperation(tenant: TenantId, key: string, data: object): OperationInput {
+    const envelope = this.envelope(tenant, key);
+    return {
+      operationType: "Upsert",
+      partitionKey: envelope.pk,
+      resourceBody: { ...bodyOf(data), ...envelope },
+    };
+  }
+
+  /**
+   * A bulk replace of the document under `key` if its ETag is still `ifMatch` (412 otherwise).
+   * `data` is the whole document: pass what toStored gave, changed.
+   */
+  replaceOperation(tenant: TenantId, key: string, data: object, ifMatch: string): OperationInput {
+    const envelope = this.envelope(tenant, key);
+    return {
+      operationType: "Replace",
+      id: envelope.id,
+      partitionKey: envelope.pk,
+      resourceBody: { ...bodyOf(data), ...envelope },
+      ifMatch,
+    };
+  }
+
+  /** A bulk delete of the document under `key`; a missing one answers 404. */
+  deleteOperation(tenant: TenantId, key: string): OperationInput {
+    return {
+      operationType: "Delete",
+      id: this.idOf(key),
+      partitionKey: this.partitionKeyOf(tenant, key),
+    };
+  }
+
   async count(tenant: TenantId, spec: QuerySpec): Promise<number> {
     const [n] = await this.allRaw<number>(tenant, {
       ...spec,
@@ -285,3 +375,12 @@ export class DocumentStore<T extends { etag: string }> {
     return n ?? 0;
   }
 }
+
+/**
+ * What a repository hands out of a DocumentStore: entities in and out, each with its opaque
+ * ETag. Documents, queries and bulk operations stay inside the repository.
+ */
+export type EntityStore<T extends { etag: string }> = Pick<
+  DocumentStore<T>,
+  "entityName" | "find" | "get" | "create" | "replace" | "upsert" | "delete"
+>;

@@ -1,9 +1,11 @@
-import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
+import type { Container, SqlParameter } from "@azure/cosmos";
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import type { LoggedSegment } from "@shared/model/logged-segment";
-import { runBulk, type BulkResult } from "./bulk";
+import { PartialWriteError } from "../errors/app-errors";
+import { runBulk, succeeded } from "./bulk";
 import { partitionKey } from "./containers";
-import { DocumentStore, type Page } from "./document-store";
+import type { DocumentId } from "./document-names";
+import { DocumentStore, type EntityStore, type Page } from "./document-store";
 import type { TenantId } from "./tenant";
 
 export interface InteractionMatch {
@@ -54,13 +56,23 @@ export interface InteractionFilters {
   readonly includeCanceled?: boolean | undefined;
 }
 
+/** An entry as stored: what the API shows, and the kept letter's document id, which it does not. */
+export type StoredEntry = InteractionLogEntry & { documentId?: DocumentId };
+
+export type LoggedSegmentFilters = {
+  readonly segmentNo?: string | undefined;
+  readonly canceled?: boolean | undefined;
+};
+
 /** Interaction log entries, one partition per contact (tenant|contactNo); logged segments beside them. */
 export class InteractionRepository {
-  readonly entries: DocumentStore<InteractionLogEntry>;
-  readonly loggedSegments: DocumentStore<LoggedSegment>;
+  readonly entries: EntityStore<InteractionLogEntry>;
+  readonly loggedSegments: EntityStore<LoggedSegment>;
+  private readonly entryDocs: DocumentStore<StoredEntry>;
+  private readonly loggedDocs: DocumentStore<LoggedSegment>;
 
-  constructor(readonly container: Container) {
-    this.entries = new DocumentStore<InteractionLogEntry>({
+  constructor(private readonly container: Container) {
+    this.entries = this.entryDocs = new DocumentStore<StoredEntry>({
       container,
       docType: "interactionLogEntry",
       entityName: "Interaction log entry",
@@ -71,7 +83,7 @@ export class InteractionRepository {
       // The letter kept with the entry, by document id: the API shows only which letter it was.
       internalKeys: ["documentId"],
     });
-    this.loggedSegments = new DocumentStore<LoggedSegment>({
+    this.loggedSegments = this.loggedDocs = new DocumentStore<LoggedSegment>({
       container,
       docType: "loggedSegment",
       entityName: "Logged segment",
@@ -81,24 +93,104 @@ export class InteractionRepository {
     });
   }
 
-  loggedPartitionKey(tenant: TenantId): string {
-    return partitionKey.interactions(tenant, loggedPartition);
-  }
-
-  /** Writes entries and reports each one's status (201, or 409 when it is there already). */
-  bulk(operations: readonly OperationInput[]): Promise<BulkResult[]> {
-    return runBulk(this.container, operations);
-  }
-
-  /** The entries of one logged segment, whole (for cancel and delete). */
-  entriesOfLogged<R = InteractionLogEntry & { id: string; pk: string; _etag: string }>(
+  /** The tenant's logged segments, newest first. */
+  listLogged(
     tenant: TenantId,
-    loggedSegmentEntryNo: number,
-  ): Promise<R[]> {
-    return this.entries.allRaw<R>(tenant, {
+    filters: LoggedSegmentFilters,
+    top: number,
+    token?: string,
+  ): Promise<Page<LoggedSegment>> {
+    const where: string[] = [];
+    const parameters: { name: string; value: string | boolean }[] = [];
+    if (filters.segmentNo) {
+      where.push("c.segmentNo = @segmentNo");
+      parameters.push({ name: "@segmentNo", value: filters.segmentNo });
+    }
+    if (filters.canceled !== undefined) {
+      where.push("c.canceled = @canceled");
+      parameters.push({ name: "@canceled", value: filters.canceled });
+    }
+    return this.loggedDocs.page(
+      tenant,
+      {
+        where,
+        parameters,
+        orderBy: ["c.entryNo DESC"],
+        partitionKey: partitionKey.interactions(tenant, loggedPartition),
+      },
+      { top, continuationToken: token },
+    );
+  }
+
+  /**
+   * Writes a Log's entries under their entry Nos. An entry that is there already was written by
+   * an earlier attempt at the same Log (its numbers are reserved once), so it counts as written;
+   * any other refusal is a PartialWriteError, and repeating the Log writes the rest.
+   */
+  async createEntries(
+    tenant: TenantId,
+    entries: readonly Omit<StoredEntry, "etag">[],
+  ): Promise<void> {
+    const results = await runBulk(
+      this.container,
+      entries.map((entry) =>
+        this.entryDocs.createOperation(tenant, entryKey(entry.contactNo, entry.entryNo), entry),
+      ),
+    );
+    const failed = results.filter((r) => !succeeded(r) && r.status !== 409);
+    const first = failed[0];
+    if (first)
+      throw new PartialWriteError(
+        "Writing interaction log entries",
+        results.length - failed.length,
+        failed.length,
+        first.status,
+      );
+  }
+
+  /** The entries of one logged segment, whole (with the kept letter's id). */
+  entriesOfLogged(tenant: TenantId, loggedSegmentEntryNo: number): Promise<StoredEntry[]> {
+    return this.entryDocs.allStored(tenant, {
       where: ["c.loggedSegmentEntryNo = @logged"],
       parameters: [{ name: "@logged", value: loggedSegmentEntryNo }],
     });
+  }
+
+  /**
+   * Sets every entry of a logged segment canceled (or not), each only if it is still as read;
+   * an entry already in that state is left alone, so a repeat finishes what a crash stopped.
+   * Returns how many entries could not be changed.
+   */
+  async setEntriesCanceled(
+    tenant: TenantId,
+    loggedSegmentEntryNo: number,
+    canceled: boolean,
+  ): Promise<number> {
+    const entries = await this.entriesOfLogged(tenant, loggedSegmentEntryNo);
+    const results = await runBulk(
+      this.container,
+      entries
+        .filter((e) => e.canceled !== canceled)
+        .map((e) =>
+          this.entryDocs.replaceOperation(
+            tenant,
+            entryKey(e.contactNo, e.entryNo),
+            { ...e, canceled },
+            e.etag,
+          ),
+        ),
+    );
+    return results.filter((r) => !succeeded(r)).length;
+  }
+
+  /** Deletes every entry of a logged segment; returns how many could not be (gone ones could). */
+  async deleteEntriesOfLogged(tenant: TenantId, loggedSegmentEntryNo: number): Promise<number> {
+    const entries = await this.entriesOfLogged(tenant, loggedSegmentEntryNo);
+    const results = await runBulk(
+      this.container,
+      entries.map((e) => this.entryDocs.deleteOperation(tenant, entryKey(e.contactNo, e.entryNo))),
+    );
+    return results.filter((r) => !succeeded(r) && r.status !== 404).length;
   }
 
   pageOfLogged(
@@ -107,7 +199,7 @@ export class InteractionRepository {
     top: number,
     token?: string,
   ): Promise<Page<InteractionLogEntry>> {
-    return this.entries.page(
+    return this.entryDocs.page(
       tenant,
       {
         where: ["c.loggedSegmentEntryNo = @logged"],
@@ -134,7 +226,7 @@ export class InteractionRepository {
         : "c.contactNo = @contact",
     );
     parameters.push({ name: "@contact", value: contactNo });
-    return this.entries.page(
+    return this.entryDocs.page(
       tenant,
       {
         where,
@@ -151,7 +243,7 @@ export class InteractionRepository {
   /** The fields statistics add up, for every entry in the period that is not canceled. */
   forStatistics(tenant: TenantId, from?: string, to?: string) {
     const { where, parameters } = filtersToSql({ from, to });
-    return this.entries.allRaw<{
+    return this.entryDocs.allRaw<{
       interactionTemplateCode?: string;
       campaignNo?: string;
       cost: number;
@@ -184,7 +276,7 @@ export class InteractionRepository {
       add("c.salespersonCode = @salesperson", "@salesperson", match.salespersonCode);
     if (match.loggedSegmentEntryNo !== undefined)
       add("c.loggedSegmentEntryNo = @logged", "@logged", match.loggedSegmentEntryNo);
-    const rows = await this.entries.allRaw<{ contactNo: string }>(tenant, {
+    const rows = await this.entryDocs.allRaw<{ contactNo: string }>(tenant, {
       select: "c.contactNo",
       where,
       parameters,

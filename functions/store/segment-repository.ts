@@ -1,4 +1,4 @@
-import type { Container, OperationInput, SqlParameter } from "@azure/cosmos";
+import type { Container, SqlParameter } from "@azure/cosmos";
 import type { CriteriaAction } from "@shared/model/criteria-action";
 import type {
   Segment,
@@ -7,9 +7,10 @@ import type {
   SegmentListQuery,
 } from "@shared/model/segment";
 import { PreconditionFailedError } from "../errors/app-errors";
-import { runBulk, succeeded, type BulkResult } from "./bulk";
+import { runAll, runBulk, succeeded } from "./bulk";
 import { partitionKey } from "./containers";
-import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import { rethrowUnavailable } from "./cosmos-errors";
+import { DocumentStore, type EntityStore, type Page, type QuerySpec } from "./document-store";
 import { lockId, SegmentLockRepository } from "./segment-lock-repository";
 import type { TenantId } from "./tenant";
 
@@ -109,21 +110,32 @@ export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
   return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
 };
 
-/** A segment's header, counters, lines (and, later, criteria actions) share its partition. */
+/** A line as a criteria action or an add writes it: a stored line before the store has it. */
+export type NewLine = Omit<StoredLine, "etag">;
+
+/**
+ * A segment's header, counters, lines, criteria actions, Log run and lock share its partition.
+ * Services get entities with an opaque ETag and domain operations (insert lines, move them aside,
+ * restore them...); the documents, their ids and the bulk operations stay here.
+ */
 export class SegmentRepository {
-  readonly headers: DocumentStore<SegmentHeader>;
-  readonly stats: DocumentStore<SegmentStats>;
-  readonly lines: DocumentStore<StoredLine>;
-  /** Lines a criteria action took off, kept whole so that Go Back can put them back. */
-  readonly removedLines: DocumentStore<StoredLine>;
-  readonly actions: DocumentStore<CriteriaAction & { etag: string }>;
-  readonly logRuns: DocumentStore<LogRun>;
+  readonly headers: EntityStore<SegmentHeader>;
+  readonly stats: EntityStore<SegmentStats>;
+  readonly lines: EntityStore<StoredLine>;
+  readonly actions: EntityStore<CriteriaAction & { etag: string }>;
+  readonly logRuns: EntityStore<LogRun>;
   /** One action at a time per segment: see SegmentLockRepository. */
   readonly locks: SegmentLockRepository;
+  private readonly headerDocs: DocumentStore<SegmentHeader>;
+  private readonly statsDocs: DocumentStore<SegmentStats>;
+  private readonly lineDocs: DocumentStore<StoredLine>;
+  /** Lines a criteria action took off, kept whole so that Go Back can put them back. */
+  private readonly removedLineDocs: DocumentStore<StoredLine>;
+  private readonly actionDocs: DocumentStore<CriteriaAction & { etag: string }>;
 
-  constructor(readonly container: Container) {
+  constructor(private readonly container: Container) {
     this.locks = new SegmentLockRepository(container);
-    this.headers = new DocumentStore<SegmentHeader>({
+    this.headers = this.headerDocs = new DocumentStore<SegmentHeader>({
       container,
       docType: "segment",
       entityName: "Segment",
@@ -131,7 +143,7 @@ export class SegmentRepository {
       partitionKeyOf: partitionKey.segment,
       idOf: () => "header",
     });
-    this.stats = new DocumentStore<SegmentStats>({
+    this.stats = this.statsDocs = new DocumentStore<SegmentStats>({
       container,
       docType: "segmentStats",
       entityName: "Segment counters",
@@ -139,7 +151,7 @@ export class SegmentRepository {
       partitionKeyOf: partitionKey.segment,
       idOf: () => "stats",
     });
-    this.lines = new DocumentStore<StoredLine>({
+    this.lines = this.lineDocs = new DocumentStore<StoredLine>({
       container,
       docType: "segmentLine",
       entityName: "Segment line",
@@ -148,7 +160,7 @@ export class SegmentRepository {
       idOf: (key) => lineId(Number(lastPart(key))),
       internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId"],
     });
-    this.removedLines = new DocumentStore<StoredLine>({
+    this.removedLineDocs = new DocumentStore<StoredLine>({
       container,
       docType: "removedSegmentLine",
       entityName: "Removed segment line",
@@ -156,7 +168,7 @@ export class SegmentRepository {
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => removedLineId(Number(lastPart(key))),
     });
-    this.actions = new DocumentStore<CriteriaAction & { etag: string }>({
+    this.actions = this.actionDocs = new DocumentStore<CriteriaAction & { etag: string }>({
       container,
       docType: "criteriaAction",
       entityName: "Criteria action",
@@ -182,7 +194,7 @@ export class SegmentRepository {
     top: number,
     token?: string,
   ): Promise<Page<SegmentHeader>> {
-    return this.headers.page(tenant, segmentQuery(filters), { top, continuationToken: token });
+    return this.headerDocs.page(tenant, segmentQuery(filters), { top, continuationToken: token });
   }
 
   async statsOf(
@@ -190,7 +202,7 @@ export class SegmentRepository {
     segmentNos: readonly string[],
   ): Promise<Map<string, SegmentStats>> {
     if (segmentNos.length === 0) return new Map();
-    const all = await this.stats.all(tenant, {
+    const all = await this.statsDocs.all(tenant, {
       where: ["ARRAY_CONTAINS(@nos, c.segmentNo)"],
       parameters: [{ name: "@nos", value: [...segmentNos] }],
     });
@@ -205,12 +217,12 @@ export class SegmentRepository {
   ): Promise<SegmentStats> {
     for (let attempt = 0; ; attempt++) {
       const current =
-        (await this.stats.find(tenant, segmentNo)) ??
-        (await this.stats.upsert(tenant, segmentNo, emptyStats(segmentNo)));
+        (await this.statsDocs.find(tenant, segmentNo)) ??
+        (await this.statsDocs.upsert(tenant, segmentNo, emptyStats(segmentNo)));
       try {
         // Counters written before criteria actions existed lack nextActionNo.
         const base = { ...emptyStats(segmentNo), ...current };
-        await this.stats.replace(tenant, segmentNo, change(base), current.etag);
+        await this.statsDocs.replace(tenant, segmentNo, change(base), current.etag);
         return { ...emptyStats(segmentNo), ...current };
       } catch (error) {
         if (!(error instanceof PreconditionFailedError) || attempt > 50) throw error;
@@ -238,7 +250,7 @@ export class SegmentRepository {
       where.push("c.contactNo = @contactNo");
       parameters.push({ name: "@contactNo", value: q.contactNo });
     }
-    return this.lines.page(
+    return this.lineDocs.page(
       tenant,
       {
         where,
@@ -251,7 +263,7 @@ export class SegmentRepository {
   }
 
   countLines(tenant: TenantId, segmentNo: string, contactNo?: string): Promise<number> {
-    return this.lines.count(tenant, {
+    return this.lineDocs.count(tenant, {
       where: ["c.segmentNo = @segmentNo", ...(contactNo ? ["c.contactNo = @contactNo"] : [])],
       parameters: [
         { name: "@segmentNo", value: segmentNo },
@@ -262,35 +274,33 @@ export class SegmentRepository {
   }
 
   /**
-   * Every document in the segment's partition but its header and its lock, for deleting the
-   * segment: the header goes after them, the lock last, with the hold of whoever deletes.
+   * Deletes everything in the segment's partition but its header and its lock (lines, the lines
+   * actions set aside, actions, counters, the Log run), for deleting the segment: the header goes
+   * after them, the lock last, with the hold of whoever deletes. What is gone already counts as
+   * deleted, so a repeat finishes a delete that stopped part way.
    */
-  async contentIds(tenant: TenantId, segmentNo: string): Promise<string[]> {
+  async deleteContent(tenant: TenantId, segmentNo: string): Promise<void> {
+    const pk = partitionKey.segment(tenant, segmentNo);
     const { resources } = await this.container.items
       .query<{ id: string }>(
         {
           query: "SELECT c.id FROM c WHERE c.pk = @pk AND c.tenantId = @tenantId",
           parameters: [
-            { name: "@pk", value: partitionKey.segment(tenant, segmentNo) },
+            { name: "@pk", value: pk },
             { name: "@tenantId", value: tenant },
           ],
         },
-        { partitionKey: partitionKey.segment(tenant, segmentNo) },
+        { partitionKey: pk },
       )
-      .fetchAll();
-    return resources.map((r) => r.id).filter((id) => id !== "header" && id !== lockId);
-  }
-
-  /** Deletes documents of one partition in bulk; already-missing ones count as deleted. */
-  async deleteIds(tenant: TenantId, segmentNo: string, ids: readonly string[]): Promise<void> {
-    const pk = partitionKey.segment(tenant, segmentNo);
-    const results = await runBulk(
+      .fetchAll()
+      .catch(rethrowUnavailable);
+    const ids = resources.map((r) => r.id).filter((id) => id !== "header" && id !== lockId);
+    await runAll(
       this.container,
       ids.map((id) => ({ operationType: "Delete" as const, id, partitionKey: pk })),
+      `Deleting segment ${segmentNo}`,
+      [404],
     );
-    const failed = results.find((r) => !succeeded(r) && r.status !== 404);
-    if (failed)
-      throw new Error(`Deleting segment ${segmentNo} failed: ${failed.message ?? failed.status}`);
   }
 
   private inSegment(
@@ -306,21 +316,32 @@ export class SegmentRepository {
     };
   }
 
-  /** Every line of the segment, whole or with the fields selected, from its partition alone. */
+  /**
+   * Every line of the segment from its partition alone: whole, with what only the store shows
+   * (how it came, its letters) and each line's ETag, or with just the fields in `select`.
+   */
   allLines<R = StoredLine>(
     tenant: TenantId,
     segmentNo: string,
     select?: readonly string[],
   ): Promise<R[]> {
-    return this.lines.allRaw<R>(tenant, {
-      ...this.inSegment(tenant, segmentNo),
-      ...(select ? { select: select.map((f) => `c.${f}`).join(", ") } : {}),
-    });
+    const inSegment = this.inSegment(tenant, segmentNo);
+    return select
+      ? this.lineDocs.allRaw<R>(tenant, {
+          ...inSegment,
+          select: select.map((f) => `c.${f}`).join(", "),
+        })
+      : (this.lineDocs.allStored(tenant, inSegment) as unknown as Promise<R[]>);
+  }
+
+  /** One line with what only the store shows (how it came, its letters), for writing it back. */
+  storedLine(tenant: TenantId, segmentNo: string, lineNo: number): Promise<StoredLine | undefined> {
+    return this.lineDocs.findStored(tenant, lineKey(segmentNo, lineNo));
   }
 
   /** Line No. and contact of every line on the segment (not the ones an action removed). */
   lineRefs(tenant: TenantId, segmentNo: string): Promise<{ lineNo: number; contactNo: string }[]> {
-    return this.lines.allRaw(tenant, {
+    return this.lineDocs.allRaw(tenant, {
       ...this.inSegment(tenant, segmentNo),
       select: "c.lineNo, c.contactNo",
     });
@@ -333,7 +354,7 @@ export class SegmentRepository {
     lineNos: readonly number[],
   ): Promise<StoredLine[]> {
     if (lineNos.length === 0) return [];
-    return this.lines.allRaw<StoredLine>(
+    return this.lineDocs.allStored(
       tenant,
       this.inSegment(
         tenant,
@@ -346,7 +367,7 @@ export class SegmentRepository {
 
   /** Line Nos. an action inserted. */
   async lineNosOfAction(tenant: TenantId, segmentNo: string, actionNo: number): Promise<number[]> {
-    const rows = await this.lines.allRaw<{ lineNo: number }>(tenant, {
+    const rows = await this.lineDocs.allRaw<{ lineNo: number }>(tenant, {
       ...this.inSegment(
         tenant,
         segmentNo,
@@ -360,7 +381,7 @@ export class SegmentRepository {
 
   /** The lines an action took off, whole. */
   removedBy(tenant: TenantId, segmentNo: string, actionNo: number): Promise<StoredLine[]> {
-    return this.removedLines.allRaw<StoredLine>(
+    return this.removedLineDocs.allStored(
       tenant,
       this.inSegment(
         tenant,
@@ -376,12 +397,110 @@ export class SegmentRepository {
     tenant: TenantId,
     segmentNo: string,
   ): Promise<(CriteriaAction & { etag: string })[]> {
-    const all = await this.actions.all(tenant, this.inSegment(tenant, segmentNo));
+    const all = await this.actionDocs.all(tenant, this.inSegment(tenant, segmentNo));
     return all.sort((a, b) => a.no - b.no);
   }
 
-  /** Runs writes inside the segment's partition; see runBulk. */
-  bulk(operations: readonly OperationInput[]): Promise<BulkResult[]> {
-    return runBulk(this.container, operations);
+  /**
+   * Creates the lines under their line Nos. A line that is there already was written by an
+   * earlier attempt at the same action (line Nos. are reserved once), so it counts as written.
+   */
+  insertLines(tenant: TenantId, segmentNo: string, lines: readonly NewLine[]): Promise<void> {
+    return runAll(
+      this.container,
+      lines.map((line) =>
+        this.lineDocs.createOperation(tenant, lineKey(segmentNo, line.lineNo), line),
+      ),
+      "Adding lines",
+      [409],
+    );
+  }
+
+  /**
+   * Takes lines off the segment for criteria action `actionNo`: each is first copied aside whole
+   * (with its per-line edits), and only when every copy is written are the lines deleted, so a
+   * crash at any point leaves every line either on the segment or aside, for Go Back.
+   */
+  async moveLinesAside(
+    tenant: TenantId,
+    segmentNo: string,
+    lines: readonly StoredLine[],
+    actionNo: number,
+  ): Promise<void> {
+    await runAll(
+      this.container,
+      lines.map((line) =>
+        this.removedLineDocs.upsertOperation(tenant, lineKey(segmentNo, line.lineNo), {
+          ...line,
+          removedByAction: actionNo,
+        }),
+      ),
+      "Setting removed lines aside",
+    );
+    await this.deleteLines(
+      tenant,
+      segmentNo,
+      lines.map((l) => l.lineNo),
+      "Removing lines",
+    );
+  }
+
+  /** Deletes lines; a line that is gone already counts as deleted. */
+  deleteLines(
+    tenant: TenantId,
+    segmentNo: string,
+    lineNos: readonly number[],
+    what = "Deleting lines",
+  ): Promise<void> {
+    return runAll(
+      this.container,
+      lineNos.map((lineNo) => this.lineDocs.deleteOperation(tenant, lineKey(segmentNo, lineNo))),
+      what,
+      [404],
+    );
+  }
+
+  /**
+   * Puts lines an action set aside (removedBy) back as they were; only when every one is back are
+   * the copies cleared, so a crash in between leaves them to be restored again.
+   */
+  async restoreLines(
+    tenant: TenantId,
+    segmentNo: string,
+    removed: readonly StoredLine[],
+  ): Promise<void> {
+    await runAll(
+      this.container,
+      removed.map(({ removedByAction: _r, ...line }) =>
+        this.lineDocs.upsertOperation(tenant, lineKey(segmentNo, line.lineNo), line),
+      ),
+      "Restoring removed lines",
+    );
+    await runAll(
+      this.container,
+      removed.map((line) =>
+        this.removedLineDocs.deleteOperation(tenant, lineKey(segmentNo, line.lineNo)),
+      ),
+      "Clearing restored lines",
+      [404],
+    );
+  }
+
+  /**
+   * Writes each line back whole if it is still as read (its ETag); a line changed or deleted
+   * meanwhile keeps what it has. Returns, line by line, whether it was written.
+   */
+  async replaceLines(
+    tenant: TenantId,
+    segmentNo: string,
+    lines: readonly StoredLine[],
+  ): Promise<boolean[]> {
+    const results = await runBulk(
+      this.container,
+      lines.map((line) =>
+        this.lineDocs.replaceOperation(tenant, lineKey(segmentNo, line.lineNo), line, line.etag),
+      ),
+    );
+    return results.map(succeeded);
   }
 }

@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { partitionKey } from "./containers";
-import { DocumentStore, type Page, type QuerySpec } from "./document-store";
+import { DocumentStore, type EntityStore, type Page, type QuerySpec } from "./document-store";
 import type { TenantId } from "./tenant";
 
 /** Small per-tenant reference data kept in the setup container, one partition per kind. */
@@ -56,13 +56,14 @@ export type SetupFilter = {
 };
 
 export class SetupRepository<T extends { etag: string }> {
-  readonly store: DocumentStore<T>;
+  readonly store: EntityStore<T>;
+  private readonly docs: DocumentStore<T>;
 
   constructor(
     container: Container,
     readonly kind: SetupKind,
   ) {
-    this.store = new DocumentStore<T>({
+    this.store = this.docs = new DocumentStore<T>({
       container,
       docType: kind.docType,
       entityName: kind.entityName,
@@ -100,16 +101,27 @@ export class SetupRepository<T extends { etag: string }> {
       orderBy: [`c.${this.kind.keyField}`],
       partitionKey: partitionKey.setup(tenant, this.kind.docType),
     };
-    return this.store.page(tenant, spec, {
+    return this.docs.page(tenant, spec, {
       top: options.top,
       continuationToken: options.continuationToken,
     });
   }
 
+  /**
+   * The entity as the API shows it, and beside it the stored-only fields of its kind
+   * (SetupKind.internalKeys, e.g. a template's letters' document ids), unchecked.
+   */
+  async findWithInternals(
+    tenant: TenantId,
+    key: string,
+  ): Promise<{ entity: T; internals: Readonly<Record<string, unknown>> } | undefined> {
+    return this.docs.findWithInternals(tenant, key);
+  }
+
   /** Of these keys, the ones that exist. */
   async existing(tenant: TenantId, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await this.store.allRaw<{ key: string }>(tenant, {
+    const rows = await this.docs.allRaw<{ key: string }>(tenant, {
       select: `c.${this.kind.keyField} AS key`,
       where: [`ARRAY_CONTAINS(@keys, c.${this.kind.keyField})`],
       parameters: [{ name: "@keys", value: [...new Set(keys)] }],

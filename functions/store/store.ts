@@ -14,7 +14,13 @@ import { SetupRepository, setupKinds } from "./setup-repository";
 
 /** Every repository of the app over one set of containers. */
 export interface Store {
+  /**
+   * The containers themselves, for tests and benchmarks that check or plant stored documents
+   * around the repositories; the app reaches its documents only through the repositories.
+   */
   readonly containers: Containers;
+  /** Resolves when the database answers; for the health check. */
+  readonly ping: () => Promise<void>;
   readonly contacts: ContactRepository;
   readonly segments: SegmentRepository;
   readonly interactions: InteractionRepository;
@@ -31,6 +37,9 @@ export interface Store {
 
 export const createStore = (containers: Containers, blobs?: ContainerClient): Store => ({
   containers,
+  ping: async () => {
+    await containers.setup.read();
+  },
   contacts: new ContactRepository(containers.contacts),
   segments: new SegmentRepository(containers.segments),
   interactions: new InteractionRepository(containers.interactions),

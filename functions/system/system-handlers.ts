@@ -18,7 +18,7 @@ const check = async (
 
 export const getHealthHandler = defineHandler(api.getHealth, async (_input, deps: AppDeps) => {
   const checks = await Promise.all([
-    check("cosmos", () => deps.store.containers.setup.read()),
+    check("cosmos", () => deps.store.ping()),
     ...(deps.blobs
       ? [check("blob", () => (deps.blobs as NonNullable<AppDeps["blobs"]>).getProperties())]
       : []),

@@ -1,4 +1,3 @@
-import type { OperationInput } from "@azure/cosmos";
 import type {
   CriteriaAction,
   CriteriaActionKind,
@@ -9,16 +8,7 @@ import type { AppDeps } from "../../app-deps";
 import { stampNew } from "../../audit/stamp";
 import { ConflictError } from "../../errors/app-errors";
 import type { Identity } from "../../http/identity";
-import { succeeded, type BulkResult } from "../../store/bulk";
-import { partitionKey } from "../../store/containers";
-import {
-  lineId,
-  lineNoStep,
-  removedLineId,
-  type SegmentHeader,
-  type StoredLine,
-} from "../../store/segment-repository";
-import type { TenantId } from "../../store/tenant";
+import { lineNoStep, type NewLine, type SegmentHeader } from "../../store/segment-repository";
 import { lineDefaults } from "../line-defaults";
 import type { SegmentHold } from "../segment-lock";
 import type { AddEntry } from "./add-plan";
@@ -46,24 +36,6 @@ export interface ActionResult {
 }
 
 const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
-
-const envelope = (tenant: TenantId, segmentNo: string, id: string, docType: string) => ({
-  id,
-  pk: partitionKey.segment(tenant, segmentNo),
-  tenantId: tenant,
-  docType,
-});
-
-const withoutSystem = (line: StoredLine & Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(line)) if (!k.startsWith("_") && k !== "etag") out[k] = v;
-  return out;
-};
-
-const expectAll = (results: readonly BulkResult[], what: string, tolerated: number[] = []) => {
-  const bad = results.find((r) => !succeeded(r) && !tolerated.includes(r.status));
-  if (bad) throw new Error(`${what} failed: ${bad.message ?? bad.status}`);
-};
 
 /**
  * Records a criteria action and makes its changes, in an order that Go Back can always undo,
@@ -117,22 +89,7 @@ export const runAction = async (
   let removed = 0;
   if (changes.removeLineNos.length) {
     const lines = await segments.linesByNo(tenant, segmentNo, changes.removeLineNos);
-    const copies: OperationInput[] = lines.map((line) => ({
-      operationType: "Upsert",
-      partitionKey: partitionKey.segment(tenant, segmentNo),
-      resourceBody: {
-        ...withoutSystem(line as StoredLine & Record<string, unknown>),
-        ...envelope(tenant, segmentNo, removedLineId(line.lineNo), "removedSegmentLine"),
-        removedByAction: actionNo,
-      },
-    }));
-    expectAll(await segments.bulk(copies), "Setting removed lines aside");
-    const deletes: OperationInput[] = lines.map((line) => ({
-      operationType: "Delete",
-      id: lineId(line.lineNo),
-      partitionKey: partitionKey.segment(tenant, segmentNo),
-    }));
-    expectAll(await segments.bulk(deletes), "Removing lines", [404]);
+    await segments.moveLinesAside(tenant, segmentNo, lines, actionNo);
     removed = lines.length;
   }
 
@@ -142,25 +99,17 @@ export const runAction = async (
     const template = header.interactionTemplateCode
       ? await deps.store.interactionTemplates.store.find(tenant, header.interactionTemplateCode)
       : undefined;
-    const creates: OperationInput[] = changes.add.map((entry, i) => {
-      const lineNo = firstLineNo + i * lineNoStep;
-      return {
-        operationType: "Create",
-        partitionKey: partitionKey.segment(tenant, segmentNo),
-        resourceBody: {
-          ...lineDefaults(header, entry.contact, template),
-          attachment: { kind: "inherited" },
-          ...changes.lineFields,
-          lineNo,
-          actionNo,
-          via: entry.via,
-          ...(entry.viaContactNo ? { viaContactNo: entry.viaContactNo } : {}),
-          ...stamp,
-          ...envelope(tenant, segmentNo, lineId(lineNo), "segmentLine"),
-        },
-      };
-    });
-    expectAll(await segments.bulk(creates), "Adding lines", [409]);
+    const lines = changes.add.map((entry, i): NewLine => ({
+      ...lineDefaults(header, entry.contact, template),
+      attachment: { kind: "inherited" },
+      ...changes.lineFields,
+      lineNo: firstLineNo + i * lineNoStep,
+      actionNo,
+      via: entry.via,
+      ...(entry.viaContactNo ? { viaContactNo: entry.viaContactNo } : {}),
+      ...stamp,
+    }));
+    await segments.insertLines(tenant, segmentNo, lines);
   }
 
   // A holder whose lease ran out must not mark applied what the taker is undoing.
@@ -208,45 +157,10 @@ export const goBackOnce = async (
   const { etag, ...action } = last;
   await segments.actions.replace(tenant, key, { ...action, status: "undoing" }, etag);
 
-  const pk = partitionKey.segment(tenant, segmentNo);
   const inserted = await segments.lineNosOfAction(tenant, segmentNo, last.no);
-  expectAll(
-    await segments.bulk(
-      inserted.map((lineNo) => ({ operationType: "Delete", id: lineId(lineNo), partitionKey: pk })),
-    ),
-    "Deleting the action's lines",
-    [404],
-  );
+  await segments.deleteLines(tenant, segmentNo, inserted, "Deleting the action's lines");
   const removed = await segments.removedBy(tenant, segmentNo, last.no);
-  expectAll(
-    await segments.bulk(
-      removed.map((line) => {
-        const { removedByAction: _r, ...restored } = withoutSystem(
-          line as StoredLine & Record<string, unknown>,
-        );
-        return {
-          operationType: "Upsert",
-          partitionKey: pk,
-          resourceBody: {
-            ...restored,
-            ...envelope(tenant, segmentNo, lineId(line.lineNo), "segmentLine"),
-          },
-        };
-      }),
-    ),
-    "Restoring removed lines",
-  );
-  expectAll(
-    await segments.bulk(
-      removed.map((line) => ({
-        operationType: "Delete",
-        id: removedLineId(line.lineNo),
-        partitionKey: pk,
-      })),
-    ),
-    "Clearing restored lines",
-    [404],
-  );
+  await segments.restoreLines(tenant, segmentNo, removed);
   await segments.actions.delete(tenant, key);
   await segments.updateStats(tenant, segmentNo, (s) => ({
     ...strip(s),

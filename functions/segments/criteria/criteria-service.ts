@@ -432,15 +432,8 @@ export const explainLine = async (
 ): Promise<Explanation> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
-  const raw = await segments.lines.findDoc(tenant, segments.lineKey(segmentNo, lineNo));
-  if (!raw) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
-  const line = raw as {
-    lineNo: number;
-    contactNo: string;
-    actionNo?: number;
-    via?: string;
-    viaContactNo?: string;
-  };
+  const line = await segments.storedLine(tenant, segmentNo, lineNo);
+  if (!line) throw new NotFoundError("Segment line", `${segmentNo} ${lineNo}`);
   const evaluatedOn = today(deps.now());
   const action =
     line.actionNo !== undefined
@@ -462,7 +455,7 @@ export const explainLine = async (
     via === "expandedCompany" || via === "relatedCompany"
       ? (line.viaContactNo ?? line.contactNo)
       : line.contactNo;
-  const contact = await deps.store.contacts.store.findDoc(tenant, subjectNo);
+  const contact = await deps.store.contacts.findForCriteria(tenant, subjectNo);
   if (!contact) return { ...base, via, ...viaContact, because: [], stillMatches: false };
   const normalized = normalizeOrReject(action.filter, action.evaluatedOn);
   const sets = await resolveSets(deps.store, tenant, normalized);

@@ -68,11 +68,14 @@ const memberContacts = async (store: Store, tenant: TenantId, node: MembershipCo
 const matchingCompanies = async (store: Store, tenant: TenantId, node: ListCondition) => {
   const codes = node.codes.map((code, i) => ({ name: `@code${i}`, value: code }));
   const tests = codes.map((c) => `ARRAY_CONTAINS(c.${node.list}, ${c.name})`);
-  const rows = await store.contacts.store.allRaw<{ no: string }>(tenant, {
-    select: "c.no",
-    // "none" is the complement of "any": the back ends take it, the set is the "any" set.
-    where: ["c.type = 'company'", `(${tests.join(node.match === "all" ? " AND " : " OR ")})`],
-    parameters: codes,
-  });
+  const rows = await store.contacts.matching<{ no: string }>(
+    tenant,
+    {
+      // "none" is the complement of "any": the back ends take it, the set is the "any" set.
+      where: `c.type = 'company' AND (${tests.join(node.match === "all" ? " AND " : " OR ")})`,
+      parameters: codes,
+    },
+    ["no"],
+  );
   return new Set(rows.map((r) => r.no));
 };

@@ -1,11 +1,11 @@
 import type { Problem, ProblemError } from "@shared/model/problem";
-import { asTenantId } from "../../../../functions/store/tenant";
 import {
   startApi,
   type ApiHarness,
   type CallOptions,
   type CallResult,
 } from "../../harness/api-harness";
+import { countStored } from "../../harness/stored-documents";
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -31,7 +31,9 @@ const expectRefused = async (
   expect(response.headers.get("content-type")).toBe("application/problem+json");
   expect(response.json.status).toBe(status);
   if (errors) expect(response.json.errors).toEqual(errors.map((e) => expect.objectContaining(e)));
-  expect(await api.deps.store.contacts.store.count(asTenantId(tenant), {})).toBe(0);
+  expect(
+    await countStored(api.deps.store.containers.contacts, { tenant, docType: "contact" }),
+  ).toBe(0);
   // Had a number been reserved, the first contact created now would not get the first one.
   const first = await api.call("POST", "/api/contacts", {
     tenant,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { plantFields, storedDocument } from "../../harness/stored-documents";
 import { minimalDocx } from "../interactions/logging-fixture";
 
 /**
@@ -191,15 +192,15 @@ const pointLineAt = async (documentId: string) => {
 
 describe("document ids read back from stored items", () => {
   /** Writes a field straight into A's stored line: what old data or a bug could have left there. */
-  const plantOnLine = async (fields: Record<string, unknown>) => {
-    const lines = api.deps.store.segments.lines;
-    const tenant = "tenant-a" as Parameters<typeof lines.findDoc>[0];
-    const doc = await lines.findDoc(tenant, api.deps.store.segments.lineKey("S1", 10000));
-    if (!doc) throw new Error("no line to plant on");
-    await lines.container
-      .item(doc.id as string, doc["pk"] as string)
-      .replace({ ...doc, ...fields });
-  };
+  const storedLine = (lineNo: number) =>
+    storedDocument(api.deps.store.containers.segments, {
+      tenant: "tenant-a",
+      docType: "segmentLine",
+      where: ["c.segmentNo = 'S1'", "c.lineNo = @lineNo"],
+      parameters: [{ name: "@lineNo", value: lineNo }],
+    });
+  const plantOnLine = async (fields: Record<string, unknown>) =>
+    plantFields(api.deps.store.containers.segments, await storedLine(10000), fields);
 
   it.each([
     ["B's blob name", () => [...bBlobs.keys()].find((n) => n.includes("/line-letters/"))],
@@ -213,11 +214,7 @@ describe("document ids read back from stored items", () => {
       rawBody: { contentType: docx, bytes: minimalDocx("A's letter of line 20000") },
     });
     expect(other.status).toBe(200);
-    const lines = api.deps.store.segments.lines;
-    const tenant = "tenant-a" as Parameters<typeof lines.findDoc>[0];
-    const otherId = (await lines.findDoc(tenant, api.deps.store.segments.lineKey("S1", 20000)))?.[
-      "ownLetterDocumentId"
-    ];
+    const otherId: unknown = (await storedLine(20000))["ownLetterDocumentId"];
     await plantOnLine({
       attachment: { kind: "unique", fileName: "planted.docx", uploadedAt },
       ownLetterDocumentId: planted() ?? otherId,
@@ -248,13 +245,14 @@ describe("document ids read back from stored items", () => {
   });
 
   it("refuses a template letter or merge result whose stored id is not this tenant's", async () => {
-    const templates = api.deps.store.interactionTemplates.store;
-    const tenant = "tenant-a" as Parameters<typeof templates.findDoc>[0];
-    const template = await templates.findDoc(tenant, "LETTER");
-    if (!template) throw new Error("no template");
+    const setup = api.deps.store.containers.setup;
+    const template = await storedDocument(setup, {
+      tenant: "tenant-a",
+      docType: "interactionTemplate",
+      where: ["c.code = 'LETTER'"],
+    });
     const bTemplateLetter = [...bBlobs.keys()].find((n) => n.includes("/templates/")) as string;
-    await templates.container.item(template.id as string, template["pk"] as string).replace({
-      ...template,
+    await plantFields(setup, template, {
       attachments: [{ languageCode: "da-DK", fileName: "planted.docx", size: 1, uploadedAt }],
       letterDocumentIds: { "da-DK": bTemplateLetter },
     });
@@ -270,13 +268,14 @@ describe("document ids read back from stored items", () => {
       body: { template: { documentBase64: base64(minimalDocx("A «Name»")) } },
     });
     expect(job.status).toBe(200);
-    const jobs = api.deps.store.mergeJobs.store;
-    const stored = await jobs.findDoc(tenant, job.json.id);
-    if (!stored) throw new Error("no job");
+    const stored = await storedDocument(setup, {
+      tenant: "tenant-a",
+      docType: "mergeJob",
+      where: ["c.jobId = @jobId"],
+      parameters: [{ name: "@jobId", value: job.json.id }],
+    });
     const bResult = [...bBlobs.keys()].find((n) => n.includes("/merge-results/")) as string;
-    await jobs.container
-      .item(stored.id as string, stored["pk"] as string)
-      .replace({ ...stored, resultDocumentId: bResult });
+    await plantFields(setup, stored, { resultDocumentId: bResult });
     const result = await api.call("GET", `/api/merge-jobs/${job.json.id}/result`, A);
     expect(result.status).toBe(409);
     expect(result.bytes).toBeUndefined();

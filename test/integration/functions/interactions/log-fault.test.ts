@@ -6,6 +6,7 @@ import type { AppDeps } from "../../../../functions/app-deps";
 import { startEmbeddedCosmos } from "../../../../functions/store/embedded/embedded-cosmos";
 import { JOURNAL_FILE_NAME } from "../../../../functions/store/embedded/journal";
 import { asTenantId } from "../../../../functions/store/tenant";
+import { storedDocuments } from "../../harness/stored-documents";
 import { faultDeps } from "./fixtures/fault-deps";
 
 /**
@@ -128,18 +129,20 @@ describe("Log survives being killed anywhere", () => {
 
     await withStore(async (deps) => {
       const tenant = asTenantId("fault");
-      const logged = await deps.store.interactions.loggedSegments.all(tenant, {
-        where: ["c.segmentNo = 'FAULT'"],
-      });
+      const logged = (
+        await deps.store.interactions.listLogged(tenant, { segmentNo: "FAULT" }, 1000)
+      ).items;
       expect(logged.map((l) => l.entryNo)).toEqual([loggedNo]);
       expect(logged[0]?.noOfInteractions).toBe(5000);
-      const entries = await deps.store.interactions.entries.allRaw<{
-        entryNo: number;
-        contactNo: string;
-      }>(tenant, {
-        select: "c.entryNo, c.contactNo",
-        where: ["c.segmentNo = 'FAULT'"],
-      });
+      const entries = await storedDocuments<{ entryNo: number; contactNo: string }>(
+        deps.store.containers.interactions,
+        {
+          tenant,
+          docType: "interactionLogEntry",
+          select: "c.entryNo, c.contactNo",
+          where: ["c.segmentNo = 'FAULT'"],
+        },
+      );
       expect(entries).toHaveLength(5000);
       expect(new Set(entries.map((e) => e.contactNo)).size).toBe(5000);
       const nos = entries.map((e) => e.entryNo).sort((a, b) => a - b);
