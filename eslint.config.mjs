@@ -2,6 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
+const exportDefault = {
+  selector: "ExportDefaultDeclaration",
+  message: "Use named exports only.",
+};
+
+const cosmosOnlyInStore = {
+  group: ["@azure/cosmos", "@azure/cosmos/*"],
+  message: "Cosmos DB is spoken to in functions/store/ only: use a repository.",
+};
+
 // eslint's flat config is loaded as the module's default export; it is the one exception.
 // eslint-disable-next-line no-restricted-syntax
 export default tseslint.config(
@@ -21,10 +31,7 @@ export default tseslint.config(
           ignoreRestSiblings: true,
         },
       ],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ExportDefaultDeclaration", message: "Use named exports only." },
-      ],
+      "no-restricted-syntax": ["error", exportDefault],
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
@@ -63,11 +70,80 @@ export default tseslint.config(
     },
   },
   {
+    // The store owns its writes: Cosmos, container definitions and partition keys stay in
+    // functions/store/ (type imports too); services use the repositories' domain operations.
     files: ["functions/**/*.ts"],
+    ignores: ["functions/store/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/addin/**"], message: "functions/ never imports addin/." },
+            cosmosOnlyInStore,
+            {
+              group: ["**/store/containers"],
+              message:
+                "Containers and partition keys stay in functions/store/: use a repository's domain operations.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        exportDefault,
+        {
+          selector:
+            "MemberExpression[property.name='containers']:matches([object.name='store'], [object.property.name='store'])",
+          message:
+            "The store's containers are for tests and benchmarks: the app goes through the repositories.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["functions/store/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["**/addin/**"], message: "functions/ never imports addin/." }] },
+      ],
+    },
+  },
+  {
+    // Tests and benchmarks may speak to Cosmos itself (the embedded server's own tests, the raw
+    // SDK a benchmark compares with), but a partition key is the store's to compose.
+    files: ["test/**/*.ts", "test/**/*.tsx", "bench/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/functions/store/containers"],
+              importNames: ["partitionKey"],
+              message: "Partition keys are composed in functions/store/ only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            cosmosOnlyInStore,
+            {
+              group: ["**/functions/store/containers"],
+              importNames: ["partitionKey"],
+              message: "Partition keys are composed in functions/store/ only.",
+            },
+          ],
+        },
       ],
     },
   },
