@@ -99,7 +99,7 @@ const readProblem = async (response: Response): Promise<Problem | undefined> => 
 const isJson = (contentType: string | null): boolean =>
   contentType !== null && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
 
-/** Builds the typed client from shared/model/api.ts: one `call` for every endpoint of the contract. */
+/** Builds the typed client from shared/model/api: one `call` for every endpoint of the contract. */
 export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

@@ -1,10 +1,12 @@
 import { CorrespondenceType } from "../model/common";
 import { ContactType, CustomFieldKey } from "../model/contact";
+import { contactFieldCatalog, type ContactFieldKey } from "../fields/contact-field-catalog";
+import type { FieldLabel } from "../fields/field-label";
 import { Operator } from "./criteria-tree";
 
 /**
  * The contact fields a criterion may test: the only source of property paths in compiled SQL,
- * and the place the task pane takes its field list and labels from.
+ * and the field list the task pane offers. Their labels are the field catalog's (shared/fields).
  *
  * - code: exact comparison (Business Central codes are upper case); `@` in a filter makes it
  *   case-insensitive.
@@ -22,51 +24,48 @@ export interface FieldDef {
   readonly path: readonly string[];
   readonly type: FieldType;
   readonly enumValues?: readonly string[];
-  readonly label: { readonly "en-US": string; readonly "da-DK": string };
+  readonly label: FieldLabel;
 }
 
 export const CUSTOM_FIELD_PREFIX = "custom.";
 
 const def = (
-  name: string,
+  name: ContactFieldKey,
   type: FieldType,
-  enUs: string,
-  daDk: string,
   extra: { path?: readonly string[]; enumValues?: readonly string[] } = {},
 ): FieldDef => ({
   name,
   path: extra.path ?? [name],
   type,
   ...(extra.enumValues ? { enumValues: extra.enumValues } : {}),
-  label: { "en-US": enUs, "da-DK": daDk },
+  label: contactFieldCatalog[name].label,
 });
 
+/** The fields in the order the builder offers them; their labels come from the field catalog. */
 const catalog: readonly FieldDef[] = [
-  def("no", "code", "No.", "Nr."),
-  def("name", "text", "Name", "Navn"),
-  def("searchName", "text", "Search Name", "Søgenavn"),
-  def("type", "enum", "Type", "Type", { enumValues: ContactType.options }),
-  def("companyNo", "code", "Company No.", "Virksomhedsnr."),
-  def("salespersonCode", "code", "Salesperson Code", "Sælgerkode"),
-  def("postCode", "code", "Post Code", "Postnr."),
-  def("city", "text", "City", "By"),
-  def("countryRegionCode", "code", "Country/Region Code", "Lande-/områdekode"),
-  def("territoryCode", "code", "Territory Code", "Distriktskode"),
+  def("no", "code"),
+  def("name", "text"),
+  def("searchName", "text"),
+  def("type", "enum", { enumValues: ContactType.options }),
+  def("companyNo", "code"),
+  def("salespersonCode", "code"),
+  def("postCode", "code"),
+  def("city", "text"),
+  def("countryRegionCode", "code"),
+  def("territoryCode", "code"),
   // Language tags are case-sensitive by convention only (da-DK, da-dk): compare them as text.
-  def("languageCode", "text", "Language Code", "Sprogkode"),
+  def("languageCode", "text"),
   // The stored, lower-cased copy: the address itself keeps the case its owner typed.
-  def("email", "text", "E-Mail", "E-mail", { path: ["emailKey"] }),
-  def("emailDomain", "text", "E-Mail Domain", "E-maildomæne"),
-  def("correspondenceType", "enum", "Correspondence Type", "Korrespondancetype", {
-    enumValues: CorrespondenceType.options,
-  }),
-  def("excludeFromSegments", "boolean", "Exclude from Segments", "Udelad fra målgrupper"),
-  def("jobTitle", "text", "Job Title", "Stilling"),
-  def("firstName", "text", "First Name", "Fornavn"),
-  def("surname", "text", "Surname", "Efternavn"),
-  def("phone", "text", "Phone No.", "Telefon"),
-  def("createdAt", "date", "Created", "Oprettet"),
-  def("modifiedAt", "date", "Modified", "Ændret"),
+  def("email", "text", { path: ["emailKey"] }),
+  def("emailDomain", "text"),
+  def("correspondenceType", "enum", { enumValues: CorrespondenceType.options }),
+  def("excludeFromSegments", "boolean"),
+  def("jobTitle", "text"),
+  def("firstName", "text"),
+  def("surname", "text"),
+  def("phone", "text"),
+  def("createdAt", "date"),
+  def("modifiedAt", "date"),
 ];
 
 export const contactFields: Readonly<Record<string, FieldDef>> = Object.freeze(

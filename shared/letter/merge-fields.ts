@@ -4,8 +4,12 @@ import type { InteractionTemplate } from "../model/interaction-template";
 import type { MergeFieldInfo } from "../model/merge-job";
 import type { Salesperson } from "../model/salesperson";
 import type { Segment, SegmentLine } from "../model/segment";
+import {
+  letterFieldCatalog,
+  type LetterFieldNames,
+  type OwnLetterFieldName,
+} from "../fields/letter-field-catalog";
 
-type Group = z.infer<typeof MergeFieldInfo>["group"];
 type Value = string | number | boolean | null;
 
 /** What one letter is made from; everything but the contact may be missing. */
@@ -21,147 +25,42 @@ export interface LetterData {
   readonly today: string;
 }
 
-interface FieldDef {
-  readonly name: string;
-  readonly group: Group;
-  readonly en: string;
-  readonly da: string;
-  readonly value: (d: LetterData) => Value | undefined;
-}
+type ValueOf = (d: LetterData) => Value | undefined;
 
-const field = (
-  name: string,
-  group: Group,
-  en: string,
-  da: string,
-  value: FieldDef["value"],
-): FieldDef => ({ name, group, en, da, value });
+/** Where each of the letter's own fields takes its value; the contact's fields are read as they are. */
+const ownValues: { readonly [N in OwnLetterFieldName]: ValueOf } = {
+  "Company Name": (d) => d.company?.name ?? d.contact.companyName,
+  "Company Address": (d) => d.company?.address,
+  "Company Post Code": (d) => d.company?.postCode,
+  "Company City": (d) => d.company?.city,
+  "Company Phone No.": (d) => d.company?.phone,
+  "Company E-Mail": (d) => d.company?.email,
+  Description: (d) => d.line?.description ?? d.segment?.description,
+  Subject: (d) => d.line?.subject ?? d.segment?.subject,
+  "Personal Note": (d) => d.line?.note,
+  "Segment No.": (d) => d.segment?.no,
+  Campaign: (d) => d.campaignDescription,
+  "Template Description": (d) => d.template?.description,
+  "Interaction Group": (d) => d.template?.interactionGroupCode,
+  "Salesperson Name": (d) => d.salesperson?.name,
+  "Salesperson Job Title": (d) => d.salesperson?.jobTitle,
+  "Salesperson E-Mail": (d) => d.salesperson?.email,
+  "Salesperson Phone No.": (d) => d.salesperson?.phone,
+  Today: (d) => d.today,
+};
 
-/**
- * The fields a letter can use, in the order the pane lists them. The name is what a content
- * control's tag or a MERGEFIELD says; the engine matches names ignoring case, spaces and dots, so
- * letters written for Business Central's Word merge ("Company Name", "Post Code") work as they are.
- */
-const catalog: readonly FieldDef[] = [
-  field("Contact No.", "contact", "Contact No.", "Kontaktnr.", (d) => d.contact.no),
-  field("Name", "contact", "Name", "Navn", (d) => d.contact.name),
-  field("Salutation", "contact", "Salutation", "Hilsen", (d) => d.contact.salutation),
-  field("First Name", "contact", "First Name", "Fornavn", (d) => d.contact.firstName),
-  field("Middle Name", "contact", "Middle Name", "Mellemnavn", (d) => d.contact.middleName),
-  field("Surname", "contact", "Surname", "Efternavn", (d) => d.contact.surname),
-  field("Job Title", "contact", "Job Title", "Stilling", (d) => d.contact.jobTitle),
-  field("Address", "contact", "Address", "Adresse", (d) => d.contact.address),
-  field("Address 2", "contact", "Address 2", "Adresse 2", (d) => d.contact.address2),
-  field("Post Code", "contact", "Post Code", "Postnr.", (d) => d.contact.postCode),
-  field("City", "contact", "City", "By", (d) => d.contact.city),
-  field("County", "contact", "County", "Amt", (d) => d.contact.county),
-  field(
-    "Country/Region Code",
-    "contact",
-    "Country/Region Code",
-    "Lande-/områdekode",
-    (d) => d.contact.countryRegionCode,
-  ),
-  field("E-Mail", "contact", "E-Mail", "E-mail", (d) => d.contact.email),
-  field("Phone No.", "contact", "Phone No.", "Telefon", (d) => d.contact.phone),
-  field("Mobile Phone No.", "contact", "Mobile Phone No.", "Mobiltelefon", (d) => d.contact.mobile),
-  field(
-    "Company Name",
-    "company",
-    "Company Name",
-    "Virksomhedsnavn",
-    (d) => d.company?.name ?? d.contact.companyName,
-  ),
-  field(
-    "Company Address",
-    "company",
-    "Company Address",
-    "Virksomhedens adresse",
-    (d) => d.company?.address,
-  ),
-  field(
-    "Company Post Code",
-    "company",
-    "Company Post Code",
-    "Virksomhedens postnr.",
-    (d) => d.company?.postCode,
-  ),
-  field("Company City", "company", "Company City", "Virksomhedens by", (d) => d.company?.city),
-  field(
-    "Company Phone No.",
-    "company",
-    "Company Phone No.",
-    "Virksomhedens telefon",
-    (d) => d.company?.phone,
-  ),
-  field(
-    "Company E-Mail",
-    "company",
-    "Company E-Mail",
-    "Virksomhedens e-mail",
-    (d) => d.company?.email,
-  ),
-  field(
-    "Description",
-    "line",
-    "Description",
-    "Beskrivelse",
-    (d) => d.line?.description ?? d.segment?.description,
-  ),
-  field("Subject", "line", "Subject", "Emne", (d) => d.line?.subject ?? d.segment?.subject),
-  field("Personal Note", "line", "Personal Note", "Personlig note", (d) => d.line?.note),
-  field("Segment No.", "line", "Segment No.", "Målgruppenr.", (d) => d.segment?.no),
-  field("Campaign", "line", "Campaign", "Kampagne", (d) => d.campaignDescription),
-  field(
-    "Template Description",
-    "template",
-    "Interaction Template",
-    "Interaktionsskabelon",
-    (d) => d.template?.description,
-  ),
-  field(
-    "Interaction Group",
-    "template",
-    "Interaction Group",
-    "Interaktionsgruppe",
-    (d) => d.template?.interactionGroupCode,
-  ),
-  field(
-    "Salesperson Name",
-    "salesperson",
-    "Salesperson Name",
-    "Sælgers navn",
-    (d) => d.salesperson?.name,
-  ),
-  field(
-    "Salesperson Job Title",
-    "salesperson",
-    "Salesperson Job Title",
-    "Sælgers stilling",
-    (d) => d.salesperson?.jobTitle,
-  ),
-  field(
-    "Salesperson E-Mail",
-    "salesperson",
-    "Salesperson E-Mail",
-    "Sælgers e-mail",
-    (d) => d.salesperson?.email,
-  ),
-  field(
-    "Salesperson Phone No.",
-    "salesperson",
-    "Salesperson Phone No.",
-    "Sælgers telefon",
-    (d) => d.salesperson?.phone,
-  ),
-  field("Today", "date", "Today's Date", "Dags dato", (d) => d.today),
-];
+const valueOf = (field: LetterFieldNames): ValueOf => {
+  if (field.contactField === undefined) return ownValues[field.name];
+  const key = field.contactField;
+  return (d) => d.contact[key];
+};
 
-export const mergeFields: readonly z.infer<typeof MergeFieldInfo>[] = catalog.map((f) => ({
-  name: f.name,
-  group: f.group,
-  label: { "en-US": f.en, "da-DK": f.da },
-}));
+/** The catalog's letter fields, each with where its value comes from. */
+const catalog = letterFieldCatalog.map((f) => ({ name: f.name, value: valueOf(f) }));
+
+export const mergeFields: readonly z.infer<typeof MergeFieldInfo>[] = letterFieldCatalog.map(
+  (f) => ({ name: f.name, group: f.group, label: f.label }),
+);
 
 /** Custom contact fields go to letters as "Custom <key>". */
 export const customFieldName = (key: string) => `Custom ${key}`;

@@ -1,10 +1,8 @@
-import type { ContactFields } from "@shared/model/contact";
+import { contactFieldCatalog, type StoredContactField } from "@shared/fields/contact-field-catalog";
+import { letterFieldCatalog } from "@shared/fields/letter-field-catalog";
 
-/**
- * The contact fields a CSV column can carry. Profile answers are questionnaire data with their
- * own structure, and custom fields go through `custom.<key>` columns, so neither is a column here.
- */
-export type ColumnField = Exclude<keyof ContactFields, "profileAnswers" | "customFields">;
+/** The contact fields a CSV column can carry: every field that has a name of its own. */
+export type ColumnField = StoredContactField;
 
 /** How a cell's text becomes a field value. */
 export type CellKind =
@@ -14,7 +12,7 @@ export interface ContactColumn {
   readonly kind: CellKind;
   /** Business Central's English caption: the export writes it, the import recognises it. */
   readonly caption: string;
-  /** Other headers seen in the wild, Danish Business Central captions first. */
+  /** Other headers the import recognises: the Danish label, the field's names in letters, others seen in the wild. */
   readonly aliases: readonly string[];
 }
 
@@ -22,73 +20,40 @@ export interface ContactColumn {
  * Every importable field once, in export column order. Typed as a full Record so that a field
  * added to ContactFields does not compile until import and export know about it.
  */
-export const contactColumns: Readonly<Record<ColumnField, ContactColumn>> = {
-  no: { kind: "code", caption: "No.", aliases: ["Nr.", "Nummer", "Kontaktnr.", "Contact No."] },
-  type: { kind: "type", caption: "Type", aliases: [] },
-  name: { kind: "text", caption: "Name", aliases: ["Navn"] },
-  searchName: { kind: "text", caption: "Search Name", aliases: ["Søgenavn"] },
-  companyNo: { kind: "code", caption: "Company No.", aliases: ["Firmanr.", "Virksomhedsnr."] },
-  firstName: { kind: "text", caption: "First Name", aliases: ["Fornavn"] },
-  middleName: { kind: "text", caption: "Middle Name", aliases: ["Mellemnavn"] },
-  surname: { kind: "text", caption: "Surname", aliases: ["Efternavn", "Last Name"] },
-  jobTitle: { kind: "text", caption: "Job Title", aliases: ["Stilling"] },
-  salutation: { kind: "text", caption: "Salutation", aliases: ["Tiltale"] },
-  email: { kind: "text", caption: "E-Mail", aliases: ["E-mail-adresse", "Email Address"] },
-  phone: { kind: "text", caption: "Phone No.", aliases: ["Phone", "Telefon", "Telefonnr."] },
-  mobile: {
-    kind: "text",
-    caption: "Mobile Phone No.",
-    aliases: ["Mobile", "Mobiltelefon", "Mobiltelefonnr.", "Mobilnr."],
-  },
-  address: { kind: "text", caption: "Address", aliases: ["Adresse"] },
-  address2: { kind: "text", caption: "Address 2", aliases: ["Adresse 2"] },
-  postCode: { kind: "text", caption: "Post Code", aliases: ["Postnr.", "Postnummer", "ZIP Code"] },
-  city: { kind: "text", caption: "City", aliases: ["By"] },
-  county: { kind: "text", caption: "County", aliases: ["Amt"] },
-  countryRegionCode: {
-    kind: "code",
-    caption: "Country/Region Code",
-    aliases: ["Country", "Land", "Land/område", "Lande-/områdekode", "Land-/områdekode"],
-  },
-  salespersonCode: { kind: "code", caption: "Salesperson Code", aliases: ["Sælgerkode"] },
-  territoryCode: { kind: "code", caption: "Territory Code", aliases: ["Distriktskode"] },
-  languageCode: {
-    kind: "language",
-    caption: "Language Code",
-    aliases: ["Language", "Sprogkode", "Sprog"],
-  },
-  correspondenceType: {
-    kind: "correspondence",
-    caption: "Correspondence Type",
-    aliases: ["Korrespondancetype"],
-  },
-  excludeFromSegments: {
-    kind: "boolean",
-    caption: "Exclude from Segments",
-    aliases: ["Udelad fra målgrupper", "Undtag fra målgrupper"],
-  },
-  mailingGroups: { kind: "list", caption: "Mailing Groups", aliases: ["Mailinggrupper"] },
-  industryGroups: {
-    kind: "list",
-    caption: "Industry Groups",
-    aliases: ["Brancher", "Branchegrupper"],
-  },
-  businessRelations: {
-    kind: "list",
-    caption: "Business Relations",
-    aliases: ["Forretningsrelationer"],
-  },
-  jobResponsibilities: {
-    kind: "list",
-    caption: "Job Responsibilities",
-    aliases: ["Ansvarsområder"],
-  },
+const cellKinds: Readonly<Record<ColumnField, CellKind>> = {
+  no: "code",
+  type: "type",
+  name: "text",
+  searchName: "text",
+  companyNo: "code",
+  firstName: "text",
+  middleName: "text",
+  surname: "text",
+  jobTitle: "text",
+  salutation: "text",
+  email: "text",
+  phone: "text",
+  mobile: "text",
+  address: "text",
+  address2: "text",
+  postCode: "text",
+  city: "text",
+  county: "text",
+  countryRegionCode: "code",
+  salespersonCode: "code",
+  territoryCode: "code",
+  languageCode: "language",
+  correspondenceType: "correspondence",
+  excludeFromSegments: "boolean",
+  mailingGroups: "list",
+  industryGroups: "list",
+  businessRelations: "list",
+  jobResponsibilities: "list",
 };
 
-export const columnFields = Object.keys(contactColumns) as ColumnField[];
+export const columnFields = Object.keys(cellKinds) as ColumnField[];
 
-export const isColumnField = (name: string): name is ColumnField =>
-  Object.hasOwn(contactColumns, name);
+export const isColumnField = (name: string): name is ColumnField => Object.hasOwn(cellKinds, name);
 
 export const customPrefix = "custom.";
 
@@ -101,6 +66,29 @@ export const normalizeHeader = (header: string): string =>
     .normalize("NFC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, "");
+
+/** Every name the catalog gives a field, each once: a CSV may head its column with any of them. */
+const columnOf = (field: ColumnField): ContactColumn => {
+  const { label, aliases = [] } = contactFieldCatalog[field];
+  const inLetters = letterFieldCatalog.filter((f) => f.contactField === field);
+  const names = [
+    label["da-DK"],
+    ...inLetters.flatMap((f) => [f.label["en-US"], f.label["da-DK"]]),
+    ...aliases,
+  ];
+  const seen = new Set([normalizeHeader(field), normalizeHeader(label["en-US"])]);
+  const others = names.filter((name) => {
+    const key = normalizeHeader(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { kind: cellKinds[field], caption: label["en-US"], aliases: others };
+};
+
+export const contactColumns: Readonly<Record<ColumnField, ContactColumn>> = Object.fromEntries(
+  columnFields.map((field) => [field, columnOf(field)]),
+) as Record<ColumnField, ContactColumn>;
 
 const buildAliasIndex = (): ReadonlyMap<string, ColumnField> => {
   const index = new Map<string, ColumnField>();

@@ -14,13 +14,8 @@ import { unescapeXml } from "../xml/xml-escape";
 import { decodeXmlPart } from "../xml/xml-text-codec";
 import { attributeOf, refuseDtd, tokenizeXml } from "../xml/xml-tokenizer";
 import { isRecordDependent, type CompiledNode } from "./compiled-nodes";
-import {
-  compilePart,
-  type CompiledDocumentPart,
-  type CompiledNotes,
-  type PartContext,
-  type PartFacts,
-} from "./compile-part";
+import { compilePart } from "./compile-part";
+import type { CompiledDocumentPart, CompiledNotes, PartContext, PartFacts } from "./compiled-part";
 import { parseNumbering, type NumberingInfo } from "./numbering-info";
 import { parseStyles } from "./style-info";
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from "./content-limits";

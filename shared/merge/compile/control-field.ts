@@ -2,7 +2,7 @@ import { parseTag } from "../fields/field-instruction";
 import { normalizeFieldName } from "../fields/field-name";
 import type { XmlAttribute, XmlToken } from "../xml/xml-tokenizer";
 import type { CompiledNode, ControlNode } from "./compiled-nodes";
-import type { ParagraphScan, PartScan, SdtScan } from "./part-scan";
+import type { ParagraphScan, PartScan, SdtScan } from "./scan/scan-types";
 
 export interface ControlContext {
   /** Each run's w:rPr by the run's start token. */

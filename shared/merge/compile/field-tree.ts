@@ -5,7 +5,7 @@ import {
   type FieldExpr,
   type InstructionPiece,
 } from "../fields/field-instruction";
-import type { FieldScan } from "./part-scan";
+import type { FieldScan } from "./scan/scan-types";
 
 /** Fields whose result the merge computes and writes as plain text. */
 export const MERGED_KINDS: ReadonlySet<string> = new Set([

@@ -1,6 +1,6 @@
 import { unescapeXml } from "../xml/xml-escape";
 import { attributeOf, tokenizeXml, type XmlToken } from "../xml/xml-tokenizer";
-import type { StyleNumbering } from "./compile-part";
+import type { StyleNumbering } from "./compiled-part";
 
 export interface StyleInfo {
   /** Paragraph styles that number their paragraphs, own or inherited through w:basedOn. */

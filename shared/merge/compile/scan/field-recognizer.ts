@@ -1,0 +1,163 @@
+import { TemplateError } from "../../template-error";
+import { unescapeXml } from "../../xml/xml-escape";
+import { attributeOf, type XmlToken } from "../../xml/xml-tokenizer";
+import type { FieldScan, SimpleFieldScan } from "./scan-types";
+import type { ScanRecognizer } from "./token-walk";
+
+/** Where a field stands: the paragraph, the table row and the run the walk is in. */
+export interface FieldSurroundings {
+  readonly paragraphs: { currentParagraph(): number };
+  readonly rows: { currentRow(): number };
+  readonly runs: { currentRun(): number };
+}
+
+/**
+ * Fields, complex (w:fldChar begin, separate, end) and simple (w:fldSimple), with their code
+ * text, the result text Word last showed, and how they nest. Each text goes to every enclosing
+ * field's result, so the depth is bounded: past the limit nothing more is added, and the part
+ * is refused when the walk ends (finish).
+ */
+export class FieldRecognizer implements ScanRecognizer {
+  /** Outermost complex fields, in order. */
+  readonly fields: FieldScan[] = [];
+  readonly simpleFields: SimpleFieldScan[] = [];
+  /** Complex fields begun, nested or not, ended or not; and simple fields. */
+  fieldCount = 0;
+  private readonly stack: FieldScan[] = [];
+  private readonly simpleStack: SimpleFieldScan[] = [];
+  private capture: "code" | "text" | undefined;
+  private endsWithoutBegin = 0;
+  private deepest = 0;
+
+  constructor(
+    private readonly xml: string,
+    private readonly surroundings: FieldSurroundings,
+    private readonly maxFieldDepth: number,
+  ) {}
+
+  /** Fields that begin without ending, and ends without a beginning. */
+  get unterminated(): number {
+    return this.endsWithoutBegin + this.stack.length;
+  }
+
+  open(index: number, token: XmlToken): void {
+    switch (token.name) {
+      case "w:fldChar":
+        this.fieldChar(index, token);
+        break;
+      case "w:instrText":
+        if (token.kind === "open") this.capture = "code";
+        break;
+      case "w:t":
+        if (token.kind === "open") this.capture = "text";
+        break;
+      case "w:fldSimple": {
+        const instr = attributeOf(this.xml, token, "w:instr");
+        const simple: SimpleFieldScan = {
+          open: index,
+          close: token.kind === "empty" ? index : -1,
+          code: instr ? unescapeXml(instr.raw) : "",
+          firstRun: -1,
+          resultText: "",
+          row: this.surroundings.rows.currentRow(),
+          nested: this.stack.length > 0 || this.simpleStack.length > 0,
+        };
+        this.simpleFields.push(simple);
+        if (token.kind === "open") this.simpleStack.push(simple);
+        this.nest();
+        break;
+      }
+    }
+  }
+
+  close(index: number, token: XmlToken): void {
+    if (token.name === "w:instrText" || token.name === "w:t") this.capture = undefined;
+    else if (token.name === "w:fldSimple") {
+      const simple = this.simpleStack.pop();
+      if (simple) simple.close = index;
+    }
+  }
+
+  text(_index: number, token: XmlToken): void {
+    if (!this.capture || this.deepest > this.maxFieldDepth) return;
+    const text =
+      token.kind === "cdata"
+        ? this.xml.slice(token.start + 9, token.end - 3)
+        : unescapeXml(this.xml.slice(token.start, token.end));
+    const run = this.surroundings.runs.currentRun();
+    if (this.capture === "code") {
+      const field = this.stack[this.stack.length - 1];
+      if (field && field.separate < 0) {
+        field.pieces.push(text);
+        if (field.firstCodeRun < 0 && text.trim()) field.firstCodeRun = run;
+      }
+      return;
+    }
+    for (const field of this.stack) {
+      if (field.separate < 0) continue;
+      field.resultText += text;
+      if (field.firstResultRun < 0) field.firstResultRun = run;
+    }
+    for (const simple of this.simpleStack) {
+      simple.resultText += text;
+      if (simple.firstRun < 0) simple.firstRun = run;
+    }
+  }
+
+  /** Refuses the part when its fields nest deeper than the limit. */
+  finish(part: string): void {
+    if (this.deepest <= this.maxFieldDepth) return;
+    throw new TemplateError(
+      "fields_too_deep",
+      `${part} nests fields ${this.deepest} deep; at most ${this.maxFieldDepth} are accepted`,
+      part,
+      { limit: this.maxFieldDepth, actual: this.deepest },
+    );
+  }
+
+  private fieldChar(index: number, token: XmlToken): void {
+    const type = attributeOf(this.xml, token, "w:fldCharType");
+    const kind = type ? unescapeXml(type.raw) : undefined;
+    if (kind === "begin") {
+      const parent = this.stack[this.stack.length - 1];
+      const field: FieldScan = {
+        begin: index,
+        separate: -1,
+        end: -1,
+        pieces: [],
+        inResult: [],
+        parent,
+        inParentCode: parent !== undefined && parent.separate < 0,
+        paragraphAtBegin: this.surroundings.paragraphs.currentParagraph(),
+        paragraphAtEnd: -1,
+        firstCodeRun: -1,
+        firstResultRun: -1,
+        resultText: "",
+        row: this.surroundings.rows.currentRow(),
+      };
+      if (parent) {
+        if (field.inParentCode) parent.pieces.push(field);
+        else parent.inResult.push(field);
+      }
+      this.stack.push(field);
+      this.nest();
+    } else if (kind === "separate") {
+      const field = this.stack[this.stack.length - 1];
+      if (field && field.separate < 0) field.separate = index;
+    } else if (kind === "end") {
+      const field = this.stack.pop();
+      if (!field) {
+        this.endsWithoutBegin++;
+        return;
+      }
+      field.end = index;
+      field.paragraphAtEnd = this.surroundings.paragraphs.currentParagraph();
+      if (!field.parent) this.fields.push(field);
+    }
+  }
+
+  private nest(): void {
+    this.fieldCount++;
+    this.deepest = Math.max(this.deepest, this.stack.length + this.simpleStack.length);
+  }
+}

@@ -1,0 +1,26 @@
+import { contactEndpoints } from "./contacts";
+import { criteriaEndpoints } from "./criteria";
+import { interactionEndpoints } from "./interactions";
+import { mergeEndpoints } from "./merge";
+import { segmentEndpoints } from "./segments";
+import { setupEndpoints } from "./setup";
+import { systemEndpoints } from "./system";
+
+/**
+ * Every endpoint of the Mergeline API, once. functions/routes.ts maps each to its handler,
+ * addin/api builds the typed client from it, and GET /api/openapi.json describes it, in this
+ * order. Each resource keeps its endpoints in its own file; a name used by two of them is
+ * refused by the test of this index rather than silently overwritten.
+ */
+export const api = {
+  ...systemEndpoints,
+  ...contactEndpoints,
+  ...segmentEndpoints,
+  ...setupEndpoints,
+  ...criteriaEndpoints,
+  ...interactionEndpoints,
+  ...mergeEndpoints,
+} as const;
+
+export type Api = typeof api;
+export type EndpointName = keyof Api;

@@ -1,0 +1,36 @@
+import { api } from "@shared/model/api";
+import { contactEndpoints } from "@shared/model/api/contacts";
+import { criteriaEndpoints } from "@shared/model/api/criteria";
+import { interactionEndpoints } from "@shared/model/api/interactions";
+import { mergeEndpoints } from "@shared/model/api/merge";
+import { segmentEndpoints } from "@shared/model/api/segments";
+import { setupEndpoints } from "@shared/model/api/setup";
+import { systemEndpoints } from "@shared/model/api/system";
+import type { EndpointSpec } from "@shared/model/endpoint";
+
+const resources: Record<string, Record<string, EndpointSpec>> = {
+  system: systemEndpoints,
+  contacts: contactEndpoints,
+  segments: segmentEndpoints,
+  setup: setupEndpoints,
+  criteria: criteriaEndpoints,
+  interactions: interactionEndpoints,
+  merge: mergeEndpoints,
+};
+
+describe("the contract's index", () => {
+  it("lists every endpoint of every resource once, resource after resource", () => {
+    const listed = Object.values(resources).flatMap((endpoints) => Object.keys(endpoints));
+    // A name two resources share would be overwritten by the later one: the list would be shorter.
+    expect(Object.keys(api)).toEqual(listed);
+    for (const [name, spec] of Object.entries(api)) {
+      const owner = Object.values(resources).find((endpoints) => Object.hasOwn(endpoints, name));
+      expect([name, owner?.[name]]).toEqual([name, spec]);
+    }
+  });
+
+  it("gives every method and path to one endpoint only", () => {
+    const routes = Object.values(api).map((spec: EndpointSpec) => `${spec.method} ${spec.path}`);
+    expect(routes.filter((route, i) => routes.indexOf(route) !== i)).toEqual([]);
+  });
+});
