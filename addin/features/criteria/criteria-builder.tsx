@@ -26,7 +26,7 @@ import { fieldMessage, problemErrors } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 import {
   buildRequest,
   emptyBuilder,

@@ -31,7 +31,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { ACTION_KIND_LABEL } from "./action-labels";
 import type { BuilderKind } from "./builder-model";

@@ -5,8 +5,8 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["code"];
 

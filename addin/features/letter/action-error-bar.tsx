@@ -3,7 +3,7 @@ import { ApiContractError, ApiError, ApiUnreachableError } from "../../api/error
 import { HostCapabilityError, NoTemplateError } from "../../host/host";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar, type ApiProblemBarProps } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar, type ApiProblemBarProps } from "../../ui/api-problem-bar";
 
 const TEMPLATE_ERRORS: Partial<Record<string, MessageKey>> = {
   not_a_zip: "letter.error.template.notDocx",

@@ -14,8 +14,8 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { DrawerTitle } from "../../taskpane/drawer-title";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { DrawerTitle } from "../../ui/drawer-title";
 
 const useStyles = makeStyles({
   list: {

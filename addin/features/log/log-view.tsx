@@ -19,7 +19,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar, isNotImplemented } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar, isNotImplemented } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";

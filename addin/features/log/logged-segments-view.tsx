@@ -20,8 +20,8 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { RowActionsCell, RowActionsHeaderCell } from "../../taskpane/row-actions";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

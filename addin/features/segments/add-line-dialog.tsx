@@ -6,7 +6,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["contactNo"];
 

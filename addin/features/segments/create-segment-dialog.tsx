@@ -5,7 +5,7 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["no", "description", "dynamic"];
 

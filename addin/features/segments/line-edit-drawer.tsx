@@ -15,8 +15,8 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
-import { DrawerTitle } from "../../taskpane/drawer-title";
+import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { DrawerTitle } from "../../ui/drawer-title";
 
 type LineField = "description" | "subject" | "note";
 const FIELDS: readonly LineField[] = ["description", "subject", "note"];

@@ -19,7 +19,7 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { CodePicker } from "./code-picker";
 import {
   dirtyFields,
