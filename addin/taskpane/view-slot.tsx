@@ -15,7 +15,7 @@ export const ViewSlot = ({ name, children }: { name: string; children: ReactNode
       resetKey={name}
       fallback={(error, reset) => <ViewFailed error={error} onRetry={reset} />}
     >
-      <Suspense fallback={<Spinner size="small" label={t("pa.shell.loadingView")} />}>
+      <Suspense fallback={<Spinner size="small" label={t("common.loading")} />}>
         {children}
       </Suspense>
     </ErrorBoundary>

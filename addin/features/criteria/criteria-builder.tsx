@@ -60,26 +60,26 @@ const useStyles = makeStyles({
 });
 
 export const KIND_TITLE: Record<BuilderKind, MessageKey> = {
-  addContacts: "pa.criteria.add",
-  reduceContacts: "pa.criteria.reduce",
-  refineContacts: "pa.criteria.refine",
+  addContacts: "criteria.add",
+  reduceContacts: "criteria.reduce",
+  refineContacts: "criteria.refine",
 };
 
 const LIST_LABEL: Record<ListName, MessageKey> = {
-  mailingGroups: "pa.criteria.section.mailingGroups",
-  jobResponsibilities: "pa.criteria.section.jobResponsibilities",
-  industryGroups: "pa.criteria.section.industryGroups",
-  businessRelations: "pa.criteria.section.businessRelations",
+  mailingGroups: "criteria.section.mailingGroups",
+  jobResponsibilities: "criteria.section.jobResponsibilities",
+  industryGroups: "criteria.section.industryGroups",
+  businessRelations: "criteria.section.businessRelations",
 };
 
 const INTERACTION_LABEL: Record<(typeof interactionParts)[number], MessageKey> = {
-  from: "pa.criteria.interactions.from",
-  to: "pa.criteria.interactions.to",
-  interactionTemplateCode: "pa.criteria.interactions.template",
-  campaignNo: "pa.criteria.interactions.campaign",
-  segmentNo: "pa.criteria.interactions.segment",
-  evaluation: "pa.criteria.interactions.evaluation",
-  salespersonCode: "pa.criteria.interactions.salesperson",
+  from: "criteria.interactions.from",
+  to: "criteria.interactions.to",
+  interactionTemplateCode: "criteria.interactions.template",
+  campaignNo: "criteria.interactions.campaign",
+  segmentNo: "criteria.interactions.segment",
+  evaluation: "criteria.interactions.evaluation",
+  salespersonCode: "criteria.interactions.salesperson",
 };
 
 const EVALUATIONS = ["veryPositive", "positive", "neutral", "negative", "veryNegative"] as const;
@@ -90,11 +90,11 @@ const ADD_OPTIONS = [
   "ignoreExclusion",
 ] as const;
 const OPTION_LABEL: Record<(typeof ADD_OPTIONS)[number] | "entireCompanies", MessageKey> = {
-  allowExistingContacts: "pa.criteria.option.allowExistingContacts",
-  expandCompanies: "pa.criteria.option.expandCompanies",
-  allowRelatedCompanies: "pa.criteria.option.allowRelatedCompanies",
-  ignoreExclusion: "pa.criteria.option.ignoreExclusion",
-  entireCompanies: "pa.criteria.option.entireCompanies",
+  allowExistingContacts: "criteria.option.allowExistingContacts",
+  expandCompanies: "criteria.option.expandCompanies",
+  allowRelatedCompanies: "criteria.option.allowRelatedCompanies",
+  ignoreExclusion: "criteria.option.ignoreExclusion",
+  entireCompanies: "criteria.option.entireCompanies",
 };
 
 export interface CriteriaBuilderProps {
@@ -167,11 +167,11 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
   const countText = (() => {
     const outcome =
       count.status === "ok" ? count.outcome : count.status === "counting" ? count.last : undefined;
-    if (!outcome) return count.status === "counting" ? t("pa.criteria.count.counting") : "";
-    if (kind === "addContacts") return t("pa.criteria.count.add", { count: outcome.linesAdded });
+    if (!outcome) return count.status === "counting" ? t("criteria.count.counting") : "";
+    if (kind === "addContacts") return t("criteria.count.add", { count: outcome.linesAdded });
     if (kind === "reduceContacts")
-      return t("pa.criteria.count.reduce", { count: outcome.linesRemoved });
-    return t("pa.criteria.count.refine", { count: outcome.linesRemoved, kept: outcome.noOfLines });
+      return t("criteria.count.reduce", { count: outcome.linesRemoved });
+    return t("criteria.count.refine", { count: outcome.linesRemoved, kept: outcome.noOfLines });
   })();
 
   return (
@@ -183,11 +183,11 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
         <ApiProblemBar error={catalog.state.error} onRetry={catalog.reload} />
       )}
       {catalog.state.status === "loading" && (
-        <Spinner size="tiny" label={t("pa.criteria.loadingFields")} />
+        <Spinner size="tiny" label={t("criteria.loadingFields")} />
       )}
       <Accordion multiple collapsible defaultOpenItems={["fields"]}>
         <AccordionItem value="fields">
-          <AccordionHeader size="small">{t("pa.criteria.section.fields")}</AccordionHeader>
+          <AccordionHeader size="small">{t("criteria.section.fields")}</AccordionHeader>
           <AccordionPanel className={styles.stack}>
             {state.fields.map((row, i) => (
               <FieldConditionRow
@@ -213,14 +213,14 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
               icon={<AddRegular />}
               onClick={() => update((s) => ({ ...s, fields: [...s.fields, emptyFieldRow()] }))}
             >
-              {t("pa.criteria.addField")}
+              {t("criteria.addField")}
             </Button>
-            <Caption1>{t("pa.criteria.filterHint")}</Caption1>
+            <Caption1>{t("criteria.filterHint")}</Caption1>
           </AccordionPanel>
         </AccordionItem>
 
         <AccordionItem value="profile">
-          <AccordionHeader size="small">{t("pa.criteria.section.profile")}</AccordionHeader>
+          <AccordionHeader size="small">{t("criteria.section.profile")}</AccordionHeader>
           <AccordionPanel className={styles.stack}>
             {state.profile.map((row, i) => {
               const set = (part: "questionnaire" | "question" | "answer", value: string) =>
@@ -232,8 +232,8 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
               return (
                 <RemovableRow
                   key={row.id}
-                  label={t("pa.criteria.profile.row", { n: i + 1 })}
-                  removeLabel={t("pa.criteria.profile.remove", { n: i + 1 })}
+                  label={t("criteria.profile.row", { n: i + 1 })}
+                  removeLabel={t("criteria.profile.remove", { n: i + 1 })}
                   onRemove={() =>
                     update((s) => ({ ...s, profile: s.profile.filter((r) => r.id !== row.id) }))
                   }
@@ -241,7 +241,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                     <>
                       <Field
                         size="small"
-                        label={t("pa.criteria.profile.questionnaire")}
+                        label={t("criteria.profile.questionnaire")}
                         validationMessage={sectionError(key, ["questionnaire"])}
                       >
                         <Input
@@ -251,7 +251,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                       </Field>
                       <Field
                         size="small"
-                        label={t("pa.criteria.profile.question")}
+                        label={t("criteria.profile.question")}
                         validationMessage={sectionError(key, ["question"])}
                       >
                         <Input value={row.question} onChange={(_, d) => set("question", d.value)} />
@@ -261,7 +261,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 >
                   <Field
                     size="small"
-                    label={t("pa.criteria.profile.answer")}
+                    label={t("criteria.profile.answer")}
                     validationMessage={sectionError(key, ["value", "values", "op", ""])}
                   >
                     <Input value={row.answer} onChange={(_, d) => set("answer", d.value)} />
@@ -282,7 +282,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 }))
               }
             >
-              {t("pa.criteria.profile.add")}
+              {t("criteria.profile.add")}
             </Button>
           </AccordionPanel>
         </AccordionItem>
@@ -301,28 +301,28 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
               <AccordionPanel className={styles.stack}>
                 <Field
                   size="small"
-                  label={t("pa.criteria.list.codes")}
-                  hint={t("pa.criteria.list.codesHint")}
+                  label={t("criteria.list.codes")}
+                  hint={t("criteria.list.codesHint")}
                   validationMessage={sectionError(key, ["codes", ""])}
                 >
                   <Input value={section.codes} onChange={(_, d) => set({ codes: d.value })} />
                 </Field>
                 <Field
                   size="small"
-                  label={t("pa.criteria.list.match")}
+                  label={t("criteria.list.match")}
                   validationMessage={sectionError(key, ["match"])}
                 >
                   <Dropdown
                     size="small"
-                    value={t(`pa.criteria.list.match.${section.match}`)}
+                    value={t(`criteria.list.match.${section.match}`)}
                     selectedOptions={[section.match]}
                     onOptionSelect={(_, d) =>
                       set({ match: (d.optionValue as typeof section.match | undefined) ?? "any" })
                     }
                   >
-                    <Option value="any">{t("pa.criteria.list.match.any")}</Option>
-                    <Option value="all">{t("pa.criteria.list.match.all")}</Option>
-                    <Option value="none">{t("pa.criteria.list.match.none")}</Option>
+                    <Option value="any">{t("criteria.list.match.any")}</Option>
+                    <Option value="all">{t("criteria.list.match.all")}</Option>
+                    <Option value="none">{t("criteria.list.match.none")}</Option>
                   </Dropdown>
                 </Field>
               </AccordionPanel>
@@ -331,11 +331,11 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
         })}
 
         <AccordionItem value="interactions">
-          <AccordionHeader size="small">{t("pa.criteria.section.interactions")}</AccordionHeader>
+          <AccordionHeader size="small">{t("criteria.section.interactions")}</AccordionHeader>
           <AccordionPanel className={styles.stack}>
             <RadioGroup
               layout="horizontal"
-              aria-label={t("pa.criteria.section.interactions")}
+              aria-label={t("criteria.section.interactions")}
               value={state.interactions.has ? "has" : "hasNot"}
               onChange={(_, d) =>
                 update((s) => ({
@@ -344,8 +344,8 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 }))
               }
             >
-              <Radio value="has" label={t("pa.criteria.interactions.has")} />
-              <Radio value="hasNot" label={t("pa.criteria.interactions.hasNot")} />
+              <Radio value="has" label={t("criteria.interactions.has")} />
+              <Radio value="hasNot" label={t("criteria.interactions.hasNot")} />
             </RadioGroup>
             <div className={styles.pair}>
               {interactionParts.map((part) => (
@@ -361,9 +361,9 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                       value={
                         state.interactions.evaluation
                           ? t(
-                              `pa.criteria.evaluation.${state.interactions.evaluation as (typeof EVALUATIONS)[number]}`,
+                              `common.evaluation.${state.interactions.evaluation as (typeof EVALUATIONS)[number]}`,
                             )
-                          : t("pa.common.any")
+                          : t("common.any")
                       }
                       selectedOptions={[state.interactions.evaluation]}
                       onOptionSelect={(_, d) =>
@@ -373,10 +373,10 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                         }))
                       }
                     >
-                      <Option value="">{t("pa.common.any")}</Option>
+                      <Option value="">{t("common.any")}</Option>
                       {EVALUATIONS.map((e) => (
                         <Option key={e} value={e}>
-                          {t(`pa.criteria.evaluation.${e}`)}
+                          {t(`common.evaluation.${e}`)}
                         </Option>
                       ))}
                     </Dropdown>
@@ -402,7 +402,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
         </AccordionItem>
 
         <AccordionItem value="membership">
-          <AccordionHeader size="small">{t("pa.criteria.section.membership")}</AccordionHeader>
+          <AccordionHeader size="small">{t("criteria.section.membership")}</AccordionHeader>
           <AccordionPanel className={styles.stack}>
             {state.membership.map((row, i) => {
               const set = (change: Partial<typeof row>) =>
@@ -414,8 +414,8 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
               return (
                 <RemovableRow
                   key={row.id}
-                  label={t("pa.criteria.membership.row", { n })}
-                  removeLabel={t("pa.criteria.membership.remove", { n })}
+                  label={t("criteria.membership.row", { n })}
+                  removeLabel={t("criteria.membership.remove", { n })}
                   onRemove={() =>
                     update((s) => ({
                       ...s,
@@ -426,33 +426,31 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                     <>
                       <Dropdown
                         size="small"
-                        aria-label={t("pa.criteria.membership.inLabel", { n })}
+                        aria-label={t("criteria.membership.inLabel", { n })}
                         value={
-                          row.in
-                            ? t("pa.criteria.membership.in")
-                            : t("pa.criteria.membership.notIn")
+                          row.in ? t("criteria.membership.in") : t("criteria.membership.notIn")
                         }
                         selectedOptions={[row.in ? "in" : "notIn"]}
                         onOptionSelect={(_, d) => set({ in: d.optionValue !== "notIn" })}
                       >
-                        <Option value="in">{t("pa.criteria.membership.in")}</Option>
-                        <Option value="notIn">{t("pa.criteria.membership.notIn")}</Option>
+                        <Option value="in">{t("criteria.membership.in")}</Option>
+                        <Option value="notIn">{t("criteria.membership.notIn")}</Option>
                       </Dropdown>
                       <Dropdown
                         size="small"
-                        aria-label={t("pa.criteria.membership.targetLabel", { n })}
+                        aria-label={t("criteria.membership.targetLabel", { n })}
                         value={
                           row.target === "segment"
-                            ? t("pa.criteria.membership.segment")
-                            : t("pa.criteria.membership.logged")
+                            ? t("criteria.membership.segment")
+                            : t("criteria.membership.logged")
                         }
                         selectedOptions={[row.target]}
                         onOptionSelect={(_, d) =>
                           set({ target: d.optionValue === "logged" ? "logged" : "segment" })
                         }
                       >
-                        <Option value="segment">{t("pa.criteria.membership.segment")}</Option>
-                        <Option value="logged">{t("pa.criteria.membership.logged")}</Option>
+                        <Option value="segment">{t("criteria.membership.segment")}</Option>
+                        <Option value="logged">{t("criteria.membership.logged")}</Option>
                       </Dropdown>
                     </>
                   }
@@ -460,7 +458,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                   <Field validationMessage={sectionError(`membership:${row.id}`)}>
                     <Input
                       size="small"
-                      aria-label={t("pa.criteria.membership.value", { n })}
+                      aria-label={t("criteria.membership.value", { n })}
                       value={row.value}
                       onChange={(_, d) => set({ value: d.value })}
                     />
@@ -481,13 +479,13 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
                 }))
               }
             >
-              {t("pa.criteria.membership.add")}
+              {t("criteria.membership.add")}
             </Button>
           </AccordionPanel>
         </AccordionItem>
 
         <AccordionItem value="advanced">
-          <AccordionHeader size="small">{t("pa.criteria.section.advanced")}</AccordionHeader>
+          <AccordionHeader size="small">{t("criteria.section.advanced")}</AccordionHeader>
           <AccordionPanel>
             <TreeEditor
               group={state.advanced}
@@ -501,7 +499,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
 
       <fieldset className={styles.stack} style={{ border: 0, margin: 0, padding: 0 }}>
         <legend>
-          <Text weight="semibold">{t("pa.criteria.options")}</Text>
+          <Text weight="semibold">{t("criteria.options")}</Text>
         </legend>
         {(kind === "addContacts" ? ADD_OPTIONS : (["entireCompanies"] as const)).map((option) => (
           <Field key={option} validationMessage={fieldMessage(shownError, `options.${option}`)}>
@@ -517,7 +515,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
       </fieldset>
       <Field
         size="small"
-        label={t("pa.criteria.description")}
+        label={t("criteria.description")}
         validationMessage={fieldMessage(shownError, "description")}
       >
         <Input
@@ -527,7 +525,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
       </Field>
 
       <div className={styles.count} role="status" aria-live="polite" aria-atomic="true">
-        {countRequest.everyone && <Caption1 block>{t("pa.criteria.everyone")}</Caption1>}
+        {countRequest.everyone && <Caption1 block>{t("criteria.everyone")}</Caption1>}
         <Text weight="semibold" data-testid="live-count">
           {countText}
         </Text>
@@ -548,9 +546,9 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
           disabled={busy || catalog.state.status !== "ok"}
           onClick={apply}
         >
-          {busy ? t("pa.criteria.applying") : t("pa.criteria.apply")}
+          {busy ? t("criteria.applying") : t("criteria.apply")}
         </Button>
-        <Button onClick={onCancel}>{t("pa.common.cancel")}</Button>
+        <Button onClick={onCancel}>{t("common.cancel")}</Button>
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
-import { ActionErrorBar } from "./action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { useFieldLabel, type MergeField } from "./use-merge-fields";
 
 const GROUPS: readonly MergeField["group"][] = [

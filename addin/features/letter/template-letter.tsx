@@ -21,7 +21,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
-import { ActionErrorBar } from "./action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { blobBytes } from "./blob-bytes";
 
 const useStyles = makeStyles({

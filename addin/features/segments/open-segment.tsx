@@ -36,7 +36,7 @@ export const OpenSegmentProvider = ({ no, children }: { no: string; children: Re
     return state.status === "error" ? (
       <ApiProblemBar error={state.error} onRetry={reload} />
     ) : (
-      <Spinner size="small" label={t("pa.segment.loading")} />
+      <Spinner size="small" label={t("segments.open.loading")} />
     );
   }
   return <OpenSegmentContext.Provider value={value}>{children}</OpenSegmentContext.Provider>;
