@@ -12,6 +12,17 @@ const cosmosOnlyInStore = {
   message: "Cosmos DB is spoken to in functions/store/ only: use a repository.",
 };
 
+// A later block's no-restricted-imports replaces an earlier one's, so the narrower addin/ blocks
+// repeat this pattern.
+const addinToFunctions = {
+  group: ["**/functions/**", "@azure/cosmos", "@azure/cosmos/*", "@azure/functions"],
+  message: "addin/ talks to functions/ only through the API contract.",
+};
+const featureToShell = {
+  group: ["**/taskpane/**"],
+  message: "taskpane/ is the shell: features import shared components from addin/ui/.",
+};
+
 // eslint's flat config is loaded as the module's default export; it is the one exception.
 // eslint-disable-next-line no-restricted-syntax
 export default tseslint.config(
@@ -55,14 +66,27 @@ export default tseslint.config(
   },
   {
     files: ["addin/**/*.ts", "addin/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [addinToFunctions] }] },
+  },
+  {
+    // Folders of the pane point one way: taskpane/ (the shell) -> features/ -> ui/.
+    files: ["addin/features/**/*.ts", "addin/features/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [addinToFunctions, featureToShell] }],
+    },
+  },
+  {
+    files: ["addin/ui/**/*.ts", "addin/ui/**/*.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            addinToFunctions,
             {
-              group: ["**/functions/**", "@azure/cosmos", "@azure/functions"],
-              message: "addin/ talks to functions/ only through the API contract.",
+              group: ["**/features/**", "**/taskpane/**"],
+              message:
+                "addin/ui/ is shared by the features: it imports no feature and not the shell.",
             },
           ],
         },

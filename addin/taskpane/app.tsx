@@ -58,12 +58,12 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Subtitle1 as="h1">{t("app.title")}</Subtitle1>
+        <Subtitle1 as="h1">{t("shell.title")}</Subtitle1>
         {host.kind === "word" && title && (
-          <Caption1 className={styles.ellipsis}>{t("app.document", { title })}</Caption1>
+          <Caption1 className={styles.ellipsis}>{t("shell.document", { title })}</Caption1>
         )}
         {/* Two plain buttons, not a TabList: the first bundle stays small (bench/pane.bench.ts). */}
-        <nav className={styles.nav} aria-label={t("pa.shell.nav")}>
+        <nav className={styles.nav} aria-label={t("shell.nav")}>
           {(["segments", "logged"] as const).map((view) => {
             const current = view === "logged" ? route.view === "logged" : route.view !== "logged";
             return (
@@ -75,7 +75,7 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
                 aria-current={current ? "page" : undefined}
                 onClick={() => setRoute({ view })}
               >
-                {t(view === "logged" ? "pa.shell.logged" : "pa.shell.segments")}
+                {t(view === "logged" ? "shell.logged" : "shell.segments")}
               </Button>
             );
           })}

@@ -35,12 +35,12 @@ const useStyles = makeStyles({
 });
 
 const TAB_LABEL: Record<SegmentTab, MessageKey> = {
-  lines: "pa.tab.lines",
-  criteria: "pa.tab.criteria",
-  letter: "pa.tab.letter",
-  preview: "pa.tab.preview",
-  merge: "pa.tab.merge",
-  log: "pa.tab.log",
+  lines: "shell.tab.lines",
+  criteria: "shell.tab.criteria",
+  letter: "shell.tab.letter",
+  preview: "shell.tab.preview",
+  merge: "shell.tab.merge",
+  log: "shell.tab.log",
 };
 
 export interface SegmentWorkspaceProps {
@@ -57,7 +57,7 @@ const Title = ({ onBack }: { onBack: () => void }) => {
   const { segment } = useOpenSegment();
   return (
     <div className={styles.title}>
-      <Tooltip content={t("pa.shell.back")} relationship="label">
+      <Tooltip content={t("shell.back")} relationship="label">
         <Button size="small" appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack} />
       </Tooltip>
       <div className={styles.name}>
@@ -65,7 +65,7 @@ const Title = ({ onBack }: { onBack: () => void }) => {
           {`${segment.no} ${segment.description}`}
         </Text>
         <Caption1>
-          {t("pa.shell.segmentSummary", { lines: segment.noOfLines, date: segment.date })}
+          {t("shell.segmentSummary", { lines: segment.noOfLines, date: segment.date })}
         </Caption1>
       </div>
       <SegmentStatusBadge segment={segment} />
@@ -92,7 +92,7 @@ export const SegmentWorkspace = ({
             size="small"
             selectedValue={tab}
             onTabSelect={(_, d) => onTab(d.value as SegmentTab)}
-            aria-label={t("pa.shell.segmentTabs")}
+            aria-label={t("shell.segmentTabs")}
           >
             {segmentTabs.map((value) => (
               <Tab key={value} value={value} id={`tab-${value}`} className={styles.tab}>

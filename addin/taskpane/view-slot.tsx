@@ -1,8 +1,8 @@
 import { Spinner } from "@fluentui/react-components";
 import { Suspense, type ReactNode } from "react";
 import { useT } from "../i18n/use-t";
-import { ErrorBoundary } from "./error-boundary";
-import { ViewFailed } from "./view-failed";
+import { ErrorBoundary } from "../ui/error-boundary";
+import { ViewFailed } from "../ui/view-failed";
 
 /**
  * Where a view goes: a spinner while its chunk loads, the friendly failure if it throws or its
@@ -15,7 +15,7 @@ export const ViewSlot = ({ name, children }: { name: string; children: ReactNode
       resetKey={name}
       fallback={(error, reset) => <ViewFailed error={error} onRetry={reset} />}
     >
-      <Suspense fallback={<Spinner size="small" label={t("pa.shell.loadingView")} />}>
+      <Suspense fallback={<Spinner size="small" label={t("common.loading")} />}>
         {children}
       </Suspense>
     </ErrorBoundary>

@@ -1,101 +1,47 @@
 import type { ActionOutcome } from "@shared/model/segment-criteria";
 import {
   Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
-  Caption1,
-  Checkbox,
-  Dropdown,
   Field,
   Input,
-  Option,
-  Radio,
-  RadioGroup,
   Spinner,
   Subtitle2,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage, problemErrors } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { ActionOptions } from "./action-options";
+import { ACTION_KIND_LABEL } from "./action-labels";
+import { AdvancedSection } from "./advanced-section";
 import {
   buildRequest,
   emptyBuilder,
-  emptyFieldRow,
-  interactionParts,
   listNames,
-  messagesFor,
-  newId,
   routeErrors,
   type BuilderKind,
   type BuilderState,
-  type ListName,
   type Owner,
 } from "./builder-model";
-import { FieldConditionRow } from "./field-condition-row";
-import { RemovableRow } from "./removable-row";
-import { TreeEditor } from "./tree-editor";
+import type { EditPart } from "./builder-section";
+import { CodeListSection } from "./code-list-section";
+import { FieldConditionsSection } from "./field-conditions-section";
+import { InteractionsSection } from "./interactions-section";
+import { LiveCountStatus } from "./live-count-status";
+import { MembershipSection } from "./membership-section";
+import { ProfileSection } from "./profile-section";
 import { useLiveCount } from "./use-live-count";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
-  count: {
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export const KIND_TITLE: Record<BuilderKind, MessageKey> = {
-  addContacts: "pa.criteria.add",
-  reduceContacts: "pa.criteria.reduce",
-  refineContacts: "pa.criteria.refine",
-};
-
-const LIST_LABEL: Record<ListName, MessageKey> = {
-  mailingGroups: "pa.criteria.section.mailingGroups",
-  jobResponsibilities: "pa.criteria.section.jobResponsibilities",
-  industryGroups: "pa.criteria.section.industryGroups",
-  businessRelations: "pa.criteria.section.businessRelations",
-};
-
-const INTERACTION_LABEL: Record<(typeof interactionParts)[number], MessageKey> = {
-  from: "pa.criteria.interactions.from",
-  to: "pa.criteria.interactions.to",
-  interactionTemplateCode: "pa.criteria.interactions.template",
-  campaignNo: "pa.criteria.interactions.campaign",
-  segmentNo: "pa.criteria.interactions.segment",
-  evaluation: "pa.criteria.interactions.evaluation",
-  salespersonCode: "pa.criteria.interactions.salesperson",
-};
-
-const EVALUATIONS = ["veryPositive", "positive", "neutral", "negative", "veryNegative"] as const;
-const ADD_OPTIONS = [
-  "allowExistingContacts",
-  "expandCompanies",
-  "allowRelatedCompanies",
-  "ignoreExclusion",
-] as const;
-const OPTION_LABEL: Record<(typeof ADD_OPTIONS)[number] | "entireCompanies", MessageKey> = {
-  allowExistingContacts: "pa.criteria.option.allowExistingContacts",
-  expandCompanies: "pa.criteria.option.expandCompanies",
-  allowRelatedCompanies: "pa.criteria.option.allowRelatedCompanies",
-  ignoreExclusion: "pa.criteria.option.ignoreExclusion",
-  entireCompanies: "pa.criteria.option.entireCompanies",
-};
+type Editors = { readonly [K in keyof BuilderState]: EditPart<BuilderState[K]> };
 
 export interface CriteriaBuilderProps {
   readonly kind: BuilderKind;
@@ -122,10 +68,28 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
   const [state, setState] = useState<BuilderState>(emptyBuilder);
   const [applyError, setApplyError] = useState<{ error: unknown; owners: readonly Owner[] }>();
   const [busy, setBusy] = useState(false);
-  const update = (change: (s: BuilderState) => BuilderState) => {
+  const update = useCallback((change: (s: BuilderState) => BuilderState) => {
     setApplyError(undefined);
     setState(change);
-  };
+  }, []);
+  // One stable setter per part: a section renders again only when its own part changes.
+  const edit = useMemo(() => {
+    const part =
+      <K extends keyof BuilderState>(key: K): EditPart<BuilderState[K]> =>
+      (change) =>
+        update((s) => ({ ...s, [key]: change(s[key]) }));
+    const editors: Editors = {
+      fields: part("fields"),
+      profile: part("profile"),
+      lists: part("lists"),
+      interactions: part("interactions"),
+      membership: part("membership"),
+      advanced: part("advanced"),
+      options: part("options"),
+      description: part("description"),
+    };
+    return editors;
+  }, [update]);
 
   const countRequest = useMemo(
     () => buildRequest(state, kind, lookup, { complete: true }),
@@ -141,7 +105,6 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
         : routeErrors(problemErrors(shownError), applyError?.owners ?? countRequest.owners),
     [shownError, applyError, countRequest.owners],
   );
-  const sectionError = (key: string, parts?: readonly string[]) => messagesFor(routed, key, parts);
 
   const apply = async () => {
     const request = buildRequest(state, kind, lookup, { complete: false });
@@ -164,374 +127,63 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
     }
   };
 
-  const countText = (() => {
-    const outcome =
-      count.status === "ok" ? count.outcome : count.status === "counting" ? count.last : undefined;
-    if (!outcome) return count.status === "counting" ? t("pa.criteria.count.counting") : "";
-    if (kind === "addContacts") return t("pa.criteria.count.add", { count: outcome.linesAdded });
-    if (kind === "reduceContacts")
-      return t("pa.criteria.count.reduce", { count: outcome.linesRemoved });
-    return t("pa.criteria.count.refine", { count: outcome.linesRemoved, kept: outcome.noOfLines });
-  })();
-
   return (
     <section className={styles.root} aria-labelledby="builder-heading">
       <Subtitle2 as="h3" id="builder-heading">
-        {t(KIND_TITLE[kind])}
+        {t(ACTION_KIND_LABEL[kind])}
       </Subtitle2>
       {catalog.state.status === "error" && (
         <ApiProblemBar error={catalog.state.error} onRetry={catalog.reload} />
       )}
       {catalog.state.status === "loading" && (
-        <Spinner size="tiny" label={t("pa.criteria.loadingFields")} />
+        <Spinner size="tiny" label={t("criteria.loadingFields")} />
       )}
       <Accordion multiple collapsible defaultOpenItems={["fields"]}>
-        <AccordionItem value="fields">
-          <AccordionHeader size="small">{t("pa.criteria.section.fields")}</AccordionHeader>
-          <AccordionPanel className={styles.stack}>
-            {state.fields.map((row, i) => (
-              <FieldConditionRow
-                key={row.id}
-                row={row}
-                index={i + 1}
-                fields={fields}
-                ownerKey={`field:${row.id}`}
-                errors={routed}
-                onChange={(next) =>
-                  update((s) => ({
-                    ...s,
-                    fields: s.fields.map((r) => (r.id === row.id ? next : r)),
-                  }))
-                }
-                onRemove={() =>
-                  update((s) => ({ ...s, fields: s.fields.filter((r) => r.id !== row.id) }))
-                }
-              />
-            ))}
-            <Button
-              size="small"
-              icon={<AddRegular />}
-              onClick={() => update((s) => ({ ...s, fields: [...s.fields, emptyFieldRow()] }))}
-            >
-              {t("pa.criteria.addField")}
-            </Button>
-            <Caption1>{t("pa.criteria.filterHint")}</Caption1>
-          </AccordionPanel>
-        </AccordionItem>
-
-        <AccordionItem value="profile">
-          <AccordionHeader size="small">{t("pa.criteria.section.profile")}</AccordionHeader>
-          <AccordionPanel className={styles.stack}>
-            {state.profile.map((row, i) => {
-              const set = (part: "questionnaire" | "question" | "answer", value: string) =>
-                update((s) => ({
-                  ...s,
-                  profile: s.profile.map((r) => (r.id === row.id ? { ...r, [part]: value } : r)),
-                }));
-              const key = `profile:${row.id}`;
-              return (
-                <RemovableRow
-                  key={row.id}
-                  label={t("pa.criteria.profile.row", { n: i + 1 })}
-                  removeLabel={t("pa.criteria.profile.remove", { n: i + 1 })}
-                  onRemove={() =>
-                    update((s) => ({ ...s, profile: s.profile.filter((r) => r.id !== row.id) }))
-                  }
-                  pair={
-                    <>
-                      <Field
-                        size="small"
-                        label={t("pa.criteria.profile.questionnaire")}
-                        validationMessage={sectionError(key, ["questionnaire"])}
-                      >
-                        <Input
-                          value={row.questionnaire}
-                          onChange={(_, d) => set("questionnaire", d.value)}
-                        />
-                      </Field>
-                      <Field
-                        size="small"
-                        label={t("pa.criteria.profile.question")}
-                        validationMessage={sectionError(key, ["question"])}
-                      >
-                        <Input value={row.question} onChange={(_, d) => set("question", d.value)} />
-                      </Field>
-                    </>
-                  }
-                >
-                  <Field
-                    size="small"
-                    label={t("pa.criteria.profile.answer")}
-                    validationMessage={sectionError(key, ["value", "values", "op", ""])}
-                  >
-                    <Input value={row.answer} onChange={(_, d) => set("answer", d.value)} />
-                  </Field>
-                </RemovableRow>
-              );
-            })}
-            <Button
-              size="small"
-              icon={<AddRegular />}
-              onClick={() =>
-                update((s) => ({
-                  ...s,
-                  profile: [
-                    ...s.profile,
-                    { id: newId("p"), questionnaire: "", question: "", answer: "" },
-                  ],
-                }))
-              }
-            >
-              {t("pa.criteria.profile.add")}
-            </Button>
-          </AccordionPanel>
-        </AccordionItem>
-
-        {listNames.map((list) => {
-          const key = `list:${list}`;
-          const section = state.lists[list];
-          const set = (change: Partial<typeof section>) =>
-            update((s) => ({
-              ...s,
-              lists: { ...s.lists, [list]: { ...s.lists[list], ...change } },
-            }));
-          return (
-            <AccordionItem key={list} value={list}>
-              <AccordionHeader size="small">{t(LIST_LABEL[list])}</AccordionHeader>
-              <AccordionPanel className={styles.stack}>
-                <Field
-                  size="small"
-                  label={t("pa.criteria.list.codes")}
-                  hint={t("pa.criteria.list.codesHint")}
-                  validationMessage={sectionError(key, ["codes", ""])}
-                >
-                  <Input value={section.codes} onChange={(_, d) => set({ codes: d.value })} />
-                </Field>
-                <Field
-                  size="small"
-                  label={t("pa.criteria.list.match")}
-                  validationMessage={sectionError(key, ["match"])}
-                >
-                  <Dropdown
-                    size="small"
-                    value={t(`pa.criteria.list.match.${section.match}`)}
-                    selectedOptions={[section.match]}
-                    onOptionSelect={(_, d) =>
-                      set({ match: (d.optionValue as typeof section.match | undefined) ?? "any" })
-                    }
-                  >
-                    <Option value="any">{t("pa.criteria.list.match.any")}</Option>
-                    <Option value="all">{t("pa.criteria.list.match.all")}</Option>
-                    <Option value="none">{t("pa.criteria.list.match.none")}</Option>
-                  </Dropdown>
-                </Field>
-              </AccordionPanel>
-            </AccordionItem>
-          );
-        })}
-
-        <AccordionItem value="interactions">
-          <AccordionHeader size="small">{t("pa.criteria.section.interactions")}</AccordionHeader>
-          <AccordionPanel className={styles.stack}>
-            <RadioGroup
-              layout="horizontal"
-              aria-label={t("pa.criteria.section.interactions")}
-              value={state.interactions.has ? "has" : "hasNot"}
-              onChange={(_, d) =>
-                update((s) => ({
-                  ...s,
-                  interactions: { ...s.interactions, has: d.value === "has" },
-                }))
-              }
-            >
-              <Radio value="has" label={t("pa.criteria.interactions.has")} />
-              <Radio value="hasNot" label={t("pa.criteria.interactions.hasNot")} />
-            </RadioGroup>
-            <div className={styles.pair}>
-              {interactionParts.map((part) => (
-                <Field
-                  key={part}
-                  size="small"
-                  label={t(INTERACTION_LABEL[part])}
-                  validationMessage={sectionError("interactions", [part])}
-                >
-                  {part === "evaluation" ? (
-                    <Dropdown
-                      size="small"
-                      value={
-                        state.interactions.evaluation
-                          ? t(
-                              `pa.criteria.evaluation.${state.interactions.evaluation as (typeof EVALUATIONS)[number]}`,
-                            )
-                          : t("pa.common.any")
-                      }
-                      selectedOptions={[state.interactions.evaluation]}
-                      onOptionSelect={(_, d) =>
-                        update((s) => ({
-                          ...s,
-                          interactions: { ...s.interactions, evaluation: d.optionValue ?? "" },
-                        }))
-                      }
-                    >
-                      <Option value="">{t("pa.common.any")}</Option>
-                      {EVALUATIONS.map((e) => (
-                        <Option key={e} value={e}>
-                          {t(`pa.criteria.evaluation.${e}`)}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                  ) : (
-                    <Input
-                      value={state.interactions[part]}
-                      placeholder={part === "from" ? "-30D" : part === "to" ? "today" : ""}
-                      onChange={(_, d) =>
-                        update((s) => ({
-                          ...s,
-                          interactions: { ...s.interactions, [part]: d.value },
-                        }))
-                      }
-                    />
-                  )}
-                </Field>
-              ))}
-            </div>
-            {sectionError("interactions", [""]) && (
-              <Caption1 className={styles.error}>{sectionError("interactions", [""])}</Caption1>
-            )}
-          </AccordionPanel>
-        </AccordionItem>
-
-        <AccordionItem value="membership">
-          <AccordionHeader size="small">{t("pa.criteria.section.membership")}</AccordionHeader>
-          <AccordionPanel className={styles.stack}>
-            {state.membership.map((row, i) => {
-              const set = (change: Partial<typeof row>) =>
-                update((s) => ({
-                  ...s,
-                  membership: s.membership.map((r) => (r.id === row.id ? { ...r, ...change } : r)),
-                }));
-              const n = i + 1;
-              return (
-                <RemovableRow
-                  key={row.id}
-                  label={t("pa.criteria.membership.row", { n })}
-                  removeLabel={t("pa.criteria.membership.remove", { n })}
-                  onRemove={() =>
-                    update((s) => ({
-                      ...s,
-                      membership: s.membership.filter((r) => r.id !== row.id),
-                    }))
-                  }
-                  pair={
-                    <>
-                      <Dropdown
-                        size="small"
-                        aria-label={t("pa.criteria.membership.inLabel", { n })}
-                        value={
-                          row.in
-                            ? t("pa.criteria.membership.in")
-                            : t("pa.criteria.membership.notIn")
-                        }
-                        selectedOptions={[row.in ? "in" : "notIn"]}
-                        onOptionSelect={(_, d) => set({ in: d.optionValue !== "notIn" })}
-                      >
-                        <Option value="in">{t("pa.criteria.membership.in")}</Option>
-                        <Option value="notIn">{t("pa.criteria.membership.notIn")}</Option>
-                      </Dropdown>
-                      <Dropdown
-                        size="small"
-                        aria-label={t("pa.criteria.membership.targetLabel", { n })}
-                        value={
-                          row.target === "segment"
-                            ? t("pa.criteria.membership.segment")
-                            : t("pa.criteria.membership.logged")
-                        }
-                        selectedOptions={[row.target]}
-                        onOptionSelect={(_, d) =>
-                          set({ target: d.optionValue === "logged" ? "logged" : "segment" })
-                        }
-                      >
-                        <Option value="segment">{t("pa.criteria.membership.segment")}</Option>
-                        <Option value="logged">{t("pa.criteria.membership.logged")}</Option>
-                      </Dropdown>
-                    </>
-                  }
-                >
-                  <Field validationMessage={sectionError(`membership:${row.id}`)}>
-                    <Input
-                      size="small"
-                      aria-label={t("pa.criteria.membership.value", { n })}
-                      value={row.value}
-                      onChange={(_, d) => set({ value: d.value })}
-                    />
-                  </Field>
-                </RemovableRow>
-              );
-            })}
-            <Button
-              size="small"
-              icon={<AddRegular />}
-              onClick={() =>
-                update((s) => ({
-                  ...s,
-                  membership: [
-                    ...s.membership,
-                    { id: newId("m"), in: true, target: "segment", value: "" },
-                  ],
-                }))
-              }
-            >
-              {t("pa.criteria.membership.add")}
-            </Button>
-          </AccordionPanel>
-        </AccordionItem>
-
-        <AccordionItem value="advanced">
-          <AccordionHeader size="small">{t("pa.criteria.section.advanced")}</AccordionHeader>
-          <AccordionPanel>
-            <TreeEditor
-              group={state.advanced}
-              fields={fields}
-              errors={routed}
-              onChange={(advanced) => update((s) => ({ ...s, advanced }))}
-            />
-          </AccordionPanel>
-        </AccordionItem>
+        <FieldConditionsSection
+          rows={state.fields}
+          fields={fields}
+          errors={routed}
+          onChange={edit.fields}
+        />
+        <ProfileSection rows={state.profile} errors={routed} onChange={edit.profile} />
+        {listNames.map((list) => (
+          <CodeListSection
+            key={list}
+            list={list}
+            section={state.lists[list]}
+            errors={routed}
+            onChange={edit.lists}
+          />
+        ))}
+        <InteractionsSection
+          section={state.interactions}
+          errors={routed}
+          onChange={edit.interactions}
+        />
+        <MembershipSection rows={state.membership} errors={routed} onChange={edit.membership} />
+        <AdvancedSection
+          group={state.advanced}
+          fields={fields}
+          errors={routed}
+          onChange={edit.advanced}
+        />
       </Accordion>
 
-      <fieldset className={styles.stack} style={{ border: 0, margin: 0, padding: 0 }}>
-        <legend>
-          <Text weight="semibold">{t("pa.criteria.options")}</Text>
-        </legend>
-        {(kind === "addContacts" ? ADD_OPTIONS : (["entireCompanies"] as const)).map((option) => (
-          <Field key={option} validationMessage={fieldMessage(shownError, `options.${option}`)}>
-            <Checkbox
-              label={t(OPTION_LABEL[option])}
-              checked={state.options[option]}
-              onChange={(_, d) =>
-                update((s) => ({ ...s, options: { ...s.options, [option]: d.checked === true } }))
-              }
-            />
-          </Field>
-        ))}
-      </fieldset>
+      <ActionOptions
+        kind={kind}
+        options={state.options}
+        error={shownError}
+        onChange={edit.options}
+      />
       <Field
         size="small"
-        label={t("pa.criteria.description")}
+        label={t("criteria.description")}
         validationMessage={fieldMessage(shownError, "description")}
       >
-        <Input
-          value={state.description}
-          onChange={(_, d) => update((s) => ({ ...s, description: d.value }))}
-        />
+        <Input value={state.description} onChange={(_, d) => edit.description(() => d.value)} />
       </Field>
 
-      <div className={styles.count} role="status" aria-live="polite" aria-atomic="true">
-        {countRequest.everyone && <Caption1 block>{t("pa.criteria.everyone")}</Caption1>}
-        <Text weight="semibold" data-testid="live-count">
-          {countText}
-        </Text>
-      </div>
+      <LiveCountStatus kind={kind} count={count} everyone={countRequest.everyone} />
       {shownError !== undefined && (
         <ApiProblemBar
           error={shownError}
@@ -548,9 +200,9 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
           disabled={busy || catalog.state.status !== "ok"}
           onClick={apply}
         >
-          {busy ? t("pa.criteria.applying") : t("pa.criteria.apply")}
+          {busy ? t("criteria.applying") : t("criteria.apply")}
         </Button>
-        <Button onClick={onCancel}>{t("pa.common.cancel")}</Button>
+        <Button onClick={onCancel}>{t("common.cancel")}</Button>
       </div>
     </section>
   );

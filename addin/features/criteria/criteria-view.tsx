@@ -31,7 +31,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { ACTION_KIND_LABEL } from "./action-labels";
 import type { BuilderKind } from "./builder-model";
@@ -113,7 +113,7 @@ export const CriteriaView = () => {
         body: { actionNo: last.no },
       });
       done(
-        t("pa.criteria.goBack.done", {
+        t("criteria.goBack.done", {
           no: outcome.undone.no,
           deleted: outcome.linesDeleted,
           restored: outcome.linesRestored,
@@ -135,7 +135,7 @@ export const CriteriaView = () => {
         onCancel={() => setMode({ kind: "list" })}
         onApplied={(outcome) =>
           done(
-            t("pa.criteria.applied", {
+            t("criteria.applied", {
               added: outcome.linesAdded,
               removed: outcome.linesRemoved,
               lines: outcome.noOfLines,
@@ -150,7 +150,7 @@ export const CriteriaView = () => {
       <RefreshPanel
         segmentNo={segment.no}
         onCancel={() => setMode({ kind: "list" })}
-        onApplied={(lines) => done(t("pa.refresh.applied", { lines }))}
+        onApplied={(lines) => done(t("criteria.refresh.applied", { lines }))}
       />
     );
   }
@@ -158,30 +158,30 @@ export const CriteriaView = () => {
   return (
     <section className={styles.root} aria-labelledby="criteria-heading">
       <Subtitle2 as="h3" id="criteria-heading">
-        {t("pa.criteria.heading")}
+        {t("criteria.heading")}
       </Subtitle2>
       {open && (
-        <Toolbar aria-label={t("pa.criteria.toolbar")} size="small" className={styles.toolbar}>
-          <Tooltip content={t("pa.criteria.add")} relationship="label">
+        <Toolbar aria-label={t("criteria.toolbar")} size="small" className={styles.toolbar}>
+          <Tooltip content={t("criteria.add")} relationship="label">
             <ToolbarButton
               icon={<PersonAddRegular />}
               onClick={() => setMode({ kind: "builder", action: "addContacts" })}
             />
           </Tooltip>
-          <Tooltip content={t("pa.criteria.reduce")} relationship="label">
+          <Tooltip content={t("criteria.reduce")} relationship="label">
             <ToolbarButton
               icon={<PersonSubtractRegular />}
               onClick={() => setMode({ kind: "builder", action: "reduceContacts" })}
             />
           </Tooltip>
-          <Tooltip content={t("pa.criteria.refine")} relationship="label">
+          <Tooltip content={t("criteria.refine")} relationship="label">
             <ToolbarButton
               icon={<FilterRegular />}
               onClick={() => setMode({ kind: "builder", action: "refineContacts" })}
             />
           </Tooltip>
           <ToolbarDivider />
-          <Tooltip content={t("pa.criteria.goBack")} relationship="label">
+          <Tooltip content={t("criteria.goBack")} relationship="label">
             <ToolbarButton
               icon={<ArrowUndoRegular />}
               disabled={!last || goingBack}
@@ -189,7 +189,7 @@ export const CriteriaView = () => {
             />
           </Tooltip>
           {segment.dynamic && (
-            <Tooltip content={t("pa.criteria.refresh")} relationship="label">
+            <Tooltip content={t("criteria.refresh")} relationship="label">
               <ToolbarButton
                 icon={<ArrowSyncRegular />}
                 onClick={() => setMode({ kind: "refresh" })}
@@ -198,27 +198,27 @@ export const CriteriaView = () => {
           )}
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <Tooltip content={t("pa.criteria.more")} relationship="label">
+              <Tooltip content={t("criteria.more")} relationship="label">
                 <ToolbarButton icon={<MoreHorizontalRegular />} />
               </Tooltip>
             </MenuTrigger>
             <MenuPopover>
               <MenuList>
                 <MenuItem disabled={items.length === 0} onClick={() => setMode({ kind: "save" })}>
-                  {t("pa.criteria.save")}
+                  {t("criteria.save")}
                 </MenuItem>
                 <MenuItem onClick={() => setMode({ kind: "reuseCriteria" })}>
-                  {t("pa.criteria.reuse")}
+                  {t("criteria.reuse")}
                 </MenuItem>
                 <MenuItem onClick={() => setMode({ kind: "reuseSegment" })}>
-                  {t("pa.criteria.reuseSegment")}
+                  {t("criteria.reuseSegment")}
                 </MenuItem>
               </MenuList>
             </MenuPopover>
           </Menu>
         </Toolbar>
       )}
-      {!open && <Caption1>{t("pa.criteria.readOnly")}</Caption1>}
+      {!open && <Caption1>{t("criteria.readOnly")}</Caption1>}
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -229,27 +229,27 @@ export const CriteriaView = () => {
         <ApiProblemBar error={actions.state.error} onRetry={actions.reload} />
       )}
       {actions.state.status === "loading" && !actions.state.data && (
-        <Spinner size="tiny" label={t("pa.criteria.loading")} />
+        <Spinner size="tiny" label={t("criteria.loading")} />
       )}
       {actions.state.data &&
         (items.length === 0 ? (
-          <Caption1>{t("pa.criteria.none")}</Caption1>
+          <Caption1>{t("criteria.none")}</Caption1>
         ) : (
-          <ol className={styles.list} aria-label={t("pa.criteria.actions")}>
+          <ol className={styles.list} aria-label={t("criteria.actions")}>
             {items.map((action) => (
               <li
                 key={action.no}
                 className={action === last ? `${styles.action} ${styles.last}` : styles.action}
               >
                 <Text weight="semibold">
-                  {t("pa.criteria.actionTitle", {
+                  {t("criteria.actionTitle", {
                     no: action.no,
                     kind: t(ACTION_KIND_LABEL[action.kind]),
                   })}
                 </Text>
                 {action.description && <Caption1>{action.description}</Caption1>}
                 <Caption1>
-                  {t("pa.criteria.actionCounts", {
+                  {t("criteria.actionCounts", {
                     added: action.linesAdded,
                     removed: action.linesRemoved,
                   })}
@@ -263,7 +263,7 @@ export const CriteriaView = () => {
         <SaveCriteriaDialog
           segmentNo={segment.no}
           onClose={() => setMode({ kind: "list" })}
-          onSaved={(code) => done(t("pa.saveCriteria.done", { code }))}
+          onSaved={(code) => done(t("criteria.save.done", { code }))}
         />
       )}
       {mode.kind === "reuseCriteria" && (
@@ -271,19 +271,19 @@ export const CriteriaView = () => {
           segmentNo={segment.no}
           hasCriteria={items.length > 0}
           onClose={() => setMode({ kind: "list" })}
-          onReused={(lines) => done(t("pa.reuseCriteria.done", { lines }))}
+          onReused={(lines) => done(t("criteria.reuse.done", { lines }))}
         />
       )}
       {mode.kind === "reuseSegment" && (
         <ReuseSegmentDialog
           segmentNo={segment.no}
           onClose={() => setMode({ kind: "list" })}
-          onReused={(added) => done(t("pa.reuseSegment.done", { added }))}
+          onReused={(added) => done(t("criteria.reuseSegment.done", { added }))}
         />
       )}
       {open && last && (
         <Button size="small" icon={<ArrowUndoRegular />} disabled={goingBack} onClick={goBack}>
-          {t("pa.criteria.goBackLast", { no: last.no })}
+          {t("criteria.goBackLast", { no: last.no })}
         </Button>
       )}
     </section>

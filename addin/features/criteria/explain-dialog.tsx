@@ -16,16 +16,16 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ACTION_KIND_LABEL } from "./action-labels";
 
 const VIA_LABEL: Record<string, MessageKey> = {
-  criteria: "pa.explain.via.criteria",
-  expandedCompany: "pa.explain.via.expandedCompany",
-  relatedCompany: "pa.explain.via.relatedCompany",
-  manual: "pa.explain.via.manual",
-  refresh: "pa.explain.via.refresh",
-  beforeCriteria: "pa.explain.via.beforeCriteria",
+  criteria: "criteria.explain.via.criteria",
+  expandedCompany: "criteria.explain.via.expandedCompany",
+  relatedCompany: "criteria.explain.via.relatedCompany",
+  manual: "criteria.explain.via.manual",
+  refresh: "criteria.explain.via.refresh",
+  beforeCriteria: "criteria.explain.via.beforeCriteria",
 };
 
 /** Why is this contact on the segment: the action that put it there, how, and what it matched. */
@@ -43,20 +43,22 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{t("pa.explain.title", { name: line.contactName })}</DialogTitle>
+          <DialogTitle>{t("criteria.explain.title", { name: line.contactName })}</DialogTitle>
           <DialogContent>
-            {state.status === "loading" && <Spinner size="small" label={t("pa.explain.loading")} />}
+            {state.status === "loading" && (
+              <Spinner size="small" label={t("criteria.explain.loading")} />
+            )}
             {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
             {explanation && (
               <div>
                 <Text block>
-                  {t(VIA_LABEL[explanation.via] ?? "pa.explain.via.criteria", {
+                  {t(VIA_LABEL[explanation.via] ?? "criteria.explain.via.criteria", {
                     via: explanation.viaContactNo ?? "",
                   })}
                 </Text>
                 {explanation.action && (
                   <Text block weight="semibold">
-                    {t("pa.explain.action", {
+                    {t("criteria.explain.action", {
                       no: explanation.action.no,
                       kind: t(ACTION_KIND_LABEL[explanation.action.kind]),
                       description: explanation.action.description,
@@ -65,7 +67,7 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                 )}
                 {explanation.because.length > 0 && (
                   <>
-                    <Caption1 block>{t("pa.explain.because")}</Caption1>
+                    <Caption1 block>{t("criteria.explain.because")}</Caption1>
                     <ul>
                       {explanation.because.map((reason, i) => (
                         <li key={i}>{reason}</li>
@@ -76,18 +78,18 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                 {explanation.stillMatches !== undefined && (
                   <Badge appearance="tint" color={explanation.stillMatches ? "success" : "warning"}>
                     {explanation.stillMatches
-                      ? t("pa.explain.stillMatches")
-                      : t("pa.explain.noLongerMatches")}
+                      ? t("criteria.explain.stillMatches")
+                      : t("criteria.explain.noLongerMatches")}
                   </Badge>
                 )}
                 <Caption1 block>
-                  {t("pa.explain.evaluatedOn", { date: explanation.evaluatedOn })}
+                  {t("criteria.explain.evaluatedOn", { date: explanation.evaluatedOn })}
                 </Caption1>
               </div>
             )}
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>{t("pa.common.close")}</Button>
+            <Button onClick={onClose}>{t("common.close")}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

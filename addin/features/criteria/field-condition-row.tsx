@@ -40,21 +40,21 @@ const useStyles = makeStyles({
 });
 
 export const OPERATOR_LABEL: Record<RowOperator, MessageKey> = {
-  eq: "pa.criteria.op.eq",
-  ne: "pa.criteria.op.ne",
-  in: "pa.criteria.op.in",
-  notIn: "pa.criteria.op.notIn",
-  startsWith: "pa.criteria.op.startsWith",
-  endsWith: "pa.criteria.op.endsWith",
-  contains: "pa.criteria.op.contains",
-  empty: "pa.criteria.op.empty",
-  notEmpty: "pa.criteria.op.notEmpty",
-  lt: "pa.criteria.op.lt",
-  le: "pa.criteria.op.le",
-  gt: "pa.criteria.op.gt",
-  ge: "pa.criteria.op.ge",
-  between: "pa.criteria.op.between",
-  filter: "pa.criteria.op.filter",
+  eq: "criteria.op.eq",
+  ne: "criteria.op.ne",
+  in: "criteria.op.in",
+  notIn: "criteria.op.notIn",
+  startsWith: "criteria.op.startsWith",
+  endsWith: "criteria.op.endsWith",
+  contains: "criteria.op.contains",
+  empty: "criteria.op.empty",
+  notEmpty: "criteria.op.notEmpty",
+  lt: "criteria.op.lt",
+  le: "criteria.op.le",
+  gt: "criteria.op.gt",
+  ge: "criteria.op.ge",
+  between: "criteria.op.between",
+  filter: "criteria.op.filter",
 };
 
 export interface FieldConditionRowProps {
@@ -100,15 +100,15 @@ export const FieldConditionRow = ({
   };
 
   return (
-    <div className={styles.row} role="group" aria-label={t("pa.criteria.row", { n: index })}>
+    <div className={styles.row} role="group" aria-label={t("criteria.row", { n: index })}>
       <div className={styles.line}>
         <Field className={styles.grow} validationMessage={fieldError}>
           <Combobox
             size="small"
             freeform
             className={styles.narrow}
-            aria-label={t("pa.criteria.row.field", { n: index })}
-            placeholder={t("pa.criteria.pickField")}
+            aria-label={t("criteria.row.field", { n: index })}
+            placeholder={t("criteria.pickField")}
             value={fieldText}
             selectedOptions={row.field ? [row.field] : []}
             onChange={(event) => setFieldText(event.target.value)}
@@ -127,7 +127,7 @@ export const FieldConditionRow = ({
             ))}
           </Combobox>
         </Field>
-        <Tooltip content={t("pa.criteria.row.remove", { n: index })} relationship="label">
+        <Tooltip content={t("criteria.row.remove", { n: index })} relationship="label">
           <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={onRemove} />
         </Tooltip>
       </div>
@@ -136,7 +136,7 @@ export const FieldConditionRow = ({
           <Dropdown
             size="small"
             className={styles.narrow}
-            aria-label={t("pa.criteria.row.operator", { n: index })}
+            aria-label={t("criteria.row.operator", { n: index })}
             value={t(OPERATOR_LABEL[row.op])}
             selectedOptions={[row.op]}
             onOptionSelect={(_, d) =>
@@ -157,7 +157,7 @@ export const FieldConditionRow = ({
               field={row.field}
               op={row.op}
               value={row.value}
-              label={t("pa.criteria.row.value", { n: index })}
+              label={t("criteria.row.value", { n: index })}
               onChange={(value) => onChange({ ...row, value })}
             />
           </Field>
@@ -169,7 +169,7 @@ export const FieldConditionRow = ({
           <Input
             size="small"
             className={styles.grow}
-            aria-label={t("pa.criteria.row.value2", { n: index })}
+            aria-label={t("criteria.row.value2", { n: index })}
             value={row.value2}
             onChange={(_, d) => onChange({ ...row, value2: d.value })}
           />

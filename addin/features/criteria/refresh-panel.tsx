@@ -10,7 +10,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -64,10 +64,10 @@ export const RefreshPanel = ({
   return (
     <section className={styles.root} aria-labelledby="refresh-heading">
       <Subtitle2 as="h3" id="refresh-heading">
-        {t("pa.criteria.refresh")}
+        {t("criteria.refresh")}
       </Subtitle2>
       {preview.state.status === "loading" && (
-        <Spinner size="small" label={t("pa.refresh.loading")} />
+        <Spinner size="small" label={t("criteria.refresh.loading")} />
       )}
       {preview.state.status === "error" && (
         <ApiProblemBar error={preview.state.error} onRetry={preview.reload} />
@@ -75,15 +75,20 @@ export const RefreshPanel = ({
       {diff && (
         <>
           <Caption1 role="status">
-            {t("pa.refresh.summary", { add: diff.toAdd.length, remove: diff.toRemove.length })}
+            {t("criteria.refresh.summary", {
+              add: diff.toAdd.length,
+              remove: diff.toRemove.length,
+            })}
           </Caption1>
           {diff.toAdd.length > 0 && (
             <>
-              <Subtitle2 as="h4">{t("pa.refresh.toAdd", { count: diff.toAdd.length })}</Subtitle2>
+              <Subtitle2 as="h4">
+                {t("criteria.refresh.toAdd", { count: diff.toAdd.length })}
+              </Subtitle2>
               <ul
                 className={styles.list}
                 tabIndex={0}
-                aria-label={t("pa.refresh.toAdd", { count: diff.toAdd.length })}
+                aria-label={t("criteria.refresh.toAdd", { count: diff.toAdd.length })}
               >
                 {diff.toAdd.map((c) => (
                   <li key={c.contactNo}>{`${c.contactNo} ${c.name}`}</li>
@@ -94,12 +99,12 @@ export const RefreshPanel = ({
           {diff.toRemove.length > 0 && (
             <>
               <Subtitle2 as="h4">
-                {t("pa.refresh.toRemove", { count: diff.toRemove.length })}
+                {t("criteria.refresh.toRemove", { count: diff.toRemove.length })}
               </Subtitle2>
               <ul
                 className={styles.list}
                 tabIndex={0}
-                aria-label={t("pa.refresh.toRemove", { count: diff.toRemove.length })}
+                aria-label={t("criteria.refresh.toRemove", { count: diff.toRemove.length })}
               >
                 {diff.toRemove.map((c) => (
                   <li key={c.lineNo}>{`${c.contactNo} ${c.name}`}</li>
@@ -116,9 +121,9 @@ export const RefreshPanel = ({
           disabled={busy || !diff || diff.toAdd.length + diff.toRemove.length === 0}
           onClick={apply}
         >
-          {t("pa.refresh.apply")}
+          {t("criteria.refresh.apply")}
         </Button>
-        <Button onClick={onCancel}>{t("pa.common.cancel")}</Button>
+        <Button onClick={onCancel}>{t("common.cancel")}</Button>
       </div>
     </section>
   );

@@ -5,8 +5,8 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["code"];
 
@@ -53,8 +53,8 @@ export const ReuseCriteriaDialog = ({
 
   return (
     <FormDialog
-      title={t("pa.criteria.reuse")}
-      submitLabel={confirming ? t("pa.reuseCriteria.confirmButton") : t("pa.criteria.reuse")}
+      title={t("criteria.reuse")}
+      submitLabel={confirming ? t("criteria.reuse.confirmButton") : t("criteria.reuse")}
       busy={busy}
       submitDisabled={!code}
       error={error}
@@ -65,7 +65,7 @@ export const ReuseCriteriaDialog = ({
       {saved.state.status === "error" && (
         <ApiProblemBar error={saved.state.error} onRetry={saved.reload} />
       )}
-      <Field label={t("pa.reuseCriteria.pick")} validationMessage={fieldMessage(error, "code")}>
+      <Field label={t("criteria.reuse.pick")} validationMessage={fieldMessage(error, "code")}>
         <Dropdown
           value={chosen ? `${chosen.code} – ${chosen.description}` : ""}
           selectedOptions={code ? [code] : []}
@@ -76,7 +76,7 @@ export const ReuseCriteriaDialog = ({
         >
           {items.map((s) => (
             <Option key={s.code} value={s.code} text={`${s.code} – ${s.description}`}>
-              {t("pa.reuseCriteria.option", {
+              {t("criteria.reuse.option", {
                 code: s.code,
                 description: s.description,
                 steps: s.steps.length,
@@ -87,12 +87,12 @@ export const ReuseCriteriaDialog = ({
       </Field>
       {saved.state.status === "ok" && items.length === 0 && (
         <MessageBar>
-          <MessageBarBody>{t("pa.reuseCriteria.none")}</MessageBarBody>
+          <MessageBarBody>{t("criteria.reuse.none")}</MessageBarBody>
         </MessageBar>
       )}
       {confirming && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t("pa.reuseCriteria.confirm")}</MessageBarBody>
+          <MessageBarBody>{t("criteria.reuse.confirm")}</MessageBarBody>
         </MessageBar>
       )}
     </FormDialog>

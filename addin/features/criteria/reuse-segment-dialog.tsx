@@ -5,8 +5,8 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar, isNotImplemented } from "../../taskpane/api-problem-bar";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { ApiProblemBar, isNotImplemented } from "../../ui/api-problem-bar";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["loggedSegmentEntryNo"];
 
@@ -54,8 +54,8 @@ export const ReuseSegmentDialog = ({
 
   return (
     <FormDialog
-      title={t("pa.criteria.reuseSegment")}
-      submitLabel={t("pa.criteria.reuseSegment")}
+      title={t("criteria.reuseSegment")}
+      submitLabel={t("criteria.reuseSegment")}
       busy={busy}
       submitDisabled={!/^\d+$/.test(entryNo)}
       error={error}
@@ -67,7 +67,7 @@ export const ReuseSegmentDialog = ({
         <ApiProblemBar error={logged.state.error} onRetry={logged.reload} />
       )}
       <Field
-        label={t("pa.reuseSegment.pick")}
+        label={t("criteria.reuseSegment.pick")}
         validationMessage={fieldMessage(error, "loggedSegmentEntryNo")}
       >
         {typed ? (
@@ -91,7 +91,7 @@ export const ReuseSegmentDialog = ({
         )}
       </Field>
       <Checkbox
-        label={t("pa.criteria.option.allowExistingContacts")}
+        label={t("criteria.option.allowExistingContacts")}
         checked={allowExisting}
         onChange={(_, d) => setAllowExisting(d.checked === true)}
       />

@@ -4,7 +4,7 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["code", "description"];
 
@@ -35,8 +35,8 @@ export const SaveCriteriaDialog = ({
 
   return (
     <FormDialog
-      title={t("pa.criteria.save")}
-      submitLabel={t("pa.common.save")}
+      title={t("criteria.save")}
+      submitLabel={t("common.save")}
       busy={busy}
       submitDisabled={!code.trim()}
       error={error}
@@ -45,14 +45,14 @@ export const SaveCriteriaDialog = ({
       onSubmit={submit}
     >
       <Field
-        label={t("pa.saveCriteria.code")}
+        label={t("criteria.save.code")}
         required
         validationMessage={fieldMessage(error, "code")}
       >
         <Input value={code} onChange={(_, d) => setCode(d.value)} />
       </Field>
       <Field
-        label={t("pa.saveCriteria.description")}
+        label={t("criteria.save.description")}
         validationMessage={fieldMessage(error, "description")}
       >
         <Input value={description} onChange={(_, d) => setDescription(d.value)} />

@@ -69,7 +69,7 @@ export const TreeEditor = ({
         ? group.children.map((c, j) => (j === i ? child : c))
         : group.children.filter((_, j) => j !== i),
     });
-  const label = t("pa.criteria.tree.group", { depth: depth + 1 });
+  const label = t("criteria.tree.group", { depth: depth + 1 });
   const groupError = messagesFor(errors, `group:${group.id}`);
 
   return (
@@ -78,18 +78,18 @@ export const TreeEditor = ({
         <Dropdown
           size="small"
           className={styles.mode}
-          aria-label={t("pa.criteria.tree.mode", { depth: depth + 1 })}
-          value={group.mode === "and" ? t("pa.criteria.tree.and") : t("pa.criteria.tree.or")}
+          aria-label={t("criteria.tree.mode", { depth: depth + 1 })}
+          value={group.mode === "and" ? t("criteria.tree.and") : t("criteria.tree.or")}
           selectedOptions={[group.mode]}
           onOptionSelect={(_, d) =>
             onChange({ ...group, mode: d.optionValue === "or" ? "or" : "and" })
           }
         >
-          <Option value="and">{t("pa.criteria.tree.and")}</Option>
-          <Option value="or">{t("pa.criteria.tree.or")}</Option>
+          <Option value="and">{t("criteria.tree.and")}</Option>
+          <Option value="or">{t("criteria.tree.or")}</Option>
         </Dropdown>
         <Checkbox
-          label={t("pa.criteria.tree.not")}
+          label={t("criteria.tree.not")}
           checked={group.negate}
           onChange={(_, d) => onChange({ ...group, negate: d.checked === true })}
         />
@@ -98,13 +98,13 @@ export const TreeEditor = ({
             size="small"
             appearance="subtle"
             icon={<DeleteRegular />}
-            aria-label={t("pa.criteria.tree.removeGroup", { depth: depth + 1 })}
+            aria-label={t("criteria.tree.removeGroup", { depth: depth + 1 })}
             onClick={onRemove}
           />
         )}
       </div>
       {groupError && <Caption1 className={styles.error}>{groupError}</Caption1>}
-      {group.children.length === 0 && <Caption1>{t("pa.criteria.tree.empty")}</Caption1>}
+      {group.children.length === 0 && <Caption1>{t("criteria.tree.empty")}</Caption1>}
       {group.children.map((child, i) =>
         child.kind === "condition" ? (
           <FieldConditionRow
@@ -140,14 +140,14 @@ export const TreeEditor = ({
             })
           }
         >
-          {t("pa.criteria.tree.addCondition")}
+          {t("criteria.tree.addCondition")}
         </Button>
         <Button
           size="small"
           icon={<AddRegular />}
           onClick={() => onChange({ ...group, children: [...group.children, emptyGroup()] })}
         >
-          {t("pa.criteria.tree.addGroup")}
+          {t("criteria.tree.addGroup")}
         </Button>
       </div>
     </div>

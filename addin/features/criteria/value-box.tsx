@@ -51,12 +51,12 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
         size="small"
         className={styles.fit}
         aria-label={label}
-        value={value === "true" ? t("pa.common.yes") : value === "false" ? t("pa.common.no") : ""}
+        value={value === "true" ? t("common.yes") : value === "false" ? t("common.no") : ""}
         selectedOptions={[value]}
         onOptionSelect={(_, d) => onChange(d.optionValue ?? "")}
       >
-        <Option value="true">{t("pa.common.yes")}</Option>
-        <Option value="false">{t("pa.common.no")}</Option>
+        <Option value="true">{t("common.yes")}</Option>
+        <Option value="false">{t("common.no")}</Option>
       </Dropdown>
     );
   }
@@ -85,7 +85,7 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
         className={styles.fit}
         aria-label={label}
         value={value}
-        placeholder={t("pa.criteria.datePlaceholder")}
+        placeholder={t("criteria.datePlaceholder")}
         onChange={(_, d) => onChange(d.value)}
       />
     );

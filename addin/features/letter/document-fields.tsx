@@ -14,7 +14,7 @@ import { normalizeFieldName } from "@shared/merge/fields/field-name";
 import { useId, useMemo } from "react";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { ActionErrorBar } from "./action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import type { DocumentFieldsState } from "./use-document-fields";
 import type { MergeField } from "./use-merge-fields";
 

@@ -13,8 +13,8 @@ import type { ApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { ActionErrorBar } from "./action-error-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { useFieldLabel, type MergeField } from "./use-merge-fields";
 
 const GROUPS: readonly MergeField["group"][] = [

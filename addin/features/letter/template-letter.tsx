@@ -20,8 +20,8 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { ActionErrorBar } from "./action-error-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { blobBytes } from "./blob-bytes";
 
 const useStyles = makeStyles({

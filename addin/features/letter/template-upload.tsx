@@ -2,7 +2,7 @@ import { Body1Strong, Caption1, makeStyles, tokens } from "@fluentui/react-compo
 import { useEffect, useId, useState } from "react";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { ActionErrorBar } from "./action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { blobBytes } from "./blob-bytes";
 import { DocxFileButton } from "./docx-file-button";
 

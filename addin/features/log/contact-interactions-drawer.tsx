@@ -14,8 +14,8 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { DrawerTitle } from "../../taskpane/drawer-title";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { DrawerTitle } from "../../ui/drawer-title";
 
 const useStyles = makeStyles({
   list: {
@@ -80,17 +80,17 @@ export const ContactInteractionsDrawer = ({
       aria-labelledby="interactions-title"
     >
       <DrawerTitle id="interactions-title" onClose={onClose}>
-        {t("pa.interactions.title", { name: contactName })}
+        {t("log.interactions.title", { name: contactName })}
       </DrawerTitle>
       <DrawerBody>
         {first.state.status === "loading" && (
-          <Spinner size="small" label={t("pa.interactions.loading")} />
+          <Spinner size="small" label={t("log.interactions.loading")} />
         )}
         {first.state.status === "error" && (
           <ApiProblemBar error={first.state.error} onRetry={first.reload} />
         )}
         {first.state.status === "ok" && items.length === 0 && (
-          <Caption1>{t("pa.interactions.empty")}</Caption1>
+          <Caption1>{t("log.interactions.empty")}</Caption1>
         )}
         {items.length > 0 && (
           <ul className={styles.list}>
@@ -108,11 +108,11 @@ export const ContactInteractionsDrawer = ({
                     .join(" · ")}
                 </Caption1>
                 {entry.evaluation && (
-                  <Caption1>{t(`pa.criteria.evaluation.${entry.evaluation}`)}</Caption1>
+                  <Caption1>{t(`common.evaluation.${entry.evaluation}`)}</Caption1>
                 )}
                 {entry.canceled && (
                   <Badge size="small" color="danger" appearance="tint">
-                    {t("pa.logged.canceledBadge")}
+                    {t("log.loggedSegments.canceledBadge")}
                   </Badge>
                 )}
               </li>
@@ -122,7 +122,7 @@ export const ContactInteractionsDrawer = ({
         {moreError !== undefined && <ApiProblemBar error={moreError} onRetry={loadMore} />}
         {token && (
           <Button size="small" onClick={loadMore}>
-            {t("pa.lines.more")}
+            {t("common.showMore")}
           </Button>
         )}
       </DrawerBody>

@@ -30,7 +30,7 @@ export const LogStoppedBar = ({
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          {t("pa.log.elsewhere", {
+          {t("log.elsewhere", {
             user: status.loggingBy ?? status.startedBy ?? "",
             written: status.written,
             total: status.total,
@@ -44,8 +44,8 @@ export const LogStoppedBar = ({
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t("pa.log.abandoned.title")}</MessageBarTitle>
-        {t("pa.log.abandoned.body", {
+        <MessageBarTitle>{t("log.abandoned.title")}</MessageBarTitle>
+        {t("log.abandoned.body", {
           user: status.startedBy ?? "",
           started: when(status.startedAt, displayLanguage),
           written: status.written,
@@ -54,7 +54,7 @@ export const LogStoppedBar = ({
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="primary" onClick={onFinish}>
-          {t("pa.log.abandoned.finish")}
+          {t("log.abandoned.finish")}
         </Button>
       </MessageBarActions>
     </MessageBar>

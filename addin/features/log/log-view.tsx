@@ -19,7 +19,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar, isNotImplemented } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar, isNotImplemented } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
@@ -78,13 +78,13 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   return (
     <section className={styles.root} aria-labelledby="log-heading">
       <Subtitle2 as="h3" id="log-heading">
-        {t("pa.log.heading")}
+        {t("log.heading")}
       </Subtitle2>
 
       {logged && run.phase !== "done" && (
         <MessageBar intent="success">
           <MessageBarBody>
-            {t("pa.log.alreadyLogged", { entryNo: segment.loggedSegmentEntryNo ?? "" })}
+            {t("log.alreadyLogged", { entryNo: segment.loggedSegmentEntryNo ?? "" })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -102,13 +102,13 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
 
       {!logged && !stopped && (
         <>
-          {check.state.status === "loading" && <Spinner size="tiny" label={t("pa.log.checking")} />}
+          {check.state.status === "loading" && <Spinner size="tiny" label={t("log.checking")} />}
           {check.state.status === "error" && (
             <ApiProblemBar error={check.state.error} onRetry={check.reload} />
           )}
           {empty && (
             <MessageBar intent="info">
-              <MessageBarBody>{t("pa.log.empty")}</MessageBarBody>
+              <MessageBarBody>{t("log.empty")}</MessageBarBody>
             </MessageBar>
           )}
           {check.state.status === "ok" &&
@@ -116,23 +116,23 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
             (problems.length === 0 ? (
               <MessageBar intent="success">
                 <MessageBarBody>
-                  {t("pa.log.checkOk", { lines: check.state.data.lines })}
+                  {t("log.checkOk", { lines: check.state.data.lines })}
                 </MessageBarBody>
               </MessageBar>
             ) : (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>
-                    {t("pa.log.problems", {
+                    {t("log.problems", {
                       count: problems.length,
                       lines: check.state.data.lines,
                     })}
                   </MessageBarTitle>
-                  <ul className={styles.problems} aria-label={t("pa.log.problemsList")}>
+                  <ul className={styles.problems} aria-label={t("log.problemsList")}>
                     {byLine(problems).map(([lineNo, list]) => (
                       <li key={lineNo}>
                         <Text weight="semibold">
-                          {t("pa.log.problemLine", { lineNo, contactNo: list[0]?.contactNo ?? "" })}
+                          {t("log.problemLine", { lineNo, contactNo: list[0]?.contactNo ?? "" })}
                         </Text>
                         <ul>
                           {list.map((p, i) => (
@@ -146,9 +146,9 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               </MessageBar>
             ))}
 
-          <Field hint={t("pa.log.followUpHint")}>
+          <Field hint={t("log.followUpHint")}>
             <Checkbox
-              label={t("pa.log.followUp")}
+              label={t("log.followUp")}
               checked={followUp}
               disabled={run.phase === "logging"}
               onChange={(_, d) => {
@@ -164,15 +164,15 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
         <>
           {run.phase === "logging" && (
             <Field
-              label={t("pa.log.progress")}
+              label={t("log.progress")}
               validationState="none"
               validationMessage={
                 run.progress
-                  ? t("pa.log.progressCount", {
+                  ? t("log.progressCount", {
                       written: run.progress.written,
                       total: run.progress.total,
                     })
-                  : t("pa.log.starting")
+                  : t("log.starting")
               }
             >
               <ProgressBar
@@ -213,11 +213,11 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               onClick={start}
             >
               {run.phase === "failed" && run.retryable && !isNotImplemented(run.error)
-                ? t("pa.log.retry")
-                : t("pa.log.log")}
+                ? t("log.retry")
+                : t("log.log")}
             </Button>
             <Button disabled={run.phase === "logging"} onClick={check.reload}>
-              {t("pa.log.checkAgain")}
+              {t("log.checkAgain")}
             </Button>
           </div>
         </>
@@ -226,8 +226,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
       {run.phase === "done" && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t("pa.log.done.title")}</MessageBarTitle>
-            {t("pa.log.done.body", {
+            <MessageBarTitle>{t("log.done.title")}</MessageBarTitle>
+            {t("log.done.body", {
               entryNo: run.outcome.loggedSegment.entryNo,
               count: run.outcome.loggedSegment.noOfInteractions,
             })}
@@ -235,11 +235,11 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               <div>
                 {onOpenSegment ? (
                   <Link onClick={() => onOpenSegment(run.outcome.followUpSegmentNo ?? "")}>
-                    {t("pa.log.openFollowUp", { no: run.outcome.followUpSegmentNo })}
+                    {t("log.openFollowUp", { no: run.outcome.followUpSegmentNo })}
                   </Link>
                 ) : (
                   <Caption1>
-                    {t("pa.log.followUpCreated", { no: run.outcome.followUpSegmentNo })}
+                    {t("log.followUpCreated", { no: run.outcome.followUpSegmentNo })}
                   </Caption1>
                 )}
               </div>

@@ -20,8 +20,8 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { RowActionsCell, RowActionsHeaderCell } from "../../taskpane/row-actions";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -57,7 +57,7 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
         params,
       });
       setNotice(
-        t(action === "cancel" ? "pa.logged.canceled" : "pa.logged.restored", {
+        t(action === "cancel" ? "log.loggedSegments.canceled" : "log.loggedSegments.restored", {
           entryNo: entry.entryNo,
         }),
       );
@@ -70,10 +70,10 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
   return (
     <section className={styles.root} aria-labelledby="logged-heading">
       <Subtitle2 as="h2" id="logged-heading">
-        {t("pa.logged.heading")}
+        {t("log.loggedSegments.heading")}
       </Subtitle2>
       {list.state.status === "loading" && !list.state.data && (
-        <Spinner size="small" label={t("pa.logged.loading")} />
+        <Spinner size="small" label={t("log.loggedSegments.loading")} />
       )}
       {list.state.status === "error" && (
         <ApiProblemBar error={list.state.error} onRetry={list.reload} />
@@ -86,17 +86,17 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
       )}
       {list.state.data &&
         (items.length === 0 ? (
-          <Caption1>{t("pa.logged.empty")}</Caption1>
+          <Caption1>{t("log.loggedSegments.empty")}</Caption1>
         ) : (
           <Table size="extra-small" aria-labelledby="logged-heading">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.entryCol} style={{ width: 48 }}>
-                  {t("pa.logged.col.entry")}
+                  {t("log.loggedSegments.col.entry")}
                 </TableHeaderCell>
-                <TableHeaderCell>{t("pa.logged.col.segment")}</TableHeaderCell>
+                <TableHeaderCell>{t("log.loggedSegments.col.segment")}</TableHeaderCell>
                 <TableHeaderCell className={styles.countCol} style={{ width: 44 }}>
-                  {t("pa.logged.col.count")}
+                  {t("log.loggedSegments.col.count")}
                 </TableHeaderCell>
                 <RowActionsHeaderCell />
               </TableRow>
@@ -111,33 +111,35 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                       <Caption1>{entry.createdAt.slice(0, 10)}</Caption1>
                       {entry.canceled && (
                         <Badge size="small" color="danger" appearance="tint">
-                          {t("pa.logged.canceledBadge")}
+                          {t("log.loggedSegments.canceledBadge")}
                         </Badge>
                       )}
                     </div>
                   </TableCell>
                   <TableCell className={styles.countCol}>{entry.noOfInteractions}</TableCell>
-                  <RowActionsCell label={t("pa.logged.actionsFor", { entryNo: entry.entryNo })}>
+                  <RowActionsCell
+                    label={t("log.loggedSegments.actionsFor", { entryNo: entry.entryNo })}
+                  >
                     {entry.canceled ? (
                       <MenuItem onClick={() => act(entry, "undoCancel")}>
-                        {t("pa.logged.undoCancel")}
+                        {t("log.loggedSegments.undoCancel")}
                       </MenuItem>
                     ) : (
                       <MenuItem onClick={() => act(entry, "cancel")}>
-                        {t("pa.logged.cancel")}
+                        {t("log.loggedSegments.cancel")}
                       </MenuItem>
                     )}
                     {entry.followUpSegmentNo ? (
                       <MenuItem onClick={() => onOpenSegment(entry.followUpSegmentNo ?? "")}>
-                        {t("pa.logged.openFollowUp", { no: entry.followUpSegmentNo })}
+                        {t("log.loggedSegments.openFollowUp", { no: entry.followUpSegmentNo })}
                       </MenuItem>
                     ) : (
                       <MenuItem disabled={entry.canceled} onClick={() => act(entry, "followUp")}>
-                        {t("pa.logged.followUp")}
+                        {t("log.loggedSegments.followUp")}
                       </MenuItem>
                     )}
                     <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
-                      {t("pa.logged.openSegment", { no: entry.segmentNo })}
+                      {t("log.loggedSegments.openSegment", { no: entry.segmentNo })}
                     </MenuItem>
                   </RowActionsCell>
                 </TableRow>

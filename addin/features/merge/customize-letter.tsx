@@ -13,7 +13,7 @@ import { useId, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { ActionErrorBar } from "../letter/action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { blobBytes, docxBlob } from "../letter/blob-bytes";
 import { DocxFileButton } from "../letter/docx-file-button";
 import { ContactPicker } from "../preview/contact-picker";

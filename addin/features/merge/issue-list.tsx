@@ -7,7 +7,7 @@ import {
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
 import { useT } from "../../i18n/use-t";
-import { useVisuallyHidden } from "../../taskpane/visually-hidden";
+import { useVisuallyHidden } from "../../ui/visually-hidden";
 import { issueText, type CheckIssue } from "./check-issues";
 
 /** Empty values come one per contact: a long segment lists the first ones and counts the rest. */

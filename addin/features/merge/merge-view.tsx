@@ -19,7 +19,7 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
-import { ActionErrorBar } from "../letter/action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";

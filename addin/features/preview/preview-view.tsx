@@ -22,7 +22,7 @@ import {
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { ActionErrorBar } from "../letter/action-error-bar";
+import { ActionErrorBar } from "../../ui/action-error-bar";
 import { useDocumentFields } from "../letter/use-document-fields";
 import { toMergeRecord, type MergeData } from "../merge/merge-data";
 import { ContactPicker } from "./contact-picker";

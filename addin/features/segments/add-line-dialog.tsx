@@ -6,7 +6,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["contactNo"];
 
@@ -44,8 +44,8 @@ export const AddLineDialog = ({
 
   return (
     <FormDialog
-      title={t("pa.lines.add")}
-      submitLabel={t("pa.lines.add.submit")}
+      title={t("segments.lines.add")}
+      submitLabel={t("segments.lines.add.submit")}
       busy={busy}
       submitDisabled={!text.trim()}
       error={error}
@@ -53,7 +53,10 @@ export const AddLineDialog = ({
       onClose={onClose}
       onSubmit={submit}
     >
-      <Field label={t("pa.lines.add.contact")} validationMessage={fieldMessage(error, "contactNo")}>
+      <Field
+        label={t("segments.lines.add.contact")}
+        validationMessage={fieldMessage(error, "contactNo")}
+      >
         <Combobox
           freeform
           value={text}

@@ -5,7 +5,7 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { FormDialog } from "../../taskpane/form-dialog";
+import { FormDialog } from "../../ui/form-dialog";
 
 const PLACED = ["no", "description", "dynamic"];
 
@@ -34,8 +34,8 @@ export const CreateSegmentDialog = ({
 
   return (
     <FormDialog
-      title={t("pa.segments.create.title")}
-      submitLabel={t("pa.segments.create.submit")}
+      title={t("segments.create.title")}
+      submitLabel={t("segments.create.submit")}
       busy={busy}
       error={error}
       placed={PLACED}
@@ -43,20 +43,20 @@ export const CreateSegmentDialog = ({
       onSubmit={submit}
     >
       <Field
-        label={t("pa.segment.field.no")}
-        hint={t("pa.segments.create.noHint")}
+        label={t("segments.field.no")}
+        hint={t("segments.create.noHint")}
         validationMessage={fieldMessage(error, "no")}
       >
         <Input value={no} onChange={(_, data) => setNo(data.value)} />
       </Field>
       <Field
-        label={t("pa.segment.field.description")}
+        label={t("segments.field.description")}
         validationMessage={fieldMessage(error, "description")}
       >
         <Input value={description} onChange={(_, data) => setDescription(data.value)} />
       </Field>
       <Switch
-        label={t("pa.segment.field.dynamic")}
+        label={t("segments.field.dynamic")}
         checked={dynamic}
         onChange={(_, data) => setDynamic(data.checked)}
       />

@@ -15,15 +15,15 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
-import { DrawerTitle } from "../../taskpane/drawer-title";
+import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { DrawerTitle } from "../../ui/drawer-title";
 
 type LineField = "description" | "subject" | "note";
 const FIELDS: readonly LineField[] = ["description", "subject", "note"];
 const LABEL: Record<LineField, MessageKey> = {
-  description: "pa.lines.field.description",
-  subject: "pa.lines.field.subject",
-  note: "pa.lines.field.note",
+  description: "segments.lines.field.description",
+  subject: "segments.lines.field.subject",
+  note: "segments.lines.field.note",
 };
 
 type LineForm = Record<LineField, string>;
@@ -129,7 +129,7 @@ export const LineEditDrawer = ({
     >
       <form onSubmit={save} style={{ display: "contents" }}>
         <DrawerTitle id="line-edit-title" onClose={onClose}>
-          {t("pa.lines.edit.title", { no: line.contactNo, name: line.contactName })}
+          {t("segments.lines.edit.title", { no: line.contactNo, name: line.contactName })}
         </DrawerTitle>
         <DrawerBody className={styles.body} ref={body}>
           {FIELDS.map((f) => {
@@ -141,7 +141,7 @@ export const LineEditDrawer = ({
                 className={changed.includes(f) ? styles.changed : undefined}
                 validationState={message ? "error" : changed.includes(f) ? "warning" : "none"}
                 validationMessage={
-                  message ?? (changed.includes(f) ? t("pa.segment.changedByOthers") : undefined)
+                  message ?? (changed.includes(f) ? t("segments.changedByOthers") : undefined)
                 }
               >
                 {f === "note" ? (
@@ -171,11 +171,11 @@ export const LineEditDrawer = ({
         <DrawerFooter>
           {!readOnly && (
             <Button appearance="primary" type="submit" disabled={busy}>
-              {t("pa.common.save")}
+              {t("common.save")}
             </Button>
           )}
-          {isConflict(error) && <Button onClick={reload}>{t("pa.error.reload")}</Button>}
-          <Button onClick={onClose}>{t("pa.common.close")}</Button>
+          {isConflict(error) && <Button onClick={reload}>{t("error.reload")}</Button>}
+          <Button onClick={onClose}>{t("common.close")}</Button>
         </DrawerFooter>
       </form>
     </OverlayDrawer>

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 
 export interface OpenSegment {
   /** The header as last read or written: its etag is what the next update sends in If-Match. */
@@ -36,7 +36,7 @@ export const OpenSegmentProvider = ({ no, children }: { no: string; children: Re
     return state.status === "error" ? (
       <ApiProblemBar error={state.error} onRetry={reload} />
     ) : (
-      <Spinner size="small" label={t("pa.segment.loading")} />
+      <Spinner size="small" label={t("segments.open.loading")} />
     );
   }
   return <OpenSegmentContext.Provider value={value}>{children}</OpenSegmentContext.Provider>;

@@ -19,7 +19,7 @@ import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
-import { ApiProblemBar, isConflict } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { CodePicker } from "./code-picker";
 import {
   dirtyFields,
@@ -46,17 +46,17 @@ const useStyles = makeStyles({
 });
 
 const LABEL: Record<HeaderField, MessageKey> = {
-  description: "pa.segment.field.description",
-  date: "pa.segment.field.date",
-  salespersonCode: "pa.segment.field.salesperson",
-  campaignNo: "pa.segment.field.campaign",
-  interactionTemplateCode: "pa.segment.field.template",
-  subject: "pa.segment.field.subject",
-  languageCode: "pa.segment.field.language",
-  correspondenceType: "pa.segment.field.correspondenceType",
-  unitCost: "pa.segment.field.unitCost",
-  unitDuration: "pa.segment.field.unitDuration",
-  dynamic: "pa.segment.field.dynamic",
+  description: "segments.field.description",
+  date: "segments.field.date",
+  salespersonCode: "segments.field.salesperson",
+  campaignNo: "segments.field.campaign",
+  interactionTemplateCode: "segments.field.template",
+  subject: "segments.field.subject",
+  languageCode: "segments.field.language",
+  correspondenceType: "segments.field.correspondenceType",
+  unitCost: "segments.field.unitCost",
+  unitDuration: "segments.field.unitDuration",
+  dynamic: "segments.field.dynamic",
 };
 
 /**
@@ -174,7 +174,7 @@ export const SegmentHeaderForm = () => {
       className={changed.includes(name) ? styles.changed : undefined}
       validationMessage={
         fieldMessage(error, name) ??
-        (changed.includes(name) ? t("pa.segment.changedByOthers") : undefined)
+        (changed.includes(name) ? t("segments.changedByOthers") : undefined)
       }
       validationState={
         fieldMessage(error, name) ? "error" : changed.includes(name) ? "warning" : "none"
@@ -184,11 +184,11 @@ export const SegmentHeaderForm = () => {
       {control}
     </Field>
   );
-  const none = t("pa.common.none");
+  const none = t("common.none");
   const options = lookups.state.data;
 
   return (
-    <form className={styles.form} onSubmit={save} aria-label={t("pa.segment.header")}>
+    <form className={styles.form} onSubmit={save} aria-label={t("segments.header.title")}>
       {field(
         "description",
         <Input
@@ -246,7 +246,7 @@ export const SegmentHeaderForm = () => {
           noneLabel={none}
           onChange={chooseTemplate}
         />,
-        t("pa.segment.templateHint"),
+        t("segments.header.templateHint"),
       )}
       {field(
         "subject",
@@ -263,17 +263,17 @@ export const SegmentHeaderForm = () => {
           disabled={logged}
           value={
             form.correspondenceType === "email"
-              ? t("pa.segment.correspondence.email")
+              ? t("segments.correspondence.email")
               : form.correspondenceType === "hardCopy"
-                ? t("pa.segment.correspondence.hardCopy")
+                ? t("segments.correspondence.hardCopy")
                 : none
           }
           selectedOptions={[form.correspondenceType]}
           onOptionSelect={(_, d) => set("correspondenceType", d.optionValue ?? "")}
         >
           <Option value="">{none}</Option>
-          <Option value="hardCopy">{t("pa.segment.correspondence.hardCopy")}</Option>
-          <Option value="email">{t("pa.segment.correspondence.email")}</Option>
+          <Option value="hardCopy">{t("segments.correspondence.hardCopy")}</Option>
+          <Option value="email">{t("segments.correspondence.email")}</Option>
         </Dropdown>,
       )}
       <div className={styles.pair}>
@@ -306,7 +306,7 @@ export const SegmentHeaderForm = () => {
       {error !== undefined && (
         <ApiProblemBar error={error} placed={[...headerFields]} onReload={reload} />
       )}
-      {saved && !error && <span role="status">{t("pa.segment.saved")}</span>}
+      {saved && !error && <span role="status">{t("segments.header.saved")}</span>}
       {!logged && (
         <div className={styles.actions}>
           <Button
@@ -315,11 +315,11 @@ export const SegmentHeaderForm = () => {
             type="submit"
             disabled={busy || dirty.length === 0}
           >
-            {t("pa.common.save")}
+            {t("common.save")}
           </Button>
           {isConflict(error) && (
             <Button size="small" onClick={reload}>
-              {t("pa.error.reload")}
+              {t("error.reload")}
             </Button>
           )}
         </div>
@@ -328,19 +328,19 @@ export const SegmentHeaderForm = () => {
         <Dialog open onOpenChange={(_, d) => !d.open && setPendingTemplate(undefined)}>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>{t("pa.segment.applyTemplate.title")}</DialogTitle>
+              <DialogTitle>{t("segments.header.applyTemplate.title")}</DialogTitle>
               <DialogContent>
-                {t("pa.segment.applyTemplate.body", { code: pendingTemplate })}
+                {t("segments.header.applyTemplate.body", { code: pendingTemplate })}
               </DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={() => applyTemplate(pendingTemplate, true)}>
-                  {t("pa.segment.applyTemplate.yes")}
+                  {t("segments.header.applyTemplate.yes")}
                 </Button>
                 <Button onClick={() => applyTemplate(pendingTemplate, false)}>
-                  {t("pa.segment.applyTemplate.no")}
+                  {t("segments.header.applyTemplate.no")}
                 </Button>
                 <Button appearance="subtle" onClick={() => setPendingTemplate(undefined)}>
-                  {t("pa.common.cancel")}
+                  {t("common.cancel")}
                 </Button>
               </DialogActions>
             </DialogBody>

@@ -38,8 +38,8 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
-import { RowActionsCell, RowActionsHeaderCell } from "../../taskpane/row-actions";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { ExplainDialog } from "../criteria/explain-dialog";
 import { ContactInteractionsDrawer } from "../log/contact-interactions-drawer";
 import { AddLineDialog } from "./add-line-dialog";
@@ -122,26 +122,26 @@ export const SegmentLinesView = () => {
     <section className={styles.root} aria-labelledby="lines-heading">
       <Accordion collapsible>
         <AccordionItem value="header">
-          <AccordionHeader size="small">{t("pa.segment.header")}</AccordionHeader>
+          <AccordionHeader size="small">{t("segments.header.title")}</AccordionHeader>
           <AccordionPanel>
             <SegmentHeaderForm />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
       <Subtitle2 as="h3" id="lines-heading">
-        {t("pa.lines.heading", { count: segment.noOfLines })}
+        {t("segments.lines.heading", { count: segment.noOfLines })}
       </Subtitle2>
       <div className={styles.bar}>
         <SearchBox
           className={styles.search}
           size="small"
-          aria-label={t("pa.lines.search")}
-          placeholder={t("pa.lines.search")}
+          aria-label={t("segments.lines.search")}
+          placeholder={t("segments.lines.search")}
           value={search}
           onChange={(_, d) => setSearch(d.value)}
         />
         {open && (
-          <Tooltip content={t("pa.lines.add")} relationship="label">
+          <Tooltip content={t("segments.lines.add")} relationship="label">
             <Button size="small" icon={<AddRegular />} onClick={() => setDialog({ kind: "add" })} />
           </Tooltip>
         )}
@@ -153,17 +153,17 @@ export const SegmentLinesView = () => {
         <ApiProblemBar error={actionError} onReload={reloadSegment} onRetry={lines.reload} />
       )}
       {lines.state.status === "loading" && !lines.state.data && (
-        <Spinner size="small" label={t("pa.lines.loading")} />
+        <Spinner size="small" label={t("segments.lines.loading")} />
       )}
       {lines.state.data &&
         (items.length === 0 ? (
-          <Caption1>{settled ? t("pa.lines.noMatch") : t("pa.lines.empty")}</Caption1>
+          <Caption1>{settled ? t("segments.lines.noMatch") : t("segments.lines.empty")}</Caption1>
         ) : (
           <Table size="extra-small" aria-labelledby="lines-heading">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t("pa.lines.col.contact")}</TableHeaderCell>
-                <TableHeaderCell>{t("pa.lines.col.description")}</TableHeaderCell>
+                <TableHeaderCell>{t("segments.lines.col.contact")}</TableHeaderCell>
+                <TableHeaderCell>{t("segments.lines.col.description")}</TableHeaderCell>
                 <RowActionsHeaderCell />
               </TableRow>
             </TableHeader>
@@ -183,34 +183,36 @@ export const SegmentLinesView = () => {
                     <div className={styles.stack}>
                       <span>{line.description ?? ""}</span>
                       {line.subject && <Caption1>{line.subject}</Caption1>}
-                      {line.note && <Caption1 italic>{t("pa.lines.hasNote")}</Caption1>}
+                      {line.note && <Caption1 italic>{t("segments.lines.hasNote")}</Caption1>}
                     </div>
                   </TableCell>
-                  <RowActionsCell label={t("pa.lines.actionsFor", { name: line.contactName })}>
+                  <RowActionsCell
+                    label={t("segments.lines.actionsFor", { name: line.contactName })}
+                  >
                     <MenuItem
                       icon={<EditRegular />}
                       onClick={() => setDialog({ kind: "edit", line })}
                     >
-                      {open ? t("pa.lines.edit") : t("pa.lines.view")}
+                      {open ? t("segments.lines.edit") : t("segments.lines.view")}
                     </MenuItem>
                     <MenuItem
                       icon={<QuestionCircleRegular />}
                       onClick={() => setDialog({ kind: "explain", line })}
                     >
-                      {t("pa.lines.explain")}
+                      {t("segments.lines.explain")}
                     </MenuItem>
                     <MenuItem
                       icon={<HistoryRegular />}
                       onClick={() => setDialog({ kind: "interactions", line })}
                     >
-                      {t("pa.lines.interactions")}
+                      {t("segments.lines.interactions")}
                     </MenuItem>
                     {open && (
                       <MenuItem
                         icon={<DeleteRegular />}
                         onClick={() => setDialog({ kind: "remove", line })}
                       >
-                        {t("pa.lines.remove")}
+                        {t("segments.lines.remove")}
                       </MenuItem>
                     )}
                   </RowActionsCell>
@@ -221,7 +223,7 @@ export const SegmentLinesView = () => {
         ))}
       {token && (
         <Button size="small" onClick={loadMore}>
-          {t("pa.lines.more")}
+          {t("common.showMore")}
         </Button>
       )}
 
@@ -260,15 +262,15 @@ export const SegmentLinesView = () => {
         <Dialog open onOpenChange={(_, d) => !d.open && setDialog(undefined)}>
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>{t("pa.lines.remove")}</DialogTitle>
+              <DialogTitle>{t("segments.lines.remove")}</DialogTitle>
               <DialogContent>
-                {t("pa.lines.remove.body", { name: dialog.line.contactName })}
+                {t("segments.lines.remove.body", { name: dialog.line.contactName })}
               </DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={() => remove(dialog.line)}>
-                  {t("pa.lines.remove")}
+                  {t("segments.lines.remove")}
                 </Button>
-                <Button onClick={() => setDialog(undefined)}>{t("pa.common.cancel")}</Button>
+                <Button onClick={() => setDialog(undefined)}>{t("common.cancel")}</Button>
               </DialogActions>
             </DialogBody>
           </DialogSurface>

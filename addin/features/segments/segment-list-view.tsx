@@ -22,7 +22,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../taskpane/api-problem-bar";
+import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { SegmentStatusBadge } from "./segment-status-badge";
 
 const PAGE = 50;
@@ -99,14 +99,14 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   return (
     <section className={styles.root} aria-labelledby="segments-heading">
       <Subtitle2 as="h2" id="segments-heading">
-        {t("pa.segments.heading")}
+        {t("segments.list.heading")}
       </Subtitle2>
       <div className={styles.bar}>
         <SearchBox
           className={styles.search}
           size="small"
-          aria-label={t("pa.segments.search")}
-          placeholder={t("pa.segments.search")}
+          aria-label={t("segments.list.search")}
+          placeholder={t("segments.list.search")}
           value={search}
           onChange={(_, data) => setSearch(data.value)}
         />
@@ -116,29 +116,29 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
           icon={<AddRegular />}
           onClick={() => setCreating(true)}
         >
-          {t("pa.segments.newShort")}
+          {t("segments.list.newShort")}
         </Button>
       </div>
       {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
       {state.status === "loading" && !first && (
-        <Spinner size="small" label={t("pa.segments.loading")} />
+        <Spinner size="small" label={t("segments.list.loading")} />
       )}
       {first &&
         (items.length === 0 ? (
-          <Caption1>{settled ? t("pa.segments.noMatch") : t("pa.segments.empty")}</Caption1>
+          <Caption1>{settled ? t("segments.list.noMatch") : t("segments.list.empty")}</Caption1>
         ) : (
           <Table size="extra-small" aria-labelledby="segments-heading">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.noCol} style={{ width: 76 }}>
-                  {t("pa.segments.col.no")}
+                  {t("segments.list.col.no")}
                 </TableHeaderCell>
-                <TableHeaderCell>{t("pa.segments.col.description")}</TableHeaderCell>
+                <TableHeaderCell>{t("segments.list.col.description")}</TableHeaderCell>
                 <TableHeaderCell className={styles.linesCol} style={{ width: 44 }}>
-                  {t("pa.segments.col.lines")}
+                  {t("segments.list.col.lines")}
                 </TableHeaderCell>
                 <TableHeaderCell className={styles.statusCol} style={{ width: 68 }}>
-                  {t("pa.segments.col.status")}
+                  {t("segments.list.col.status")}
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -148,7 +148,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                   <TableCell className={styles.noCol}>
                     <Link
                       as="button"
-                      aria-label={t("pa.segments.open", {
+                      aria-label={t("segments.list.open", {
                         no: segment.no,
                         description: segment.description,
                       })}
@@ -164,7 +164,9 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                     <div className={styles.description}>
                       <span>{segment.description}</span>
                       {segment.campaignNo && (
-                        <Caption1>{t("pa.segments.campaign", { no: segment.campaignNo })}</Caption1>
+                        <Caption1>
+                          {t("segments.list.campaign", { no: segment.campaignNo })}
+                        </Caption1>
                       )}
                     </div>
                   </TableCell>
@@ -174,7 +176,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                       <SegmentStatusBadge segment={segment} />
                       {segment.dynamic && (
                         <Badge size="small" appearance="outline" color="informative">
-                          {t("pa.segments.dynamic")}
+                          {t("segments.list.dynamic")}
                         </Badge>
                       )}
                     </div>
@@ -187,11 +189,11 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
       {moreError !== undefined && <ApiProblemBar error={moreError} onRetry={loadMore} />}
       {token && (
         <Button size="small" disabled={loadingMore} onClick={loadMore}>
-          {loadingMore ? t("pa.segments.loading") : t("pa.segments.more")}
+          {loadingMore ? t("segments.list.loading") : t("segments.list.more")}
         </Button>
       )}
       {creating && (
-        <Suspense fallback={<Spinner size="tiny" label={t("pa.shell.loadingView")} />}>
+        <Suspense fallback={<Spinner size="tiny" label={t("common.loading")} />}>
           <CreateSegmentDialog
             onClose={() => setCreating(false)}
             onCreated={(segment) => {

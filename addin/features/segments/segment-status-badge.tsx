@@ -8,18 +8,18 @@ export const SegmentStatusBadge = ({ segment }: { segment: Pick<Segment, "status
   if (segment.status === "logged")
     return (
       <Badge size="small" color="success" appearance="tint">
-        {t("pa.segment.status.logged")}
+        {t("segments.status.logged")}
       </Badge>
     );
   if (segment.status === "logging")
     return (
       <Badge size="small" color="warning" appearance="tint">
-        {t("pa.segment.status.logging")}
+        {t("segments.status.logging")}
       </Badge>
     );
   return (
     <Badge size="small" color="informative" appearance="tint">
-      {t("pa.segment.status.open")}
+      {t("segments.status.open")}
     </Badge>
   );
 };

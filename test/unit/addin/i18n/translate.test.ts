@@ -12,10 +12,10 @@ describe("translate", () => {
 
   it("fills {placeholders} and leaves unknown ones visible", () => {
     const t = translator(daDK);
-    expect(t("api.unreachable.body", { url: "http://localhost:7071/api" })).toBe(
-      "Kunne ikke nå http://localhost:7071/api. Kører det lokale API (npm start)?",
+    expect(t("error.unreachable.body", { url: "http://localhost:7071/api" })).toBe(
+      "Kunne ikke nå http://localhost:7071/api. Tjek forbindelsen, og at API'et kører, og prøv igen.",
     );
-    expect(t("app.document")).toBe("Dokument: {title}");
+    expect(t("shell.document")).toBe("Dokument: {title}");
   });
 
   it("translates every English key into Danish", () => {

@@ -79,7 +79,7 @@ export const FormDialog = ({
               >
                 {submitLabel}
               </Button>
-              <Button onClick={onClose}>{t("pa.common.cancel")}</Button>
+              <Button onClick={onClose}>{t("common.cancel")}</Button>
             </DialogActions>
           </DialogBody>
         </form>

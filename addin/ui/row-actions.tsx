@@ -27,7 +27,7 @@ export const RowActionsHeaderCell = () => {
   const hidden = useVisuallyHidden();
   return (
     <TableHeaderCell className={styles.column} style={{ width: 36 }}>
-      <span className={hidden.root}>{t("pa.lines.col.actions")}</span>
+      <span className={hidden.root}>{t("common.actions")}</span>
     </TableHeaderCell>
   );
 };

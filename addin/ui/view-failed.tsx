@@ -15,15 +15,15 @@ export const ViewFailed = ({ error, onRetry }: { error: unknown; onRetry: () => 
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t("pa.shell.failed.title")}</MessageBarTitle>
-        {t("pa.shell.failed.body")}
+        <MessageBarTitle>{t("error.viewFailed.title")}</MessageBarTitle>
+        {t("error.viewFailed.body")}
         <div>
           <small>{detail}</small>
         </div>
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onRetry}>
-          {t("pa.error.retry")}
+          {t("error.retry")}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useApi } from "../../../../addin/api/api-context";
 import { fieldMessage } from "../../../../addin/api/problem-fields";
 import { useSubmit } from "../../../../addin/api/use-submit";
-import { FormDialog } from "../../../../addin/taskpane/form-dialog";
+import { FormDialog } from "../../../../addin/ui/form-dialog";
 import { aSegment, createFakeApi, problem, type FakeHandler } from "../fake-api";
 import { renderPane, seriousViolations } from "../render-pane";
 

@@ -24,7 +24,7 @@ export const DrawerTitle = ({
         action={
           <Button
             appearance="subtle"
-            aria-label={t("pa.common.close")}
+            aria-label={t("common.close")}
             icon={<DismissRegular />}
             onClick={onClose}
           />

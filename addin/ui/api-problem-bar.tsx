@@ -45,13 +45,13 @@ const SignInBar = ({ onRetry }: { readonly onRetry?: () => void }) => {
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t("pa.error.signIn.title")}</MessageBarTitle>
-        {state === "failed" ? t("pa.error.signIn.failed") : t("pa.error.signIn.body")}
+        <MessageBarTitle>{t("error.signIn.title")}</MessageBarTitle>
+        {state === "failed" ? t("error.signIn.failed") : t("error.signIn.body")}
       </MessageBarBody>
       {signIn && (
         <MessageBarActions>
           <Button size="small" appearance="primary" disabled={state === "busy"} onClick={start}>
-            {t("pa.error.signIn.button")}
+            {t("error.signIn.button")}
           </Button>
         </MessageBarActions>
       )}
@@ -80,7 +80,7 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
   const retry = onRetry && (
     <MessageBarActions>
       <Button size="small" onClick={onRetry}>
-        {t("pa.error.retry")}
+        {t("error.retry")}
       </Button>
     </MessageBarActions>
   );
@@ -90,8 +90,8 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t("pa.error.notAvailable.title")}</MessageBarTitle>
-          {t("pa.error.notAvailable.body")}
+          <MessageBarTitle>{t("error.notAvailable.title")}</MessageBarTitle>
+          {t("error.notAvailable.body")}
         </MessageBarBody>
       </MessageBar>
     );
@@ -100,13 +100,13 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
     return (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t("pa.error.conflict.title")}</MessageBarTitle>
-          {t("pa.error.conflict.body")}
+          <MessageBarTitle>{t("error.conflict.title")}</MessageBarTitle>
+          {t("error.conflict.body")}
         </MessageBarBody>
         {onReload && (
           <MessageBarActions>
             <Button size="small" appearance="primary" onClick={onReload}>
-              {t("pa.error.reload")}
+              {t("error.reload")}
             </Button>
           </MessageBarActions>
         )}
@@ -119,9 +119,9 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
     return (
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{error.problem?.title ?? t("pa.error.api.title")}</MessageBarTitle>
+          <MessageBarTitle>{error.problem?.title ?? t("error.api.title")}</MessageBarTitle>
           {error.problem?.detail ?? (error.problem ? "" : `HTTP ${error.status}`)}
-          {placedCount > 0 && <div>{t("pa.error.seeFields")}</div>}
+          {placedCount > 0 && <div>{t("error.seeFields")}</div>}
           {rest.length > 0 && (
             <ul>
               {rest.map((entry, i) => (
@@ -141,7 +141,7 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
     return (
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t("api.contract.title")}</MessageBarTitle>
+          <MessageBarTitle>{t("error.contract.title")}</MessageBarTitle>
           {error.message}
         </MessageBarBody>
       </MessageBar>
@@ -152,8 +152,8 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t("api.unreachable.title")}</MessageBarTitle>
-        {t("pa.error.unreachable.body", { url })}
+        <MessageBarTitle>{t("error.unreachable.title")}</MessageBarTitle>
+        {t("error.unreachable.body", { url })}
       </MessageBarBody>
       {retry}
     </MessageBar>

@@ -1,0 +1,105 @@
+import {
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { memo } from "react";
+import type { MessageKey } from "../../i18n/en-US";
+import { useT } from "../../i18n/use-t";
+import {
+  interactionParts,
+  messagesFor,
+  type InteractionSection,
+  type RoutedErrors,
+} from "./builder-model";
+import { BuilderSection, type EditPart } from "./builder-section";
+
+const useStyles = makeStyles({
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const INTERACTION_LABEL: Record<(typeof interactionParts)[number], MessageKey> = {
+  from: "criteria.interactions.from",
+  to: "criteria.interactions.to",
+  interactionTemplateCode: "criteria.interactions.template",
+  campaignNo: "criteria.interactions.campaign",
+  segmentNo: "criteria.interactions.segment",
+  evaluation: "criteria.interactions.evaluation",
+  salespersonCode: "criteria.interactions.salesperson",
+};
+
+const EVALUATIONS = ["veryPositive", "positive", "neutral", "negative", "veryNegative"] as const;
+
+export interface InteractionsSectionProps {
+  readonly section: InteractionSection;
+  readonly errors: RoutedErrors | undefined;
+  readonly onChange: EditPart<InteractionSection>;
+}
+
+/** Contacts with (or without) logged interactions in a period, of a template, campaign, ... */
+export const InteractionsSection = memo(
+  ({ section, errors, onChange }: InteractionsSectionProps) => {
+    const t = useT();
+    const styles = useStyles();
+    const set = (change: Partial<InteractionSection>) =>
+      onChange((current) => ({ ...current, ...change }));
+    const nodeError = messagesFor(errors, "interactions", [""]);
+    return (
+      <BuilderSection value="interactions" title={t("criteria.section.interactions")}>
+        <RadioGroup
+          layout="horizontal"
+          aria-label={t("criteria.section.interactions")}
+          value={section.has ? "has" : "hasNot"}
+          onChange={(_, d) => set({ has: d.value === "has" })}
+        >
+          <Radio value="has" label={t("criteria.interactions.has")} />
+          <Radio value="hasNot" label={t("criteria.interactions.hasNot")} />
+        </RadioGroup>
+        <div className={styles.pair}>
+          {interactionParts.map((part) => (
+            <Field
+              key={part}
+              size="small"
+              label={t(INTERACTION_LABEL[part])}
+              validationMessage={messagesFor(errors, "interactions", [part])}
+            >
+              {part === "evaluation" ? (
+                <Dropdown
+                  size="small"
+                  value={
+                    section.evaluation
+                      ? t(`common.evaluation.${section.evaluation as (typeof EVALUATIONS)[number]}`)
+                      : t("common.any")
+                  }
+                  selectedOptions={[section.evaluation]}
+                  onOptionSelect={(_, d) => set({ evaluation: d.optionValue ?? "" })}
+                >
+                  <Option value="">{t("common.any")}</Option>
+                  {EVALUATIONS.map((e) => (
+                    <Option key={e} value={e}>
+                      {t(`common.evaluation.${e}`)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              ) : (
+                <Input
+                  value={section[part]}
+                  placeholder={part === "from" ? "-30D" : part === "to" ? "today" : ""}
+                  onChange={(_, d) => set({ [part]: d.value })}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+        {nodeError && <Caption1 className={styles.error}>{nodeError}</Caption1>}
+      </BuilderSection>
+    );
+  },
+);
