@@ -3,7 +3,7 @@ import type { LoggedSegment } from "@shared/model/logged-segment";
 import type { LogOutcome, LogProblem, LogStatus } from "@shared/model/logging";
 import type { AppDeps } from "../app-deps";
 import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { succeeded } from "../store/bulk";
 import { partitionKey } from "../store/containers";
 import { sameEtag } from "../store/document-store";

@@ -3,7 +3,7 @@ import type { LoggedSegment } from "@shared/model/logged-segment";
 import type { Segment } from "@shared/model/segment";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { succeeded } from "../store/bulk";
 import type { Page } from "../store/document-store";
 import { formatNo, series } from "../store/number-series";

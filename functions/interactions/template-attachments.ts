@@ -2,7 +2,7 @@ import type { InteractionTemplate, TemplateAttachment } from "@shared/model/inte
 import type { AppDeps } from "../app-deps";
 import { stampChange } from "../audit/stamp";
 import { NotFoundError, PreconditionFailedError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { readWordDocument } from "../documents/word-document";
 import { newDocumentId, type DocumentId } from "../store/document-names";
 import { findTemplateWithLetters, letterIdOf, type TemplateWithLetters } from "./template-letters";

@@ -3,8 +3,8 @@ import type { z } from "zod";
 import { MergeError, TemplateError, type MergedFile, type MergeIssue } from "@shared/merge/index";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
+import type { Identity } from "../auth/identity";
 import { succeeded } from "../store/bulk";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import { docxContentType } from "../store/documents";
@@ -15,7 +15,6 @@ import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
-import { WorkerPoolFullError } from "./worker/worker-pool-errors";
 
 type Request = z.infer<typeof MergeRequest>;
 /** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */

@@ -2,7 +2,7 @@ import type { SegmentLine } from "@shared/model/segment";
 import type { AppDeps } from "../app-deps";
 import { stampChange } from "../audit/stamp";
 import { NotFoundError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { readWordDocument } from "../documents/word-document";
 import { newDocumentId } from "../store/document-names";
 import { ownLetterIdOf } from "./line-letter-ids";

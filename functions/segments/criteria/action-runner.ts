@@ -8,7 +8,7 @@ import type { CriteriaNode } from "@shared/criteria/criteria-tree";
 import type { AppDeps } from "../../app-deps";
 import { stampNew } from "../../audit/stamp";
 import { ConflictError } from "../../errors/app-errors";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import { succeeded, type BulkResult } from "../../store/bulk";
 import { partitionKey } from "../../store/containers";
 import {
