@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { MergeError, TemplateError, type MergedFile, type MergeIssue } from "@shared/merge/index";
+import { docxType } from "@shared/model/api/docx-type";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
 import { succeeded } from "../store/bulk";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
-import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
+import type { StoredMergeJob } from "../store/stored-merge-job";
 import { mergedLetterIdOf } from "../segments/line-letter-ids";
 import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
@@ -17,8 +18,6 @@ import { resolveLineTemplates, resolveTemplate } from "./merge-template";
 import { ownLetterIssues, withOwnLetters } from "./own-letters";
 
 type Request = z.infer<typeof MergeRequest>;
-/** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
-type StoredJob = Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string };
 
 const zipType = "application/zip";
 
@@ -112,7 +111,12 @@ export const checkSegmentMerge = async (
   return { records: records.length, fields: [...fieldNames], issues };
 };
 
-const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob): MergeJob => ({
+const publicJob = ({
+  etag: _e,
+  resultDocumentId: _r,
+  jobId,
+  ...job
+}: StoredMergeJob): MergeJob => ({
   id: jobId,
   ...job,
 });
@@ -158,7 +162,7 @@ export const runMerge = async (
     issues: [],
     createdAt: deps.now().toISOString(),
   });
-  const save = async (changes: Partial<StoredJob>) => {
+  const save = async (changes: Partial<StoredMergeJob>) => {
     const { etag, ...rest } = job;
     job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
     return job;
@@ -187,7 +191,7 @@ export const runMerge = async (
       if (request.output === "document") {
         return {
           bytes: await deps.workers.mergeDocument(letter.bytes, records.map(toMergeRecord), signal),
-          result: { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType },
+          result: { fileName: `${base} - ${segmentNo}.docx`, contentType: docxType },
         };
       }
       const files = await mergeEachInItsLanguage(

@@ -84,8 +84,7 @@ import {
   SavedCriteria,
   SavedCriteriaParams,
 } from "./segment-criteria";
-
-const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+import { docxType } from "./api/docx-type";
 
 const TemplateAttachmentParams = z.object({ code: Code, languageCode: LanguageTag });
 
