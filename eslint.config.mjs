@@ -23,6 +23,10 @@ const featureToShell = {
   message: "taskpane/ is the shell: features import shared components from addin/ui/.",
 };
 
+const officeGlobals = ["Office", "Word", "OfficeExtension", "OfficeRuntime"];
+const officeOnlyInHost =
+  "Office.js is used in addin/host/ only: ask the host (addin/host/host.ts).";
+
 // eslint's flat config is loaded as the module's default export; it is the one exception.
 // eslint-disable-next-line no-restricted-syntax
 export default tseslint.config(
@@ -131,6 +135,47 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["**/addin/**"], message: "functions/ never imports addin/." }] },
+      ],
+    },
+  },
+  {
+    // Office.js only in addin/host/: the pane runs in Teams and a browser too, where neither
+    // global exists, so the rest asks the host (host/host.ts) and never "am I in Word?". The
+    // office-js types come in by a triple-slash reference, which is host code as well. Own
+    // rule names, so the folders' no-restricted-imports blocks stay as they are.
+    files: ["addin/**/*.ts", "addin/**/*.tsx", "shared/**/*.ts", "functions/**/*.ts"],
+    ignores: ["addin/host/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...officeGlobals.map((name) => ({ name, message: officeOnlyInHost })),
+      ],
+      "no-restricted-properties": [
+        "error",
+        ...["window", "globalThis", "self"].flatMap((object) =>
+          officeGlobals.map((property) => ({ object, property, message: officeOnlyInHost })),
+        ),
+      ],
+      "@typescript-eslint/triple-slash-reference": [
+        "error",
+        { lib: "always", path: "never", types: "never" },
+      ],
+    },
+  },
+  {
+    // Office's types too (Word.RequestContext): no-restricted-globals sees only values. Not in
+    // functions/, whose own no-restricted-syntax block this would replace; the tree test in
+    // test/unit/addin/office-boundary.test.ts covers it there.
+    files: ["addin/**/*.ts", "addin/**/*.tsx", "shared/**/*.ts"],
+    ignores: ["addin/host/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        exportDefault,
+        {
+          selector: `:matches(TSQualifiedName > Identifier.left, TSTypeReference > Identifier.typeName)[name=/^(${officeGlobals.join("|")})$/]`,
+          message: officeOnlyInHost,
+        },
       ],
     },
   },

@@ -21,6 +21,7 @@ import { buildDocx, control, p, t } from "../test/unit/shared/merge/docx-builder
 import { startApi, type ApiHarness } from "../test/integration/harness/api-harness";
 import { toContactDoc } from "../functions/contacts/contact-service";
 import { ContactFields } from "@shared/model/contact";
+import type { MergeOutputKind } from "@shared/model/merge-job";
 import { stampNew } from "../functions/audit/stamp";
 import { asTenantId } from "../functions/store/tenant";
 import type { BenchRow } from "./bench-row";
@@ -140,7 +141,7 @@ const seed = async (api: ApiHarness) => {
 const merge = async (
   api: ApiHarness,
   letter: Uint8Array,
-  output: "document" | "perContact",
+  output: MergeOutputKind,
 ): Promise<string> => {
   const res = await api.call("POST", "/api/segments/BENCH/merge", {
     tenant: tenantName,

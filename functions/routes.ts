@@ -12,14 +12,11 @@ import {
 import { exportContactsHandler } from "./contacts/export/export-handler";
 import { importContactsHandler } from "./contacts/import/import-handler";
 import {
-  applyTemplateHandler,
   cancelLoggedSegmentHandler,
   checkLogHandler,
   createFollowUpSegmentHandler,
-  deleteLineAttachmentHandler,
   deleteLoggedSegmentHandler,
   deleteTemplateAttachmentHandler,
-  downloadLineAttachmentHandler,
   downloadTemplateAttachmentHandler,
   evaluateInteractionHandler,
   getInteractionStatisticsHandler,
@@ -31,7 +28,6 @@ import {
   logSegmentHandler,
   resumeLogHandler,
   undoCancelLoggedSegmentHandler,
-  uploadLineAttachmentHandler,
   uploadTemplateAttachmentHandler,
 } from "./interactions/interaction-handlers";
 import {
@@ -45,6 +41,12 @@ import {
 } from "./merge/merge-handlers";
 import type { BoundHandler } from "./http/endpoint-handler";
 import {
+  deleteLineAttachmentHandler,
+  downloadLineAttachmentHandler,
+  uploadLineAttachmentHandler,
+} from "./segments/line-attachment-handlers";
+import {
+  applyTemplateHandler,
   createSegmentHandler,
   createSegmentLineHandler,
   deleteSegmentHandler,

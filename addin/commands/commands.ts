@@ -1,10 +1,8 @@
-/// <reference types="office-js" />
+import { registerRibbonCommands } from "../host/word/ribbon-commands";
 
 /*
- * The ribbon's function file. "Show Mergeline" opens the task pane through the manifest
- * (ShowTaskpane), so no command needs code yet; the "action" association is the template's
- * placeholder that keeps the file valid for a future ExecuteFunction button.
+ * The ribbon's function file (commands.html), where the manifest and Microsoft's template keep
+ * it. Office loads it, and only Office, yet what it does with Office is host code like every
+ * other Office.js call: it lives in host/word/, and this entry only starts it.
  */
-Office.onReady(() => {
-  Office.actions.associate("action", (event: Office.AddinCommands.Event) => event.completed());
-});
+registerRibbonCommands();

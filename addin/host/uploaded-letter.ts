@@ -1,3 +1,4 @@
+import { docxType } from "@shared/model/api/docx-type";
 import { downloadFile } from "./download";
 import {
   HostCapabilityError,
@@ -58,7 +59,7 @@ export const createUploadedLetter = (language: string): UploadedLetterHost => {
       const engine = await loadLetterEngine();
       const bytes = engine.mergeOne(template(), record, { keepContentControls: false, language });
       const name = engine.sanitizeFileName(record.fileName ?? "") || "Letter";
-      await downloadFile(new Blob([bytes as BlobPart], { type: DOCX_TYPE }), `${name}.docx`);
+      await downloadFile(new Blob([bytes as BlobPart], { type: docxType }), `${name}.docx`);
     },
     checkMerge: async (records) => (await loadLetterEngine()).checkMerge(template(), records),
     mergeIntoWord: async () => {
@@ -75,5 +76,3 @@ export const createUploadedLetter = (language: string): UploadedLetterHost => {
     saveFile: downloadFile,
   };
 };
-
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

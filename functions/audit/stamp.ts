@@ -1,4 +1,4 @@
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 
 export interface Stamp {
   createdAt: string;

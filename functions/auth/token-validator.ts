@@ -9,7 +9,7 @@ import {
 } from "jose";
 import { UnauthorizedError } from "../errors/app-errors";
 import { asTenantId } from "../store/tenant";
-import type { Identity } from "../http/identity";
+import type { Identity } from "./identity";
 
 export interface TokenValidationSettings {
   /** Accepted `aud` values: the API's Application ID URI and its client id. */

@@ -6,7 +6,7 @@ import { generateDemoTenant, type DemoTenantOptions } from "@shared/demo/demo-da
 import { stampNew } from "../audit/stamp";
 import { toContactDoc } from "../contacts/contact-service";
 import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { parseNo, series } from "../store/number-series";
 import type { Store } from "../store/store";
 import type { TenantId } from "../store/tenant";

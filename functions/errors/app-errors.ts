@@ -65,6 +65,20 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/**
+ * Every merge thread is busy and the queue holds as many tasks as it may: try again shortly.
+ * Here rather than with the worker pool that throws it, so the edge maps it without reaching
+ * into merge/.
+ */
+export class WorkerPoolFullError extends Error {
+  override readonly name = "WorkerPoolFullError";
+  constructor(readonly maxQueue: number) {
+    super(
+      `The server is busy with other letters (${maxQueue} tasks waiting already). Try again in a moment.`,
+    );
+  }
+}
+
 /** A store or another service we depend on is not answering. */
 export class DependencyError extends Error {
   override readonly name = "DependencyError";

@@ -6,7 +6,7 @@ import type {
 } from "@azure/functions";
 import type { EndpointSpec, ParsedBody, ParsedParams, ParsedQuery } from "@shared/model/endpoint";
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors/app-errors";
-import { roles, type Identity } from "./identity";
+import { roles, type Identity } from "../auth/identity";
 import type { RateLimiter } from "./rate-limit";
 import { withSecurityHeaders } from "./security-headers";
 import { parseInput, queryToObject } from "./parse-input";

@@ -3,7 +3,7 @@ import type { ProblemError } from "@shared/model/problem";
 import { isReservedKey, reservedKeyMessage, reservedKeyRule } from "@shared/model/reserved-keys";
 import { ValidationError } from "../errors/app-errors";
 import { refuseDocumentIds } from "./document-id-fields";
-import { issuesToErrors } from "./problem";
+import { issuesToErrors } from "../errors/validation-issues";
 
 /** Unknown fields are refused at the edge (a typo must not be silently ignored). */
 const strict = (schema: z.ZodType): z.ZodType =>

@@ -1,4 +1,4 @@
-import type { Identity } from "./identity";
+import type { Identity } from "../auth/identity";
 
 export interface RateLimiter {
   /** Seconds until the user may try again, or 0 when the request may go ahead now. */

@@ -1,14 +1,9 @@
+import { docxType } from "@shared/model/api/docx-type";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../app-deps";
+import { attachmentDisposition } from "../http/attachment-disposition";
 import { defineHandler } from "../http/endpoint-handler";
 import { uploadedFileName } from "../http/uploaded-file-name";
-import { docxContentType } from "../store/documents";
-import { applyTemplate } from "../segments/segment-service";
-import {
-  deleteLineAttachment,
-  lineAttachment,
-  uploadLineAttachment,
-} from "../segments/line-attachments";
 import {
   evaluateInteraction,
   interactionStatistics,
@@ -26,10 +21,6 @@ import {
   templateAttachment,
   uploadTemplateAttachment,
 } from "./template-attachments";
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name, so "Brev til Søren.docx" survives. */
-const attachmentDisposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export const uploadTemplateAttachmentHandler = defineHandler(
   api.uploadTemplateAttachment,
@@ -56,7 +47,7 @@ export const downloadTemplateAttachmentHandler = defineHandler(
     );
     return {
       bytes,
-      contentType: docxContentType,
+      contentType: docxType,
       headers: { "content-disposition": attachmentDisposition(attachment.fileName) },
     };
   },
@@ -68,46 +59,6 @@ export const deleteTemplateAttachmentHandler = defineHandler(
     await deleteTemplateAttachment(deps, identity, params.code, params.languageCode);
     return {};
   },
-);
-
-export const applyTemplateHandler = defineHandler(
-  api.applyTemplate,
-  async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
-    json: await applyTemplate(deps, identity, params.no, body, ifMatch),
-  }),
-);
-
-export const uploadLineAttachmentHandler = defineHandler(
-  api.uploadLineAttachment,
-  async ({ identity, params, rawBody, request }, deps: AppDeps) => ({
-    json: await uploadLineAttachment(
-      deps,
-      identity,
-      params.no,
-      params.lineNo,
-      rawBody?.bytes ?? new Uint8Array(),
-      uploadedFileName(request.headers, `${params.no}-${params.lineNo}.docx`),
-    ),
-  }),
-);
-
-export const downloadLineAttachmentHandler = defineHandler(
-  api.downloadLineAttachment,
-  async ({ identity, params }, deps: AppDeps) => {
-    const { fileName, bytes } = await lineAttachment(deps, identity, params.no, params.lineNo);
-    return {
-      bytes,
-      contentType: docxContentType,
-      headers: { "content-disposition": attachmentDisposition(fileName) },
-    };
-  },
-);
-
-export const deleteLineAttachmentHandler = defineHandler(
-  api.deleteLineAttachment,
-  async ({ identity, params }, deps: AppDeps) => ({
-    json: await deleteLineAttachment(deps, identity, params.no, params.lineNo),
-  }),
 );
 
 export const checkLogHandler = defineHandler(

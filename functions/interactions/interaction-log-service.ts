@@ -1,6 +1,6 @@
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import type { AppDeps } from "../app-deps";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import type { InteractionFilters } from "../store/interaction-repository";
 import type { Page } from "../store/document-store";
 

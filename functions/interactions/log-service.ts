@@ -7,7 +7,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import { sameEtag } from "../store/document-store";
 import { leaseIsLive } from "../store/segment-lock-repository";
 import { formatNo, series } from "../store/number-series";

@@ -2,7 +2,7 @@ import type { LoggedSegment } from "@shared/model/logged-segment";
 import type { Segment } from "@shared/model/segment";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import type { Page } from "../store/document-store";
 import { formatNo, series } from "../store/number-series";
 import { getSegment } from "../segments/segment-service";

@@ -2,8 +2,7 @@ import type { InteractionTemplate, TemplateAttachment } from "@shared/model/inte
 import type { AppDeps } from "../app-deps";
 import { stampChange } from "../audit/stamp";
 import { NotFoundError, PreconditionFailedError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
-import { readWordDocument } from "../documents/word-document";
+import type { Identity } from "../auth/identity";
 import { newDocumentId, type DocumentId } from "../store/document-names";
 import { findTemplateWithLetters, letterIdOf, type TemplateWithLetters } from "./template-letters";
 
@@ -66,7 +65,7 @@ export const uploadTemplateAttachment = async (
 ): Promise<InteractionTemplate> => {
   const tenant = identity.tenantId;
   await foundTemplate(deps, identity, code);
-  await readWordDocument(deps.workers, bytes);
+  await deps.workers.readLetter(bytes);
   const id = newDocumentId(tenant, { kind: "templateLetter", templateCode: code, languageCode });
   await deps.store.documents.put(id, bytes, { fileName });
   const attachment: TemplateAttachment = {

@@ -1,6 +1,7 @@
 import { mergeFields } from "@shared/letter/merge-fields";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../app-deps";
+import { attachmentDisposition } from "../http/attachment-disposition";
 import { defineHandler } from "../http/endpoint-handler";
 import {
   cancelMergeJob,
@@ -10,9 +11,6 @@ import {
   mergeResult,
   runMerge,
 } from "./merge-service";
-
-const attachmentDisposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export const listMergeFieldsHandler = defineHandler(api.listMergeFields, async () => ({
   json: { items: [...mergeFields] },

@@ -1,26 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { MergeError, TemplateError, type MergedFile, type MergeIssue } from "@shared/merge/index";
+import { MergeError, TemplateError, type MergeIssue } from "@shared/merge/index";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
+import type { Identity } from "../auth/identity";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
-import { docxContentType } from "../store/documents";
 import type { StoredLine } from "../store/segment-repository";
+import type { StoredMergeJob } from "../store/stored-merge-job";
 import { mergedLetterIdOf } from "../segments/line-letter-ids";
 import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
-import { resolveLineTemplates, resolveTemplate } from "./merge-template";
-import { ownLetterIssues, withOwnLetters } from "./own-letters";
-import { WorkerPoolFullError } from "./worker/worker-pool-errors";
+import { resolveTemplate } from "./merge-template";
+import { mergeOutputs } from "./outputs/merge-outputs";
+import { ownLetterIssues } from "./own-letters";
+import { serialReports } from "./serial-reports";
 
 type Request = z.infer<typeof MergeRequest>;
-/** Stored as `jobId`: a document's own `id` is the store's, never part of the entity. */
-type StoredJob = Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string };
-
-const zipType = "application/zip";
 
 /** Page of lines with their merge values, for the pane's preview and in-Word merge. */
 export const mergeData = async (
@@ -112,7 +109,12 @@ export const checkSegmentMerge = async (
   return { records: records.length, fields: [...fieldNames], issues };
 };
 
-const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob): MergeJob => ({
+const publicJob = ({
+  etag: _e,
+  resultDocumentId: _r,
+  jobId,
+  ...job
+}: StoredMergeJob): MergeJob => ({
   id: jobId,
   ...job,
 });
@@ -121,8 +123,9 @@ const publicJob = ({ etag: _e, resultDocumentId: _r, jobId, ...job }: StoredJob)
  * Merges the segment as a job: the request runs it to the end (so it lives exactly as long as
  * the function invocation), while the job document shows its progress to anyone polling
  * /merge-jobs/{id}. The client may choose the id, so it can poll from the start and so that a
- * repeated request answers the same job instead of merging twice. Reading, checking, merging
- * and zipping run in merge threads; a cancel stops the thread at work (runningMerges).
+ * repeated request answers the same job instead of merging twice. What the merge produces is
+ * the output's (merge/outputs/); reading, checking, merging and zipping run in merge threads,
+ * and a cancel stops the thread at work (runningMerges).
  */
 export const runMerge = async (
   deps: AppDeps,
@@ -158,7 +161,7 @@ export const runMerge = async (
     issues: [],
     createdAt: deps.now().toISOString(),
   });
-  const save = async (changes: Partial<StoredJob>) => {
+  const save = async (changes: Partial<StoredMergeJob>) => {
     const { etag, ...rest } = job;
     job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
     return job;
@@ -168,65 +171,51 @@ export const runMerge = async (
     return current?.status === "canceled";
   });
   const signal = running.signal;
+  /** Saves progress unless the job was canceled meanwhile; then answers it as it is. */
+  const checkpoint = async (done: number): Promise<MergeJob | undefined> => {
+    job = await jobs.get(tenant, id);
+    if (job.status === "canceled") return publicJob(job);
+    await save({ progress: { done, total: lines.length } });
+    return undefined;
+  };
+  // Letters done are the second half of the job's progress, after reading the data.
+  const reports = serialReports(async (lettersDone) => {
+    if (await checkpoint(Math.floor((lines.length + lettersDone) / 2))) {
+      // Canceled: the output's threads stop, and it sees the abort here.
+      deps.runningMerges.cancel(tenant, id);
+      signal.throwIfAborted();
+    }
+  });
   try {
-    const { fileName } = letter;
     const records: LetterRecord[] = [];
     // Data in slices, so progress moves and a cancel is seen between them.
     for (let i = 0; i < lines.length; i += 1000) {
       records.push(...(await letterRecords(deps, tenant, header, lines.slice(i, i + 1000))));
-      const current = await jobs.get(tenant, id);
-      if (current.status === "canceled") return publicJob(current);
-      job = current;
-      await save({ progress: { done: Math.floor(records.length / 2), total: lines.length } });
+      const canceled = await checkpoint(Math.floor(records.length / 2));
+      if (canceled) return canceled;
     }
-    const base = fileName.replace(/\.docx$/i, "");
-    const output = async (): Promise<{
-      bytes: Uint8Array;
-      result: { fileName: string; contentType: string };
-    }> => {
-      if (request.output === "document") {
-        return {
-          bytes: await deps.workers.mergeDocument(letter.bytes, records.map(toMergeRecord), signal),
-          result: { fileName: `${base} - ${segmentNo}.docx`, contentType: docxContentType },
-        };
-      }
-      const files = await mergeEachInItsLanguage(
-        deps,
-        await resolveLineTemplates(
-          deps,
-          tenant,
-          header,
-          request.template,
-          records.map((r) => r.line.languageCode),
-          letter,
-        ),
-        records,
-        signal,
-      );
-      const letters = await withOwnLetters(
-        deps,
-        tenant,
-        records,
-        files.map((f) => f.bytes),
-      );
-      // Zipped before any letter is kept: a busy pool refuses the zip with nothing written.
-      const bytes = await deps.workers.zip(
-        files.map((f, i) => ({ name: f.name, bytes: letters[i] as Uint8Array })),
-        { signal, handOver: !request.keep },
-      );
-      if (request.keep) await keepLetters(deps, identity, segmentNo, records, letters);
-      return {
-        bytes,
-        result: { fileName: `${base} - ${segmentNo}.zip`, contentType: zipType },
-      };
-    };
+    const output = mergeOutputs[request.output].produce({
+      deps,
+      tenant,
+      header,
+      source: request.template,
+      letter,
+      records,
+      signal,
+      progress: reports.report,
+      keep: request.keep
+        ? (letters) => keepLetters(deps, identity, segmentNo, records, letters)
+        : undefined,
+    });
     // Check for Errors and the merge each read the letter in their own thread, side by side.
-    const [{ issues }, { bytes, result }] = await Promise.all([
+    const [{ issues }, result] = await Promise.all([
       checkLetters(deps, letter.bytes, records, signal),
-      output(),
+      output,
     ]);
+    await reports.close();
+    const { bytes, ...file } = result;
     const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
-    await deps.store.documents.put(resultDocumentId, bytes, { contentType: result.contentType });
+    await deps.store.documents.put(resultDocumentId, bytes, { contentType: file.contentType });
     const current = await jobs.get(tenant, id);
     job = current;
     if (current.status === "canceled") return publicJob(current);
@@ -235,12 +224,13 @@ export const runMerge = async (
         status: "done",
         progress: { done: lines.length, total: lines.length },
         issues,
-        result: { ...result, size: bytes.byteLength },
+        result: { ...file, size: bytes.byteLength },
         resultDocumentId,
         finishedAt: deps.now().toISOString(),
       }),
     );
   } catch (error) {
+    await reports.close();
     job = await jobs.get(tenant, id);
     // A cancel that raced with the merge stays a cancel (its threads' tasks end canceled).
     if (job.status === "canceled") return publicJob(job);
@@ -265,36 +255,6 @@ export const runMerge = async (
     // Whatever of the merge still runs (the check beside a merge that failed) stops here.
     running.end();
   }
-};
-
-/**
- * One .docx per letter, each merged with its own template; letters sharing one merge together,
- * each group in a merge thread of its own (in parallel where the pool has more than one).
- */
-const mergeEachInItsLanguage = async (
-  deps: AppDeps,
-  templates: readonly Uint8Array[],
-  records: readonly LetterRecord[],
-  signal: AbortSignal,
-): Promise<MergedFile[]> => {
-  const groups = new Map<Uint8Array, number[]>();
-  templates.forEach((template, index) => {
-    const group = groups.get(template);
-    if (group) group.push(index);
-    else groups.set(template, [index]);
-  });
-  const files: MergedFile[] = new Array<MergedFile>(records.length);
-  await Promise.all(
-    [...groups].map(async ([template, indexes]) => {
-      const merged = await deps.workers.mergeEach(
-        template,
-        indexes.map((i) => toMergeRecord(records[i] as LetterRecord)),
-        signal,
-      );
-      indexes.forEach((i, k) => (files[i] = merged[k] as MergedFile));
-    }),
-  );
-  return files;
 };
 
 /**

@@ -2,8 +2,7 @@ import type { SegmentLine } from "@shared/model/segment";
 import type { AppDeps } from "../app-deps";
 import { stampChange } from "../audit/stamp";
 import { NotFoundError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
-import { readWordDocument } from "../documents/word-document";
+import type { Identity } from "../auth/identity";
 import { newDocumentId } from "../store/document-names";
 import type { StoredLine } from "../store/segment-repository";
 import { ownLetterIdOf } from "./line-letter-ids";
@@ -47,7 +46,7 @@ export const uploadLineAttachment = async (
   // the hold covers only the writes.
   assertOpen(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   await lineOf(deps, identity, segmentNo, lineNo);
-  await readWordDocument(deps.workers, bytes);
+  await deps.workers.readLetter(bytes);
   // Held like any change of the lines: a Log starting meanwhile must not see one letter and
   // keep a reference to another, nor find its letter deleted.
   return withSegmentLock(deps, identity, segmentNo, "changeLineLetter", async () => {

@@ -9,6 +9,7 @@ import {
   updateSegmentLine,
 } from "./segment-line-service";
 import {
+  applyTemplate,
   createSegment,
   deleteSegment,
   getSegment,
@@ -94,4 +95,11 @@ export const deleteSegmentLineHandler = defineHandler(
     await deleteSegmentLine(deps, identity, params.no, params.lineNo, ifMatch);
     return {};
   },
+);
+
+export const applyTemplateHandler = defineHandler(
+  api.applyTemplate,
+  async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
+    json: await applyTemplate(deps, identity, params.no, body, ifMatch),
+  }),
 );

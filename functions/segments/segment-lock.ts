@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
-import type { Identity } from "../http/identity";
+import type { Identity } from "../auth/identity";
 import {
   SegmentHeldError,
   SegmentLockLostError,

@@ -1,9 +1,7 @@
 import type { ContainerClient } from "@azure/storage-blob";
+import { docxType } from "@shared/model/api/docx-type";
 import { DependencyError, NotFoundError } from "../errors/app-errors";
 import { isDocumentId, type DocumentId } from "./document-names";
-
-export const docxContentType =
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /**
  * Word documents in Blob Storage, each under the name document-names.ts built or accepted for
@@ -30,7 +28,7 @@ export class DocumentBlobs {
     options: { fileName?: string; contentType?: string } = {},
   ): Promise<void> {
     await this.blob(id).uploadData(bytes, {
-      blobHTTPHeaders: { blobContentType: options.contentType ?? docxContentType },
+      blobHTTPHeaders: { blobContentType: options.contentType ?? docxType },
       ...(options.fileName ? { metadata: { filename: encodeURIComponent(options.fileName) } } : {}),
     });
   }

@@ -2,7 +2,6 @@ import type { Campaign } from "@shared/model/campaign";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
-import type { MergeJob } from "@shared/model/merge-job";
 import { ContactRepository } from "./contact-repository";
 import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
@@ -11,6 +10,7 @@ import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentRepository } from "./segment-repository";
 import { SetupRepository, setupKinds } from "./setup-repository";
+import type { StoredMergeJob } from "./stored-merge-job";
 
 /** Every repository of the app over one set of containers. */
 export interface Store {
@@ -28,9 +28,7 @@ export interface Store {
   readonly campaigns: SetupRepository<Campaign>;
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
-  readonly mergeJobs: SetupRepository<
-    Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string }
-  >;
+  readonly mergeJobs: SetupRepository<StoredMergeJob>;
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
 }
@@ -50,9 +48,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
     setupKinds.interactionTemplate,
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
-  mergeJobs: new SetupRepository<
-    Omit<MergeJob, "id"> & { jobId: string; etag: string; resultDocumentId?: string }
-  >(containers.setup, setupKinds.mergeJob),
+  mergeJobs: new SetupRepository<StoredMergeJob>(containers.setup, setupKinds.mergeJob),
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
 });

@@ -5,7 +5,7 @@
  *   template.fields                                       // every merge field and where it is
  *   checkMerge(template, records)                         // Word's "check for errors", as data
  *   mergeDocument(template, records)                      // one .docx, a section per letter
- *   mergeEach / mergeEachZip                              // one .docx per contact
+ *   mergeEach                                             // one .docx per contact
  *   mergeOne / mergeOneFlatOpc                            // the preview
  *   estimateMergedSize(template, records)                 // what a merge would write, before it runs
  */
@@ -16,7 +16,7 @@ export { MergeError, type MergeErrorCode } from "./merge-error";
 export type { MergeRecord, MergeValue, MergeValues } from "./merge-record";
 export type { MergeOptions } from "./merge-options";
 export { mergeDocument, mergeDocumentFlatOpc } from "./merge-document";
-export { mergeEach, mergeEachZip, type MergedFile } from "./merge-each";
+export { mergeEach, type MergedFile } from "./merge-each";
 export { mergeOne, mergeOneFlatOpc, type MergeOneOptions } from "./merge-one";
 export { fromFlatOpc, toFlatOpc } from "./flat-opc";
 export { base64ToBytes, bytesToBase64 } from "./package/base64";

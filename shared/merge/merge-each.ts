@@ -32,18 +32,3 @@ export const mergeEach = (
     ),
   }));
 };
-
-/** The per-record documents in one zip (stored: a .docx is compressed already). */
-export const mergeEachZip = (
-  template: Template,
-  records: readonly MergeRecord[],
-  options: MergeOptions = {},
-): Uint8Array =>
-  writeZip(
-    mergeEach(template, records, options).map((file) => ({
-      name: file.name,
-      content: file.bytes,
-      compress: false,
-    })),
-    0,
-  );

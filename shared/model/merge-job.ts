@@ -10,6 +10,13 @@ export const MergeTemplateSource = z.union([
   z.object({ interactionTemplateCode: Code, languageCode: LanguageTag.optional() }),
 ]);
 
+/**
+ * What a merge on the server produces: one document with a section per letter, or one .docx per
+ * contact zipped. Each kind is one file in functions/merge/outputs/; the pane offers the same.
+ */
+export const MergeOutputKind = z.enum(["document", "perContact"]);
+export type MergeOutputKind = z.infer<typeof MergeOutputKind>;
+
 export const MergeRequest = z.object({
   jobId: z.uuid().optional().meta({
     description:
@@ -19,7 +26,7 @@ export const MergeRequest = z.object({
     description:
       "Absent: the segment's interaction template's attachment in the header's language.",
   }),
-  output: z.enum(["document", "perContact"]).default("document"),
+  output: MergeOutputKind.default("document"),
   keep: z.boolean().default(false).meta({
     description: "Keep each contact's merged letter for the record; Log then references it.",
   }),
@@ -52,7 +59,7 @@ export const MergeJob = z.object({
   id: z.string(),
   segmentNo: Code,
   status: z.enum(["queued", "running", "done", "failed", "canceled"]),
-  output: z.enum(["document", "perContact"]),
+  output: MergeOutputKind,
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   issues: z.array(MergeIssue),
   result: z

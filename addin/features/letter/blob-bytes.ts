@@ -1,3 +1,5 @@
+import { docxType } from "@shared/model/api/docx-type";
+
 /** A Blob's bytes; FileReader where Blob.arrayBuffer is missing (older WebViews, jsdom). */
 export const blobBytes = async (blob: Blob): Promise<Uint8Array> => {
   if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
@@ -9,8 +11,6 @@ export const blobBytes = async (blob: Blob): Promise<Uint8Array> => {
   });
 };
 
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 /** Bytes as a .docx Blob, for an upload or a download. */
 export const docxBlob = (bytes: Uint8Array): Blob =>
-  new Blob([bytes as BlobPart], { type: DOCX_TYPE });
+  new Blob([bytes as BlobPart], { type: docxType });

@@ -1,7 +1,7 @@
 import { Button } from "@fluentui/react-components";
 import { ArrowUpload20Regular } from "@fluentui/react-icons";
 import { useRef, type ChangeEvent, type ReactNode } from "react";
-import { DOCX_TYPE } from "./blob-bytes";
+import { docxType } from "@shared/model/api/docx-type";
 
 /**
  * A button that asks for one .docx file. The file input itself stays hidden (it cannot be
@@ -30,7 +30,7 @@ export const DocxFileButton = ({
       <input
         ref={input}
         type="file"
-        accept={`.docx,${DOCX_TYPE}`}
+        accept={`.docx,${docxType}`}
         hidden
         aria-hidden
         tabIndex={-1}

@@ -1,4 +1,4 @@
-import type { MergeJob } from "@shared/model/merge-job";
+import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { ApiClient } from "../../api/client";
 import type { NamedFile } from "../../host/host";
@@ -46,7 +46,7 @@ export const runServerMerge = async (
   client: ApiClient,
   segmentNo: string,
   letter: NamedFile,
-  output: "document" | "perContact",
+  output: MergeOutputKind,
   { signal, onProgress, pollMs = POLL_MS }: ServerMergeOptions = {},
 ): Promise<ServerMergeResult> => {
   let job = await client("startMerge", {

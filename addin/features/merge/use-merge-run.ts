@@ -1,4 +1,5 @@
 import { bytesToBase64 } from "@shared/merge/package/base64";
+import type { MergeOutputKind } from "@shared/model/merge-job";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
@@ -8,7 +9,7 @@ import { fetchAllMergeData, toMergeRecord } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
 
-export type MergeOutput = "document" | "perContact";
+export type MergeOutput = MergeOutputKind;
 
 export type MergePhase =
   /** Fetching the contacts' merge data, page by page. */

@@ -1,5 +1,6 @@
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../../app-deps";
+import { attachmentDisposition } from "../../http/attachment-disposition";
 import { defineHandler } from "../../http/endpoint-handler";
 import { contactsCsv } from "./contacts-csv";
 
@@ -18,7 +19,7 @@ export const exportContactsHandler = defineHandler(
     return {
       text,
       contentType: "text/csv; charset=utf-8",
-      headers: { "content-disposition": `attachment; filename="${fileName(deps.now())}"` },
+      headers: { "content-disposition": attachmentDisposition(fileName(deps.now())) },
     };
   },
 );

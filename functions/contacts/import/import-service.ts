@@ -1,7 +1,7 @@
 import type { ContactImportOptions, ContactImportResult } from "@shared/model/contact-import";
 import type { ProblemError } from "@shared/model/problem";
 import type { AppDeps } from "../../app-deps";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import { columnOf, resolveMapping } from "./column-mapping";
 import { readCsvTable } from "./csv-table";
 import { splitDuplicates } from "./duplicate-rules";

@@ -1,7 +1,7 @@
 import { ContactCreate, type ContactType } from "@shared/model/contact";
 import type { ProblemError } from "@shared/model/problem";
 import type { z } from "zod";
-import { issuesToErrors } from "../../http/problem";
+import { issuesToErrors } from "../../errors/validation-issues";
 import { unguardFormula } from "../export/formula-guard";
 import { convertCell, toCustomValue } from "./cell-values";
 import { contactColumns } from "./contact-columns";

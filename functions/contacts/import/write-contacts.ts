@@ -1,6 +1,6 @@
 import type { AppDeps } from "../../app-deps";
 import { stampNew } from "../../audit/stamp";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import type { ContactDoc } from "../../store/contact-repository";
 import { series } from "../../store/number-series";
 import { toContactDoc } from "../contact-service";

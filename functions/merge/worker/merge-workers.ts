@@ -29,7 +29,11 @@ export interface LetterSummary {
  * thread working on it.
  */
 export interface MergeWorkers {
-  /** Reads and checks a letter (throws TemplateError as readTemplate does). */
+  /**
+   * Reads and checks a letter: a Word document the merge engine can read (the same checks: no
+   * DTDs, size and zip-bomb limits), or a TemplateError that the edge answers with a 4xx. How
+   * an upload (a template's or a line's own letter) is accepted before anything is stored.
+   */
   readLetter(letter: Uint8Array, signal?: AbortSignal): Promise<LetterSummary>;
   check(
     letter: Uint8Array,

@@ -1,13 +1,3 @@
-/** Every worker is busy and the queue holds as many tasks as it may: try again shortly. */
-export class WorkerPoolFullError extends Error {
-  override readonly name = "WorkerPoolFullError";
-  constructor(readonly maxQueue: number) {
-    super(
-      `The server is busy with other letters (${maxQueue} tasks waiting already). Try again in a moment.`,
-    );
-  }
-}
-
 /** The thread running a task died (out of memory, a crash) before it answered. */
 export class WorkerCrashedError extends Error {
   override readonly name = "WorkerCrashedError";

@@ -1,9 +1,6 @@
 import type { Worker } from "node:worker_threads";
-import {
-  WorkerCrashedError,
-  WorkerPoolFullError,
-  WorkerTaskCanceledError,
-} from "./worker-pool-errors";
+import { WorkerPoolFullError } from "../../errors/app-errors";
+import { WorkerCrashedError, WorkerTaskCanceledError } from "./worker-pool-errors";
 import type { AnswerMessage, SerializedError, TaskMessage } from "./worker-protocol";
 
 export interface WorkerPoolOptions {

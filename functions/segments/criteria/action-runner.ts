@@ -7,7 +7,7 @@ import type { CriteriaNode } from "@shared/criteria/criteria-tree";
 import type { AppDeps } from "../../app-deps";
 import { stampNew } from "../../audit/stamp";
 import { ConflictError } from "../../errors/app-errors";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import { lineNoStep, type NewLine, type SegmentHeader } from "../../store/segment-repository";
 import { lineDefaults } from "../line-defaults";
 import type { SegmentHold } from "../segment-lock";

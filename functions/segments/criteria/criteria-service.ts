@@ -19,7 +19,7 @@ import type {
 import type { AppDeps } from "../../app-deps";
 import { stampNew } from "../../audit/stamp";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/app-errors";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import type { SegmentHeader } from "../../store/segment-repository";
 import type { TenantId } from "../../store/tenant";
 import { withSegmentLock, type SegmentHold } from "../segment-lock";

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../../app-deps";
-import type { Identity } from "../../http/identity";
+import type { Identity } from "../../auth/identity";
 import { goBackOnce } from "./action-runner";
 
 /**

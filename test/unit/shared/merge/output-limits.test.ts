@@ -11,7 +11,6 @@ import {
   mergeDocument,
   mergeDocumentFlatOpc,
   mergeEach,
-  mergeEachZip,
   mergeOne,
   readTemplate,
   type MergeRecord,
@@ -112,7 +111,7 @@ describe("limits on what a merge writes", () => {
     );
     expect(big).toMatchObject({ code: "output_too_large", limit: 50_000 });
     expect(big.message).toMatch(/One letter would be/);
-    const all = refusal(() => mergeEachZip(bigRun, records(20), { limits }));
+    const all = refusal(() => mergeEach(bigRun, records(20), { limits }));
     expect(all).toMatchObject({ code: "output_too_large", limit: 1_000_000 });
     expect(all.message).toMatch(/fewer contacts/);
     expect(mergeEach(bigRun, records(3), { limits })).toHaveLength(3);

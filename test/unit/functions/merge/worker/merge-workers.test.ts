@@ -14,6 +14,7 @@ import {
   type MergeWorkers,
 } from "../../../../../functions/merge/worker/merge-workers";
 import { buildDocx, control, mergeField, p, t } from "../../../shared/merge/docx-builder";
+import { part, text } from "../../../shared/merge/docx-text";
 import { wordTemplate } from "../../../shared/merge/fixture-files";
 
 const letter = buildDocx({
@@ -106,6 +107,25 @@ describe("merge threads", () => {
       ),
     ).toEqual({ "a.docx": "first", "b.docx": "second" });
     expect(a.byteLength).toBe(0);
+  });
+
+  it("zip one .docx per contact under the names the engine gives them, as one per contact does", async () => {
+    const people: MergeRecord[] = [
+      { values: { Name: "Jens Hansen" }, fileName: "Jens Hansen" },
+      { values: { Name: "Anne Berg" }, fileName: "Anne/Berg: A*S?" },
+      { values: { Name: "J. Hansen" }, fileName: "jens hansen" },
+      { values: { Name: "Nobody" } },
+      { values: { Name: "Con" }, fileName: "CON" },
+    ];
+    const files = mergeEach(
+      readTemplate(buildDocx({ body: p(t("Dear "), control("Name")) })),
+      people,
+    );
+    const zip = unzipSync(await workers.zip(files));
+    expect(Object.keys(zip)).toEqual(files.map((f) => f.name));
+    expect(text(part(zip["Anne Berg A S.docx"] as Uint8Array, "word/document.xml"))).toBe(
+      "Dear Anne Berg",
+    );
   });
 
   it("zip a view into a larger buffer by copying it out, leaving the buffer alone", async () => {

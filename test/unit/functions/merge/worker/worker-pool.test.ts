@@ -3,9 +3,9 @@ import {
   createWorkerPool,
   type WorkerPool,
 } from "../../../../../functions/merge/worker/worker-pool";
+import { WorkerPoolFullError } from "../../../../../functions/errors/app-errors";
 import {
   WorkerCrashedError,
-  WorkerPoolFullError,
   WorkerTaskCanceledError,
 } from "../../../../../functions/merge/worker/worker-pool-errors";
 import type { SerializedError } from "../../../../../functions/merge/worker/worker-protocol";
