@@ -194,6 +194,9 @@ export const runMerge = async (
       const canceled = await checkpoint(Math.floor(records.length / 2));
       if (canceled) return canceled;
     }
+    // Check for Errors and the merge each read the letter in their own thread, side by side;
+    // the check goes first, so a pool of one thread answers it before the long merge.
+    const check = checkLetters(deps, letter.bytes, records, signal);
     const output = mergeOutputs[request.output].produce({
       deps,
       tenant,
@@ -207,11 +210,7 @@ export const runMerge = async (
         ? (letters) => keepLetters(deps, identity, segmentNo, records, letters)
         : undefined,
     });
-    // Check for Errors and the merge each read the letter in their own thread, side by side.
-    const [{ issues }, result] = await Promise.all([
-      checkLetters(deps, letter.bytes, records, signal),
-      output,
-    ]);
+    const [{ issues }, result] = await Promise.all([check, output]);
     await reports.close();
     const { bytes, ...file } = result;
     const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
