@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Checkmark20Regular, Dismiss20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
+import { MergeOutputKind } from "@shared/model/merge-job";
 import { useId, useState } from "react";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
@@ -24,12 +25,7 @@ import { issueText, fromApi } from "./check-issues";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";
 import { MergeJobError } from "./server-merge";
-import {
-  useMergeRun,
-  type MergeOutcome,
-  type MergeOutput,
-  type MergeRunState,
-} from "./use-merge-run";
+import { useMergeRun, type MergeOutcome, type MergeRunState } from "./use-merge-run";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -77,7 +73,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const mergeId = useId();
   const explainId = useId();
   const run = useMergeRun(segmentNo);
-  const [output, setOutput] = useState<MergeOutput>("document");
+  const [output, setOutput] = useState<MergeOutputKind>("document");
   const { state } = run;
   const into = host.capabilities.mergeInto;
 
@@ -134,7 +130,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             value={output}
             disabled={run.running}
             aria-describedby={explainId}
-            onChange={(_, data) => setOutput(data.value as MergeOutput)}
+            onChange={(_, data) => setOutput(MergeOutputKind.parse(data.value))}
           >
             <Radio value="document" label={t(documentLabel)} />
             <Radio value="perContact" label={t("merge.output.perContact")} />

@@ -9,8 +9,6 @@ import { fetchAllMergeData, toMergeRecord } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
 
-export type MergeOutput = MergeOutputKind;
-
 export type MergePhase =
   /** Fetching the contacts' merge data, page by page. */
   | "data"
@@ -129,7 +127,7 @@ export const useMergeRun = (segmentNo: string) => {
   );
 
   const merge = useCallback(
-    (output: MergeOutput) =>
+    (output: MergeOutputKind) =>
       start(async (signal): Promise<Partial<MergeRunState>> => {
         if (output === "document" && host.capabilities.mergeInto !== "download") {
           const records = (await allRecords(signal)).map(toMergeRecord);
