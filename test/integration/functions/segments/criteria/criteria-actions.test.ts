@@ -78,6 +78,30 @@ describe("Add Contacts", () => {
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT31"]);
   });
 
+  it("Expand Companies brings the company of a matched person and all its persons (BC)", async () => {
+    const no = await segment();
+    const kt11 = field("no", "eq", "KT11");
+    const dry = await act(no, "add", kt11, { expandCompanies: true }, true);
+    expect(dry).toEqual({ dryRun: true, linesAdded: 3, linesRemoved: 0, noOfLines: 3 });
+    const out = await act(no, "add", kt11, { expandCompanies: true });
+    expect(out.linesAdded).toBe(dry.linesAdded);
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
+    // A person without a company brings nobody; an excluded company still stays out.
+    await act(
+      no,
+      "add",
+      { kind: "field", field: "no", op: "in", values: ["KT98", "KT31"] },
+      {
+        expandCompanies: true,
+      },
+    );
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT31", "KT98"]);
+    await goBack(no);
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
+    await goBack(no);
+    expect(await lineContacts(api, no)).toEqual([]);
+  });
+
   it("Allow Related Companies brings a matched person's company", async () => {
     const no = await segment();
     await act(no, "add", field("no", "eq", "KT21"), { allowRelatedCompanies: true });
