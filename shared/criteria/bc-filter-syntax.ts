@@ -125,6 +125,12 @@ class Reader {
     if (this.at("..")) {
       if (op) this.fail(`a range (x..y) cannot follow ${op}`, position);
       this.pos += 2;
+      // `10000...` would otherwise read as 10000..".", a range that quietly matches nothing.
+      if (this.at(".")) {
+        this.fail(
+          'three dots (...) are not a range: write x.. for "at least x", ..y for "at most y" or x..y for "from x to y"',
+        );
+      }
       const high = this.term();
       if (term.kind === "missing" && high.kind === "missing") {
         this.fail("expected a value before or after ..", position);

@@ -54,6 +54,12 @@ describe("bad criteria answer 4xx naming the exact part, and change nothing", ()
       "invalid_filter",
     ],
     [
+      "three dots, which Business Central refuses rather than matching nothing",
+      { kind: "field", field: "no", filter: "10000..." },
+      "filter.filter",
+      "invalid_filter",
+    ],
+    [
       "a wildcard in the middle",
       { kind: "field", field: "name", filter: "A*B" },
       "filter.filter",
