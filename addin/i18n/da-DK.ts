@@ -169,7 +169,7 @@ export const daDK: Messages = {
   "criteria.section.advanced": "Avanceret (OG / ELLER / IKKE)",
   "criteria.addField": "Tilføj felt",
   "criteria.filterHint":
-    'Tip: vælg "passer til filter" for at skrive et Business Central-filter som 8000..8999|5000 eller A*.',
+    'Tip: vælg "passer til filter" for at skrive et Business Central-filter som 8000..8999|5000, A* eller 8?00 (? er ét tegn).',
   "criteria.pickField": "Vælg et felt",
   "criteria.row": "Betingelse {n}",
   "criteria.row.field": "Felt i betingelse {n}",
@@ -185,6 +185,7 @@ export const daDK: Messages = {
   "criteria.op.startsWith": "starter med",
   "criteria.op.endsWith": "slutter med",
   "criteria.op.contains": "indeholder",
+  "criteria.op.like": "passer til mønster (? er ét tegn)",
   "criteria.op.empty": "er tom",
   "criteria.op.notEmpty": "er ikke tom",
   "criteria.op.lt": "mindre end",

@@ -61,6 +61,14 @@ describe("parseBcFilter: the forms", () => {
     ["**", city("notEmpty")],
     ["<>*", city("empty")],
     ["<>Aar*", { kind: "not", item: city("startsWith", { value: "Aar" }) }],
+    ["Aar?us", city("like", { value: "Aar?us" })],
+    ["?", city("like", { value: "?" })],
+    ["Aarhus ?", city("like", { value: "Aarhus ?" })],
+    ["*?us", city("like", { value: "*?us" })],
+    ["A??*", city("like", { value: "A??*" })],
+    ["<>A?", { kind: "not", item: city("like", { value: "A?" }) }],
+    ["'A?'", city("eq", { value: "A?" })],
+    ["'A'?", city("like", { value: "A?" })],
   ])("%s", (filter, expected) => {
     expect(parse(filter)).toEqual(expected);
   });
@@ -253,7 +261,10 @@ describe("parseBcFilter: errors say where and what was expected", () => {
     ["<>", 2, /^expected a value after <>, found the end of the filter$/],
     ["..", 0, /^expected a value before or after \.\.$/],
     ["<5..6", 0, /^a range \(x\.\.y\) cannot follow <$/],
-    ["A?", 1, /^\? \(any single character\) is not supported/],
+    ["*A?B*", 0, /^\? cannot be combined with \* at both ends/],
+    ["A?..B", 0, /^a range \(x\.\.y\) needs plain values: no wildcards \(\* or \?\)/],
+    ["<A?", 1, /^< cannot be combined with a wildcard \(\?\)/],
+    ["'a*'?", 0, /^a quoted \? or \* cannot stand in a value that uses \? as a wildcard/],
     ["<*", 1, /^< needs a value, not a lone \*$/],
     [">=''", 2, /^>= needs a value: '' means empty$/],
     ["<A*", 1, /^< cannot be combined with a wildcard/],
