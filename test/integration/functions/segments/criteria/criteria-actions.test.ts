@@ -120,6 +120,15 @@ describe("Add Contacts", () => {
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT11", "KT12"]);
   });
 
+  it("takes ? as exactly one character, as Business Central does", async () => {
+    const no = await segment();
+    const filter = { kind: "field", field: "no", filter: "KT?1|KT9?" };
+    const dry = await act(no, "add", filter, { ignoreExclusion: true }, true);
+    await act(no, "add", filter, { ignoreExclusion: true });
+    expect(await lineContacts(api, no)).toEqual(["KT11", "KT21", "KT31", "KT98", "KT99"]);
+    expect(dry.linesAdded).toBe(5);
+  });
+
   it("takes Business Central filter strings and nested AND/OR/NOT", async () => {
     const no = await segment();
     await act(no, "add", {
