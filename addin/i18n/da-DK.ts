@@ -270,7 +270,7 @@ export const daDK: Messages = {
   "criteria.explain.loading": "Slår op…",
   "criteria.explain.via.criteria": "Kontakten opfyldte kriterierne i denne handling.",
   "criteria.explain.via.expandedCompany":
-    "Kontakten kom med sin virksomhed {via} (Udvid virksomheder).",
+    "Kontakten kom med {via}, en kontakt i samme virksomhed (Udvid virksomheder).",
   "criteria.explain.via.relatedCompany":
     "Virksomheden kom med sin person {via} (Tillad relaterede virksomheder).",
   "criteria.explain.via.manual": "Kontakten blev tilføjet manuelt.",

@@ -268,7 +268,7 @@ export const enUS = {
   "criteria.explain.loading": "Looking it up…",
   "criteria.explain.via.criteria": "The contact matched the criteria of this action.",
   "criteria.explain.via.expandedCompany":
-    "The contact came with its company {via} (Expand Companies).",
+    "The contact came with {via}, a contact of the same company (Expand Companies).",
   "criteria.explain.via.relatedCompany":
     "The company came with its person {via} (Allow Related Companies).",
   "criteria.explain.via.manual": "The contact was added by hand.",

@@ -34,8 +34,9 @@ export const planAdd = async (
     // person of it, just as a matched company brings its persons.
     const broughtBy = new Map<string, string>();
     for (const c of matched) {
-      const companyNo = c.type === "company" ? c.no : c.companyNo;
-      if (companyNo && !broughtBy.has(companyNo)) broughtBy.set(companyNo, c.no);
+      // A matched company brings its persons itself, whichever of them matched too.
+      if (c.type === "company") broughtBy.set(c.no, c.no);
+      else if (c.companyNo && !broughtBy.has(c.companyNo)) broughtBy.set(c.companyNo, c.no);
     }
     const companies = [...broughtBy.keys()];
     const missingCompanies = companies.filter((no) => !entries.has(no));
@@ -55,7 +56,8 @@ export const planAdd = async (
         entries.set(person.no, {
           contact: person,
           via: "expandedCompany",
-          viaContactNo: person.companyNo,
+          // The contact that was matched: its company, or the colleague that brought it.
+          viaContactNo: broughtBy.get(person.companyNo ?? "") ?? person.companyNo,
         });
       }
     }

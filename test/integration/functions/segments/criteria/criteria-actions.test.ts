@@ -86,6 +86,17 @@ describe("Add Contacts", () => {
     const out = await act(no, "add", kt11, { expandCompanies: true });
     expect(out.linesAdded).toBe(dry.linesAdded);
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
+    // Each line brought along says whom it came with: Anna, who matched.
+    for (const contactNo of ["KT1", "KT12"]) {
+      const line = (await api.call("GET", `/api/segments/${no}/lines?contactNo=${contactNo}`)).json
+        .items[0];
+      const why = (await api.call("GET", `/api/segments/${no}/lines/${line.lineNo}/explain`)).json;
+      expect(why).toMatchObject({
+        via: "expandedCompany",
+        viaContactNo: "KT11",
+        stillMatches: true,
+      });
+    }
     // A person without a company brings nobody; an excluded company still stays out.
     await act(
       no,
