@@ -169,7 +169,7 @@ export const daDK: Messages = {
   "criteria.section.advanced": "Avanceret (OG / ELLER / IKKE)",
   "criteria.addField": "Tilføj felt",
   "criteria.filterHint":
-    'Tip: vælg "passer til filter" for at skrive et Business Central-filter som 8000..8999|5000 eller A*.',
+    'Tip: vælg "passer til filter" for at skrive et Business Central-filter som 8000..8999|5000, A* eller 8?00 (? er ét tegn).',
   "criteria.pickField": "Vælg et felt",
   "criteria.row": "Betingelse {n}",
   "criteria.row.field": "Felt i betingelse {n}",
@@ -185,6 +185,7 @@ export const daDK: Messages = {
   "criteria.op.startsWith": "starter med",
   "criteria.op.endsWith": "slutter med",
   "criteria.op.contains": "indeholder",
+  "criteria.op.like": "passer til mønster (? er ét tegn)",
   "criteria.op.empty": "er tom",
   "criteria.op.notEmpty": "er ikke tom",
   "criteria.op.lt": "mindre end",
@@ -269,7 +270,7 @@ export const daDK: Messages = {
   "criteria.explain.loading": "Slår op…",
   "criteria.explain.via.criteria": "Kontakten opfyldte kriterierne i denne handling.",
   "criteria.explain.via.expandedCompany":
-    "Kontakten kom med sin virksomhed {via} (Udvid virksomheder).",
+    "Kontakten kom med {via}, en kontakt i samme virksomhed (Udvid virksomheder).",
   "criteria.explain.via.relatedCompany":
     "Virksomheden kom med sin person {via} (Tillad relaterede virksomheder).",
   "criteria.explain.via.manual": "Kontakten blev tilføjet manuelt.",

@@ -167,7 +167,7 @@ export const enUS = {
   "criteria.section.advanced": "Advanced (AND / OR / NOT)",
   "criteria.addField": "Add field",
   "criteria.filterHint":
-    'Tip: choose "matches filter" to type a Business Central filter such as 8000..8999|5000 or A*.',
+    'Tip: choose "matches filter" to type a Business Central filter such as 8000..8999|5000, A* or 8?00 (? is one character).',
   "criteria.pickField": "Choose a field",
   "criteria.row": "Condition {n}",
   "criteria.row.field": "Field of condition {n}",
@@ -183,6 +183,7 @@ export const enUS = {
   "criteria.op.startsWith": "starts with",
   "criteria.op.endsWith": "ends with",
   "criteria.op.contains": "contains",
+  "criteria.op.like": "matches pattern (? is one character)",
   "criteria.op.empty": "is empty",
   "criteria.op.notEmpty": "is not empty",
   "criteria.op.lt": "less than",
@@ -267,7 +268,7 @@ export const enUS = {
   "criteria.explain.loading": "Looking it up…",
   "criteria.explain.via.criteria": "The contact matched the criteria of this action.",
   "criteria.explain.via.expandedCompany":
-    "The contact came with its company {via} (Expand Companies).",
+    "The contact came with {via}, a contact of the same company (Expand Companies).",
   "criteria.explain.via.relatedCompany":
     "The company came with its person {via} (Allow Related Companies).",
   "criteria.explain.via.manual": "The contact was added by hand.",

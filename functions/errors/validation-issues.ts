@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ProblemError } from "@shared/model/problem";
+import { readableBoundMessage } from "./readable-bounds";
 
 type Location = ProblemError["in"];
 
@@ -49,5 +50,10 @@ export const issuesToErrors = (
       issue.code === "custom" && typeof issue.params?.["rule"] === "string"
         ? (issue.params["rule"] as string)
         : issue.code;
-    return [{ in: location, field, rule, message: issue.message }];
+    // A schema's own wording (min(1, { message })) stands; only zod's defaults are reworded.
+    const zodDefault = /^(Too big|Too small|Invalid input): /.test(issue.message);
+    const message = zodDefault
+      ? (readableBoundMessage(issue, field, location) ?? issue.message)
+      : issue.message;
+    return [{ in: location, field, rule, message }];
   });

@@ -10,12 +10,13 @@ import { BcFilterError } from "./bc-filter-error";
  *   primary   := "(" or ")" | condition
  *   condition := term? ".." term? | comparison? term
  *   comparison:= "<>" | "<=" | ">=" | "<" | ">" | "="
- *   term      := "@"? ( "*" | quoted | plain )*    * only at the start and/or end
+ *   term      := "@"? ( "*" | "?" | quoted | plain )*  * only at the start and/or end
  *   quoted    := "'" ( any but ' | "''" )* "'"
  *
  * Plain text runs until one of | & ( ) < > = or "..", and is trimmed at both ends, so
  * `Aarhus C | Odense` is two cities; quote a value to keep those characters or its spaces.
- * `@` counts only at the start of a term, so `*@firma.dk` is an address ending.
+ * `@` counts only at the start of a term, so `*@firma.dk` is an address ending. `?` outside
+ * quotes stands for exactly one character; quoted, it is a ?.
  */
 
 export type BcComparison = "=" | "<>" | "<" | "<=" | ">" | ">=";
@@ -35,6 +36,8 @@ export type BcTerm =
       readonly ignoreCase: boolean;
       readonly leadingStar: boolean;
       readonly trailingStar: boolean;
+      /** Unquoted ?s, each one character: `text` then holds a ? at each of their places. */
+      readonly single: boolean;
     };
 
 export type BcFilterAst =
@@ -57,7 +60,8 @@ const COMPARISONS: readonly BcComparison[] = ["<>", "<=", ">=", "<", ">", "="];
 
 type Part =
   | { kind: "text"; text: string; quoted: boolean; position: number }
-  | { kind: "star"; position: number };
+  | { kind: "star"; position: number }
+  | { kind: "one"; position: number };
 
 class Reader {
   private pos = 0;
@@ -125,6 +129,12 @@ class Reader {
     if (this.at("..")) {
       if (op) this.fail(`a range (x..y) cannot follow ${op}`, position);
       this.pos += 2;
+      // `10000...` would otherwise read as 10000..".", a range that quietly matches nothing.
+      if (this.at(".")) {
+        this.fail(
+          'three dots (...) are not a range: write x.. for "at least x", ..y for "at most y" or x..y for "from x to y"',
+        );
+      }
       const high = this.term();
       if (term.kind === "missing" && high.kind === "missing") {
         this.fail("expected a value before or after ..", position);
@@ -165,9 +175,9 @@ class Reader {
       } else if (TERM_END.includes(c) || this.at("..")) {
         break;
       } else if (c === "?") {
-        this.fail(
-          "? (any single character) is not supported: use * at the start or end, or quote the value ('A?') to mean a literal ?",
-        );
+        flush();
+        parts.push({ kind: "one", position: this.pos });
+        this.pos += 1;
       } else {
         plain ??= { text: "", position: this.pos };
         plain.text += c;
@@ -202,7 +212,7 @@ class Reader {
 
   private classify(parts: readonly Part[], position: number, ignoreCase: boolean): BcTerm {
     if (parts.length === 0) return { kind: "missing", position };
-    const textIndexes = parts.flatMap((p, i) => (p.kind === "text" ? [i] : []));
+    const textIndexes = parts.flatMap((p, i) => (p.kind === "star" ? [] : [i]));
     const first = textIndexes[0];
     const last = textIndexes[textIndexes.length - 1];
     if (first === undefined || last === undefined) return { kind: "anything", position };
@@ -214,7 +224,18 @@ class Reader {
       );
     }
     const texts = parts.filter((p): p is Extract<Part, { kind: "text" }> => p.kind === "text");
-    const text = texts.map((p) => p.text).join("");
+    const single = parts.some((p) => p.kind === "one");
+    const literalMark = single && texts.find((p) => p.quoted && /[?*]/.test(p.text));
+    if (literalMark) {
+      this.fail(
+        "a quoted ? or * cannot stand in a value that uses ? as a wildcard: Business Central has no way to tell them apart either",
+        literalMark.position,
+      );
+    }
+    const text = parts
+      .slice(first, last + 1)
+      .map((p) => (p.kind === "text" ? p.text : "?"))
+      .join("");
     const leadingStar = first > 0;
     const trailingStar = last < parts.length - 1;
     if (text === "") {
@@ -230,6 +251,7 @@ class Reader {
       ignoreCase,
       leadingStar,
       trailingStar,
+      single,
     };
   }
 
@@ -262,7 +284,7 @@ const trimEnds = (parts: readonly Part[]): Part[] => {
   const tail = out[tailIndex];
   if (tail?.kind === "text" && !tail.quoted)
     out[tailIndex] = { ...tail, text: tail.text.trimEnd() };
-  return out.filter((p) => p.kind === "star" || p.quoted || p.text !== "");
+  return out.filter((p) => p.kind !== "text" || p.quoted || p.text !== "");
 };
 
 /** @throws BcFilterError with the offset of the first thing that cannot be read. */

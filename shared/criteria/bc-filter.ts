@@ -33,7 +33,9 @@ export { BcFilterError } from "./bc-filter-error";
  *   semantics a missing field is empty, and a filter that matches everything is no filter.
  * - `@` (ignore case) makes a code field compare case-insensitively; text fields always do, so
  *   there it changes nothing; elsewhere it is accepted and ignored.
- * - `?` (one character) and * in the middle of a value (`A*B`) are not supported and say so.
+ * - `?` is exactly one character (`8?00`, `Hans?n*`), as in Business Central; it becomes the
+ *   `like` operator (like-pattern.ts). * in the middle of a value (`A*B`), and ? with * at both
+ *   ends (`*A?B*`), are not supported and say so.
  * - Values are typed by the field: numbers for number fields (point or comma decimals), dates
  *   through relative-date.ts, Yes/No/Ja/Nej/true/false/1/0 for booleans, and one of the values
  *   (any case) for enums. Custom fields hold strings, numbers or booleans: an unquoted number
@@ -96,7 +98,8 @@ class FilterReader {
       case "literal":
         break;
     }
-    if (term.leadingStar || term.trailingStar) return this.wildcard(comparison, term, op);
+    if (term.single || term.leadingStar || term.trailingStar)
+      return this.wildcard(comparison, term, op);
     if (this.field.type === "date") return this.dateComparison(op, this.date(term));
     this.allow(op, position, comparison ?? "=");
     const value = this.value(term);
@@ -112,14 +115,26 @@ class FilterReader {
     op: ValueOp,
   ): CriteriaNode {
     const { type, name } = this.field;
+    const mark = term.single ? "?" : "*";
     if (type !== "code" && type !== "text" && type !== "any") {
       return this.fail(
-        `wildcards (*) only work on text and code fields; ${name} is a ${type} field`,
+        `wildcards (${mark}) only work on text and code fields; ${name} is a ${type} field`,
         term.position,
       );
     }
     if (op !== "eq" && op !== "ne") {
-      return this.fail(`${comparison} cannot be combined with a wildcard (*)`, term.position);
+      return this.fail(`${comparison} cannot be combined with a wildcard (${mark})`, term.position);
+    }
+    if (term.single) {
+      if (term.leadingStar && term.trailingStar) {
+        return this.fail(
+          "? cannot be combined with * at both ends (*A?B*): use * at one end only",
+          term.position,
+        );
+      }
+      const pattern = `${term.leadingStar ? "*" : ""}${term.text}${term.trailingStar ? "*" : ""}`;
+      const like = this.condition("like", { value: pattern }, term.ignoreCase);
+      return op === "ne" ? { kind: "not", item: like } : like;
     }
     const matchOp =
       term.leadingStar && term.trailingStar
@@ -189,9 +204,9 @@ class FilterReader {
 
   private rangeEnd(term: BcTerm): Extract<BcTerm, { kind: "literal" }> | undefined {
     if (term.kind === "missing") return undefined;
-    if (term.kind !== "literal" || term.leadingStar || term.trailingStar) {
+    if (term.kind !== "literal" || term.single || term.leadingStar || term.trailingStar) {
       return this.fail(
-        "a range (x..y) needs plain values: no wildcards (*) and no ''",
+        "a range (x..y) needs plain values: no wildcards (* or ?) and no ''",
         term.position,
       );
     }

@@ -1,3 +1,4 @@
+import { readLikePattern, type LikePattern } from "./like-pattern";
 import { dayBounds, isDateComparison, type DateComparison } from "./date-bounds";
 import type { FieldValue } from "./literals";
 import type { NormalizedOperand } from "./normalize-operand";
@@ -217,7 +218,23 @@ class SqlCompiler {
         return match("ENDSWITH", o.value);
       case "contains":
         return match("CONTAINS", o.value);
+      case "like":
+        return this.like(readLikePattern(o.value), x, stored(o.value));
     }
+  }
+
+  /**
+   * like-pattern.ts's likeMatches in SQL: the length, then each piece at its place. Lengths and
+   * offsets are integers counted here, so they go in the text; the pieces go in parameters.
+   */
+  private like(p: LikePattern, x: string, s: string): string {
+    const base = p.fromEnd ? `LENGTH(${s}) - ${p.length} + ` : "";
+    const pieces = p.pieces.map(
+      ({ offset, text }) =>
+        `SUBSTRING(${s}, ${base}${offset}, ${text.length}) = ${this.param(text)}`,
+    );
+    const size = `LENGTH(${s}) ${p.open ? ">=" : "="} ${p.length}`;
+    return `(IS_STRING(${x}) AND ${[size, ...pieces].join(" AND ")})`;
   }
 
   /** Values grouped by type, so each ARRAY_CONTAINS is guarded by the one type it can match. */

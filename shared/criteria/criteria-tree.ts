@@ -18,6 +18,8 @@ export const Operator = z.enum([
   "startsWith",
   "endsWith",
   "contains",
+  /** A pattern: ? is one character, * any run at the start or end (like-pattern.ts). */
+  "like",
   "empty",
   "notEmpty",
   "lt",

@@ -87,6 +87,8 @@ const operand = (
     case "in":
     case "notIn":
       return `${subject} ${(o.op === "in") !== negated ? "in" : "not in"} (${o.values.map(v).join(", ")})`;
+    case "like":
+      return `${subject} ${negated ? "does not match" : "matches"} ${v(o.value)}`;
     case "startsWith":
     case "endsWith":
     case "contains": {

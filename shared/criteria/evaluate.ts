@@ -1,3 +1,4 @@
+import { likeMatches, readLikePattern } from "./like-pattern";
 import type { ContactDocLike } from "./contact-doc-like";
 import { dayBounds, isDateComparison, type DateComparison } from "./date-bounds";
 import { describeCondition } from "./describe-condition";
@@ -222,5 +223,7 @@ const operandMatches = (operand: NormalizedOperand, x: unknown, ignoreCase: bool
       return typeof stored === "string" && stored.endsWith(operand.value);
     case "contains":
       return typeof stored === "string" && stored.includes(operand.value);
+    case "like":
+      return typeof stored === "string" && likeMatches(readLikePattern(operand.value), stored);
   }
 };

@@ -8,13 +8,14 @@ import {
   parseNumberLiteral,
   type FieldValue,
 } from "./literals";
+import { LikePatternError, readLikePattern } from "./like-pattern";
 import { RelativeDateError, resolveDate, type DateRange } from "./relative-date";
 
 /** One condition's operator and values, typed for its field (see normalized-tree.ts's invariants). */
 export type NormalizedOperand =
   | { readonly op: "empty" | "notEmpty" }
   | { readonly op: "eq" | "ne" | "lt" | "le" | "gt" | "ge"; readonly value: FieldValue }
-  | { readonly op: "startsWith" | "endsWith" | "contains"; readonly value: string }
+  | { readonly op: "startsWith" | "endsWith" | "contains" | "like"; readonly value: string }
   | { readonly op: "in" | "notIn"; readonly values: readonly FieldValue[] }
   | { readonly op: "between"; readonly values: readonly [FieldValue, FieldValue] };
 
@@ -213,10 +214,19 @@ export const normalizeOperand = (
       }
       const typed = coerce(raw.value, at);
       if (typed === undefined) return undefined;
-      if (op === "startsWith" || op === "endsWith" || op === "contains") {
+      if (op === "startsWith" || op === "endsWith" || op === "contains" || op === "like") {
         if (typeof typed === "boolean") {
           report(at, "invalid_value", `${op} needs text, not ${typed}`);
           return undefined;
+        }
+        if (op === "like") {
+          try {
+            readLikePattern(String(typed));
+          } catch (error) {
+            if (!(error instanceof LikePatternError)) throw error;
+            report(at, "invalid_value", error.message);
+            return undefined;
+          }
         }
         return done({ op, value: String(typed) });
       }

@@ -30,7 +30,7 @@ export type NormalizedFieldCondition = FieldBase &
   (
     | { readonly op: "empty" | "notEmpty" }
     | { readonly op: "eq" | "ne" | "lt" | "le" | "gt" | "ge"; readonly value: FieldValue }
-    | { readonly op: "startsWith" | "endsWith" | "contains"; readonly value: string }
+    | { readonly op: "startsWith" | "endsWith" | "contains" | "like"; readonly value: string }
     | { readonly op: "in" | "notIn"; readonly values: readonly FieldValue[] }
     | { readonly op: "between"; readonly values: readonly [FieldValue, FieldValue] }
   );
@@ -43,7 +43,8 @@ export type NormalizedProfileCondition = {
 } & (
   | { readonly op: "empty" | "notEmpty" }
   | {
-      readonly op: "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "startsWith" | "endsWith" | "contains";
+      readonly op:
+        "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "startsWith" | "endsWith" | "contains" | "like";
       readonly value: string;
     }
   | { readonly op: "in" | "notIn"; readonly values: readonly string[] }

@@ -47,6 +47,7 @@ export const OPERATOR_LABEL: Record<RowOperator, MessageKey> = {
   startsWith: "criteria.op.startsWith",
   endsWith: "criteria.op.endsWith",
   contains: "criteria.op.contains",
+  like: "criteria.op.like",
   empty: "criteria.op.empty",
   notEmpty: "criteria.op.notEmpty",
   lt: "criteria.op.lt",

@@ -13,8 +13,8 @@ export interface AddEntry {
 
 /**
  * Which contacts an Add Contacts action puts on the segment, as Business Central's dialog
- * decides: the matches; with Expand Companies every person of a matched company; with Allow
- * Related Companies the company of a matched person; never a contact marked "exclude from
+ * decides: the matches; with Expand Companies the company of every match and every person of
+ * that company; with Allow Related Companies the company of a matched person; never a contact marked "exclude from
  * segments" unless Ignore Exclusion; never one already on a line unless Allow Existing Contacts.
  * Lines come in contact No. order.
  */
@@ -30,17 +30,34 @@ export const planAdd = async (
     matched.map((contact) => [contact.no, { contact, via }]),
   );
   if (options.expandCompanies) {
-    const companies = matched.filter((c) => c.type === "company").map((c) => c.no);
-    for (const person of await store.contacts.personsOf<ContactRow>(
-      tenant,
-      companies,
-      contactRowFields,
-    )) {
+    // BC's Add Contacts expands by Company No.: a matched person brings its company and every
+    // person of it, just as a matched company brings its persons.
+    const broughtBy = new Map<string, string>();
+    for (const c of matched) {
+      // A matched company brings its persons itself, whichever of them matched too.
+      if (c.type === "company") broughtBy.set(c.no, c.no);
+      else if (c.companyNo && !broughtBy.has(c.companyNo)) broughtBy.set(c.companyNo, c.no);
+    }
+    const companies = [...broughtBy.keys()];
+    const missingCompanies = companies.filter((no) => !entries.has(no));
+    const [companyRows, persons] = await Promise.all([
+      store.contacts.byNos<ContactRow>(tenant, missingCompanies, contactRowFields),
+      store.contacts.personsOf<ContactRow>(tenant, companies, contactRowFields),
+    ]);
+    for (const company of companyRows) {
+      entries.set(company.no, {
+        contact: company,
+        via: "expandedCompany",
+        viaContactNo: broughtBy.get(company.no),
+      });
+    }
+    for (const person of persons) {
       if (!entries.has(person.no)) {
         entries.set(person.no, {
           contact: person,
           via: "expandedCompany",
-          viaContactNo: person.companyNo,
+          // The contact that was matched: its company, or the colleague that brought it.
+          viaContactNo: broughtBy.get(person.companyNo ?? "") ?? person.companyNo,
         });
       }
     }

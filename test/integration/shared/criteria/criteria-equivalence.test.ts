@@ -85,6 +85,8 @@ const PREFIXES = [
   "@firma.dk",
   "1",
 ] as const;
+/** like patterns: ? is one character, * at one end. */
+const PATTERNS = ["?", "a?", "?arhus c", "*?us", "8?00", "80??*", "??-8*", "aa??*", "*ø?", "Ø?is"];
 const DATES_STORED = [
   "2026-03-15",
   "2026-03-15T12:00:00Z",
@@ -244,6 +246,9 @@ const FILTERS: Readonly<Record<FieldType, readonly string[]>> = {
     ">=a",
     "*000",
     "*-*",
+    "8?00",
+    "<>?K-*",
+    "@dk-????",
   ],
   text: [
     "aar*|''",
@@ -260,6 +265,8 @@ const FILTERS: Readonly<Record<FieldType, readonly string[]>> = {
     "@ØSTER",
     "..b",
     "x@*",
+    "aarhus ?",
+    "?d*|*?s",
   ],
   any: [
     "5",
@@ -319,12 +326,16 @@ const operandFor = (
           : type === "any"
             ? ["lt", "le", "gt", "ge", "between"].includes(op)
               ? notBoolean
+              : op === "like"
+                ? fc.constantFrom(...PATTERNS)
+                : ["startsWith", "endsWith", "contains"].includes(op)
+                  ? fc.oneof(fc.constantFrom(...PREFIXES), fc.integer({ min: 0, max: 12 }))
+                  : customValue
+            : op === "like"
+              ? fc.constantFrom(...PATTERNS)
               : ["startsWith", "endsWith", "contains"].includes(op)
-                ? fc.oneof(fc.constantFrom(...PREFIXES), fc.integer({ min: 0, max: 12 }))
-                : customValue
-            : ["startsWith", "endsWith", "contains"].includes(op)
-              ? fc.constantFrom(...PREFIXES)
-              : textValue;
+                ? fc.constantFrom(...PREFIXES)
+                : textValue;
   switch (op) {
     case "empty":
     case "notEmpty":

@@ -78,6 +78,41 @@ describe("Add Contacts", () => {
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT31"]);
   });
 
+  it("Expand Companies brings the company of a matched person and all its persons (BC)", async () => {
+    const no = await segment();
+    const kt11 = field("no", "eq", "KT11");
+    const dry = await act(no, "add", kt11, { expandCompanies: true }, true);
+    expect(dry).toEqual({ dryRun: true, linesAdded: 3, linesRemoved: 0, noOfLines: 3 });
+    const out = await act(no, "add", kt11, { expandCompanies: true });
+    expect(out.linesAdded).toBe(dry.linesAdded);
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
+    // Each line brought along says whom it came with: Anna, who matched.
+    for (const contactNo of ["KT1", "KT12"]) {
+      const line = (await api.call("GET", `/api/segments/${no}/lines?contactNo=${contactNo}`)).json
+        .items[0];
+      const why = (await api.call("GET", `/api/segments/${no}/lines/${line.lineNo}/explain`)).json;
+      expect(why).toMatchObject({
+        via: "expandedCompany",
+        viaContactNo: "KT11",
+        stillMatches: true,
+      });
+    }
+    // A person without a company brings nobody; an excluded company still stays out.
+    await act(
+      no,
+      "add",
+      { kind: "field", field: "no", op: "in", values: ["KT98", "KT31"] },
+      {
+        expandCompanies: true,
+      },
+    );
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12", "KT31", "KT98"]);
+    await goBack(no);
+    expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT12"]);
+    await goBack(no);
+    expect(await lineContacts(api, no)).toEqual([]);
+  });
+
   it("Allow Related Companies brings a matched person's company", async () => {
     const no = await segment();
     await act(no, "add", field("no", "eq", "KT21"), { allowRelatedCompanies: true });
@@ -94,6 +129,15 @@ describe("Add Contacts", () => {
     });
     expect(doubled.linesAdded).toBe(1);
     expect(await lineContacts(api, no)).toEqual(["KT1", "KT11", "KT11", "KT12"]);
+  });
+
+  it("takes ? as exactly one character, as Business Central does", async () => {
+    const no = await segment();
+    const filter = { kind: "field", field: "no", filter: "KT?1|KT9?" };
+    const dry = await act(no, "add", filter, { ignoreExclusion: true }, true);
+    await act(no, "add", filter, { ignoreExclusion: true });
+    expect(await lineContacts(api, no)).toEqual(["KT11", "KT21", "KT31", "KT98", "KT99"]);
+    expect(dry.linesAdded).toBe(5);
   });
 
   it("takes Business Central filter strings and nested AND/OR/NOT", async () => {

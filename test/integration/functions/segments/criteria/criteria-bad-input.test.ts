@@ -54,6 +54,24 @@ describe("bad criteria answer 4xx naming the exact part, and change nothing", ()
       "invalid_filter",
     ],
     [
+      "three dots, which Business Central refuses rather than matching nothing",
+      { kind: "field", field: "no", filter: "10000..." },
+      "filter.filter",
+      "invalid_filter",
+    ],
+    [
+      "? with * at both ends",
+      { kind: "field", field: "name", filter: "*A?B*" },
+      "filter.filter",
+      "invalid_filter",
+    ],
+    [
+      "a like pattern with * in the middle",
+      { kind: "field", field: "name", op: "like", value: "A*?" },
+      "filter.value",
+      "invalid_value",
+    ],
+    [
       "a wildcard in the middle",
       { kind: "field", field: "name", filter: "A*B" },
       "filter.filter",
