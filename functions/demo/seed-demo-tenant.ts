@@ -1,4 +1,4 @@
-import { CampaignCreate } from "@shared/model/campaign";
+import { CampaignFields } from "@shared/model/campaign";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
 import { SalespersonCreate } from "@shared/model/salesperson";
@@ -56,11 +56,16 @@ export const seedDemoTenant = async (
     );
   }
   for (const c of demo.campaigns) {
-    const fields = CampaignCreate.parse(c);
+    const fields = CampaignFields.parse(c);
     await ignoreExisting(() =>
       store.campaigns.store.create(tenant, fields.no, { ...fields, ...stamp }),
     );
   }
+  const highestCampaign = Math.max(
+    0,
+    ...demo.campaigns.map((c) => parseNo(series.campaign, c.no) ?? 0),
+  );
+  await store.numberSeries.advanceTo(tenant, series.campaign, highestCampaign);
   for (const t of demo.interactionTemplates) {
     const fields = InteractionTemplateCreate.parse(t);
     await ignoreExisting(() =>
