@@ -1,4 +1,5 @@
 import { CampaignFields } from "@shared/model/campaign";
+import { ContactCodeFields, contactCodeTables } from "@shared/model/contact-code";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
 import { SalespersonCreate } from "@shared/model/salesperson";
@@ -54,6 +55,14 @@ export const seedDemoTenant = async (
     await ignoreExisting(() =>
       store.salespeople.store.create(tenant, fields.code, { ...fields, ...stamp }),
     );
+  }
+  for (const table of contactCodeTables) {
+    for (const row of demo.contactCodes[table]) {
+      const fields = ContactCodeFields.parse(row);
+      await ignoreExisting(() =>
+        store.contactCodes[table].store.create(tenant, fields.code, { ...fields, ...stamp }),
+      );
+    }
   }
   for (const c of demo.campaigns) {
     const fields = CampaignFields.parse(c);

@@ -47,6 +47,30 @@ export const setupKinds = {
     // Each letter's document id by language; the attachments list shows only file names.
     internalKeys: ["letterDocumentIds"],
   },
+  jobResponsibility: {
+    docType: "jobResponsibility",
+    entityName: "Job responsibility",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  businessRelation: {
+    docType: "businessRelation",
+    entityName: "Business relation",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  industryGroup: {
+    docType: "industryGroup",
+    entityName: "Industry group",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  mailingGroup: {
+    docType: "mailingGroup",
+    entityName: "Mailing group",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
 } as const satisfies Record<string, SetupKind>;
 
 export type SetupFilter = {
