@@ -142,6 +142,18 @@ export class SetupRepository<T extends { etag: string }> {
     return this.docs.findWithInternals(tenant, key);
   }
 
+  /** Every key of this kind in the tenant, sorted; for code tables, which stay small. */
+  async allCodes(tenant: TenantId): Promise<string[]> {
+    const rows = await this.docs.allRaw<{ key: string }>(tenant, {
+      select: `c.${this.kind.keyField} AS key`,
+      where: [],
+      parameters: [],
+      orderBy: [`c.${this.kind.keyField}`],
+      partitionKey: partitionKey.setup(tenant, this.kind.docType),
+    });
+    return rows.map((r) => r.key);
+  }
+
   /** Of these keys, the ones that exist. */
   async existing(tenant: TenantId, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
