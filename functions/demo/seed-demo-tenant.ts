@@ -1,4 +1,5 @@
-import { CampaignCreate } from "@shared/model/campaign";
+import { CampaignFields } from "@shared/model/campaign";
+import { ContactCodeFields, contactCodeTables } from "@shared/model/contact-code";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
 import { SalespersonCreate } from "@shared/model/salesperson";
@@ -55,12 +56,25 @@ export const seedDemoTenant = async (
       store.salespeople.store.create(tenant, fields.code, { ...fields, ...stamp }),
     );
   }
+  for (const table of contactCodeTables) {
+    for (const row of demo.contactCodes[table]) {
+      const fields = ContactCodeFields.parse(row);
+      await ignoreExisting(() =>
+        store.contactCodes[table].store.create(tenant, fields.code, { ...fields, ...stamp }),
+      );
+    }
+  }
   for (const c of demo.campaigns) {
-    const fields = CampaignCreate.parse(c);
+    const fields = CampaignFields.parse(c);
     await ignoreExisting(() =>
       store.campaigns.store.create(tenant, fields.no, { ...fields, ...stamp }),
     );
   }
+  const highestCampaign = Math.max(
+    0,
+    ...demo.campaigns.map((c) => parseNo(series.campaign, c.no) ?? 0),
+  );
+  await store.numberSeries.advanceTo(tenant, series.campaign, highestCampaign);
   for (const t of demo.interactionTemplates) {
     const fields = InteractionTemplateCreate.parse(t);
     await ignoreExisting(() =>

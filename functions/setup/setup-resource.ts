@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { EndpointSpec, ParsedQuery } from "@shared/model/endpoint";
 import type { Reference } from "../references/reference-check";
+import type { SeriesDef } from "../store/number-series";
 import type { SetupFilter, SetupRepository } from "../store/setup-repository";
 import type { Store } from "../store/store";
 
@@ -26,6 +27,8 @@ export interface SetupResource<
   readonly keyOf: (fields: Record<string, unknown>) => string;
   readonly references: (fields: Record<string, unknown>) => Reference[];
   readonly filters: (query: ParsedQuery<L>) => SetupFilter[];
+  /** The number series that gives the key when a create leaves it out (campaigns, as in BC). */
+  readonly series?: { readonly def: SeriesDef; readonly keyField: string };
   /** Stored fields the API manages itself, kept across updates (e.g. template attachments). */
   readonly initial?: Record<string, unknown>;
 }

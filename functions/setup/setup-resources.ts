@@ -2,6 +2,7 @@ import { api } from "@shared/model/api";
 import { CampaignFields, campaignRules } from "@shared/model/campaign";
 import { InteractionTemplateFields } from "@shared/model/interaction-template";
 import { SalespersonFields } from "@shared/model/salesperson";
+import { series } from "../store/number-series";
 import type { SetupFilter } from "../store/setup-repository";
 import { setupHandlers } from "./setup-handlers";
 
@@ -33,6 +34,7 @@ export const campaignHandlers = setupHandlers({
   repository: (store) => store.campaigns,
   valid: CampaignFields.superRefine(campaignRules),
   keyOf: (f) => String(f["no"]),
+  series: { def: series.campaign, keyField: "no" },
   references: (f) => [
     { field: "salespersonCode", kind: "salesperson", value: str(f["salespersonCode"]) },
   ],

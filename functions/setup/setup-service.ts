@@ -7,6 +7,7 @@ import type { Identity } from "../auth/identity";
 import { issuesToErrors } from "../errors/validation-issues";
 import { checkReferences, type Reference } from "../references/reference-check";
 import type { Page } from "../store/document-store";
+import { createWithSeriesNo, type SeriesDef } from "../store/number-series";
 import type { SetupFilter, SetupRepository } from "../store/setup-repository";
 
 export interface SetupRules<T extends { etag: string }> {
@@ -15,6 +16,7 @@ export interface SetupRules<T extends { etag: string }> {
   readonly keyOf: (fields: Record<string, unknown>) => string;
   readonly references: (fields: Record<string, unknown>) => Reference[];
   readonly initial?: Record<string, unknown>;
+  readonly series?: { readonly def: SeriesDef; readonly keyField: string };
 }
 
 export const listSetup = <T extends { etag: string }>(
@@ -37,13 +39,24 @@ export const createSetup = async <T extends { etag: string }>(
   identity: Identity,
   fields: Record<string, unknown>,
 ): Promise<T> => {
-  await checkReferences(deps.store, identity.tenantId, rules.references(fields));
-  const key = rules.keyOf(fields);
-  return rules.repository.store.create(identity.tenantId, key, {
-    ...rules.initial,
-    ...fields,
-    ...stampNew(identity, deps.now()),
-  });
+  const tenant = identity.tenantId;
+  await checkReferences(deps.store, tenant, rules.references(fields));
+  const write = (key: string, stored: Record<string, unknown>) =>
+    rules.repository.store.create(tenant, key, {
+      ...rules.initial,
+      ...stored,
+      ...stampNew(identity, deps.now()),
+    });
+  const { series: numbered } = rules;
+  if (!numbered) return write(rules.keyOf(fields), fields);
+  const given = fields[numbered.keyField];
+  return createWithSeriesNo(
+    deps.store.numberSeries,
+    tenant,
+    numbered.def,
+    typeof given === "string" ? given : undefined,
+    (no) => write(no, { ...fields, [numbered.keyField]: no }),
+  );
 };
 
 export const updateSetup = async <T extends { etag: string }>(

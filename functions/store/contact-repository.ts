@@ -278,4 +278,19 @@ export class ContactRepository {
       .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
       .slice(0, top);
   }
+
+  /** How many contacts carry each code of a code list (mailingGroups, industryGroups, ...). */
+  async codeCounts(tenant: TenantId, list: string): Promise<Map<string, number>> {
+    const field = `c["${list}"]`;
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
+      select: `${field} AS v`,
+      where: [`IS_ARRAY(${field})`],
+      parameters: [],
+    });
+    const counts = new Map<string, number>();
+    for (const { v } of rows)
+      for (const code of Array.isArray(v) ? v : [])
+        if (typeof code === "string") counts.set(code, (counts.get(code) ?? 0) + 1);
+    return counts;
+  }
 }

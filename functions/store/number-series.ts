@@ -14,6 +14,7 @@ export interface SeriesDef {
 export const series = {
   contact: { code: "CONTACT", prefix: "KT", digits: 6 },
   segment: { code: "SEGMENT", prefix: "SEG", digits: 5 },
+  campaign: { code: "CAMPAIGN", prefix: "CP", digits: 4 },
   loggedSegment: { code: "LOGSEG", prefix: "", digits: 0 },
   interactionLogEntry: { code: "INTLOG", prefix: "", digits: 0 },
 } as const satisfies Record<string, SeriesDef>;

@@ -47,6 +47,30 @@ export const setupKinds = {
     // Each letter's document id by language; the attachments list shows only file names.
     internalKeys: ["letterDocumentIds"],
   },
+  jobResponsibility: {
+    docType: "jobResponsibility",
+    entityName: "Job responsibility",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  businessRelation: {
+    docType: "businessRelation",
+    entityName: "Business relation",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  industryGroup: {
+    docType: "industryGroup",
+    entityName: "Industry group",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
+  mailingGroup: {
+    docType: "mailingGroup",
+    entityName: "Mailing group",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
 } as const satisfies Record<string, SetupKind>;
 
 export type SetupFilter = {
@@ -116,6 +140,18 @@ export class SetupRepository<T extends { etag: string }> {
     key: string,
   ): Promise<{ entity: T; internals: Readonly<Record<string, unknown>> } | undefined> {
     return this.docs.findWithInternals(tenant, key);
+  }
+
+  /** Every key of this kind in the tenant, sorted; for code tables, which stay small. */
+  async allCodes(tenant: TenantId): Promise<string[]> {
+    const rows = await this.docs.allRaw<{ key: string }>(tenant, {
+      select: `c.${this.kind.keyField} AS key`,
+      where: [],
+      parameters: [],
+      orderBy: [`c.${this.kind.keyField}`],
+      partitionKey: partitionKey.setup(tenant, this.kind.docType),
+    });
+    return rows.map((r) => r.key);
   }
 
   /** Of these keys, the ones that exist. */

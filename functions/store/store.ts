@@ -1,4 +1,5 @@
 import type { Campaign } from "@shared/model/campaign";
+import type { ContactCode, ContactCodeTable } from "@shared/model/contact-code";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
@@ -29,6 +30,8 @@ export interface Store {
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
   readonly mergeJobs: SetupRepository<StoredMergeJob>;
+  /** The code tables contacts carry codes of, by the contact field that holds the codes. */
+  readonly contactCodes: Readonly<Record<ContactCodeTable, SetupRepository<ContactCode>>>;
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
 }
@@ -49,6 +52,18 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
   mergeJobs: new SetupRepository<StoredMergeJob>(containers.setup, setupKinds.mergeJob),
+  contactCodes: {
+    jobResponsibilities: new SetupRepository<ContactCode>(
+      containers.setup,
+      setupKinds.jobResponsibility,
+    ),
+    businessRelations: new SetupRepository<ContactCode>(
+      containers.setup,
+      setupKinds.businessRelation,
+    ),
+    industryGroups: new SetupRepository<ContactCode>(containers.setup, setupKinds.industryGroup),
+    mailingGroups: new SetupRepository<ContactCode>(containers.setup, setupKinds.mailingGroup),
+  },
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
 });

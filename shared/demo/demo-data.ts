@@ -40,6 +40,8 @@ import {
   type DemoSalesperson,
 } from "./setup-records";
 import { vatNumberIn } from "./vat-numbers";
+import { demoContactCodes, type DemoContactCode } from "./contact-code-records";
+import type { ContactCodeTable } from "../model/contact-code";
 
 export type { DemoCampaign, DemoInteractionTemplate, DemoSalesperson };
 
@@ -51,6 +53,7 @@ export type DemoContact = z.input<typeof ContactCreate> & { no: string };
 
 export interface DemoTenant {
   salespeople: DemoSalesperson[];
+  contactCodes: Record<ContactCodeTable, DemoContactCode[]>;
   campaigns: DemoCampaign[];
   interactionTemplates: DemoInteractionTemplate[];
   /** Companies first, then persons; numbers ascend in that order. */
@@ -443,6 +446,7 @@ export const generateDemoTenant = (options: DemoTenantOptions = {}): DemoTenant 
 
   return {
     salespeople: demoSalespeople(),
+    contactCodes: demoContactCodes(),
     campaigns: demoCampaigns(),
     interactionTemplates: demoInteractionTemplates(),
     contacts,

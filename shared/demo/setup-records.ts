@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CampaignCreate } from "../model/campaign";
+import type { CampaignFields } from "../model/campaign";
 import type { InteractionTemplateCreate } from "../model/interaction-template";
 import type { SalespersonCreate } from "../model/salesperson";
 import type { Territory } from "./codes";
@@ -10,7 +10,7 @@ import type { Territory } from "./codes";
  * Built by functions so that a caller who edits the records never edits the next tenant's.
  */
 export type DemoSalesperson = z.input<typeof SalespersonCreate>;
-export type DemoCampaign = z.input<typeof CampaignCreate>;
+export type DemoCampaign = z.input<typeof CampaignFields>;
 export type DemoInteractionTemplate = z.input<typeof InteractionTemplateCreate>;
 
 export const demoSalespeople = (): DemoSalesperson[] => [

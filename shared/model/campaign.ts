@@ -23,7 +23,11 @@ export const campaignRules = (c: CampaignFields, ctx: z.RefinementCtx): void => 
   }
 };
 
-export const CampaignCreate = CampaignFields.superRefine(campaignRules);
+export const CampaignCreate = CampaignFields.extend({
+  no: CampaignFields.shape.no
+    .optional()
+    .meta({ description: "Taken from the CAMPAIGN number series when absent." }),
+}).superRefine((c, ctx) => campaignRules({ ...c, no: c.no ?? "" }, ctx));
 export const CampaignPatch = patchOf(CampaignFields.omit({ no: true }));
 export const Campaign = CampaignFields.extend(ServerStamp.shape);
 export type Campaign = z.infer<typeof Campaign>;

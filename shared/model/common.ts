@@ -1,11 +1,13 @@
 import { z } from "zod";
 
 /**
- * Building blocks shared by every entity. Business Central keys ("Code[20]") are upper case;
- * we accept Danish letters because Danish customers write them into codes.
+ * Building blocks shared by every entity. Business Central keys ("Code[20]") are upper case and
+ * BC upper-cases what is typed into them, so we do too rather than refuse lower case; we accept
+ * Danish letters because Danish customers write them into codes.
  */
 export const Code = z
   .string()
+  .toUpperCase()
   .min(1)
   .max(20)
   .regex(/^[\p{Lu}\p{N}][\p{Lu}\p{N} _\-./&+]*$/u, {

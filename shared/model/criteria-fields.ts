@@ -20,6 +20,17 @@ export const FieldValuesQuery = z.object({
 });
 export const FieldValues = z.object({
   items: z.array(
-    z.object({ value: z.union([z.string(), z.number(), z.boolean()]), count: z.number().int() }),
+    z.object({
+      value: z.union([z.string(), z.number(), z.boolean()]),
+      count: z.number().int(),
+      description: z
+        .string()
+        .optional()
+        .meta({ description: "For a code list: the code's English description." }),
+      descriptionDa: z
+        .string()
+        .optional()
+        .meta({ description: "For a code list: the code's Danish description." }),
+    }),
   ),
 });

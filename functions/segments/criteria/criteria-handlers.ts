@@ -1,4 +1,5 @@
 import { contactFields, fieldDef, operatorsFor } from "@shared/criteria/fields";
+import { codeSuggestions, isCodeTable } from "./code-suggestions";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../../app-deps";
 import { ValidationError } from "../../errors/app-errors";
@@ -28,6 +29,10 @@ export const listCriteriaFieldsHandler = defineHandler(api.listCriteriaFields, a
 export const suggestFieldValuesHandler = defineHandler(
   api.suggestFieldValues,
   async ({ identity, params, query }, deps: AppDeps) => {
+    if (isCodeTable(params.field))
+      return {
+        json: { items: await codeSuggestions(deps.store, identity.tenantId, params.field, query) },
+      };
     const field = fieldDef(params.field);
     if (!field) {
       throw new ValidationError([

@@ -27,6 +27,7 @@ import { assertOpen, today } from "../segment-service";
 import { planAdd, type AddEntry } from "./add-plan";
 import { goBackOnce, runAction, type ActionSpec, type Changes } from "./action-runner";
 import { contactRowFields, type ContactRow } from "./contact-row";
+import { checkCriteriaCodes } from "./criteria-codes";
 import { normalizeOrReject, prepareCriteria } from "./criteria-prep";
 import { resolveSets } from "./criteria-sets";
 import { describeAction, describeTree } from "./describe-action";
@@ -76,6 +77,7 @@ const planCriteria = async (
   const tenant = identity.tenantId;
   const header = await openHeader(deps, tenant, segmentNo);
   const evaluatedOn = today(deps.now());
+  await checkCriteriaCodes(deps.store, tenant, request.filter);
   const { normalized, compiled } = await prepareCriteria(
     deps.store,
     tenant,

@@ -1,3 +1,4 @@
+import { contactCodeEndpoints } from "./contact-codes";
 import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
 import { interactionEndpoints } from "./interactions";
@@ -17,6 +18,7 @@ export const api = {
   ...contactEndpoints,
   ...segmentEndpoints,
   ...setupEndpoints,
+  ...contactCodeEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...mergeEndpoints,

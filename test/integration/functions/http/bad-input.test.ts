@@ -157,7 +157,7 @@ describe("bad input answers 4xx problem+json naming the field and the rule, and 
         email: "not-an-email",
         countryRegionCode: "Denmark",
         industryGroups: ["IT"],
-        mailingGroups: ["lower"],
+        mailingGroups: ["not a code!"], // lower case alone is upper-cased, as in BC
       },
     });
     expectProblem(res, 400);

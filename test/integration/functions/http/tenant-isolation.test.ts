@@ -44,6 +44,8 @@ interface Ids {
   readonly entry: { readonly contactNo: string; readonly entryNo: number };
   readonly campaign: string;
   readonly salesperson: string;
+  /** A code in each of the contact code tables (job responsibilities, mailing groups, ...). */
+  readonly contactCode: string;
   readonly template: string;
   readonly saved: string;
   readonly job: string;
@@ -254,6 +256,54 @@ const probes: Record<EndpointName, Probe> = {
   getSalesperson: (x) => [{ path: `/salespeople/${x.salesperson}` }],
   updateSalesperson: (x) => [{ path: `/salespeople/${x.salesperson}`, body: { name: "A-OWN" } }],
   deleteSalesperson: (x) => [{ path: `/salespeople/${x.salesperson}` }],
+  listJobResponsibilities: (x) => [
+    { path: "/job-responsibilities", query: { search: x.contactCode } },
+    { path: "/job-responsibilities", query: { top: "1", continuationToken: x.token } },
+  ],
+  createJobResponsibility: () => [
+    { path: "/job-responsibilities", body: { code: newKey("NCC"), description: "A-OWN" } },
+  ],
+  getJobResponsibility: (x) => [{ path: `/job-responsibilities/${x.contactCode}` }],
+  updateJobResponsibility: (x) => [
+    { path: `/job-responsibilities/${x.contactCode}`, body: { description: "A-OWN" } },
+  ],
+  deleteJobResponsibility: (x) => [{ path: `/job-responsibilities/${x.contactCode}` }],
+  listBusinessRelations: (x) => [
+    { path: "/business-relations", query: { search: x.contactCode } },
+    { path: "/business-relations", query: { top: "1", continuationToken: x.token } },
+  ],
+  createBusinessRelation: () => [
+    { path: "/business-relations", body: { code: newKey("NCC"), description: "A-OWN" } },
+  ],
+  getBusinessRelation: (x) => [{ path: `/business-relations/${x.contactCode}` }],
+  updateBusinessRelation: (x) => [
+    { path: `/business-relations/${x.contactCode}`, body: { description: "A-OWN" } },
+  ],
+  deleteBusinessRelation: (x) => [{ path: `/business-relations/${x.contactCode}` }],
+  listIndustryGroups: (x) => [
+    { path: "/industry-groups", query: { search: x.contactCode } },
+    { path: "/industry-groups", query: { top: "1", continuationToken: x.token } },
+  ],
+  createIndustryGroup: () => [
+    { path: "/industry-groups", body: { code: newKey("NCC"), description: "A-OWN" } },
+  ],
+  getIndustryGroup: (x) => [{ path: `/industry-groups/${x.contactCode}` }],
+  updateIndustryGroup: (x) => [
+    { path: `/industry-groups/${x.contactCode}`, body: { description: "A-OWN" } },
+  ],
+  deleteIndustryGroup: (x) => [{ path: `/industry-groups/${x.contactCode}` }],
+  listMailingGroups: (x) => [
+    { path: "/mailing-groups", query: { search: x.contactCode } },
+    { path: "/mailing-groups", query: { top: "1", continuationToken: x.token } },
+  ],
+  createMailingGroup: () => [
+    { path: "/mailing-groups", body: { code: newKey("NCC"), description: "A-OWN" } },
+  ],
+  getMailingGroup: (x) => [{ path: `/mailing-groups/${x.contactCode}` }],
+  updateMailingGroup: (x) => [
+    { path: `/mailing-groups/${x.contactCode}`, body: { description: "A-OWN" } },
+  ],
+  deleteMailingGroup: (x) => [{ path: `/mailing-groups/${x.contactCode}` }],
   listCriteriaFields: () => [{ path: "/criteria/fields" }],
   suggestFieldValues: (x) => [
     { path: "/criteria/fields/city/values" },
@@ -508,6 +558,34 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       then: [{ method: "GET", path: `/salespeople/${x.salesperson}` }],
     },
   ],
+  createJobResponsibility: (x) => [
+    {
+      path: "/job-responsibilities",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/job-responsibilities/${x.contactCode}` }],
+    },
+  ],
+  createBusinessRelation: (x) => [
+    {
+      path: "/business-relations",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/business-relations/${x.contactCode}` }],
+    },
+  ],
+  createIndustryGroup: (x) => [
+    {
+      path: "/industry-groups",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/industry-groups/${x.contactCode}` }],
+    },
+  ],
+  createMailingGroup: (x) => [
+    {
+      path: "/mailing-groups",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/mailing-groups/${x.contactCode}` }],
+    },
+  ],
   saveCriteria: (x) => [
     {
       path: `/segments/${x.segment}/save-criteria`,
@@ -538,6 +616,10 @@ const finishing: readonly EndpointName[] = [
   "deleteContact",
   "deleteCampaign",
   "deleteSalesperson",
+  "deleteJobResponsibility",
+  "deleteBusinessRelation",
+  "deleteIndustryGroup",
+  "deleteMailingGroup",
   "deleteInteractionTemplate",
   "deleteSavedCriteria",
   "deleteTemplateAttachment",
@@ -714,6 +796,10 @@ const seed = async () => {
       city: `${m} Town`,
     });
     await ok(who, "POST", "/contacts", { no: "KT3", type: "person", name: `${m} Third` });
+    await ok(who, "POST", "/job-responsibilities", { code: "CC", description: `${m} code` });
+    await ok(who, "POST", "/business-relations", { code: "CC", description: `${m} code` });
+    await ok(who, "POST", "/industry-groups", { code: "CC", description: `${m} code` });
+    await ok(who, "POST", "/mailing-groups", { code: "CC", description: `${m} code` });
     await ok(who, "POST", "/segments", {
       no: "SEG",
       description: `${m} segment`,
@@ -738,6 +824,10 @@ const seed = async () => {
   }
   // What only B has: other codes, a line No. A's SEG lacks, a second logged segment, letters.
   await ok(B, "POST", "/salespeople", { code: "SPB", name: "B-SECRET Seller" });
+  await ok(B, "POST", "/job-responsibilities", { code: "CCB", description: "B-SECRET only code" });
+  await ok(B, "POST", "/business-relations", { code: "CCB", description: "B-SECRET only code" });
+  await ok(B, "POST", "/industry-groups", { code: "CCB", description: "B-SECRET only code" });
+  await ok(B, "POST", "/mailing-groups", { code: "CCB", description: "B-SECRET only code" });
   await ok(B, "POST", "/campaigns", { no: "CPB", description: "B-SECRET only campaign" });
   await ok(B, "POST", "/interaction-templates", { code: "TPLB", description: "B-SECRET only" });
   await upload(B, "/interaction-templates/TPLB/attachments/da-DK", "B-SECRET only letter «Name»");
@@ -824,6 +914,7 @@ const seed = async () => {
     entry: { contactNo: "KT2", entryNo: 1 },
     campaign: "CP",
     salesperson: "SP",
+    contactCode: "CC",
     template: "TPL",
     saved: "SC",
     job: sameJob,
@@ -840,6 +931,7 @@ const seed = async () => {
     entry: bOnlyEntry,
     campaign: "CPB",
     salesperson: "SPB",
+    contactCode: "CCB",
     template: "TPLB",
     saved: "SCB",
     job: bOnlyJob,
@@ -856,6 +948,7 @@ const seed = async () => {
     entry: { contactNo: "NX2", entryNo: 99 },
     campaign: "NXCP",
     salesperson: "NXSP",
+    contactCode: "NXCC",
     template: "NXTPL",
     saved: "NXSC",
     job: randomUUID(),

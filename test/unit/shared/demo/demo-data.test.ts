@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { CampaignCreate } from "@shared/model/campaign";
 import { Code, Email } from "@shared/model/common";
+import { ContactCodeFields, contactCodeTables } from "@shared/model/contact-code";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
 import { SalespersonCreate } from "@shared/model/salesperson";
@@ -328,5 +329,21 @@ describe("asciiFold", () => {
     expect(asciiFold("O'Brien & St. John", "GB", "-")).toBe("obrien-st-john");
     expect(asciiFold("St. John", "US")).toBe("stjohn");
     expect(asciiFold("Yılmaz Wiśniewski", "DK", "-")).toBe("yilmaz-wisniewski");
+  });
+});
+
+describe("the demo tenant's code tables", () => {
+  const tenant = generateDemoTenant();
+
+  it("have a row, in English and Danish, for every code a demo contact carries", () => {
+    for (const table of contactCodeTables) {
+      const rows = tenant.contactCodes[table];
+      expect(schemaFailures(rows, ContactCodeFields, (r) => r.code)).toEqual([]);
+      const known = new Set(rows.map((r) => r.code));
+      const carried = new Set(tenant.contacts.flatMap((c) => c[table] ?? []));
+      expect([...carried].filter((code) => !known.has(code))).toEqual([]);
+      expect(carried.size).toBeGreaterThan(0);
+      for (const r of rows) expect([r.description, r.descriptionDa]).not.toContain("");
+    }
   });
 });

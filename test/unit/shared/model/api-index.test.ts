@@ -1,4 +1,5 @@
 import { api } from "@shared/model/api";
+import { contactCodeEndpoints } from "@shared/model/api/contact-codes";
 import { contactEndpoints } from "@shared/model/api/contacts";
 import { criteriaEndpoints } from "@shared/model/api/criteria";
 import { interactionEndpoints } from "@shared/model/api/interactions";
@@ -13,6 +14,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   contacts: contactEndpoints,
   segments: segmentEndpoints,
   setup: setupEndpoints,
+  contactCodes: contactCodeEndpoints,
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,
   merge: mergeEndpoints,
