@@ -141,6 +141,36 @@ describe("segments and lines", () => {
     expect(missing.json.errors[0]).toMatchObject({ field: "contactNo", rule: "exists" });
   });
 
+  it("adds a contact already on the segment again only when asked, as Add Contacts does", async () => {
+    const before = (await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines;
+    const refused = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: false },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.errors[0]).toMatchObject({
+      field: "contactNo",
+      rule: "unique",
+      message: expect.stringContaining("allowExistingContacts"),
+    });
+    const again = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: true },
+    });
+    expect(again.status).toBe(201);
+    expect(again.json).toMatchObject({ contactNo: "KT000002" });
+    expect(again.json.allowExistingContacts).toBeUndefined();
+    expect((await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines).toBe(before + 1);
+    const listed = await api.call("GET", "/api/segments/SEG-LINES/lines?contactNo=KT000002");
+    expect(listed.json.items).toHaveLength(2);
+    const wrongType = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: "yes" },
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.errors[0]).toMatchObject({ field: "allowExistingContacts" });
+    expect((await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines).toBe(before + 1);
+    const removed = await api.call("DELETE", `/api/segments/SEG-LINES/lines/${again.json.lineNo}`);
+    expect(removed.status).toBe(204);
+  });
+
   it("validates header references and the merged header on update", async () => {
     const bad = await api.call("POST", "/api/segments", {
       body: { no: "SEG-BAD", campaignNo: "NOPE", interactionTemplateCode: "NOPE" },
