@@ -111,6 +111,7 @@ export const updateSegmentLine = async (
     via: raw?.via,
     viaContactNo: raw?.viaContactNo,
     mergedDocumentId: raw?.mergedDocumentId,
+    listOrder: raw?.listOrder,
   };
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);

@@ -64,6 +64,8 @@ export type StoredLine = SegmentLine & {
   mergedDocumentId?: string;
   /** The contact's own letter, when attachment.kind is "unique" (document-names.ts). */
   ownLetterDocumentId?: string;
+  /** The key the lines are listed by (segments/line-order.ts), fixed when the line is added. */
+  listOrder?: string;
 };
 
 export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
@@ -158,7 +160,7 @@ export class SegmentRepository {
       keyField: "lineNo",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => lineId(Number(lastPart(key))),
-      internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId"],
+      internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId", "listOrder"],
     });
     this.removedLineDocs = new DocumentStore<StoredLine>({
       container,
@@ -255,7 +257,7 @@ export class SegmentRepository {
       {
         where,
         parameters,
-        orderBy: ["c.lineNo"],
+        orderBy: ["c.listOrder", "c.lineNo"],
         partitionKey: partitionKey.segment(tenant, segmentNo),
       },
       { top, continuationToken: token },
