@@ -112,6 +112,12 @@ export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
   return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
 };
 
+/**
+ * How lines are paged: as the user sees them (company name, company before persons, name), or
+ * in line No. order, as BC's merge and Log walk them.
+ */
+export type LineListOrder = "display" | "lineNo";
+
 /** A line as a criteria action or an add writes it: a stored line before the store has it. */
 export type NewLine = Omit<StoredLine, "etag">;
 
@@ -239,6 +245,7 @@ export class SegmentRepository {
     q: Omit<SegmentLineListQuery, "top" | "continuationToken">,
     top: number,
     token?: string,
+    order: LineListOrder = "display",
   ): Promise<Page<SegmentLine>> {
     const where = ["c.segmentNo = @segmentNo"];
     const parameters: { name: string; value: string }[] = [
@@ -257,7 +264,7 @@ export class SegmentRepository {
       {
         where,
         parameters,
-        orderBy: ["c.listOrder", "c.lineNo"],
+        orderBy: order === "display" ? ["c.listOrder", "c.lineNo"] : ["c.lineNo"],
         partitionKey: partitionKey.segment(tenant, segmentNo),
       },
       { top, continuationToken: token },
