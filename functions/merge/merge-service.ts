@@ -36,7 +36,14 @@ export const mergeData = async (
           ),
         ].filter((l): l is StoredLine => !!l),
       }
-    : await deps.store.segments.listLines(tenant, segmentNo, {}, q.top, q.continuationToken);
+    : await deps.store.segments.listLines(
+        tenant,
+        segmentNo,
+        {},
+        q.top,
+        q.continuationToken,
+        "lineNo",
+      );
   const records = await letterRecords(deps, tenant, header, page.items as StoredLine[]);
   return {
     items: records.map((r) => ({

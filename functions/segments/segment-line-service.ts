@@ -42,8 +42,9 @@ export const getSegmentLine = (
   deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
 
 /**
- * Adds one contact by hand. A contact already on the segment is refused rather than written
- * twice: the check and the write happen while holding the segment.
+ * Adds one contact by hand. A contact already on the segment is refused unless the caller asks
+ * for it again (allowExistingContacts, as Add Contacts has): the check and the write happen while
+ * holding the segment.
  */
 export const createSegmentLine = async (
   deps: AppDeps,
@@ -72,17 +73,20 @@ export const createSegmentLine = async (
   const lineNo = await withSegmentLock(deps, identity, segmentNo, "addLine", async (hold) => {
     const header = await segments.headers.get(tenant, segmentNo);
     assertOpen(header);
-    if ((await segments.countLines(tenant, segmentNo, contact.no)) > 0) {
+    if (
+      !input.allowExistingContacts &&
+      (await segments.countLines(tenant, segmentNo, contact.no)) > 0
+    ) {
       throw new ConflictError(`Contact ${contact.no} is already on segment ${segmentNo}.`, [
         {
           in: "body",
           field: "contactNo",
           rule: "unique",
-          message: `${contact.no} is already on this segment`,
+          message: `${contact.no} is already on this segment; send allowExistingContacts: true to add it again`,
         },
       ]);
     }
-    const { contactNo: _c, ...lineFields } = input;
+    const { contactNo: _c, allowExistingContacts: _a, ...lineFields } = input;
     return addManually(deps, identity, header, contact, lineFields, hold);
   });
   return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
@@ -107,6 +111,7 @@ export const updateSegmentLine = async (
     via: raw?.via,
     viaContactNo: raw?.viaContactNo,
     mergedDocumentId: raw?.mergedDocumentId,
+    listOrder: raw?.listOrder,
   };
   const stored = withoutStamp(current);
   const merged = applyMergePatch(stored, patch);

@@ -62,6 +62,7 @@ export const containers: Record<ContainerName, ContainerDef> = {
         composite("/tenantId", "/date", "/no"),
         composite("/tenantId", "/modifiedAt", "/no"),
         composite("/tenantId", "/lineNo"),
+        composite("/tenantId", "/listOrder", "/lineNo"),
       ],
       ["/note/?"],
     ),

@@ -64,6 +64,8 @@ export type StoredLine = SegmentLine & {
   mergedDocumentId?: string;
   /** The contact's own letter, when attachment.kind is "unique" (document-names.ts). */
   ownLetterDocumentId?: string;
+  /** The key the lines are listed by (segments/line-order.ts), fixed when the line is added. */
+  listOrder?: string;
 };
 
 export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
@@ -109,6 +111,12 @@ export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
   }
   return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
 };
+
+/**
+ * How lines are paged: as the user sees them (company name, company before persons, name), or
+ * in line No. order, as BC's merge and Log walk them.
+ */
+export type LineListOrder = "display" | "lineNo";
 
 /** A line as a criteria action or an add writes it: a stored line before the store has it. */
 export type NewLine = Omit<StoredLine, "etag">;
@@ -158,7 +166,7 @@ export class SegmentRepository {
       keyField: "lineNo",
       partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
       idOf: (key) => lineId(Number(lastPart(key))),
-      internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId"],
+      internalKeys: ["via", "viaContactNo", "mergedDocumentId", "ownLetterDocumentId", "listOrder"],
     });
     this.removedLineDocs = new DocumentStore<StoredLine>({
       container,
@@ -237,6 +245,7 @@ export class SegmentRepository {
     q: Omit<SegmentLineListQuery, "top" | "continuationToken">,
     top: number,
     token?: string,
+    order: LineListOrder = "display",
   ): Promise<Page<SegmentLine>> {
     const where = ["c.segmentNo = @segmentNo"];
     const parameters: { name: string; value: string }[] = [
@@ -255,7 +264,7 @@ export class SegmentRepository {
       {
         where,
         parameters,
-        orderBy: ["c.lineNo"],
+        orderBy: order === "display" ? ["c.listOrder", "c.lineNo"] : ["c.lineNo"],
         partitionKey: partitionKey.segment(tenant, segmentNo),
       },
       { top, continuationToken: token },

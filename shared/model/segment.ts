@@ -112,8 +112,16 @@ export const SegmentLineFields = z.object({
 });
 export type SegmentLineFields = z.infer<typeof SegmentLineFields>;
 
-/** The fields a client writes; the attachment comes from an upload, never from a body. */
-export const SegmentLineCreate = SegmentLineFields.omit({ attachment: true });
+/**
+ * The fields a client writes; the attachment comes from an upload, never from a body.
+ * allowExistingContacts is Add Contacts' option of the same name: a contact already on the
+ * segment is added again only when asked.
+ */
+export const SegmentLineCreate = SegmentLineFields.omit({ attachment: true }).extend({
+  allowExistingContacts: z.boolean().default(false).meta({
+    description: "Add the contact even when it is on the segment already (a second line).",
+  }),
+});
 export type SegmentLineCreate = z.infer<typeof SegmentLineCreate>;
 
 export const SegmentLinePatch = patchOf(

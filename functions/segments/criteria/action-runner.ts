@@ -10,6 +10,7 @@ import { ConflictError } from "../../errors/app-errors";
 import type { Identity } from "../../auth/identity";
 import { lineNoStep, type NewLine, type SegmentHeader } from "../../store/segment-repository";
 import { lineDefaults } from "../line-defaults";
+import { lineListOrder } from "../line-order";
 import type { SegmentHold } from "../segment-lock";
 import type { AddEntry } from "./add-plan";
 
@@ -106,6 +107,7 @@ export const runAction = async (
       lineNo: firstLineNo + i * lineNoStep,
       actionNo,
       via: entry.via,
+      listOrder: lineListOrder(entry.contact),
       ...(entry.viaContactNo ? { viaContactNo: entry.viaContactNo } : {}),
       ...stamp,
     }));

@@ -66,7 +66,8 @@ export const segmentEndpoints = {
     method: "GET",
     path: "/segments/{no}/lines",
     tag: "Segments",
-    summary: "List a segment's lines in line order.",
+    summary:
+      "List a segment's lines as Business Central shows them: by company name, the company before its persons, then name.",
     params: SegmentNoParams,
     query: SegmentLineListQuery,
     response: page(SegmentLine),

@@ -46,7 +46,7 @@ describe("segments and lines", () => {
     expect(segment).toMatchObject({ status: "open", noOfLines: 0, noOfCriteriaActions: 0 });
   });
 
-  it("adds lines that inherit the header and the contact, in line No. order", async () => {
+  it("adds lines that inherit the header and the contact, numbered in the order added", async () => {
     await api.call("POST", "/api/segments", {
       body: {
         no: "SEG-LINES",
@@ -98,7 +98,8 @@ describe("segments and lines", () => {
     });
 
     const list = await api.call("GET", "/api/segments/SEG-LINES/lines");
-    expect(list.json.items.map((l: SegmentLine) => l.lineNo)).toEqual([10000, 20000]);
+    // John Smith has no company, so he comes before Mette of Havn & Co ApS (BC's line order).
+    expect(list.json.items.map((l: SegmentLine) => l.lineNo)).toEqual([20000, 10000]);
     expect(
       (await api.call("GET", "/api/segments/SEG-LINES/lines?search=smith")).json.items,
     ).toHaveLength(1);
@@ -139,6 +140,91 @@ describe("segments and lines", () => {
     });
     expect(missing.status).toBe(422);
     expect(missing.json.errors[0]).toMatchObject({ field: "contactNo", rule: "exists" });
+  });
+
+  it("adds a contact already on the segment again only when asked, as Add Contacts does", async () => {
+    const before = (await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines;
+    const refused = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: false },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.errors[0]).toMatchObject({
+      field: "contactNo",
+      rule: "unique",
+      message: expect.stringContaining("allowExistingContacts"),
+    });
+    const again = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: true },
+    });
+    expect(again.status).toBe(201);
+    expect(again.json).toMatchObject({ contactNo: "KT000002" });
+    expect(again.json.allowExistingContacts).toBeUndefined();
+    expect((await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines).toBe(before + 1);
+    const listed = await api.call("GET", "/api/segments/SEG-LINES/lines?contactNo=KT000002");
+    expect(listed.json.items).toHaveLength(2);
+    const wrongType = await api.call("POST", "/api/segments/SEG-LINES/lines", {
+      body: { contactNo: "KT000002", allowExistingContacts: "yes" },
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.json.errors[0]).toMatchObject({ field: "allowExistingContacts" });
+    expect((await api.call("GET", "/api/segments/SEG-LINES")).json.noOfLines).toBe(before + 1);
+    const removed = await api.call("DELETE", `/api/segments/SEG-LINES/lines/${again.json.lineNo}`);
+    expect(removed.status).toBe(204);
+  });
+
+  it("lists lines as BC does: by company name, then the company before its persons, then name", async () => {
+    await api.call("POST", "/api/contacts", {
+      body: { no: "KT000010", type: "company", name: "Bager Bo A/S" },
+    });
+    await api.call("POST", "/api/contacts", {
+      body: { no: "KT000011", type: "person", name: "Anders And", companyNo: "KT000010" },
+    });
+    await api.call("POST", "/api/contacts", {
+      body: { no: "KT000012", type: "person", name: "Zenia Ahl", companyNo: "KT000010" },
+    });
+    await api.call("POST", "/api/contacts", {
+      body: { no: "KT000013", type: "person", name: "bent berg" },
+    });
+    expect((await api.call("POST", "/api/segments", { body: { no: "SEG-ORDER" } })).status).toBe(
+      201,
+    );
+    for (const contactNo of ["KT000012", "KT000002", "KT000010", "KT000013", "KT000011"]) {
+      const added = await api.call("POST", "/api/segments/SEG-ORDER/lines", {
+        body: { contactNo },
+      });
+      expect(added.status).toBe(201);
+    }
+    const names = async (query = "") =>
+      (await api.call("GET", `/api/segments/SEG-ORDER/lines${query}`)).json.items.map(
+        (l: SegmentLine) => l.contactName,
+      );
+    const expected = [
+      "bent berg", // no company: a blank company name comes first
+      "Bager Bo A/S", // the company itself, before its persons
+      "Anders And",
+      "Zenia Ahl",
+      "Mette Frederiksen", // Havn & Co ApS
+    ];
+    expect(await names()).toEqual(expected);
+    // Paging keeps the order across pages.
+    const first = await api.call("GET", "/api/segments/SEG-ORDER/lines?top=2");
+    const rest = await api.call(
+      "GET",
+      `/api/segments/SEG-ORDER/lines?top=10&continuationToken=${encodeURIComponent(first.json.continuationToken)}`,
+    );
+    expect(
+      [...first.json.items, ...rest.json.items].map((l: SegmentLine) => l.contactName),
+    ).toEqual(expected);
+    // An edited line stays where it was.
+    const anders = (await api.call("GET", "/api/segments/SEG-ORDER/lines?contactNo=KT000011")).json
+      .items[0];
+    const edited = await api.call("PATCH", `/api/segments/SEG-ORDER/lines/${anders.lineNo}`, {
+      body: { note: "Hej" },
+      ifMatch: anders.etag,
+    });
+    expect(edited.status).toBe(200);
+    expect(await names()).toEqual(expected);
+    expect((await api.call("DELETE", "/api/segments/SEG-ORDER")).status).toBe(204);
   });
 
   it("validates header references and the merged header on update", async () => {
