@@ -308,7 +308,9 @@ const finish = async (
     createdAt: run.startedAt,
     userId: run.userId,
     noOfInteractions: entries.length,
-    noOfCampaignEntries: entries.filter((e) => e.campaignNo).length,
+    // Business Central makes one campaign entry per logged segment and campaign, not per line.
+    noOfCampaignEntries: new Set(entries.flatMap((e) => (e.campaignNo ? [e.campaignNo] : []))).size,
+    date: header.date,
     canceled: false,
     ...(header.campaignNo ? { campaignNo: header.campaignNo } : {}),
     ...(header.interactionTemplateCode

@@ -44,7 +44,7 @@ describe("Log", () => {
       segmentNo: "L1",
       description: "Forårsbrev",
       noOfInteractions: 3,
-      noOfCampaignEntries: 3,
+      noOfCampaignEntries: 1,
       canceled: false,
       userId: "alice@a.example",
     });
