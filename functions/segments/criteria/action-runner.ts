@@ -123,6 +123,7 @@ export const runAction = async (
   await segments.updateStats(tenant, segmentNo, (s) => ({
     ...strip(s),
     noOfLines: Math.max(0, s.noOfLines + changes.add.length - removed),
+    linesVersion: (s.linesVersion ?? 0) + 1,
   }));
   return { action: strip(action), firstLineNo };
 };
@@ -166,6 +167,7 @@ export const goBackOnce = async (
     ...strip(s),
     noOfCriteriaActions: Math.max(0, s.noOfCriteriaActions - 1),
     noOfLines: Math.max(0, s.noOfLines - inserted.length + removed.length),
+    linesVersion: (s.linesVersion ?? 0) + 1,
   }));
   return { undone: action, linesDeleted: inserted.length, linesRestored: removed.length };
 };
