@@ -452,6 +452,10 @@ export const daDK: Messages = {
   "log.openFollowUp": "Åbn opfølgningsmålgruppen {no}",
   "log.followUpCreated": "Opfølgningsmålgruppen {no} er oprettet.",
   "log.alreadyLogged": "Målgruppen er logført (logført målgruppe {entryNo}).",
+  "log.changed.title": "Målgruppen er ændret, siden du gennemgik den",
+  "log.changed.body":
+    "Der er tilføjet, fjernet eller ændret linjer (eller målgruppen er redigeret), efter du kontrollerede den, så intet er logført. Genindlæs den, kontrollér linjerne igen, og logfør så.",
+  "log.changed.reload": "Genindlæs og kontrollér igen",
   "log.elsewhere":
     "{user} logfører denne målgruppe: {written} af {total} interaktioner skrevet. Hvis logføringen stopper, kan den gøres færdig her efter {until}.",
   "log.abandoned.title": "Logføringen stoppede, før den var færdig",

@@ -449,6 +449,10 @@ export const enUS = {
   "log.openFollowUp": "Open the follow-up segment {no}",
   "log.followUpCreated": "Follow-up segment {no} created.",
   "log.alreadyLogged": "This segment is logged (logged segment {entryNo}).",
+  "log.changed.title": "The segment changed since you reviewed it",
+  "log.changed.body":
+    "Lines were added, removed or changed (or the segment edited) after you checked it, so nothing was logged. Reload it, check the lines again, then log.",
+  "log.changed.reload": "Reload and check again",
   "log.elsewhere":
     "{user} is logging this segment: {written} of {total} interactions written. If that Log stops, it can be finished here after {until}.",
   "log.abandoned.title": "The Log stopped before it finished",

@@ -87,9 +87,15 @@ export const lineOrHeader = <K extends keyof StoredLine & keyof SegmentHeader>(
   key: K,
 ) => line[key] ?? header[key];
 
+/** Something is sent: the line's own or merged letter, or the template's attachment. */
+const sendsLetter = (inputs: LogInputs, line: StoredLine, templateCode: string | undefined) =>
+  inputs.keptLetters.has(line.lineNo) ||
+  line.attachment.kind === "unique" ||
+  (templateCode ? (inputs.templates.get(templateCode)?.attachments.length ?? 0) > 0 : false);
+
 /**
  * Business Central's checks before Log, on every line at once: the contact exists, a template is
- * set, there is a description, an e-mail line has an address, a claimed own letter exists.
+ * set, there is a description, an e-mail line that sends a letter has an address, a claimed own letter exists.
  */
 export const checkLines = async (
   deps: AppDeps,
@@ -128,7 +134,14 @@ export const checkLines = async (
       );
     if (!(line.description ?? header.description))
       add(line, "description", "description_present", "the line has no description");
-    if (lineOrHeader(line, header, "correspondenceType") === "email" && contact && !contact.email) {
+    // Business Central checks the address only when a letter goes out: a line with no letter
+    // records a response (a call, a reply) and sends nothing.
+    if (
+      lineOrHeader(line, header, "correspondenceType") === "email" &&
+      contact &&
+      !contact.email &&
+      sendsLetter(inputs, line, templateCode)
+    ) {
       add(
         line,
         "correspondenceType",

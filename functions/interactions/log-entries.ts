@@ -31,7 +31,8 @@ export const entryFor = (
     contactName: contact?.name ?? line.contactName,
     contactCompanyNo: contact?.companyNo ?? line.contactCompanyNo,
     contactCompanyName: contact?.companyName ?? line.contactCompanyName,
-    date: run.startedAt.slice(0, 10),
+    // Business Central dates each line with the segment's date, so a mailing can be back-dated.
+    date: header.date,
     timeOfInteraction: run.startedAt,
     interactionTemplateCode: templateCode,
     interactionGroupCode: template?.interactionGroupCode,

@@ -9,6 +9,7 @@ import {
 } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
 import { sameEtag } from "../store/document-store";
+import { segmentEtag } from "../segments/segment-etag";
 import { leaseIsLive } from "../store/segment-lock-repository";
 import { formatNo, series } from "../store/number-series";
 import type { LogRun, SegmentHeader } from "../store/segment-repository";
@@ -31,6 +32,19 @@ const problemsToErrors = (problems: readonly LogProblem[]) =>
     rule: p.rule,
     message: `${p.contactNo}: ${p.message}`,
   }));
+
+/**
+ * The ETag of the segment as it stands: header and lines. A Log's If-Match must name it, so a
+ * line added, removed or changed after the review refuses the Log.
+ */
+const reviewedEtag = async (deps: AppDeps, tenant: TenantId, header: SegmentHeader) =>
+  segmentEtag(header.etag, await deps.store.segments.linesVersionOf(tenant, header.no));
+
+const changedSinceReview = (segmentNo: string) => {
+  const error = new PreconditionFailedError("Segment", segmentNo);
+  error.message = `Segment ${segmentNo} changed since you reviewed it (its lines or header were edited, or contacts added or removed). Reload the segment, check the lines again, then log.`;
+  return error;
+};
 
 export const checkLog = async (deps: AppDeps, identity: Identity, segmentNo: string) => {
   const tenant = identity.tenantId;
@@ -62,14 +76,16 @@ export const logSegment = async (
   if (header.status === "logged") return answerLogged(deps, tenant, header, idempotencyKey);
   if (header.status === "logging")
     await assertMayFinish(deps, tenant, header, ifMatch, idempotencyKey);
-  else if (!sameEtag(header.etag, ifMatch)) throw new PreconditionFailedError("Segment", segmentNo);
+  else if (!sameEtag(await reviewedEtag(deps, tenant, header), ifMatch))
+    throw changedSinceReview(segmentNo);
 
   return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
     // What the segment is now that it is ours: another Log may have finished meanwhile.
     const current = await segments.headers.get(tenant, segmentNo);
     if (current.status === "logged") return answerLogged(deps, tenant, current, idempotencyKey);
     if (current.status === "logging") return finishStopped(deps, identity, current, hold);
-    if (!sameEtag(current.etag, ifMatch)) throw new PreconditionFailedError("Segment", segmentNo);
+    if (!sameEtag(await reviewedEtag(deps, tenant, current), ifMatch))
+      throw changedSinceReview(segmentNo);
 
     const inputs = await loadLogInputs(deps, tenant, current);
     if (inputs.lines.length === 0) {
@@ -188,7 +204,7 @@ const assertMayFinish = async (
     run !== undefined &&
     (sameEtag(run.headerEtag, ifMatch) ||
       (idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey));
-  if (sameEtag(header.etag, ifMatch) || repeat) return;
+  if (sameEtag(await reviewedEtag(deps, tenant, header), ifMatch) || repeat) return;
   const lock = await segments.locks.find(tenant, header.no);
   if (lock && leaseIsLive(lock, deps.now())) throw busyError(lock);
   throw new ConflictError(
@@ -231,7 +247,8 @@ const startRun = async (
   const tenant = identity.tenantId;
   const runs = deps.store.segments.logRuns;
   const previous = await runs.find(tenant, header.no);
-  if (previous && sameEtag(previous.headerEtag, header.etag) && previous.total === total)
+  const reviewed = await reviewedEtag(deps, tenant, header);
+  if (previous && sameEtag(previous.headerEtag, reviewed) && previous.total === total)
     return previous;
   if (previous) await runs.delete(tenant, header.no);
   const numbers = deps.store.numberSeries;
@@ -243,7 +260,7 @@ const startRun = async (
   return runs.create(tenant, header.no, {
     segmentNo: header.no,
     status: "writing",
-    headerEtag: header.etag,
+    headerEtag: reviewed,
     ...(idempotencyKey ? { idempotencyKey } : {}),
     loggedSegmentEntryNo,
     firstEntryNo,
@@ -308,7 +325,9 @@ const finish = async (
     createdAt: run.startedAt,
     userId: run.userId,
     noOfInteractions: entries.length,
-    noOfCampaignEntries: entries.filter((e) => e.campaignNo).length,
+    // Business Central makes one campaign entry per logged segment and campaign, not per line.
+    noOfCampaignEntries: new Set(entries.flatMap((e) => (e.campaignNo ? [e.campaignNo] : []))).size,
+    date: header.date,
     canceled: false,
     ...(header.campaignNo ? { campaignNo: header.campaignNo } : {}),
     ...(header.interactionTemplateCode

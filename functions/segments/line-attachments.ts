@@ -25,12 +25,15 @@ const saveLine = async (
   changes: object,
 ) => {
   const { etag, ...body } = raw;
-  return deps.store.segments.lines.replace(
+  const saved = await deps.store.segments.lines.replace(
     identity.tenantId,
     key,
     { ...body, ...changes, ...stampChange(raw, identity, deps.now()) },
     etag,
   );
+  // The letter a Log would keep changed: the segment's ETag changes with it.
+  await deps.store.segments.linesChanged(identity.tenantId, raw.segmentNo);
+  return saved;
 };
 
 /** A contact's own letter (customized after editing) instead of the segment's. */

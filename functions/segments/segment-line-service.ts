@@ -122,7 +122,7 @@ export const updateSegmentLine = async (
   const readOnly = Object.fromEntries(
     Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)),
   );
-  return segments.lines.replace(
+  const saved = await segments.lines.replace(
     tenant,
     key,
     {
@@ -133,6 +133,9 @@ export const updateSegmentLine = async (
     },
     ifMatch,
   );
+  // What a Log would write changed: the segment's ETag changes with it.
+  await segments.linesChanged(tenant, segmentNo);
+  return saved;
 };
 
 /** Removes a line; recorded as an action, so Go Back puts it back with its edits. */

@@ -13,6 +13,7 @@ import type { Identity } from "../auth/identity";
 import { issuesToErrors } from "../errors/validation-issues";
 import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
+import { headerEtagOf, segmentEtag } from "./segment-etag";
 import { createWithSeriesNo, series } from "../store/number-series";
 import { leaseIsLive } from "../store/segment-lock-repository";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
@@ -32,9 +33,10 @@ const references = (s: Partial<SegmentCreate>): Reference[] => [
 
 const withCounts = (
   header: SegmentHeader,
-  stats: Pick<SegmentStats, "noOfLines" | "noOfCriteriaActions"> | undefined,
+  stats: Pick<SegmentStats, "noOfLines" | "noOfCriteriaActions" | "linesVersion"> | undefined,
 ): Segment => ({
   ...header,
+  etag: segmentEtag(header.etag, stats?.linesVersion ?? 0),
   noOfLines: stats?.noOfLines ?? 0,
   noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0,
 });
@@ -78,7 +80,11 @@ export const getSegment = async (
   if (stats && stats.noOfLines !== noOfLines && !held) {
     await deps.store.segments.updateStats(tenant, no, (s) => ({ ...withoutEtag(s), noOfLines }));
   }
-  return withCounts(header, { noOfLines, noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0 });
+  return withCounts(header, {
+    noOfLines,
+    noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0,
+    linesVersion: stats?.linesVersion ?? 0,
+  });
 };
 
 const withoutEtag = ({ etag: _e, ...rest }: SegmentStats) => rest;
@@ -182,7 +188,7 @@ const updateHeld = async (
       ...(loggedSegmentEntryNo !== undefined ? { loggedSegmentEntryNo } : {}),
       ...stampChange(current, identity, deps.now()),
     },
-    ifMatch,
+    headerEtagOf(ifMatch),
   );
   // Changing a header field updates the lines that still carry the old value.
   await propagateHeaderChange(deps, tenant, current, saved);
@@ -257,7 +263,7 @@ const applyTemplateHeld = async (
     campaignResponse: template.campaignResponse,
     ...stampChange(current, identity, deps.now()),
   };
-  const saved = await deps.store.segments.headers.replace(tenant, no, next, ifMatch);
+  const saved = await deps.store.segments.headers.replace(tenant, no, next, headerEtagOf(ifMatch));
   if (input.updateLines) await propagateHeaderChange(deps, tenant, current, saved, "template");
   const stats = await deps.store.segments.stats.find(tenant, no);
   return withCounts(saved, stats);
@@ -274,11 +280,12 @@ export const deleteSegment = async (
   const segments = deps.store.segments;
   // Check the ETag before anything is written, the lock included.
   const seen = await segments.headers.get(tenant, no);
-  if (ifMatch !== undefined && !sameEtag(seen.etag, ifMatch))
+  const headerEtag = ifMatch === undefined ? undefined : headerEtagOf(ifMatch);
+  if (headerEtag !== undefined && !sameEtag(seen.etag, headerEtag))
     throw new PreconditionFailedError("Segment", no);
   await withSegmentLock(deps, identity, no, "deleteSegment", async () => {
     const header = await segments.headers.get(tenant, no);
-    if (ifMatch !== undefined && !sameEtag(header.etag, ifMatch))
+    if (headerEtag !== undefined && !sameEtag(header.etag, headerEtag))
       throw new PreconditionFailedError("Segment", no);
     if (header.status === "logging") {
       // Its entries are partly written: deleting now would leave them without a logged segment.
@@ -288,6 +295,6 @@ export const deleteSegment = async (
     }
     // The lock goes last, with the hold: until then nobody else acts on the half-deleted segment.
     await segments.deleteContent(tenant, no);
-    await segments.headers.delete(tenant, no, ifMatch);
+    await segments.headers.delete(tenant, no, headerEtag);
   });
 };

@@ -27,6 +27,11 @@ export interface SegmentStats {
   nextLineNo: number;
   /** The next criteria action No.; never reused, so a number always names one action. */
   nextActionNo: number;
+  /**
+   * Bumped by every write that adds, removes or changes lines, so that the segment's ETag (the
+   * header's and this) changes with the lines a Log would write; absent on older counters.
+   */
+  linesVersion?: number;
   etag: string;
 }
 
@@ -37,7 +42,7 @@ export interface SegmentStats {
 export interface LogRun {
   segmentNo: string;
   status: "writing" | "done";
-  /** The header's ETag when the Log started: a retry of the same request sends it again. */
+  /** The segment's ETag (header and lines) when the Log started: a retry sends it again. */
   headerEtag: string;
   idempotencyKey?: string;
   loggedSegmentEntryNo: number;
@@ -74,6 +79,7 @@ export const emptyStats = (segmentNo: string): Omit<SegmentStats, "etag"> => ({
   noOfCriteriaActions: 0,
   nextLineNo: lineNoStep,
   nextActionNo: 1,
+  linesVersion: 0,
 });
 
 export const lineNoStep = 10_000;
@@ -237,6 +243,19 @@ export class SegmentRepository {
         await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
       }
     }
+  }
+
+  /** Records that the segment's lines changed: its ETag changes with them. */
+  async linesChanged(tenant: TenantId, segmentNo: string): Promise<void> {
+    await this.updateStats(tenant, segmentNo, ({ etag: _e, ...s }) => ({
+      ...s,
+      linesVersion: (s.linesVersion ?? 0) + 1,
+    }));
+  }
+
+  /** The version of the segment's lines (see SegmentStats.linesVersion). */
+  async linesVersionOf(tenant: TenantId, segmentNo: string): Promise<number> {
+    return (await this.statsDocs.find(tenant, segmentNo))?.linesVersion ?? 0;
   }
 
   listLines(

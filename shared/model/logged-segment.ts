@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { Code, IsoDateTime, text } from "./common";
+import { Code, IsoDate, IsoDateTime, text } from "./common";
 
 export const LoggedSegment = z.object({
   entryNo: z.number().int().min(1),
   segmentNo: Code,
   description: text(100),
   createdAt: IsoDateTime,
+  date: IsoDate.optional().meta({
+    description: "The segment's date, which every entry takes (absent on segments logged before).",
+  }),
   userId: z.string(),
   noOfInteractions: z.number().int().min(0),
   noOfCampaignEntries: z.number().int().min(0),

@@ -6,6 +6,7 @@ import {
   Field,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -19,7 +20,7 @@ import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar, isNotImplemented } from "../../ui/api-problem-bar";
+import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
@@ -68,6 +69,11 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const start = async () => {
     const outcome = await log(segment.etag, followUp);
     if (outcome) reloadSegment();
+  };
+  const reloadAll = () => {
+    reloadSegment();
+    check.reload();
+    logStatus.reload();
   };
   const finish = async () => {
     const outcome = await resume();
@@ -184,7 +190,21 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               />
             </Field>
           )}
-          {run.phase === "failed" && (
+          {run.phase === "failed" && isConflict(run.error) && (
+            // The Log's If-Match covers the lines: say what the marketer must do, check again.
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t("log.changed.title")}</MessageBarTitle>
+                {t("log.changed.body")}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={reloadAll}>
+                  {t("log.changed.reload")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {run.phase === "failed" && !isConflict(run.error) && (
             <ApiProblemBar
               error={run.error}
               onRetry={
@@ -194,11 +214,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                     : start
                   : undefined
               }
-              onReload={() => {
-                reloadSegment();
-                check.reload();
-                logStatus.reload();
-              }}
+              onReload={reloadAll}
             />
           )}
         </>

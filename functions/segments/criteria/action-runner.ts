@@ -125,6 +125,7 @@ export const runAction = async (
   await segments.updateStats(tenant, segmentNo, (s) => ({
     ...strip(s),
     noOfLines: Math.max(0, s.noOfLines + changes.add.length - removed),
+    linesVersion: (s.linesVersion ?? 0) + 1,
   }));
   return { action: strip(action), firstLineNo };
 };
@@ -168,6 +169,7 @@ export const goBackOnce = async (
     ...strip(s),
     noOfCriteriaActions: Math.max(0, s.noOfCriteriaActions - 1),
     noOfLines: Math.max(0, s.noOfLines - inserted.length + removed.length),
+    linesVersion: (s.linesVersion ?? 0) + 1,
   }));
   return { undone: action, linesDeleted: inserted.length, linesRestored: removed.length };
 };

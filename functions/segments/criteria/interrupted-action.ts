@@ -25,5 +25,6 @@ export const undoInterruptedAction = async (
     ...s,
     noOfLines,
     noOfCriteriaActions: actions.length,
+    linesVersion: (s.linesVersion ?? 0) + 1,
   }));
 };

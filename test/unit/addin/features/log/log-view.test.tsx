@@ -115,7 +115,7 @@ describe("LogView", () => {
     expect(logs[1]?.body).toEqual({ followUp: true });
   });
 
-  it("starts a new key after the server's final word (412) and offers Reload", async () => {
+  it("says the segment changed since it was reviewed (412), offers Reload and starts a new key", async () => {
     let etag = 1;
     const fake = createFakeApi({
       getSegment: () => ok(aSegment({ etag: `"${etag}"` })),
@@ -128,9 +128,9 @@ describe("LogView", () => {
     });
     renderLog(fake.fetch);
     fireEvent.click(await screen.findByRole("button", { name: "Log" }));
-    expect(await screen.findByText("Someone else changed the segment")).toBeTruthy();
+    expect(await screen.findByText("The segment changed since you reviewed it")).toBeTruthy();
     etag = 2;
-    fireEvent.click(screen.getByRole("button", { name: "Reload" }));
+    fireEvent.click(screen.getByRole("button", { name: "Reload and check again" }));
     await waitFor(() => expect(fake.callsTo("getSegment").length).toBeGreaterThan(1));
     await waitFor(() =>
       expect((screen.getByRole("button", { name: "Log" }) as HTMLButtonElement).disabled).toBe(
