@@ -18,6 +18,7 @@ import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
+import { assertNotLogged } from "../segments/segment-history";
 
 /** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
 const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
@@ -34,7 +35,7 @@ const problemsToErrors = (problems: readonly LogProblem[]) =>
 
 export const checkLog = async (deps: AppDeps, identity: Identity, segmentNo: string) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const inputs = await loadLogInputs(deps, tenant, header);
   return { lines: inputs.lines.length, problems: await checkLines(deps, tenant, header, inputs) };
 };

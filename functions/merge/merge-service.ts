@@ -16,6 +16,7 @@ import { resolveTemplate } from "./merge-template";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
 import { serialReports } from "./serial-reports";
+import { assertNotLogged } from "../segments/segment-history";
 
 type Request = z.infer<typeof MergeRequest>;
 
@@ -27,7 +28,7 @@ export const mergeData = async (
   q: { top: number; continuationToken?: string | undefined; lineNo?: number | undefined },
 ) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const page = q.lineNo
     ? {
         items: [
@@ -99,7 +100,7 @@ export const checkSegmentMerge = async (
   request: Request,
 ) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const letter = await resolveTemplate(deps, tenant, header, request.template);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
@@ -142,7 +143,7 @@ export const runMerge = async (
       throw new ConflictError(`Merge job ${id} belongs to segment ${existing.segmentNo}.`);
     return publicJob(existing);
   }
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
   if (request.keep) assertOpen(header);
   // The letter is found and read before the job exists: a letter that is missing or that the
