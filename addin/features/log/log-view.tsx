@@ -54,7 +54,9 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   );
   const problems = check.state.status === "ok" ? check.state.data.problems : [];
   const empty = segment.noOfLines === 0;
-  const logged = segment.status === "logged";
+  // Logged, the segment is history: the server no longer answers it as a segment (410), so the
+  // pane does not read it again; it lists among the logged segments now.
+  const logged = segment.status === "logged" || run.phase === "done";
   // Marked "logging" and not by this pane's click: someone's Log runs, or one stopped.
   const stopped = segment.status === "logging";
   const logStatus = useApiQuery(
@@ -66,13 +68,11 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   );
 
   const start = async () => {
-    const outcome = await log(segment.etag, followUp);
-    if (outcome) reloadSegment();
+    await log(segment.etag, followUp);
   };
   const finish = async () => {
     const outcome = await resume();
-    if (outcome) reloadSegment();
-    else logStatus.reload();
+    if (!outcome) logStatus.reload();
   };
 
   return (

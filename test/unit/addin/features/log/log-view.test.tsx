@@ -144,6 +144,27 @@ describe("LogView", () => {
     expect(second?.headers["Idempotency-Key"]).not.toBe(first?.headers["Idempotency-Key"]);
   });
 
+  it("after Log the segment is history: the pane does not read it again and offers no Log", async () => {
+    let logged = false;
+    const fake = createFakeApi({
+      getSegment: () =>
+        logged
+          ? problem(410, "The segment was logged", undefined, "Segment MG0001 was logged.")
+          : ok(aSegment()),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      logSegment: () => {
+        logged = true;
+        return ok({ loggedSegment, replayed: false });
+      },
+    });
+    renderLog(fake.fetch);
+    fireEvent.click(await screen.findByRole("button", { name: "Log" }));
+    expect(await screen.findByText("Logged segment 7: 10 interactions.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
+    expect(screen.queryByText("The segment was logged")).toBeNull();
+    expect(fake.callsTo("getSegment")).toHaveLength(1);
+  });
+
   it("says Log is not available yet when the server answers 501, never a blank pane", async () => {
     const fake = createFakeApi({ getSegment: () => ok(aSegment()) });
     renderLog(fake.fetch);
