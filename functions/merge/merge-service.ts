@@ -17,6 +17,8 @@ import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
 import { serialReports } from "./serial-reports";
 import { assertNotLogged } from "../segments/segment-history";
+import { groupIssues } from "@shared/model/issue-group";
+import { mergeCheckHint } from "./merge-check-hints";
 
 type Request = z.infer<typeof MergeRequest>;
 
@@ -107,7 +109,18 @@ export const checkSegmentMerge = async (
   );
   const records = await letterRecords(deps, tenant, header, lines);
   const { fieldNames, issues } = await checkLetters(deps, letter.bytes, records);
-  return { records: records.length, fields: [...fieldNames], issues };
+  const contactOf = new Map(lines.map((l) => [l.lineNo, l.contactNo]));
+  const groups = groupIssues(
+    issues.map((i) => ({
+      rule: i.code,
+      severity: i.severity,
+      message: i.message,
+      lineNo: i.lineNo,
+      contactNo: i.lineNo === undefined ? undefined : contactOf.get(i.lineNo),
+    })),
+    mergeCheckHint,
+  );
+  return { records: records.length, fields: [...fieldNames], issues, groups };
 };
 
 const publicJob = ({
