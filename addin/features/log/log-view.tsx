@@ -20,6 +20,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isNotImplemented } from "../../ui/api-problem-bar";
+import { IssueGroups } from "../../ui/issue-groups";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
@@ -128,6 +129,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                       lines: check.state.data.lines,
                     })}
                   </MessageBarTitle>
+                  <IssueGroups groups={check.state.data.groups} />
                   <ul className={styles.problems} aria-label={t("log.problemsList")}>
                     {byLine(problems).map(([lineNo, list]) => (
                       <li key={lineNo}>
