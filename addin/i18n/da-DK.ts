@@ -480,4 +480,22 @@ export const daDK: Messages = {
   "log.interactions.title": "Interaktionslog: {name}",
   "log.interactions.loading": "Henter interaktioner…",
   "log.interactions.empty": "Ingen interaktioner logført for denne kontakt.",
+  "checks.groups.label": "Problemer efter type",
+  "checks.groups.count": "{count} ×",
+  "checks.groups.fix": "Løsning: {hint}",
+  "checks.groups.lines": "Første linjer: {lines}",
+  "checks.groups.fallback": "Ret disse linjer, og kontrollér igen.",
+  "checks.hint.contact_exists": "Fjern disse linjer: deres kontakter er slettet.",
+  "checks.hint.template_set":
+    "Vælg en interaktionsskabelon på målgruppen (Anvend skabelon, så linjerne opdateres) eller på hver linje.",
+  "checks.hint.description_present":
+    "Giv målgruppen en beskrivelse, eller hver af disse linjer sin egen.",
+  "checks.hint.email_address":
+    "Giv disse kontakter en mailadresse, eller vælg en anden korrespondancetype på linjerne.",
+  "checks.hint.attachment_exists":
+    "Upload disse kontakters egne breve igen, eller fjern dem for at bruge målgruppens brev.",
+  "checks.hint.field_without_data":
+    "Fjern feltet fra brevet, eller vælg et felt, som kontakterne har.",
+  "checks.hint.empty_values":
+    "Udfyld feltet på disse kontakter, eller accepter at deres breve viser det tomt.",
 };

@@ -477,6 +477,25 @@ export const enUS = {
   "log.interactions.title": "Interaction log: {name}",
   "log.interactions.loading": "Loading interactions…",
   "log.interactions.empty": "No interactions logged for this contact.",
+  // ── checks.*: a check's problems grouped by kind (ui/issue-groups.tsx) ───────────────────────
+  "checks.groups.label": "Problems by kind",
+  "checks.groups.count": "{count} ×",
+  "checks.groups.fix": "Fix: {hint}",
+  "checks.groups.lines": "First lines: {lines}",
+  "checks.groups.fallback": "Fix these lines, then check again.",
+  "checks.hint.contact_exists": "Remove these lines: their contacts were deleted.",
+  "checks.hint.template_set":
+    "Choose an interaction template on the segment (Apply template, updating the lines) or on each line.",
+  "checks.hint.description_present":
+    "Give the segment a description, or each of these lines its own.",
+  "checks.hint.email_address":
+    "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
+  "checks.hint.attachment_exists":
+    "Upload these contacts' own letters again, or remove them to use the segment's.",
+  "checks.hint.field_without_data":
+    "Remove the field from the letter or choose a field the contacts have.",
+  "checks.hint.empty_values":
+    "Fill in the field on these contacts, or accept that their letters show it empty.",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

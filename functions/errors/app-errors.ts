@@ -25,6 +25,24 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * The segment was logged: as in Business Central it is history now and can only be found among
+ * the logged segments, so asking for it (or changing it) names the logged segment it became.
+ */
+export class SegmentLoggedError extends Error {
+  override readonly name = "SegmentLoggedError";
+  constructor(
+    readonly segmentNo: string,
+    readonly loggedSegmentEntryNo: number | undefined,
+  ) {
+    super(
+      loggedSegmentEntryNo === undefined
+        ? `Segment ${segmentNo} was logged and can only be found among the logged segments.`
+        : `Segment ${segmentNo} was logged as logged segment ${loggedSegmentEntryNo}: find it among the logged segments (GET /api/logged-segments/${loggedSegmentEntryNo}). A logged segment can no longer be opened, changed or deleted; create a follow-up segment to write to its contacts again.`,
+    );
+  }
+}
+
 /** The ETag sent in If-Match is no longer current: someone else changed the entity. */
 export class PreconditionFailedError extends Error {
   override readonly name = "PreconditionFailedError";

@@ -8,6 +8,7 @@ import {
   PartialWriteError,
   PayloadTooLargeError,
   PreconditionFailedError,
+  SegmentLoggedError,
   UnauthorizedError,
   ValidationError,
   WorkerPoolFullError,
@@ -38,6 +39,15 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
   if (engine) return engine;
   if (error instanceof NotFoundError) {
     return problemResponse(404, "not-found", "Not found", { detail: error.message, instance });
+  }
+  if (error instanceof SegmentLoggedError) {
+    return problemResponse(410, "segment-logged", "The segment was logged", {
+      detail: error.message,
+      instance,
+      ...(error.loggedSegmentEntryNo !== undefined
+        ? { loggedSegmentEntryNo: error.loggedSegmentEntryNo }
+        : {}),
+    });
   }
   if (error instanceof PreconditionFailedError) {
     return problemResponse(412, "stale-etag", "Changed by someone else", {

@@ -19,6 +19,9 @@ import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
+import { assertNotLogged } from "../segments/segment-history";
+import { groupIssues } from "@shared/model/issue-group";
+import { logCheckHint } from "./log-check-hints";
 
 /** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
 const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
@@ -48,9 +51,14 @@ const changedSinceReview = (segmentNo: string) => {
 
 export const checkLog = async (deps: AppDeps, identity: Identity, segmentNo: string) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const inputs = await loadLogInputs(deps, tenant, header);
-  return { lines: inputs.lines.length, problems: await checkLines(deps, tenant, header, inputs) };
+  const problems = await checkLines(deps, tenant, header, inputs);
+  const groups = groupIssues(
+    problems.map((p) => ({ ...p, severity: "error" as const })),
+    logCheckHint,
+  );
+  return { lines: inputs.lines.length, problems, groups };
 };
 
 /**

@@ -16,6 +16,9 @@ import { resolveTemplate } from "./merge-template";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
 import { serialReports } from "./serial-reports";
+import { assertNotLogged } from "../segments/segment-history";
+import { groupIssues } from "@shared/model/issue-group";
+import { mergeCheckHint } from "./merge-check-hints";
 
 type Request = z.infer<typeof MergeRequest>;
 
@@ -27,7 +30,7 @@ export const mergeData = async (
   q: { top: number; continuationToken?: string | undefined; lineNo?: number | undefined },
 ) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const page = q.lineNo
     ? {
         items: [
@@ -106,14 +109,25 @@ export const checkSegmentMerge = async (
   request: Request,
 ) => {
   const tenant = identity.tenantId;
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const letter = await resolveTemplate(deps, tenant, header, request.template);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
   const records = await letterRecords(deps, tenant, header, lines);
   const { fieldNames, issues } = await checkLetters(deps, letter.bytes, records);
-  return { records: records.length, fields: [...fieldNames], issues };
+  const contactOf = new Map(lines.map((l) => [l.lineNo, l.contactNo]));
+  const groups = groupIssues(
+    issues.map((i) => ({
+      rule: i.code,
+      severity: i.severity,
+      message: i.message,
+      lineNo: i.lineNo,
+      contactNo: i.lineNo === undefined ? undefined : contactOf.get(i.lineNo),
+    })),
+    mergeCheckHint,
+  );
+  return { records: records.length, fields: [...fieldNames], issues, groups };
 };
 
 const publicJob = ({
@@ -149,7 +163,7 @@ export const runMerge = async (
       throw new ConflictError(`Merge job ${id} belongs to segment ${existing.segmentNo}.`);
     return publicJob(existing);
   }
-  const header = await deps.store.segments.headers.get(tenant, segmentNo);
+  const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
   if (request.keep) assertOpen(header);
   // The letter is found and read before the job exists: a letter that is missing or that the

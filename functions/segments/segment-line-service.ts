@@ -15,6 +15,7 @@ import { sameEtag, type Page } from "../store/document-store";
 import { addManually, removeManually } from "./criteria/criteria-service";
 import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
+import { assertNotLogged } from "./segment-history";
 
 export const listSegmentLines = async (
   deps: AppDeps,
@@ -22,7 +23,7 @@ export const listSegmentLines = async (
   segmentNo: string,
   q: SegmentLineListQuery,
 ): Promise<Page<SegmentLine>> => {
-  await deps.store.segments.headers.get(identity.tenantId, segmentNo);
+  assertNotLogged(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   const { top, continuationToken, ...filters } = q;
   return deps.store.segments.listLines(
     identity.tenantId,

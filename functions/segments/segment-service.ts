@@ -18,6 +18,7 @@ import { createWithSeriesNo, series } from "../store/number-series";
 import { leaseIsLive } from "../store/segment-lock-repository";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import { propagateHeaderChange } from "./header-propagation";
+import { assertNotLogged } from "./segment-history";
 import { withSegmentLock } from "./segment-lock";
 import type { TenantId } from "../store/tenant";
 
@@ -49,6 +50,7 @@ export const listSegments = async (
   q: SegmentListQuery,
 ): Promise<Page<Segment>> => {
   const { top, continuationToken, ...filters } = q;
+  // Logged segments are history: they list among the logged segments only.
   const page = await deps.store.segments.listHeaders(
     identity.tenantId,
     filters,
@@ -80,6 +82,7 @@ export const getSegment = async (
   if (stats && stats.noOfLines !== noOfLines && !held) {
     await deps.store.segments.updateStats(tenant, no, (s) => ({ ...withoutEtag(s), noOfLines }));
   }
+  assertNotLogged(header);
   return withCounts(header, {
     noOfLines,
     noOfCriteriaActions: stats?.noOfCriteriaActions ?? 0,
@@ -123,8 +126,9 @@ const ensureStats = async (deps: AppDeps, tenant: TenantId, no: string) => {
   }
 };
 
-/** A logged segment is history: it can be read, not changed. */
+/** Only an open segment changes; a logged one is history and answers as such. */
 export const assertOpen = (header: SegmentHeader): void => {
+  assertNotLogged(header);
   if (header.status === "logging") {
     // Reached by the segment's holder, or with its ETag: so no Log is running, one stopped.
     throw new ConflictError(
@@ -279,12 +283,12 @@ export const deleteSegment = async (
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   // Check the ETag before anything is written, the lock included.
-  const seen = await segments.headers.get(tenant, no);
+  const seen = assertNotLogged(await segments.headers.get(tenant, no));
   const headerEtag = ifMatch === undefined ? undefined : headerEtagOf(ifMatch);
   if (headerEtag !== undefined && !sameEtag(seen.etag, headerEtag))
     throw new PreconditionFailedError("Segment", no);
   await withSegmentLock(deps, identity, no, "deleteSegment", async () => {
-    const header = await segments.headers.get(tenant, no);
+    const header = assertNotLogged(await segments.headers.get(tenant, no));
     if (headerEtag !== undefined && !sameEtag(header.etag, headerEtag))
       throw new PreconditionFailedError("Segment", no);
     if (header.status === "logging") {

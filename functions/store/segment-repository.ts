@@ -115,6 +115,8 @@ export const segmentQuery = (f: Partial<SegmentFilters>): QuerySpec => {
       parameters.push({ name: `@${key}`, value });
     }
   }
+  // A logged segment is history (Business Central deletes it): it lists as a logged segment only.
+  if (f.status === undefined) where.push(`c.status != "logged"`);
   return { where, parameters, orderBy: orderTerms[f.orderBy ?? "no"] };
 };
 

@@ -9,6 +9,7 @@ import {
   queryBoolean,
 } from "./common";
 import { InteractionLogEntry } from "./interaction-log-entry";
+import { IssueGroup } from "./issue-group";
 import { LoggedSegment } from "./logged-segment";
 
 /** Log a segment: one interaction log entry per line and one logged segment, exactly once. */
@@ -35,7 +36,13 @@ export const LogProblem = z.object({
 });
 export type LogProblem = z.infer<typeof LogProblem>;
 
-export const LogCheck = z.object({ lines: z.number().int(), problems: z.array(LogProblem) });
+export const LogCheck = z.object({
+  lines: z.number().int(),
+  problems: z.array(LogProblem),
+  groups: z.array(IssueGroup).default([]).meta({
+    description: "The problems by rule: count, the first lines, a hint for the fix.",
+  }),
+});
 
 export const LogOutcome = z.object({
   loggedSegment: LoggedSegment,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Code, IsoDateTime, LanguageTag } from "./common";
+import { IssueGroup } from "./issue-group";
 
 /** Where the letter comes from: an uploaded .docx, or an interaction template's attachment. */
 export const MergeTemplateSource = z.union([
@@ -53,6 +54,9 @@ export const MergeCheck = z.object({
   records: z.number().int(),
   fields: z.array(z.string()),
   issues: z.array(MergeIssue),
+  groups: z.array(IssueGroup).default([]).meta({
+    description: "The issues by code: count, the first lines, a hint for the fix.",
+  }),
 });
 
 export const MergeJob = z.object({

@@ -37,5 +37,9 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(ProblemError).optional(),
+  loggedSegmentEntryNo: z.number().int().optional().meta({
+    description:
+      "When the segment asked for was logged: the logged segment it became (GET /logged-segments/{entryNo}).",
+  }),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -76,7 +76,9 @@ export const SegmentListQuery = PageQuery.extend({
   search: z.string().max(100).optional().meta({ description: "Part of the No. or description." }),
   campaignNo: Code.optional(),
   salespersonCode: Code.optional(),
-  status: SegmentStatus.optional(),
+  status: SegmentStatus.exclude(["logged"]).optional().meta({
+    description: "A logged segment is history: it lists among the logged segments only.",
+  }),
   dynamic: queryBoolean.optional(),
   orderBy: z.enum(["no", "description", "date", "modifiedAt"]).default("no"),
 });

@@ -21,6 +21,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
+import { IssueGroups } from "../../ui/issue-groups";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
@@ -55,7 +56,9 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   );
   const problems = check.state.status === "ok" ? check.state.data.problems : [];
   const empty = segment.noOfLines === 0;
-  const logged = segment.status === "logged";
+  // Logged, the segment is history: the server no longer answers it as a segment (410), so the
+  // pane does not read it again; it lists among the logged segments now.
+  const logged = segment.status === "logged" || run.phase === "done";
   // Marked "logging" and not by this pane's click: someone's Log runs, or one stopped.
   const stopped = segment.status === "logging";
   const logStatus = useApiQuery(
@@ -67,8 +70,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   );
 
   const start = async () => {
-    const outcome = await log(segment.etag, followUp);
-    if (outcome) reloadSegment();
+    await log(segment.etag, followUp);
   };
   const reloadAll = () => {
     reloadSegment();
@@ -77,8 +79,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   };
   const finish = async () => {
     const outcome = await resume();
-    if (outcome) reloadSegment();
-    else logStatus.reload();
+    if (!outcome) logStatus.reload();
   };
 
   return (
@@ -134,6 +135,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                       lines: check.state.data.lines,
                     })}
                   </MessageBarTitle>
+                  <IssueGroups groups={check.state.data.groups} />
                   <ul className={styles.problems} aria-label={t("log.problemsList")}>
                     {byLine(problems).map(([lineNo, list]) => (
                       <li key={lineNo}>

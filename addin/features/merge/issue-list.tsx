@@ -7,6 +7,7 @@ import {
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
 import { useT } from "../../i18n/use-t";
+import { IssueGroups, groupsOf } from "../../ui/issue-groups";
 import { useVisuallyHidden } from "../../ui/visually-hidden";
 import { issueText, type CheckIssue } from "./check-issues";
 
@@ -60,6 +61,16 @@ export const IssueList = ({
           {t("merge.check.summary", { errors, warnings, count: records })}
         </MessageBarBody>
       </MessageBar>
+      <IssueGroups
+        withExample={false}
+        groups={groupsOf(
+          issues.map((i) => ({
+            rule: i.code,
+            severity: i.severity,
+            message: issueText(t, i),
+          })),
+        ).filter((g) => g.count > 1)}
+      />
       <ul className={styles.list} aria-label={t("merge.check.list")}>
         {sorted.slice(0, SHOWN).map((issue, index) => (
           <li key={index} className={styles.item}>

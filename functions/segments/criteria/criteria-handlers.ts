@@ -13,6 +13,7 @@ import {
   reuseSegment,
   saveCriteria,
 } from "./criteria-service";
+import { assertNotLogged } from "../segment-history";
 
 export const listCriteriaFieldsHandler = defineHandler(api.listCriteriaFields, async () => ({
   json: {
@@ -60,7 +61,7 @@ export const suggestFieldValuesHandler = defineHandler(
 export const listCriteriaActionsHandler = defineHandler(
   api.listCriteriaActions,
   async ({ identity, params }, deps: AppDeps) => {
-    await deps.store.segments.headers.get(identity.tenantId, params.no);
+    assertNotLogged(await deps.store.segments.headers.get(identity.tenantId, params.no));
     const actions = await deps.store.segments.listActions(identity.tenantId, params.no);
     return { json: { items: actions.map(({ etag: _e, ...a }) => a) } };
   },

@@ -33,6 +33,7 @@ import { resolveSets } from "./criteria-sets";
 import { describeAction, describeTree } from "./describe-action";
 import { planRemove } from "./remove-plan";
 import { replaySteps, type ReplayStep } from "./replay";
+import { assertNotLogged } from "../segment-history";
 
 type ApplyKind = "addContacts" | "reduceContacts" | "refineContacts" | "reuseSegment";
 
@@ -283,7 +284,7 @@ export const saveCriteria = async (
   input: { code: string; description: string },
 ): Promise<SavedCriteria> => {
   const tenant = identity.tenantId;
-  await deps.store.segments.headers.get(tenant, segmentNo);
+  assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const actions = await deps.store.segments.listActions(tenant, segmentNo);
   const steps: SavedCriteriaStep[] = actions
     .filter((a) => savable.has(a.kind) && a.filter && a.status === "applied")

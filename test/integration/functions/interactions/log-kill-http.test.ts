@@ -177,7 +177,10 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     expect(contacts).toHaveLength(lines);
     expect(new Set(contacts).size).toBe(lines);
     expect(await letterCount(bob)).toBe(lines);
-    expect(await ok(bob, "GET", "/segments/KILL")).toMatchObject({ status: "logged" });
+    // Logged, the segment is history: it answers 410 naming the logged segment it became.
+    const gone = await bob("GET", "/segments/KILL");
+    expect(gone.status).toBe(410);
+    expect(gone.json).toMatchObject({ loggedSegmentEntryNo: loggedSegment.entryNo });
     expect(await ok(bob, "GET", "/segments/KILL/log-status")).toMatchObject({
       status: "done",
       written: lines,

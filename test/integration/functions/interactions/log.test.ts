@@ -71,16 +71,18 @@ describe("Log", () => {
       deliveryStatus: "none",
       canceled: false,
     });
+    // After Log the segment is history: it answers only as the logged segment it became.
     const after = await api.call("GET", "/api/segments/L1");
-    expect(after.json).toMatchObject({ status: "logged", loggedSegmentEntryNo: logged.entryNo });
+    expect(after.status).toBe(410);
+    expect(after.json).toMatchObject({ loggedSegmentEntryNo: logged.entryNo });
     const edit = await api.call("PATCH", "/api/segments/L1", {
       body: { description: "x" },
-      ifMatch: after.json.etag,
+      ifMatch: segment.etag,
     });
-    expect(edit.status).toBe(409);
+    expect(edit.status).toBe(410);
     expect(
       (await api.call("POST", "/api/segments/L1/lines", { body: { contactNo: "KT1" } })).status,
-    ).toBe(409);
+    ).toBe(410);
     const listed = await api.call("GET", "/api/logged-segments?segmentNo=L1");
     expect(listed.json.items.map((l: { entryNo: number }) => l.entryNo)).toEqual([logged.entryNo]);
   });
@@ -95,8 +97,7 @@ describe("Log", () => {
       loggedSegment: { entryNo: first.json.loggedSegment.entryNo },
     });
     expect(await entriesOf(first.json.loggedSegment.entryNo)).toHaveLength(2);
-    const current = await api.call("GET", "/api/segments/L2");
-    const other = await log("L2", current.json.etag, {}, "another-key");
+    const other = await log("L2", segment.etag, {}, "another-key");
     expect(other.status).toBe(409);
     expect(other.json.detail).toMatch(/already logged/);
   });

@@ -78,7 +78,7 @@ describe("letters kept for the record", () => {
     expect(second.filter((name) => first.includes(name))).toEqual([]);
   });
 
-  it("a logged segment keeps the letters its entries refer to: 409, nothing written", async () => {
+  it("a logged segment keeps the letters its entries refer to: 410 (it is history), nothing written", async () => {
     await segment("K2");
     expect((await keep("K2")).json.status).toBe("done");
     const header = (await api.call("GET", "/api/segments/K2")).json;
@@ -90,7 +90,7 @@ describe("letters kept for the record", () => {
     const kept = await blobs("merged/K2");
     const jobsBefore = await blobs("merge-results");
     const again = await keep("K2");
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(410);
     expect(again.json.detail).toMatch(/logged/);
     expect(await blobs("merged/K2")).toEqual(kept);
     expect(await blobs("merge-results")).toEqual(jobsBefore);

@@ -150,9 +150,12 @@ describe("bad criteria answer 4xx naming the exact part, and change nothing", ()
       ["lines", { contactNo: "KT1" }],
     ] as const) {
       const res = await api.call("POST", `/api/segments/LOGGED/${path}`, { body });
-      expect(res.status).toBe(409);
+      // A logged segment is history: 410, naming the logged segment it became.
+      expect(res.status).toBe(410);
       expect(res.json.detail).toMatch(/logged/);
     }
-    expect(await lineContacts(api, "LOGGED")).toEqual(["KT2"]);
+    expect((await api.call("GET", "/api/segments/LOGGED/lines")).status).toBe(410);
+    const kept = await api.deps.store.segments.allLines<{ contactNo: string }>(tenant, "LOGGED");
+    expect(kept.map((l) => l.contactNo)).toEqual(["KT2"]);
   });
 });

@@ -144,6 +144,69 @@ describe("LogView", () => {
     expect(second?.headers["Idempotency-Key"]).not.toBe(first?.headers["Idempotency-Key"]);
   });
 
+  it.each([
+    ["en-US", "Problems by kind", /Choose an interaction template/],
+    ["da-DK", "Problemer efter type", /Vælg en interaktionsskabelon/],
+  ])(
+    "shows the problems grouped by kind in %s, with the count, first lines and fix",
+    async (language, label, hint) => {
+      const problems = [1, 2, 3].map((lineNo) => ({
+        lineNo,
+        contactNo: `KT000${lineNo}`,
+        field: "interactionTemplateCode",
+        rule: "template_set",
+        message: "no interaction template is set on the line or the segment",
+      }));
+      const fake = createFakeApi({
+        getSegment: () => ok(aSegment()),
+        checkLog: () =>
+          ok({
+            lines: 3,
+            problems,
+            groups: [
+              {
+                rule: "template_set",
+                severity: "error",
+                count: 3,
+                lines: problems.map(({ lineNo, contactNo }) => ({ lineNo, contactNo })),
+                message: "no interaction template is set on the line or the segment",
+                hint: "Choose an interaction template.",
+              },
+            ],
+          }),
+      });
+      renderLog(fake.fetch, language);
+      const groups = await screen.findByRole("list", { name: label });
+      const rows = within(groups).getAllByRole("listitem");
+      expect(rows).toHaveLength(1);
+      expect(within(rows[0] as HTMLElement).getByText("3 ×")).toBeTruthy();
+      expect(within(rows[0] as HTMLElement).getByText(/KT0001, KT0002, KT0003/)).toBeTruthy();
+      expect(within(rows[0] as HTMLElement).getByText(hint, { exact: false })).toBeTruthy();
+      expect(await seriousViolations()).toEqual([]);
+    },
+  );
+
+  it("after Log the segment is history: the pane does not read it again and offers no Log", async () => {
+    let logged = false;
+    const fake = createFakeApi({
+      getSegment: () =>
+        logged
+          ? problem(410, "The segment was logged", undefined, "Segment MG0001 was logged.")
+          : ok(aSegment()),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      logSegment: () => {
+        logged = true;
+        return ok({ loggedSegment, replayed: false });
+      },
+    });
+    renderLog(fake.fetch);
+    fireEvent.click(await screen.findByRole("button", { name: "Log" }));
+    expect(await screen.findByText("Logged segment 7: 10 interactions.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
+    expect(screen.queryByText("The segment was logged")).toBeNull();
+    expect(fake.callsTo("getSegment")).toHaveLength(1);
+  });
+
   it("says Log is not available yet when the server answers 501, never a blank pane", async () => {
     const fake = createFakeApi({ getSegment: () => ok(aSegment()) });
     renderLog(fake.fetch);

@@ -1,0 +1,69 @@
+import { groupIssues, type GroupableIssue, type IssueGroup } from "@shared/model/issue-group";
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { MessageKey } from "../i18n/en-US";
+import { useT } from "../i18n/use-t";
+
+/** The rules the pane can explain in the user's language; any other keeps the server's hint. */
+const hintKeys: Readonly<Record<string, MessageKey>> = {
+  contact_exists: "checks.hint.contact_exists",
+  template_set: "checks.hint.template_set",
+  description_present: "checks.hint.description_present",
+  email_address: "checks.hint.email_address",
+  attachment_exists: "checks.hint.attachment_exists",
+  field_without_data: "checks.hint.field_without_data",
+  empty_values: "checks.hint.empty_values",
+  email_without_address: "checks.hint.email_address",
+};
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+/** Groups a check's findings in the pane, for a check that ran here (the letter's engine). */
+export const groupsOf = (issues: readonly GroupableIssue[]): IssueGroup[] =>
+  groupIssues(issues, () => "");
+
+/**
+ * A check's problems by kind: 3,229 lines without a template read as one row with its count,
+ * the first lines and what fixes it; the line-by-line detail stays below it.
+ */
+export const IssueGroups = ({
+  groups,
+  withExample = true,
+}: {
+  groups: readonly IssueGroup[];
+  /** Off where each finding names its contact: the detail below says it already. */
+  withExample?: boolean;
+}) => {
+  const t = useT();
+  const styles = useStyles();
+  if (groups.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label={t("checks.groups.label")}>
+      {groups.map((group) => {
+        const key = hintKeys[group.rule];
+        const hint = key ? t(key) : group.hint || t("checks.groups.fallback");
+        return (
+          <li key={group.rule}>
+            <Text weight="semibold">{t("checks.groups.count", { count: group.count })}</Text>{" "}
+            {withExample && group.message}
+            <div>{t("checks.groups.fix", { hint })}</div>
+            {group.lines.length > 0 && (
+              <Caption1>
+                {t("checks.groups.lines", {
+                  lines: group.lines.map((l) => l.contactNo ?? String(l.lineNo)).join(", "),
+                })}
+              </Caption1>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+};

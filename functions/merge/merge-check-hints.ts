@@ -1,0 +1,17 @@
+/**
+ * What fixes each kind of Check for Errors issue, for the grouped check. A code without a hint
+ * here (one added later) still groups, with the general advice.
+ */
+const hints: Readonly<Record<string, string>> = {
+  field_without_data: "Remove the field from the letter or choose a field the contacts have.",
+  empty_values: "Fill in the field on these contacts, or accept that their letters show it empty.",
+  email_without_address:
+    "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
+  no_records: "Add contacts to the segment before merging.",
+  template_warning: "Open the letter in Word and correct what the message names.",
+  own_letter_missing:
+    "Upload these contacts' own letters again, or remove them to use the segment's.",
+};
+
+export const mergeCheckHint = (code: string): string =>
+  hints[code] ?? "Correct what the messages name, then check again.";
