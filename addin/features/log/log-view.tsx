@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
@@ -50,6 +50,12 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const { segment, reload: reloadSegment } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
   const { run, log, resume, forget } = useLogSegment(segment.no);
+  // What the Log tab shows is what is reviewed: read the segment afresh on opening it, so its
+  // ETag covers the lines as they are now (other tabs, e.g. a contact's own letter, change them).
+  useEffect(() => {
+    if (segment.status === "open") reloadSegment();
+    // Only on opening the tab.
+  }, []);
   const check = useApiQuery(
     (signal) => client("checkLog", { params: { no: segment.no }, signal }),
     [client, segment.no, segment.etag, segment.noOfLines],

@@ -235,6 +235,8 @@ export const SegmentLinesView = () => {
           onSaved={() => {
             setDialog(undefined);
             lines.reload();
+            // A changed line changes the segment's ETag, which a Log must send.
+            reloadSegment();
           }}
         />
       )}
