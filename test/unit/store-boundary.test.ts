@@ -1,49 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { lintCases } from "./harness/lint-cases";
+import { repositoryRoot as root, sourceFiles } from "./harness/source-files";
 
 /**
  * The store owns its writes: Cosmos DB, container definitions and partition keys stay in
  * functions/store/. eslint.config.mjs says so; these tests hold it to it, and check the tree.
  */
-const root = path.resolve(__dirname, "../..");
 
-/**
- * ESLint loads its config with a dynamic import, which Jest's module system refuses: the cases
- * are linted in one child process, each as if it were the file named.
- */
-const lintScript = `
-import { ESLint } from "eslint";
-const cases = JSON.parse(process.argv[1]);
-const eslint = new ESLint({ cwd: process.cwd() });
-const out = [];
-for (const { file, code } of cases) {
-  const [result] = await eslint.lintText(code, { filePath: file });
-  out.push(result.messages
-    .filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-syntax")
-    .map((m) => m.message));
-}
-process.stdout.write(JSON.stringify(out));
-`;
-
-const cases: { file: string; code: string }[] = [];
-let answers: string[][] = [];
-
-/** Registers a case now; its boundary messages are there once beforeAll has run. */
-const lintCase = (file: string, code: string): (() => string[]) => {
-  const index = cases.push({ file: path.join(root, file), code }) - 1;
-  return () => answers[index] ?? [];
-};
-
-beforeAll(() => {
-  const run = spawnSync(
-    process.execPath,
-    ["--input-type=module", "-e", lintScript, JSON.stringify(cases)],
-    { cwd: root, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`);
-  answers = JSON.parse(run.stdout) as string[][];
-}, 120_000);
+const lintCase = lintCases(["no-restricted-imports", "no-restricted-syntax"]);
 
 const cosmosImports = [
   'import { CosmosClient } from "@azure/cosmos";\nexport const c = CosmosClient;\n',
@@ -121,13 +86,6 @@ describe("partition keys and containers outside functions/store/", () => {
     expect(service()).toEqual([expect.stringContaining("through the repositories")]);
   });
 });
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.tsx?$/.test(entry.name) ? [relative] : [];
-  });
 
 describe("the tree as it is", () => {
   it("speaks to Cosmos DB in functions/store/ only, dynamic imports included", () => {

@@ -1,14 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { lintCases } from "../harness/lint-cases";
+import { repositoryRoot as root, sourceFiles } from "../harness/source-files";
 
 /**
  * Office.js only in addin/host/: the pane runs in Word, Teams and a browser, and only the host
  * knows which. eslint.config.mjs says so for the `Office`/`Word` globals and the office-js
  * types; these tests hold it to that, and check the tree, imports included.
  */
-const root = path.resolve(__dirname, "../../..");
 const officeRules = [
   "no-restricted-syntax",
   "no-restricted-globals",
@@ -16,40 +16,7 @@ const officeRules = [
   "@typescript-eslint/triple-slash-reference",
 ];
 
-/**
- * ESLint loads its config with a dynamic import, which Jest's module system refuses: the cases
- * are linted in one child process, each as if it were the file named.
- */
-const lintScript = `
-import { ESLint } from "eslint";
-const [cases, rules] = JSON.parse(process.argv[1]);
-const eslint = new ESLint({ cwd: process.cwd() });
-const out = [];
-for (const { file, code } of cases) {
-  const [result] = await eslint.lintText(code, { filePath: file });
-  out.push(result.messages.filter((m) => rules.includes(m.ruleId)).map((m) => m.message));
-}
-process.stdout.write(JSON.stringify(out));
-`;
-
-const cases: { file: string; code: string }[] = [];
-let answers: string[][] = [];
-
-/** Registers a case now; its messages are there once beforeAll has run. */
-const lintCase = (file: string, code: string): (() => string[]) => {
-  const index = cases.push({ file: path.join(root, file), code }) - 1;
-  return () => answers[index] ?? [];
-};
-
-beforeAll(() => {
-  const run = spawnSync(
-    process.execPath,
-    ["--input-type=module", "-e", lintScript, JSON.stringify([cases, officeRules])],
-    { cwd: root, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`);
-  answers = JSON.parse(run.stdout) as string[][];
-}, 120_000);
+const lintCase = lintCases(officeRules);
 
 /** Each use, and whether only its type is used (the lint leaves those in functions/ to the tree check). */
 const officeUses: [string, boolean][] = [
@@ -92,13 +59,6 @@ describe("Office.js outside addin/host/", () => {
     expect(local()).toEqual([]);
   });
 });
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.tsx?$/.test(entry.name) ? [relative] : [];
-  });
 
 const officeGlobals = new Set(["Office", "Word", "OfficeExtension", "OfficeRuntime"]);
 const globalObjects = new Set(["window", "globalThis", "self"]);

@@ -1,19 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { repositoryRoot, sourceFiles } from "../harness/source-files";
 
 /**
  * The Functions app's layers point one way: handlers (the edge) use services, services never
  * use the edge. Identity is auth/'s and the validation-issue mapping errors/', so a service
  * needs nothing from http/; and http/ maps typed errors without reaching into a feature.
  */
-const functionsRoot = path.resolve(__dirname, "../../../functions");
+const functionsRoot = path.join(repositoryRoot, "functions");
 
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
-  });
+/** The app's sources, as absolute paths. */
+const appFiles = (folder: string): string[] =>
+  sourceFiles(path.join("functions", folder)).map((file) => path.join(repositoryRoot, file));
 
 /** The top folder of functions/ each relative import of a file lands in ("http", "merge"...). */
 const importedFolders = (file: string): string[] =>
@@ -41,7 +39,7 @@ const isEdge = (file: string) => /-(handlers?|request)\.ts$/.test(file);
 
 describe("layers of the Functions app", () => {
   it("services and the store import nothing from http/", () => {
-    const offenders = sourceFiles(functionsRoot)
+    const offenders = appFiles("")
       .filter((file) => [...features, "store", "errors"].includes(folderOf(file) ?? ""))
       .filter((file) => !isEdge(file))
       .filter((file) => importedFolders(file).includes("http"))
@@ -50,7 +48,7 @@ describe("layers of the Functions app", () => {
   });
 
   it("http/ maps errors without importing a feature", () => {
-    const offenders = sourceFiles(path.join(functionsRoot, "http")).flatMap((file) =>
+    const offenders = appFiles("http").flatMap((file) =>
       importedFolders(file)
         .filter((folder) => features.includes(folder))
         .map((folder) => `${path.relative(functionsRoot, file)} -> ${folder}/`),

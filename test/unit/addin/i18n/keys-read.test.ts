@@ -1,20 +1,17 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { enUS } from "../../../../addin/i18n/en-US";
-
-const ADDIN = path.join(__dirname, "../../../../addin");
+import { repositoryRoot, sourceFiles } from "../../harness/source-files";
 
 /** Every script of the pane except the catalogs themselves. */
-const paneSources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return full === path.join(ADDIN, "i18n") ? [] : paneSources(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
+const paneSources = (): string[] =>
+  sourceFiles("addin")
+    .filter((file) => !file.startsWith(path.join("addin", "i18n") + path.sep))
+    .map((file) => path.join(repositoryRoot, file));
 
 describe("the pane's translation keys", () => {
   it("are all read somewhere in the pane, as a literal or under a `prefix.${...}` it builds", () => {
-    const code = paneSources(ADDIN)
+    const code = paneSources()
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
     const prefixes = [...code.matchAll(/`([\w.]+\.)\$\{/g)].map((m) => m[1] as string);
