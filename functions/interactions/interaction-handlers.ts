@@ -1,4 +1,3 @@
-import { docxType } from "@shared/model/api/docx-type";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../app-deps";
 import { attachmentDisposition } from "../http/attachment-disposition";
@@ -47,7 +46,6 @@ export const downloadTemplateAttachmentHandler = defineHandler(
     );
     return {
       bytes,
-      contentType: docxType,
       headers: { "content-disposition": attachmentDisposition(attachment.fileName) },
     };
   },

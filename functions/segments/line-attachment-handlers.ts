@@ -1,4 +1,3 @@
-import { docxType } from "@shared/model/api/docx-type";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../app-deps";
 import { attachmentDisposition } from "../http/attachment-disposition";
@@ -26,7 +25,6 @@ export const downloadLineAttachmentHandler = defineHandler(
     const { fileName, bytes } = await lineAttachment(deps, identity, params.no, params.lineNo);
     return {
       bytes,
-      contentType: docxType,
       headers: { "content-disposition": attachmentDisposition(fileName) },
     };
   },

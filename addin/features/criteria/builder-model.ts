@@ -99,6 +99,18 @@ export interface BuilderState {
 let counter = 0;
 export const newId = (prefix: string): string => `${prefix}${++counter}`;
 
+/** A section's edit that changes one of its rows, by id. */
+export const changeRow =
+  <R extends { readonly id: string }>(id: string, change: (row: R) => R) =>
+  (rows: readonly R[]): readonly R[] =>
+    rows.map((r) => (r.id === id ? change(r) : r));
+
+/** A section's edit that removes one of its rows, by id. */
+export const dropRow =
+  <R extends { readonly id: string }>(id: string) =>
+  (rows: readonly R[]): readonly R[] =>
+    rows.filter((r) => r.id !== id);
+
 export const emptyFieldRow = (field = ""): FieldRow => ({
   id: newId("f"),
   field,

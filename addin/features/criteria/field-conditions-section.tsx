@@ -3,7 +3,13 @@ import { Button, Caption1 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { useT } from "../../i18n/use-t";
-import { emptyFieldRow, type FieldRow, type RoutedErrors } from "./builder-model";
+import {
+  changeRow,
+  dropRow,
+  emptyFieldRow,
+  type FieldRow,
+  type RoutedErrors,
+} from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
 import { FieldConditionRow } from "./field-condition-row";
 
@@ -28,8 +34,8 @@ export const FieldConditionsSection = memo(
             fields={fields}
             ownerKey={`field:${row.id}`}
             errors={errors}
-            onChange={(next) => onChange((all) => all.map((r) => (r.id === row.id ? next : r)))}
-            onRemove={() => onChange((all) => all.filter((r) => r.id !== row.id))}
+            onChange={(next) => onChange(changeRow(row.id, () => next))}
+            onRemove={() => onChange(dropRow(row.id))}
           />
         ))}
         <Button

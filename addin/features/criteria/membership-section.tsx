@@ -2,7 +2,14 @@ import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-componen
 import { AddRegular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { useT } from "../../i18n/use-t";
-import { messagesFor, newId, type MembershipRow, type RoutedErrors } from "./builder-model";
+import {
+  changeRow,
+  dropRow,
+  messagesFor,
+  newId,
+  type MembershipRow,
+  type RoutedErrors,
+} from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
 import { RemovableRow } from "./removable-row";
 
@@ -19,14 +26,14 @@ export const MembershipSection = memo(({ rows, errors, onChange }: MembershipSec
     <BuilderSection value="membership" title={t("criteria.section.membership")}>
       {rows.map((row, i) => {
         const set = (change: Partial<MembershipRow>) =>
-          onChange((all) => all.map((r) => (r.id === row.id ? { ...r, ...change } : r)));
+          onChange(changeRow(row.id, (r) => ({ ...r, ...change })));
         const n = i + 1;
         return (
           <RemovableRow
             key={row.id}
             label={t("criteria.membership.row", { n })}
             removeLabel={t("criteria.membership.remove", { n })}
-            onRemove={() => onChange((all) => all.filter((r) => r.id !== row.id))}
+            onRemove={() => onChange(dropRow(row.id))}
             pair={
               <>
                 <Dropdown

@@ -2,7 +2,14 @@ import { Button, Field, Input } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { useT } from "../../i18n/use-t";
-import { messagesFor, newId, type ProfileRow, type RoutedErrors } from "./builder-model";
+import {
+  changeRow,
+  dropRow,
+  messagesFor,
+  newId,
+  type ProfileRow,
+  type RoutedErrors,
+} from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
 import { RemovableRow } from "./removable-row";
 
@@ -19,14 +26,14 @@ export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionPr
     <BuilderSection value="profile" title={t("criteria.section.profile")}>
       {rows.map((row, i) => {
         const set = (part: "questionnaire" | "question" | "answer", value: string) =>
-          onChange((all) => all.map((r) => (r.id === row.id ? { ...r, [part]: value } : r)));
+          onChange(changeRow(row.id, (r) => ({ ...r, [part]: value })));
         const key = `profile:${row.id}`;
         return (
           <RemovableRow
             key={row.id}
             label={t("criteria.profile.row", { n: i + 1 })}
             removeLabel={t("criteria.profile.remove", { n: i + 1 })}
-            onRemove={() => onChange((all) => all.filter((r) => r.id !== row.id))}
+            onRemove={() => onChange(dropRow(row.id))}
             pair={
               <>
                 <Field

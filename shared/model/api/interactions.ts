@@ -24,6 +24,13 @@ import { docxType } from "./docx-type";
 
 const TemplateAttachmentParams = z.object({ code: Code, languageCode: LanguageTag });
 
+/** A Word letter as the request's body: up to 20 MiB, rate-limited as an upload. */
+const letterUpload = {
+  bodyTypes: [docxType, "application/octet-stream"],
+  maxBodyBytes: 20 * 1024 * 1024,
+  rateLimit: "upload",
+} as const;
+
 /**
  * Interactions: the letters attached to templates and lines, logging a segment as one
  * interaction per contact, and the log that results.
@@ -35,12 +42,10 @@ export const interactionEndpoints = {
     tag: "Interaction templates",
     summary: "Attach the Word letter for one language (the .docx as the body).",
     params: TemplateAttachmentParams,
-    bodyTypes: [docxType, "application/octet-stream"],
-    maxBodyBytes: 20 * 1024 * 1024,
+    ...letterUpload,
     response: InteractionTemplate,
     status: 200,
     role: "admin",
-    rateLimit: "upload",
   }),
   downloadTemplateAttachment: endpoint({
     method: "GET",
@@ -78,11 +83,9 @@ export const interactionEndpoints = {
     tag: "Interactions",
     summary: "Give one contact its own letter instead of the segment's (the .docx as the body).",
     params: SegmentLineParams,
-    bodyTypes: [docxType, "application/octet-stream"],
-    maxBodyBytes: 20 * 1024 * 1024,
+    ...letterUpload,
     response: SegmentLine,
     status: 200,
-    rateLimit: "upload",
   }),
   downloadLineAttachment: endpoint({
     method: "GET",
