@@ -93,51 +93,57 @@ export const createSegmentLine = async (
   return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
 };
 
-export const updateSegmentLine = async (
+/**
+ * Changes a line while holding the segment, so that a change and a Log never overlap: the change
+ * lands before the Log reads the segment's ETag (the Log is then stale) or is refused because the
+ * segment is logging or logged.
+ */
+export const updateSegmentLine = (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   lineNo: number,
   patch: SegmentLinePatch,
   ifMatch: string,
-): Promise<SegmentLine> => {
-  const tenant = identity.tenantId;
-  const segments = deps.store.segments;
-  assertOpen(await segments.headers.get(tenant, segmentNo));
-  const key = segments.lineKey(segmentNo, lineNo);
-  const current = await segments.lines.get(tenant, key);
-  // The stored document, with the fields the API does not show (how the line came), which stay.
-  const raw = await segments.storedLine(tenant, segmentNo, lineNo);
-  const internal = {
-    via: raw?.via,
-    viaContactNo: raw?.viaContactNo,
-    mergedDocumentId: raw?.mergedDocumentId,
-    listOrder: raw?.listOrder,
-  };
-  const stored = withoutStamp(current);
-  const merged = applyMergePatch(stored, patch);
-  const parsed = SegmentLineFields.safeParse(merged);
-  if (!parsed.success)
-    throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
-  // Fields a client may not write (line No., contact snapshot, inherited interaction fields) stay.
-  const readOnly = Object.fromEntries(
-    Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)),
-  );
-  const saved = await segments.lines.replace(
-    tenant,
-    key,
-    {
-      ...Object.fromEntries(Object.entries(internal).filter(([, v]) => v !== undefined)),
-      ...readOnly,
-      ...parsed.data,
-      ...stampChange(current, identity, deps.now()),
-    },
-    ifMatch,
-  );
-  // What a Log would write changed: the segment's ETag changes with it.
-  await segments.linesChanged(tenant, segmentNo);
-  return saved;
-};
+): Promise<SegmentLine> =>
+  withSegmentLock(deps, identity, segmentNo, "changeLine", async () => {
+    const tenant = identity.tenantId;
+    const segments = deps.store.segments;
+    assertOpen(await segments.headers.get(tenant, segmentNo));
+    const key = segments.lineKey(segmentNo, lineNo);
+    const current = await segments.lines.get(tenant, key);
+    // The stored document, with the fields the API does not show (how the line came), which stay.
+    const raw = await segments.storedLine(tenant, segmentNo, lineNo);
+    const internal = {
+      via: raw?.via,
+      viaContactNo: raw?.viaContactNo,
+      mergedDocumentId: raw?.mergedDocumentId,
+      listOrder: raw?.listOrder,
+    };
+    const stored = withoutStamp(current);
+    const merged = applyMergePatch(stored, patch);
+    const parsed = SegmentLineFields.safeParse(merged);
+    if (!parsed.success)
+      throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
+    // Fields a client may not write (line No., contact snapshot, inherited interaction fields) stay.
+    const readOnly = Object.fromEntries(
+      Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)),
+    );
+    const saved = await segments.lines.replace(
+      tenant,
+      key,
+      {
+        ...Object.fromEntries(Object.entries(internal).filter(([, v]) => v !== undefined)),
+        ...readOnly,
+        ...parsed.data,
+        ...stampChange(current, identity, deps.now()),
+      },
+      ifMatch,
+    );
+    // What a Log would write changed: the segment's ETag changes with it.
+    await segments.linesChanged(tenant, segmentNo);
+    return saved;
+  });
 
 /** Removes a line; recorded as an action, so Go Back puts it back with its edits. */
 export const deleteSegmentLine = async (

@@ -22,6 +22,7 @@ export type SegmentOperation =
   | "goBack"
   | "addLine"
   | "removeLine"
+  | "changeLine"
   | "changeHeader"
   | "applyTemplate"
   | "changeLineLetter"
@@ -39,6 +40,7 @@ const doing: Record<SegmentOperation, string> = {
   goBack: "going back",
   addLine: "adding a line",
   removeLine: "removing a line",
+  changeLine: "changing a line",
   changeHeader: "changing its header",
   applyTemplate: "applying an interaction template to it",
   changeLineLetter: "changing a contact's own letter",
@@ -117,6 +119,7 @@ const keepLease = (deps: AppDeps, identity: Identity, acquired: SegmentLock) => 
 const queueingMs: Partial<Record<SegmentOperation, number>> = {
   addLine: 5_000,
   removeLine: 5_000,
+  changeLine: 5_000,
   changeHeader: 5_000,
   changeLineLetter: 5_000,
   keepLetters: 5_000,

@@ -31,6 +31,13 @@ const make = async (no: string, contacts: string[], header: object = {}) => {
 };
 const log = (no: string, etag: string) =>
   api.call("POST", `/api/segments/${no}/log`, { body: {}, ifMatch: etag });
+/** The marketer's Log retries while the segment is busy, as the pane offers. */
+const logRetryingBusy = async (no: string, etag: string) => {
+  for (let attempt = 0; ; attempt++) {
+    const res = await log(no, etag);
+    if (res.status !== 409 || !/busy/.test(String(res.json.detail)) || attempt > 500) return res;
+  }
+};
 const loggedOf = async (no: string) =>
   (await api.call("GET", `/api/logged-segments?segmentNo=${no}`)).json.items as {
     entryNo: number;
@@ -149,18 +156,11 @@ describe("a Log's If-Match covers the lines", () => {
     async (round) => {
       const no = `ET4-${round}`;
       const reviewed = await make(no, ["KT11", "KT12"]);
-      // The marketer's Log retries while the segment is busy, as the pane offers: whichever of
-      // the two gets the segment first, the retried Log must not take the added line along.
-      const logRetryingBusy = async () => {
-        for (let attempt = 0; ; attempt++) {
-          const res = await log(no, reviewed.etag);
-          if (res.status !== 409 || !/busy/.test(String(res.json.detail)) || attempt > 500)
-            return res;
-        }
-      };
+      // Whichever of the two gets the segment first, the retried Log must not take the added
+      // line along.
       const [added, logged] = await Promise.all([
         api.call("POST", `/api/segments/${no}/lines`, { body: { contactNo: "KT13" } }),
-        logRetryingBusy(),
+        logRetryingBusy(no, reviewed.etag),
       ]);
       if (logged.status === 200) {
         // The Log went first: it wrote the two reviewed lines, and the add was refused.
@@ -172,6 +172,41 @@ describe("a Log's If-Match covers the lines", () => {
         expect(added.status).toBe(201);
         expect(logged.status).toBe(412);
         expect(problemOf(logged).detail).toMatch(/changed since you reviewed it/);
+        await nothingLogged(no);
+      }
+    },
+  );
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+    "changing a line while logging never logs the unreviewed change nor changes a logged line (round %d)",
+    async (round) => {
+      const no = `ET5-${round}`;
+      const reviewed = await make(no, ["KT11", "KT12"]);
+      const [line] = (await api.call("GET", `/api/segments/${no}/lines`)).json.items as {
+        lineNo: number;
+        etag: string;
+      }[];
+      const [patched, logged] = await Promise.all([
+        api.call("PATCH", `/api/segments/${no}/lines/${line?.lineNo}`, {
+          body: { description: "Et andet brev" },
+          ifMatch: line?.etag,
+        }),
+        logRetryingBusy(no, reviewed.etag),
+      ]);
+      if (logged.status === 200) {
+        // The Log went first: the change came too late and is refused, and the entry logged
+        // the line as it was reviewed.
+        expect(patched.status).toBeGreaterThanOrEqual(400);
+        const entries = (
+          await api.call(
+            "GET",
+            `/api/logged-segments/${logged.json.loggedSegment.entryNo as number}/entries?top=500`,
+          )
+        ).json.items as { contactNo: string; description: string }[];
+        expect(entries.find((e) => e.contactNo === "KT11")?.description).toBe("Forårsbrev");
+      } else {
+        // The change went first: the Log is refused as stale and nothing is written.
+        expect(patched.status).toBe(200);
+        expect(logged.status).toBe(412);
         await nothingLogged(no);
       }
     },
