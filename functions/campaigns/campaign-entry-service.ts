@@ -4,7 +4,8 @@ import type { Identity } from "../auth/identity";
 import type { Page } from "../store/document-store";
 
 /** BC rounds the rate to 0.1 and the averages to the currency's precision (here cents). */
-const round = (value: number, precision: number) => Math.round(value / precision) * precision;
+const round = (value: number, decimals: number) =>
+  Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /** A campaign's entries; an unknown campaign answers 404 rather than an empty list. */
 export const listCampaignEntries = async (
@@ -40,10 +41,10 @@ export const campaignStatistics = async (
     noOfInteractions: totals.noOfInteractions,
     targetContactsContacted: totals.noOfTargets,
     contactsResponded: responded,
-    responseRate: totals.noOfTargets ? round((responded / totals.noOfTargets) * 100, 0.1) : 0,
+    responseRate: totals.noOfTargets ? round((responded / totals.noOfTargets) * 100, 1) : 0,
     cost: totals.cost,
     duration: totals.duration,
-    avgCostPerResponse: responded ? round(totals.cost / responded, 0.01) : 0,
-    avgDurationPerResponse: responded ? round(totals.duration / responded, 0.01) : 0,
+    avgCostPerResponse: responded ? round(totals.cost / responded, 2) : 0,
+    avgDurationPerResponse: responded ? round(totals.duration / responded, 2) : 0,
   };
 };
