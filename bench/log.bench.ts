@@ -48,10 +48,12 @@ export const benchLog = async (): Promise<BenchRow[]> => {
       description: "Brev",
       unitCost: 1,
     });
+    await call("POST", "/api/salespeople", { code: "JO", name: "Jonas Olsen" });
     await call("POST", "/api/segments", {
       no: "BENCH",
       description: "Bench",
       interactionTemplateCode: "LETTER",
+      salespersonCode: "JO",
     });
     await call("POST", "/api/segments/BENCH/add-contacts", {
       filter: { kind: "field", field: "type", op: "eq", value: "person" },

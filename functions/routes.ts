@@ -87,6 +87,10 @@ import {
   salespersonHandlers,
 } from "./setup/setup-resources";
 import { getHealthHandler, getOpenApiHandler } from "./system/system-handlers";
+import {
+  getCampaignStatisticsHandler,
+  listCampaignEntriesHandler,
+} from "./campaigns/campaign-entry-handlers";
 
 /** The route table: one line per endpoint of the contract. A missing handler does not compile. */
 export const handlers = {
@@ -119,6 +123,8 @@ export const handlers = {
   getCampaign: campaignHandlers.get,
   updateCampaign: campaignHandlers.update,
   deleteCampaign: campaignHandlers.delete,
+  listCampaignEntries: listCampaignEntriesHandler,
+  getCampaignStatistics: getCampaignStatisticsHandler,
   listSalespeople: salespersonHandlers.list,
   createSalesperson: salespersonHandlers.create,
   getSalesperson: salespersonHandlers.get,

@@ -486,6 +486,7 @@ export const daDK: Messages = {
   "checks.groups.lines": "Første linjer: {lines}",
   "checks.groups.fallback": "Ret disse linjer, og kontrollér igen.",
   "checks.hint.contact_exists": "Fjern disse linjer: deres kontakter er slettet.",
+  "checks.hint.salesperson_set": "Vælg en sælger på målgruppen eller på hver af disse linjer.",
   "checks.hint.template_set":
     "Vælg en interaktionsskabelon på målgruppen (Anvend skabelon, så linjerne opdateres) eller på hver linje.",
   "checks.hint.description_present":

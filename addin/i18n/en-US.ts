@@ -484,6 +484,7 @@ export const enUS = {
   "checks.groups.lines": "First lines: {lines}",
   "checks.groups.fallback": "Fix these lines, then check again.",
   "checks.hint.contact_exists": "Remove these lines: their contacts were deleted.",
+  "checks.hint.salesperson_set": "Choose a salesperson on the segment or on each of these lines.",
   "checks.hint.template_set":
     "Choose an interaction template on the segment (Apply template, updating the lines) or on each line.",
   "checks.hint.description_present":

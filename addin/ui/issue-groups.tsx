@@ -6,6 +6,7 @@ import { useT } from "../i18n/use-t";
 /** The rules the pane can explain in the user's language; any other keeps the server's hint. */
 const hintKeys: Readonly<Record<string, MessageKey>> = {
   contact_exists: "checks.hint.contact_exists",
+  salesperson_set: "checks.hint.salesperson_set",
   template_set: "checks.hint.template_set",
   description_present: "checks.hint.description_present",
   email_address: "checks.hint.email_address",

@@ -20,6 +20,8 @@ export interface LogInputs {
   readonly templates: ReadonlyMap<string, InteractionTemplate>;
   /** By line No.: the own letter of a line that has one, else the merged letter a merge kept. */
   readonly keptLetters: ReadonlyMap<number, KeptLetter>;
+  /** The salespeople the lines name that exist. */
+  readonly salespeople: ReadonlySet<string>;
 }
 
 /** Only ids that name this tenant's letters of that very line count; others are never used. */
@@ -65,6 +67,16 @@ export const loadLogInputs = async (
   const templates = await Promise.all(
     codes.map((code) => deps.store.interactionTemplates.store.find(tenant, code)),
   );
+  const salespersonCodes = [
+    ...new Set(
+      [header.salespersonCode, ...lines.map((l) => l.salespersonCode)].filter(
+        (c): c is string => !!c,
+      ),
+    ),
+  ];
+  const salespeople = await Promise.all(
+    salespersonCodes.map((code) => deps.store.salespeople.store.find(tenant, code)),
+  );
   const keptLetters = new Map<number, KeptLetter>();
   for (const line of lines) {
     const kept = keptLetterOf(tenant, line);
@@ -73,6 +85,7 @@ export const loadLogInputs = async (
   return {
     lines,
     keptLetters,
+    salespeople: new Set(salespersonCodes.filter((_, i) => salespeople[i] !== undefined)),
     contacts: new Map(contacts.map((c) => [c.no, c])),
     templates: new Map(
       templates.filter((t): t is InteractionTemplate => !!t).map((t) => [t.code, t]),
@@ -94,8 +107,9 @@ const sendsLetter = (inputs: LogInputs, line: StoredLine, templateCode: string |
   (templateCode ? (inputs.templates.get(templateCode)?.attachments.length ?? 0) > 0 : false);
 
 /**
- * Business Central's checks before Log, on every line at once: the contact exists, a template is
- * set, there is a description, an e-mail line that sends a letter has an address, a claimed own letter exists.
+ * Business Central's checks before Log, on every line at once: the contact exists, a salesperson
+ * and a template are set and exist, there is a description, an e-mail line that sends a letter has
+ * an address, a claimed own letter exists.
  */
 export const checkLines = async (
   deps: AppDeps,
@@ -117,6 +131,23 @@ export const checkLines = async (
     const contact = inputs.contacts.get(line.contactNo);
     if (!contact)
       add(line, "contactNo", "contact_exists", `contact ${line.contactNo} no longer exists`);
+    // Business Central's CheckSalesperson: every logged interaction is someone's, and that
+    // someone must exist, so statistics per salesperson add up.
+    const salespersonCode = lineOrHeader(line, header, "salespersonCode");
+    if (!salespersonCode)
+      add(
+        line,
+        "salespersonCode",
+        "salesperson_set",
+        "no salesperson is set on the line or the segment",
+      );
+    else if (!inputs.salespeople.has(salespersonCode))
+      add(
+        line,
+        "salespersonCode",
+        "salesperson_set",
+        `salesperson ${salespersonCode} does not exist`,
+      );
     const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
     if (!templateCode)
       add(

@@ -3,6 +3,7 @@ import type { DocumentId } from "../store/document-names";
 import type { SegmentHeader, StoredLine, LogRun } from "../store/segment-repository";
 import type { LogInputs } from "./log-checks";
 import { lineOrHeader } from "./log-checks";
+import { campaignEntryNoOf } from "./log-campaign-entries";
 
 /** An entry as stored: what the API shows, and the kept letter's document id, which it does not. */
 type EntryFields = Omit<InteractionLogEntry, "etag"> & { documentId?: DocumentId };
@@ -25,6 +26,7 @@ export const entryFor = (
   const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
   const template = templateCode ? inputs.templates.get(templateCode) : undefined;
   const kept = inputs.keptLetters.get(line.lineNo);
+  const campaignNo = lineOrHeader(line, header, "campaignNo");
   return defined({
     entryNo: run.firstEntryNo + index,
     contactNo: line.contactNo,
@@ -44,7 +46,8 @@ export const entryFor = (
     duration: line.unitDuration ?? header.unitDuration,
     correspondenceType: lineOrHeader(line, header, "correspondenceType"),
     languageCode: lineOrHeader(line, header, "languageCode"),
-    campaignNo: lineOrHeader(line, header, "campaignNo"),
+    campaignNo,
+    campaignEntryNo: campaignEntryNoOf(run, campaignNo),
     campaignTarget: line.campaignTarget ?? header.campaignTarget,
     campaignResponse: line.campaignResponse ?? header.campaignResponse,
     segmentNo: header.no,

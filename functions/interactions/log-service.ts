@@ -17,8 +17,9 @@ import type { TenantId } from "../store/tenant";
 import { busyError, withSegmentLock, type SegmentHold } from "../segments/segment-lock";
 import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
-import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
+import { checkLines, lineOrHeader, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
+import { campaignEntriesFor, campaignsOf, withCampaignNumbers } from "./log-campaign-entries";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { logCheckHint } from "./log-check-hints";
@@ -123,6 +124,7 @@ export const logSegment = async (
       identity,
       current,
       inputs.lines.length,
+      campaignsOf(inputs.lines.map((line) => lineOrHeader(line, current, "campaignNo"))),
       options.followUp,
       idempotencyKey,
     );
@@ -249,6 +251,7 @@ const startRun = async (
   identity: Identity,
   header: SegmentHeader,
   total: number,
+  campaignNos: readonly string[],
   followUp: boolean,
   idempotencyKey: string | undefined,
 ): Promise<LogRun> => {
@@ -260,10 +263,13 @@ const startRun = async (
     return previous;
   if (previous) await runs.delete(tenant, header.no);
   const numbers = deps.store.numberSeries;
-  const [loggedSegmentEntryNo, firstEntryNo, followUpNo] = await Promise.all([
+  const [loggedSegmentEntryNo, firstEntryNo, followUpNo, firstCampaignEntryNo] = await Promise.all([
     numbers.reserve(tenant, series.loggedSegment),
     numbers.reserve(tenant, series.interactionLogEntry, total),
     followUp ? numbers.reserve(tenant, series.segment) : Promise.resolve(undefined),
+    campaignNos.length
+      ? numbers.reserve(tenant, series.campaignEntry, campaignNos.length)
+      : Promise.resolve(undefined),
   ]);
   return runs.create(tenant, header.no, {
     segmentNo: header.no,
@@ -272,6 +278,9 @@ const startRun = async (
     ...(idempotencyKey ? { idempotencyKey } : {}),
     loggedSegmentEntryNo,
     firstEntryNo,
+    ...(firstCampaignEntryNo !== undefined
+      ? { campaignNos: [...campaignNos], firstCampaignEntryNo }
+      : {}),
     total,
     written: 0,
     followUp,
@@ -287,12 +296,18 @@ const finish = async (
   deps: AppDeps,
   identity: Identity,
   header: SegmentHeader,
-  run: LogRun,
+  started: LogRun,
   hold: SegmentHold,
   given?: LogInputs,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const inputs = given ?? (await loadLogInputs(deps, tenant, header));
+  const run = await withCampaignNumbers(
+    deps,
+    tenant,
+    started,
+    inputs.lines.map((line) => lineOrHeader(line, header, "campaignNo")),
+  );
   const interactions = deps.store.interactions;
   // The SDK's bulk executor waits up to a second for a partial batch at the end of every call,
   // so chunks run side by side (the waits overlap) and each finished chunk moves the progress on.
@@ -326,6 +341,16 @@ const finish = async (
   hold.assertHeld();
 
   const entries = inputs.lines.map((line, i) => entryFor(run, header, inputs, line, i));
+  // Before the logged segment: a Log that stops here is finished by its repeat, which finds the
+  // campaign entries by their reserved numbers and writes only what is missing.
+  try {
+    await deps.store.campaignEntries.createForLog(tenant, campaignEntriesFor(run, header, entries));
+  } catch (error) {
+    throw error instanceof PartialWriteError
+      ? error.withRemedy("repeat the Log to finish it")
+      : error;
+  }
+  hold.assertHeld();
   const logged: Omit<LoggedSegment, "etag"> = {
     entryNo: run.loggedSegmentEntryNo,
     segmentNo: header.no,

@@ -28,8 +28,8 @@ export const listLoggedSegments = (
   );
 
 /**
- * Cancel and undo cancel: the logged segment and every one of its entries change together, so
- * canceled interactions drop out of (and come back into) statistics. Retrying finishes a change
+ * Cancel and undo cancel: the logged segment, every one of its entries and its campaign entries
+ * change together, so canceled interactions drop out of (and come back into) statistics. Retrying finishes a change
  * a crash interrupted, because each entry is set to the target state, not toggled.
  */
 export const setCanceled = async (
@@ -41,7 +41,10 @@ export const setCanceled = async (
   const tenant = identity.tenantId;
   const store = deps.store.interactions;
   const logged = await store.loggedSegments.get(tenant, key(entryNo));
-  const failed = await store.setEntriesCanceled(tenant, entryNo, canceled);
+  // Business Central's SetCanceledCheckmark: the campaign entries change with the interactions.
+  const failed =
+    (await store.setEntriesCanceled(tenant, entryNo, canceled)) +
+    (await deps.store.campaignEntries.setCanceledOfLogged(tenant, entryNo, canceled));
   if (failed) {
     throw new ConflictError(
       `${failed} entries changed while ${canceled ? "canceling" : "restoring"}; try again.`,
@@ -52,7 +55,7 @@ export const setCanceled = async (
   return store.loggedSegments.replace(tenant, key(entryNo), { ...rest, canceled }, etag);
 };
 
-/** Only a canceled logged segment may be deleted, with its entries. */
+/** Only a canceled logged segment may be deleted, with its entries and campaign entries. */
 export const deleteLoggedSegment = async (
   deps: AppDeps,
   identity: Identity,
@@ -66,7 +69,10 @@ export const deleteLoggedSegment = async (
       `Logged segment ${entryNo} is not canceled. Cancel it first; only canceled logged segments can be deleted.`,
     );
   }
-  const failed = await store.deleteEntriesOfLogged(tenant, entryNo);
+  // Our entries go with the logged segment, so its campaign entries (their totals) go too.
+  const failed =
+    (await store.deleteEntriesOfLogged(tenant, entryNo)) +
+    (await deps.store.campaignEntries.deleteOfLogged(tenant, entryNo));
   if (failed) throw new ConflictError(`${failed} entries could not be deleted; try again.`);
   await store.loggedSegments.delete(tenant, key(entryNo));
 };

@@ -17,6 +17,7 @@ export const series = {
   campaign: { code: "CAMPAIGN", prefix: "CP", digits: 4 },
   loggedSegment: { code: "LOGSEG", prefix: "", digits: 0 },
   interactionLogEntry: { code: "INTLOG", prefix: "", digits: 0 },
+  campaignEntry: { code: "CAMPENTRY", prefix: "", digits: 0 },
 } as const satisfies Record<string, SeriesDef>;
 
 export const formatNo = (def: SeriesDef, n: number): string =>

@@ -47,6 +47,13 @@ export interface LogRun {
   idempotencyKey?: string;
   loggedSegmentEntryNo: number;
   firstEntryNo: number;
+  /**
+   * The campaigns the lines name, in order, and the campaign entry No. of the first: one campaign
+   * entry per campaign, numbered once with the run so that a resumed Log writes the same ones.
+   * Absent on runs started before campaign entries were kept.
+   */
+  campaignNos?: string[];
+  firstCampaignEntryNo?: number;
   total: number;
   written: number;
   followUp: boolean;

@@ -3,6 +3,7 @@ import type { ContactCode, ContactCodeTable } from "@shared/model/contact-code";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
+import { CampaignEntryRepository } from "./campaign-entry-repository";
 import { ContactRepository } from "./contact-repository";
 import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
@@ -25,6 +26,7 @@ export interface Store {
   readonly contacts: ContactRepository;
   readonly segments: SegmentRepository;
   readonly interactions: InteractionRepository;
+  readonly campaignEntries: CampaignEntryRepository;
   readonly salespeople: SetupRepository<Salesperson>;
   readonly campaigns: SetupRepository<Campaign>;
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
@@ -44,6 +46,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   contacts: new ContactRepository(containers.contacts),
   segments: new SegmentRepository(containers.segments),
   interactions: new InteractionRepository(containers.interactions),
+  campaignEntries: new CampaignEntryRepository(containers.interactions),
   salespeople: new SetupRepository<Salesperson>(containers.setup, setupKinds.salesperson),
   campaigns: new SetupRepository<Campaign>(containers.setup, setupKinds.campaign),
   interactionTemplates: new SetupRepository<InteractionTemplate>(

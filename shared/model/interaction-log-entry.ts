@@ -35,6 +35,9 @@ export const InteractionLogEntry = z.object({
   campaignNo: Code.optional(),
   campaignTarget: z.boolean(),
   campaignResponse: z.boolean(),
+  campaignEntryNo: z.number().int().optional().meta({
+    description: "The campaign entry the Log made for the entry's campaign.",
+  }),
   segmentNo: Code.optional(),
   segmentLineNo: z.number().int().optional(),
   loggedSegmentEntryNo: z.number().int().optional(),

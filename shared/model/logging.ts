@@ -27,6 +27,7 @@ export const LogProblem = z.object({
   field: z.string(),
   rule: z.enum([
     "contact_exists",
+    "salesperson_set",
     "template_set",
     "description_present",
     "email_address",

@@ -1,3 +1,4 @@
+import { campaignEndpoints } from "./campaigns";
 import { contactCodeEndpoints } from "./contact-codes";
 import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
@@ -18,6 +19,7 @@ export const api = {
   ...contactEndpoints,
   ...segmentEndpoints,
   ...setupEndpoints,
+  ...campaignEndpoints,
   ...contactCodeEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,

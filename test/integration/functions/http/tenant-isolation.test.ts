@@ -248,6 +248,15 @@ const probes: Record<EndpointName, Probe> = {
     { path: `/campaigns/${own.campaign}`, body: { salespersonCode: x.salesperson } },
   ],
   deleteCampaign: (x) => [{ path: `/campaigns/${x.campaign}` }],
+  listCampaignEntries: (x) => [
+    { path: `/campaigns/${x.campaign}/entries` },
+    { path: `/campaigns/${x.campaign}/entries`, query: { canceled: "false" } },
+    {
+      path: `/campaigns/${own.campaign}/entries`,
+      query: { top: "1", continuationToken: x.token },
+    },
+  ],
+  getCampaignStatistics: (x) => [{ path: `/campaigns/${x.campaign}/statistics` }],
   listSalespeople: (x) => [
     { path: "/salespeople", query: { search: x.salesperson } },
     { path: "/salespeople", query: { top: "1", continuationToken: x.token } },
@@ -819,6 +828,8 @@ const seed = async () => {
       no: "SEGL",
       description: `${m} logged`,
       interactionTemplateCode: "TPL",
+      campaignNo: "CP",
+      salespersonCode: "SP",
     });
     await ok(who, "POST", "/segments/SEGL/lines", { contactNo: "KT2" });
   }
@@ -878,6 +889,8 @@ const seed = async () => {
     no: "SEGL2",
     description: "B-SECRET second logged",
     interactionTemplateCode: "TPLB",
+    campaignNo: "CPB",
+    salespersonCode: "SPB",
   });
   await ok(B, "POST", "/segments/SEGL2/lines", { contactNo: "KB1" });
   const bOnlyLogged = await log(B, "SEGL2", "idem-b2");

@@ -19,7 +19,9 @@ interface Group {
 
 describe("log-check and merge-check answer groups", () => {
   it("log-check: lines without a template are one group with the count, the first lines and a hint", async () => {
-    await api.call("POST", "/api/segments", { body: { no: "G1", description: "Uden skabelon" } });
+    await api.call("POST", "/api/segments", {
+      body: { no: "G1", description: "Uden skabelon", salespersonCode: "JO" },
+    });
     for (const contactNo of ["KT11", "KT12", "KT13"])
       await api.call("POST", "/api/segments/G1/lines", { body: { contactNo } });
     const res = await api.call("POST", "/api/segments/G1/log-check");
@@ -36,7 +38,9 @@ describe("log-check and merge-check answer groups", () => {
     await api.call("POST", "/api/contacts", {
       body: { no: "KT2", type: "company", name: "Syd A/S" },
     });
-    await api.call("POST", "/api/segments", { body: { no: "G2", description: "Mange" } });
+    await api.call("POST", "/api/segments", {
+      body: { no: "G2", description: "Mange", salespersonCode: "JO" },
+    });
     const nos = Array.from({ length: 8 }, (_, i) => `KT2${i}`);
     for (const no of nos) {
       await api.call("POST", "/api/contacts", {
@@ -52,7 +56,12 @@ describe("log-check and merge-check answer groups", () => {
 
   it("a segment without problems answers no groups", async () => {
     await api.call("POST", "/api/segments", {
-      body: { no: "G3", description: "God", interactionTemplateCode: "LETTER" },
+      body: {
+        no: "G3",
+        description: "God",
+        interactionTemplateCode: "LETTER",
+        salespersonCode: "JO",
+      },
     });
     await api.call("POST", "/api/segments/G3/lines", { body: { contactNo: "KT11" } });
     const res = await api.call("POST", "/api/segments/G3/log-check");

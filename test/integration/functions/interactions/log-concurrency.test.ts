@@ -17,7 +17,13 @@ afterAll(() => api.close());
 
 const make = async (no: string, contacts: string[]) => {
   await api.call("POST", "/api/segments", {
-    body: { no, description: "Forårsbrev", interactionTemplateCode: "LETTER", campaignNo: "CP1" },
+    body: {
+      no,
+      description: "Forårsbrev",
+      interactionTemplateCode: "LETTER",
+      campaignNo: "CP1",
+      salespersonCode: "JO",
+    },
   });
   for (const contactNo of contacts)
     await api.call("POST", `/api/segments/${no}/lines`, { body: { contactNo } });
@@ -316,10 +322,18 @@ describe("a Log that takes longer than its lease", () => {
           { rawBody: { contentType: "text/csv", text: rows.join("\r\n") } },
         ],
         ["POST", "/api/interaction-templates", { body: { code: "LETTER", description: "Brev" } }],
+        ["POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } }],
         [
           "POST",
           "/api/segments",
-          { body: { no: "LONG", description: "Long", interactionTemplateCode: "LETTER" } },
+          {
+            body: {
+              no: "LONG",
+              description: "Long",
+              interactionTemplateCode: "LETTER",
+              salespersonCode: "JO",
+            },
+          },
         ],
         [
           "POST",

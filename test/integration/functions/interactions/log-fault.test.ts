@@ -12,7 +12,7 @@ import { faultDeps } from "./fixtures/fault-deps";
 /**
  * Log a 5,000-line segment in a child process, kill it with SIGKILL at points spread over its
  * work (counted in the store's journal, not timed) over several runs, then repeat the request to
- * the end: exactly 5,000 entries, one logged segment, consistent counts.
+ * the end: exactly 5,000 entries, one logged segment, one campaign entry, consistent counts.
  */
 const root = path.resolve(__dirname, "../../../..");
 const worker = path.join(__dirname, "fixtures", "log-worker.ts");
@@ -46,6 +46,7 @@ const entriesWritten = (count: number): KillPoint => ({
   count,
 });
 const loggedSegmentWritten: KillPoint = { marker: '"docType":"loggedSegment"', count: 1 };
+const campaignEntryWritten: KillPoint = { marker: '"docType":"campaignEntry"', count: 1 };
 
 /**
  * SIGKILLs `child` once its store has journaled `count` records holding `marker` after this
@@ -104,6 +105,7 @@ describe("Log survives being killed anywhere", () => {
       entriesWritten(500),
       entriesWritten(1500),
       entriesWritten(2000),
+      campaignEntryWritten,
       loggedSegmentWritten,
     ];
     for (const at of killPoints) {
@@ -149,6 +151,25 @@ describe("Log survives being killed anywhere", () => {
       expect((nos[4999] ?? 0) - (nos[0] ?? 0)).toBe(4999);
       const header = await deps.store.segments.headers.get(tenant, "FAULT");
       expect(header).toMatchObject({ status: "logged", loggedSegmentEntryNo: loggedNo });
+      // One campaign entry for the Log and its campaign, however often it was killed and resumed.
+      const campaignEntries = (
+        await deps.store.campaignEntries.listForCampaign(tenant, "CP1", undefined, 100)
+      ).items;
+      expect(campaignEntries).toEqual([
+        expect.objectContaining({ loggedSegmentEntryNo: loggedNo, noOfInteractions: 5000 }),
+      ]);
+      const linked = await storedDocuments<{ campaignEntryNo?: number }>(
+        deps.store.containers.interactions,
+        {
+          tenant,
+          docType: "interactionLogEntry",
+          select: "c.campaignEntryNo",
+          where: ["c.segmentNo = 'FAULT'"],
+        },
+      );
+      expect(new Set(linked.map((e) => JSON.stringify(e)))).toEqual(
+        new Set([JSON.stringify({ campaignEntryNo: campaignEntries[0]?.entryNo })]),
+      );
       const runDoc = await deps.store.segments.logRuns.get(tenant, "FAULT");
       expect(runDoc).toMatchObject({ status: "done", written: 5000, total: 5000 });
     });

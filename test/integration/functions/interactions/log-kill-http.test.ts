@@ -105,8 +105,14 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     await ok(alice, "POST", "/interaction-templates", {
       body: { code: "LETTER", description: "Brev", unitCost: 1, unitDuration: 1 },
     });
+    await ok(alice, "POST", "/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
     await ok(alice, "POST", "/segments", {
-      body: { no: "KILL", description: "Kill test", interactionTemplateCode: "LETTER" },
+      body: {
+        no: "KILL",
+        description: "Kill test",
+        interactionTemplateCode: "LETTER",
+        salespersonCode: "JO",
+      },
     });
     await ok(alice, "POST", "/segments/KILL/add-contacts", {
       body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } },

@@ -16,6 +16,7 @@ const make = async (no: string, contacts: string[], header: object = {}) => {
       description: "Forårsbrev",
       interactionTemplateCode: "LETTER",
       campaignNo: "CP1",
+      salespersonCode: "JO",
       unitCost: 12.5,
       unitDuration: 5,
       ...header,

@@ -9,7 +9,12 @@ beforeAll(async () => {
   api = await startApi({}, undefined, { blobs: true });
   await seedLoggingTenant(api);
   await api.call("POST", "/api/segments", {
-    body: { no: "H1", description: "Forårsbrev", interactionTemplateCode: "LETTER" },
+    body: {
+      no: "H1",
+      description: "Forårsbrev",
+      interactionTemplateCode: "LETTER",
+      salespersonCode: "JO",
+    },
   });
   await api.call("POST", "/api/segments", { body: { no: "H2", description: "Still open" } });
   for (const contactNo of ["KT11", "KT12"])

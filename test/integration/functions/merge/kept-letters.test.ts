@@ -23,7 +23,7 @@ const blobs = async (folder: string): Promise<string[]> => {
 
 const segment = async (no: string) => {
   const created = await api.call("POST", "/api/segments", {
-    body: { no, description: "Brev", interactionTemplateCode: "LETTER" },
+    body: { no, description: "Brev", interactionTemplateCode: "LETTER", salespersonCode: "JO" },
   });
   if (created.status !== 201) throw new Error(created.text);
   for (const contactNo of ["KT1", "KT2", "KT3"]) {
@@ -57,6 +57,7 @@ beforeAll(async () => {
   await api.call("POST", "/api/interaction-templates", {
     body: { code: "LETTER", description: "Brev" },
   });
+  await api.call("POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
   for (const [no, name] of [
     ["KT1", "Anna Holm"],
     ["KT2", "Bo Berg"],

@@ -1,4 +1,5 @@
 import { api } from "@shared/model/api";
+import { campaignEndpoints } from "@shared/model/api/campaigns";
 import { contactCodeEndpoints } from "@shared/model/api/contact-codes";
 import { contactEndpoints } from "@shared/model/api/contacts";
 import { criteriaEndpoints } from "@shared/model/api/criteria";
@@ -14,6 +15,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   contacts: contactEndpoints,
   segments: segmentEndpoints,
   setup: setupEndpoints,
+  campaigns: campaignEndpoints,
   contactCodes: contactCodeEndpoints,
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,

@@ -186,6 +186,46 @@ describe("LogView", () => {
     },
   );
 
+  it.each([
+    ["en-US", "Problems by kind", /Choose a salesperson on the segment/],
+    ["da-DK", "Problemer efter type", /Vælg en sælger på målgruppen/],
+  ])(
+    "shows lines without a salesperson as one group in %s, with the fix in the user's language",
+    async (language, label, hint) => {
+      const problems = [1, 2].map((lineNo) => ({
+        lineNo,
+        contactNo: `KT000${lineNo}`,
+        field: "salespersonCode",
+        rule: "salesperson_set",
+        message: "no salesperson is set on the line or the segment",
+      }));
+      const fake = createFakeApi({
+        getSegment: () => ok(aSegment()),
+        checkLog: () =>
+          ok({
+            lines: 2,
+            problems,
+            groups: [
+              {
+                rule: "salesperson_set",
+                severity: "error",
+                count: 2,
+                lines: problems.map(({ lineNo, contactNo }) => ({ lineNo, contactNo })),
+                message: "no salesperson is set on the line or the segment",
+                hint: "(the server's English hint)",
+              },
+            ],
+          }),
+      });
+      renderLog(fake.fetch, language);
+      const groups = await screen.findByRole("list", { name: label });
+      const rows = within(groups).getAllByRole("listitem");
+      expect(rows).toHaveLength(1);
+      expect(within(rows[0] as HTMLElement).getByText("2 ×")).toBeTruthy();
+      expect(within(rows[0] as HTMLElement).getByText(hint, { exact: false })).toBeTruthy();
+    },
+  );
+
   it("after Log the segment is history: the pane does not read it again and offers no Log", async () => {
     let logged = false;
     const fake = createFakeApi({
