@@ -293,4 +293,47 @@ export class ContactRepository {
         if (typeof code === "string") counts.set(code, (counts.get(code) ?? 0) + 1);
     return counts;
   }
+
+  /** How many contacts carry this code in a code list: what Business Central's No. of Contacts counts. */
+  countCarrying(tenant: TenantId, list: string, code: string): Promise<number> {
+    // The list name comes from our own code (a ContactCodeTable), never from a request.
+    return this.docs.count(tenant, {
+      where: [`ARRAY_CONTAINS(c["${list}"], @code)`],
+      parameters: [{ name: "@code", value: code }],
+    });
+  }
+
+  /**
+   * How many contacts gave each answer of a questionnaire's questions:
+   * question -> answer -> contacts; one read of the contacts that answered it.
+   */
+  async profileAnswerCounts(
+    tenant: TenantId,
+    questionnaire: string,
+  ): Promise<Map<string, Map<string, number>>> {
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
+      select: "c.profileAnswers AS v",
+      where: [
+        "EXISTS(SELECT VALUE p FROM p IN c.profileAnswers WHERE p.questionnaire = @questionnaire)",
+      ],
+      parameters: [{ name: "@questionnaire", value: questionnaire }],
+    });
+    const counts = new Map<string, Map<string, number>>();
+    for (const { v } of rows) {
+      const given = new Set<string>();
+      for (const entry of Array.isArray(v) ? (v as unknown[]) : []) {
+        const { questionnaire: q, question, answer } = (entry ?? {}) as Record<string, unknown>;
+        if (q !== questionnaire || typeof question !== "string" || typeof answer !== "string")
+          continue;
+        // A contact counts once per answer, however often its list repeats it.
+        const key = `${question}\u0000${answer}`;
+        if (given.has(key)) continue;
+        given.add(key);
+        const answers = counts.get(question) ?? new Map<string, number>();
+        answers.set(answer, (answers.get(answer) ?? 0) + 1);
+        counts.set(question, answers);
+      }
+    }
+    return counts;
+  }
 }

@@ -3,6 +3,7 @@ import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
 import { interactionEndpoints } from "./interactions";
 import { mergeEndpoints } from "./merge";
+import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
 import { segmentEndpoints } from "./segments";
 import { setupEndpoints } from "./setup";
 import { systemEndpoints } from "./system";
@@ -19,6 +20,7 @@ export const api = {
   ...segmentEndpoints,
   ...setupEndpoints,
   ...contactCodeEndpoints,
+  ...profileQuestionnaireEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...mergeEndpoints,

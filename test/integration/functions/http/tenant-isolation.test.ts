@@ -304,6 +304,22 @@ const probes: Record<EndpointName, Probe> = {
     { path: `/mailing-groups/${x.contactCode}`, body: { description: "A-OWN" } },
   ],
   deleteMailingGroup: (x) => [{ path: `/mailing-groups/${x.contactCode}` }],
+  listProfileQuestionnaires: (x) => [
+    { path: "/profile-questionnaires", query: { search: x.contactCode } },
+    { path: "/profile-questionnaires", query: { top: "1", continuationToken: x.token } },
+  ],
+  createProfileQuestionnaire: () => [
+    {
+      path: "/profile-questionnaires",
+      body: { code: newKey("NPQ"), description: "A-OWN", questions: [{ description: "Q" }] },
+    },
+  ],
+  getProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
+  updateProfileQuestionnaire: (x) => [
+    { path: `/profile-questionnaires/${x.contactCode}`, body: { description: "A-OWN" } },
+    { path: `/profile-questionnaires/${x.contactCode}`, body: { questions: [] } },
+  ],
+  deleteProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
   listCriteriaFields: () => [{ path: "/criteria/fields" }],
   suggestFieldValues: (x) => [
     { path: "/criteria/fields/city/values" },
@@ -586,6 +602,13 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       then: [{ method: "GET", path: `/mailing-groups/${x.contactCode}` }],
     },
   ],
+  createProfileQuestionnaire: (x) => [
+    {
+      path: "/profile-questionnaires",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/profile-questionnaires/${x.contactCode}` }],
+    },
+  ],
   saveCriteria: (x) => [
     {
       path: `/segments/${x.segment}/save-criteria`,
@@ -620,6 +643,7 @@ const finishing: readonly EndpointName[] = [
   "deleteBusinessRelation",
   "deleteIndustryGroup",
   "deleteMailingGroup",
+  "deleteProfileQuestionnaire",
   "deleteInteractionTemplate",
   "deleteSavedCriteria",
   "deleteTemplateAttachment",
@@ -800,6 +824,11 @@ const seed = async () => {
     await ok(who, "POST", "/business-relations", { code: "CC", description: `${m} code` });
     await ok(who, "POST", "/industry-groups", { code: "CC", description: `${m} code` });
     await ok(who, "POST", "/mailing-groups", { code: "CC", description: `${m} code` });
+    await ok(who, "POST", "/profile-questionnaires", {
+      code: "CC",
+      description: `${m} questionnaire`,
+      questions: [{ description: "Size", answers: [{ description: `${m} answer` }] }],
+    });
     await ok(who, "POST", "/segments", {
       no: "SEG",
       description: `${m} segment`,
@@ -828,6 +857,11 @@ const seed = async () => {
   await ok(B, "POST", "/business-relations", { code: "CCB", description: "B-SECRET only code" });
   await ok(B, "POST", "/industry-groups", { code: "CCB", description: "B-SECRET only code" });
   await ok(B, "POST", "/mailing-groups", { code: "CCB", description: "B-SECRET only code" });
+  await ok(B, "POST", "/profile-questionnaires", {
+    code: "CCB",
+    description: "B-SECRET only questionnaire",
+    questions: [{ description: "Size", answers: [{ description: "B-SECRET only answer" }] }],
+  });
   await ok(B, "POST", "/campaigns", { no: "CPB", description: "B-SECRET only campaign" });
   await ok(B, "POST", "/interaction-templates", { code: "TPLB", description: "B-SECRET only" });
   await upload(B, "/interaction-templates/TPLB/attachments/da-DK", "B-SECRET only letter «Name»");
