@@ -33,7 +33,7 @@ const guardAnswersInUse = async (
     questionsOf(after).map((q) => [q.description, new Set(q.answers.map((a) => a.description))]),
   );
   const errors: ProblemError[] = [];
-  for (const [question, answers] of counts) {
+  for (const [question, { answers }] of counts) {
     for (const [answer, n] of answers) {
       if (kept.get(question)?.has(answer)) continue;
       errors.push({
@@ -52,11 +52,10 @@ const guardAnswersInUse = async (
 };
 
 const guardQuestionnaireInUse = async (store: Store, tenant: TenantId, code: string) => {
-  const counts = await store.contacts.profileAnswerCounts(tenant, code);
-  const given = [...counts.values()].flatMap((answers) => [...answers.values()]);
-  if (given.length === 0) return;
+  const n = await store.contacts.countAnswering(tenant, code);
+  if (n === 0) return;
   throw new ConflictError(
-    `Profile questionnaire ${code} has answers that contacts gave (${given.reduce((a, b) => a + b, 0)} in all); remove them from the contacts before deleting it.`,
+    `Profile questionnaire ${code} has answers that ${plural(n)} gave; remove them from the contacts before deleting it.`,
   );
 };
 

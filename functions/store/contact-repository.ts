@@ -304,13 +304,14 @@ export class ContactRepository {
   }
 
   /**
-   * How many contacts gave each answer of a questionnaire's questions:
-   * question -> answer -> contacts; one read of the contacts that answered it.
+   * How many contacts gave each answer of a questionnaire's questions, and how many answered each
+   * question at all (a question may take several answers); one read of the contacts that
+   * answered it.
    */
   async profileAnswerCounts(
     tenant: TenantId,
     questionnaire: string,
-  ): Promise<Map<string, Map<string, number>>> {
+  ): Promise<Map<string, { contacts: number; answers: Map<string, number> }>> {
     const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
       select: "c.profileAnswers AS v",
       where: [
@@ -318,21 +319,53 @@ export class ContactRepository {
       ],
       parameters: [{ name: "@questionnaire", value: questionnaire }],
     });
-    const counts = new Map<string, Map<string, number>>();
+    const counts = new Map<string, { contacts: number; answers: Map<string, number> }>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
     for (const { v } of rows) {
-      const given = new Set<string>();
+      // A contact counts once per question and once per answer, however its list repeats them.
+      const given = new Map<string, Set<string>>();
       for (const entry of Array.isArray(v) ? (v as unknown[]) : []) {
         const { questionnaire: q, question, answer } = (entry ?? {}) as Record<string, unknown>;
         if (q !== questionnaire || typeof question !== "string" || typeof answer !== "string")
           continue;
-        // A contact counts once per answer, however often its list repeats it.
-        const key = `${question}\u0000${answer}`;
-        if (given.has(key)) continue;
-        given.add(key);
-        const answers = counts.get(question) ?? new Map<string, number>();
-        answers.set(answer, (answers.get(answer) ?? 0) + 1);
-        counts.set(question, answers);
+        given.set(question, (given.get(question) ?? new Set()).add(answer));
       }
+      for (const [question, answers] of given) {
+        const tally = counts.get(question) ?? { contacts: 0, answers: new Map<string, number>() };
+        tally.contacts++;
+        for (const answer of answers) bump(tally.answers, answer);
+        counts.set(question, tally);
+      }
+    }
+    return counts;
+  }
+
+  /** How many contacts answered a questionnaire (any of its questions). */
+  countAnswering(tenant: TenantId, questionnaire: string): Promise<number> {
+    return this.docs.count(tenant, {
+      where: [
+        "EXISTS(SELECT VALUE p FROM p IN c.profileAnswers WHERE p.questionnaire = @questionnaire)",
+      ],
+      parameters: [{ name: "@questionnaire", value: questionnaire }],
+    });
+  }
+
+  /** How many contacts answered each questionnaire (any of its questions). */
+  async profileQuestionnaireCounts(tenant: TenantId): Promise<Map<string, number>> {
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
+      select: "c.profileAnswers AS v",
+      where: ["IS_ARRAY(c.profileAnswers)", "ARRAY_LENGTH(c.profileAnswers) > 0"],
+      parameters: [],
+    });
+    const counts = new Map<string, number>();
+    for (const { v } of rows) {
+      const codes = new Set(
+        (Array.isArray(v) ? (v as unknown[]) : []).map(
+          (e) => ((e ?? {}) as Record<string, unknown>)["questionnaire"],
+        ),
+      );
+      for (const code of codes)
+        if (typeof code === "string") counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     return counts;
   }
