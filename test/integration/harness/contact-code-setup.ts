@@ -16,11 +16,11 @@ type CodeLists = { readonly [K in keyof typeof paths]?: readonly string[] };
  */
 export const setUpCodesOf = async (
   api: ApiHarness,
-  contacts: readonly CodeLists[],
+  contacts: readonly object[],
   options: { readonly tenant?: string } = {},
 ): Promise<void> => {
   for (const [list, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
-    const codes = new Set(contacts.flatMap((c) => c[list] ?? []));
+    const codes = new Set(contacts.flatMap((c) => (c as CodeLists)[list] ?? []));
     for (const code of codes) {
       const res = await api.call("POST", path, { ...options, body: { code } });
       if (res.status !== 201 && res.status !== 409)
