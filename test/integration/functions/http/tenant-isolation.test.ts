@@ -101,6 +101,8 @@ const documentProbe = (x: Ids, segment: string, lineNo: number): Req[] =>
 
 const criteria = (x: Ids) => [
   { kind: "field", field: "no", op: "in", values: [x.contact, x.person] },
+  { kind: "list", list: "mailingGroups", codes: [x.contactCode] },
+  { kind: "profile", questionnaire: x.contactCode, question: "Size", value: "A-OWN answer" },
   { kind: "field", field: "companyNo", op: "eq", value: x.contact },
   { kind: "field", field: "salespersonCode", op: "eq", value: x.salesperson },
   { kind: "segment", segmentNo: x.segment },
@@ -140,12 +142,32 @@ const probes: Record<EndpointName, Probe> = {
         salespersonCode: x.salesperson,
       },
     },
+    // Codes and profile answers are looked up in A's own tables only.
+    {
+      path: "/contacts",
+      body: {
+        no: newKey("NEWC"),
+        type: "company",
+        name: "A-OWN coded",
+        mailingGroups: [x.contactCode],
+        industryGroups: [x.contactCode],
+        profileAnswers: [
+          { questionnaire: x.contactCode, question: "Size", answer: "A-OWN answer" },
+        ],
+      },
+    },
   ],
   importContacts: (x) => [
     {
       path: "/contacts/import",
       body: {
         csv: `No.;Name;Type;Company No.;Salesperson Code\r\n${newKey("IMP")};A-OWN imported;person;${x.contact};${x.salesperson}\r\n`,
+      },
+    },
+    {
+      path: "/contacts/import",
+      body: {
+        csv: `No.;Name;Type;Mailing Groups;Job Responsibilities\r\n${newKey("IMP")};A-OWN coded;person;${x.contactCode};${x.contactCode}\r\n`,
       },
     },
   ],
@@ -325,6 +347,11 @@ const probes: Record<EndpointName, Probe> = {
     { path: "/criteria/fields/city/values" },
     { path: "/criteria/fields/name/values" },
     { path: "/criteria/fields/no/values", query: { search: x.person } },
+    { path: "/criteria/fields/profileQuestions/values", query: { questionnaire: x.contactCode } },
+    {
+      path: "/criteria/fields/profileAnswers/values",
+      query: { questionnaire: x.contactCode, question: "Size" },
+    },
   ],
   listCriteriaActions: (x) => [{ path: `/segments/${x.segment}/criteria-actions` }],
   addContacts: (x) => [
