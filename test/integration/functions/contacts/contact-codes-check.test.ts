@@ -228,17 +228,18 @@ describe("deleting a code contacts carry", () => {
 
 describe("import checks every row's codes, reporting the rows it does not import", () => {
   const csv = [
-    "No.;Name;Type;Mailing Groups;Business Relations",
-    "I1;Good A/S;company;JULEKORT;CUST",
-    "I2;Bad A/S;company;julekort|JULEKROT;CUST",
-    "I3;Worse A/S;company;;CUSTT",
+    "No.;Name;Type;Mailing Groups;Business Relations;Company No.",
+    "I1;Good A/S;company;JULEKORT;CUST;",
+    "I2;Bad A/S;company;julekort|JULEKROT;CUST;",
+    "I3;Worse A/S;company;;CUSTT;",
+    "I4;Person of Worse;person;;;I3",
   ].join("\r\n");
 
   it("names the row, field, column and nearest code in a dry run and a real one alike", async () => {
     for (const dryRun of [true, false]) {
       const res = await call("POST", "/contacts/import", { body: { csv, dryRun } });
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ rows: 3, imported: 1, invalid: 2 });
+      expect(res.json).toMatchObject({ rows: 4, imported: 1, invalid: 3 });
       expect(
         res.json.problems.map(
           (p: { row: number; errors: { field: string; rule: string; message: string }[] }) => [
@@ -249,6 +250,8 @@ describe("import checks every row's codes, reporting the rows it does not import
       ).toEqual([
         [2, ["mailingGroups.1:exists"]],
         [3, ["businessRelations.0:exists"]],
+        // The company row is not imported, so its person has no company to belong to.
+        [4, ["companyNo:exists"]],
       ]);
       expect(res.json.problems[0].errors[0].message).toBe(
         'mailing group JULEKROT does not exist; did you mean "JULEKORT"? (column "Mailing Groups")',
