@@ -6,6 +6,7 @@ import {
   type ContactListQuery,
   type ContactPatch,
 } from "@shared/model/contact";
+import { contactCodeTables } from "@shared/model/contact-code";
 import { applyMergePatch } from "@shared/model/patch";
 import type { AppDeps } from "../app-deps";
 import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
@@ -94,6 +95,8 @@ const checkedCodes = async <C extends CodeCarrier>(
   return { ...contact, profileAnswers };
 };
 
+const codeFields = [...contactCodeTables, "profileAnswers"] as const;
+
 const companyNameOf = async (deps: AppDeps, identity: Identity, companyNo: string | undefined) =>
   companyNo
     ? (await deps.store.contacts.summariesOf(identity.tenantId, [companyNo])).get(companyNo)?.name
@@ -145,7 +148,12 @@ export const updateContact = async (
     ...(patch.companyNo !== undefined ? [companyReference(parsed.data)] : []),
     ...(patch.salespersonCode !== undefined ? [salespersonReference(parsed.data)] : []),
   ]);
-  const fields = await checkedCodes(deps, identity, parsed.data, current);
+  // Unchanged codes are not checked again (see checkedCodes), so a patch that leaves them alone
+  // costs no lookups.
+  const touchesCodes = codeFields.some((k) => patch[k] !== undefined);
+  const fields = touchesCodes
+    ? await checkedCodes(deps, identity, parsed.data, current)
+    : parsed.data;
   const companyName =
     parsed.data.companyNo === current.companyNo
       ? previousCompanyName
