@@ -81,6 +81,7 @@ import {
   jobResponsibilityHandlers,
   mailingGroupHandlers,
 } from "./setup/contact-code-resources";
+import { profileQuestionnaireHandlers } from "./setup/profile-questionnaire-resources";
 import {
   campaignHandlers,
   interactionTemplateHandlers,
@@ -150,6 +151,11 @@ export const handlers = {
   getMailingGroup: mailingGroupHandlers.get,
   updateMailingGroup: mailingGroupHandlers.update,
   deleteMailingGroup: mailingGroupHandlers.delete,
+  listProfileQuestionnaires: profileQuestionnaireHandlers.list,
+  createProfileQuestionnaire: profileQuestionnaireHandlers.create,
+  getProfileQuestionnaire: profileQuestionnaireHandlers.get,
+  updateProfileQuestionnaire: profileQuestionnaireHandlers.update,
+  deleteProfileQuestionnaire: profileQuestionnaireHandlers.delete,
   listCriteriaFields: listCriteriaFieldsHandler,
   suggestFieldValues: suggestFieldValuesHandler,
   listCriteriaActions: listCriteriaActionsHandler,

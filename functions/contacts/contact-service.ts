@@ -6,6 +6,7 @@ import {
   type ContactListQuery,
   type ContactPatch,
 } from "@shared/model/contact";
+import { contactCodeTables } from "@shared/model/contact-code";
 import { applyMergePatch } from "@shared/model/patch";
 import type { AppDeps } from "../app-deps";
 import { stampChange, stampNew, withoutStamp } from "../audit/stamp";
@@ -13,6 +14,12 @@ import { ConflictError, ValidationError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
 import { issuesToErrors } from "../errors/validation-issues";
 import { checkReferences } from "../references/reference-check";
+import {
+  carriesCodes,
+  checkContactCodes,
+  loadContactCodeTables,
+  type CodeCarrier,
+} from "./contact-code-check";
 import type { ContactDoc } from "../store/contact-repository";
 import type { Page } from "../store/document-store";
 import { createWithSeriesNo, series } from "../store/number-series";
@@ -69,6 +76,27 @@ export const listContacts = async (
 export const getContact = async (deps: AppDeps, identity: Identity, no: string): Promise<Contact> =>
   deps.store.contacts.store.get(identity.tenantId, no);
 
+/**
+ * The contact's codes checked against the tenant's setup tables (422 naming each bad one, before
+ * anything is written), and its profile answers as set up. Only what is new to the contact is
+ * checked, so a code deleted from its table since does not block other changes.
+ */
+const checkedCodes = async <C extends CodeCarrier>(
+  deps: AppDeps,
+  identity: Identity,
+  contact: C,
+  before?: CodeCarrier,
+): Promise<C> => {
+  if (!carriesCodes([contact])) return contact;
+  const tables = await loadContactCodeTables(deps.store, identity.tenantId, [contact]);
+  const { errors, profileAnswers } = checkContactCodes(contact, tables, before);
+  if (errors.length)
+    throw new ValidationError(errors, "Some codes are not set up in their tables.", 422);
+  return { ...contact, profileAnswers };
+};
+
+const codeFields = [...contactCodeTables, "profileAnswers"] as const;
+
 const companyNameOf = async (deps: AppDeps, identity: Identity, companyNo: string | undefined) =>
   companyNo
     ? (await deps.store.contacts.summariesOf(identity.tenantId, [companyNo])).get(companyNo)?.name
@@ -81,11 +109,12 @@ export const createContact = async (
 ): Promise<Contact> => {
   const tenant = identity.tenantId;
   await checkReferences(deps.store, tenant, [companyReference(input), salespersonReference(input)]);
+  const fields = await checkedCodes(deps, identity, input);
   const stamp = stampNew(identity, deps.now());
   const companyName = await companyNameOf(deps, identity, input.companyNo);
   return createWithSeriesNo(deps.store.numberSeries, tenant, series.contact, input.no, (no) =>
     deps.store.contacts.store.create(tenant, no, {
-      ...toContactDoc({ ...input, no }, { companyName }),
+      ...toContactDoc({ ...fields, no }, { companyName }),
       ...stamp,
     }),
   );
@@ -119,12 +148,18 @@ export const updateContact = async (
     ...(patch.companyNo !== undefined ? [companyReference(parsed.data)] : []),
     ...(patch.salespersonCode !== undefined ? [salespersonReference(parsed.data)] : []),
   ]);
+  // Unchanged codes are not checked again (see checkedCodes), so a patch that leaves them alone
+  // costs no lookups.
+  const touchesCodes = codeFields.some((k) => patch[k] !== undefined);
+  const fields = touchesCodes
+    ? await checkedCodes(deps, identity, parsed.data, current)
+    : parsed.data;
   const companyName =
     parsed.data.companyNo === current.companyNo
       ? previousCompanyName
       : await companyNameOf(deps, identity, parsed.data.companyNo);
   const doc = {
-    ...toContactDoc(parsed.data, { previous: current, companyName }),
+    ...toContactDoc(fields, { previous: current, companyName }),
     ...stampChange(current, identity, deps.now()),
   };
   const saved = await deps.store.contacts.store.replace(tenant, no, doc, ifMatch);

@@ -2,6 +2,7 @@ import { CampaignFields } from "@shared/model/campaign";
 import { ContactCodeFields, contactCodeTables } from "@shared/model/contact-code";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
+import { ProfileQuestionnaireCreate } from "@shared/model/profile-questionnaire";
 import { SalespersonCreate } from "@shared/model/salesperson";
 import { generateDemoTenant, type DemoTenantOptions } from "@shared/demo/demo-data";
 import { stampNew } from "../audit/stamp";
@@ -63,6 +64,12 @@ export const seedDemoTenant = async (
         store.contactCodes[table].store.create(tenant, fields.code, { ...fields, ...stamp }),
       );
     }
+  }
+  for (const q of demo.profileQuestionnaires) {
+    const fields = ProfileQuestionnaireCreate.parse(q);
+    await ignoreExisting(() =>
+      store.profileQuestionnaires.store.create(tenant, fields.code, { ...fields, ...stamp }),
+    );
   }
   for (const c of demo.campaigns) {
     const fields = CampaignFields.parse(c);

@@ -55,6 +55,7 @@ export const setupHandlers = <
     delete: defineHandler(
       resource.endpoints.delete,
       async ({ identity, params, ifMatch }, deps: AppDeps) => {
+        await resource.guardDelete?.(deps.store, identity.tenantId, keyParam(params));
         await resource
           .repository(deps.store)
           .store.delete(identity.tenantId, keyParam(params), ifMatch);

@@ -4,6 +4,8 @@ import type { Reference } from "../references/reference-check";
 import type { SeriesDef } from "../store/number-series";
 import type { SetupFilter, SetupRepository } from "../store/setup-repository";
 import type { Store } from "../store/store";
+import type { TenantId } from "../store/tenant";
+import type { SetupRules } from "./setup-service";
 
 /** How one kind of setup data (salespeople, campaigns, templates) is served. */
 export interface SetupResource<
@@ -29,6 +31,10 @@ export interface SetupResource<
   readonly filters: (query: ParsedQuery<L>) => SetupFilter[];
   /** The number series that gives the key when a create leaves it out (campaigns, as in BC). */
   readonly series?: { readonly def: SeriesDef; readonly keyField: string };
+  /** Refuses a delete Business Central refuses, e.g. a mailing group contacts still carry. */
+  readonly guardDelete?: (store: Store, tenant: TenantId, key: string) => Promise<void>;
+  /** Refuses a change Business Central refuses, e.g. removing an answer contacts gave. */
+  readonly guardChange?: SetupRules<T>["guardChange"];
   /** Stored fields the API manages itself, kept across updates (e.g. template attachments). */
   readonly initial?: Record<string, unknown>;
 }

@@ -9,6 +9,8 @@ import { checkReferences, type Reference } from "../references/reference-check";
 import type { Page } from "../store/document-store";
 import { createWithSeriesNo, type SeriesDef } from "../store/number-series";
 import type { SetupFilter, SetupRepository } from "../store/setup-repository";
+import type { Store } from "../store/store";
+import type { TenantId } from "../store/tenant";
 
 export interface SetupRules<T extends { etag: string }> {
   readonly repository: SetupRepository<T>;
@@ -17,6 +19,13 @@ export interface SetupRules<T extends { etag: string }> {
   readonly references: (fields: Record<string, unknown>) => Reference[];
   readonly initial?: Record<string, unknown>;
   readonly series?: { readonly def: SeriesDef; readonly keyField: string };
+  /** Checked after the patch is merged and valid, before anything is written. */
+  readonly guardChange?: (
+    store: Store,
+    tenant: TenantId,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ) => Promise<void>;
 }
 
 export const listSetup = <T extends { etag: string }>(
@@ -78,6 +87,7 @@ export const updateSetup = async <T extends { etag: string }>(
     .references(parsed.data as Record<string, unknown>)
     .filter((r) => patch[r.field] !== undefined);
   await checkReferences(deps.store, tenant, changed);
+  await rules.guardChange?.(deps.store, tenant, stored, parsed.data as Record<string, unknown>);
   // Fields the schema does not know (managed by the API itself) survive the update.
   const kept = Object.fromEntries(Object.keys(rules.initial ?? {}).map((k) => [k, stored[k]]));
   return rules.repository.store.replace(

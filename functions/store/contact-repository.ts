@@ -293,4 +293,80 @@ export class ContactRepository {
         if (typeof code === "string") counts.set(code, (counts.get(code) ?? 0) + 1);
     return counts;
   }
+
+  /** How many contacts carry this code in a code list: what Business Central's No. of Contacts counts. */
+  countCarrying(tenant: TenantId, list: string, code: string): Promise<number> {
+    // The list name comes from our own code (a ContactCodeTable), never from a request.
+    return this.docs.count(tenant, {
+      where: [`ARRAY_CONTAINS(c["${list}"], @code)`],
+      parameters: [{ name: "@code", value: code }],
+    });
+  }
+
+  /**
+   * How many contacts gave each answer of a questionnaire's questions, and how many answered each
+   * question at all (a question may take several answers); one read of the contacts that
+   * answered it.
+   */
+  async profileAnswerCounts(
+    tenant: TenantId,
+    questionnaire: string,
+  ): Promise<Map<string, { contacts: number; answers: Map<string, number> }>> {
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
+      select: "c.profileAnswers AS v",
+      where: [
+        "EXISTS(SELECT VALUE p FROM p IN c.profileAnswers WHERE p.questionnaire = @questionnaire)",
+      ],
+      parameters: [{ name: "@questionnaire", value: questionnaire }],
+    });
+    const counts = new Map<string, { contacts: number; answers: Map<string, number> }>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const { v } of rows) {
+      // A contact counts once per question and once per answer, however its list repeats them.
+      const given = new Map<string, Set<string>>();
+      for (const entry of Array.isArray(v) ? (v as unknown[]) : []) {
+        const { questionnaire: q, question, answer } = (entry ?? {}) as Record<string, unknown>;
+        if (q !== questionnaire || typeof question !== "string" || typeof answer !== "string")
+          continue;
+        given.set(question, (given.get(question) ?? new Set()).add(answer));
+      }
+      for (const [question, answers] of given) {
+        const tally = counts.get(question) ?? { contacts: 0, answers: new Map<string, number>() };
+        tally.contacts++;
+        for (const answer of answers) bump(tally.answers, answer);
+        counts.set(question, tally);
+      }
+    }
+    return counts;
+  }
+
+  /** How many contacts answered a questionnaire (any of its questions). */
+  countAnswering(tenant: TenantId, questionnaire: string): Promise<number> {
+    return this.docs.count(tenant, {
+      where: [
+        "EXISTS(SELECT VALUE p FROM p IN c.profileAnswers WHERE p.questionnaire = @questionnaire)",
+      ],
+      parameters: [{ name: "@questionnaire", value: questionnaire }],
+    });
+  }
+
+  /** How many contacts answered each questionnaire (any of its questions). */
+  async profileQuestionnaireCounts(tenant: TenantId): Promise<Map<string, number>> {
+    const rows = await this.docs.allRaw<{ v: unknown }>(tenant, {
+      select: "c.profileAnswers AS v",
+      where: ["IS_ARRAY(c.profileAnswers)", "ARRAY_LENGTH(c.profileAnswers) > 0"],
+      parameters: [],
+    });
+    const counts = new Map<string, number>();
+    for (const { v } of rows) {
+      const codes = new Set(
+        (Array.isArray(v) ? (v as unknown[]) : []).map(
+          (e) => ((e ?? {}) as Record<string, unknown>)["questionnaire"],
+        ),
+      );
+      for (const code of codes)
+        if (typeof code === "string") counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    return counts;
+  }
 }

@@ -71,6 +71,12 @@ export const setupKinds = {
     keyField: "code",
     searchFields: ["code", "description", "descriptionDa"],
   },
+  profileQuestionnaire: {
+    docType: "profileQuestionnaire",
+    entityName: "Profile questionnaire",
+    keyField: "code",
+    searchFields: ["code", "description", "descriptionDa"],
+  },
 } as const satisfies Record<string, SetupKind>;
 
 export type SetupFilter = {
@@ -140,6 +146,16 @@ export class SetupRepository<T extends { etag: string }> {
     key: string,
   ): Promise<{ entity: T; internals: Readonly<Record<string, unknown>> } | undefined> {
     return this.docs.findWithInternals(tenant, key);
+  }
+
+  /** Every entity of this kind in the tenant, by key; for kinds that stay small (questionnaires). */
+  allOfTenant(tenant: TenantId): Promise<T[]> {
+    return this.docs.all(tenant, {
+      where: [],
+      parameters: [],
+      orderBy: [`c.${this.kind.keyField}`],
+      partitionKey: partitionKey.setup(tenant, this.kind.docType),
+    });
   }
 
   /** Every key of this kind in the tenant, sorted; for code tables, which stay small. */

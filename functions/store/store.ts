@@ -1,6 +1,7 @@
 import type { Campaign } from "@shared/model/campaign";
 import type { ContactCode, ContactCodeTable } from "@shared/model/contact-code";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
+import type { ProfileQuestionnaire } from "@shared/model/profile-questionnaire";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
 import { CampaignEntryRepository } from "./campaign-entry-repository";
@@ -34,6 +35,7 @@ export interface Store {
   readonly mergeJobs: SetupRepository<StoredMergeJob>;
   /** The code tables contacts carry codes of, by the contact field that holds the codes. */
   readonly contactCodes: Readonly<Record<ContactCodeTable, SetupRepository<ContactCode>>>;
+  readonly profileQuestionnaires: SetupRepository<ProfileQuestionnaire>;
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
 }
@@ -67,6 +69,10 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
     industryGroups: new SetupRepository<ContactCode>(containers.setup, setupKinds.industryGroup),
     mailingGroups: new SetupRepository<ContactCode>(containers.setup, setupKinds.mailingGroup),
   },
+  profileQuestionnaires: new SetupRepository<ProfileQuestionnaire>(
+    containers.setup,
+    setupKinds.profileQuestionnaire,
+  ),
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
 });

@@ -42,6 +42,10 @@ import {
 import { vatNumberIn } from "./vat-numbers";
 import { demoContactCodes, type DemoContactCode } from "./contact-code-records";
 import type { ContactCodeTable } from "../model/contact-code";
+import {
+  demoProfileQuestionnaires,
+  type DemoProfileQuestionnaire,
+} from "./profile-questionnaire-records";
 
 export type { DemoCampaign, DemoInteractionTemplate, DemoSalesperson };
 
@@ -54,6 +58,7 @@ export type DemoContact = z.input<typeof ContactCreate> & { no: string };
 export interface DemoTenant {
   salespeople: DemoSalesperson[];
   contactCodes: Record<ContactCodeTable, DemoContactCode[]>;
+  profileQuestionnaires: DemoProfileQuestionnaire[];
   campaigns: DemoCampaign[];
   interactionTemplates: DemoInteractionTemplate[];
   /** Companies first, then persons; numbers ascend in that order. */
@@ -447,6 +452,7 @@ export const generateDemoTenant = (options: DemoTenantOptions = {}): DemoTenant 
   return {
     salespeople: demoSalespeople(),
     contactCodes: demoContactCodes(),
+    profileQuestionnaires: demoProfileQuestionnaires(),
     campaigns: demoCampaigns(),
     interactionTemplates: demoInteractionTemplates(),
     contacts,

@@ -30,3 +30,11 @@ export const contactCodeTables = [
   "mailingGroups",
 ] as const;
 export type ContactCodeTable = (typeof contactCodeTables)[number];
+
+/** How a user names one code of each table, in messages. */
+export const contactCodeNouns: Readonly<Record<ContactCodeTable, string>> = {
+  jobResponsibilities: "job responsibility",
+  businessRelations: "business relation",
+  industryGroups: "industry group",
+  mailingGroups: "mailing group",
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Operator } from "../criteria/criteria-tree";
+import { Code } from "./common";
 
 /** A field the criteria builder offers, with the operators that fit its type. */
 export const CriteriaFieldInfo = z.object({
@@ -17,6 +18,12 @@ export const FieldValuesParams = z.object({ field: z.string().min(1).max(60) });
 export const FieldValuesQuery = z.object({
   search: z.string().max(100).optional().meta({ description: "The start of the value." }),
   top: z.coerce.number().int().min(1).max(100).default(20),
+  questionnaire: Code.optional().meta({
+    description: "For profileQuestions and profileAnswers: the questionnaire's code.",
+  }),
+  question: z.string().min(1).max(50).optional().meta({
+    description: "For profileAnswers: the question, as set up in the questionnaire.",
+  }),
 });
 export const FieldValues = z.object({
   items: z.array(

@@ -29,3 +29,14 @@ export const nearestCodes = (code: string, known: readonly string[], max = 3): s
     .slice(0, max)
     .map((c) => c.k);
 };
+
+/**
+ * The known texts closest to one nobody set up (questions, answers), compared without case as
+ * Business Central compares text; the known texts come back as they are spelled.
+ */
+export const nearestTexts = (text: string, known: readonly string[], max = 3): string[] => {
+  const byUpper = new Map(known.map((k) => [k.toUpperCase(), k]));
+  return nearestCodes(text.toUpperCase(), [...byUpper.keys()], max).map(
+    (k) => byUpper.get(k) as string,
+  );
+};

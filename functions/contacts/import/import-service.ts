@@ -4,6 +4,7 @@ import type { AppDeps } from "../../app-deps";
 import type { Identity } from "../../auth/identity";
 import { columnOf, resolveMapping } from "./column-mapping";
 import { readCsvTable } from "./csv-table";
+import { splitUnknownCodes } from "./code-rules";
 import { splitDuplicates } from "./duplicate-rules";
 import type { Candidate, RowProblem } from "./import-row";
 import { splitUnresolved } from "./reference-rules";
@@ -21,7 +22,7 @@ export interface ImportJob {
 /**
  * Imports a CSV of contacts. A file that cannot be imported at all (not CSV, no rows, a mapping
  * that does not fit) is a ValidationError and nothing is written. Otherwise every row is checked
- * like POST /contacts, for duplicates and for references; the rows that pass are written and
+ * like POST /contacts, for duplicates, codes and references; the rows that pass are written and
  * the others reported with their row number. The store is asked a fixed number of questions for
  * the whole file, never one per row.
  */
@@ -43,8 +44,12 @@ export const importContacts = async (
   }
   const facts = await loadStoreFacts(deps.store, identity.tenantId, valid);
   const unique = splitDuplicates(valid, facts);
-  const resolved = splitUnresolved(unique.passed, facts, (field) => columnOf(mapping, field));
-  problems.push(...unique.problems, ...resolved.problems);
+  const columnFor = (field: string) => columnOf(mapping, field);
+  // Codes before companies: a company row naming an unknown code is not imported, so its
+  // persons must not count on it.
+  const coded = splitUnknownCodes(unique.passed, facts, columnFor);
+  const resolved = splitUnresolved(coded.passed, facts, columnFor);
+  problems.push(...unique.problems, ...coded.problems, ...resolved.problems);
 
   let imported = resolved.passed.length;
   if (!options.dryRun && resolved.passed.length > 0) {

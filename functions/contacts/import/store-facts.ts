@@ -1,4 +1,5 @@
 import type { ContactSummary } from "../../store/contact-repository";
+import { loadContactCodeTables, type ContactCodeTables } from "../contact-code-check";
 import type { Store } from "../../store/store";
 import type { TenantId } from "../../store/tenant";
 import type { Candidate } from "./import-row";
@@ -10,6 +11,8 @@ export interface StoreFacts {
   /** Lower-cased e-mail -> the No. of the contact using it. */
   readonly emailOwners: ReadonlyMap<string, string>;
   readonly salespeople: ReadonlySet<string>;
+  /** The code tables (and questionnaires) the file's rows name. */
+  readonly codeTables: ContactCodeTables;
 }
 
 /**
@@ -38,7 +41,8 @@ export const contactSummariesOf = (store: Store, tenant: TenantId, nos: readonly
   mergedMaps(nos, (chunk) => store.contacts.summariesOf(tenant, chunk));
 
 /**
- * Three lookups for the whole file, whatever its size: the per-row alternative (a read per row)
+ * A fixed number of lookups for the whole file, whatever its size (Nos., e-mails, salespeople,
+ * and one per code table the file uses): the per-row alternative (a read per row)
  * would make 10,000 rows 30,000 store round trips.
  */
 export const loadStoreFacts = async (
@@ -56,12 +60,17 @@ export const loadStoreFacts = async (
       candidates.flatMap(({ contact: c }) => (c.salespersonCode ? [c.salespersonCode] : [])),
     ),
   ];
-  const [contacts, emailOwners, salespeople] = await Promise.all([
+  const [contacts, emailOwners, salespeople, codeTables] = await Promise.all([
     contactSummariesOf(store, tenant, nos),
     mergedMaps(emails, (chunk) => store.contacts.emailOwners(tenant, chunk)),
     Promise.all(chunks(codes).map((chunk) => store.salespeople.existing(tenant, chunk))).then(
       (sets) => new Set(sets.flatMap((s) => [...s])),
     ),
+    loadContactCodeTables(
+      store,
+      tenant,
+      candidates.map((c) => c.contact),
+    ),
   ]);
-  return { contacts, emailOwners, salespeople };
+  return { contacts, emailOwners, salespeople, codeTables };
 };

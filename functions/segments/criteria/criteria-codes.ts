@@ -1,16 +1,12 @@
 import type { CriteriaNode, ListCondition } from "@shared/criteria/criteria-tree";
+import { contactCodeNouns } from "@shared/model/contact-code";
 import { nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
 import { ValidationError } from "../../errors/app-errors";
 import type { Store } from "../../store/store";
 import type { TenantId } from "../../store/tenant";
 
-const names: Record<ListCondition["list"], string> = {
-  mailingGroups: "mailing group",
-  jobResponsibilities: "job responsibility",
-  industryGroups: "industry group",
-  businessRelations: "business relation",
-};
+const names: Record<ListCondition["list"], string> = contactCodeNouns;
 
 interface Placed {
   readonly node: ListCondition;

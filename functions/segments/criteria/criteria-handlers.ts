@@ -1,5 +1,6 @@
 import { contactFields, fieldDef, operatorsFor } from "@shared/criteria/fields";
 import { codeSuggestions, isCodeTable } from "./code-suggestions";
+import { isProfileList, profileSuggestions } from "./profile-suggestions";
 import { api } from "@shared/model/api";
 import type { AppDeps } from "../../app-deps";
 import { ValidationError } from "../../errors/app-errors";
@@ -33,6 +34,12 @@ export const suggestFieldValuesHandler = defineHandler(
     if (isCodeTable(params.field))
       return {
         json: { items: await codeSuggestions(deps.store, identity.tenantId, params.field, query) },
+      };
+    if (isProfileList(params.field))
+      return {
+        json: {
+          items: await profileSuggestions(deps.store, identity.tenantId, params.field, query),
+        },
       };
     const field = fieldDef(params.field);
     if (!field) {

@@ -28,6 +28,7 @@ import { planAdd, type AddEntry } from "./add-plan";
 import { goBackOnce, runAction, type ActionSpec, type Changes } from "./action-runner";
 import { contactRowFields, type ContactRow } from "./contact-row";
 import { checkCriteriaCodes } from "./criteria-codes";
+import { checkCriteriaProfiles } from "./criteria-profiles";
 import { normalizeOrReject, prepareCriteria } from "./criteria-prep";
 import { resolveSets } from "./criteria-sets";
 import { describeAction, describeTree } from "./describe-action";
@@ -79,6 +80,7 @@ const planCriteria = async (
   const header = await openHeader(deps, tenant, segmentNo);
   const evaluatedOn = today(deps.now());
   await checkCriteriaCodes(deps.store, tenant, request.filter);
+  await checkCriteriaProfiles(deps.store, tenant, request.filter);
   const { normalized, compiled } = await prepareCriteria(
     deps.store,
     tenant,

@@ -4,6 +4,7 @@ import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
 import { interactionEndpoints } from "./interactions";
 import { mergeEndpoints } from "./merge";
+import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
 import { segmentEndpoints } from "./segments";
 import { setupEndpoints } from "./setup";
 import { systemEndpoints } from "./system";
@@ -21,6 +22,7 @@ export const api = {
   ...setupEndpoints,
   ...campaignEndpoints,
   ...contactCodeEndpoints,
+  ...profileQuestionnaireEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...mergeEndpoints,

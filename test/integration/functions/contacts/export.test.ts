@@ -3,6 +3,7 @@ import type { Contact } from "@shared/model/contact";
 import { ContactImportResult } from "@shared/model/contact-import";
 import { withoutStamp } from "../../../../functions/audit/stamp";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { setUpCodesOf } from "../../harness/contact-code-setup";
 
 let api: ApiHarness;
 const source = "export-source";
@@ -82,6 +83,7 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(201);
+  await setUpCodesOf(api, contacts, { tenant: source });
   for (const body of contacts)
     expect((await api.call("POST", "/api/contacts", { tenant: source, body })).status).toBe(201);
 });
@@ -225,6 +227,7 @@ describe("GET /api/contacts/export", () => {
           })
         ).status,
       ).toBe(201);
+      await setUpCodesOf(api, contacts, { tenant: target });
       const csv = (await exportCsv(`?delimiter=${encodeURIComponent(delimiter)}`)).text;
 
       const imported = await api.call("POST", "/api/contacts/import", {

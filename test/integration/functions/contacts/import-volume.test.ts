@@ -1,6 +1,7 @@
 import { Item, Items } from "@azure/cosmos";
 import { ContactImportResult } from "@shared/model/contact-import";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { setUpCodesOf } from "../../harness/contact-code-setup";
 import { countStored } from "../../harness/stored-documents";
 
 let api: ApiHarness;
@@ -74,6 +75,7 @@ describe("POST /api/contacts/import with 10,000 rows", () => {
         })
       ).status,
     ).toBe(201);
+    await setUpCodesOf(api, [{ mailingGroups: ["NEWS", "EVENTS"] }], { tenant });
     const csv = bigCsv();
 
     const { value: first, count: importOperations } = await storeOperations(() =>

@@ -3,6 +3,7 @@ import { ContactImportResult } from "@shared/model/contact-import";
 import { writeCandidates } from "../../../../functions/contacts/import/write-contacts";
 import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { setUpCodesOf } from "../../harness/contact-code-setup";
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -57,6 +58,7 @@ describe("POST /api/contacts/import", () => {
         })
       ).status,
     ).toBe(201);
+    await setUpCodesOf(api, [{ mailingGroups: ["NEWS", "EVENTS"] }], { tenant });
     expect(
       (
         await api.call("POST", "/api/contacts", {

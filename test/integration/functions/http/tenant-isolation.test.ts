@@ -101,6 +101,8 @@ const documentProbe = (x: Ids, segment: string, lineNo: number): Req[] =>
 
 const criteria = (x: Ids) => [
   { kind: "field", field: "no", op: "in", values: [x.contact, x.person] },
+  { kind: "list", list: "mailingGroups", codes: [x.contactCode] },
+  { kind: "profile", questionnaire: x.contactCode, question: "Size", value: "A-OWN answer" },
   { kind: "field", field: "companyNo", op: "eq", value: x.contact },
   { kind: "field", field: "salespersonCode", op: "eq", value: x.salesperson },
   { kind: "segment", segmentNo: x.segment },
@@ -140,12 +142,32 @@ const probes: Record<EndpointName, Probe> = {
         salespersonCode: x.salesperson,
       },
     },
+    // Codes and profile answers are looked up in A's own tables only.
+    {
+      path: "/contacts",
+      body: {
+        no: newKey("NEWC"),
+        type: "company",
+        name: "A-OWN coded",
+        mailingGroups: [x.contactCode],
+        industryGroups: [x.contactCode],
+        profileAnswers: [
+          { questionnaire: x.contactCode, question: "Size", answer: "A-OWN answer" },
+        ],
+      },
+    },
   ],
   importContacts: (x) => [
     {
       path: "/contacts/import",
       body: {
         csv: `No.;Name;Type;Company No.;Salesperson Code\r\n${newKey("IMP")};A-OWN imported;person;${x.contact};${x.salesperson}\r\n`,
+      },
+    },
+    {
+      path: "/contacts/import",
+      body: {
+        csv: `No.;Name;Type;Mailing Groups;Job Responsibilities\r\n${newKey("IMP")};A-OWN coded;person;${x.contactCode};${x.contactCode}\r\n`,
       },
     },
   ],
@@ -313,11 +335,32 @@ const probes: Record<EndpointName, Probe> = {
     { path: `/mailing-groups/${x.contactCode}`, body: { description: "A-OWN" } },
   ],
   deleteMailingGroup: (x) => [{ path: `/mailing-groups/${x.contactCode}` }],
+  listProfileQuestionnaires: (x) => [
+    { path: "/profile-questionnaires", query: { search: x.contactCode } },
+    { path: "/profile-questionnaires", query: { top: "1", continuationToken: x.token } },
+  ],
+  createProfileQuestionnaire: () => [
+    {
+      path: "/profile-questionnaires",
+      body: { code: newKey("NPQ"), description: "A-OWN", questions: [{ description: "Q" }] },
+    },
+  ],
+  getProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
+  updateProfileQuestionnaire: (x) => [
+    { path: `/profile-questionnaires/${x.contactCode}`, body: { description: "A-OWN" } },
+    { path: `/profile-questionnaires/${x.contactCode}`, body: { questions: [] } },
+  ],
+  deleteProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
   listCriteriaFields: () => [{ path: "/criteria/fields" }],
   suggestFieldValues: (x) => [
     { path: "/criteria/fields/city/values" },
     { path: "/criteria/fields/name/values" },
     { path: "/criteria/fields/no/values", query: { search: x.person } },
+    { path: "/criteria/fields/profileQuestions/values", query: { questionnaire: x.contactCode } },
+    {
+      path: "/criteria/fields/profileAnswers/values",
+      query: { questionnaire: x.contactCode, question: "Size" },
+    },
   ],
   listCriteriaActions: (x) => [{ path: `/segments/${x.segment}/criteria-actions` }],
   addContacts: (x) => [
@@ -595,6 +638,13 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       then: [{ method: "GET", path: `/mailing-groups/${x.contactCode}` }],
     },
   ],
+  createProfileQuestionnaire: (x) => [
+    {
+      path: "/profile-questionnaires",
+      body: { code: x.contactCode, description: "A-OWN copy" },
+      then: [{ method: "GET", path: `/profile-questionnaires/${x.contactCode}` }],
+    },
+  ],
   saveCriteria: (x) => [
     {
       path: `/segments/${x.segment}/save-criteria`,
@@ -629,6 +679,7 @@ const finishing: readonly EndpointName[] = [
   "deleteBusinessRelation",
   "deleteIndustryGroup",
   "deleteMailingGroup",
+  "deleteProfileQuestionnaire",
   "deleteInteractionTemplate",
   "deleteSavedCriteria",
   "deleteTemplateAttachment",
@@ -809,6 +860,11 @@ const seed = async () => {
     await ok(who, "POST", "/business-relations", { code: "CC", description: `${m} code` });
     await ok(who, "POST", "/industry-groups", { code: "CC", description: `${m} code` });
     await ok(who, "POST", "/mailing-groups", { code: "CC", description: `${m} code` });
+    await ok(who, "POST", "/profile-questionnaires", {
+      code: "CC",
+      description: `${m} questionnaire`,
+      questions: [{ description: "Size", answers: [{ description: `${m} answer` }] }],
+    });
     await ok(who, "POST", "/segments", {
       no: "SEG",
       description: `${m} segment`,
@@ -839,6 +895,11 @@ const seed = async () => {
   await ok(B, "POST", "/business-relations", { code: "CCB", description: "B-SECRET only code" });
   await ok(B, "POST", "/industry-groups", { code: "CCB", description: "B-SECRET only code" });
   await ok(B, "POST", "/mailing-groups", { code: "CCB", description: "B-SECRET only code" });
+  await ok(B, "POST", "/profile-questionnaires", {
+    code: "CCB",
+    description: "B-SECRET only questionnaire",
+    questions: [{ description: "Size", answers: [{ description: "B-SECRET only answer" }] }],
+  });
   await ok(B, "POST", "/campaigns", { no: "CPB", description: "B-SECRET only campaign" });
   await ok(B, "POST", "/interaction-templates", { code: "TPLB", description: "B-SECRET only" });
   await upload(B, "/interaction-templates/TPLB/attachments/da-DK", "B-SECRET only letter «Name»");

@@ -4,6 +4,7 @@ import { Code, Email } from "@shared/model/common";
 import { ContactCodeFields, contactCodeTables } from "@shared/model/contact-code";
 import { ContactCreate } from "@shared/model/contact";
 import { InteractionTemplateCreate } from "@shared/model/interaction-template";
+import { ProfileQuestionnaireCreate } from "@shared/model/profile-questionnaire";
 import { SalespersonCreate } from "@shared/model/salesperson";
 import {
   BUSINESS_RELATIONS,
@@ -344,6 +345,36 @@ describe("the demo tenant's code tables", () => {
       expect([...carried].filter((code) => !known.has(code))).toEqual([]);
       expect(carried.size).toBeGreaterThan(0);
       for (const r of rows) expect([r.description, r.descriptionDa]).not.toContain("");
+    }
+  });
+});
+
+describe("the demo tenant's profile questionnaires", () => {
+  const tenant = generateDemoTenant();
+
+  it("hold, in English and Danish, every questionnaire, question and answer a demo contact gave", () => {
+    const rows = tenant.profileQuestionnaires;
+    expect(schemaFailures(rows, ProfileQuestionnaireCreate, (r) => r.code)).toEqual([]);
+    const known = new Set(
+      rows.flatMap((q) =>
+        (q.questions ?? []).flatMap((question) =>
+          (question.answers ?? []).map((a) => `${q.code}|${question.description}|${a.description}`),
+        ),
+      ),
+    );
+    const given = new Set(
+      tenant.contacts.flatMap((c) =>
+        (c.profileAnswers ?? []).map((a) => `${a.questionnaire}|${a.question}|${a.answer}`),
+      ),
+    );
+    expect(given.size).toBeGreaterThan(0);
+    expect([...given].filter((g) => !known.has(g))).toEqual([]);
+    for (const q of rows) {
+      expect([q.description, q.descriptionDa]).not.toContain("");
+      for (const question of q.questions ?? []) {
+        expect(question.descriptionDa).toBeTruthy();
+        for (const a of question.answers ?? []) expect(a.descriptionDa).toBeTruthy();
+      }
     }
   });
 });

@@ -5,6 +5,7 @@ import { contactEndpoints } from "@shared/model/api/contacts";
 import { criteriaEndpoints } from "@shared/model/api/criteria";
 import { interactionEndpoints } from "@shared/model/api/interactions";
 import { mergeEndpoints } from "@shared/model/api/merge";
+import { profileQuestionnaireEndpoints } from "@shared/model/api/profile-questionnaires";
 import { segmentEndpoints } from "@shared/model/api/segments";
 import { setupEndpoints } from "@shared/model/api/setup";
 import { systemEndpoints } from "@shared/model/api/system";
@@ -17,6 +18,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   setup: setupEndpoints,
   campaigns: campaignEndpoints,
   contactCodes: contactCodeEndpoints,
+  profileQuestionnaires: profileQuestionnaireEndpoints,
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,
   merge: mergeEndpoints,

@@ -1,4 +1,5 @@
 import { startApi, type ApiHarness } from "../../../harness/api-harness";
+import { setUpCodesOf } from "../../../harness/contact-code-setup";
 
 /**
  * A small tenant whose expected segment contents can be checked by hand:
@@ -100,6 +101,7 @@ export const contacts = [
 
 export const startCriteriaApi = async (): Promise<ApiHarness> => {
   const api = await startApi();
+  await setUpCodesOf(api, contacts);
   for (const c of contacts) {
     const res = await api.call("POST", "/api/contacts", { body: c });
     if (res.status !== 201) throw new Error(`fixture ${c.no}: ${res.text}`);

@@ -3,6 +3,7 @@ import { splitDuplicates } from "../../../../../functions/contacts/import/duplic
 import type { Candidate } from "../../../../../functions/contacts/import/import-row";
 import { splitUnresolved } from "../../../../../functions/contacts/import/reference-rules";
 import type { StoreFacts } from "../../../../../functions/contacts/import/store-facts";
+import { ProfileLookup } from "../../../../../functions/setup/profile-lookup";
 
 const candidate = (row: number, input: Record<string, unknown>): Candidate => ({
   row,
@@ -12,6 +13,7 @@ const facts = (partial: Partial<StoreFacts> = {}): StoreFacts => ({
   contacts: new Map(),
   emailOwners: new Map(),
   salespeople: new Set(),
+  codeTables: { codes: {}, profiles: new ProfileLookup([]) },
   ...partial,
 });
 const rowsOf = (candidates: readonly Candidate[]) => candidates.map((c) => c.row);
