@@ -23,6 +23,7 @@ export type SegmentOperation =
   | "addLine"
   | "removeLine"
   | "changeHeader"
+  | "changeLanguages"
   | "applyTemplate"
   | "changeLineLetter"
   | "keepLetters"
@@ -38,6 +39,7 @@ const doing: Record<SegmentOperation, string> = {
   refresh: "refreshing it",
   goBack: "going back",
   addLine: "adding a line",
+  changeLanguages: "changing its subjects per language",
   removeLine: "removing a line",
   changeHeader: "changing its header",
   applyTemplate: "applying an interaction template to it",
@@ -118,6 +120,7 @@ const queueingMs: Partial<Record<SegmentOperation, number>> = {
   addLine: 5_000,
   removeLine: 5_000,
   changeHeader: 5_000,
+  changeLanguages: 5_000,
   changeLineLetter: 5_000,
   keepLetters: 5_000,
 };
