@@ -97,19 +97,35 @@ const changeLanguages = async (
   });
 };
 
+/** A bound on a segment's languages, so that they can be listed (and handed to lines) whole. */
+export const maxInteractionLanguages = 50;
+
 export const createInteractionLanguage = async (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   input: SegmentInteractionLanguageCreate,
 ): Promise<SegmentInteractionLanguage> =>
-  (await changeLanguages(deps, identity, segmentNo, () =>
-    deps.store.segments.interactionLanguages.create(
+  (await changeLanguages(deps, identity, segmentNo, (_header, before) => {
+    if (before.length >= maxInteractionLanguages)
+      throw new ValidationError(
+        [
+          {
+            in: "body",
+            field: "languageCode",
+            rule: "max_languages",
+            message: `a segment has at most ${maxInteractionLanguages} languages; remove one first`,
+          },
+        ],
+        "The segment has as many languages as it can have.",
+        422,
+      );
+    return deps.store.segments.interactionLanguages.create(
       identity.tenantId,
       keyOf(segmentNo, input.languageCode),
       { ...input, segmentNo, ...stampNew(identity, deps.now()) },
-    ),
-  )) as SegmentInteractionLanguage;
+    );
+  })) as SegmentInteractionLanguage;
 
 export const updateInteractionLanguage = async (
   deps: AppDeps,

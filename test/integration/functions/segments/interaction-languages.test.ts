@@ -164,6 +164,27 @@ describe("a segment's subject per language", () => {
       expect((await api.call("GET", languagesPath("IL1"))).json).toEqual(before.json);
     });
 
+    it("a segment has at most 50 languages: the 51st is 422 and not written", async () => {
+      await api.call("POST", "/api/segments", { body: { no: "IL50", description: "x" } });
+      const tags = Array.from(
+        { length: 51 },
+        (_, i) =>
+          `${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}-DK`,
+      );
+      for (const languageCode of tags.slice(0, 50)) {
+        const res = await api.call("POST", languagesPath("IL50"), {
+          body: { languageCode, subject: languageCode },
+        });
+        expect(res.status).toBe(201);
+      }
+      const over = await api.call("POST", languagesPath("IL50"), {
+        body: { languageCode: tags[50], subject: "x" },
+      });
+      expect(over.status).toBe(422);
+      expect(over.json.errors[0]).toMatchObject({ field: "languageCode", rule: "max_languages" });
+      expect((await api.call("GET", languagesPath("IL50"))).json.items).toHaveLength(50);
+    });
+
     it("a stale If-Match is 412 and changes nothing; PATCH without If-Match is 428", async () => {
       const da = (await api.call("GET", `${languagesPath("IL1")}/da-DK`)).json as Language;
       await api.call("PATCH", `${languagesPath("IL1")}/da-DK`, {
