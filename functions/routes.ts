@@ -59,6 +59,13 @@ import {
   updateSegmentLineHandler,
 } from "./segments/segment-handlers";
 import {
+  createSegmentInteractionLanguageHandler,
+  deleteSegmentInteractionLanguageHandler,
+  getSegmentInteractionLanguageHandler,
+  listSegmentInteractionLanguagesHandler,
+  updateSegmentInteractionLanguageHandler,
+} from "./segments/interaction-language-handlers";
+import {
   addContactsHandler,
   deleteSavedCriteriaHandler,
   explainLineHandler,
@@ -114,6 +121,11 @@ export const handlers = {
   getSegmentLine: getSegmentLineHandler,
   updateSegmentLine: updateSegmentLineHandler,
   deleteSegmentLine: deleteSegmentLineHandler,
+  listSegmentInteractionLanguages: listSegmentInteractionLanguagesHandler,
+  createSegmentInteractionLanguage: createSegmentInteractionLanguageHandler,
+  getSegmentInteractionLanguage: getSegmentInteractionLanguageHandler,
+  updateSegmentInteractionLanguage: updateSegmentInteractionLanguageHandler,
+  deleteSegmentInteractionLanguage: deleteSegmentInteractionLanguageHandler,
   listInteractionTemplates: interactionTemplateHandlers.list,
   createInteractionTemplate: interactionTemplateHandlers.create,
   getInteractionTemplate: interactionTemplateHandlers.get,

@@ -72,44 +72,55 @@ export const resolveTemplate = async (
   return { bytes, fileName: attachment.fileName };
 };
 
+/** What picks a line's letter: its own template (else the segment's) and its language. */
+export interface LineLetterChoice {
+  readonly interactionTemplateCode?: string | undefined;
+  readonly languageCode?: string | undefined;
+}
+
 /**
- * Each letter's template for one document per contact: a line goes out in its own language
- * where the interaction template has a letter in it (Business Central's interaction language),
- * otherwise as resolveTemplate chooses. An uploaded letter, or a language asked for, serves all.
- * Lines sharing a letter share its very bytes (the same array), so they merge together.
+ * Each letter's template for one document per contact: a line goes out with its own interaction
+ * template's letter (Business Central's segment line has its own template), in its own language
+ * where that template has a letter in it (BC's interaction language), otherwise as
+ * resolveTemplate chooses. An uploaded letter, a template asked for, or a language asked for
+ * serves all. Lines sharing a letter share its very bytes (the same array), so they merge together.
  */
 export const resolveLineTemplates = async (
   deps: AppDeps,
   tenant: TenantId,
   header: SegmentHeader,
   source: z.infer<typeof MergeTemplateSource> | undefined,
-  languages: readonly (string | undefined)[],
+  choices: readonly LineLetterChoice[],
   segmentLetter: LetterBytes,
 ): Promise<Uint8Array[]> => {
-  const code =
-    source && "documentBase64" in source
-      ? undefined
-      : (source?.interactionTemplateCode ?? header.interactionTemplateCode);
-  if (!code || (source && "languageCode" in source && source.languageCode)) {
-    return languages.map(() => segmentLetter.bytes);
+  if (
+    (source && "documentBase64" in source) ||
+    (source && "languageCode" in source && source.languageCode)
+  ) {
+    return choices.map(() => segmentLetter.bytes);
   }
-  // The segment's letter already answers for no language and for the segment's own: only the
-  // other languages are read, each once.
+  const asked = source?.interactionTemplateCode;
+  const segmentCode = asked ?? header.interactionTemplateCode;
+  // The segment's letter already answers for its template in no language and in the segment's
+  // own: only the other letters are read, each once.
   const segment = Promise.resolve(segmentLetter.bytes);
-  const byLanguage = new Map<string | undefined, Promise<Uint8Array>>([
-    [undefined, segment],
-    [header.languageCode, segment],
+  const byLetter = new Map<string, Promise<Uint8Array>>([
+    [`${segmentCode}|`, segment],
+    [`${segmentCode}|${header.languageCode ?? ""}`, segment],
   ]);
-  const forLanguage = (languageCode: string | undefined) => {
-    let template = byLanguage.get(languageCode);
+  const forLine = (choice: LineLetterChoice) => {
+    const code = asked ?? choice.interactionTemplateCode ?? header.interactionTemplateCode;
+    if (!code) return segment;
+    const key = `${code}|${choice.languageCode ?? ""}`;
+    let template = byLetter.get(key);
     if (!template) {
       template = resolveTemplate(deps, tenant, header, {
         interactionTemplateCode: code,
-        languageCode,
+        languageCode: choice.languageCode,
       }).then((r) => r.bytes);
-      byLanguage.set(languageCode, template);
+      byLetter.set(key, template);
     }
     return template;
   };
-  return Promise.all(languages.map(forLanguage));
+  return Promise.all(choices.map(forLine));
 };

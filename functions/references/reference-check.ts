@@ -1,3 +1,4 @@
+import { nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
 import { ValidationError } from "../errors/app-errors";
 import type { Store } from "../store/store";
@@ -37,11 +38,18 @@ export const checkReferences = async (
             "company"
           : (await repositoryOf(store, ref.kind).existing(tenant, [ref.value])).has(ref.value);
       if (!exists) {
+        // A typo answers with the codes it was probably meant to be, as unknown criteria codes do.
+        const near =
+          ref.kind === "company"
+            ? []
+            : nearestCodes(ref.value, await repositoryOf(store, ref.kind).allCodes(tenant));
         errors.push({
           in: "body",
           field: ref.field,
           rule: "exists",
-          message: `${names[ref.kind]} ${ref.value} does not exist`,
+          message:
+            `${names[ref.kind]} ${ref.value} does not exist` +
+            (near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : ""),
         });
       }
     }),

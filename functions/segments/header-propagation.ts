@@ -1,7 +1,12 @@
 import type { AppDeps } from "../app-deps";
 import type { SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
-import { inheritedLineFields, lineDefaults, type LineContact } from "./line-defaults";
+import {
+  inheritedLineFields,
+  lineDefaults,
+  type LineContact,
+  type LineLanguages,
+} from "./line-defaults";
 
 /** What choosing a template sets on every line once the user confirms (Business Central's UpdateSegLines). */
 const templateFields = new Set<string>([
@@ -16,6 +21,12 @@ const templateFields = new Set<string>([
   "correspondenceType",
   "languageCode",
 ]);
+
+/**
+ * What a line with a template of its own keeps when the header changes: Business Central hands
+ * header changes only to the lines with the header's template.
+ */
+const ownTemplateKeeps = new Set<string>([...templateFields, "subject"]);
 
 const lineContactFields = [
   "no",
@@ -40,12 +51,14 @@ export const propagateHeaderChange = async (
   after: SegmentHeader,
   /** "carried": only lines that still carry the old value; "template": every line's template fields. */
   mode: "carried" | "template" = "carried",
+  /** The segment's subjects per language before and after, when they are what changed. */
+  languageChange?: { before: LineLanguages; after: LineLanguages },
 ): Promise<number> => {
   const relevant = [...inheritedLineFields, "ignoreContactCorrespondenceType"] as const;
-  if (relevant.every((f) => before[f] === after[f])) return 0;
+  if (!languageChange && relevant.every((f) => before[f] === after[f])) return 0;
   const segments = deps.store.segments;
   const templates = deps.store.interactionTemplates.store;
-  const [lines, oldTemplate, newTemplate] = await Promise.all([
+  const [lines, oldTemplate, newTemplate, languages] = await Promise.all([
     segments.allLines(tenant, after.no),
     before.interactionTemplateCode
       ? templates.find(tenant, before.interactionTemplateCode)
@@ -53,7 +66,10 @@ export const propagateHeaderChange = async (
     after.interactionTemplateCode
       ? templates.find(tenant, after.interactionTemplateCode)
       : undefined,
+    languageChange ? undefined : segments.interactionLanguagesOf(tenant, after.no),
   ]);
+  const languagesBefore = languageChange?.before ?? languages ?? [];
+  const languagesAfter = languageChange?.after ?? languages ?? [];
   const contacts = new Map(
     (
       await deps.store.contacts.byNos<LineContact>(
@@ -66,11 +82,21 @@ export const propagateHeaderChange = async (
   const changedLines: StoredLine[] = [];
   for (const line of lines) {
     const contact = contacts.get(line.contactNo) ?? { no: line.contactNo, name: line.contactName };
-    const old = lineDefaults(before, contact, oldTemplate) as Record<string, unknown>;
-    const next = lineDefaults(after, contact, newTemplate) as Record<string, unknown>;
+    const old = lineDefaults(before, contact, oldTemplate, languagesBefore) as Record<
+      string,
+      unknown
+    >;
+    const next = lineDefaults(after, contact, newTemplate, languagesAfter) as Record<
+      string,
+      unknown
+    >;
+    const ownTemplate =
+      line.interactionTemplateCode !== undefined &&
+      line.interactionTemplateCode !== before.interactionTemplateCode;
     const updated: Record<string, unknown> = { ...line };
     let changed = false;
     for (const field of inheritedLineFields) {
+      if (mode === "carried" && ownTemplate && ownTemplateKeeps.has(field)) continue;
       const current = (line as Record<string, unknown>)[field];
       const follows = mode === "template" ? templateFields.has(field) : current === old[field];
       if (

@@ -1,7 +1,14 @@
 import type { Contact } from "@shared/model/contact";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { SegmentLine } from "@shared/model/segment";
+import type { SegmentInteractionLanguageFields } from "@shared/model/segment-interaction-language";
 import type { SegmentHeader } from "../store/segment-repository";
+
+/** The segment's subject per language (its interaction languages). */
+export type LineLanguages = readonly Pick<
+  SegmentInteractionLanguageFields,
+  "languageCode" | "subject"
+>[];
 
 type Defaults = Omit<
   SegmentLine,
@@ -52,17 +59,29 @@ export const lineCorrespondenceType = (
 };
 
 /**
- * A line's language: the contact's when the segment's template has a letter (an interaction
- * language) in it, otherwise the header's default.
+ * A line's language, as Business Central's FindLanguage: the contact's when the segment has an
+ * interaction language for it or the segment's template has a letter in it, otherwise the
+ * header's default.
  */
 export const lineLanguage = (
   header: Pick<SegmentHeader, "languageCode">,
   template: LineTemplate | undefined,
   contact: Pick<Contact, "languageCode">,
+  languages: LineLanguages = [],
 ): string | undefined =>
-  contact.languageCode && template?.attachments.some((a) => a.languageCode === contact.languageCode)
+  contact.languageCode &&
+  (template?.attachments.some((a) => a.languageCode === contact.languageCode) ||
+    languages.some((l) => l.languageCode === contact.languageCode))
     ? contact.languageCode
     : header.languageCode;
+
+/** A line's subject: its language's subject on the segment, else the header's default. */
+export const lineSubject = (
+  header: Pick<SegmentHeader, "subject">,
+  languages: LineLanguages,
+  languageCode: string | undefined,
+): string | undefined =>
+  languages.find((l) => l.languageCode === languageCode)?.subject || header.subject;
 
 /**
  * What a line inherits, as Business Central fills a segment line: the header's interaction
@@ -72,13 +91,15 @@ export const lineDefaults = (
   header: SegmentHeader,
   contact: LineContact,
   template?: LineTemplate,
+  languages: LineLanguages = [],
 ): Defaults => {
+  const languageCode = lineLanguage(header, template, contact, languages);
   const optional = {
     description: header.description || undefined,
-    subject: header.subject,
+    subject: lineSubject(header, languages, languageCode),
     correspondenceType: lineCorrespondenceType(header, template, contact),
     salespersonCode: header.salespersonCode ?? contact.salespersonCode,
-    languageCode: lineLanguage(header, template, contact),
+    languageCode,
     contactCompanyNo: contact.companyNo,
     contactCompanyName: contact.companyName,
     interactionTemplateCode: header.interactionTemplateCode,

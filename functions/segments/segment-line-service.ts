@@ -11,7 +11,12 @@ import { stampChange, withoutStamp } from "../audit/stamp";
 import { ConflictError, PreconditionFailedError, ValidationError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
 import { issuesToErrors } from "../errors/validation-issues";
+import { checkReferences, type Reference } from "../references/reference-check";
 import { sameEtag, type Page } from "../store/document-store";
+import type { SegmentHeader } from "../store/segment-repository";
+import type { TenantId } from "../store/tenant";
+import { lineSubject, type LineContact } from "./line-defaults";
+import { templateChoice, withValues } from "./line-template";
 import { addManually, removeManually } from "./criteria/criteria-service";
 import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
@@ -42,6 +47,40 @@ export const getSegmentLine = (
 ): Promise<SegmentLine> =>
   deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
 
+const lineReferences = (fields: {
+  interactionTemplateCode?: string | null | undefined;
+  campaignNo?: string | null | undefined;
+}): Reference[] => [
+  {
+    field: "interactionTemplateCode",
+    kind: "interactionTemplate",
+    value: fields.interactionTemplateCode ?? undefined,
+  },
+  { field: "campaignNo", kind: "campaign", value: fields.campaignNo ?? undefined },
+];
+
+const templateOf = async (deps: AppDeps, tenant: TenantId, code: string | undefined) =>
+  code ? deps.store.interactionTemplates.store.find(tenant, code) : undefined;
+
+/**
+ * A line's fields once the user chose its template (`chosen`: undefined to follow the header's),
+ * as Business Central's OnValidate sets them; the fields the user gave (`given`) win.
+ */
+const chooseTemplate = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  contact: LineContact,
+  chosen: string | undefined,
+): Promise<Record<string, unknown>> => {
+  const [template, headerTemplate, languages] = await Promise.all([
+    templateOf(deps, tenant, chosen),
+    templateOf(deps, tenant, header.interactionTemplateCode),
+    deps.store.segments.interactionLanguagesOf(tenant, header.no),
+  ]);
+  return templateChoice(header, contact, template, headerTemplate, languages);
+};
+
 /**
  * Adds one contact by hand. A contact already on the segment is refused unless the caller asks
  * for it again (allowExistingContacts, as Add Contacts has): the check and the write happen while
@@ -56,6 +95,7 @@ export const createSegmentLine = async (
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   assertOpen(await segments.headers.get(tenant, segmentNo));
+  await checkReferences(deps.store, tenant, lineReferences(input));
   const contact = await deps.store.contacts.store.find(tenant, input.contactNo);
   if (!contact) {
     throw new ValidationError(
@@ -87,8 +127,25 @@ export const createSegmentLine = async (
         },
       ]);
     }
-    const { contactNo: _c, allowExistingContacts: _a, ...lineFields } = input;
-    return addManually(deps, identity, header, contact, lineFields, hold);
+    const { contactNo: _c, allowExistingContacts: _a, ...given } = input;
+    // A line given its own template (or language) takes what that sets, under what was given.
+    const chosen =
+      given.interactionTemplateCode !== undefined &&
+      given.interactionTemplateCode !== header.interactionTemplateCode
+        ? await chooseTemplate(deps, tenant, header, contact, given.interactionTemplateCode)
+        : {};
+    const languageCode = given.languageCode ?? (chosen.languageCode as string | undefined);
+    const subject =
+      given.subject === undefined && languageCode !== undefined
+        ? {
+            subject: lineSubject(
+              header,
+              await segments.interactionLanguagesOf(tenant, segmentNo),
+              languageCode,
+            ),
+          }
+        : {};
+    return addManually(deps, identity, header, contact, { ...chosen, ...subject, ...given }, hold);
   });
   return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
 };
@@ -98,18 +155,21 @@ export const createSegmentLine = async (
  * lands before the Log reads the segment's ETag (the Log is then stale) or is refused because the
  * segment is logging or logged.
  */
-export const updateSegmentLine = (
+export const updateSegmentLine = async (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   lineNo: number,
   patch: SegmentLinePatch,
   ifMatch: string,
-): Promise<SegmentLine> =>
-  withSegmentLock(deps, identity, segmentNo, "changeLine", async () => {
-    const tenant = identity.tenantId;
-    const segments = deps.store.segments;
-    assertOpen(await segments.headers.get(tenant, segmentNo));
+): Promise<SegmentLine> => {
+  const tenant = identity.tenantId;
+  const segments = deps.store.segments;
+  assertOpen(await segments.headers.get(tenant, segmentNo));
+  await checkReferences(deps.store, tenant, lineReferences(patch));
+  return withSegmentLock(deps, identity, segmentNo, "changeLine", async () => {
+    const header = await segments.headers.get(tenant, segmentNo);
+    assertOpen(header);
     const key = segments.lineKey(segmentNo, lineNo);
     const current = await segments.lines.get(tenant, key);
     // The stored document, with the fields the API does not show (how the line came), which stay.
@@ -121,11 +181,14 @@ export const updateSegmentLine = (
       listOrder: raw?.listOrder,
     };
     const stored = withoutStamp(current);
-    const merged = applyMergePatch(stored, patch);
+    const merged = applyMergePatch(
+      await chosenOnLine(deps, tenant, header, current, patch),
+      withoutKey(patch, "interactionTemplateCode"),
+    );
     const parsed = SegmentLineFields.safeParse(merged);
     if (!parsed.success)
       throw new ValidationError(issuesToErrors(parsed.error.issues, "body", merged));
-    // Fields a client may not write (line No., contact snapshot, inherited interaction fields) stay.
+    // Fields a client may not write (line No., contact snapshot) stay.
     const readOnly = Object.fromEntries(
       Object.entries(stored).filter(([k]) => !(k in SegmentLineFields.shape)),
     );
@@ -144,6 +207,58 @@ export const updateSegmentLine = (
     await segments.linesChanged(tenant, segmentNo);
     return saved;
   });
+};
+
+const withoutKey = <T extends object>(o: T, key: keyof T): Partial<T> => {
+  const { [key]: _dropped, ...rest } = o;
+  return rest as Partial<T>;
+};
+
+/**
+ * The line before the patch's own values go on: a newly chosen template sets its fields (null
+ * makes the line follow the header's again); a new language brings its subject to a line whose
+ * subject still is its old language's.
+ */
+const chosenOnLine = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  current: SegmentLine,
+  patch: SegmentLinePatch,
+): Promise<Record<string, unknown>> => {
+  const stored = withoutStamp(current);
+  const contact = async (): Promise<LineContact> =>
+    (await deps.store.contacts.store.find(tenant, current.contactNo)) ?? {
+      no: current.contactNo,
+      name: current.contactName,
+    };
+  if (
+    patch.interactionTemplateCode !== undefined &&
+    (patch.interactionTemplateCode ?? undefined) !== current.interactionTemplateCode
+  ) {
+    const chosen = await chooseTemplate(
+      deps,
+      tenant,
+      header,
+      await contact(),
+      patch.interactionTemplateCode ?? undefined,
+    );
+    return withValues(stored, chosen);
+  }
+  if (
+    patch.languageCode !== undefined &&
+    patch.subject === undefined &&
+    (patch.languageCode ?? undefined) !== current.languageCode
+  ) {
+    const languages = await deps.store.segments.interactionLanguagesOf(tenant, header.no);
+    const carried = lineSubject(header, languages, current.languageCode);
+    if (current.subject === carried)
+      return withValues(stored, {
+        subject: lineSubject(header, languages, patch.languageCode ?? undefined),
+      });
+  }
+  return stored;
+};
 
 /** Removes a line; recorded as an action, so Go Back puts it back with its edits. */
 export const deleteSegmentLine = async (

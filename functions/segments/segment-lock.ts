@@ -24,6 +24,7 @@ export type SegmentOperation =
   | "removeLine"
   | "changeLine"
   | "changeHeader"
+  | "changeLanguages"
   | "applyTemplate"
   | "changeLineLetter"
   | "keepLetters"
@@ -39,6 +40,7 @@ const doing: Record<SegmentOperation, string> = {
   refresh: "refreshing it",
   goBack: "going back",
   addLine: "adding a line",
+  changeLanguages: "changing its subjects per language",
   removeLine: "removing a line",
   changeLine: "changing a line",
   changeHeader: "changing its header",
@@ -121,6 +123,7 @@ const queueingMs: Partial<Record<SegmentOperation, number>> = {
   removeLine: 5_000,
   changeLine: 5_000,
   changeHeader: 5_000,
+  changeLanguages: 5_000,
   changeLineLetter: 5_000,
   keepLetters: 5_000,
 };

@@ -6,6 +6,7 @@ import type {
   SegmentLineListQuery,
   SegmentListQuery,
 } from "@shared/model/segment";
+import type { SegmentInteractionLanguage } from "@shared/model/segment-interaction-language";
 import { PreconditionFailedError } from "../errors/app-errors";
 import { runAll, runBulk, succeeded } from "./bulk";
 import { partitionKey } from "./containers";
@@ -98,6 +99,10 @@ const lastPart = (key: string) => key.slice(key.lastIndexOf("|") + 1);
 export const lineId = (lineNo: number) => `line|${String(lineNo).padStart(10, "0")}`;
 export const removedLineId = (lineNo: number) => `removed|${String(lineNo).padStart(10, "0")}`;
 export const actionId = (no: number) => `action|${String(no).padStart(6, "0")}`;
+const languageId = (languageCode: string) => `language|${languageCode}`;
+
+/** A segment's subject per language (Business Central's Segment Interaction Language), as stored. */
+export type StoredInteractionLanguage = Omit<SegmentInteractionLanguage, "letterFileName">;
 
 export type SegmentFilters = Omit<SegmentListQuery, "top" | "continuationToken">;
 
@@ -147,6 +152,9 @@ export class SegmentRepository {
   readonly lines: EntityStore<StoredLine>;
   readonly actions: EntityStore<CriteriaAction & { etag: string }>;
   readonly logRuns: EntityStore<LogRun>;
+  /** Keyed `segmentNo|languageCode`. */
+  readonly interactionLanguages: EntityStore<StoredInteractionLanguage>;
+  private readonly languageDocs: DocumentStore<StoredInteractionLanguage>;
   /** One action at a time per segment: see SegmentLockRepository. */
   readonly locks: SegmentLockRepository;
   private readonly headerDocs: DocumentStore<SegmentHeader>;
@@ -207,6 +215,24 @@ export class SegmentRepository {
       partitionKeyOf: partitionKey.segment,
       idOf: () => "logrun",
     });
+    this.interactionLanguages = this.languageDocs = new DocumentStore<StoredInteractionLanguage>({
+      container,
+      docType: "segmentInteractionLanguage",
+      entityName: "Segment interaction language",
+      keyField: "languageCode",
+      partitionKeyOf: (tenant, key) => partitionKey.segment(tenant, splitKey(key)),
+      idOf: (key) => languageId(lastPart(key)),
+    });
+  }
+
+  /** The segment's subjects per language, by language code. */
+  async interactionLanguagesOf(
+    tenant: TenantId,
+    segmentNo: string,
+  ): Promise<StoredInteractionLanguage[]> {
+    // A handful per segment: sorted here rather than by an index of their own.
+    const all = await this.languageDocs.all(tenant, this.inSegment(tenant, segmentNo));
+    return all.sort((a, b) => (a.languageCode < b.languageCode ? -1 : 1));
   }
 
   lineKey = lineKey;

@@ -106,6 +106,15 @@ export const SegmentLineFields = z.object({
   correspondenceType: CorrespondenceType.optional(),
   salespersonCode: Code.optional(),
   languageCode: LanguageTag.optional(),
+  interactionTemplateCode: Code.optional().meta({
+    description:
+      "The line's own template; choosing it sets the line's cost, duration, information flow, initiated by, correspondence type, language and campaign fields from it, as Business Central does.",
+  }),
+  informationFlow: InformationFlow.optional(),
+  initiatedBy: InitiatedBy.optional(),
+  campaignNo: Code.optional(),
+  campaignTarget: z.boolean().optional(),
+  campaignResponse: z.boolean().optional(),
   evaluation: Evaluation.optional(),
   unitCost: Money.optional(),
   unitDuration: Minutes.optional(),
@@ -137,10 +146,6 @@ export const SegmentLine = SegmentLineFields.extend({
   contactName: text(100),
   contactCompanyNo: Code.optional(),
   contactCompanyName: text(100).optional(),
-  interactionTemplateCode: Code.optional(),
-  informationFlow: InformationFlow.optional(),
-  initiatedBy: InitiatedBy.optional(),
-  campaignNo: Code.optional(),
   campaignTarget: z.boolean().default(false),
   campaignResponse: z.boolean().default(false),
   actionNo: z.number().int().min(0).optional().meta({

@@ -17,12 +17,25 @@ import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { DrawerTitle } from "../../ui/drawer-title";
+import { CodePicker } from "./code-picker";
+import { useHeaderLookups } from "./lookups";
 
-type LineField = "description" | "subject" | "note";
-const FIELDS: readonly LineField[] = ["description", "subject", "note"];
+type LineField =
+  "description" | "subject" | "interactionTemplateCode" | "campaignNo" | "languageCode" | "note";
+const FIELDS: readonly LineField[] = [
+  "description",
+  "subject",
+  "interactionTemplateCode",
+  "campaignNo",
+  "languageCode",
+  "note",
+];
 const LABEL: Record<LineField, MessageKey> = {
   description: "segments.lines.field.description",
   subject: "segments.lines.field.subject",
+  interactionTemplateCode: "segments.lines.field.template",
+  campaignNo: "segments.lines.field.campaign",
+  languageCode: "segments.lines.field.language",
   note: "segments.lines.field.note",
 };
 
@@ -30,6 +43,9 @@ type LineForm = Record<LineField, string>;
 const toForm = (line: SegmentLine): LineForm => ({
   description: line.description ?? "",
   subject: line.subject ?? "",
+  interactionTemplateCode: line.interactionTemplateCode ?? "",
+  campaignNo: line.campaignNo ?? "",
+  languageCode: line.languageCode ?? "",
   note: line.note ?? "",
 });
 
@@ -42,8 +58,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * One line's description, subject and personal note, in a side panel: the pane is too narrow to
- * edit a note in a table cell. Saves with the line's etag; a 412 reloads the line, keeps what
+ * One line's description, subject, own interaction template, campaign, language and personal
+ * note, in a side panel: the pane is too narrow to edit a note in a table cell. Choosing a
+ * template sets the line's template fields on the server, as Business Central does. Saves with the line's etag; a 412 reloads the line, keeps what
  * was typed and marks what someone else changed.
  */
 export const LineEditDrawer = ({
@@ -60,6 +77,7 @@ export const LineEditDrawer = ({
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const lookups = useHeaderLookups().state.data;
   const [current, setCurrent] = useState(line);
   const [form, setForm] = useState(() => toForm(line));
   const [changed, setChanged] = useState<readonly LineField[]>([]);
@@ -144,7 +162,15 @@ export const LineEditDrawer = ({
                   message ?? (changed.includes(f) ? t("segments.changedByOthers") : undefined)
                 }
               >
-                {f === "note" ? (
+                {f === "interactionTemplateCode" || f === "campaignNo" ? (
+                  <CodePicker
+                    disabled={readOnly}
+                    value={form[f]}
+                    options={(f === "campaignNo" ? lookups?.campaigns : lookups?.templates) ?? []}
+                    noneLabel={t("common.none")}
+                    onChange={(code) => setForm((x) => ({ ...x, [f]: code }))}
+                  />
+                ) : f === "note" ? (
                   <Textarea
                     data-line-field={f}
                     readOnly={readOnly}
@@ -157,6 +183,7 @@ export const LineEditDrawer = ({
                   <Input
                     data-line-field={f}
                     readOnly={readOnly}
+                    placeholder={f === "languageCode" ? "da-DK" : undefined}
                     value={form[f]}
                     onChange={(_, d) => setForm((x) => ({ ...x, [f]: d.value }))}
                   />

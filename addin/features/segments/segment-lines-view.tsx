@@ -43,6 +43,7 @@ import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { ExplainDialog } from "../criteria/explain-dialog";
 import { ContactInteractionsDrawer } from "../log/contact-interactions-drawer";
 import { AddLineDialog } from "./add-line-dialog";
+import { InteractionLanguagesEditor } from "./interaction-languages-editor";
 import { LineEditDrawer } from "./line-edit-drawer";
 import { useOpenSegment } from "./open-segment";
 import { SegmentHeaderForm } from "./segment-header-form";
@@ -125,6 +126,12 @@ export const SegmentLinesView = () => {
           <AccordionHeader size="small">{t("segments.header.title")}</AccordionHeader>
           <AccordionPanel>
             <SegmentHeaderForm />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="languages">
+          <AccordionHeader size="small">{t("segments.languages.title")}</AccordionHeader>
+          <AccordionPanel>
+            <InteractionLanguagesEditor />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

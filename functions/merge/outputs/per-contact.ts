@@ -54,7 +54,10 @@ export const perContact: MergeOutput = {
       tenant,
       header,
       run.source,
-      records.map((r) => r.line.languageCode),
+      records.map((r) => ({
+        interactionTemplateCode: r.line.interactionTemplateCode,
+        languageCode: r.line.languageCode,
+      })),
       letter,
     );
     const files = await mergeEachInItsLanguage(deps, templates, records, signal, run.progress);

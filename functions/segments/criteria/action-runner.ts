@@ -97,11 +97,14 @@ export const runAction = async (
   if (changes.add.length) {
     hold.assertHeld();
     const stamp = stampNew(identity, now);
-    const template = header.interactionTemplateCode
-      ? await deps.store.interactionTemplates.store.find(tenant, header.interactionTemplateCode)
-      : undefined;
+    const [template, languages] = await Promise.all([
+      header.interactionTemplateCode
+        ? deps.store.interactionTemplates.store.find(tenant, header.interactionTemplateCode)
+        : undefined,
+      segments.interactionLanguagesOf(tenant, segmentNo),
+    ]);
     const lines = changes.add.map((entry, i): NewLine => ({
-      ...lineDefaults(header, entry.contact, template),
+      ...lineDefaults(header, entry.contact, template, languages),
       attachment: { kind: "inherited" },
       ...changes.lineFields,
       lineNo: firstLineNo + i * lineNoStep,

@@ -12,6 +12,12 @@ import {
   SegmentNoParams,
   SegmentPatch,
 } from "../segment";
+import {
+  SegmentInteractionLanguage,
+  SegmentInteractionLanguageCreate,
+  SegmentInteractionLanguageParams,
+  SegmentInteractionLanguagePatch,
+} from "../segment-interaction-language";
 
 /** Segments and their lines, edited one at a time. */
 export const segmentEndpoints = {
@@ -109,6 +115,58 @@ export const segmentEndpoints = {
     tag: "Segments",
     summary: "Remove a line.",
     params: SegmentLineParams,
+    status: 204,
+    ifMatch: "optional",
+  }),
+  listSegmentInteractionLanguages: endpoint({
+    method: "GET",
+    path: "/segments/{no}/interaction-languages",
+    tag: "Segments",
+    summary:
+      "The segment's subject per language (Segment Interaction Languages), by language code.",
+    params: SegmentNoParams,
+    response: page(SegmentInteractionLanguage),
+    status: 200,
+  }),
+  createSegmentInteractionLanguage: endpoint({
+    method: "POST",
+    path: "/segments/{no}/interaction-languages",
+    tag: "Segments",
+    summary:
+      "Give the segment a subject in a language: its lines in that language (and those whose contact speaks it) take it.",
+    params: SegmentNoParams,
+    body: SegmentInteractionLanguageCreate,
+    response: SegmentInteractionLanguage,
+    status: 201,
+  }),
+  getSegmentInteractionLanguage: endpoint({
+    method: "GET",
+    path: "/segments/{no}/interaction-languages/{languageCode}",
+    tag: "Segments",
+    summary: "Read the segment's subject in one language.",
+    params: SegmentInteractionLanguageParams,
+    response: SegmentInteractionLanguage,
+    status: 200,
+  }),
+  updateSegmentInteractionLanguage: endpoint({
+    method: "PATCH",
+    path: "/segments/{no}/interaction-languages/{languageCode}",
+    tag: "Segments",
+    summary:
+      "Change the subject in one language; lines that still carry the old subject take the new one.",
+    params: SegmentInteractionLanguageParams,
+    body: SegmentInteractionLanguagePatch,
+    response: SegmentInteractionLanguage,
+    status: 200,
+    ifMatch: "required",
+  }),
+  deleteSegmentInteractionLanguage: endpoint({
+    method: "DELETE",
+    path: "/segments/{no}/interaction-languages/{languageCode}",
+    tag: "Segments",
+    summary:
+      "Remove a language: its lines go back to the header's language and subject (unless they have their own).",
+    params: SegmentInteractionLanguageParams,
     status: 204,
     ifMatch: "optional",
   }),

@@ -224,6 +224,18 @@ const probes: Record<EndpointName, Probe> = {
       path: `/segments/${own.segment}/lines`,
       body: { contactNo: x.person, salespersonCode: x.salesperson },
     },
+    {
+      path: `/segments/${own.segment}/lines`,
+      body: { contactNo: own.person, allowExistingContacts: true, campaignNo: x.campaign },
+    },
+    {
+      path: `/segments/${own.segment}/lines`,
+      body: {
+        contactNo: own.person,
+        allowExistingContacts: true,
+        interactionTemplateCode: x.template,
+      },
+    },
     ...x.documents.map((documentId) => ({
       path: `/segments/${own.segment}/lines`,
       body: {
@@ -239,9 +251,35 @@ const probes: Record<EndpointName, Probe> = {
       path: `/segments/${own.segment}/lines/${own.lineNo}`,
       body: { salespersonCode: x.salesperson },
     },
+    {
+      path: `/segments/${own.segment}/lines/${own.lineNo}`,
+      body: { campaignNo: x.campaign },
+    },
+    {
+      path: `/segments/${own.segment}/lines/${own.lineNo}`,
+      body: { interactionTemplateCode: x.template },
+    },
     ...documentProbe(x, own.segment, own.lineNo),
   ],
   deleteSegmentLine: (x) => lines(x).map((path) => ({ path })),
+  listSegmentInteractionLanguages: (x) => [
+    { path: `/segments/${x.segment}/interaction-languages` },
+  ],
+  createSegmentInteractionLanguage: (x) => [
+    {
+      path: `/segments/${x.segment}/interaction-languages`,
+      body: { languageCode: "fr-FR", subject: "A-OWN" },
+    },
+  ],
+  getSegmentInteractionLanguage: (x) => [
+    { path: `/segments/${x.segment}/interaction-languages/da-DK` },
+  ],
+  updateSegmentInteractionLanguage: (x) => [
+    { path: `/segments/${x.segment}/interaction-languages/da-DK`, body: { subject: "A-OWN" } },
+  ],
+  deleteSegmentInteractionLanguage: (x) => [
+    { path: `/segments/${x.segment}/interaction-languages/da-DK` },
+  ],
   listInteractionTemplates: (x) => [
     { path: "/interaction-templates", query: { campaignNo: x.campaign } },
     { path: "/interaction-templates", query: { search: x.template } },
@@ -671,6 +709,7 @@ const finishing: readonly EndpointName[] = [
   "cancelLoggedSegment",
   "deleteLoggedSegment",
   "deleteSegmentLine",
+  "deleteSegmentInteractionLanguage",
   "deleteSegment",
   "deleteContact",
   "deleteCampaign",
@@ -873,6 +912,10 @@ const seed = async () => {
       salespersonCode: "SP",
     });
     await ok(who, "POST", "/segments/SEG/lines", { contactNo: "KT2", note: `${m} note` });
+    await ok(who, "POST", "/segments/SEG/interaction-languages", {
+      languageCode: "da-DK",
+      subject: `${m} subject`,
+    });
     await ok(who, "POST", "/segments/SEG/add-contacts", {
       filter: { kind: "field", field: "no", op: "eq", value: "KT1" },
     });
@@ -923,6 +966,10 @@ const seed = async () => {
     filter: { kind: "field", field: "no", op: "eq", value: "KB2" },
   });
   await ok(B, "POST", "/segments/SEGB/save-criteria", { code: "SCB", description: "B-SECRET" });
+  await ok(B, "POST", "/segments/SEGB/interaction-languages", {
+    languageCode: "da-DK",
+    subject: "B-SECRET only subject",
+  });
   await ok(B, "POST", "/segments/SEGL/lines", { contactNo: "KB2" });
   for (const [who, m] of [
     [A, "A-OWN"],

@@ -303,6 +303,45 @@ describe("merge on the server", () => {
     expect(text("KT13 Cai Ek.docx")).toContain("Dear Cai Ek");
   });
 
+  it("writes a line that has its own interaction template with that template's letter", async () => {
+    const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    await api.call("POST", "/api/interaction-templates", {
+      body: { code: "TAK", description: "Tak for sidst", languageCode: "da-DK" },
+    });
+    const up = await api.call("PUT", "/api/interaction-templates/TAK/attachments/da-DK", {
+      rawBody: {
+        contentType: docx,
+        bytes: buildDocx({ body: p(t("Tak, "), control("Name")) }),
+      },
+      headers: { "x-file-name": "tak.docx" },
+    });
+    expect(up.status).toBe(200);
+    await api.call("POST", "/api/segments", {
+      body: {
+        no: "M4",
+        description: "Eget brev",
+        interactionTemplateCode: "SPROG",
+        languageCode: "da-DK",
+      },
+    });
+    await api.call("POST", "/api/segments/M4/lines", { body: { contactNo: "KT11" } });
+    const own = await api.call("POST", "/api/segments/M4/lines", {
+      body: { contactNo: "KT13", interactionTemplateCode: "TAK" },
+    });
+    expect(own.json).toMatchObject({ interactionTemplateCode: "TAK", languageCode: "da-DK" });
+    const res = await api.call("POST", "/api/segments/M4/merge", {
+      body: { output: "perContact" },
+    });
+    expect(res.json.status).toBe("done");
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    const text = (name: string) =>
+      letters(part(zip[name] as Uint8Array, "word/document.xml"))[0] ?? "";
+    expect(text("KT11 Anna Holm.docx")).toContain("Kære Anna Holm");
+    expect(text("KT13 Cai Ek.docx")).toContain("Tak, Cai Ek");
+  });
+
   it("merges Word's own mail-merge letters from the fixtures unchanged", async () => {
     await api.call("POST", "/api/segments", { body: { no: "M2", description: "x" } });
     await api.call("POST", "/api/segments/M2/lines", { body: { contactNo: "KT13" } });
