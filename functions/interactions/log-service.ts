@@ -19,6 +19,7 @@ import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
+import { pinnedLetterOf, pinTemplateLetters } from "./logged-letters";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { logCheckHint } from "./log-check-hints";
@@ -287,12 +288,16 @@ const finish = async (
   deps: AppDeps,
   identity: Identity,
   header: SegmentHeader,
-  run: LogRun,
+  started: LogRun,
   hold: SegmentHold,
   given?: LogInputs,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const inputs = given ?? (await loadLogInputs(deps, tenant, header));
+  // The template letters the entries refer to are copied and recorded before any entry exists.
+  const run = await pinTemplateLetters(deps, tenant, header, inputs, started);
+  hold.assertHeld();
+  const templateLetter = pinnedLetterOf(tenant, run, header);
   const interactions = deps.store.interactions;
   // The SDK's bulk executor waits up to a second for a partial batch at the end of every call,
   // so chunks run side by side (the waits overlap) and each finished chunk moves the progress on.
@@ -303,7 +308,7 @@ const finish = async (
   const writeChunk = async (start: number) => {
     const entries = inputs.lines
       .slice(start, start + chunkSize(inputs.lines.length))
-      .map((line, j) => entryFor(run, header, inputs, line, start + j));
+      .map((line, j) => entryFor(run, header, inputs, line, start + j, templateLetter));
     try {
       await interactions.createEntries(tenant, entries);
     } catch (error) {
@@ -325,7 +330,9 @@ const finish = async (
   await progress;
   hold.assertHeld();
 
-  const entries = inputs.lines.map((line, i) => entryFor(run, header, inputs, line, i));
+  const entries = inputs.lines.map((line, i) =>
+    entryFor(run, header, inputs, line, i, templateLetter),
+  );
   const logged: Omit<LoggedSegment, "etag"> = {
     entryNo: run.loggedSegmentEntryNo,
     segmentNo: header.no,

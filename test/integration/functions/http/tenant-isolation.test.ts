@@ -42,6 +42,8 @@ interface Ids {
   readonly lineNo: number;
   readonly logged: number;
   readonly entry: { readonly contactNo: string; readonly entryNo: number };
+  /** An entry No. logged with a template's letter (B's: of a logged segment A has no copy of). */
+  readonly letterEntryNo: number;
   readonly campaign: string;
   readonly salesperson: string;
   /** A code in each of the contact code tables (job responsibilities, mailing groups, ...). */
@@ -418,6 +420,9 @@ const probes: Record<EndpointName, Probe> = {
   undoCancelLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}/undo-cancel` }],
   deleteLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}` }],
   createFollowUpSegment: (x) => [{ path: `/logged-segments/${x.logged}/follow-up` }],
+  resendLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}/resend`, body: {} }],
+  getEntryLetter: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/letter` }],
+  resendEntry: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/resend`, body: {} }],
   listContactInteractions: (x) => [
     { path: `/contacts/${x.person}/interactions` },
     {
@@ -591,6 +596,16 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       path: `/segments/${x.segment}/save-criteria`,
       body: { code: x.saved },
       then: [{ method: "GET", path: `/saved-criteria/${x.saved}` }],
+    },
+  ],
+  resendLoggedSegment: (x) => [
+    {
+      path: `/logged-segments/${own.logged}/resend`,
+      body: { jobId: x.job },
+      then: [
+        { method: "GET", path: `/merge-jobs/${x.job}` },
+        { method: "GET", path: `/merge-jobs/${x.job}/result` },
+      ],
     },
   ],
   startMerge: (x) => [
@@ -890,6 +905,9 @@ const seed = async () => {
     contactNo: string;
     entryNo: number;
   };
+  const [bOnlyLetterEntry] = (await ok(B, "GET", `/logged-segments/${bOnlyLogged}/entries`))
+    .items as { entryNo: number; keptLetter?: string }[];
+  expect(bOnlyLetterEntry?.keptLetter).toBe("template");
   const tokenOf = async (who: { tenant: string }, path: string) =>
     (await ok(who, "GET", `${path}${path.includes("?") ? "&" : "?"}top=1`))
       .continuationToken as string;
@@ -912,6 +930,7 @@ const seed = async () => {
     lineNo: 10000,
     logged: aLogged,
     entry: { contactNo: "KT2", entryNo: 1 },
+    letterEntryNo: 1,
     campaign: "CP",
     salesperson: "SP",
     contactCode: "CC",
@@ -929,6 +948,7 @@ const seed = async () => {
     lineNo: 30000,
     logged: bOnlyLogged,
     entry: bOnlyEntry,
+    letterEntryNo: bOnlyLetterEntry?.entryNo ?? 0,
     campaign: "CPB",
     salesperson: "SPB",
     contactCode: "CCB",
@@ -946,6 +966,7 @@ const seed = async () => {
     lineNo: 90000,
     logged: 99,
     entry: { contactNo: "NX2", entryNo: 99 },
+    letterEntryNo: 98,
     campaign: "NXCP",
     salesperson: "NXSP",
     contactCode: "NXCC",
