@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app-deps";
 import { NotFoundError } from "../errors/app-errors";
-import { fixedDocumentId, type DocumentId } from "../store/document-names";
+import { fixedDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import type { LogRun, PinnedLetter, SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { lineOrHeader, type LogInputs } from "./log-checks";
@@ -120,4 +120,19 @@ export const pinnedLetterOf = (
       ? loggedLetterId(tenant, run.loggedSegmentEntryNo, pin.templateCode, pin.letterLanguageCode)
       : undefined;
   };
+};
+
+/** The copies a logged segment's entries refer to, each once: they go when the entries go. */
+export const loggedLetterCopies = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  loggedSegmentEntryNo: number,
+): Promise<DocumentId[]> => {
+  const entries = await deps.store.interactions.entriesOfLogged(tenant, loggedSegmentEntryNo);
+  const owner = { kind: "loggedLetter", loggedSegmentEntryNo } as const;
+  const ids = entries.flatMap((e) => {
+    const id = storedDocumentId(tenant, e.documentId, owner);
+    return id ? [id] : [];
+  });
+  return [...new Set(ids)];
 };

@@ -4,6 +4,8 @@ import { unzipSync } from "fflate";
 import { api as contract, type EndpointName } from "@shared/model/api";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import { compileRoute } from "../../../../functions/http/route-match";
+import { series } from "../../../../functions/store/number-series";
+import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness, type CallResult } from "../../harness/api-harness";
 import { minimalDocx } from "../interactions/logging-fixture";
 
@@ -51,6 +53,8 @@ interface Ids {
   readonly template: string;
   readonly saved: string;
   readonly job: string;
+  /** A job that resent a logged segment's letters. */
+  readonly resendJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -62,6 +66,8 @@ let own: Ids;
 let bOnly: Ids;
 /** Keys nobody has, shaped like bOnly's. */
 let nowhere: Ids;
+/** A logged segment of A's that no probe cancels or deletes, to resend under B's job id. */
+let aResendLogged: number;
 
 interface Req {
   readonly path: string;
@@ -420,7 +426,10 @@ const probes: Record<EndpointName, Probe> = {
   undoCancelLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}/undo-cancel` }],
   deleteLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}` }],
   createFollowUpSegment: (x) => [{ path: `/logged-segments/${x.logged}/follow-up` }],
-  resendLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}/resend`, body: {} }],
+  resendLoggedSegment: (x) => [
+    { path: `/logged-segments/${x.logged}/resend`, body: {} },
+    { path: `/logged-segments/${x.logged}/resend`, body: { jobId: x.resendJob } },
+  ],
   getEntryLetter: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/letter` }],
   resendEntry: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/resend`, body: {} }],
   listContactInteractions: (x) => [
@@ -600,11 +609,11 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
   ],
   resendLoggedSegment: (x) => [
     {
-      path: `/logged-segments/${own.logged}/resend`,
-      body: { jobId: x.job },
+      path: `/logged-segments/${aResendLogged}/resend`,
+      body: { jobId: x.resendJob },
       then: [
-        { method: "GET", path: `/merge-jobs/${x.job}` },
-        { method: "GET", path: `/merge-jobs/${x.job}/result` },
+        { method: "GET", path: `/merge-jobs/${x.resendJob}` },
+        { method: "GET", path: `/merge-jobs/${x.resendJob}/result` },
       ],
     },
   ],
@@ -896,6 +905,20 @@ const seed = async () => {
   });
   await ok(B, "POST", "/segments/SEGL2/lines", { contactNo: "KB1" });
   const bOnlyLogged = await log(B, "SEGL2", "idem-b2");
+  const bResendJob = randomUUID();
+  await ok(B, "POST", `/logged-segments/${bOnlyLogged}/resend`, { jobId: bResendJob });
+  // Its numbers lie past every number B and the probes of nobody's ids use, so that no B-only
+  // id becomes one of A's.
+  const tenantA = asTenantId(A.tenant);
+  await api.deps.store.numberSeries.reserve(tenantA, series.loggedSegment, 500);
+  await api.deps.store.numberSeries.reserve(tenantA, series.interactionLogEntry, 500);
+  await ok(A, "POST", "/segments", {
+    no: "SEGLR",
+    description: "A-OWN resent",
+    interactionTemplateCode: "TPL",
+  });
+  await ok(A, "POST", "/segments/SEGLR/lines", { contactNo: "KT3" });
+  aResendLogged = await log(A, "SEGLR", "idem-a-resend");
   expect([aLogged, bLogged]).toEqual([1, 1]);
   const bEntries = (await ok(B, "GET", `/logged-segments/${bLogged}/entries`)).items as {
     contactNo: string;
@@ -937,6 +960,7 @@ const seed = async () => {
     template: "TPL",
     saved: "SC",
     job: sameJob,
+    resendJob: sameJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -955,6 +979,7 @@ const seed = async () => {
     template: "TPLB",
     saved: "SCB",
     job: bOnlyJob,
+    resendJob: bResendJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -973,6 +998,7 @@ const seed = async () => {
     template: "NXTPL",
     saved: "NXSC",
     job: randomUUID(),
+    resendJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),

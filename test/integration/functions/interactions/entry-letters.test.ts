@@ -235,6 +235,21 @@ describe("Resend (Business Central's Resend Attachments)", () => {
     expect(segmentCanceled.status).toBe(409);
     // The record stays readable.
     expect((await letterOf(first?.entryNo as number)).status).toBe(200);
+
+    // Deleting the canceled logged segment takes the Log's copies with its entries.
+    const copies = async () => {
+      const names: string[] = [];
+      const blobs = api.deps.blobs as NonNullable<ApiHarness["deps"]["blobs"]>;
+      for await (const blob of blobs.listBlobsFlat({
+        prefix: `tenant-a/logged-letters/${logged}/`,
+      }))
+        names.push(blob.name);
+      return names;
+    };
+    expect(await copies()).toHaveLength(1);
+    expect((await api.call("DELETE", `/api/logged-segments/${logged}`)).status).toBe(204);
+    expect(await copies()).toEqual([]);
+    expect((await letterOf(first?.entryNo as number)).status).toBe(404);
   });
 
   it("resends a logged segment as a merge job: the same letters zipped, the same job on a repeat", async () => {
