@@ -69,9 +69,12 @@ export const entryWithLetter = async (
   return entry;
 };
 
+/** A name every file system takes: no path separators, reserved or control characters. */
+export const safeFileName = (name: string): string =>
+  name.replace(/[\\/:*?"<>|\p{Cc}]/gu, "_").slice(0, 120);
+
 const fileNameOf = (entry: StoredEntry) =>
-  `${entry.entryNo} ${entry.contactName}`.replace(/[\\/:*?"<>|\p{Cc}]/gu, "_").slice(0, 120) +
-  ".docx";
+  `${safeFileName(`${entry.entryNo} ${entry.contactName}`)}.docx`;
 
 /**
  * The letters of entries that have one, in their order. An own or kept merged letter is the
@@ -89,12 +92,12 @@ export const lettersOfEntries = async (
 ): Promise<EntryLetterFile[]> => {
   const files = new Array<Uint8Array>(entries.length);
   const toMerge = new Map<DocumentId, number[]>();
-  const stored: number[] = [];
-  entries.forEach((entry, i) => {
+  const stored: { readonly index: number; readonly id: DocumentId }[] = [];
+  entries.forEach((entry, index) => {
     const source = letterSource(tenant, entry);
     if (!source) throw noLetter(entry.entryNo);
-    if (!source.merge) stored.push(i);
-    else toMerge.set(source.id, [...(toMerge.get(source.id) ?? []), i]);
+    if (!source.merge) stored.push({ index, id: source.id });
+    else toMerge.set(source.id, [...(toMerge.get(source.id) ?? []), index]);
   });
   let done = 0;
   const finished = async (count: number) => {
@@ -103,10 +106,10 @@ export const lettersOfEntries = async (
   };
   for (let k = 0; k < stored.length; k += 50) {
     const slice = stored.slice(k, k + 50);
+    // A few at a time: a logged segment of thousands of own letters is not read all at once.
     await Promise.all(
-      slice.map(async (i) => {
-        const entry = entries[i] as StoredEntry;
-        files[i] = await deps.store.documents.get(letterSource(tenant, entry)?.id as DocumentId);
+      slice.map(async ({ index, id }) => {
+        files[index] = await deps.store.documents.get(id);
       }),
     );
     await finished(slice.length);

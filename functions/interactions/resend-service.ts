@@ -6,7 +6,7 @@ import type { Identity } from "../auth/identity";
 import { ConflictError, ValidationError } from "../errors/app-errors";
 import { repeatedJob, runJob } from "../merge/merge-job-run";
 import type { MergeOutputFile } from "../merge/outputs/merge-output";
-import { entryWithLetter, hasLetter, lettersOfEntries } from "./entry-letters";
+import { entryWithLetter, hasLetter, lettersOfEntries, safeFileName } from "./entry-letters";
 import { resendTransports } from "./resend-transports";
 
 const canceled = (what: string, remedy: string) =>
@@ -89,10 +89,7 @@ export const resendLoggedSegment = async (
       const letters = await lettersOfEntries(deps, tenant, entries, { signal, progress: report });
       const file = await resendTransports[request.via].deliver(deps, letters, {
         single: false,
-        fileName: `${logged.description || logged.segmentNo} - ${loggedSegmentEntryNo}.zip`.replace(
-          /[\\/:*?"<>|\p{Cc}]/gu,
-          "_",
-        ),
+        fileName: `${safeFileName(`${logged.description || logged.segmentNo} - ${loggedSegmentEntryNo}`)}.zip`,
         signal,
       });
       return { file, issues: [] };

@@ -270,6 +270,10 @@ describe("Resend (Business Central's Resend Attachments)", () => {
       progress: { done: 2, total: 2 },
     });
     expect(res.headers.get("location")).toBe(`/api/merge-jobs/${jobId}`);
+    expect(res.json.result).toMatchObject({
+      fileName: `Forårsbrev - ${logged}.zip`,
+      contentType: "application/zip",
+    });
     const result = await api.call("GET", `/api/merge-jobs/${jobId}/result`);
     expect(result.headers.get("content-type")).toBe("application/zip");
     const files = unzipSync(result.bytes as Uint8Array);
