@@ -492,6 +492,19 @@ export const enUS = {
   "log.interactions.title": "Interaction log: {name}",
   "log.interactions.loading": "Loading interactions…",
   "log.interactions.empty": "No interactions logged for this contact.",
+  "log.letters.open": "Show letter",
+  "log.letters.openFor": "Show the letter of entry {entryNo}",
+  "log.letters.resend": "Resend",
+  "log.letters.resendFor": "Resend the letter of entry {entryNo}",
+  "log.letters.resendAll": "Resend letters",
+  "log.letters.opening": "Getting the letter…",
+  "log.letters.resending": "Making the letters again…",
+  "log.letters.progress": "{done} of {total} letters",
+  "log.letters.opened": "The letter of entry {entryNo} is downloaded as {fileName}.",
+  "log.letters.resentOne":
+    "Resent the letter of entry {entryNo}: your browser downloads {fileName}. Nothing new was logged.",
+  "log.letters.resentAll":
+    "Resent {count} letters of logged segment {entryNo}: your browser downloads {fileName}. Nothing new was logged.",
   // ── checks.*: a check's problems grouped by kind (ui/issue-groups.tsx) ───────────────────────
   "checks.groups.label": "Problems by kind",
   "checks.groups.count": "{count} ×",

@@ -9,6 +9,7 @@ import {
   listContactInteractions,
 } from "./interaction-log-service";
 import { checkLog, logSegment, logStatus, resumeLog } from "./log-service";
+import { entryLetter, resendEntry, resendLoggedSegment } from "./resend-service";
 import {
   createFollowUp,
   deleteLoggedSegment,
@@ -185,4 +186,35 @@ export const getInteractionStatisticsHandler = defineHandler(
   async ({ identity, query }, deps: AppDeps) => ({
     json: await interactionStatistics(deps, identity, query),
   }),
+);
+
+export const resendLoggedSegmentHandler = defineHandler(
+  api.resendLoggedSegment,
+  async ({ identity, params, body }, deps: AppDeps) => {
+    const job = await resendLoggedSegment(deps, identity, params.entryNo, body);
+    return { json: job, headers: { location: `/api/merge-jobs/${job.id}` } };
+  },
+);
+
+export const getEntryLetterHandler = defineHandler(
+  api.getEntryLetter,
+  async ({ identity, params }, deps: AppDeps) => {
+    const letter = await entryLetter(deps, identity, params.entryNo);
+    return {
+      bytes: letter.bytes,
+      headers: { "content-disposition": attachmentDisposition(letter.fileName) },
+    };
+  },
+);
+
+export const resendEntryHandler = defineHandler(
+  api.resendEntry,
+  async ({ identity, params, body }, deps: AppDeps) => {
+    const file = await resendEntry(deps, identity, params.entryNo, body.via);
+    return {
+      bytes: file.bytes,
+      contentType: file.contentType,
+      headers: { "content-disposition": attachmentDisposition(file.fileName) },
+    };
+  },
 );

@@ -21,12 +21,15 @@ export const entryFor = (
   inputs: LogInputs,
   line: StoredLine,
   index: number,
+  templateLetter?: (line: StoredLine) => DocumentId | undefined,
 ): EntryFields => {
   const contact = inputs.contacts.get(line.contactNo);
   const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
   const template = templateCode ? inputs.templates.get(templateCode) : undefined;
   const kept = inputs.keptLetters.get(line.lineNo);
   const campaignNo = lineOrHeader(line, header, "campaignNo");
+  // Without a letter of its own the line went out with its template's, as the Log copied it.
+  const pinned = kept ? undefined : templateLetter?.(line);
   return defined({
     entryNo: run.firstEntryNo + index,
     contactNo: line.contactNo,
@@ -56,8 +59,8 @@ export const entryFor = (
     salespersonCode: lineOrHeader(line, header, "salespersonCode"),
     userId: run.userId,
     deliveryStatus: "none" as const,
-    documentId: kept?.id,
-    keptLetter: kept?.kind,
+    documentId: kept?.id ?? pinned,
+    keptLetter: kept?.kind ?? (pinned ? ("template" as const) : undefined),
     evaluation: line.evaluation,
     canceled: false,
   });

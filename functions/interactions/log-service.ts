@@ -20,6 +20,7 @@ import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, lineOrHeader, loadLogInputs, type LogInputs } from "./log-checks";
 import { entryFor } from "./log-entries";
 import { campaignEntriesFor, campaignsOf, withCampaignNumbers } from "./log-campaign-entries";
+import { pinnedLetterOf, pinTemplateLetters } from "./logged-letters";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { logCheckHint } from "./log-check-hints";
@@ -302,12 +303,16 @@ const finish = async (
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const inputs = given ?? (await loadLogInputs(deps, tenant, header));
-  const run = await withCampaignNumbers(
+  const numbered = await withCampaignNumbers(
     deps,
     tenant,
     started,
     inputs.lines.map((line) => lineOrHeader(line, header, "campaignNo")),
   );
+  // The template letters the entries refer to are copied and recorded before any entry exists.
+  const run = await pinTemplateLetters(deps, tenant, header, inputs, numbered);
+  hold.assertHeld();
+  const templateLetter = pinnedLetterOf(tenant, run, header);
   const interactions = deps.store.interactions;
   // The SDK's bulk executor waits up to a second for a partial batch at the end of every call,
   // so chunks run side by side (the waits overlap) and each finished chunk moves the progress on.
@@ -318,7 +323,7 @@ const finish = async (
   const writeChunk = async (start: number) => {
     const entries = inputs.lines
       .slice(start, start + chunkSize(inputs.lines.length))
-      .map((line, j) => entryFor(run, header, inputs, line, start + j));
+      .map((line, j) => entryFor(run, header, inputs, line, start + j, templateLetter));
     try {
       await interactions.createEntries(tenant, entries);
     } catch (error) {
@@ -340,7 +345,9 @@ const finish = async (
   await progress;
   hold.assertHeld();
 
-  const entries = inputs.lines.map((line, i) => entryFor(run, header, inputs, line, i));
+  const entries = inputs.lines.map((line, i) =>
+    entryFor(run, header, inputs, line, i, templateLetter),
+  );
   // Before the logged segment: a Log that stops here is finished by its repeat, which finds the
   // campaign entries by their reserved numbers and writes only what is missing.
   try {

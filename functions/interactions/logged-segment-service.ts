@@ -7,6 +7,7 @@ import type { Page } from "../store/document-store";
 import { formatNo, series } from "../store/number-series";
 import { getSegment } from "../segments/segment-service";
 import { followUpSegment } from "./log-service";
+import { loggedLetterCopies } from "./logged-letters";
 
 const key = (entryNo: number) => String(entryNo);
 
@@ -69,12 +70,15 @@ export const deleteLoggedSegment = async (
       `Logged segment ${entryNo} is not canceled. Cancel it first; only canceled logged segments can be deleted.`,
     );
   }
+  // Read before the entries go; deleted after them, so no entry ever names a deleted letter.
+  const copies = await loggedLetterCopies(deps, tenant, entryNo);
   // Our entries go with the logged segment, so its campaign entries (their totals) go too.
   const failed =
     (await store.deleteEntriesOfLogged(tenant, entryNo)) +
     (await deps.store.campaignEntries.deleteOfLogged(tenant, entryNo));
   if (failed) throw new ConflictError(`${failed} entries could not be deleted; try again.`);
   await store.loggedSegments.delete(tenant, key(entryNo));
+  await Promise.all(copies.map((id) => deps.store.documents.delete(id)));
 };
 
 export const createFollowUp = async (

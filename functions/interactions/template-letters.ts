@@ -1,4 +1,4 @@
-import type { InteractionTemplate } from "@shared/model/interaction-template";
+import type { InteractionTemplate, TemplateAttachment } from "@shared/model/interaction-template";
 import { storedDocumentId, type DocumentId } from "../store/document-names";
 import type { Store } from "../store/store";
 import type { TenantId } from "../store/tenant";
@@ -43,3 +43,14 @@ export const letterIdOf = (
         languageCode,
       })
     : undefined;
+
+/**
+ * The letter a template gives for the languages wanted, first match first, else any letter it
+ * has: the one rule a merge and the Log both choose by.
+ */
+export const letterInLanguage = (
+  template: InteractionTemplate,
+  wanted: readonly (string | undefined)[],
+): TemplateAttachment | undefined =>
+  wanted.flatMap((lang) => template.attachments.filter((a) => a.languageCode === lang))[0] ??
+  template.attachments[0];

@@ -23,6 +23,8 @@ export const letterRecords = async (
   tenant: TenantId,
   header: SegmentHeader,
   lines: readonly StoredLine[],
+  /** The letters' date ("Today"): the merge's own, or a logged entry's when it is shown again. */
+  asOf?: string,
 ): Promise<LetterRecord[]> => {
   const store = deps.store;
   const contacts = new Map(
@@ -54,7 +56,7 @@ export const letterRecords = async (
   const salespeopleByCode = new Map(
     salespeople.filter((s): s is Salesperson => !!s).map((s) => [s.code, s]),
   );
-  const date = today(deps.now());
+  const date = asOf ?? today(deps.now());
   return lines.map((line) => {
     const contact = contacts.get(line.contactNo) ?? { no: line.contactNo, name: line.contactName };
     const company =

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { MergeError, TemplateError, type MergeIssue } from "@shared/merge/index";
+import type { MergeIssue } from "@shared/merge/index";
 import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
+import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
 import { newDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
 import type { StoredLine } from "../store/segment-repository";
-import type { StoredMergeJob } from "../store/stored-merge-job";
 import { mergedLetterIdOf } from "../segments/line-letter-ids";
 import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
@@ -15,7 +14,7 @@ import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-record
 import { resolveTemplate } from "./merge-template";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
-import { serialReports } from "./serial-reports";
+import { publicJob, repeatedJob, runJob } from "./merge-job-run";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { mergeCheckHint } from "./merge-check-hints";
@@ -130,23 +129,11 @@ export const checkSegmentMerge = async (
   return { records: records.length, fields: [...fieldNames], issues, groups };
 };
 
-const publicJob = ({
-  etag: _e,
-  resultDocumentId: _r,
-  jobId,
-  ...job
-}: StoredMergeJob): MergeJob => ({
-  id: jobId,
-  ...job,
-});
-
 /**
- * Merges the segment as a job: the request runs it to the end (so it lives exactly as long as
- * the function invocation), while the job document shows its progress to anyone polling
- * /merge-jobs/{id}. The client may choose the id, so it can poll from the start and so that a
- * repeated request answers the same job instead of merging twice. What the merge produces is
- * the output's (merge/outputs/); reading, checking, merging and zipping run in merge threads,
- * and a cancel stops the thread at work (runningMerges).
+ * Merges the segment as a job (merge-job-run.ts): the client may choose the id, so it can poll
+ * from the start and so that a repeated request answers the same job instead of merging twice.
+ * What the merge produces is the output's (merge/outputs/); reading, checking, merging and
+ * zipping run in merge threads.
  */
 export const runMerge = async (
   deps: AppDeps,
@@ -155,14 +142,9 @@ export const runMerge = async (
   request: Request,
 ): Promise<MergeJob> => {
   const tenant = identity.tenantId;
-  const jobs = deps.store.mergeJobs.store;
   const id = request.jobId ?? randomUUID();
-  const existing = await jobs.find(tenant, id);
-  if (existing) {
-    if (existing.segmentNo !== segmentNo)
-      throw new ConflictError(`Merge job ${id} belongs to segment ${existing.segmentNo}.`);
-    return publicJob(existing);
-  }
+  const repeated = await repeatedJob(deps, tenant, { id, segmentNo });
+  if (repeated) return repeated;
   const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
   if (request.keep) assertOpen(header);
@@ -173,108 +155,39 @@ export const runMerge = async (
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
-  let job = await jobs.create(tenant, id, {
-    jobId: id,
-    segmentNo,
-    status: "running",
-    output: request.output,
-    progress: { done: 0, total: lines.length },
-    issues: [],
-    createdAt: deps.now().toISOString(),
-  });
-  const save = async (changes: Partial<StoredMergeJob>) => {
-    const { etag, ...rest } = job;
-    job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
-    return job;
-  };
-  const running = deps.runningMerges.start(tenant, id, async () => {
-    const current = await jobs.find(tenant, id);
-    return current?.status === "canceled";
-  });
-  const signal = running.signal;
-  /** Saves progress unless the job was canceled meanwhile; then answers it as it is. */
-  const checkpoint = async (done: number): Promise<MergeJob | undefined> => {
-    job = await jobs.get(tenant, id);
-    if (job.status === "canceled") return publicJob(job);
-    await save({ progress: { done, total: lines.length } });
-    return undefined;
-  };
-  // Letters done are the second half of the job's progress, after reading the data.
-  const reports = serialReports(async (lettersDone) => {
-    if (await checkpoint(Math.floor((lines.length + lettersDone) / 2))) {
-      // Canceled: the output's threads stop, and it sees the abort here.
-      deps.runningMerges.cancel(tenant, id);
-      signal.throwIfAborted();
-    }
-  });
-  try {
-    const records: LetterRecord[] = [];
-    // Data in slices, so progress moves and a cancel is seen between them.
-    for (let i = 0; i < lines.length; i += 1000) {
-      records.push(...(await letterRecords(deps, tenant, header, lines.slice(i, i + 1000))));
-      const canceled = await checkpoint(Math.floor(records.length / 2));
-      if (canceled) return canceled;
-    }
-    // Check for Errors and the merge each read the letter in their own thread, side by side;
-    // the check goes first, so a pool of one thread answers it before the long merge.
-    const check = checkLetters(deps, letter.bytes, records, signal);
-    const output = mergeOutputs[request.output].produce({
-      deps,
-      tenant,
-      header,
-      source: request.template,
-      letter,
-      records,
-      signal,
-      progress: reports.report,
-      keep: request.keep
-        ? (letters) => keepLetters(deps, identity, segmentNo, records, letters)
-        : undefined,
-    });
-    const [{ issues }, result] = await Promise.all([check, output]);
-    await reports.close();
-    const { bytes, ...file } = result;
-    const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
-    await deps.store.documents.put(resultDocumentId, bytes, { contentType: file.contentType });
-    const current = await jobs.get(tenant, id);
-    job = current;
-    if (current.status === "canceled") return publicJob(current);
-    return publicJob(
-      await save({
-        status: "done",
-        progress: { done: lines.length, total: lines.length },
-        issues,
-        result: { ...file, size: bytes.byteLength },
-        resultDocumentId,
-        finishedAt: deps.now().toISOString(),
-      }),
-    );
-  } catch (error) {
-    await reports.close();
-    job = await jobs.get(tenant, id);
-    // A cancel that raced with the merge stays a cancel (its threads' tasks end canceled).
-    if (job.status === "canceled") return publicJob(job);
-    // Refused before anything but the job was written (no thread free, the queue full): the
-    // job goes too, so the 503 leaves nothing behind and a retry with this id starts afresh.
-    // The same for a merge the engine refuses (its output would pass the limit): bad input.
-    if (
-      error instanceof WorkerPoolFullError ||
-      error instanceof TemplateError ||
-      error instanceof MergeError
-    ) {
-      await jobs.delete(tenant, id, job.etag);
-      throw error;
-    }
-    await save({
-      status: "failed",
-      error: error instanceof Error ? error.message : String(error),
-      finishedAt: deps.now().toISOString(),
-    });
-    throw error;
-  } finally {
-    // Whatever of the merge still runs (the check beside a merge that failed) stops here.
-    running.end();
-  }
+  const total = lines.length;
+  return runJob(
+    deps,
+    tenant,
+    { id, segmentNo, output: request.output, total },
+    async ({ signal, checkpoint, report }) => {
+      const records: LetterRecord[] = [];
+      // Data in slices, so progress moves and a cancel is seen between them; the data is the
+      // first half of the job's progress, the letters the second.
+      for (let i = 0; i < lines.length; i += 1000) {
+        records.push(...(await letterRecords(deps, tenant, header, lines.slice(i, i + 1000))));
+        if (await checkpoint(Math.floor(records.length / 2))) return undefined;
+      }
+      // Check for Errors and the merge each read the letter in their own thread, side by side;
+      // the check goes first, so a pool of one thread answers it before the long merge.
+      const check = checkLetters(deps, letter.bytes, records, signal);
+      const output = mergeOutputs[request.output].produce({
+        deps,
+        tenant,
+        header,
+        source: request.template,
+        letter,
+        records,
+        signal,
+        progress: (lettersDone) => report(Math.floor((total + lettersDone) / 2)),
+        keep: request.keep
+          ? (letters) => keepLetters(deps, identity, segmentNo, records, letters)
+          : undefined,
+      });
+      const [{ issues }, file] = await Promise.all([check, output]);
+      return { file, issues };
+    },
+  );
 };
 
 /**

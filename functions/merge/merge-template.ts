@@ -2,7 +2,11 @@ import type { z } from "zod";
 import type { MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { NotFoundError, ValidationError } from "../errors/app-errors";
-import { findTemplateWithLetters, letterIdOf } from "../interactions/template-letters";
+import {
+  findTemplateWithLetters,
+  letterIdOf,
+  letterInLanguage,
+} from "../interactions/template-letters";
 import type { SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 
@@ -60,10 +64,7 @@ export const resolveTemplate = async (
     );
   const interactionTemplate = found.template;
   const wanted = [source?.languageCode, header.languageCode, interactionTemplate.languageCode];
-  const attachment =
-    wanted.flatMap((lang) =>
-      interactionTemplate.attachments.filter((a) => a.languageCode === lang),
-    )[0] ?? interactionTemplate.attachments[0];
+  const attachment = letterInLanguage(interactionTemplate, wanted);
   if (!attachment) throw missing("template", `interaction template ${code} has no letter attached`);
   const id = letterIdOf(tenant, found, attachment.languageCode);
   if (!id)

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { TenantId } from "./tenant";
 
 /**
@@ -21,7 +21,9 @@ export type DocumentOwner =
     }
   | { readonly kind: "lineLetter"; readonly segmentNo: string; readonly lineNo: number }
   | { readonly kind: "mergedLetter"; readonly segmentNo: string; readonly lineNo: number }
-  | { readonly kind: "mergeResult"; readonly jobId: string };
+  | { readonly kind: "mergeResult"; readonly jobId: string }
+  /** A template's letter as a Log used it, copied once per logged segment (and letter). */
+  | { readonly kind: "loggedLetter"; readonly loggedSegmentEntryNo: number };
 
 export type DocumentKind = DocumentOwner["kind"];
 
@@ -31,6 +33,7 @@ const layouts: Record<DocumentKind, { readonly folder: string; readonly extensio
   mergedLetter: { folder: "merged", extension: ".docx" },
   // A merge result is a .docx or a zip; its content type is stored on the blob.
   mergeResult: { folder: "merge-results", extension: "" },
+  loggedLetter: { folder: "logged-letters", extension: ".docx" },
 };
 
 const ownerKeys = (owner: DocumentOwner): string[] => {
@@ -42,6 +45,8 @@ const ownerKeys = (owner: DocumentOwner): string[] => {
       return [owner.segmentNo, String(owner.lineNo)];
     case "mergeResult":
       return [owner.jobId];
+    case "loggedLetter":
+      return [String(owner.loggedSegmentEntryNo)];
   }
 };
 
@@ -101,6 +106,28 @@ export const newDocumentId = (tenant: TenantId, owner: DocumentOwner): DocumentI
   const keys = ownerKeys(owner).map(encodeKeyPart).join("/");
   const id = `${tenant}/${layout.folder}/${keys}/${randomUUID()}${layout.extension}`;
   // Keys too long or empty would make a name no reader accepts: fail before anything is written.
+  if (!belongsTo(id, tenant, owner)) throw new Error(`Cannot name a ${owner.kind} document`);
+  return id as DocumentId;
+};
+
+/**
+ * The one id of the document `name` of this owner: the same on every call, so a step that a
+ * crash interrupted writes the same blob again instead of leaving a second one behind. Only for
+ * documents nothing refers to until the step is recorded as done (a Log's copies of template
+ * letters, recorded in its run before any entry names them).
+ */
+export const fixedDocumentId = (
+  tenant: TenantId,
+  owner: DocumentOwner,
+  name: string,
+): DocumentId => {
+  const layout = layouts[owner.kind];
+  const keys = ownerKeys(owner).map(encodeKeyPart).join("/");
+  const hex = createHash("sha256")
+    .update(JSON.stringify([tenant, owner.kind, keys, name]))
+    .digest("hex");
+  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const id = `${tenant}/${layout.folder}/${keys}/${uuid}${layout.extension}`;
   if (!belongsTo(id, tenant, owner)) throw new Error(`Cannot name a ${owner.kind} document`);
   return id as DocumentId;
 };

@@ -148,6 +148,15 @@ export class InteractionRepository {
       );
   }
 
+  /** One entry by its number alone, whole (with the letter's id); undefined when there is none. */
+  async findEntry(tenant: TenantId, entryNo: number): Promise<StoredEntry | undefined> {
+    const [entry] = await this.entryDocs.allStored(tenant, {
+      where: ["c.id = @id"],
+      parameters: [{ name: "@id", value: entryId(entryNo) }],
+    });
+    return entry;
+  }
+
   /** The entries of one logged segment, whole (with the kept letter's id). */
   entriesOfLogged(tenant: TenantId, loggedSegmentEntryNo: number): Promise<StoredEntry[]> {
     return this.entryDocs.allStored(tenant, {

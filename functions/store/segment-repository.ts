@@ -62,7 +62,19 @@ export interface LogRun {
   startedAt: string;
   userId: string;
   finishedAt?: string;
+  /**
+   * The template letters the Log copied for its logged segment, recorded before any entry is
+   * written: which letter language a line of a template and language got. Absent until copied.
+   */
+  pinnedLetters?: PinnedLetter[];
   etag: string;
+}
+
+/** A line of template `templateCode` in `lineLanguageCode` ("" for none) got the letter in `letterLanguageCode`. */
+export interface PinnedLetter {
+  templateCode: string;
+  lineLanguageCode: string;
+  letterLanguageCode: string;
 }
 
 /** How a line came onto the segment, for Explain. */

@@ -44,9 +44,9 @@ export const InteractionLogEntry = z.object({
   salespersonCode: Code.optional(),
   userId: z.string(),
   deliveryStatus: z.enum(["none", "inProgress", "error"]).default("none"),
-  keptLetter: z.enum(["own", "merged"]).optional().meta({
+  keptLetter: z.enum(["own", "merged", "template"]).optional().meta({
     description:
-      "The letter kept for the record with this entry: the contact's own letter, or the merged copy a merge kept.",
+      "The letter kept for the record with this entry: the contact's own letter, the merged copy a merge kept, or the interaction template's letter as the Log copied it (served merged for the contact). Absent: nothing was sent (GET .../letter answers 404).",
   }),
   evaluation: Evaluation.optional(),
   canceled: z.boolean().default(false),

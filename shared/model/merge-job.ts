@@ -62,6 +62,10 @@ export const MergeCheck = z.object({
 export const MergeJob = z.object({
   id: z.string(),
   segmentNo: Code,
+  loggedSegmentEntryNo: z.number().int().optional().meta({
+    description:
+      "Set when the job resends a logged segment's letters (POST /logged-segments/{entryNo}/resend).",
+  }),
   status: z.enum(["queued", "running", "done", "failed", "canceled"]),
   output: MergeOutputKind,
   progress: z.object({ done: z.number().int(), total: z.number().int() }),

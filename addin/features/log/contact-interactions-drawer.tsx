@@ -16,6 +16,8 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { DrawerTitle } from "../../ui/drawer-title";
+import { LetterActionsStatus } from "./letter-actions-status";
+import { useLetterActions } from "./use-letter-actions";
 
 const useStyles = makeStyles({
   list: {
@@ -33,6 +35,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
 /** A contact's interaction log, newest first (a company's includes its persons'). */
@@ -57,6 +60,7 @@ export const ContactInteractionsDrawer = ({
   const [moreError, setMoreError] = useState<unknown>();
   const items = [...(first.state.data?.items ?? []), ...(more?.items ?? [])];
   const token = more ? more.token : first.state.data?.continuationToken;
+  const letters = useLetterActions();
 
   const loadMore = async () => {
     if (!token) return;
@@ -83,6 +87,7 @@ export const ContactInteractionsDrawer = ({
         {t("log.interactions.title", { name: contactName })}
       </DrawerTitle>
       <DrawerBody>
+        <LetterActionsStatus state={letters.state} />
         {first.state.status === "loading" && (
           <Spinner size="small" label={t("log.interactions.loading")} />
         )}
@@ -114,6 +119,28 @@ export const ContactInteractionsDrawer = ({
                   <Badge size="small" color="danger" appearance="tint">
                     {t("log.loggedSegments.canceledBadge")}
                   </Badge>
+                )}
+                {entry.keptLetter && (
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      disabled={letters.state.working !== undefined}
+                      aria-label={t("log.letters.openFor", { entryNo: entry.entryNo })}
+                      onClick={() => void letters.openLetter(entry)}
+                    >
+                      {t("log.letters.open")}
+                    </Button>
+                    {!entry.canceled && (
+                      <Button
+                        size="small"
+                        disabled={letters.state.working !== undefined}
+                        aria-label={t("log.letters.resendFor", { entryNo: entry.entryNo })}
+                        onClick={() => void letters.resendEntry(entry)}
+                      >
+                        {t("log.letters.resend")}
+                      </Button>
+                    )}
+                  </div>
                 )}
               </li>
             ))}

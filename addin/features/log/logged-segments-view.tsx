@@ -22,6 +22,8 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
+import { LetterActionsStatus } from "./letter-actions-status";
+import { useLetterActions } from "./use-letter-actions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -42,10 +44,12 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const items = list.state.data?.items ?? [];
+  const letters = useLetterActions();
 
   const act = async (entry: LoggedSegment, action: "cancel" | "undoCancel" | "followUp") => {
     setError(undefined);
     setNotice(undefined);
+    letters.clear();
     try {
       const params = { entryNo: entry.entryNo };
       if (action === "followUp") {
@@ -84,6 +88,7 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      <LetterActionsStatus state={letters.state} />
       {list.state.data &&
         (items.length === 0 ? (
           <Caption1>{t("log.loggedSegments.empty")}</Caption1>
@@ -138,6 +143,16 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                         {t("log.loggedSegments.followUp")}
                       </MenuItem>
                     )}
+                    <MenuItem
+                      disabled={entry.canceled || letters.state.working !== undefined}
+                      onClick={() => {
+                        setError(undefined);
+                        setNotice(undefined);
+                        void letters.resendLogged(entry);
+                      }}
+                    >
+                      {t("log.letters.resendAll")}
+                    </MenuItem>
                     <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
                       {t("log.loggedSegments.openSegment", { no: entry.segmentNo })}
                     </MenuItem>

@@ -47,16 +47,31 @@ export const runServerMerge = async (
   segmentNo: string,
   letter: NamedFile,
   output: MergeOutputKind,
-  { signal, onProgress, pollMs = POLL_MS }: ServerMergeOptions = {},
+  options: ServerMergeOptions = {},
 ): Promise<ServerMergeResult> => {
-  let job = await client("startMerge", {
+  const job = await client("startMerge", {
     params: { no: segmentNo },
     body: {
       template: { documentBase64: bytesToBase64(letter.bytes), fileName: letter.fileName },
       output,
     },
-    signal,
+    signal: options.signal,
   });
+  const fallback = `${segmentNo}${output === "perContact" ? ".zip" : ".docx"}`;
+  return followMergeJob(client, job, fallback, options);
+};
+
+/**
+ * A started job to its end: poll its progress, download the result (a merge's, or a Resend's
+ * letters). Aborting asks the server to cancel the job (POST /merge-jobs/{id}/cancel) as well.
+ */
+export const followMergeJob = async (
+  client: ApiClient,
+  started: MergeJob,
+  fallbackName: string,
+  { signal, onProgress, pollMs = POLL_MS }: ServerMergeOptions = {},
+): Promise<ServerMergeResult> => {
+  let job = started;
   const id = job.id;
   const cancel = () => {
     // Not awaited: the pane stops now; the server stops when the call arrives.
@@ -76,6 +91,5 @@ export const runServerMerge = async (
   if (job.status !== "done") throw new MergeJobError(job);
   const result = await client("downloadMergeResult", { params: { id }, signal });
   const file = typeof result === "string" ? new Blob([result]) : result;
-  const fallback = `${segmentNo}${output === "perContact" ? ".zip" : ".docx"}`;
-  return { file, fileName: job.result?.fileName || fallback, job };
+  return { file, fileName: job.result?.fileName || fallbackName, job };
 };

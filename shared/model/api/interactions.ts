@@ -21,6 +21,8 @@ import {
 } from "../logging";
 import { Segment, SegmentLine, SegmentLineParams, SegmentNoParams } from "../segment";
 import { docxType } from "./docx-type";
+import { MergeJob } from "../merge-job";
+import { EntryNoParams, ResendEntryRequest, ResendLoggedSegmentRequest } from "../resend";
 
 const TemplateAttachmentParams = z.object({ code: Code, languageCode: LanguageTag });
 
@@ -210,6 +212,39 @@ export const interactionEndpoints = {
     params: LoggedSegmentParams,
     response: Segment,
     status: 201,
+  }),
+  resendLoggedSegment: endpoint({
+    method: "POST",
+    path: "/logged-segments/{entryNo}/resend",
+    tag: "Interactions",
+    summary:
+      "Business Central's Resend Attachments: the same letters again, one .docx per entry that has one, zipped, as a merge job (follow it at /merge-jobs/{id}, download its result). Logs nothing new.",
+    params: LoggedSegmentParams,
+    body: ResendLoggedSegmentRequest,
+    response: MergeJob,
+    status: 200,
+    rateLimit: "merge",
+  }),
+  getEntryLetter: endpoint({
+    method: "GET",
+    path: "/interaction-log-entries/{entryNo}/letter",
+    tag: "Interactions",
+    summary:
+      "Business Central's Show Attachments: the letter the entry logged. A template's letter comes merged for the contact, from the copy the Log kept; 404 when nothing was sent.",
+    params: EntryNoParams,
+    responseType: docxType,
+    status: 200,
+  }),
+  resendEntry: endpoint({
+    method: "POST",
+    path: "/interaction-log-entries/{entryNo}/resend",
+    tag: "Interactions",
+    summary:
+      "Resend one entry's letter: the same .docx as its letter. Logs nothing new; a canceled entry is refused.",
+    params: EntryNoParams,
+    body: ResendEntryRequest,
+    responseType: docxType,
+    status: 200,
   }),
   listContactInteractions: endpoint({
     method: "GET",

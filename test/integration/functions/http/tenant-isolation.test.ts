@@ -4,6 +4,8 @@ import { unzipSync } from "fflate";
 import { api as contract, type EndpointName } from "@shared/model/api";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import { compileRoute } from "../../../../functions/http/route-match";
+import { series } from "../../../../functions/store/number-series";
+import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness, type CallResult } from "../../harness/api-harness";
 import { minimalDocx } from "../interactions/logging-fixture";
 
@@ -42,6 +44,8 @@ interface Ids {
   readonly lineNo: number;
   readonly logged: number;
   readonly entry: { readonly contactNo: string; readonly entryNo: number };
+  /** An entry No. logged with a template's letter (B's: of a logged segment A has no copy of). */
+  readonly letterEntryNo: number;
   readonly campaign: string;
   readonly salesperson: string;
   /** A code in each of the contact code tables (job responsibilities, mailing groups, ...). */
@@ -49,6 +53,8 @@ interface Ids {
   readonly template: string;
   readonly saved: string;
   readonly job: string;
+  /** A job that resent a logged segment's letters. */
+  readonly resendJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -60,6 +66,8 @@ let own: Ids;
 let bOnly: Ids;
 /** Keys nobody has, shaped like bOnly's. */
 let nowhere: Ids;
+/** A logged segment of A's that no probe cancels or deletes, to resend under B's job id. */
+let aResendLogged: number;
 
 interface Req {
   readonly path: string;
@@ -508,6 +516,12 @@ const probes: Record<EndpointName, Probe> = {
   undoCancelLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}/undo-cancel` }],
   deleteLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}` }],
   createFollowUpSegment: (x) => [{ path: `/logged-segments/${x.logged}/follow-up` }],
+  resendLoggedSegment: (x) => [
+    { path: `/logged-segments/${x.logged}/resend`, body: {} },
+    { path: `/logged-segments/${x.logged}/resend`, body: { jobId: x.resendJob } },
+  ],
+  getEntryLetter: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/letter` }],
+  resendEntry: (x) => [{ path: `/interaction-log-entries/${x.letterEntryNo}/resend`, body: {} }],
   listContactInteractions: (x) => [
     { path: `/contacts/${x.person}/interactions` },
     {
@@ -688,6 +702,16 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       path: `/segments/${x.segment}/save-criteria`,
       body: { code: x.saved },
       then: [{ method: "GET", path: `/saved-criteria/${x.saved}` }],
+    },
+  ],
+  resendLoggedSegment: (x) => [
+    {
+      path: `/logged-segments/${aResendLogged}/resend`,
+      body: { jobId: x.resendJob },
+      then: [
+        { method: "GET", path: `/merge-jobs/${x.resendJob}` },
+        { method: "GET", path: `/merge-jobs/${x.resendJob}/result` },
+      ],
     },
   ],
   startMerge: (x) => [
@@ -1002,6 +1026,20 @@ const seed = async () => {
   });
   await ok(B, "POST", "/segments/SEGL2/lines", { contactNo: "KB1" });
   const bOnlyLogged = await log(B, "SEGL2", "idem-b2");
+  const bResendJob = randomUUID();
+  await ok(B, "POST", `/logged-segments/${bOnlyLogged}/resend`, { jobId: bResendJob });
+  // Its numbers lie past every number B and the probes of nobody's ids use, so that no B-only
+  // id becomes one of A's.
+  const tenantA = asTenantId(A.tenant);
+  await api.deps.store.numberSeries.reserve(tenantA, series.loggedSegment, 500);
+  await api.deps.store.numberSeries.reserve(tenantA, series.interactionLogEntry, 500);
+  await ok(A, "POST", "/segments", {
+    no: "SEGLR",
+    description: "A-OWN resent",
+    interactionTemplateCode: "TPL",
+  });
+  await ok(A, "POST", "/segments/SEGLR/lines", { contactNo: "KT3" });
+  aResendLogged = await log(A, "SEGLR", "idem-a-resend");
   expect([aLogged, bLogged]).toEqual([1, 1]);
   const bEntries = (await ok(B, "GET", `/logged-segments/${bLogged}/entries`)).items as {
     contactNo: string;
@@ -1011,6 +1049,9 @@ const seed = async () => {
     contactNo: string;
     entryNo: number;
   };
+  const [bOnlyLetterEntry] = (await ok(B, "GET", `/logged-segments/${bOnlyLogged}/entries`))
+    .items as { entryNo: number; keptLetter?: string }[];
+  expect(bOnlyLetterEntry?.keptLetter).toBe("template");
   const tokenOf = async (who: { tenant: string }, path: string) =>
     (await ok(who, "GET", `${path}${path.includes("?") ? "&" : "?"}top=1`))
       .continuationToken as string;
@@ -1033,12 +1074,14 @@ const seed = async () => {
     lineNo: 10000,
     logged: aLogged,
     entry: { contactNo: "KT2", entryNo: 1 },
+    letterEntryNo: 1,
     campaign: "CP",
     salesperson: "SP",
     contactCode: "CC",
     template: "TPL",
     saved: "SC",
     job: sameJob,
+    resendJob: sameJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -1050,12 +1093,14 @@ const seed = async () => {
     lineNo: 30000,
     logged: bOnlyLogged,
     entry: bOnlyEntry,
+    letterEntryNo: bOnlyLetterEntry?.entryNo ?? 0,
     campaign: "CPB",
     salesperson: "SPB",
     contactCode: "CCB",
     template: "TPLB",
     saved: "SCB",
     job: bOnlyJob,
+    resendJob: bResendJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -1067,12 +1112,14 @@ const seed = async () => {
     lineNo: 90000,
     logged: 99,
     entry: { contactNo: "NX2", entryNo: 99 },
+    letterEntryNo: 98,
     campaign: "NXCP",
     salesperson: "NXSP",
     contactCode: "NXCC",
     template: "NXTPL",
     saved: "NXSC",
     job: randomUUID(),
+    resendJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),

@@ -1,6 +1,7 @@
 import {
   documentIdPattern,
   encodeKeyPart,
+  fixedDocumentId,
   newDocumentId,
   storedDocumentId,
   type DocumentOwner,
@@ -99,6 +100,22 @@ describe("document names", () => {
     ["nothing", undefined],
   ])("refuse %s", (_why, value) => {
     expect(storedDocumentId(a, value, line("S1"))).toBeUndefined();
+  });
+
+  it("give a document of a fixed name the same id every time, and only its owner's", () => {
+    const logged: DocumentOwner = { kind: "loggedLetter", loggedSegmentEntryNo: 7 };
+    const id = fixedDocumentId(a, logged, '["LETTER","da-DK"]');
+    expect(id).toMatch(/^tenant-a\/logged-letters\/7\/[0-9a-f-]{36}\.docx$/);
+    expect(fixedDocumentId(a, logged, '["LETTER","da-DK"]')).toBe(id);
+    expect(fixedDocumentId(a, logged, '["LETTER","en-GB"]')).not.toBe(id);
+    expect(fixedDocumentId(b, logged, '["LETTER","da-DK"]').split("/").slice(-1)).not.toEqual(
+      id.split("/").slice(-1),
+    );
+    expect(storedDocumentId(a, id, logged)).toBe(id);
+    expect(storedDocumentId(b, id, logged)).toBeUndefined();
+    expect(storedDocumentId(a, id, { kind: "loggedLetter", loggedSegmentEntryNo: 8 })).toBe(
+      undefined,
+    );
   });
 
   it("refuse to build a name from a tenant id that is not one", () => {
