@@ -1,4 +1,4 @@
-import type { LogProblem } from "@shared/model/logging";
+import type { LogOutcome, LogProblem } from "@shared/model/logging";
 import {
   Button,
   Caption1,
@@ -47,7 +47,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
-  const { segment, reload: reloadSegment } = useOpenSegment();
+  const { segment, reload: reloadSegment, replace } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
   const { run, log, resume, forget } = useLogSegment(segment.no);
   // What the Log tab shows is what is reviewed: read the segment afresh on opening it, so its
@@ -75,8 +75,17 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
     [client, segment.no, segment.etag, stopped],
   );
 
+  // The header above every tab and the list read the open segment: logged, it says so at once
+  // (the server would answer it 410 now, so it is not read again).
+  const markLogged = (outcome: LogOutcome) =>
+    replace({
+      ...segment,
+      status: "logged",
+      loggedSegmentEntryNo: outcome.loggedSegment.entryNo,
+    });
   const start = async () => {
-    await log(segment.etag, followUp);
+    const outcome = await log(segment.etag, followUp);
+    if (outcome) markLogged(outcome);
   };
   const reloadAll = () => {
     reloadSegment();
@@ -85,7 +94,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   };
   const finish = async () => {
     const outcome = await resume();
-    if (!outcome) logStatus.reload();
+    if (outcome) markLogged(outcome);
+    else logStatus.reload();
   };
 
   return (
