@@ -485,6 +485,20 @@ export const daDK: Messages = {
   "checks.groups.fix": "Løsning: {hint}",
   "checks.groups.lines": "Første linjer: {lines}",
   "checks.groups.fallback": "Ret disse linjer, og kontrollér igen.",
+  "checks.rule.contact_exists": "Kontakt {contactNo} findes ikke længere.",
+  "checks.rule.template_set":
+    "Linjen og målgruppen har ingen interaktionsskabelon, eller skabelonen er ikke oprettet.",
+  "checks.rule.description_present": "Linjen har ingen beskrivelse.",
+  "checks.rule.email_address":
+    "{contactNo} har ingen mailadresse, men linjen sender et brev pr. mail.",
+  "checks.rule.attachment_exists": "Kontaktens eget brev mangler i dokumentlageret.",
+  "checks.rule.salesperson_set": "Linjen og målgruppen har ingen sælger.",
+  "checks.rule.other": "Linjen overholder ikke reglen {rule}.",
+  "checks.hint.salesperson_set": "Vælg en sælger på målgruppen eller på hver af disse linjer.",
+  "checks.hint.no_records": "Tilføj kontakter til målgruppen, før du fletter.",
+  "checks.hint.template_warning": "Åbn brevet i Word, og ret det felt, meddelelsen nævner.",
+  "checks.hint.own_letter":
+    "Intet at rette: flet ét dokument pr. kontakt for at sende deres egne breve.",
   "checks.hint.contact_exists": "Fjern disse linjer: deres kontakter er slettet.",
   "checks.hint.template_set":
     "Vælg en interaktionsskabelon på målgruppen (Anvend skabelon, så linjerne opdateres) eller på hver linje.",

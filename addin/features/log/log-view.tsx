@@ -19,8 +19,10 @@ import {
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
+import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
@@ -47,6 +49,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const { displayLanguage } = useHost();
   const { segment, reload: reloadSegment, replace } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
   const { run, log, resume, forget } = useLogSegment(segment.no);
@@ -160,7 +163,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                         </Text>
                         <ul>
                           {list.map((p, i) => (
-                            <li key={i}>{p.message}</li>
+                            <li key={i}>{ruleMessage(t, displayLanguage, p, p)}</li>
                           ))}
                         </ul>
                       </li>
