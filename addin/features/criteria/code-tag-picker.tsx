@@ -65,7 +65,11 @@ export const CodeTagPicker = ({ list, codes, label, onChange }: CodeTagPickerPro
     (item) => !codes.includes(String(item.value)),
   );
   const typed = Code.safeParse(query.trim());
+  // Offered only once the suggestions answered for this very text, so the code typed never
+  // stands in for a set-up code that is still on its way.
+  const answered = suggestions.state.status === "ok" && search === query.trim();
   const typedCode =
+    answered &&
     typed.success &&
     !codes.includes(typed.data) &&
     !offered.some((item) => String(item.value) === typed.data)

@@ -1,13 +1,18 @@
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
 import { Combobox, Dropdown, Input, Option, makeStyles } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import type { RowOperator } from "./builder-model";
 
-// Fluent's Combobox and Dropdown ask for 250 px; in a 350 px pane they share a line.
-const useStyles = makeStyles({ fit: { minWidth: 0, width: "100%", boxSizing: "border-box" } });
+// Fluent's Combobox and Dropdown ask for 250 px; in a 320-350 px pane they share a line. The
+// text box inside keeps its own width too unless told it may shrink (3 px too wide at 320 px).
+const useStyles = makeStyles({
+  fit: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  input: { minWidth: 0, width: "100%" },
+});
 
 export interface ValueBoxProps {
   readonly info: CriteriaFieldInfo | undefined;
@@ -27,6 +32,16 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const input = useRef<HTMLInputElement>(null);
+  // Fluent's Combobox leaves aria-activedescendant naming a suggestion after its list closed and
+  // the suggestions changed: the option is gone, which is invalid ARIA (axe:
+  // aria-valid-attr-value). Not in use, the box names no active option. This runs after the
+  // Combobox's own effects (a parent's effects run after its children's).
+  useEffect(() => {
+    const box = input.current;
+    if (box && box.ownerDocument.activeElement !== box)
+      box.removeAttribute("aria-activedescendant");
+  });
   const listValued = op === "in" || op === "notIn" || op === "filter";
   // Suggest for the value being typed: after the last | of a list or a filter.
   const typing = (listValued ? (value.split("|").pop() ?? "") : value).trim();
@@ -94,8 +109,10 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   const head = listValued && value.includes("|") ? value.slice(0, value.lastIndexOf("|") + 1) : "";
   return (
     <Combobox
+      ref={input}
       size="small"
       className={styles.fit}
+      input={{ className: styles.input }}
       freeform
       aria-label={label}
       value={value}
