@@ -469,6 +469,15 @@ describe("the task pane in Chromium against the local API", () => {
     await pickCodeByKeyboard(page, "Koder", "nyh", /^NYHEDSBREV – Nyhedsbrev/);
     await page.getByText(`${AARHUS_NEWSLETTER} kontakter ville blive tilføjet`).waitFor();
     await shotsAtWidths(page, "da-DK-criteria-codes");
+    // The suggestions as they drop down: code, Danish description, contacts carrying it.
+    await page.getByRole("combobox", { name: "Koder", exact: true }).focus();
+    await page.keyboard.type("jul");
+    await page.getByRole("option", { name: /^JULEKORT – Julekort/ }).waitFor();
+    await axe(page, "da-DK criteria code suggestions");
+    await shot(page, "da-DK-criteria-code-suggestions");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
     // A typo taken on purpose: the server's "did you mean" next to the picker, nothing counted.
     await pickCodeByKeyboard(page, "Koder", "julekrt", /^Brug JULEKRT/);
     await page

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   control: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
   input: { minWidth: "6ch" },
   option: { overflowWrap: "anywhere" },
+  secondary: { justifySelf: "start", textAlign: "start" },
 });
 
 export interface CodeTagPickerProps {
@@ -72,7 +73,8 @@ export const CodeTagPicker = ({ list, codes, label, onChange }: CodeTagPickerPro
     answered &&
     typed.success &&
     !codes.includes(typed.data) &&
-    !offered.some((item) => String(item.value) === typed.data)
+    // A code some suggestion starts with is being searched for, not meant as a code of its own.
+    !offered.some((item) => String(item.value).startsWith(typed.data))
       ? typed.data
       : undefined;
   const described = (item: { description?: string; descriptionDa?: string }) =>
@@ -124,7 +126,10 @@ export const CodeTagPicker = ({ list, codes, label, onChange }: CodeTagPickerPro
               value={code}
               text={description ? `${code} ${description}` : code}
               className={styles.option}
-              secondaryContent={t("criteria.codes.count", { count: item.count })}
+              secondaryContent={{
+                className: styles.secondary,
+                children: t("criteria.codes.count", { count: item.count }),
+              }}
             >
               {description ? `${code} – ${description}` : code}
             </TagPickerOption>
@@ -135,7 +140,10 @@ export const CodeTagPicker = ({ list, codes, label, onChange }: CodeTagPickerPro
             value={typedCode}
             text={typedCode}
             className={styles.option}
-            secondaryContent={t("criteria.codes.typedHint")}
+            secondaryContent={{
+              className: styles.secondary,
+              children: t("criteria.codes.typedHint"),
+            }}
           >
             {t("criteria.codes.useTyped", { code: typedCode })}
           </TagPickerOption>

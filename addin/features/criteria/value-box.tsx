@@ -1,6 +1,6 @@
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
 import { Combobox, Dropdown, Input, Option, makeStyles } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { useCallback, useRef } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
@@ -13,6 +13,32 @@ const useStyles = makeStyles({
   fit: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   input: { minWidth: 0, width: "100%" },
 });
+
+/**
+ * Fluent's Combobox can leave aria-activedescendant naming a suggestion after its list closed
+ * (the options unmount with it) or the suggestions changed: a reference to nothing, which is
+ * invalid ARIA (axe: aria-valid-attr-value). Whenever the box's attributes change and after
+ * focus leaves it, a reference to an element that is not there is dropped.
+ */
+const useNoVanishedActiveOption = () => {
+  const observer = useRef<MutationObserver | undefined>(undefined);
+  return useCallback((box: HTMLInputElement | null) => {
+    observer.current?.disconnect();
+    observer.current = undefined;
+    if (!box) return;
+    const check = () => {
+      const id = box.getAttribute("aria-activedescendant");
+      if (id && !box.ownerDocument.getElementById(id)) box.removeAttribute("aria-activedescendant");
+    };
+    // Leaving the box closes its list; the options may go a frame later.
+    box.addEventListener("focusout", () => setTimeout(check, 100));
+    observer.current = new MutationObserver(check);
+    observer.current.observe(box, {
+      attributes: true,
+      attributeFilter: ["aria-activedescendant", "aria-expanded"],
+    });
+  }, []);
+};
 
 export interface ValueBoxProps {
   readonly info: CriteriaFieldInfo | undefined;
@@ -32,16 +58,7 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
-  const input = useRef<HTMLInputElement>(null);
-  // Fluent's Combobox leaves aria-activedescendant naming a suggestion after its list closed and
-  // the suggestions changed: the option is gone, which is invalid ARIA (axe:
-  // aria-valid-attr-value). Not in use, the box names no active option. This runs after the
-  // Combobox's own effects (a parent's effects run after its children's).
-  useEffect(() => {
-    const box = input.current;
-    if (box && box.ownerDocument.activeElement !== box)
-      box.removeAttribute("aria-activedescendant");
-  });
+  const input = useNoVanishedActiveOption();
   const listValued = op === "in" || op === "notIn" || op === "filter";
   // Suggest for the value being typed: after the last | of a list or a filter.
   const typing = (listValued ? (value.split("|").pop() ?? "") : value).trim();
