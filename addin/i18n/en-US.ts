@@ -214,7 +214,15 @@ export const enUS = {
   "criteria.profile.add": "Add profile answer",
   "criteria.profile.remove": "Remove profile answer {n}",
   "criteria.list.codes": "Codes",
-  "criteria.list.codesHint": "Separate codes with commas.",
+  "criteria.list.codesHint": "Type to search by code or description; Enter picks.",
+  "criteria.codes.chosen": "{label} chosen",
+  "criteria.codes.remove": "Remove {code}",
+  "criteria.codes.placeholder": "Search codes",
+  "criteria.codes.loading": "Looking up codes…",
+  "criteria.codes.none": "No set-up code matches.",
+  "criteria.codes.count": "{count} contacts",
+  "criteria.codes.useTyped": "Use {code}",
+  "criteria.codes.typedHint": "not among the set-up codes",
   "criteria.list.match": "Contacts with",
   "criteria.list.match.any": "any of them",
   "criteria.list.match.all": "all of them",
@@ -511,6 +519,21 @@ export const enUS = {
   "checks.groups.fix": "Fix: {hint}",
   "checks.groups.lines": "First lines: {lines}",
   "checks.groups.fallback": "Fix these lines, then check again.",
+  "checks.rule.contact_exists": "Contact {contactNo} no longer exists.",
+  "checks.rule.template_set":
+    "No interaction template is set on the line or the segment, or it is not set up.",
+  "checks.rule.description_present": "The line has no description.",
+  "checks.rule.email_address":
+    "{contactNo} has no e-mail address, but the line sends a letter by e-mail.",
+  "checks.rule.attachment_exists": "The contact's own letter is missing from document storage.",
+  "checks.rule.salesperson_set": "No salesperson is set on the line or the segment.",
+  "checks.rule.other": "The line breaks the rule {rule}.",
+  "checks.hint.salesperson_set": "Choose a salesperson on the segment or on each of these lines.",
+  "checks.hint.no_records": "Add contacts to the segment before merging.",
+  "checks.hint.template_warning":
+    "Open the letter in Word and correct the field the message names.",
+  "checks.hint.own_letter":
+    "Nothing to fix: merge one document per contact to send their own letters.",
   "checks.hint.contact_exists": "Remove these lines: their contacts were deleted.",
   "checks.hint.salesperson_set": "Choose a salesperson on the segment or on each of these lines.",
   "checks.hint.template_set":

@@ -1,20 +1,8 @@
 import { groupIssues, type GroupableIssue, type IssueGroup } from "@shared/model/issue-group";
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { MessageKey } from "../i18n/en-US";
+import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
-
-/** The rules the pane can explain in the user's language; any other keeps the server's hint. */
-const hintKeys: Readonly<Record<string, MessageKey>> = {
-  contact_exists: "checks.hint.contact_exists",
-  salesperson_set: "checks.hint.salesperson_set",
-  template_set: "checks.hint.template_set",
-  description_present: "checks.hint.description_present",
-  email_address: "checks.hint.email_address",
-  attachment_exists: "checks.hint.attachment_exists",
-  field_without_data: "checks.hint.field_without_data",
-  empty_values: "checks.hint.empty_values",
-  email_without_address: "checks.hint.email_address",
-};
+import { ruleHint, ruleMessage } from "./check-rule-texts";
 
 const useStyles = makeStyles({
   list: {
@@ -44,16 +32,16 @@ export const IssueGroups = ({
 }) => {
   const t = useT();
   const styles = useStyles();
+  const { displayLanguage } = useHost();
   if (groups.length === 0) return null;
   return (
     <ul className={styles.list} aria-label={t("checks.groups.label")}>
       {groups.map((group) => {
-        const key = hintKeys[group.rule];
-        const hint = key ? t(key) : group.hint || t("checks.groups.fallback");
+        const hint = ruleHint(t, displayLanguage, group);
         return (
           <li key={group.rule}>
             <Text weight="semibold">{t("checks.groups.count", { count: group.count })}</Text>{" "}
-            {withExample && group.message}
+            {withExample && ruleMessage(t, displayLanguage, group, group.lines[0])}
             <div>{t("checks.groups.fix", { hint })}</div>
             {group.lines.length > 0 && (
               <Caption1>

@@ -68,6 +68,18 @@ const seedContacts: [string, string, string, string][] = [
   ["KT1007", "Hans Christian Andersen", "København K", "1050"],
 ];
 const AARHUS = seedContacts.filter(([, , city]) => city === "Aarhus C").length;
+// Mailing groups set up in the tenant, and who carries them: one Aarhus contact gets the newsletter.
+const mailingGroups = [
+  { code: "NYHEDSBREV", description: "Newsletter", descriptionDa: "Nyhedsbrev" },
+  { code: "JULEKORT", description: "Christmas card", descriptionDa: "Julekort" },
+];
+const carries: Record<string, string[]> = {
+  KT1001: ["NYHEDSBREV"],
+  KT1002: ["JULEKORT"],
+  KT1005: ["NYHEDSBREV"],
+  KT1007: ["NYHEDSBREV", "JULEKORT"],
+};
+const AARHUS_NEWSLETTER = 1;
 
 let server: StaticServer;
 let api: ApiChild;
@@ -131,11 +143,12 @@ const settled = async (page: Page) => {
 const documentText = (page: Page) => page.evaluate(() => window.__wordStandIn.documentText());
 
 /**
- * What the page may log: a 404/501 the pane turns into a message, and React's development-mode
+ * What the page may log: a 404/501 the pane turns into a message (and the 422 "did you mean"
+ * of a code typed on purpose, shown next to its picker), and React's development-mode
  * warnings (Fluent's motion components pass `inert` as a boolean, which React 18 warns about).
  */
 const unexpected = (line: string) =>
-  !/Failed to load resource.*(404|501)/.test(line) && !line.startsWith("console: Warning:");
+  !/Failed to load resource.*(404|422|501)/.test(line) && !line.startsWith("console: Warning:");
 
 const shot = async (page: Page, name: string) => {
   // Motion settles, the caret stops blinking into the picture.
@@ -145,6 +158,36 @@ const shot = async (page: Page, name: string) => {
     fullPage: true,
     caret: "hide",
   });
+};
+
+/** The same view at a narrow pane, Word's pane, and a wide browser window. */
+const shotsAtWidths = async (page: Page, name: string) => {
+  for (const width of [320, 350, 1280]) {
+    await page.setViewportSize({ width, height: 760 });
+    await shot(page, `${name}-${width}`);
+    // Nothing may stick out of the pane sideways at any width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+  }
+  await page.setViewportSize({ width: WIDTH, height: 760 });
+};
+
+/**
+ * Picks a code with the keyboard: type, arrow down to the suggestion (typing may already have
+ * made it the active one), Enter.
+ */
+const pickCodeByKeyboard = async (page: Page, box: string, typed: string, option: RegExp) => {
+  const picker = page.getByRole("combobox", { name: box, exact: true });
+  await picker.focus();
+  await page.keyboard.type(typed);
+  const wanted = await page.getByRole("option", { name: option }).getAttribute("id");
+  for (let presses = 0; presses < 5; presses++) {
+    if ((await picker.getAttribute("aria-activedescendant")) === wanted) break;
+    await page.keyboard.press("ArrowDown");
+  }
+  expect(await picker.getAttribute("aria-activedescendant")).toBe(wanted);
+  await page.keyboard.press("Enter");
 };
 
 beforeAll(async () => {
@@ -167,6 +210,7 @@ beforeAll(async () => {
     description: "Letter",
     correspondenceType: "hardCopy",
   });
+  for (const group of mailingGroups) await call("POST", "/mailing-groups", group);
   await Promise.all(
     seedContacts.map(([no, name, city, postCode]) =>
       call("POST", "/contacts", {
@@ -179,6 +223,7 @@ beforeAll(async () => {
         postCode,
         email: `${no.toLowerCase()}@example.dk`,
         languageCode: "da-DK",
+        mailingGroups: carries[no] ?? [],
       }),
     ),
   );
@@ -254,6 +299,22 @@ describe("the task pane in Chromium against the local API", () => {
     await page.getByText(`${AARHUS} contacts would be added`).waitFor();
     await axe(page, "en-US criteria builder");
     await shot(page, "en-US-criteria");
+
+    // A mailing group picked by keyboard among the set-up codes: the count follows at once.
+    await page.getByRole("button", { name: "Mailing groups" }).click();
+    await pickCodeByKeyboard(page, "Codes", "news", /^NYHEDSBREV – Newsletter/);
+    await page
+      .getByRole("listbox", { name: "Mailing groups chosen" })
+      .getByText("NYHEDSBREV")
+      .waitFor();
+    await page.getByText(`${AARHUS_NEWSLETTER} contacts would be added`).waitFor();
+    await axe(page, "en-US criteria code picker");
+    await shotsAtWidths(page, "en-US-criteria-codes");
+    // Backspace goes to the code, Backspace again takes it off; the count is back.
+    await page.getByRole("combobox", { name: "Codes", exact: true }).focus();
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.getByText(`${AARHUS} contacts would be added`).waitFor();
     await page.getByRole("button", { name: "Apply" }).click();
     await page
       .getByText(`Done: ${AARHUS} added, 0 removed; the segment has ${AARHUS} lines.`)
@@ -402,6 +463,29 @@ describe("the task pane in Chromium against the local API", () => {
     await page.getByText(`${AARHUS} kontakter ville blive tilføjet`).waitFor();
     await axe(page, "da-DK criteria builder");
     await shot(page, "da-DK-criteria");
+
+    // The codes with their Danish descriptions; picked by keyboard, the count follows.
+    await page.getByRole("button", { name: "Mailgrupper" }).click();
+    await pickCodeByKeyboard(page, "Koder", "nyh", /^NYHEDSBREV – Nyhedsbrev/);
+    await page.getByText(`${AARHUS_NEWSLETTER} kontakter ville blive tilføjet`).waitFor();
+    await shotsAtWidths(page, "da-DK-criteria-codes");
+    // The suggestions as they drop down: code, Danish description, contacts carrying it.
+    await page.getByRole("combobox", { name: "Koder", exact: true }).focus();
+    await page.keyboard.type("jul");
+    await page.getByRole("option", { name: /^JULEKORT – Julekort/ }).waitFor();
+    await axe(page, "da-DK criteria code suggestions");
+    await shot(page, "da-DK-criteria-code-suggestions");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    // A typo taken on purpose: the server's "did you mean" next to the picker, nothing counted.
+    await pickCodeByKeyboard(page, "Koder", "julekrt", /^Brug JULEKRT/);
+    await page
+      .getByText(/mailing group JULEKRT does not exist; did you mean "JULEKORT"\?/)
+      .first()
+      .waitFor();
+    await axe(page, "da-DK criteria unknown code");
+    await shotsAtWidths(page, "da-DK-criteria-unknown-code");
     await page.getByRole("button", { name: "Annuller" }).click();
 
     for (const [tab, name, ready] of [

@@ -41,8 +41,8 @@ export type ListName = (typeof listNames)[number];
 
 export interface ListSection {
   readonly match: "any" | "all" | "none";
-  /** Codes as typed, separated by commas, semicolons, | or spaces. */
-  readonly codes: string;
+  /** The codes picked, upper case, each once. */
+  readonly codes: readonly string[];
 }
 
 export interface InteractionSection {
@@ -131,10 +131,10 @@ export const emptyBuilder = (): BuilderState => ({
   fields: [emptyFieldRow()],
   profile: [],
   lists: {
-    mailingGroups: { match: "any", codes: "" },
-    jobResponsibilities: { match: "any", codes: "" },
-    industryGroups: { match: "any", codes: "" },
-    businessRelations: { match: "any", codes: "" },
+    mailingGroups: { match: "any", codes: [] },
+    jobResponsibilities: { match: "any", codes: [] },
+    industryGroups: { match: "any", codes: [] },
+    businessRelations: { match: "any", codes: [] },
   },
   interactions: {
     has: true,
@@ -206,12 +206,6 @@ export const splitValues = (text: string): string[] =>
   text
     .split(/[|;\n]/)
     .map((v) => v.trim())
-    .filter(Boolean);
-
-const splitCodes = (text: string): string[] =>
-  text
-    .split(/[\s,;|]+/)
-    .map((v) => v.trim().toUpperCase())
     .filter(Boolean);
 
 export const fieldNode = (row: FieldRow, info: CriteriaFieldInfo | undefined): CriteriaNode => {
@@ -316,7 +310,7 @@ export const buildRequest = (
     });
   }
   for (const list of listNames) {
-    const codes = splitCodes(state.lists[list].codes);
+    const codes = [...state.lists[list].codes];
     if (codes.length === 0) continue;
     push(`list:${list}`, { kind: "list", list, match: state.lists[list].match, codes });
   }

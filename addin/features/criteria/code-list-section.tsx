@@ -1,9 +1,10 @@
-import { Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Dropdown, Field, Option } from "@fluentui/react-components";
 import { memo } from "react";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
 import { messagesFor, type ListName, type ListSection, type RoutedErrors } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
+import { CodeTagPicker } from "./code-tag-picker";
 
 const LIST_LABEL: Record<ListName, MessageKey> = {
   mailingGroups: "criteria.section.mailingGroups",
@@ -22,7 +23,7 @@ export interface CodeListSectionProps {
 
 /**
  * Contacts by the codes of one of their lists (mailing groups, job responsibilities, industry
- * groups, business relations): with any, all or none of the codes typed.
+ * groups, business relations): with any, all or none of the codes picked.
  */
 export const CodeListSection = memo(({ list, section, errors, onChange }: CodeListSectionProps) => {
   const t = useT();
@@ -37,7 +38,12 @@ export const CodeListSection = memo(({ list, section, errors, onChange }: CodeLi
         hint={t("criteria.list.codesHint")}
         validationMessage={messagesFor(errors, key, ["codes", ""])}
       >
-        <Input value={section.codes} onChange={(_, d) => set({ codes: d.value })} />
+        <CodeTagPicker
+          list={list}
+          codes={section.codes}
+          label={t(LIST_LABEL[list])}
+          onChange={(codes) => set({ codes })}
+        />
       </Field>
       <Field
         size="small"

@@ -1,13 +1,44 @@
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
 import { Combobox, Dropdown, Input, Option, makeStyles } from "@fluentui/react-components";
+import { useCallback, useRef } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import type { RowOperator } from "./builder-model";
 
-// Fluent's Combobox and Dropdown ask for 250 px; in a 350 px pane they share a line.
-const useStyles = makeStyles({ fit: { minWidth: 0, width: "100%", boxSizing: "border-box" } });
+// Fluent's Combobox and Dropdown ask for 250 px; in a 320-350 px pane they share a line. The
+// text box inside keeps its own width too unless told it may shrink (3 px too wide at 320 px).
+const useStyles = makeStyles({
+  fit: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  input: { minWidth: 0, width: "100%" },
+});
+
+/**
+ * Fluent's Combobox can leave aria-activedescendant naming a suggestion after its list closed
+ * (the options unmount with it) or the suggestions changed: a reference to nothing, which is
+ * invalid ARIA (axe: aria-valid-attr-value). Whenever the box's attributes change and after
+ * focus leaves it, a reference to an element that is not there is dropped.
+ */
+const useNoVanishedActiveOption = () => {
+  const observer = useRef<MutationObserver | undefined>(undefined);
+  return useCallback((box: HTMLInputElement | null) => {
+    observer.current?.disconnect();
+    observer.current = undefined;
+    if (!box) return;
+    const check = () => {
+      const id = box.getAttribute("aria-activedescendant");
+      if (id && !box.ownerDocument.getElementById(id)) box.removeAttribute("aria-activedescendant");
+    };
+    // Leaving the box closes its list; the options may go a frame later.
+    box.addEventListener("focusout", () => setTimeout(check, 100));
+    observer.current = new MutationObserver(check);
+    observer.current.observe(box, {
+      attributes: true,
+      attributeFilter: ["aria-activedescendant", "aria-expanded"],
+    });
+  }, []);
+};
 
 export interface ValueBoxProps {
   readonly info: CriteriaFieldInfo | undefined;
@@ -27,6 +58,7 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const input = useNoVanishedActiveOption();
   const listValued = op === "in" || op === "notIn" || op === "filter";
   // Suggest for the value being typed: after the last | of a list or a filter.
   const typing = (listValued ? (value.split("|").pop() ?? "") : value).trim();
@@ -94,8 +126,10 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   const head = listValued && value.includes("|") ? value.slice(0, value.lastIndexOf("|") + 1) : "";
   return (
     <Combobox
+      ref={input}
       size="small"
       className={styles.fit}
+      input={{ className: styles.input }}
       freeform
       aria-label={label}
       value={value}

@@ -1,4 +1,4 @@
-import type { LogProblem } from "@shared/model/logging";
+import type { LogOutcome, LogProblem } from "@shared/model/logging";
 import {
   Button,
   Caption1,
@@ -19,8 +19,10 @@ import {
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
+import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
@@ -47,7 +49,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
-  const { segment, reload: reloadSegment } = useOpenSegment();
+  const { displayLanguage } = useHost();
+  const { segment, reload: reloadSegment, replace } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
   const { run, log, resume, forget } = useLogSegment(segment.no);
   // What the Log tab shows is what is reviewed: read the segment afresh on opening it, so its
@@ -75,8 +78,17 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
     [client, segment.no, segment.etag, stopped],
   );
 
+  // The header above every tab and the list read the open segment: logged, it says so at once
+  // (the server would answer it 410 now, so it is not read again).
+  const markLogged = (outcome: LogOutcome) =>
+    replace({
+      ...segment,
+      status: "logged",
+      loggedSegmentEntryNo: outcome.loggedSegment.entryNo,
+    });
   const start = async () => {
-    await log(segment.etag, followUp);
+    const outcome = await log(segment.etag, followUp);
+    if (outcome) markLogged(outcome);
   };
   const reloadAll = () => {
     reloadSegment();
@@ -85,7 +97,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   };
   const finish = async () => {
     const outcome = await resume();
-    if (!outcome) logStatus.reload();
+    if (outcome) markLogged(outcome);
+    else logStatus.reload();
   };
 
   return (
@@ -150,7 +163,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                         </Text>
                         <ul>
                           {list.map((p, i) => (
-                            <li key={i}>{p.message}</li>
+                            <li key={i}>{ruleMessage(t, displayLanguage, p, p)}</li>
                           ))}
                         </ul>
                       </li>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { CriteriaBuilder } from "../../../../../addin/features/criteria/criteria-builder";
 import { createFakeApi, fieldCatalog, ok, problem, type FakeCall } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
@@ -133,7 +133,10 @@ describe("CriteriaBuilder", () => {
       target: { value: "31-02-2026" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Mailing groups" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Codes" }), { target: { value: "news" } });
+    const picker = screen.getByRole("combobox", { name: "Codes" });
+    fireEvent.change(picker, { target: { value: "news" } });
+    fireEvent.keyDown(picker, { key: "ArrowDown" });
+    fireEvent.click(await screen.findByRole("option", { name: /Use NEWS/ }));
 
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
 
@@ -145,10 +148,125 @@ describe("CriteriaBuilder", () => {
     expect(screen.getByRole("group", { name: "Condition 1" }).textContent).not.toContain(
       "not a date",
     );
-    const codes = screen.getByRole("textbox", { name: "Codes" });
+    const codes = screen.getByRole("combobox", { name: "Codes" });
     expect(codes.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText("must be 1-20 upper-case letters")).toBeTruthy();
     expect(screen.getByText("See the marked fields.")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  describe("code lists pick set-up codes", () => {
+    const mailingGroups = [
+      { value: "NYHEDSBREV", count: 40, description: "Newsletter", descriptionDa: "Nyhedsbrev" },
+      { value: "JULEKORT", count: 12, description: "Christmas card", descriptionDa: "Julekort" },
+      { value: "EVENT", count: 0, description: "Events", descriptionDa: "Arrangementer" },
+    ];
+    const listNode = (call: FakeCall) =>
+      (call.body as { filter: { items: { kind: string; codes?: string[] }[] } }).filter.items.find(
+        (item) => item.kind === "list",
+      );
+    const renderBuilder = (language: string) => {
+      const fake = createFakeApi({
+        listCriteriaFields: () => ok(fieldCatalog()),
+        suggestFieldValues: (call) => {
+          const search = (call.query.search ?? "").toLowerCase();
+          return ok({
+            items:
+              call.params.field === "mailingGroups"
+                ? mailingGroups.filter((m) =>
+                    [m.value, m.description, m.descriptionDa].some((t) =>
+                      t.toLowerCase().startsWith(search),
+                    ),
+                  )
+                : [],
+          });
+        },
+        // As the server counts: every contact, 40 with NYHEDSBREV; an unknown code is a 422.
+        addContacts: (call) => {
+          const codes = listNode(call)?.codes ?? [];
+          if (codes.includes("NYHEDSBRV"))
+            return {
+              status: 422,
+              body: {
+                type: "https://mergeline.dev/problems/validation",
+                title: "The criteria name codes that are not set up.",
+                status: 422,
+                errors: [
+                  {
+                    in: "body",
+                    field: "filter.items.0.codes.0",
+                    rule: "exists",
+                    message: 'mailing group NYHEDSBRV does not exist; did you mean "NYHEDSBREV"?',
+                  },
+                ],
+              },
+            };
+          return ok(outcome(codes.includes("NYHEDSBREV") ? 40 : 120, true));
+        },
+      });
+      renderPane(
+        <CriteriaBuilder
+          kind="addContacts"
+          segmentNo="MG0001"
+          onApplied={() => undefined}
+          onCancel={() => undefined}
+        />,
+        { fetch: fake.fetch, language },
+      );
+      return fake;
+    };
+
+    it("by keyboard, each code with its Danish description, and the live count follows", async () => {
+      const fake = renderBuilder("da-DK");
+      expect(await screen.findByText("120 kontakter ville blive tilføjet")).toBeTruthy();
+      fireEvent.click(screen.getByRole("button", { name: "Mailgrupper" }));
+      const picker = screen.getByRole("combobox", { name: "Koder" });
+      picker.focus();
+      fireEvent.change(picker, { target: { value: "nyh" } });
+      // The suggestions follow what is typed (the server searches code and both descriptions).
+      await waitFor(() =>
+        expect(fake.callsTo("suggestFieldValues").some((c) => c.query.search === "nyh")).toBe(true),
+      );
+      fireEvent.keyDown(picker, { key: "ArrowDown" });
+      const option = await screen.findByRole("option", { name: /NYHEDSBREV – Nyhedsbrev/ });
+      expect(option.textContent).toContain("40 kontakter");
+      expect(screen.queryByRole("option", { name: /JULEKORT/ })).toBeNull();
+      fireEvent.keyDown(picker, { key: "Enter" });
+
+      const chosen = await screen.findByRole("listbox", { name: "Valgte Mailgrupper" });
+      expect(within(chosen).getByText("NYHEDSBREV")).toBeTruthy();
+      expect(await screen.findByText("40 kontakter ville blive tilføjet")).toBeTruthy();
+      expect(
+        fake.callsTo("addContacts").some((c) => listNode(c)?.codes?.join() === "NYHEDSBREV"),
+      ).toBe(true);
+
+      // Backspace on a chosen code takes it off (in Chromium, Backspace in the empty box goes
+      // there first: the end-to-end test presses it; jsdom has no layout to find it focusable).
+      const tag = within(chosen).getByText("NYHEDSBREV").closest("button, [role=option]");
+      act(() => (tag as HTMLElement).focus());
+      fireEvent.keyDown(tag as HTMLElement, { key: "Backspace" });
+      await waitFor(() => expect(within(chosen).queryByText("NYHEDSBREV")).toBeNull());
+      expect(await screen.findByText("120 kontakter ville blive tilføjet")).toBeTruthy();
+      expect(await seriousViolations()).toEqual([]);
+    });
+
+    it("a code typed that is not set up shows the server's 'did you mean' next to the picker", async () => {
+      renderBuilder("en-US");
+      fireEvent.click(await screen.findByRole("button", { name: "Mailing groups" }));
+      const picker = screen.getByRole("combobox", { name: "Codes" });
+      picker.focus();
+      fireEvent.change(picker, { target: { value: "nyhedsbrv" } });
+      fireEvent.keyDown(picker, { key: "ArrowDown" });
+      expect(await screen.findByRole("option", { name: /Use NYHEDSBRV/ })).toBeTruthy();
+      fireEvent.keyDown(picker, { key: "Enter" });
+
+      const message = await screen.findByText(
+        'mailing group NYHEDSBRV does not exist; did you mean "NYHEDSBREV"?',
+      );
+      // In the picker's own field, not only in the bar below the builder.
+      expect(message.closest(".fui-Field")?.contains(picker)).toBe(true);
+      expect(picker.getAttribute("aria-invalid")).toBe("true");
+      expect(await seriousViolations()).toEqual([]);
+    });
   });
 });

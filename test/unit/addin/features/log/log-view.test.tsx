@@ -61,8 +61,15 @@ describe("LogView", () => {
     const list = await screen.findByRole("list", { name: "Problems by line" });
     const lines = within(list).getAllByText(/^Line \d+ · KT\d+$/);
     expect(lines.map((l) => l.textContent)).toEqual(["Line 1 · KT0001", "Line 2 · KT0002"]);
-    expect(within(list).getByText("No e-mail address")).toBeTruthy();
-    expect(within(list).getByText("The letter is missing")).toBeTruthy();
+    // Said by rule from the line's data, in the pane's language, not the server's words.
+    expect(
+      within(list).getByText(
+        "KT0002 has no e-mail address, but the line sends a letter by e-mail.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(list).getByText("The contact's own letter is missing from document storage."),
+    ).toBeTruthy();
     expect(screen.getByText("3 problems on 3 lines: fix them, then check again.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Log" }) as HTMLButtonElement).disabled).toBe(true);
     expect(await seriousViolations()).toEqual([]);
