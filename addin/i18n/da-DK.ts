@@ -536,7 +536,6 @@ export const daDK: Messages = {
   "checks.hint.own_letter":
     "Intet at rette: flet ét dokument pr. kontakt for at sende deres egne breve.",
   "checks.hint.contact_exists": "Fjern disse linjer: deres kontakter er slettet.",
-  "checks.hint.salesperson_set": "Vælg en sælger på målgruppen eller på hver af disse linjer.",
   "checks.hint.template_set":
     "Vælg en interaktionsskabelon på målgruppen (Anvend skabelon, så linjerne opdateres) eller på hver linje.",
   "checks.hint.description_present":

@@ -535,7 +535,6 @@ export const enUS = {
   "checks.hint.own_letter":
     "Nothing to fix: merge one document per contact to send their own letters.",
   "checks.hint.contact_exists": "Remove these lines: their contacts were deleted.",
-  "checks.hint.salesperson_set": "Choose a salesperson on the segment or on each of these lines.",
   "checks.hint.template_set":
     "Choose an interaction template on the segment (Apply template, updating the lines) or on each line.",
   "checks.hint.description_present":

@@ -12,6 +12,11 @@ const english: Record<LogProblem["rule"], { field: string; message: string; hint
     message: "contact KT0001 no longer exists",
     hint: "Remove these lines: their contacts were deleted.",
   },
+  salesperson_set: {
+    field: "salespersonCode",
+    message: "no salesperson is set on the line or the segment",
+    hint: "Choose a salesperson on the segment or on each of these lines.",
+  },
   template_set: {
     field: "interactionTemplateCode",
     message: "no interaction template is set on the line or the segment",
