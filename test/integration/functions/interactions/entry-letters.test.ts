@@ -155,6 +155,18 @@ describe("the letter an entry logged (Show Attachments)", () => {
     }
   });
 
+  it("logs a line whose template letter is gone from storage without a letter, and says so", async () => {
+    await putTemplateLetter("LETTER", "da-DK", "Vanishing");
+    const blobs = api.deps.blobs as NonNullable<ApiHarness["deps"]["blobs"]>;
+    for await (const blob of blobs.listBlobsFlat({ prefix: "tenant-a/templates/LETTER/da-DK/" }))
+      await blobs.deleteBlob(blob.name);
+    const { entries } = await logSegment("E5", ["KT12"]);
+    expect(entries[0]?.keptLetter).toBeUndefined();
+    const res = await letterOf(entries[0]?.entryNo as number);
+    expect(res.status).toBe(404);
+    expect(res.json.detail).toMatch(/has no letter/);
+  });
+
   it("finishes a stopped Log with the letters it recorded, not the template's letter of now", async () => {
     await putTemplateLetter("LETTER", "da-DK", "Before the crash");
     await api.call("POST", "/api/segments", {
