@@ -6,6 +6,7 @@ import {
 import type { ContactFields } from "@shared/model/contact";
 import { nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
+import type { ProfileQuestion } from "@shared/model/profile-questionnaire";
 import { isMiss, ProfileLookup } from "../setup/profile-lookup";
 import type { Store } from "../store/store";
 import type { TenantId } from "../store/tenant";
@@ -52,6 +53,16 @@ const sameAnswer = (a: ProfileAnswer, b: ProfileAnswer) =>
 
 const plural = (n: number, one: string) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
 
+/** A contact's profile answer and, when it names what is set up, the question and its spelling. */
+interface ResolvedAnswer {
+  readonly given: ProfileAnswer;
+  readonly at: string;
+  /** The contact carried it before the change: not checked again. */
+  readonly kept: boolean;
+  readonly canonical?: ProfileAnswer;
+  readonly question?: ProfileQuestion;
+}
+
 export interface CheckedCodes {
   readonly errors: ProblemError[];
   /** The profile answers as set up (question and answer spelled as in the questionnaire). */
@@ -89,15 +100,15 @@ export const checkContactCodes = (
     });
   }
 
-  const answersTo = new Map<string, Set<string>>();
-  const profileAnswers = contact.profileAnswers.map((given, i) => {
+  const resolved = contact.profileAnswers.map((given, i): ResolvedAnswer => {
     const at = `profileAnswers.${i}`;
     const kept = before?.profileAnswers.some((b) => sameAnswer(b, given)) ?? false;
+    const miss = (field: string, message: string) => {
+      if (!kept) problem(`${at}.${field}`, "exists", message);
+      return { given, at, kept };
+    };
     const questionnaire = tables.profiles.questionnaire(given.questionnaire);
-    if (isMiss(questionnaire)) {
-      if (!kept) problem(`${at}.questionnaire`, "exists", questionnaire.miss);
-      return given;
-    }
+    if (isMiss(questionnaire)) return miss("questionnaire", questionnaire.miss);
     if (!kept && questionnaire.contactType !== "any" && questionnaire.contactType !== contact.type)
       problem(
         `${at}.questionnaire`,
@@ -105,32 +116,36 @@ export const checkContactCodes = (
         `profile questionnaire ${questionnaire.code} is for ${questionnaire.contactType === "company" ? "companies" : "persons"} only`,
       );
     const question = tables.profiles.question(questionnaire, given.question, true);
-    if (isMiss(question)) {
-      if (!kept) problem(`${at}.question`, "exists", question.miss);
-      return given;
-    }
+    if (isMiss(question)) return miss("question", question.miss);
     const answer = tables.profiles.answer(question, given.answer);
-    if (isMiss(answer)) {
-      if (!kept) problem(`${at}.answer`, "exists", answer.miss);
-      return given;
-    }
+    if (isMiss(answer)) return miss("answer", answer.miss);
     const canonical = {
       questionnaire: questionnaire.code,
       question: question.description,
       answer: answer.description,
     };
-    const key = `${canonical.questionnaire}\u0000${canonical.question}`;
-    const answers = answersTo.get(key) ?? new Set<string>();
-    answersTo.set(key, answers);
-    if (kept) {
-      answers.add(canonical.answer);
-      return canonical;
-    }
+    return { given, at, kept, canonical, question };
+  });
+
+  // The answers a contact keeps count first, wherever they stand in the list, so a new answer
+  // cannot slip in beside a kept one to a question that takes one.
+  const answersTo = new Map<string, Set<string>>();
+  const answersOf = (c: ProfileAnswer) => {
+    const key = `${c.questionnaire}\u0000${c.question}`;
+    const set = answersTo.get(key) ?? new Set<string>();
+    answersTo.set(key, set);
+    return set;
+  };
+  for (const r of resolved)
+    if (r.kept && r.canonical) answersOf(r.canonical).add(r.canonical.answer);
+  for (const { kept, canonical, question, at } of resolved) {
+    if (kept || !canonical || !question) continue;
+    const answers = answersOf(canonical);
     if (answers.has(canonical.answer))
       problem(
         `${at}.answer`,
         "unique",
-        `"${question.description}" is already answered "${answer.description}"`,
+        `"${question.description}" is already answered "${canonical.answer}"`,
       );
     else if (answers.size > 0 && !question.multipleAnswers)
       problem(
@@ -139,7 +154,7 @@ export const checkContactCodes = (
         `"${question.description}" takes one answer (it does not allow multiple answers); this contact gives ${plural(answers.size + 1, "answer")}`,
       );
     answers.add(canonical.answer);
-    return canonical;
-  });
+  }
+  const profileAnswers = resolved.map((r) => r.canonical ?? r.given);
   return { errors, profileAnswers };
 };

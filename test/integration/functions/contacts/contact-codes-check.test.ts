@@ -207,6 +207,34 @@ describe("a contact's profile answers must be set up", () => {
   });
 });
 
+describe("a contact's profile answers on PATCH", () => {
+  it("refuses a second answer to a one-answer question wherever it stands beside the kept one", async () => {
+    const created = await call("POST", "/contacts", {
+      body: {
+        no: "P4",
+        type: "company",
+        name: "Kept A/S",
+        profileAnswers: [
+          { questionnaire: "CUSTPROFILE", question: "Size", answer: "1-10 employees" },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const ahead = await call("PATCH", "/contacts/P4", {
+      body: {
+        profileAnswers: [
+          { questionnaire: "CUSTPROFILE", question: "Size", answer: "250+ employees" },
+          { questionnaire: "CUSTPROFILE", question: "Size", answer: "1-10 employees" },
+        ],
+      },
+      ifMatch: created.json.etag,
+    });
+    expect(ahead.status).toBe(422);
+    expect(fieldsAndRules(ahead)).toEqual(["profileAnswers.0.answer:single_answer"]);
+    expect((await call("GET", "/contacts/P4")).json.etag).toBe(created.json.etag);
+  });
+});
+
 describe("deleting a code contacts carry", () => {
   it("refuses a mailing group in use (BC: No. of Contacts must be 0), then allows it once unused", async () => {
     const contact = await call("POST", "/contacts", {
