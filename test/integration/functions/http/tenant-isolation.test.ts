@@ -1037,6 +1037,7 @@ const seed = async () => {
     no: "SEGLR",
     description: "A-OWN resent",
     interactionTemplateCode: "TPL",
+    salespersonCode: "SP",
   });
   await ok(A, "POST", "/segments/SEGLR/lines", { contactNo: "KT3" });
   aResendLogged = await log(A, "SEGLR", "idem-a-resend");

@@ -41,6 +41,7 @@ const logSegment = async (no: string, contacts: string[], header: object = {}) =
       description: "Forårsbrev",
       subject: "Forår",
       interactionTemplateCode: "LETTER",
+      salespersonCode: "JO",
       ...header,
     },
   });
@@ -107,7 +108,12 @@ describe("the letter an entry logged (Show Attachments)", () => {
 
   it("serves a contact's own letter as it was uploaded", async () => {
     await api.call("POST", "/api/segments", {
-      body: { no: "E2", description: "Eget brev", interactionTemplateCode: "LETTER" },
+      body: {
+        no: "E2",
+        description: "Eget brev",
+        interactionTemplateCode: "LETTER",
+        salespersonCode: "JO",
+      },
     });
     await api.call("POST", "/api/segments/E2/lines", { body: { contactNo: "KT12" } });
     const own = letterSaying("Own letter");
@@ -170,7 +176,12 @@ describe("the letter an entry logged (Show Attachments)", () => {
   it("finishes a stopped Log with the letters it recorded, not the template's letter of now", async () => {
     await putTemplateLetter("LETTER", "da-DK", "Before the crash");
     await api.call("POST", "/api/segments", {
-      body: { no: "E4", description: "Brev", interactionTemplateCode: "LETTER" },
+      body: {
+        no: "E4",
+        description: "Brev",
+        interactionTemplateCode: "LETTER",
+        salespersonCode: "JO",
+      },
     });
     await api.call("POST", "/api/segments/E4/lines", { body: { contactNo: "KT12" } });
     const segment = (await api.call("GET", "/api/segments/E4")).json;
