@@ -63,8 +63,8 @@ const templateOf = async (deps: AppDeps, tenant: TenantId, code: string | undefi
   code ? deps.store.interactionTemplates.store.find(tenant, code) : undefined;
 
 /**
- * A line's fields once the user chose its template (`chosen`: undefined to follow the header's),
- * as Business Central's OnValidate sets them; the fields the user gave (`given`) win.
+ * A line's template fields once the user chose its template (`chosen`: undefined to follow the
+ * header's), as Business Central's OnValidate sets them; callers lay the user's own values over.
  */
 const chooseTemplate = async (
   deps: AppDeps,

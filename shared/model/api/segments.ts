@@ -102,7 +102,8 @@ export const segmentEndpoints = {
     method: "PATCH",
     path: "/segments/{no}/lines/{lineNo}",
     tag: "Segments",
-    summary: "Change a line: description, subject, personal note, evaluation...",
+    summary:
+      "Change a line: description, subject, its own interaction template, campaign and language, personal note, evaluation...",
     params: SegmentLineParams,
     body: SegmentLinePatch,
     response: SegmentLine,
