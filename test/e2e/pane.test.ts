@@ -486,6 +486,25 @@ describe("the task pane in Chromium against the local API", () => {
       .waitFor();
     await axe(page, "da-DK criteria unknown code");
     await shotsAtWidths(page, "da-DK-criteria-unknown-code");
+
+    // The interaction history's salesperson, picked by keyboard among the set-up salespeople.
+    await page.getByRole("button", { name: "Interaktionshistorik" }).click();
+    const seller = page.getByRole("combobox", { name: "Sælger", exact: true });
+    await seller.focus();
+    await page.keyboard.type("jon");
+    const jonas = await page.getByRole("option", { name: "JH – Jonas Holm" }).getAttribute("id");
+    for (let presses = 0; presses < 5; presses++) {
+      if ((await seller.getAttribute("aria-activedescendant")) === jonas) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Enter");
+    await poll(
+      () => seller.inputValue(),
+      (v) => v === "JH – Jonas Holm",
+      "the salesperson picked",
+    );
+    await axe(page, "da-DK criteria interaction history");
+    await shotsAtWidths(page, "da-DK-criteria-interactions");
     await page.getByRole("button", { name: "Annuller" }).click();
 
     for (const [tab, name, ready] of [

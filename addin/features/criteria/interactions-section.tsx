@@ -19,6 +19,7 @@ import {
   type RoutedErrors,
 } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
+import { SetupCodeCombobox, type SetupTable } from "./setup-code-combobox";
 
 const useStyles = makeStyles({
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
@@ -33,6 +34,13 @@ const INTERACTION_LABEL: Record<(typeof interactionParts)[number], MessageKey> =
   segmentNo: "criteria.interactions.segment",
   evaluation: "criteria.interactions.evaluation",
   salespersonCode: "criteria.interactions.salesperson",
+};
+
+/** The parts that name a code of a setup table: picked from it, not typed. */
+const PICKED: Partial<Record<(typeof interactionParts)[number], SetupTable>> = {
+  interactionTemplateCode: "templates",
+  campaignNo: "campaigns",
+  salespersonCode: "salespeople",
 };
 
 const EVALUATIONS = ["veryPositive", "positive", "neutral", "negative", "veryNegative"] as const;
@@ -88,6 +96,12 @@ export const InteractionsSection = memo(
                     </Option>
                   ))}
                 </Dropdown>
+              ) : PICKED[part] ? (
+                <SetupCodeCombobox
+                  table={PICKED[part]}
+                  value={section[part]}
+                  onChange={(code) => set({ [part]: code })}
+                />
               ) : (
                 <Input
                   value={section[part]}

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { CriteriaBuilder } from "../../../../../addin/features/criteria/criteria-builder";
-import { createFakeApi, fieldCatalog, ok, problem, type FakeCall } from "../../fake-api";
+import { createFakeApi, fieldCatalog, ok, problem, stamp, type FakeCall } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
 const outcome = (added: number, dryRun: boolean) => ({
@@ -268,5 +268,61 @@ describe("CriteriaBuilder", () => {
       expect(picker.getAttribute("aria-invalid")).toBe("true");
       expect(await seriousViolations()).toEqual([]);
     });
+  });
+
+  it("picks the interaction history's salesperson from the set-up salespeople by keyboard", async () => {
+    const salespeople = [
+      { code: "JH", name: "Jonas Holm", blocked: false, ...stamp },
+      { code: "MK", name: "Mette Krag", blocked: false, ...stamp },
+    ];
+    const interactionsOf = (call: FakeCall) =>
+      (
+        call.body as { filter: { items: { kind: string; salespersonCode?: string }[] } }
+      ).filter.items.find((item) => item.kind === "interactions");
+    const fake = createFakeApi({
+      listCriteriaFields: () => ok(fieldCatalog()),
+      suggestFieldValues: () => ok({ items: [] }),
+      listSalespeople: (call) =>
+        ok({
+          items: salespeople.filter((s) =>
+            [s.code, s.name].some((t) =>
+              t.toLowerCase().startsWith((call.query.search ?? "").toLowerCase()),
+            ),
+          ),
+        }),
+      listCampaigns: () => ok({ items: [] }),
+      listInteractionTemplates: () => ok({ items: [] }),
+      addContacts: (call) =>
+        ok(outcome(interactionsOf(call)?.salespersonCode === "MK" ? 3 : 9, true)),
+    });
+    renderPane(
+      <CriteriaBuilder
+        kind="addContacts"
+        segmentNo="MG0001"
+        onApplied={() => undefined}
+        onCancel={() => undefined}
+      />,
+      { fetch: fake.fetch },
+    );
+    expect(await screen.findByText("9 contacts would be added")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Interaction history" }));
+    const box = screen.getByRole("combobox", { name: "Salesperson" });
+    fireEvent.change(box, { target: { value: "mette" } });
+    await waitFor(() =>
+      expect(fake.callsTo("listSalespeople").some((c) => c.query.search === "mette")).toBe(true),
+    );
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    const option = await screen.findByRole("option", { name: "MK – Mette Krag" });
+    await waitFor(() =>
+      expect(screen.queryByRole("option", { name: "JH – Jonas Holm" })).toBeNull(),
+    );
+    for (let presses = 0; presses < 3; presses++) {
+      if (box.getAttribute("aria-activedescendant") === option.id) break;
+      fireEvent.keyDown(box, { key: "ArrowDown" });
+    }
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(await screen.findByText("3 contacts would be added")).toBeTruthy();
+    expect((box as HTMLInputElement).value).toBe("MK – Mette Krag");
+    expect(await seriousViolations()).toEqual([]);
   });
 });
