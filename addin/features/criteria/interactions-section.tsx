@@ -22,7 +22,14 @@ import { BuilderSection, type EditPart } from "./builder-section";
 import { SetupCodeCombobox, type SetupTable } from "./setup-code-combobox";
 
 const useStyles = makeStyles({
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr): a column may shrink below its controls' own width in a 320 px pane.
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  fit: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  input: { minWidth: 0, width: "100%" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -81,6 +88,7 @@ export const InteractionsSection = memo(
               {part === "evaluation" ? (
                 <Dropdown
                   size="small"
+                  className={styles.fit}
                   value={
                     section.evaluation
                       ? t(`common.evaluation.${section.evaluation as (typeof EVALUATIONS)[number]}`)
@@ -104,6 +112,8 @@ export const InteractionsSection = memo(
                 />
               ) : (
                 <Input
+                  className={styles.fit}
+                  input={{ className: styles.input }}
                   value={section[part]}
                   placeholder={part === "from" ? "-30D" : part === "to" ? "today" : ""}
                   onChange={(_, d) => set({ [part]: d.value })}

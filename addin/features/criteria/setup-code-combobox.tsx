@@ -81,8 +81,11 @@ export const SetupCodeCombobox = ({ table, value, onChange }: SetupCodeComboboxP
         if (!d.open) setTyped(undefined);
       }}
       onOptionSelect={(_, d) => {
+        // Typing away from the chosen option clears Fluent's selection (no optionValue): that
+        // is a search, not a choice; the code changes only when an option is picked.
+        if (d.optionValue === undefined) return;
         setTyped(undefined);
-        onChange(d.optionValue ?? "");
+        onChange(d.optionValue);
       }}
     >
       <Option value="" text={t("common.any")}>

@@ -112,7 +112,7 @@ describe("CriteriaBuilder", () => {
   });
 
   it("shows each problem the API names next to the control it belongs to", async () => {
-    setup((call) => {
+    const { fake } = setup((call) => {
       const body = call.body as { dryRun?: boolean };
       if (body.dryRun) return ok(outcome(1, true));
       return problem(400, "Invalid request", [
@@ -135,6 +135,9 @@ describe("CriteriaBuilder", () => {
     fireEvent.click(screen.getByRole("button", { name: "Mailing groups" }));
     const picker = screen.getByRole("combobox", { name: "Codes" });
     fireEvent.change(picker, { target: { value: "news" } });
+    await waitFor(() =>
+      expect(fake.callsTo("suggestFieldValues").some((c) => c.query.search === "news")).toBe(true),
+    );
     fireEvent.keyDown(picker, { key: "ArrowDown" });
     fireEvent.click(await screen.findByRole("option", { name: /Use NEWS/ }));
 
@@ -270,7 +273,7 @@ describe("CriteriaBuilder", () => {
     });
   });
 
-  it("picks the interaction history's salesperson from the set-up salespeople by keyboard", async () => {
+  it("picks the interaction history's salesperson from the set-up salespeople, searched as typed", async () => {
     const salespeople = [
       { code: "JH", name: "Jonas Holm", blocked: false, ...stamp },
       { code: "MK", name: "Mette Krag", blocked: false, ...stamp },
@@ -316,11 +319,8 @@ describe("CriteriaBuilder", () => {
     await waitFor(() =>
       expect(screen.queryByRole("option", { name: "JH – Jonas Holm" })).toBeNull(),
     );
-    for (let presses = 0; presses < 3; presses++) {
-      if (box.getAttribute("aria-activedescendant") === option.id) break;
-      fireEvent.keyDown(box, { key: "ArrowDown" });
-    }
-    fireEvent.keyDown(box, { key: "Enter" });
+    // Picked with the mouse here; the end-to-end test picks it with the keyboard in Chromium.
+    fireEvent.click(option);
     expect(await screen.findByText("3 contacts would be added")).toBeTruthy();
     expect((box as HTMLInputElement).value).toBe("MK – Mette Krag");
     expect(await seriousViolations()).toEqual([]);
