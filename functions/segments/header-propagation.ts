@@ -7,26 +7,16 @@ import {
   type LineContact,
   type LineLanguages,
 } from "./line-defaults";
+import { lineTemplateFields, templateSetFields } from "./line-template";
 
 /** What choosing a template sets on every line once the user confirms (Business Central's UpdateSegLines). */
-const templateFields = new Set<string>([
-  "interactionTemplateCode",
-  "unitCost",
-  "unitDuration",
-  "informationFlow",
-  "initiatedBy",
-  "campaignNo",
-  "campaignTarget",
-  "campaignResponse",
-  "correspondenceType",
-  "languageCode",
-]);
+const templateFields = new Set<string>(templateSetFields);
 
 /**
  * What a line with a template of its own keeps when the header changes: Business Central hands
  * header changes only to the lines with the header's template.
  */
-const ownTemplateKeeps = new Set<string>([...templateFields, "subject"]);
+const ownTemplateKeeps = new Set<string>(lineTemplateFields);
 
 const lineContactFields = [
   "no",

@@ -8,8 +8,8 @@ import {
   type LineLanguages,
 } from "./line-defaults";
 
-/** The line fields that choosing a line's template sets. */
-export const lineTemplateFields = [
+/** The line fields a template sets (Business Central's UpdateSegLines and a line's OnValidate). */
+export const templateSetFields = [
   "interactionTemplateCode",
   "unitCost",
   "unitDuration",
@@ -20,8 +20,10 @@ export const lineTemplateFields = [
   "campaignResponse",
   "correspondenceType",
   "languageCode",
-  "subject",
 ] as const;
+
+/** The line fields that choosing a line's template sets: the template's, and its language's subject. */
+export const lineTemplateFields = [...templateSetFields, "subject"] as const;
 export type LineTemplateField = (typeof lineTemplateFields)[number];
 
 /**
