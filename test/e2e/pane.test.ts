@@ -337,6 +337,11 @@ describe("the task pane in Chromium against the local API", () => {
       .getByRole("combobox", { name: "Interaction template" })
       .filter({ hasText: "LETTER" })
       .waitFor();
+    // Log needs a salesperson on every line: the segment's, handed down to its lines.
+    await page.getByRole("combobox", { name: "Salesperson" }).click();
+    await page.getByRole("option", { name: "JH – Jonas Holm" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     await page.getByRole("button", { name: "Details" }).click();
     await page.getByRole("form", { name: "Details" }).waitFor({ state: "detached" });
     await axe(page, "en-US lines");
