@@ -27,14 +27,22 @@ export interface LetterData {
 
 type ValueOf = (d: LetterData) => Value | undefined;
 
+/**
+ * The company a letter names: the person's company, or the contact itself when it is a company
+ * (Business Central gives a company contact its own name as Company Name), so a letter to a
+ * company never reads "for ." where a letter to its person reads "for Nord A/S.".
+ */
+const companyOf = (d: LetterData): Partial<Contact> | undefined =>
+  d.company ?? (d.contact.type === "company" ? d.contact : undefined);
+
 /** Where each of the letter's own fields takes its value; the contact's fields are read as they are. */
 const ownValues: { readonly [N in OwnLetterFieldName]: ValueOf } = {
-  "Company Name": (d) => d.company?.name ?? d.contact.companyName,
-  "Company Address": (d) => d.company?.address,
-  "Company Post Code": (d) => d.company?.postCode,
-  "Company City": (d) => d.company?.city,
-  "Company Phone No.": (d) => d.company?.phone,
-  "Company E-Mail": (d) => d.company?.email,
+  "Company Name": (d) => companyOf(d)?.name ?? d.contact.companyName,
+  "Company Address": (d) => companyOf(d)?.address,
+  "Company Post Code": (d) => companyOf(d)?.postCode,
+  "Company City": (d) => companyOf(d)?.city,
+  "Company Phone No.": (d) => companyOf(d)?.phone,
+  "Company E-Mail": (d) => companyOf(d)?.email,
   Description: (d) => d.line?.description ?? d.segment?.description,
   Subject: (d) => d.line?.subject ?? d.segment?.subject,
   "Personal Note": (d) => d.line?.note,

@@ -68,4 +68,37 @@ describe("the field catalog", () => {
       Salutation: null,
     });
   });
+
+  it("gives a company contact's letter its own name and address as the company's, as Business Central does", () => {
+    const values = letterValues({
+      contact: {
+        no: "KT10",
+        type: "company",
+        name: "Nord A/S",
+        address: "Havnegade 1",
+        postCode: "8000",
+        city: "Aarhus C",
+        phone: "+45 11 22 33 44",
+        email: "info@nord.dk",
+      },
+      today: "2026-03-01",
+    });
+    expect(values).toMatchObject({
+      "Company Name": "Nord A/S",
+      "Company Address": "Havnegade 1",
+      "Company Post Code": "8000",
+      "Company City": "Aarhus C",
+      "Company Phone No.": "+45 11 22 33 44",
+      "Company E-Mail": "info@nord.dk",
+    });
+  });
+
+  it("leaves a person without a company without company values", () => {
+    const values = letterValues({
+      contact: { no: "KT11", type: "person", name: "Anna Holm", address: "Vej 2" },
+      today: "2026-03-01",
+    });
+    expect(values["Company Name"]).toBeNull();
+    expect(values["Company Address"]).toBeNull();
+  });
 });
