@@ -7,12 +7,23 @@ export interface Edit {
   readonly nodes: readonly CompiledNode[];
 }
 
-/** A table row holding fields, which becomes a repeatable RowNode. */
-export interface RowRange {
-  readonly start: number;
-  readonly end: number;
-  readonly keys: readonly string[];
-}
+/**
+ * A table row holding fields, which becomes a repeatable RowNode; or a table all of whose rows
+ * repeat, which becomes a TableNode (removed when no row is left).
+ */
+export type RowRange =
+  | {
+      readonly kind: "row";
+      readonly start: number;
+      readonly end: number;
+      readonly keys: readonly string[];
+    }
+  | {
+      readonly kind: "table";
+      readonly start: number;
+      readonly end: number;
+      readonly whenEmpty: string;
+    };
 
 /**
  * Turns a part's text and its edits into compiled nodes, adjacent static text merged. Edits
@@ -70,7 +81,11 @@ export const assembleNodes = (
         push(xml.slice(at, container.start));
         containerIndex++;
         const children = build(container.start, container.end);
-        out.push({ t: "row", keys: container.keys, children });
+        out.push(
+          container.kind === "row"
+            ? { t: "row", keys: container.keys, children }
+            : { t: "table", whenEmpty: container.whenEmpty, children },
+        );
         at = container.end;
         continue;
       }

@@ -18,7 +18,8 @@ export type CompiledNode =
   | LetterEndNode
   | SectionNode
   | StyleNumberingNode
-  | RowNode;
+  | RowNode
+  | TableNode;
 
 /** A MERGEFIELD, IF or MERGEREC replaced by plain runs holding its result. */
 export interface FieldNode {
@@ -124,6 +125,17 @@ export interface RowNode {
   readonly children: readonly CompiledNode[];
 }
 
+/**
+ * A table whose every row repeats: when no row is left for a record, the table goes too (Word
+ * repairs a w:tbl without w:tr), leaving `whenEmpty` (a paragraph where the table's container
+ * must end with one, else nothing).
+ */
+export interface TableNode {
+  readonly t: "table";
+  readonly whenEmpty: string;
+  readonly children: readonly CompiledNode[];
+}
+
 /** Whether rendering can differ between letters (a part that needs no copy per letter is shared). */
 export const isRecordDependent = (nodes: readonly CompiledNode[]): boolean =>
   nodes.some(
@@ -131,6 +143,6 @@ export const isRecordDependent = (nodes: readonly CompiledNode[]): boolean =>
       typeof node !== "string" &&
       (node.t === "field" ||
         node.t === "control" ||
-        (node.t === "row" && isRecordDependent(node.children)) ||
+        ((node.t === "row" || node.t === "table") && isRecordDependent(node.children)) ||
         (node.t === "section" && isRecordDependent(node.original))),
   );

@@ -49,7 +49,7 @@ class PartRecognizers implements ScanRecognizer {
     this.controls.open(index, token, at);
     this.paragraphs.open(index, token, at);
     this.fields.open(index, token);
-    this.rows.open(index, token);
+    this.rows.open(index, token, at);
     this.sections.open(index, token, at);
     this.notes.open(index, token, at);
     this.landmarks.open(index, token, at);
@@ -98,6 +98,7 @@ export const scanPart = (
     simpleFields: fields.simpleFields,
     sdts: controls.sdts,
     rows: rows.rows,
+    tables: rows.tables,
     paragraphs: paragraphs.paragraphs,
     fieldCount: fields.fieldCount + controls.sdts.length,
     sectPrs: sections.sectPrs,

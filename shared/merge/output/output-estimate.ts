@@ -129,6 +129,9 @@ const walk = (
         tally.text += 2 * SLOT * times;
         tally.numIds.add(node.numId);
         break;
+      case "table":
+        walk(node.children, times, tally, rows);
+        break;
       case "row":
         walk(node.children, times, tally, rows);
         if (rows) walk(node.children, 1, rows, undefined);

@@ -1,4 +1,10 @@
-import type { CompiledNode, ControlNode, LetterEndNode, RowNode } from "../compile/compiled-nodes";
+import type {
+  CompiledNode,
+  ControlNode,
+  LetterEndNode,
+  RowNode,
+  TableNode,
+} from "../compile/compiled-nodes";
 import type { CompiledStory, CompiledTemplate } from "../compile/compile-template";
 import { restartedNum } from "../compile/numbering-info";
 import { normalizeFieldName } from "../fields/field-name";
@@ -28,6 +34,9 @@ export interface StoryCopy {
   readonly target: string;
   readonly content: string;
 }
+
+/** A row of an empty list: written no time. */
+const NO_ITEMS = { items: [], prefix: "" } as const;
 
 /** Word's limit for bookmark names. */
 const MAX_BOOKMARK_NAME = 40;
@@ -216,6 +225,9 @@ export class RenderSession {
         case "row":
           this.row(node, out);
           break;
+        case "table":
+          this.table(node, out);
+          break;
       }
     }
   }
@@ -383,12 +395,32 @@ export class RenderSession {
     else out.push(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
   }
 
-  /** A table row repeated for each item of the record's matching rows (see matchRows). */
-  private row(node: RowNode, out: string[]): void {
+  /**
+   * A table whose rows all repeat; when the record leaves it no row, what was written of it is
+   * taken back (Word repairs a w:tbl without w:tr: [MS-OI29500] 2.1.1424).
+   */
+  private table(node: TableNode, out: string[]): void {
+    const start = out.length;
+    let rows = 0;
+    for (const child of node.children) {
+      if (typeof child !== "string" && child.t === "row") rows += this.row(child, out);
+      else if (typeof child === "string") out.push(child);
+      else this.render([child], out);
+    }
+    if (rows > 0) return;
+    out.length = start;
+    if (node.whenEmpty) out.push(node.whenEmpty);
+  }
+
+  /**
+   * A table row repeated for each item of the record's matching rows (see matchRows); returns
+   * how many copies were written.
+   */
+  private row(node: RowNode, out: string[]): number {
     const match = this.matchRows(node.keys);
     if (!match) {
       this.render(node.children, out);
-      return;
+      return 1;
     }
     const saved = this.context as EvaluationContext;
     const savedRepetition = this.repetition;
@@ -399,12 +431,15 @@ export class RenderSession {
     });
     this.context = saved;
     this.repetition = savedRepetition;
+    return match.items.length;
   }
 
   /**
    * Which of the record's row groups a table row shows: the group whose name prefixes one of
    * the row's fields (opportunities.amount: works even when the group is empty), else the
-   * first group whose items carry one of the row's fields.
+   * first group whose items carry one of the row's fields. Else, when a group is empty and the
+   * record itself has none of the row's fields, the row is that empty list's (an empty list's
+   * fields cannot be named by its items) and is removed, as Word and docx-mailmerge do.
    */
   private matchRows(
     keys: readonly string[],
@@ -413,8 +448,10 @@ export class RenderSession {
     if (!rows) return undefined;
     let byItems: { items: readonly MergeValues[]; prefix: string } | undefined;
     let keySet: ReadonlySet<string> | undefined;
+    let anyEmpty = false;
     for (const group in rows) {
       const items = rows[group] ?? [];
+      if (items.length === 0) anyEmpty = true;
       const prefix = normalizeFieldName(group);
       if (keys.some((k) => k.length > prefix.length && k.startsWith(prefix)))
         return { items, prefix };
@@ -426,7 +463,9 @@ export class RenderSession {
           byItems = { items, prefix };
       }
     }
-    return byItems;
+    if (byItems || !anyEmpty) return byItems;
+    const lookup = this.evaluation().lookup;
+    return keys.some((k) => lookup.has(k)) ? undefined : NO_ITEMS;
   }
 
   private rowKeySet(keys: readonly string[]): ReadonlySet<string> {

@@ -1,3 +1,5 @@
+import type { TableScan } from "./row-recognizer";
+
 /**
  * What the scan of one part records, by token index (not offset), so the compile step can ask
  * "is this inside that field?". Each structure is filled by its own recognizer (this folder);
@@ -94,6 +96,7 @@ export interface PartScan {
   readonly simpleFields: readonly SimpleFieldScan[];
   readonly sdts: readonly SdtScan[];
   readonly rows: readonly ElementScan[];
+  readonly tables: readonly TableScan[];
   readonly paragraphs: readonly ParagraphScan[];
   /** Fields (complex and simple) and content controls. */
   readonly fieldCount: number;

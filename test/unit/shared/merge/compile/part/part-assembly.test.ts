@@ -52,8 +52,22 @@ describe("repeatableRows", () => {
     const complex = complexFields(part);
     const placed = [...complex.placed, ...controlEdits(part, complex.regions, undefined).placed];
     const rows = repeatableRows(part, placed);
-    expect(rows.map((r) => [part.xml.slice(r.start, r.end), r.keys])).toEqual([
-      [row(control("Item") + mergeField("Amount")), ["amount", "item"]],
+    expect(
+      rows.map((r) => [part.xml.slice(r.start, r.end), r.kind === "row" ? r.keys : r.whenEmpty]),
+    ).toEqual([[row(control("Item") + mergeField("Amount")), ["amount", "item"]]]);
+  });
+
+  it("marks a table all of whose rows repeat, with the paragraph its cell needs without it", () => {
+    const row = (cells: string) => `<w:tr><w:tc>${p(cells)}</w:tc></w:tr>`;
+    const inner = `<w:tbl>${row(mergeField("Amount"))}</w:tbl>`;
+    const body = `<w:tbl><w:tr><w:tc>${p(t("x"))}${inner}</w:tc></w:tr>${row(t("static"))}</w:tbl>`;
+    const part = scanned(documentXml(body));
+    const rows = repeatableRows(part, complexFields(part).placed);
+    expect(
+      rows.map((r) => [part.xml.slice(r.start, r.end), r.kind === "row" ? r.keys : r.whenEmpty]),
+    ).toEqual([
+      [row(mergeField("Amount")), ["amount"]],
+      [inner, "<w:p/>"],
     ]);
   });
 });

@@ -11,7 +11,7 @@ const scan = (body: string) => {
   const tokens = walked(xml, {
     open: (i, token, at) => {
       controls.open(i, token, at);
-      rows.open(i, token);
+      rows.open(i, token, at);
     },
     close: (i, token, openIndex) => {
       controls.close(i, token, openIndex);

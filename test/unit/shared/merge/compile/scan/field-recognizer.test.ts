@@ -17,7 +17,7 @@ const scan = (body: string, maxFieldDepth = 32) => {
       runs.open(i, token, at);
       paragraphs.open(i, token, at);
       fields.open(i, token);
-      rows.open(i, token);
+      rows.open(i, token, at);
     },
     close: (i, token, openIndex, at) => {
       runs.close(i, token, openIndex);
