@@ -120,6 +120,47 @@ describe("IF inside IF inside IF", () => {
   });
 });
 
+describe("any depth", () => {
+  // Level i: IF {L<i>} = "y" "<i>:{Name} <level i+1>" "<i>:no"; simple and complex MERGEFIELDs alternate.
+  const levels = (depth: number, level = 1): string => {
+    const nested = level % 2 === 0 ? simpleMerge : mergeField;
+    const inner = level < depth ? levels(depth, level + 1) : "";
+    return complex([
+      " IF ",
+      nested(`L${level}`),
+      ` = "y" "${level}:`,
+      nested("Name"),
+      " ",
+      ...(inner ? [inner] : []),
+      `" "${level}:no"`,
+    ]);
+  };
+
+  it("evaluates ten levels of IFs, each record down its own path", () => {
+    const all = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`L${i + 1}`, "y"]));
+    const records: MergeRecord[] = [
+      { values: { ...all, Name: "Jens" } },
+      { values: { ...all, L4: "n", Name: "Bo" } },
+    ];
+    const [deep, shallow] = lettersOf(p(levels(10)), records);
+    expect(deep).toBe(Array.from({ length: 10 }, (_, i) => `${i + 1}:Jens`).join(" ") + " ");
+    expect(shallow).toBe("1:Bo 2:Bo 3:Bo 4:no");
+  });
+
+  it("reports every nested MERGEFIELD, simple or complex, as inside an IF", () => {
+    const template = readTemplate(buildDocx({ body: p(levels(3)) }));
+    expect(template.fields.map((f) => [f.name, f.insideIf])).toEqual([
+      ["L1", true],
+      ["Name", true],
+      ["L2", true],
+      ["Name", true],
+      ["L3", true],
+      ["Name", true],
+    ]);
+    expect(template.warnings).toEqual([]);
+  });
+});
+
 describe("a w:fldSimple inside a field the merge keeps live", () => {
   it("becomes code text, as a nested complex MERGEFIELD does", () => {
     const body = p(complex([' HYPERLINK "mailto:', simpleMerge("Email"), '" '], "write to us"));
