@@ -131,7 +131,7 @@ export class FieldRecognizer implements ScanRecognizer {
     const type = attributeOf(this.xml, token, "w:fldCharType");
     const kind = type ? unescapeXml(type.raw) : undefined;
     if (kind === "begin") {
-      const parent = this.stack[this.stack.length - 1];
+      const parent = this.innermostOpen();
       const field: FieldScan = {
         begin: index,
         separate: -1,
@@ -183,7 +183,8 @@ export class FieldRecognizer implements ScanRecognizer {
     const paragraph = this.surroundings.paragraphs.currentParagraph();
     const nested: FieldScan = {
       begin: index,
-      separate: -1,
+      // Its code is whole (the attribute): whatever the element holds is its result.
+      separate: index,
       end: token.kind === "empty" ? index : -1,
       pieces: [simple.code],
       inResult: [],
@@ -199,6 +200,16 @@ export class FieldRecognizer implements ScanRecognizer {
     if (nested.inParentCode) parent.pieces.push(nested);
     else parent.inResult.push(nested);
     return nested;
+  }
+
+  /**
+   * The field a complex field begins in: the innermost open complex field, or a simple field
+   * nested in it when the begin stands inside that simple field (then it is in its result).
+   */
+  private innermostOpen(): FieldScan | undefined {
+    const complex = this.stack[this.stack.length - 1];
+    const simple = this.simpleAsNested[this.simpleAsNested.length - 1];
+    return simple && complex && simple.begin > complex.begin ? simple : complex;
   }
 
   private nest(): void {

@@ -65,6 +65,15 @@ describe("a w:fldSimple MERGEFIELD inside a complex field's code", () => {
     expect(lettersOf(body, cities)).toEqual(["Hej Jens", "Kære Bo i Odense"]);
   });
 
+  it("keeps a field inside its placeholder result out of the IF's code", () => {
+    const placeholder =
+      '<w:fldSimple w:instr=" MERGEFIELD City "><w:r><w:t>«</w:t></w:r>' +
+      mergeField("Name") +
+      "<w:r><w:t>»</w:t></w:r></w:fldSimple>";
+    const body = p(complex([" IF ", placeholder, ' = "Aarhus" "Vi ses i Aarhus" "Vi ses"']));
+    expect(lettersOf(body, cities)).toEqual(["Vi ses i Aarhus", "Vi ses"]);
+  });
+
   it("merges exactly as the same letter with complex fields", () => {
     const code = (nested: (name: string) => string): string =>
       p(

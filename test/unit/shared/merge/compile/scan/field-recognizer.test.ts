@@ -108,8 +108,8 @@ describe("FieldRecognizer", () => {
       inParentCode: true,
       pieces: [" MERGEFIELD City "],
       resultText: "«City»",
-      separate: -1,
     });
+    expect(inCode.separate).toBe(inCode.begin);
     expect(inCode.parent).toBe(outer);
     expect(tokenText(xml, tokens, inCode.begin)).toMatch(/^<w:fldSimple /);
     expect(tokenText(xml, tokens, inCode.end)).toBe("</w:fldSimple>");
