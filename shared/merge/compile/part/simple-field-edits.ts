@@ -33,8 +33,9 @@ const parseSimple = (simple: SimpleFieldScan) =>
 
 /**
  * Simple fields (w:fldSimple): a merge field becomes a slot formatted as its first result run;
- * one inside a merged complex field goes with it; any other is left as it is, with a warning
- * where the merge would have filled it.
+ * one inside a complex field is a nested field of it (complex-fields.ts decides it: it goes with
+ * a merged field, or is its own region inside one left live); any other is left as it is, with
+ * a warning where the merge would have filled it.
  */
 export const simpleFieldEdits = (
   part: ScannedPart,
@@ -50,8 +51,10 @@ export const simpleFieldEdits = (
     if (simple.close < 0) continue;
     const start = tokenAt(part, simple.open).start;
     const end = tokenAt(part, simple.close).end;
-    if (regionAt(regions, simple.open)) {
-      edits.push({ start, end, nodes: [] });
+    const region = regionAt(regions, simple.open);
+    if (region) {
+      // Its own region when it is nested in a field left live (its value becomes code text).
+      edits.push({ start, end, nodes: region.begin === simple.open ? [region.node] : [] });
       continue;
     }
     const parsed = parseSimple(simple);

@@ -25,6 +25,8 @@ export class FieldRecognizer implements ScanRecognizer {
   fieldCount = 0;
   private readonly stack: FieldScan[] = [];
   private readonly simpleStack: SimpleFieldScan[] = [];
+  /** For each open simple field, the complex-field form it takes inside a complex field. */
+  private readonly simpleAsNested: (FieldScan | undefined)[] = [];
   private capture: "code" | "text" | undefined;
   private endsWithoutBegin = 0;
   private deepest = 0;
@@ -63,7 +65,11 @@ export class FieldRecognizer implements ScanRecognizer {
           nested: this.stack.length > 0 || this.simpleStack.length > 0,
         };
         this.simpleFields.push(simple);
-        if (token.kind === "open") this.simpleStack.push(simple);
+        const nested = this.nestInComplex(index, token, simple);
+        if (token.kind === "open") {
+          this.simpleStack.push(simple);
+          this.simpleAsNested.push(nested);
+        }
         this.nest();
         break;
       }
@@ -74,7 +80,13 @@ export class FieldRecognizer implements ScanRecognizer {
     if (token.name === "w:instrText" || token.name === "w:t") this.capture = undefined;
     else if (token.name === "w:fldSimple") {
       const simple = this.simpleStack.pop();
+      const nested = this.simpleAsNested.pop();
       if (simple) simple.close = index;
+      if (simple && nested) {
+        nested.end = index;
+        nested.firstResultRun = simple.firstRun;
+        nested.resultText = simple.resultText;
+      }
     }
   }
 
@@ -119,7 +131,7 @@ export class FieldRecognizer implements ScanRecognizer {
     const type = attributeOf(this.xml, token, "w:fldCharType");
     const kind = type ? unescapeXml(type.raw) : undefined;
     if (kind === "begin") {
-      const parent = this.stack[this.stack.length - 1];
+      const parent = this.innermostOpen();
       const field: FieldScan = {
         begin: index,
         separate: -1,
@@ -154,6 +166,50 @@ export class FieldRecognizer implements ScanRecognizer {
       field.paragraphAtEnd = this.surroundings.paragraphs.currentParagraph();
       if (!field.parent) this.fields.push(field);
     }
+  }
+
+  /**
+   * A simple field directly inside a complex field's code or result is a nested field of it, as
+   * a nested complex field is: a field whose code is its w:instr (which cannot itself hold
+   * fields), so the enclosing IF evaluates it per record instead of reading its last result.
+   */
+  private nestInComplex(
+    index: number,
+    token: XmlToken,
+    simple: SimpleFieldScan,
+  ): FieldScan | undefined {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent || this.simpleStack.length > 0) return undefined;
+    const paragraph = this.surroundings.paragraphs.currentParagraph();
+    const nested: FieldScan = {
+      begin: index,
+      // Its code is whole (the attribute): whatever the element holds is its result.
+      separate: index,
+      end: token.kind === "empty" ? index : -1,
+      pieces: [simple.code],
+      inResult: [],
+      parent,
+      inParentCode: parent.separate < 0,
+      paragraphAtBegin: paragraph,
+      paragraphAtEnd: paragraph,
+      firstCodeRun: -1,
+      firstResultRun: -1,
+      resultText: "",
+      row: simple.row,
+    };
+    if (nested.inParentCode) parent.pieces.push(nested);
+    else parent.inResult.push(nested);
+    return nested;
+  }
+
+  /**
+   * The field a complex field begins in: the innermost open complex field, or a simple field
+   * nested in it when the begin stands inside that simple field (then it is in its result).
+   */
+  private innermostOpen(): FieldScan | undefined {
+    const complex = this.stack[this.stack.length - 1];
+    const simple = this.simpleAsNested[this.simpleAsNested.length - 1];
+    return simple && complex && simple.begin > complex.begin ? simple : complex;
   }
 
   private nest(): void {

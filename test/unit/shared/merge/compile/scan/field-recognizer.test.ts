@@ -90,6 +90,36 @@ describe("FieldRecognizer", () => {
     expect(fields.fieldCount).toBe(3);
   });
 
+  it("nests a simple field in the complex field whose code or result holds it", () => {
+    const { xml, tokens, fields } = scan(
+      p(
+        begin(code(" IF ")) +
+          simpleField(" MERGEFIELD City ", "«City»") +
+          code(' = "Aarhus" "x" "y" ') +
+          separate +
+          simpleField(" MERGEFIELD Name ", "«Name»") +
+          end,
+      ),
+    );
+    const [outer] = fields.fields as [FieldScan];
+    const inCode = outer.pieces[1] as FieldScan;
+    expect(outer.pieces).toEqual([" IF ", inCode, ' = "Aarhus" "x" "y" ']);
+    expect(inCode).toMatchObject({
+      inParentCode: true,
+      pieces: [" MERGEFIELD City "],
+      resultText: "«City»",
+    });
+    expect(inCode.separate).toBe(inCode.begin);
+    expect(inCode.parent).toBe(outer);
+    expect(tokenText(xml, tokens, inCode.begin)).toMatch(/^<w:fldSimple /);
+    expect(tokenText(xml, tokens, inCode.end)).toBe("</w:fldSimple>");
+    expect(tokenText(xml, tokens, inCode.firstResultRun)).toBe("<w:r>");
+    expect(outer.inResult.map((f) => [f.pieces, f.inParentCode])).toEqual([
+      [[" MERGEFIELD Name "], false],
+    ]);
+    expect(fields.fieldCount).toBe(3);
+  });
+
   it("counts fields that begin without ending and ends without a beginning", () => {
     expect(
       scan(p(end) + p(begin(code(" PAGE "))) + p(begin(code(" PAGE ")))).fields.unterminated,
