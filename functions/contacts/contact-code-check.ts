@@ -4,7 +4,7 @@ import {
   type ContactCodeTable,
 } from "@shared/model/contact-code";
 import type { ContactFields } from "@shared/model/contact";
-import { nearestCodes } from "@shared/model/nearest-codes";
+import { didYouMean, nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
 import type { ProfileQuestion } from "@shared/model/profile-questionnaire";
 import { isMiss, ProfileLookup } from "../setup/profile-lookup";
@@ -44,9 +44,6 @@ export const loadContactCodeTables = async (
   ]);
   return { codes: Object.fromEntries(codes), profiles: new ProfileLookup(questionnaires) };
 };
-
-const didYouMean = (near: readonly string[]) =>
-  near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : "";
 
 const sameAnswer = (a: ProfileAnswer, b: ProfileAnswer) =>
   a.questionnaire === b.questionnaire && a.question === b.question && a.answer === b.answer;

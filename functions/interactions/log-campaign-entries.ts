@@ -1,5 +1,6 @@
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import type { AppDeps } from "../app-deps";
+import { distinctCodes } from "./log-checks";
 import type { CampaignEntryFields } from "../store/campaign-entry-repository";
 import { series } from "../store/number-series";
 import type { LogRun, SegmentHeader } from "../store/segment-repository";
@@ -9,7 +10,7 @@ type Entry = Omit<InteractionLogEntry, "etag">;
 
 /** The campaigns a Log's entries name, in campaign No. order (Business Central's key order). */
 export const campaignsOf = (campaignNos: readonly (string | undefined)[]): string[] =>
-  [...new Set(campaignNos.filter((c): c is string => !!c))].sort();
+  distinctCodes(campaignNos).sort();
 
 /** The campaign entry No. the run numbered for a campaign; none for a run that numbered none. */
 export const campaignEntryNoOf = (run: LogRun, campaignNo: string | undefined) => {

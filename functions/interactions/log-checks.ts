@@ -34,6 +34,11 @@ const keptLetterOf = (tenant: TenantId, line: StoredLine): KeptLetter | undefine
   return merged ? { kind: "merged", id: merged } : undefined;
 };
 
+/** The codes named, each once. */
+export const distinctCodes = (codes: readonly (string | undefined)[]): string[] => [
+  ...new Set(codes.filter((c): c is string => !!c)),
+];
+
 export const loadLogInputs = async (
   deps: AppDeps,
   tenant: TenantId,
@@ -57,23 +62,11 @@ export const loadLogInputs = async (
       "salespersonCode",
     ],
   );
-  const codes = [
-    ...new Set(
-      [header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(
-        (c): c is string => !!c,
-      ),
-    ),
-  ];
+  const codes = distinctCodes([header, ...lines].map((l) => l.interactionTemplateCode));
   const templates = await Promise.all(
     codes.map((code) => deps.store.interactionTemplates.store.find(tenant, code)),
   );
-  const salespersonCodes = [
-    ...new Set(
-      [header.salespersonCode, ...lines.map((l) => l.salespersonCode)].filter(
-        (c): c is string => !!c,
-      ),
-    ),
-  ];
+  const salespersonCodes = distinctCodes([header, ...lines].map((l) => l.salespersonCode));
   const salespeople = await Promise.all(
     salespersonCodes.map((code) => deps.store.salespeople.store.find(tenant, code)),
   );

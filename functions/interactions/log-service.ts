@@ -366,7 +366,7 @@ const finish = async (
     userId: run.userId,
     noOfInteractions: entries.length,
     // Business Central makes one campaign entry per logged segment and campaign, not per line.
-    noOfCampaignEntries: new Set(entries.flatMap((e) => (e.campaignNo ? [e.campaignNo] : []))).size,
+    noOfCampaignEntries: campaignsOf(entries.map((e) => e.campaignNo)).length,
     date: header.date,
     canceled: false,
     ...(header.campaignNo ? { campaignNo: header.campaignNo } : {}),

@@ -1,4 +1,4 @@
-import { nearestCodes } from "@shared/model/nearest-codes";
+import { didYouMean, nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
 import { ValidationError } from "../errors/app-errors";
 import type { Store } from "../store/store";
@@ -47,9 +47,7 @@ export const checkReferences = async (
           in: "body",
           field: ref.field,
           rule: "exists",
-          message:
-            `${names[ref.kind]} ${ref.value} does not exist` +
-            (near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : ""),
+          message: `${names[ref.kind]} ${ref.value} does not exist` + didYouMean(near),
         });
       }
     }),

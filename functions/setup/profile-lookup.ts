@@ -1,4 +1,4 @@
-import { nearestCodes, nearestTexts } from "@shared/model/nearest-codes";
+import { didYouMean, nearestCodes, nearestTexts } from "@shared/model/nearest-codes";
 import type {
   ProfileAnswerOption,
   ProfileQuestion,
@@ -9,9 +9,6 @@ import type {
 export interface Miss {
   readonly miss: string;
 }
-
-const didYouMean = (near: readonly string[]) =>
-  near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : "";
 
 const sameText = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 

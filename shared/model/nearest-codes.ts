@@ -30,6 +30,10 @@ export const nearestCodes = (code: string, known: readonly string[], max = 3): s
     .map((c) => c.k);
 };
 
+/** "; did you mean "A" or "B"?" after an unknown code's message; nothing when none is near. */
+export const didYouMean = (near: readonly string[]): string =>
+  near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : "";
+
 /**
  * The known texts closest to one nobody set up (questions, answers), compared without case as
  * Business Central compares text; the known texts come back as they are spelled.

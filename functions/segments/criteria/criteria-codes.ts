@@ -1,6 +1,6 @@
 import type { CriteriaNode, ListCondition } from "@shared/criteria/criteria-tree";
 import { contactCodeNouns } from "@shared/model/contact-code";
-import { nearestCodes } from "@shared/model/nearest-codes";
+import { didYouMean, nearestCodes } from "@shared/model/nearest-codes";
 import type { ProblemError } from "@shared/model/problem";
 import { ValidationError } from "../../errors/app-errors";
 import type { Store } from "../../store/store";
@@ -52,9 +52,7 @@ export const checkCriteriaCodes = async (
         in: "body",
         field: `${path}.codes.${i}`,
         rule: "exists",
-        message:
-          `${names[node.list]} ${code} does not exist` +
-          (near.length ? `; did you mean ${near.map((c) => `"${c}"`).join(" or ")}?` : ""),
+        message: `${names[node.list]} ${code} does not exist` + didYouMean(near),
       });
     });
   }
