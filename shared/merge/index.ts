@@ -5,6 +5,7 @@
  *   template.fields                                       // every merge field and where it is
  *   checkMerge(template, records)                         // Word's "check for errors", as data
  *   mergeDocument(template, records)                      // one .docx, a section per letter
+ *   mergeMixedDocument([{ template, record }...])         // one .docx, each letter from its own template
  *   mergeEach                                             // one .docx per contact
  *   mergeOne / mergeOneFlatOpc                            // the preview
  *   estimateMergedSize(template, records)                 // what a merge would write, before it runs
@@ -16,6 +17,13 @@ export { MergeError, type MergeErrorCode } from "./merge-error";
 export type { MergeRecord, MergeValue, MergeValues } from "./merge-record";
 export type { MergeOptions } from "./merge-options";
 export { mergeDocument, mergeDocumentFlatOpc } from "./merge-document";
+export {
+  estimateMixedDocumentSize,
+  mergeMixedDocument,
+  mergeMixedDocumentFlatOpc,
+  type LetterOfTemplate,
+  type MixedMergeOptions,
+} from "./merge-mixed-document";
 export { mergeEach, type MergedFile } from "./merge-each";
 export { mergeOne, mergeOneFlatOpc, type MergeOneOptions } from "./merge-one";
 export { fromFlatOpc, toFlatOpc } from "./flat-opc";

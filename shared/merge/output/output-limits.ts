@@ -32,7 +32,11 @@ export const refuseLargeDocument = (
   records: readonly MergeRecord[],
   limits: OutputLimits,
 ): void => {
-  const size = estimateMergeSize(template, records).oneDocument;
+  refuseLargeDocumentSize(estimateMergeSize(template, records).oneDocument, limits);
+};
+
+/** One document of the estimated size (a mixed document adds up its templates' letters). */
+export const refuseLargeDocumentSize = (size: number, limits: OutputLimits): void => {
   if (size <= limits.maxDocumentBytes) return;
   throw tooLarge(
     `The merged document would be about ${megabytes(size)} MB (estimated before merging); one document holds at most ${megabytes(limits.maxDocumentBytes)} MB. Merge one document per contact instead, or fewer contacts at a time.`,

@@ -12,6 +12,8 @@ export interface NewRelationship {
   readonly id: string;
   readonly type: string;
   readonly target: string;
+  /** A hyperlink's (or linked picture's) target outside the package. */
+  readonly targetMode?: "External";
 }
 
 const insertBeforeClose = (xml: string, closeTag: string, insert: string): string => {
@@ -56,7 +58,7 @@ export const editRelationships = (
   const added = add
     .map(
       (r) =>
-        `<Relationship Id="${escapeXmlAttribute(r.id)}" Type="${escapeXmlAttribute(r.type)}" Target="${escapeXmlAttribute(r.target)}"/>`,
+        `<Relationship Id="${escapeXmlAttribute(r.id)}" Type="${escapeXmlAttribute(r.type)}" Target="${escapeXmlAttribute(r.target)}"${r.targetMode ? ` TargetMode="${r.targetMode}"` : ""}/>`,
     )
     .join("");
   return insertBeforeClose(out, "</Relationships>", added);

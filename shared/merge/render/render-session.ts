@@ -13,7 +13,8 @@ import type { MergeRecord, MergeValues } from "../merge-record";
 import type { Relationship } from "../package/relationships";
 import { escapeXmlAttribute } from "../xml/xml-escape";
 import { evaluateField, type EvaluationContext } from "./evaluate-field";
-import { IdAllocator } from "./id-allocator";
+import type { IdAllocator } from "./id-allocator";
+import { SessionIds } from "./session-ids";
 import { ValueLookup } from "./value-lookup";
 import { codeRuns, valueRuns } from "./value-runs";
 
@@ -58,23 +59,22 @@ export class RenderSession {
   private readonly bookmarkIds: IdAllocator;
   private readonly footnoteIds: IdAllocator;
   private readonly endnoteIds: IdAllocator;
-  private readonly seenDrawings = new Set<number>();
-  private readonly seenControls = new Set<number>();
-  private readonly seenFootnotes = new Set<number>();
-  private readonly seenEndnotes = new Set<number>();
+  private readonly seenDrawings: Set<number>;
+  private readonly seenControls: Set<number>;
+  private readonly seenFootnotes: Set<number>;
+  private readonly seenEndnotes: Set<number>;
   private readonly bookmarkNamesTaken: Set<string>;
   private letterBookmarks = new Map<number, number | null>();
   private letterBookmarkNames = new Map<string, string>();
   private bookmarkCounters = new Map<string, number>();
   private letterNums = new Map<number, number>();
-  private nextNumId: number;
   private currentNoteId = 0;
   private inNote = false;
   private readonly storyIds = new Map<string, string>();
   private readonly relationshipIdsTaken: Set<string>;
   private readonly partsTaken: Set<string>;
   private readonly renderedOriginals = new Map<string, string>();
-  private readonly uniqueCounters = new Map<string, number>();
+  private readonly uniqueCounters: Map<string, number>;
   private readonly rowKeySets = new WeakMap<readonly string[], ReadonlySet<string>>();
   private readonly mainRelationships: ReadonlyMap<string, Relationship>;
 
@@ -86,16 +86,22 @@ export class RenderSession {
   constructor(
     private readonly template: CompiledTemplate,
     private readonly options: SessionOptions,
+    /** Shared when letters of several templates go into one document. */
+    private readonly ids: SessionIds = new SessionIds([template]),
   ) {
-    const used = template.used;
-    this.drawingIds = new IdAllocator(used.drawingIds, 1);
-    this.controlIds = new IdAllocator(used.controlIds, 1);
-    this.bookmarkIds = new IdAllocator(used.bookmarkIds, 0);
-    this.footnoteIds = new IdAllocator(used.footnoteIds, 1);
-    this.endnoteIds = new IdAllocator(used.endnoteIds, 1);
-    this.bookmarkNamesTaken = new Set([...used.bookmarkNames].map((n) => n.toLowerCase()));
-    this.nextNumId = used.maxNumId + 1;
-    this.relationshipIdsTaken = new Set(template.mainRelationships.map((r) => r.id));
+    this.drawingIds = ids.drawingIds;
+    this.controlIds = ids.controlIds;
+    this.bookmarkIds = ids.bookmarkIds;
+    this.footnoteIds = ids.footnoteIds;
+    this.endnoteIds = ids.endnoteIds;
+    this.seenDrawings = ids.seenDrawings;
+    this.seenControls = ids.seenControls;
+    this.seenFootnotes = ids.seenFootnotes;
+    this.seenEndnotes = ids.seenEndnotes;
+    this.bookmarkNamesTaken = ids.bookmarkNamesTaken;
+    this.relationshipIdsTaken = ids.relationshipIdsTaken;
+    this.partsTaken = ids.partsTaken;
+    this.uniqueCounters = ids.uniqueCounters;
     const byId = new Map<string, Relationship>();
     for (const r of template.mainRelationships) if (!byId.has(r.id)) byId.set(r.id, r);
     this.mainRelationships = byId;
@@ -286,11 +292,11 @@ export class RenderSession {
     if (this.options.mode !== "multi" || this.letter === 0 || !numbering) return id;
     let mapped = this.letterNums.get(id);
     if (mapped === undefined) {
-      const fresh = this.nextNumId;
+      const fresh = this.ids.nextNumId;
       const xml = restartedNum(numbering, id, fresh);
       if (xml === undefined) mapped = id;
       else {
-        this.nextNumId++;
+        this.ids.nextNumId++;
         this.newNums.push(xml);
         mapped = fresh;
       }
