@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync as zipSyncOf } from "fflate";
 import {
   estimateMixedDocumentSize,
   mergeDocument,
@@ -13,6 +13,8 @@ import {
 } from "@shared/merge";
 import { buildDocx, drawing, mergeField, p, PNG, t } from "./docx-builder";
 import { text, unzipParts } from "./docx-text";
+import { storyTextsBySection, wordTemplate } from "./fixture-files";
+import { inspectDocx } from "./ooxml-assertions";
 
 /**
  * One document holding letters of three templates in the order of the segment's lines: each
@@ -101,6 +103,20 @@ const sections = (): string[] => {
   return out;
 };
 
+/** The ECMA-376 schemas and the package rules (../shared/schemas/ooxml/validate-docx). */
+const expectValid = (docx: Uint8Array): void => {
+  const dir = mkdtempSync(join(tmpdir(), "mixed-"));
+  try {
+    const file = join(dir, "mixed.docx");
+    writeFileSync(file, docx);
+    expect(() =>
+      execFileSync("/work/shared/schemas/ooxml/validate-docx", [file], { stdio: "pipe" }),
+    ).not.toThrow();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
 describe("one document with mixed letters", () => {
   it("writes each letter from its own template, in the order given", () => {
     const each = sections();
@@ -187,16 +203,8 @@ describe("one document with mixed letters", () => {
   });
 
   it("passes the OOXML validator", () => {
-    const dir = mkdtempSync(join(tmpdir(), "mixed-"));
-    try {
-      const file = join(dir, "mixed.docx");
-      writeFileSync(file, merged);
-      expect(() =>
-        execFileSync("/work/shared/schemas/ooxml/validate-docx", [file], { stdio: "pipe" }),
-      ).not.toThrow();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expectValid(merged);
+    expect(inspectDocx(merged).problems).toEqual([]);
   });
 
   it("opens in LibreOffice with a page per letter and each letter's header", () => {
@@ -244,5 +252,149 @@ describe("one document with mixed letters", () => {
     expect(() => mergeMixedDocument(letters, { limits: { maxDocumentBytes: 1000 } })).toThrow(
       expect.objectContaining({ code: "output_too_large" }),
     );
+  });
+});
+
+describe("notes, links and namespaces of the other templates", () => {
+  const note = (id: number, body: string): string =>
+    `<w:footnote w:id="${id}">${p(t(body))}</w:footnote>`;
+  const ref = (id: number): string => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`;
+  const link = (id: string): string => `<w:hyperlink r:id="${id}">${t("our site")}</w:hyperlink>`;
+  const withNote = readTemplate(
+    buildDocx({ body: p(t("A "), mergeField("Name"), ref(1)), footnotes: note(1, "A note") }),
+  );
+  const twoNotes = readTemplate(
+    buildDocx({
+      body: `<w:p>${t("B")}${ref(1)}${ref(2)}</w:p>`,
+      footnotes: note(1, "B first") + note(2, "B second"),
+    }),
+  );
+  // buildDocx has no external relationships: add one by hand to B's main relationships.
+  const external = (() => {
+    const files = unzipSync(
+      buildDocx({ body: p(link("rIdLink"), t(" C"), ref(1)), footnotes: note(1, "C") }),
+    );
+    const name = "word/_rels/document.xml.rels";
+    const rels = new TextDecoder().decode(files[name]);
+    files[name] = new TextEncoder().encode(
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdLink" Type="${REL}/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>`,
+      ),
+    );
+    return readTemplate(zipSyncOf(files));
+  })();
+  const noNotes = readTemplate(buildDocx({ body: p(t("Plain "), mergeField("Name")) }));
+
+  it("numbers every note of every letter uniquely, in the destination's notes part", () => {
+    const docx = mergeMixedDocument([
+      { template: withNote, record: { values: { Name: "1" } } },
+      { template: external, record: { values: { Name: "2" } } },
+      { template: withNote, record: { values: { Name: "3" } } },
+      { template: external, record: { values: { Name: "4" } } },
+    ]);
+    const xml = unzipParts(docx);
+    const refs = [
+      ...(xml.get("word/document.xml") as string).matchAll(/<w:footnoteReference w:id="(\d+)"/g),
+    ].map((m) => m[1]);
+    expect(refs).toHaveLength(4);
+    expect(new Set(refs).size).toBe(4);
+    const notes = xml.get("word/footnotes.xml") as string;
+    for (const id of refs) expect(notes).toContain(`<w:footnote w:id="${id}">`);
+    expect(text(notes).split("\n").filter(Boolean).sort()).toEqual(["A note", "A note", "C", "C"]);
+    const link = /r:id="([^"]+)"/.exec(
+      (xml.get("word/document.xml") as string).slice(
+        (xml.get("word/document.xml") as string).indexOf("<w:hyperlink"),
+      ),
+    )?.[1];
+    expect(xml.get("word/_rels/document.xml.rels")).toMatch(
+      new RegExp(`Id="${link}"[^>]*Target="https://example.com/" TargetMode="External"`),
+    );
+    expect(inspectDocx(docx).problems).toEqual([]);
+    expectValid(docx);
+  });
+
+  it("adds a notes part when only another template has one", () => {
+    const docx = mergeMixedDocument(
+      [
+        { template: noNotes, record: { values: { Name: "1" } } },
+        { template: twoNotes, record: { values: { Name: "2" } } },
+      ],
+      { destination: noNotes },
+    );
+    const xml = unzipParts(docx);
+    const notesPart = [...xml.keys()].find((k) => /^word\/footnotes.*\.xml$/.test(k)) as string;
+    expect(
+      text(xml.get(notesPart) as string)
+        .split("\n")
+        .filter(Boolean),
+    ).toEqual(["B first", "B second"]);
+    expect(xml.get("word/_rels/document.xml.rels")).toContain("relationships/footnotes");
+    expect(inspectDocx(docx).problems).toEqual([]);
+    expectValid(docx);
+  });
+
+  it("declares on the root the namespaces another template's body uses", () => {
+    // A destination declaring only w and r, as a hand-written or older letter may.
+    const files = unzipSync(buildDocx({ body: p(t("Bare"), mergeField("Name")) }));
+    const doc = new TextDecoder().decode(files["word/document.xml"]);
+    files["word/document.xml"] = new TextEncoder().encode(
+      doc.replace(
+        /<w:document [^>]*>/,
+        `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="${REL}">`,
+      ),
+    );
+    const bare = readTemplate(zipSyncOf(files));
+    const docx = mergeMixedDocument([
+      { template: bare, record: { values: { Name: "1" } } },
+      { template: b, record: { values: { Name: "2" } } },
+    ]);
+    const root = /<w:document [^>]*>/.exec(
+      unzipParts(docx).get("word/document.xml") as string,
+    )?.[0];
+    expect(root).toContain(
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"',
+    );
+    expect(root).toContain('mc:Ignorable="w14"');
+    expect(inspectDocx(docx).problems).toEqual([]);
+    expectValid(docx);
+  });
+});
+
+describe("Word-authored letters mixed in one document", () => {
+  const names = [
+    "test_winword2010",
+    "test_macword2011",
+    "test_footer",
+    "test_merge_table_multipart",
+    "test_merge_templates_simple",
+  ];
+  const templates = names.map((name) => readTemplate(wordTemplate(name)));
+  const values = {
+    Voornaam: "Jan",
+    first_name: "Mary",
+    footer: "for Mary",
+    student_name: "Sam",
+    fieldname: "Simple",
+  };
+  const docx = mergeMixedDocument(
+    [...templates, ...templates.slice().reverse()].map((template) => ({
+      template,
+      record: { values },
+    })),
+  );
+
+  it("keeps each letter's own text and its own header fields", () => {
+    const documentXml = unzipParts(docx).get("word/document.xml") as string;
+    const at = ["Jan", "Mary", "Sam", "Simple"].map((v) => documentXml.indexOf(v));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(storyTextsBySection(docx, "header").filter((h) => h === "Footer for Mary")).toHaveLength(
+      2,
+    );
+  });
+
+  it("passes the OOXML validator", () => {
+    expect(inspectDocx(docx).problems).toEqual([]);
+    expectValid(docx);
   });
 });
