@@ -11,6 +11,7 @@ import { mergedLetterIdOf } from "../segments/line-letter-ids";
 import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
+import { resolveLineLetters } from "./line-letters";
 import { resolveTemplate } from "./merge-template";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
@@ -156,6 +157,11 @@ export const runMerge = async (
     (a, b) => a.lineNo - b.lineNo,
   );
   const total = lines.length;
+  // One document holds each line's own letter: each is found and read before the job, too.
+  const lineLetters =
+    request.output === "document"
+      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter)
+      : undefined;
   return runJob(
     deps,
     tenant,
@@ -177,6 +183,7 @@ export const runMerge = async (
         header,
         source: request.template,
         letter,
+        lineLetters,
         records,
         signal,
         progress: (lettersDone) => report(Math.floor((total + lettersDone) / 2)),

@@ -4,6 +4,7 @@ import type { AppDeps } from "../../app-deps";
 import type { SegmentHeader } from "../../store/segment-repository";
 import type { TenantId } from "../../store/tenant";
 import type { LetterRecord } from "../letter-records";
+import type { LineLetters } from "../line-letters";
 import type { LetterBytes } from "../merge-template";
 
 /**
@@ -19,6 +20,11 @@ export interface MergeRun {
   readonly source: z.infer<typeof MergeTemplateSource> | undefined;
   /** The segment's letter, read by the engine before the job began. */
   readonly letter: LetterBytes;
+  /**
+   * For one document: each line's letter (its own template's, its language's, its own upload),
+   * read before the job began. Absent for the outputs that choose their letters themselves.
+   */
+  readonly lineLetters?: LineLetters | undefined;
   /** One per segment line, in line order. */
   readonly records: readonly LetterRecord[];
   /** Aborts when the job is canceled: hand it to every merge thread call. */

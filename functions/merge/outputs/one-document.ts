@@ -2,11 +2,28 @@ import { docxType } from "@shared/model/api/docx-type";
 import { toMergeRecord } from "../letter-records";
 import { resultFileName, type MergeOutput } from "./merge-output";
 
-/** Word's "Edit Individual Documents": one .docx, a section per letter, in one merge thread. */
+/**
+ * Word's "Edit Individual Documents": one .docx, a section per letter, in one merge thread.
+ * Lines whose letter is not the segment's (their own template, another language, their own
+ * upload) have theirs spliced in, each in its own section with its own headers and footers.
+ */
 export const oneDocument: MergeOutput = {
-  produce: async ({ deps, header, letter, records, signal }) => ({
-    bytes: await deps.workers.mergeDocument(letter.bytes, records.map(toMergeRecord), signal),
-    fileName: resultFileName(letter, header.no, "docx"),
-    contentType: docxType,
-  }),
+  produce: async ({ deps, header, letter, lineLetters, records, signal }) => {
+    const values = records.map(toMergeRecord);
+    const bytes =
+      lineLetters && lineLetters.letters.length > 1
+        ? await deps.workers.mergeMixedDocument(
+            lineLetters.letters,
+            lineLetters.letterOf,
+            lineLetters.destination,
+            values,
+            signal,
+          )
+        : await deps.workers.mergeDocument(letter.bytes, values, signal);
+    return {
+      bytes,
+      fileName: resultFileName(letter, header.no, "docx"),
+      contentType: docxType,
+    };
+  },
 };

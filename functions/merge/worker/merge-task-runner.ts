@@ -1,5 +1,11 @@
 import { zipSync } from "fflate";
-import { checkMerge, mergeDocument, mergeEach, readTemplate } from "@shared/merge/index";
+import {
+  checkMerge,
+  mergeDocument,
+  mergeEach,
+  mergeMixedDocument,
+  readTemplate,
+} from "@shared/merge/index";
 import type { MergeTask, MergeTaskResult } from "./merge-task";
 import { transferablesOf } from "./worker-protocol";
 import type { TaskOutcome } from "./worker-serve";
@@ -27,6 +33,17 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
     case "mergeDocument": {
       const bytes = mergeDocument(readTemplate(task.letter), task.records);
       return { output: { kind: "mergeDocument", bytes }, transfer: transferablesOf([bytes]) };
+    }
+    case "mergeMixedDocument": {
+      const templates = task.letters.map((letter) => readTemplate(letter));
+      const bytes = mergeMixedDocument(
+        task.records.map((record, i) => ({
+          template: templates[task.letterOf[i] ?? 0] as (typeof templates)[number],
+          record,
+        })),
+        { destination: templates[task.destination] },
+      );
+      return { output: { kind: "mergeMixedDocument", bytes }, transfer: transferablesOf([bytes]) };
     }
     case "mergeEach": {
       const files = mergeEach(readTemplate(task.letter), task.records);

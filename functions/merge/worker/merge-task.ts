@@ -20,6 +20,18 @@ export type MergeTask =
       readonly letter: Uint8Array;
       readonly records: readonly MergeRecord[];
     }
+  /**
+   * One .docx, a section per record, each record's letter from its own template: `letters`
+   * holds each distinct letter once, `letterOf` the index of each record's, `destination` the
+   * one whose package the others are spliced into.
+   */
+  | {
+      readonly kind: "mergeMixedDocument";
+      readonly letters: readonly Uint8Array[];
+      readonly letterOf: readonly number[];
+      readonly destination: number;
+      readonly records: readonly MergeRecord[];
+    }
   /** One .docx per record. */
   | {
       readonly kind: "mergeEach";
@@ -56,6 +68,7 @@ export type MergeTaskResult =
       readonly issues: MergeIssue[];
     }
   | { readonly kind: "mergeDocument"; readonly bytes: Uint8Array }
+  | { readonly kind: "mergeMixedDocument"; readonly bytes: Uint8Array }
   | { readonly kind: "mergeEach"; readonly files: readonly MergedFile[] }
   | { readonly kind: "zip"; readonly bytes: Uint8Array };
 

@@ -46,6 +46,17 @@ export interface MergeWorkers {
     records: readonly MergeRecord[],
     signal?: AbortSignal,
   ): Promise<Uint8Array>;
+  /**
+   * One .docx with each record's letter from its own template (`letterOf[i]` indexes
+   * `letters`), spliced into `letters[destination]`'s package.
+   */
+  mergeMixedDocument(
+    letters: readonly Uint8Array[],
+    letterOf: readonly number[],
+    destination: number,
+    records: readonly MergeRecord[],
+    signal?: AbortSignal,
+  ): Promise<Uint8Array>;
   mergeEach(
     letter: Uint8Array,
     records: readonly MergeRecord[],
@@ -93,6 +104,9 @@ export const createMergeWorkers = (
     },
     mergeDocument: async (letter, records, signal) =>
       (await run({ kind: "mergeDocument", letter, records }, signal)).bytes,
+    mergeMixedDocument: async (letters, letterOf, destination, records, signal) =>
+      (await run({ kind: "mergeMixedDocument", letters, letterOf, destination, records }, signal))
+        .bytes,
     mergeEach: async (letter, records, signal) =>
       (await run({ kind: "mergeEach", letter, records }, signal)).files,
     zip: async (files, { signal, handOver = false } = {}) => {
