@@ -11,7 +11,8 @@ import { mergedLetterIdOf } from "../segments/line-letter-ids";
 import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
-import { resolveLineLetters } from "./line-letters";
+import { checkEachLetter } from "./check-each-letter";
+import { resolveLineLetters, type LineLetters } from "./line-letters";
 import { resolveTemplate } from "./merge-template";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
@@ -71,17 +72,17 @@ const checkLetters = async (
   letter: Uint8Array,
   records: readonly LetterRecord[],
   signal?: AbortSignal,
+  lineLetters?: LineLetters,
 ) => {
-  const { fieldNames, issues } = await deps.workers.check(
-    letter,
-    records.map(toMergeRecord),
-    {
-      emailField: "E-Mail",
-      email: records.map((r) => r.line.correspondenceType === "email"),
-      names: records.map((r) => `${r.line.contactNo} ${r.name}`),
-    },
-    signal,
-  );
+  const notes = {
+    emailField: "E-Mail",
+    email: records.map((r) => r.line.correspondenceType === "email"),
+    names: records.map((r) => `${r.line.contactNo} ${r.name}`),
+  };
+  const { fieldNames, issues } =
+    lineLetters && lineLetters.letters.length > 1
+      ? await checkEachLetter(deps, lineLetters, records.map(toMergeRecord), notes, signal)
+      : await deps.workers.check(letter, records.map(toMergeRecord), notes, signal);
   return {
     fieldNames,
     issues: [...engineIssues(issues, records), ...ownLetterIssues(records)],
@@ -115,7 +116,17 @@ export const checkSegmentMerge = async (
     (a, b) => a.lineNo - b.lineNo,
   );
   const records = await letterRecords(deps, tenant, header, lines);
-  const { fieldNames, issues } = await checkLetters(deps, letter.bytes, records);
+  const lineLetters =
+    request.output === "document"
+      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter)
+      : undefined;
+  const { fieldNames, issues } = await checkLetters(
+    deps,
+    letter.bytes,
+    records,
+    undefined,
+    lineLetters,
+  );
   const contactOf = new Map(lines.map((l) => [l.lineNo, l.contactNo]));
   const groups = groupIssues(
     issues.map((i) => ({
@@ -176,7 +187,7 @@ export const runMerge = async (
       }
       // Check for Errors and the merge each read the letter in their own thread, side by side;
       // the check goes first, so a pool of one thread answers it before the long merge.
-      const check = checkLetters(deps, letter.bytes, records, signal);
+      const check = checkLetters(deps, letter.bytes, records, signal, lineLetters);
       const output = mergeOutputs[request.output].produce({
         deps,
         tenant,

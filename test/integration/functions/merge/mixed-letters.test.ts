@@ -35,9 +35,9 @@ const upload = async (path: string, bytes: Uint8Array, fileName: string) => {
   if (res.status >= 300) throw new Error(`PUT ${path}: ${res.status} ${res.text}`);
   return res.json;
 };
-const letterWith = (header: string, greeting: string): Uint8Array =>
+const letterWith = (header: string, greeting: string, more = ""): Uint8Array =>
   buildDocx({
-    body: p(t(greeting), control("Name"), t(",")),
+    body: p(t(greeting), control("Name"), t(","), more),
     stories: [{ kind: "header", content: p(t(header)) }],
   });
 const lineOf = async (segmentNo: string, contactNo: string) =>
@@ -64,7 +64,7 @@ beforeAll(async () => {
   );
   await upload(
     "/api/interaction-templates/TILBUD/attachments/da-DK",
-    letterWith("Tilbud", "Tilbud til "),
+    letterWith("Tilbud", "Tilbud til ", control("Personal Note")),
     "tilbud.docx",
   );
   for (const [no, name] of [
@@ -136,6 +136,19 @@ describe("one document with mixed letters", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("checks each line against its own letter", async () => {
+    const cai = await lineOf("MX1", "KT3");
+    const res = await api.call("POST", "/api/segments/MX1/merge-check", {
+      body: { output: "document" },
+    });
+    expect(res.status).toBe(200);
+    // Only Cai's letter (TILBUD's) shows Personal Note, which his line leaves empty.
+    const empty = (res.json.issues as { code: string; lineNo?: number }[]).filter(
+      (i) => i.code === "empty_values",
+    );
+    expect(empty.map((i) => i.lineNo)).toEqual([cai.lineNo]);
   });
 
   describe("bad input", () => {
