@@ -102,7 +102,11 @@ export const mergedStyles = (
     for (const [id, style] of stylesOf(other.xml, other.part)) {
       if (own.has(id)) continue;
       own.set(id, style);
-      added.push(style);
+      // A document has one default style per type: the destination's.
+      const tagEnd = style.indexOf(">");
+      added.push(
+        style.slice(0, tagEnd).replace(/\sw:default="(?:1|true|on)"/, "") + style.slice(tagEnd),
+      );
     }
   }
   const close = xml.lastIndexOf("</w:styles>");

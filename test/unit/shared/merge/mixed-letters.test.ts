@@ -55,7 +55,9 @@ const letterB = buildDocx({
     '<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/>',
   styles:
     heading("0000FF") +
-    '<w:style w:type="paragraph" w:styleId="OnlyB"><w:name w:val="Only B"/><w:rPr><w:i/></w:rPr></w:style>',
+    '<w:style w:type="paragraph" w:styleId="OnlyB"><w:name w:val="Only B"/><w:rPr><w:i/></w:rPr></w:style>' +
+    // A localized Word names its default style otherwise; the destination's stays the default.
+    '<w:style w:type="character" w:default="1" w:styleId="Standardskrifttypeiafsnit"><w:name w:val="Default Paragraph Font"/></w:style>',
   numbering: numbering("1A2B3C4D", "upperRoman"),
   extraParts: [
     { name: "word/media/image1.png", content: PNG, relType: `${REL}/image`, relId: "rIdImg" },
@@ -163,6 +165,7 @@ describe("one document with mixed letters", () => {
     expect(styles).toContain('<w:color w:val="FF0000"/>');
     expect(styles).not.toContain('<w:color w:val="0000FF"/>');
     expect(styles).toContain('w:styleId="OnlyB"');
+    expect(styles).toContain('<w:style w:type="character" w:styleId="Standardskrifttypeiafsnit">');
   });
 
   it("never joins one letter's list to another's", () => {
