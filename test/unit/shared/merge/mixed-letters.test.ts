@@ -7,6 +7,7 @@ import {
   estimateMixedDocumentSize,
   mergeDocument,
   mergeMixedDocument,
+  mergeMixedDocumentFlatOpc,
   readTemplate,
   type LetterOfTemplate,
   type Template,
@@ -48,7 +49,11 @@ const letterB = buildDocx({
     p(drawing(1, "rIdImg")) +
     list("B one"),
   stories: [
-    { kind: "header", content: p(t("Header B for "), mergeField("Name")) },
+    {
+      kind: "header",
+      content: p(t("Header B for "), mergeField("Name"), drawing(7, "rIdLogo")),
+      rels: [["rIdLogo", `${REL}/image`, "media/image1.png"]],
+    },
     { kind: "footer", content: p(t("Footer B")) },
   ],
   section:
@@ -203,6 +208,23 @@ describe("one document with mixed letters", () => {
     for (const id of embeds) expect(targetOf(id)).toMatch(/^media\/image1-t\d\.png$/);
     const docPrIds = [...documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(docPrIds).size).toBe(docPrIds.length);
+  });
+
+  it("gives each copy of a header with fields its own relationships to the template's one picture", () => {
+    const copies = [...parts.keys()].filter((k) => /^word\/_rels\/header\d+-t\d.*\.rels$/.test(k));
+    expect(copies).toHaveLength(2);
+    for (const rels of copies) expect(parts.get(rels)).toMatch(/Target="media\/image1-t\d\.png"/);
+  });
+
+  it("writes the same letters as flat OPC, which reads back", () => {
+    const flat = mergeMixedDocumentFlatOpc(letters, { destination: a });
+    expect(readTemplate(flat).fieldNames).toEqual([]);
+    for (const greeting of ["Dear Ann", "Kære Bo", "Hej Cy", "Kære Bea", "Dear Al"])
+      expect(flat.replace(/<[^>]+>/g, "")).toContain(greeting);
+  });
+
+  it("refuses a merge without letters", () => {
+    expect(() => mergeMixedDocument([])).toThrow(expect.objectContaining({ code: "no_records" }));
   });
 
   it("passes the OOXML validator", () => {
