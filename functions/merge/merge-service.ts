@@ -176,6 +176,7 @@ export const runMerge = async (
         tenant,
         header,
         source: request.template,
+        labels: request.labels,
         letter,
         records,
         signal,

@@ -1,5 +1,11 @@
 import { zipSync } from "fflate";
-import { checkMerge, mergeDocument, mergeEach, readTemplate } from "@shared/merge/index";
+import {
+  checkMerge,
+  mergeDocument,
+  mergeEach,
+  mergeLabels,
+  readTemplate,
+} from "@shared/merge/index";
 import type { MergeTask, MergeTaskResult } from "./merge-task";
 import { transferablesOf } from "./worker-protocol";
 import type { TaskOutcome } from "./worker-serve";
@@ -34,6 +40,12 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
         output: { kind: "mergeEach", files },
         transfer: transferablesOf(files.map((f) => f.bytes)),
       };
+    }
+    case "labels": {
+      const bytes = mergeLabels(task.labels, task.grid, {
+        ...(task.language ? { language: task.language } : {}),
+      });
+      return { output: { kind: "labels", bytes }, transfer: transferablesOf([bytes]) };
     }
     case "zip": {
       const bytes = zipSync(

@@ -1,0 +1,25 @@
+/**
+ * A contact's address label from its letter values, until the address-by-country layout
+ * (ADDRESSBLOCK, issue 14) takes its place: this file is the one place labels read an address.
+ * Business Central's contact labels print the same lines: name, company, address, address 2,
+ * post code and city, country.
+ */
+type Value = string | number | boolean | null | undefined;
+
+const text = (value: Value): string =>
+  value === null || value === undefined ? "" : String(value).trim();
+
+export const labelAddressLines = (values: Readonly<Record<string, Value>>): string[] => {
+  const name = text(values["Name"]);
+  const company = text(values["Company Name"]);
+  const lines = [
+    name,
+    // A company contact's Company Name is its own name: once is enough.
+    company === name ? "" : company,
+    text(values["Address"]),
+    text(values["Address 2"]),
+    [text(values["Post Code"]), text(values["City"])].filter((v) => v !== "").join(" "),
+    text(values["Country/Region Code"]),
+  ];
+  return lines.filter((line) => line !== "");
+};
