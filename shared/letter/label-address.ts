@@ -9,16 +9,30 @@ type Value = string | number | boolean | null | undefined;
 const text = (value: Value): string =>
   value === null || value === undefined ? "" : String(value).trim();
 
+const postCodeAndCity = (postCode: string, city: string) =>
+  [postCode, city].filter((v) => v !== "").join(" ");
+
 export const labelAddressLines = (values: Readonly<Record<string, Value>>): string[] => {
   const name = text(values["Name"]);
   const company = text(values["Company Name"]);
+  const own = [
+    text(values["Address"]),
+    text(values["Address 2"]),
+    postCodeAndCity(text(values["Post Code"]), text(values["City"])),
+  ];
+  // A person without an address of their own is reached at the company's, as Business Central
+  // copies a company's address to its people.
+  const address = own.some((line) => line !== "")
+    ? own
+    : [
+        text(values["Company Address"]),
+        postCodeAndCity(text(values["Company Post Code"]), text(values["Company City"])),
+      ];
   const lines = [
     name,
     // A company contact's Company Name is its own name: once is enough.
     company === name ? "" : company,
-    text(values["Address"]),
-    text(values["Address 2"]),
-    [text(values["Post Code"]), text(values["City"])].filter((v) => v !== "").join(" "),
+    ...address,
     text(values["Country/Region Code"]),
   ];
   return lines.filter((line) => line !== "");

@@ -1,37 +1,28 @@
 import { z } from "zod";
-import { labelGridIssues } from "../merge/labels/label-grid-rules";
 import { LABEL_PRESET_IDS } from "../merge/labels/label-presets";
 
 const Millimetres = z.number().meta({ description: "Millimetres." });
 
-/** A sheet described as Word's Label Options' "Label details" does, in millimetres. */
-export const LabelGridSchema = z
-  .strictObject({
-    pageWidth: Millimetres,
-    pageHeight: Millimetres,
-    topMargin: Millimetres.meta({ description: "From the page's top edge to the first row." }),
-    sideMargin: Millimetres.meta({ description: "From the page's left edge to the first column." }),
-    columns: z.number().meta({ description: "Labels across." }),
-    rows: z.number().meta({ description: "Labels down." }),
-    labelWidth: Millimetres,
-    labelHeight: Millimetres,
-    horizontalPitch: Millimetres.meta({
-      description: "From one label's left edge to the next one's: the width plus the gap.",
-    }),
-    verticalPitch: Millimetres.meta({
-      description: "From one label's top edge to the next one's: the height plus the gap.",
-    }),
-  })
-  .superRefine((grid, context) => {
-    // The engine's own rules, so the edge refuses exactly what the engine would.
-    for (const issue of labelGridIssues(grid))
-      context.addIssue({
-        code: "custom",
-        path: [issue.field],
-        message: issue.message,
-        params: { rule: issue.rule },
-      });
-  });
+/**
+ * A sheet described as Word's Label Options' "Label details" does, in millimetres. Its shape is
+ * checked here; whether it fits its page is the engine's rule (labelGridIssues), answered 422.
+ */
+export const LabelGridSchema = z.strictObject({
+  pageWidth: Millimetres,
+  pageHeight: Millimetres,
+  topMargin: Millimetres.meta({ description: "From the page's top edge to the first row." }),
+  sideMargin: Millimetres.meta({ description: "From the page's left edge to the first column." }),
+  columns: z.number().meta({ description: "Labels across." }),
+  rows: z.number().meta({ description: "Labels down." }),
+  labelWidth: Millimetres,
+  labelHeight: Millimetres,
+  horizontalPitch: Millimetres.meta({
+    description: "From one label's left edge to the next one's: the width plus the gap.",
+  }),
+  verticalPitch: Millimetres.meta({
+    description: "From one label's top edge to the next one's: the height plus the gap.",
+  }),
+});
 
 export const LabelSheet = z.union([
   z.strictObject({

@@ -1,5 +1,5 @@
 import { docxType } from "@shared/model/api/docx-type";
-import type { LabelSheet } from "@shared/model/label-sheet";
+import type { LabelOptions, LabelSheet } from "@shared/model/label-sheet";
 import { labelAddressLines } from "@shared/letter/label-address";
 import {
   LABEL_PRESETS,
@@ -15,15 +15,23 @@ const gridOf = (sheet: LabelSheet): LabelGrid =>
   "preset" in sheet ? LABEL_PRESETS[sheet.preset] : sheet.custom;
 
 /**
+ * The sheet a labels merge prints on, refused (LabelGridError, each field and rule: a 422)
+ * when it cannot be printed: the merge asks before its job exists, so nothing is written.
+ */
+export const printableLabelGrid = (options: LabelOptions | undefined): LabelGrid => {
+  const grid = gridOf(options?.sheet ?? DEFAULT_SHEET);
+  const issues = labelGridIssues(grid);
+  if (issues.length > 0) throw new LabelGridError(issues);
+  return grid;
+};
+
+/**
  * Business Central's Print Labels and Word's Mailings > Labels: one address label per contact,
  * sheet after sheet, written in a merge thread. The segment's letter only names the file.
  */
 export const labels: MergeOutput = {
   produce: async ({ deps, header, letter, records, signal, progress, labels: options }) => {
-    const grid = gridOf(options?.sheet ?? DEFAULT_SHEET);
-    // The contract refuses such a grid already; a caller past it is refused the same way.
-    const issues = labelGridIssues(grid);
-    if (issues.length > 0) throw new LabelGridError(issues);
+    const grid = printableLabelGrid(options);
     const bytes = await deps.workers.labels(
       records.map((r) => labelAddressLines(r.values)),
       grid,

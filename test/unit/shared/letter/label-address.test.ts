@@ -27,4 +27,16 @@ describe("a contact's address label", () => {
       }),
     ).toEqual(["Nord A/S", "Vestergade 12", "8000"]);
   });
+
+  it("reaches a person without an address of their own at the company's", () => {
+    expect(
+      labelAddressLines({
+        Name: "Anna Holm",
+        "Company Name": "Nord A/S",
+        "Company Address": "Vestergade 12",
+        "Company Post Code": "8000",
+        "Company City": "Aarhus C",
+      }),
+    ).toEqual(["Anna Holm", "Nord A/S", "Vestergade 12", "8000 Aarhus C"]);
+  });
 });
