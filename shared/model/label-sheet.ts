@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LABEL_PRESET_IDS } from "../merge/labels/label-presets";
+import type { LabelGrid } from "../merge/labels/label-grid";
+import { LABEL_PRESETS, LABEL_PRESET_IDS } from "../merge/labels/label-presets";
 
 const Millimetres = z.number().meta({ description: "Millimetres." });
 
@@ -43,3 +44,10 @@ export const LabelOptions = z.strictObject({
   }),
 });
 export type LabelOptions = z.infer<typeof LabelOptions>;
+
+/** Where no sheet is chosen: Word's and Business Central's most common A4 address labels. */
+export const DEFAULT_LABEL_SHEET: LabelSheet = { preset: "a4-3x8" };
+
+/** The grid a sheet stands for: a preset's dimensions, or the custom grid as given. */
+export const labelGridOf = (sheet: LabelSheet): LabelGrid =>
+  "preset" in sheet ? LABEL_PRESETS[sheet.preset] : sheet.custom;

@@ -1,25 +1,15 @@
 import { docxType } from "@shared/model/api/docx-type";
-import type { LabelOptions, LabelSheet } from "@shared/model/label-sheet";
+import { DEFAULT_LABEL_SHEET, labelGridOf, type LabelOptions } from "@shared/model/label-sheet";
 import { labelAddressLines } from "@shared/letter/label-address";
-import {
-  LABEL_PRESETS,
-  LabelGridError,
-  labelGridIssues,
-  type LabelGrid,
-} from "@shared/merge/index";
+import { LabelGridError, labelGridIssues, type LabelGrid } from "@shared/merge/index";
 import { resultFileName, type MergeOutput } from "./merge-output";
-
-const DEFAULT_SHEET: LabelSheet = { preset: "a4-3x8" };
-
-const gridOf = (sheet: LabelSheet): LabelGrid =>
-  "preset" in sheet ? LABEL_PRESETS[sheet.preset] : sheet.custom;
 
 /**
  * The sheet a labels merge prints on, refused (LabelGridError, each field and rule: a 422)
  * when it cannot be printed: the merge asks before its job exists, so nothing is written.
  */
 export const printableLabelGrid = (options: LabelOptions | undefined): LabelGrid => {
-  const grid = gridOf(options?.sheet ?? DEFAULT_SHEET);
+  const grid = labelGridOf(options?.sheet ?? DEFAULT_LABEL_SHEET);
   const issues = labelGridIssues(grid);
   if (issues.length > 0) throw new LabelGridError(issues);
   return grid;
