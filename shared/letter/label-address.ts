@@ -1,6 +1,7 @@
 /**
  * A contact's address label from its letter values, until the address-by-country layout
- * (ADDRESSBLOCK, issue 14) takes its place: this file is the one place labels read an address.
+ * (ADDRESSBLOCK, issue 14: formatAddressLines) takes its place: this file is the one place
+ * labels read an address, and it already takes the line's language that layout needs.
  * Business Central's contact labels print the same lines: name, company, address, address 2,
  * post code and city, country.
  */
@@ -12,7 +13,10 @@ const text = (value: Value): string =>
 const postCodeAndCity = (postCode: string, city: string) =>
   [postCode, city].filter((v) => v !== "").join(" ");
 
-export const labelAddressLines = (values: Readonly<Record<string, Value>>): string[] => {
+export const labelAddressLines = (
+  values: Readonly<Record<string, Value>>,
+  _options: { readonly language?: string | undefined } = {},
+): string[] => {
   const name = text(values["Name"]);
   const company = text(values["Company Name"]);
   const own = [
