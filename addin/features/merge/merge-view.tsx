@@ -65,8 +65,9 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
 
 /**
  * Check for errors, then Merge: into a new Word document (or, without WordApi 1.3, appended to
- * this one after a section break), or one document per contact as a zip from the server. A
- * progress bar and Cancel for large segments; customizing one contact's letter below.
+ * this one after a section break), one document per contact as a zip, or address labels on a
+ * chosen sheet, from the server. A progress bar and Cancel for large segments; customizing one
+ * contact's letter below.
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();

@@ -3,8 +3,8 @@ import type { LabelGrid } from "./label-grid";
 const INCH = 25.4;
 
 /**
- * The sheets offered by name, with the maker's dimensions (the same numbers Word's Label
- * Options holds for them). Each adds up to its page exactly: margins + pitches + label = page.
+ * The sheets offered by name, with the dimensions their maker publishes (Avery's templates,
+ * and Word's Label Options for the same products): margins to a tenth of a millimetre.
  */
 export const LABEL_PRESETS = {
   /** Avery L7159: A4, 3 × 8 = 24 labels of 63.5 × 33.9 mm. */
@@ -12,7 +12,7 @@ export const LABEL_PRESETS = {
     pageWidth: 210,
     pageHeight: 297,
     topMargin: 12.9,
-    sideMargin: 7.25,
+    sideMargin: 7.2,
     columns: 3,
     rows: 8,
     labelWidth: 63.5,
@@ -24,8 +24,8 @@ export const LABEL_PRESETS = {
   "a4-3x7": {
     pageWidth: 210,
     pageHeight: 297,
-    topMargin: 15.15,
-    sideMargin: 7.25,
+    topMargin: 15.1,
+    sideMargin: 7.2,
     columns: 3,
     rows: 7,
     labelWidth: 63.5,
@@ -37,7 +37,7 @@ export const LABEL_PRESETS = {
   "a4-2x7": {
     pageWidth: 210,
     pageHeight: 297,
-    topMargin: 15.15,
+    topMargin: 15.1,
     sideMargin: 4.65,
     columns: 2,
     rows: 7,

@@ -100,7 +100,7 @@ describe("MergeView: labels", () => {
           custom: {
             pageWidth: 210,
             pageHeight: 297,
-            topMargin: 15.15,
+            topMargin: 15.1,
             sideMargin: 4.65,
             columns: 3,
             rows: 7,

@@ -73,7 +73,7 @@ describe("labels: one table per sheet, each label's text in order", () => {
     expect(sections).toHaveLength(2);
     for (const section of sections) {
       expect(section).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
-      expect(section).toMatch(/<w:pgMar w:top="731" w:right="\d+" w:bottom="0" w:left="411"/);
+      expect(section).toMatch(/<w:pgMar w:top="731" w:right="\d+" w:bottom="0" w:left="408"/);
     }
   });
 
