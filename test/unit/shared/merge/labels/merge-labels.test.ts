@@ -100,12 +100,7 @@ describe("labels: a grid that cannot be printed is refused, naming the field and
     ["columns wider than the page", { columns: 5 }, "columns", "does_not_fit_page_width"],
     ["a side margin past the edge", { sideMargin: 20 }, "columns", "does_not_fit_page_width"],
     ["rows taller than the page", { rows: 4 }, "rows", "does_not_fit_page_height"],
-    [
-      "no room for the sheet's end",
-      { topMargin: 13 },
-      "rows",
-      "does_not_fit_page_height",
-    ],
+    ["no room for the sheet's end", { topMargin: 13 }, "rows", "does_not_fit_page_height"],
     ["a pitch below the label", { horizontalPitch: 40 }, "horizontalPitch", "pitch_below_label"],
     [
       "a vertical pitch below the label",
