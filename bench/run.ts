@@ -15,6 +15,7 @@ import { benchDemo } from "./demo.bench";
 import { benchEdge } from "./edge.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchHealthUnderMerge } from "./health-under-merge.bench";
+import { benchLabels } from "./labels.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
@@ -28,6 +29,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["edge", benchEdge],
   ["log", benchLog],
   ["merge", benchMerge],
+  ["labels", benchLabels],
   ["template-read", benchTemplateRead],
   ["health-under-merge", benchHealthUnderMerge],
   ["pane", benchPane],

@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
+import { LabelGridError } from "@shared/merge/labels/label-grid-error";
 import { MergeError } from "@shared/merge/merge-error";
 import { TemplateError, type TemplateErrorCode } from "@shared/merge/template-error";
 import type { ProblemError } from "@shared/model/problem";
@@ -45,6 +46,18 @@ export const engineProblem = (error: unknown, instance: string): HttpResponseIni
         instance,
       },
     );
+  }
+  if (error instanceof LabelGridError) {
+    return problemResponse(422, "label-sheet-not-printable", "The label sheet cannot be printed", {
+      detail: error.message,
+      errors: error.issues.map((issue) => ({
+        in: "body" as const,
+        field: `labels.sheet.custom.${issue.field}`,
+        rule: issue.rule,
+        message: issue.message,
+      })),
+      instance,
+    });
   }
   if (error instanceof MergeError) {
     const tooLarge = error.code === "output_too_large";

@@ -1,4 +1,4 @@
-import { MergeError, TemplateError } from "@shared/merge/index";
+import { LabelGridError, MergeError, TemplateError } from "@shared/merge/index";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
@@ -145,7 +145,8 @@ export const runJob = async (
     if (
       error instanceof WorkerPoolFullError ||
       error instanceof TemplateError ||
-      error instanceof MergeError
+      error instanceof MergeError ||
+      error instanceof LabelGridError
     ) {
       await jobs.delete(tenant, id, job.etag);
       throw error;

@@ -14,6 +14,7 @@ import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-record
 import { checkEachLetter } from "./check-each-letter";
 import { resolveLineLetters, type LineLetters } from "./line-letters";
 import { resolveTemplate } from "./merge-template";
+import { printableLabelGrid } from "./outputs/labels";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
 import { publicJob, repeatedJob, runJob } from "./merge-job-run";
@@ -160,6 +161,8 @@ export const runMerge = async (
   const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   // Letters are kept on the lines, which a logged segment no longer changes: say so up front.
   if (request.keep) assertOpen(header);
+  // A label sheet that cannot be printed answers 422 before anything is written.
+  if (request.output === "labels") printableLabelGrid(request.labels);
   // The letter is found and read before the job exists: a letter that is missing or that the
   // engine refuses answers 4xx at once, with nothing written.
   const letter = await resolveTemplate(deps, tenant, header, request.template);
@@ -193,6 +196,7 @@ export const runMerge = async (
         tenant,
         header,
         source: request.template,
+        labels: request.labels,
         letter,
         lineLetters,
         records,

@@ -44,3 +44,16 @@ export { DEFAULT_OUTPUT_LIMITS, type OutputLimits } from "./output/output-limits
 export { estimateMergedSize } from "./merge-estimate";
 export type { MergeSizeEstimate } from "./output/output-estimate";
 export type { CompressionLevel } from "./package/zip-writer";
+export { mergeLabels, type MergeLabelsOptions } from "./labels/merge-labels";
+export type { LabelLines } from "./labels/label-document";
+export {
+  MAX_LABELS_PER_SHEET,
+  MAX_PAGE_MM,
+  MIN_LABEL_MM,
+  SHEET_END_MM,
+  type LabelGrid,
+  type LabelGridField,
+} from "./labels/label-grid";
+export { labelGridIssues, type LabelGridIssue } from "./labels/label-grid-rules";
+export { LabelGridError } from "./labels/label-grid-error";
+export { LABEL_PRESETS, LABEL_PRESET_IDS, type LabelPresetId } from "./labels/label-presets";

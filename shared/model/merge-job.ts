@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Code, IsoDateTime, LanguageTag } from "./common";
 import { IssueGroup } from "./issue-group";
+import { LabelOptions } from "./label-sheet";
 
 /** Where the letter comes from: an uploaded .docx, or an interaction template's attachment. */
 export const MergeTemplateSource = z.union([
@@ -12,10 +13,11 @@ export const MergeTemplateSource = z.union([
 ]);
 
 /**
- * What a merge on the server produces: one document with a section per letter, or one .docx per
- * contact zipped. Each kind is one file in functions/merge/outputs/; the pane offers the same.
+ * What a merge on the server produces: one document with a section per letter, one .docx per
+ * contact zipped, or sheets of labels (one per contact). Each kind is one file in
+ * functions/merge/outputs/; the pane offers the same.
  */
-export const MergeOutputKind = z.enum(["document", "perContact"]);
+export const MergeOutputKind = z.enum(["document", "perContact", "labels"]);
 export type MergeOutputKind = z.infer<typeof MergeOutputKind>;
 
 export const MergeRequest = z.object({
@@ -28,6 +30,10 @@ export const MergeRequest = z.object({
       "Absent: the segment's interaction template's attachment in the header's language.",
   }),
   output: MergeOutputKind.default("document"),
+  labels: LabelOptions.optional().meta({
+    description:
+      'With output "labels": the sheet and what goes on each label (A4 3 × 8 address labels when absent). Read only for that output.',
+  }),
   keep: z.boolean().default(false).meta({
     description: "Keep each contact's merged letter for the record; Log then references it.",
   }),

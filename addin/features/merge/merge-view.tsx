@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Checkmark20Regular, Dismiss20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
+import { DEFAULT_LABEL_SHEET, type LabelSheet } from "@shared/model/label-sheet";
 import { MergeOutputKind } from "@shared/model/merge-job";
 import { useId, useState } from "react";
 import { useHost } from "../../host/host-context";
@@ -24,6 +25,7 @@ import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";
+import { LabelSheetPicker, labelSheetIssues } from "./label-sheet-picker";
 import { MergeJobError } from "./server-merge";
 import { useMergeRun, type MergeOutcome, type MergeRunState } from "./use-merge-run";
 
@@ -52,6 +54,8 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
       return t("merge.done.download", { count: outcome.count, fileName: outcome.fileName });
     case "perContact":
       return t("merge.done.perContact", { count: outcome.count, fileName: outcome.fileName });
+    case "labels":
+      return t("merge.done.labels", { count: outcome.count, fileName: outcome.fileName });
     case "empty":
       return t("merge.done.empty");
     case "canceled":
@@ -61,8 +65,9 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
 
 /**
  * Check for errors, then Merge: into a new Word document (or, without WordApi 1.3, appended to
- * this one after a section break), or one document per contact as a zip from the server. A
- * progress bar and Cancel for large segments; customizing one contact's letter below.
+ * this one after a section break), one document per contact as a zip, or address labels on a
+ * chosen sheet, from the server. A progress bar and Cancel for large segments; customizing one
+ * contact's letter below.
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();
@@ -74,6 +79,10 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const explainId = useId();
   const run = useMergeRun(segmentNo);
   const [output, setOutput] = useState<MergeOutputKind>("document");
+  const [sheet, setSheet] = useState<LabelSheet>(DEFAULT_LABEL_SHEET);
+  const sheetPrintable = output !== "labels" || labelSheetIssues(sheet).length === 0;
+  const merge = () =>
+    run.merge(output, output === "labels" ? { sheet, content: "addressBlock" } : undefined);
   const { state } = run;
   const into = host.capabilities.mergeInto;
 
@@ -86,11 +95,13 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const explanation: MessageKey =
     output === "perContact"
       ? "merge.output.perContact.explain"
-      : into === "newDocument"
-        ? "merge.output.newDocument.explain"
-        : into === "appendToDocument"
-          ? "merge.output.append.explain"
-          : "merge.output.download.explain";
+      : output === "labels"
+        ? "merge.output.labels.explain"
+        : into === "newDocument"
+          ? "merge.output.newDocument.explain"
+          : into === "appendToDocument"
+            ? "merge.output.append.explain"
+            : "merge.output.download.explain";
 
   const progress = state.progress;
   const fraction =
@@ -134,15 +145,19 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
           >
             <Radio value="document" label={t(documentLabel)} />
             <Radio value="perContact" label={t("merge.output.perContact")} />
+            <Radio value="labels" label={t("merge.output.labels")} />
           </RadioGroup>
         </Field>
+        {output === "labels" && (
+          <LabelSheetPicker value={sheet} onChange={setSheet} disabled={run.running} />
+        )}
         <Caption1 id={explainId}>{t(explanation)}</Caption1>
         <Button
           className={styles.button}
           appearance="primary"
           icon={<DocumentAdd20Regular />}
-          disabled={run.running}
-          onClick={() => void run.merge(output)}
+          disabled={run.running || !sheetPrintable}
+          onClick={() => void merge()}
         >
           {t("merge.merge.run")}
         </Button>
@@ -184,7 +199,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
       </div>
       {state.error !== undefined && (
         <>
-          <ActionErrorBar error={state.error} onRetry={() => void run.merge(output)} />
+          <ActionErrorBar error={state.error} onRetry={() => void merge()} />
           {jobIssues.length > 0 && (
             <ul>
               {jobIssues.map((issue, index) => (

@@ -1,3 +1,4 @@
+import type { LabelOptions } from "@shared/model/label-sheet";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { ApiClient } from "../../api/client";
@@ -30,6 +31,8 @@ export interface ServerMergeOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: MergeJob["progress"]) => void;
   readonly pollMs?: number;
+  /** With output "labels": the sheet to print on. */
+  readonly labels?: LabelOptions;
 }
 
 export interface ServerMergeResult {
@@ -54,6 +57,7 @@ export const runServerMerge = async (
     body: {
       template: { documentBase64: bytesToBase64(letter.bytes), fileName: letter.fileName },
       output,
+      ...(output === "labels" && options.labels ? { labels: options.labels } : {}),
     },
     signal: options.signal,
   });

@@ -1,4 +1,5 @@
 import { bytesToBase64 } from "@shared/merge/package/base64";
+import type { LabelOptions } from "@shared/model/label-sheet";
 import type { MergeOutputKind } from "@shared/model/merge-job";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
@@ -21,7 +22,7 @@ export type MergePhase =
 
 export type MergeOutcome =
   | { kind: "newDocument" | "appendToDocument"; count: number }
-  | { kind: "download" | "perContact"; count: number; fileName: string }
+  | { kind: "download" | "perContact" | "labels"; count: number; fileName: string }
   | { kind: "empty" }
   | { kind: "canceled" };
 
@@ -127,7 +128,7 @@ export const useMergeRun = (segmentNo: string) => {
   );
 
   const merge = useCallback(
-    (output: MergeOutputKind) =>
+    (output: MergeOutputKind, labels?: LabelOptions) =>
       start(async (signal): Promise<Partial<MergeRunState>> => {
         if (output === "document" && host.capabilities.mergeInto !== "download") {
           const records = (await allRecords(signal)).map(toMergeRecord);
@@ -141,12 +142,13 @@ export const useMergeRun = (segmentNo: string) => {
         const result = await runServerMerge(client, segmentNo, file, output, {
           signal,
           onProgress: ({ done, total }) => progress("server", done, total),
+          ...(labels ? { labels } : {}),
         });
         throwIfAborted(signal);
         await host.saveFile(result.file, result.fileName);
         return {
           outcome: {
-            kind: output === "perContact" ? "perContact" : "download",
+            kind: output === "document" ? "download" : output,
             count: result.job.progress.total,
             fileName: result.fileName,
           },

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { LabelOptions } from "@shared/model/label-sheet";
 import type { MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../../app-deps";
 import type { SegmentHeader } from "../../store/segment-repository";
@@ -18,6 +19,8 @@ export interface MergeRun {
   readonly header: SegmentHeader;
   /** The letter as the request named it: a template may have a letter per language. */
   readonly source: z.infer<typeof MergeTemplateSource> | undefined;
+  /** The request's label sheet and content: read by the labels output only. */
+  readonly labels: LabelOptions | undefined;
   /** The segment's letter, read by the engine before the job began. */
   readonly letter: LetterBytes;
   /**

@@ -1,5 +1,6 @@
 import type { MergeOutputKind } from "@shared/model/merge-job";
 import type { MergeOutput } from "./merge-output";
+import { labels } from "./labels";
 import { oneDocument } from "./one-document";
 import { perContact } from "./per-contact";
 
@@ -10,4 +11,5 @@ import { perContact } from "./per-contact";
 export const mergeOutputs: Readonly<Record<MergeOutputKind, MergeOutput>> = {
   document: oneDocument,
   perContact,
+  labels,
 };

@@ -3,6 +3,7 @@ import {
   checkMerge,
   mergeDocument,
   mergeEach,
+  mergeLabels,
   mergeMixedDocument,
   readTemplate,
 } from "@shared/merge/index";
@@ -51,6 +52,12 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
         output: { kind: "mergeEach", files },
         transfer: transferablesOf(files.map((f) => f.bytes)),
       };
+    }
+    case "labels": {
+      const bytes = mergeLabels(task.labels, task.grid, {
+        ...(task.language ? { language: task.language } : {}),
+      });
+      return { output: { kind: "labels", bytes }, transfer: transferablesOf([bytes]) };
     }
     case "zip": {
       const bytes = zipSync(

@@ -1,4 +1,11 @@
-import type { MergedFile, MergeIssue, MergeRecord, TemplateWarning } from "@shared/merge/index";
+import type {
+  LabelGrid,
+  LabelLines,
+  MergedFile,
+  MergeIssue,
+  MergeRecord,
+  TemplateWarning,
+} from "@shared/merge/index";
 
 /**
  * The work the merge threads do. A compiled Template cannot cross threads, so every task
@@ -38,6 +45,13 @@ export type MergeTask =
       readonly letter: Uint8Array;
       readonly records: readonly MergeRecord[];
     }
+  /** Sheets of labels, one per contact: no letter to read. */
+  | {
+      readonly kind: "labels";
+      readonly labels: readonly LabelLines[];
+      readonly grid: LabelGrid;
+      readonly language: string | undefined;
+    }
   /** Files into one zip, stored as they are (a .docx is compressed already). */
   | { readonly kind: "zip"; readonly files: readonly ZipEntry[] };
 
@@ -70,6 +84,7 @@ export type MergeTaskResult =
   | { readonly kind: "mergeDocument"; readonly bytes: Uint8Array }
   | { readonly kind: "mergeMixedDocument"; readonly bytes: Uint8Array }
   | { readonly kind: "mergeEach"; readonly files: readonly MergedFile[] }
+  | { readonly kind: "labels"; readonly bytes: Uint8Array }
   | { readonly kind: "zip"; readonly bytes: Uint8Array };
 
 export type MergeTaskKind = MergeTask["kind"];

@@ -1,5 +1,11 @@
 import type { Worker } from "node:worker_threads";
-import type { MergedFile, MergeIssue, MergeRecord } from "@shared/merge/index";
+import type {
+  LabelGrid,
+  LabelLines,
+  MergedFile,
+  MergeIssue,
+  MergeRecord,
+} from "@shared/merge/index";
 import type {
   CheckNotes,
   MergeTask,
@@ -62,6 +68,12 @@ export interface MergeWorkers {
     records: readonly MergeRecord[],
     signal?: AbortSignal,
   ): Promise<readonly MergedFile[]>;
+  /** Sheets of labels (mergeLabels): the grid is checked already, so it only writes. */
+  labels(
+    labels: readonly LabelLines[],
+    grid: LabelGrid,
+    options?: { readonly language?: string | undefined; readonly signal?: AbortSignal },
+  ): Promise<Uint8Array>;
   /**
    * Zips the files. With `handOver` their bytes go to the thread instead of being copied, and
    * are unusable afterwards: for a caller that has no more use for them.
@@ -109,6 +121,8 @@ export const createMergeWorkers = (
         .bytes,
     mergeEach: async (letter, records, signal) =>
       (await run({ kind: "mergeEach", letter, records }, signal)).files,
+    labels: async (labels, grid, { language, signal } = {}) =>
+      (await run({ kind: "labels", labels, grid, language }, signal)).bytes,
     zip: async (files, { signal, handOver = false } = {}) => {
       if (!handOver) return (await run({ kind: "zip", files }, signal)).bytes;
       // Only whole buffers can be handed over; a view into a larger one is copied out first.

@@ -54,7 +54,7 @@ export const mergeEndpoints = {
     path: "/segments/{no}/merge",
     tag: "Merge",
     summary:
-      "Merge the segment into the letter: one document, or one per contact zipped. Answers the finished job; send a jobId to follow its progress at /merge-jobs/{id} meanwhile.",
+      "Merge the segment into the letter: one document, or one per contact zipped; or print a label per contact. Answers the finished job; send a jobId to follow its progress at /merge-jobs/{id} meanwhile.",
     params: SegmentNoParams,
     body: MergeRequest,
     maxBodyBytes: 30 * 1024 * 1024,

@@ -9,6 +9,7 @@ import { MergeOutputKind } from "@shared/model/merge-job";
 import { letterRecords, type LetterRecord } from "../../../../functions/merge/letter-records";
 import type { MergeRun } from "../../../../functions/merge/outputs/merge-output";
 import { mergeOutputs } from "../../../../functions/merge/outputs/merge-outputs";
+import { labels } from "../../../../functions/merge/outputs/labels";
 import { oneDocument } from "../../../../functions/merge/outputs/one-document";
 import { perContact } from "../../../../functions/merge/outputs/per-contact";
 import type { SegmentHeader, StoredLine } from "../../../../functions/store/segment-repository";
@@ -16,6 +17,8 @@ import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
 import { buildDocx, control, p, t } from "../../../unit/shared/merge/docx-builder";
 import { letters, part } from "../../../unit/shared/merge/docx-text";
+import { sheetsOf } from "../../../unit/shared/merge/labels/label-sheets";
+import { LabelGridError } from "@shared/merge/index";
 
 const tenant = asTenantId("tenant-a");
 const letter = buildDocx({ body: p(t("Kære "), control("Name"), t(",")) });
@@ -48,6 +51,7 @@ const run = (changes: Partial<MergeRun> = {}): MergeRun => ({
   tenant,
   header,
   source: { documentBase64: Buffer.from(letter).toString("base64") },
+  labels: undefined,
   letter: { bytes: letter, fileName: "Forårsbrev.docx" },
   records,
   signal: new AbortController().signal,
@@ -107,5 +111,84 @@ describe("merge outputs", () => {
     expect(zip).not.toHaveBeenCalled();
     expect(keep).not.toHaveBeenCalled();
     zip.mockRestore();
+  });
+
+  it("labels: an address label per contact on A4 3 × 8 by default, in a merge thread", async () => {
+    const reported: number[] = [];
+    const file = await labels.produce(
+      run({
+        progress: async (done) => {
+          reported.push(done);
+        },
+      }),
+    );
+    expect(file).toMatchObject({
+      fileName: "Forårsbrev - S1 - Labels.docx",
+      contentType: docxType,
+    });
+    const sheets = sheetsOf(file.bytes);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]?.labels.slice(0, 4)).toEqual(["Anna Holm", "Bo Berg", "Cai Ek", ""]);
+    expect(sheets[0]?.labels).toHaveLength(24);
+    expect(reported).toEqual([3]);
+  });
+
+  it("labels: a custom grid of 2 × 1 labels puts three contacts on two sheets", async () => {
+    const file = await labels.produce(
+      run({
+        labels: {
+          content: "addressBlock",
+          sheet: {
+            custom: {
+              pageWidth: 100,
+              pageHeight: 50,
+              topMargin: 5,
+              sideMargin: 5,
+              columns: 2,
+              rows: 1,
+              labelWidth: 40,
+              labelHeight: 30,
+              horizontalPitch: 45,
+              verticalPitch: 30,
+            },
+          },
+        },
+      }),
+    );
+    expect(sheetsOf(file.bytes).map((s) => s.labels)).toEqual([
+      ["Anna Holm", "Bo Berg"],
+      ["Cai Ek", ""],
+    ]);
+  });
+
+  it("labels: a grid wider than its page is refused before a thread is asked", async () => {
+    const write = jest.spyOn(api.deps.workers, "labels");
+    const refused = labels.produce(
+      run({
+        labels: {
+          content: "addressBlock",
+          sheet: {
+            custom: {
+              pageWidth: 100,
+              pageHeight: 50,
+              topMargin: 5,
+              sideMargin: 5,
+              columns: 3,
+              rows: 1,
+              labelWidth: 40,
+              labelHeight: 30,
+              horizontalPitch: 45,
+              verticalPitch: 30,
+            },
+          },
+        },
+      }),
+    );
+    await expect(refused).rejects.toBeInstanceOf(LabelGridError);
+    await expect(refused).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "columns", rule: "does_not_fit_page_width" })],
+    });
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
   });
 });

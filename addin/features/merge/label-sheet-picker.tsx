@@ -1,0 +1,124 @@
+import { Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  LABEL_PRESET_IDS,
+  labelGridIssues,
+  type LabelGrid,
+  type LabelGridIssue,
+  type LabelPresetId,
+} from "@shared/merge/index";
+import { labelGridOf, type LabelSheet } from "@shared/model/label-sheet";
+import type { MessageKey } from "../../i18n/en-US";
+import type { Translate } from "../../i18n/translate";
+import { useT } from "../../i18n/use-t";
+import { useState } from "react";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+/** The fields of Word's "Label details", in its order: page, margins, pitch, size, count. */
+const FIELDS: readonly (keyof LabelGrid)[] = [
+  "pageWidth",
+  "pageHeight",
+  "topMargin",
+  "sideMargin",
+  "horizontalPitch",
+  "verticalPitch",
+  "labelWidth",
+  "labelHeight",
+  "columns",
+  "rows",
+];
+
+const CUSTOM = "custom";
+
+/** What is wrong with the chosen sheet, by field: the engine's own rules, so the server agrees. */
+export const labelSheetIssues = (sheet: LabelSheet): readonly LabelGridIssue[] =>
+  labelGridIssues(labelGridOf(sheet));
+
+const issueText = (t: Translate, issue: LabelGridIssue): string =>
+  t(`merge.labels.rule.${issue.rule}` as MessageKey);
+
+/**
+ * The label sheet of a labels merge: a named sheet, or a custom grid in millimetres that is
+ * checked as it is typed, naming the field at fault and what is wrong with it.
+ */
+export const LabelSheetPicker = ({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: LabelSheet;
+  onChange: (sheet: LabelSheet) => void;
+  disabled: boolean;
+}) => {
+  const t = useT();
+  const styles = useStyles();
+  const selected = "preset" in value ? value.preset : CUSTOM;
+  const nameOf = (option: string) =>
+    option === CUSTOM ? t("merge.labels.custom") : t(`merge.labels.preset.${option}` as MessageKey);
+  // What is typed stays as typed ("38," on the way to "38,1"); the sheet gets its number.
+  const [drafts, setDrafts] = useState<Partial<Record<keyof LabelGrid, string>>>({});
+  const issues = labelSheetIssues(value);
+  const grid = labelGridOf(value);
+
+  const choose = (option: string | undefined) => {
+    if (!option) return;
+    setDrafts({});
+    // A custom grid starts from the sheet chosen so far, as Word's "New Label" does.
+    if (option === CUSTOM) onChange({ custom: { ...grid } });
+    else onChange({ preset: option as LabelPresetId });
+  };
+  const set = (field: keyof LabelGrid, text: string) => {
+    setDrafts((previous) => ({ ...previous, [field]: text }));
+    const number = text.trim() === "" ? Number.NaN : Number(text.replace(",", "."));
+    onChange({ custom: { ...grid, [field]: number } });
+  };
+
+  return (
+    <div className={styles.root}>
+      <Field label={t("merge.labels.sheet")}>
+        <Dropdown
+          disabled={disabled}
+          value={nameOf(selected)}
+          selectedOptions={[selected]}
+          onOptionSelect={(_, data) => choose(data.optionValue)}
+        >
+          {[...LABEL_PRESET_IDS, CUSTOM].map((option) => (
+            <Option key={option} value={option}>
+              {nameOf(option)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {"custom" in value && (
+        <div className={styles.grid}>
+          {FIELDS.map((field) => {
+            const issue = issues.find((i) => i.field === field);
+            return (
+              <Field
+                key={field}
+                label={t(`merge.labels.field.${field}` as MessageKey)}
+                validationState={issue ? "error" : "none"}
+                validationMessage={issue ? issueText(t, issue) : undefined}
+              >
+                <Input
+                  inputMode="decimal"
+                  disabled={disabled}
+                  value={drafts[field] ?? (Number.isFinite(grid[field]) ? String(grid[field]) : "")}
+                  onChange={(_, data) => set(field, data.value)}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,37 @@
+import { docxType } from "@shared/model/api/docx-type";
+import { DEFAULT_LABEL_SHEET, labelGridOf, type LabelOptions } from "@shared/model/label-sheet";
+import { labelAddressLines } from "@shared/letter/label-address";
+import { LabelGridError, labelGridIssues, type LabelGrid } from "@shared/merge/index";
+import { resultFileName, type MergeOutput } from "./merge-output";
+
+/**
+ * The sheet a labels merge prints on, refused (LabelGridError, each field and rule: a 422)
+ * when it cannot be printed: the merge asks before its job exists, so nothing is written.
+ */
+export const printableLabelGrid = (options: LabelOptions | undefined): LabelGrid => {
+  const grid = labelGridOf(options?.sheet ?? DEFAULT_LABEL_SHEET);
+  const issues = labelGridIssues(grid);
+  if (issues.length > 0) throw new LabelGridError(issues);
+  return grid;
+};
+
+/**
+ * Business Central's Print Labels and Word's Mailings > Labels: one address label per contact,
+ * sheet after sheet, written in a merge thread. The segment's letter only names the file.
+ */
+export const labels: MergeOutput = {
+  produce: async ({ deps, header, letter, records, signal, progress, labels: options }) => {
+    const grid = printableLabelGrid(options);
+    const bytes = await deps.workers.labels(
+      records.map((r) => labelAddressLines(r.values, { language: r.language })),
+      grid,
+      { language: records[0]?.language, signal },
+    );
+    await progress(records.length);
+    return {
+      bytes,
+      fileName: resultFileName(letter, header.no, "docx").replace(/\.docx$/, " - Labels.docx"),
+      contentType: docxType,
+    };
+  },
+};
