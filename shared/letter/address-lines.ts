@@ -19,7 +19,10 @@ export interface AddressData {
   readonly city?: string | undefined;
   /** County, state (US), region. */
   readonly county?: string | undefined;
-  /** ISO 3166 alpha-2 ("DK"); "UK" is read as GB. */
+  /**
+   * ISO 3166 alpha-2 ("DK"; "UK" is read as GB), or a country's name as a data source has it
+   * ("Germany"), which is shown as it is and laid out as BC's default.
+   */
   readonly countryRegionCode?: string | undefined;
 }
 
@@ -31,7 +34,7 @@ export interface AddressOptions {
    * gives it): the country line is left out for addresses there. Absent: the region of
    * `language` (da-DK: DK), else none.
    */
-  readonly homeCountry?: string | undefined;
+  readonly homeCountry?: string | readonly string[] | undefined;
   /**
    * Word's \c: "never" (0), "always" (1), "abroad" (2, the default and Business Central's rule:
    * only when it differs from the home country).
@@ -72,14 +75,32 @@ export const countryName = (code: string, language: string | undefined): string 
   }
 };
 
-/** A home country given as a code or as a name in English, the language, or the country's own. */
-const isHome = (code: string, home: string, language: string | undefined): boolean => {
-  const h = clean(home).toLowerCase();
-  if (countryCodeOf(home) === code) return true;
-  for (const lang of [language, "en-US", `${code.toLowerCase()}-${code}`])
-    if (countryName(code, lang).toLowerCase() === h) return true;
-  return false;
-};
+const isCode = (value: string): boolean => /^[A-Za-z]{2}$/.test(value);
+
+/** The names a country goes by: in English, in the language, and in its own. */
+const namesOf = (code: string, language: string | undefined): string[] =>
+  [language, "en-US", `${code.toLowerCase()}-${code}`].map((lang) =>
+    countryName(code, lang).toLowerCase(),
+  );
+
+/**
+ * Whether an address's country (a code, or a name when `code` is empty) is a home country,
+ * each given as a code or as a name in English, the language, or the country's own.
+ */
+const isHome = (
+  code: string,
+  name: string,
+  homes: readonly string[],
+  language: string | undefined,
+): boolean =>
+  homes.some((home) => {
+    const h = clean(home).toLowerCase();
+    if (code) return countryCodeOf(home) === code || namesOf(code, language).includes(h);
+    return (
+      h === name.toLowerCase() ||
+      (isCode(h) && namesOf(countryCodeOf(h), language).includes(name.toLowerCase()))
+    );
+  });
 
 const ATTENTION: Readonly<Record<string, string>> = { da: "Att.:", de: "z. Hd.", en: "Attn:" };
 
@@ -130,20 +151,25 @@ export const formatAddressLines = (
   data: AddressData,
   options: AddressOptions = {},
 ): readonly string[] => {
-  const code = countryCodeOf(data.countryRegionCode);
-  const home = options.homeCountry ?? regionOf(options.language);
+  const given = clean(data.countryRegionCode);
+  const code = isCode(given) ? countryCodeOf(given) : "";
+  const name = code ? "" : given;
+  const homes =
+    typeof options.homeCountry === "string"
+      ? [options.homeCountry]
+      : (options.homeCountry ?? [regionOf(options.language) ?? ""]).filter(Boolean);
   const rule = options.country ?? "abroad";
   const withCountry =
-    code !== "" &&
-    (rule === "always" || (rule === "abroad" && !(home && isHome(code, home, options.language))));
+    given !== "" &&
+    (rule === "always" || (rule === "abroad" && !isHome(code, name, homes, options.language)));
   // An address without a country is a domestic one, laid out as the home country writes them.
-  const layoutCountry =
-    code || countryCodeOf(home && /^[A-Za-z]{2}$/.test(home) ? home : regionOf(options.language));
+  const homeCode = homes.find(isCode) ?? regionOf(options.language);
+  const layoutCountry = code || (name ? "" : countryCodeOf(homeCode));
   return [
     ...nameLines(data, layoutCountry, options.language),
     clean(data.address),
     clean(data.address2),
     ...cityLines(data, layoutCountry),
-    withCountry ? countryName(code, options.language) : "",
+    withCountry ? (code ? countryName(code, options.language) : name) : "",
   ].filter((line) => line !== "");
 };
