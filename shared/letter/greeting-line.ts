@@ -10,6 +10,8 @@ export interface GreetingData {
   readonly firstName?: string | undefined;
   readonly middleName?: string | undefined;
   readonly surname?: string | undefined;
+  /** The person's whole name, greeted when the name's parts are not kept apart. */
+  readonly name?: string | undefined;
 }
 
 export interface GreetingOptions {
@@ -58,7 +60,9 @@ export const formatGreetingLine = (data: GreetingData, options: GreetingOptions 
   if (data.kind !== "company" && salutation)
     return /[,.:;!]$/.test(salutation) ? salutation : `${salutation},`;
   const first = clean(data.firstName);
-  const full = [data.firstName, data.middleName, data.surname].map(clean).filter(Boolean).join(" ");
+  const full =
+    [data.firstName, data.middleName, data.surname].map(clean).filter(Boolean).join(" ") ||
+    clean(data.name);
   if (data.kind === "company" || !full) return greetingFallback(options);
   return wordsOf(options.language).named(first || full, full);
 };

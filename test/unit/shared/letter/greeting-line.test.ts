@@ -18,6 +18,12 @@ describe("formatGreetingLine", () => {
     );
   });
 
+  it("a person whose name is not kept in parts is greeted by the whole name", () => {
+    expect(formatGreetingLine({ kind: "person", name: "Jens Hansen" }, { language: "da-DK" })).toBe(
+      "Kære Jens Hansen,",
+    );
+  });
+
   it("no name: the fallback in English and Danish, never 'Dear ,'", () => {
     expect(formatGreetingLine({ kind: "person" }, { language: "en-GB" })).toBe(
       "Dear Sir or Madam,",
