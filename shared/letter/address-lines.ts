@@ -55,24 +55,39 @@ const regionOf = (language: string | undefined): string | undefined => {
 };
 
 const displayNames = new Map<string, Intl.DisplayNames | undefined>();
+// Intl.DisplayNames.of costs microseconds; a merge asks for the same few countries per letter.
+const names = new Map<string, string>();
+
+const displayNamesOf = (lang: string): Intl.DisplayNames | undefined => {
+  if (!displayNames.has(lang)) {
+    try {
+      displayNames.set(
+        lang,
+        new Intl.DisplayNames([lang, "en-US"], { type: "region", fallback: "none" }),
+      );
+    } catch {
+      displayNames.set(lang, undefined);
+    }
+  }
+  return displayNames.get(lang);
+};
 
 /** The country's name in the language, or the code itself where Intl has none. */
 export const countryName = (code: string, language: string | undefined): string => {
   const lang = language || "en-US";
-  let names = displayNames.get(lang);
-  if (!displayNames.has(lang)) {
+  const key = `${lang}|${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
     try {
-      names = new Intl.DisplayNames([lang, "en-US"], { type: "region", fallback: "none" });
+      name = displayNamesOf(lang)?.of(code) ?? code;
     } catch {
-      names = undefined;
+      name = code;
     }
-    displayNames.set(lang, names);
+    // Languages and countries are few; the bound only guards against misuse.
+    if (names.size > 10_000) names.clear();
+    names.set(key, name);
   }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return name;
 };
 
 const isCode = (value: string): boolean => /^[A-Za-z]{2}$/.test(value);
