@@ -23,6 +23,9 @@ const SOURCES = {
   city: ["City", "By"],
   county: ["County", "State", "Amt"],
   countryRegionCode: ["Country/Region Code", "Country", "Country or Region", "Land"],
+  companyAddress: ["Company Address"],
+  companyPostCode: ["Company Post Code"],
+  companyCity: ["Company City"],
 } as const;
 
 type Source = keyof typeof SOURCES;
@@ -79,7 +82,19 @@ const addressee = (lookup: ValueLookup): Addressee => {
       !data.surname &&
       data.companyName !== "" &&
       (data.name === "" || data.name === data.companyName));
-  return { ...data, kind: company ? "company" : "person", name: data.name || data.companyName };
+  // A person without an address of their own is written to at their company's, as the pane's
+  // Address Block does (shared/letter/merge-fields.ts).
+  const atCompany = !company && !data.address && !data.postCode && !data.city;
+  return {
+    ...data,
+    ...(atCompany && {
+      address: read(lookup, "companyAddress"),
+      postCode: read(lookup, "companyPostCode"),
+      city: read(lookup, "companyCity"),
+    }),
+    kind: company ? "company" : "person",
+    name: data.name || data.companyName,
+  };
 };
 
 /** A \f template filled in: a group shows only with its token's value, blank lines dropped. */

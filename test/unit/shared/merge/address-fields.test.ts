@@ -13,8 +13,9 @@ import { inspectDocx } from "./ooxml-assertions";
  * \l, \c, \e and \d, the result showing «AddressBlock» until merged.
  */
 
+/** Word ends the \f template's lines with a carriage return, written as a character reference. */
 const escape = (code: string): string =>
-  code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  code.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 
 /** A complex field, its code in one w:instrText as Word writes these two. */
 const wordField = (code: string, shown: string): string =>
@@ -26,7 +27,7 @@ const wordField = (code: string, shown: string): string =>
 
 /** Word's default address block format ("Joshua Randall Jr.", company, street, city line, country). */
 const WORD_FORMAT =
-  "<<_TITLE0_ >><<_FIRST0_>><< _LAST0_>><< _SUFFIX0_>>\n<<_COMPANY_\n>><<_STREET1_\n>><<_STREET2_\n>><<_CITY_>><<, _STATE_>><< _POSTAL_>><<\n_COUNTRY_>>";
+  "<<_TITLE0_ >><<_FIRST0_>><< _LAST0_>><< _SUFFIX0_>>\r<<_COMPANY_\r>><<_STREET1_\r>><<_STREET2_\r>><<_CITY_>><<, _STATE_>><< _POSTAL_>><<\r_COUNTRY_>>";
 
 const addressBlock = (switches: string): string =>
   wordField(` ADDRESSBLOCK \\f "${WORD_FORMAT}" ${switches} `, "AddressBlock");
@@ -155,6 +156,24 @@ describe("ADDRESSBLOCK as Word writes it", () => {
       "Ann Lee\nAcme Inc.\n1 Main Street\nSpringfield, IL 62701",
       "Jens Hansen\nNord A/S\nVestergade 1\nAarhus C 8000\nDenmark",
       "Nord GmbH\nHauptstraße 5\nHamburg 20095\nGermany",
+    ]);
+  });
+
+  it("a person without an address of their own is written to at the company's", () => {
+    const bo: MergeRecord = {
+      language: "da-DK",
+      values: {
+        Name: "Bo Berg",
+        "First Name": "Bo",
+        Surname: "Berg",
+        "Company Name": "Nord A/S",
+        "Company Address": "Vestergade 1",
+        "Company Post Code": "8000",
+        "Company City": "Aarhus C",
+      },
+    };
+    expect(lettersOf(p(addressBlock('\\l 1030 \\c 2 \\e "Danmark" \\d')), [bo])).toEqual([
+      "Nord A/S\nBo Berg\nVestergade 1\n8000 Aarhus C",
     ]);
   });
 
