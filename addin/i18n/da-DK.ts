@@ -399,6 +399,8 @@ export const daDK: Messages = {
   "merge.issue.field_without_data":
     "«{field}» findes ikke i dataene: feltet forbliver tomt i alle breve.",
   "merge.issue.empty_values": "{record}: ingen værdi i {fields}.",
+  "merge.issue.greeting_without_name":
+    '{record}: ingen værdi i {fields}, så hilsenen bliver "Kære ,". Et Hilsningslinje-felt skriver "Kære kunde," i stedet.',
   "merge.issue.email_without_address":
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
   "merge.issue.own_letter":

@@ -396,6 +396,8 @@ export const enUS = {
   "merge.issue.no_records": "The segment has no contacts to merge.",
   "merge.issue.field_without_data": "«{field}» is not in the data: it stays empty in every letter.",
   "merge.issue.empty_values": "{record}: no value for {fields}.",
+  "merge.issue.greeting_without_name":
+    '{record}: no value for {fields}, so the greeting reads "Dear ,". A Greeting Line field says "Dear Sir or Madam," instead.',
   "merge.issue.email_without_address":
     "{record} is to get the letter by e-mail but has no e-mail address.",
   "merge.issue.own_letter":

@@ -57,19 +57,25 @@ export const letterRecords = async (
     salespeople.filter((s): s is Salesperson => !!s).map((s) => [s.code, s]),
   );
   const date = asOf ?? today(deps.now());
+  // Mergeline keeps no company address of the sender: the segment's (else the template's)
+  // language tells where letters are sent from, so a Danish segment leaves "Danmark" out.
+  const homeCountry = /-([A-Z]{2})$/.exec(header.languageCode ?? template?.languageCode ?? "")?.[1];
   return lines.map((line) => {
     const contact = contacts.get(line.contactNo) ?? { no: line.contactNo, name: line.contactName };
     const company =
       "companyNo" in contact && contact.companyNo ? companies.get(contact.companyNo) : undefined;
     const salespersonCode = line.salespersonCode ?? header.salespersonCode;
+    const language =
+      line.languageCode ??
+      ("languageCode" in contact ? contact.languageCode : undefined) ??
+      header.languageCode;
     return {
       line,
       name: contact.name,
-      language:
-        line.languageCode ??
-        ("languageCode" in contact ? contact.languageCode : undefined) ??
-        header.languageCode,
+      language,
       values: letterValues({
+        language: language ?? template?.languageCode,
+        homeCountry,
         contact,
         company,
         line,

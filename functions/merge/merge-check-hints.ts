@@ -5,6 +5,9 @@
 const hints: Readonly<Record<string, string>> = {
   field_without_data: "Remove the field from the letter or choose a field the contacts have.",
   empty_values: "Fill in the field on these contacts, or accept that their letters show it empty.",
+  greeting_without_name:
+    'Use a Greeting Line field (it greets a contact without a name with "Dear Sir or Madam,"), ' +
+    "or fill in the name on these contacts.",
   email_without_address:
     "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
   no_records: "Add contacts to the segment before merging.",

@@ -32,14 +32,15 @@ const fromContact = (field: LetterContactField): LetterFieldNames => {
   return { name: label["en-US"], group: "contact", label, contactField: field };
 };
 
-const own = <const N extends string>(
-  name: N,
-  group: Exclude<LetterFieldGroup, "contact">,
-  label: FieldLabel,
-) => ({ name, group, label }) as const;
+const own = <const N extends string>(name: N, group: LetterFieldGroup, label: FieldLabel) =>
+  ({ name, group, label }) as const;
 
 /** The fields of a letter that are not the contact's own: what the letter's value table fills. */
 const ownFields = [
+  // Word's Address Block and Greeting Line, as one field each: laid out from the contact's
+  // fields by shared/letter (address-lines.ts, greeting-line.ts).
+  own("Address Block", "contact", fieldLabel("Address Block", "Adresseblok")),
+  own("Greeting Line", "contact", fieldLabel("Greeting Line", "Hilsningslinje")),
   own("Company Name", "company", fieldLabel("Company Name", "Virksomhedsnavn")),
   own("Company Address", "company", fieldLabel("Company Address", "Virksomhedens adresse")),
   own("Company Post Code", "company", fieldLabel("Company Post Code", "Virksomhedens postnr.")),

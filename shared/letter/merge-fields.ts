@@ -9,6 +9,8 @@ import {
   type LetterFieldNames,
   type OwnLetterFieldName,
 } from "../fields/letter-field-catalog";
+import { formatAddressLines } from "./address-lines";
+import { formatGreetingLine } from "./greeting-line";
 
 type Value = string | number | boolean | null;
 
@@ -23,6 +25,13 @@ export interface LetterData {
   readonly campaignDescription?: string | undefined;
   /** ISO date of the merge. */
   readonly today: string;
+  /**
+   * BCP 47: the letter's language (the line's, else the contact's, else the template's), in
+   * which the greeting and a foreign country's name are written.
+   */
+  readonly language?: string | undefined;
+  /** The sender's country (ISO code): an address there leaves its country out. */
+  readonly homeCountry?: string | undefined;
 }
 
 type ValueOf = (d: LetterData) => Value | undefined;
@@ -35,8 +44,51 @@ type ValueOf = (d: LetterData) => Value | undefined;
 const companyOf = (d: LetterData): Partial<Contact> | undefined =>
   d.company ?? (d.contact.type === "company" ? d.contact : undefined);
 
+/**
+ * The contact's address as an envelope shows it. A person of a company without an address of
+ * their own is written to at the company's address (Business Central's "alternate" contact
+ * address); a company contact is named once.
+ */
+const addressBlock = (d: LetterData): string => {
+  const c = d.contact;
+  const company = c.type === "company" ? undefined : d.company;
+  const at = c.address || c.postCode || c.city || !company ? c : company;
+  return formatAddressLines(
+    {
+      kind: c.type,
+      name: c.name,
+      firstName: c.firstName,
+      middleName: c.middleName,
+      surname: c.surname,
+      companyName: c.type === "company" ? undefined : (company?.name ?? c.companyName),
+      address: at.address,
+      address2: at.address2,
+      postCode: at.postCode,
+      city: at.city,
+      county: at.county,
+      countryRegionCode: at.countryRegionCode,
+    },
+    { language: d.language, homeCountry: d.homeCountry },
+  ).join("\n");
+};
+
+const greetingLine = (d: LetterData): string =>
+  formatGreetingLine(
+    {
+      kind: d.contact.type,
+      salutation: d.contact.salutation,
+      firstName: d.contact.firstName,
+      middleName: d.contact.middleName,
+      surname: d.contact.surname,
+      name: d.contact.name,
+    },
+    { language: d.language },
+  );
+
 /** Where each of the letter's own fields takes its value; the contact's fields are read as they are. */
 const ownValues: { readonly [N in OwnLetterFieldName]: ValueOf } = {
+  "Address Block": addressBlock,
+  "Greeting Line": greetingLine,
   "Company Name": (d) => companyOf(d)?.name ?? d.contact.companyName,
   "Company Address": (d) => companyOf(d)?.address,
   "Company Post Code": (d) => companyOf(d)?.postCode,

@@ -1,4 +1,5 @@
 import { normalizeFieldName } from "./fields/field-name";
+import { isGreetingName } from "./fields/greeting-names";
 import type { MergeRecord, MergeValue } from "./merge-record";
 import { ValueLookup } from "./render/value-lookup";
 import type { Template } from "./template";
@@ -14,6 +15,8 @@ export type MergeIssueCode =
   | "field_without_data"
   /** A record leaves fields the letter shows empty. */
   | "empty_values"
+  /** A record leaves a name the letter greets with empty: "Dear ,". */
+  | "greeting_without_name"
   /** A record to be sent by e-mail has no usable e-mail address. */
   | "email_without_address"
   /** A field the template holds but the merge leaves as it is (see template.warnings). */
@@ -124,6 +127,18 @@ export const checkMerge = (
         params: { record: label, fields: empty },
         record: index,
       });
+      const nameless = empty.filter(isGreetingName);
+      if (nameless.length > 0) {
+        issues.push({
+          code: "greeting_without_name",
+          severity: "warning",
+          message:
+            `${label}: ${nameless.join(", ")} ${nameless.length === 1 ? "is" : "are"} empty, so ` +
+            `a greeting with ${nameless.length === 1 ? "it" : "them"} reads "Dear ,".`,
+          params: { record: label, fields: nameless },
+          record: index,
+        });
+      }
     }
     if (options.isEmail?.(record, index)) {
       const address = values.get(emailKey);

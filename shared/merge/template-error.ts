@@ -33,7 +33,9 @@ export type TemplateErrorCode =
   /** A DOCTYPE or ENTITY declaration: refused outright, so nothing is ever expanded or fetched. */
   | "dtd_refused"
   /** A part that is not well-formed XML, or not valid UTF-8/UTF-16 text. */
-  | "corrupt_xml";
+  | "corrupt_xml"
+  /** An ADDRESSBLOCK or GREETINGLINE switch Word would not accept (\c 7, \l Danish, an unclosed <<). */
+  | "invalid_field_switch";
 
 /** A limit the letter went over: the limit and what the letter has. */
 export interface LimitExceeded {

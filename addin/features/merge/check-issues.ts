@@ -32,6 +32,7 @@ const TEXTS: Partial<Record<string, MessageKey>> = {
   no_records: "merge.issue.no_records",
   field_without_data: "merge.issue.field_without_data",
   empty_values: "merge.issue.empty_values",
+  greeting_without_name: "merge.issue.greeting_without_name",
   email_without_address: "merge.issue.email_without_address",
   template_warning: "merge.issue.template_warning",
   own_letter: "merge.issue.own_letter",

@@ -14,6 +14,8 @@ export const MERGED_KINDS: ReadonlySet<string> = new Set([
   "MERGEREC",
   "MERGESEQ",
   "NEXT",
+  "ADDRESSBLOCK",
+  "GREETINGLINE",
 ]);
 /** Mail-merge fields that steer record flow or prompt the user: not supported, left alone. */
 export const UNSUPPORTED_KINDS: ReadonlySet<string> = new Set([

@@ -1,3 +1,4 @@
+import { parseAddressField, type AddressBlockExpr, type GreetingLineExpr } from "./address-fields";
 import { normalizeFieldName } from "./field-name";
 import type { FieldSwitches } from "./field-switches";
 
@@ -29,7 +30,10 @@ export type FieldExpr =
   /** MERGEREC and MERGESEQ: the record's number in the merge, from 1. */
   | { readonly kind: "recordNumber"; readonly switches: FieldSwitches }
   /** A constant: a nested field that is not a merge field (its result as last shown), or NEXT. */
-  | { readonly kind: "text"; readonly text: string };
+  | { readonly kind: "text"; readonly text: string }
+  /** ADDRESSBLOCK and GREETINGLINE, laid out per record (fields/address-fields.ts). */
+  | AddressBlockExpr
+  | GreetingLineExpr;
 
 /** Literal text and nested fields, concatenated. */
 export type TextExpr = readonly (string | FieldExpr)[];
@@ -177,6 +181,10 @@ const textExpr = (token: Token | undefined): TextExpr => (token ? token.parts : 
 export const parseMergeInstruction = (pieces: readonly InstructionPiece[]): FieldExpr => {
   const tokens = tokenizeInstruction(pieces);
   const kind = plain(tokens[0]).toUpperCase();
+  if (kind === "ADDRESSBLOCK" || kind === "GREETINGLINE") {
+    const rest = tokens.slice(1).map((t) => ({ quoted: t.quoted, text: plain(t) }));
+    return parseAddressField(kind, rest);
+  }
   const { args, switches } = splitSwitches(tokens.slice(1));
   if (kind === "MERGEFIELD") {
     // Word takes one word or one quoted string; unquoted names with spaces are taken whole,

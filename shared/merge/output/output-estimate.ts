@@ -1,3 +1,4 @@
+import { ADDRESS_KEYS } from "../render/address-fields";
 import type { CompiledNode } from "../compile/compiled-nodes";
 import type { CompiledTemplate } from "../compile/compile-template";
 import { restartedNum } from "../compile/numbering-info";
@@ -72,6 +73,12 @@ const expression = (expr: FieldExpr, times: number, tally: Tally): void => {
       return;
     case "text":
       tally.text += expr.text.length * times;
+      return;
+    case "addressBlock":
+    case "greetingLine":
+      // The name and address fields it reads, with room for a country's name or a greeting.
+      for (const key of ADDRESS_KEYS) tally.use(key, times);
+      tally.text += 2 * SLOT * times;
   }
 };
 

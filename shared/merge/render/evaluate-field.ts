@@ -1,6 +1,7 @@
 import type { ComparisonOperator, FieldExpr, TextExpr } from "../fields/field-instruction";
 import { finishText, formatFieldValue, type FormatContext } from "../format/format-value";
 import { toNumber } from "../format/number-picture";
+import { addressBlockText, greetingLineText } from "./address-fields";
 import type { ValueLookup } from "./value-lookup";
 
 export interface EvaluationContext {
@@ -102,5 +103,17 @@ export const evaluateField = (expr: FieldExpr, context: EvaluationContext): stri
       return formatFieldValue(context.recordNumber, expr.switches, context.format);
     case "text":
       return expr.text;
+    case "addressBlock":
+      return finishText(
+        addressBlockText(expr, context.lookup, context.format.language),
+        expr.switches,
+        context.format,
+      );
+    case "greetingLine":
+      return finishText(
+        greetingLineText(expr, context.lookup, context.format.language),
+        expr.switches,
+        context.format,
+      );
   }
 };

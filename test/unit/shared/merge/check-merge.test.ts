@@ -50,8 +50,10 @@ describe("check for errors", () => {
         { field: "Salesperson", parts: ["word/document.xml"] },
       ],
       ["empty_values", "warning", 1, { record: "Anne Berg", fields: ["First Name"] }],
+      ["greeting_without_name", "warning", 1, { record: "Anne Berg", fields: ["First Name"] }],
       ["email_without_address", "error", 1, { record: "Anne Berg" }],
       ["empty_values", "warning", 2, { record: "record 3", fields: ["LastName"] }],
+      ["greeting_without_name", "warning", 2, { record: "record 3", fields: ["LastName"] }],
       [
         "template_warning",
         "warning",
@@ -63,7 +65,10 @@ describe("check for errors", () => {
       'The merge field "Department" is not in the data source; it will be left empty.',
     );
     expect(issues[2]?.message).toBe("Anne Berg: First Name is empty.");
-    expect(issues[3]?.message).toBe("Anne Berg is to be sent by e-mail but has no e-mail address.");
+    expect(issues[3]?.message).toBe(
+      'Anne Berg: First Name is empty, so a greeting with it reads "Dear ,".',
+    );
+    expect(issues[4]?.message).toBe("Anne Berg is to be sent by e-mail but has no e-mail address.");
   });
 
   it("takes the data source's field list when given; fields with \\b/\\f or inside IF may be empty", () => {
