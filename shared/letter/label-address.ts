@@ -1,43 +1,16 @@
 /**
- * A contact's address label from its letter values, until the address-by-country layout
- * (ADDRESSBLOCK, issue 14: formatAddressLines) takes its place: this file is the one place
- * labels read an address, and it already takes the line's language that layout needs.
- * Business Central's contact labels print the same lines: name, company, address, address 2,
- * post code and city, country.
+ * A contact's address label: the lines of its letter's Address Block (formatAddressLines, laid
+ * out by the contact's country in the line's language), so a label and a letter's ADDRESSBLOCK
+ * never differ. A person without an address of their own is labelled at the company's, as the
+ * Address Block is.
  */
-type Value = string | number | boolean | null | undefined;
+type Value = string | number | boolean | Date | null | undefined;
 
-const text = (value: Value): string =>
-  value === null || value === undefined ? "" : String(value).trim();
-
-const postCodeAndCity = (postCode: string, city: string) =>
-  [postCode, city].filter((v) => v !== "").join(" ");
-
-export const labelAddressLines = (
-  values: Readonly<Record<string, Value>>,
-  _options: { readonly language?: string | undefined } = {},
-): string[] => {
-  const name = text(values["Name"]);
-  const company = text(values["Company Name"]);
-  const own = [
-    text(values["Address"]),
-    text(values["Address 2"]),
-    postCodeAndCity(text(values["Post Code"]), text(values["City"])),
-  ];
-  // A person without an address of their own is reached at the company's, as Business Central
-  // copies a company's address to its people.
-  const address = own.some((line) => line !== "")
-    ? own
-    : [
-        text(values["Company Address"]),
-        postCodeAndCity(text(values["Company Post Code"]), text(values["Company City"])),
-      ];
-  const lines = [
-    name,
-    // A company contact's Company Name is its own name: once is enough.
-    company === name ? "" : company,
-    ...address,
-    text(values["Country/Region Code"]),
-  ];
-  return lines.filter((line) => line !== "");
+export const labelAddressLines = (values: Readonly<Record<string, Value>>): string[] => {
+  const block = values["Address Block"];
+  if (typeof block !== "string") return [];
+  return String(block)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 };

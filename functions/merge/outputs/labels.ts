@@ -23,7 +23,7 @@ export const labels: MergeOutput = {
   produce: async ({ deps, header, letter, records, signal, progress, labels: options }) => {
     const grid = printableLabelGrid(options);
     const bytes = await deps.workers.labels(
-      records.map((r) => labelAddressLines(r.values, { language: r.language })),
+      records.map((r) => labelAddressLines(r.values)),
       grid,
       { language: records[0]?.language, signal },
     );
