@@ -1,7 +1,7 @@
 import { MergeError, TemplateError } from "@shared/merge/index";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
+import { ConflictError, ValidationError, WorkerPoolFullError } from "../errors/app-errors";
 import { newDocumentId } from "../store/document-names";
 import type { StoredMergeJob } from "../store/stored-merge-job";
 import type { TenantId } from "../store/tenant";
@@ -145,7 +145,8 @@ export const runJob = async (
     if (
       error instanceof WorkerPoolFullError ||
       error instanceof TemplateError ||
-      error instanceof MergeError
+      error instanceof MergeError ||
+      error instanceof ValidationError
     ) {
       await jobs.delete(tenant, id, job.etag);
       throw error;

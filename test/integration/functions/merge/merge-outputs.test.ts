@@ -48,7 +48,7 @@ const run = (changes: Partial<MergeRun> = {}): MergeRun => ({
   tenant,
   header,
   source: { documentBase64: Buffer.from(letter).toString("base64") },
-  letter: { bytes: letter, fileName: "Forårsbrev.docx" },
+  letter: { bytes: letter, fileName: "Forårsbrev.docx", matches: {} },
   records,
   signal: new AbortController().signal,
   progress: async () => undefined,
