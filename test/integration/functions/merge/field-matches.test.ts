@@ -145,3 +145,112 @@ describe("Check for Errors with Match Fields", () => {
     expect(JSON.stringify(res.json.issues)).not.toMatch(/Shoe_Size/);
   });
 });
+
+describe("Match Fields remembered with a template's letter", () => {
+  const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  const path = "/api/interaction-templates/OLD/attachments/da-DK/field-matches";
+  const upload = (bytes: Uint8Array) =>
+    api.call("PUT", "/api/interaction-templates/OLD/attachments/da-DK", {
+      rawBody: { contentType: docx, bytes },
+    });
+  const mergeWithTemplate = () =>
+    api.call("POST", "/api/segments/FM/merge", {
+      body: { template: { interactionTemplateCode: "OLD", languageCode: "da-DK" } },
+    });
+
+  beforeAll(async () => {
+    await api.call("POST", "/api/interaction-templates", { body: { code: "OLD" } });
+    expect((await upload(oldLetter)).status).toBe(200);
+  });
+
+  it("lists the letter's foreign fields with suggestions, and the merge refuses them until matched", async () => {
+    const res = await api.call("GET", path);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      fields: ["Efternavn", "Postal_Code", "Shoe_Size"],
+      matches: {},
+      unmatched: [
+        { field: "Efternavn", suggestion: "Surname", reason: "label" },
+        { field: "Postal_Code", suggestion: "Post Code", reason: "synonym" },
+        { field: "Shoe_Size", reason: "none" },
+      ],
+    });
+    expect(res.headers.get("etag")).toBeTruthy();
+    expect((await mergeWithTemplate()).status).toBe(422);
+  });
+
+  it("refuses bad matches, a missing or stale ETag, with nothing written", async () => {
+    const { etag } = (await api.call("GET", path)).json;
+    const unknown = await api.call("PUT", path, {
+      body: { matches: { Efternavn: "Shoe Size" } },
+      ifMatch: etag,
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.errors).toEqual([
+      expect.objectContaining({ field: "matches.Efternavn", rule: "unknown_field" }),
+    ]);
+    const notThere = await api.call("PUT", path, {
+      body: { matches: { Hat: "City" } },
+      ifMatch: etag,
+    });
+    expect(notThere.status).toBe(422);
+    expect(notThere.json.errors[0]).toMatchObject({ field: "matches.Hat", rule: "not_in_letter" });
+    const wrongShape = await api.call("PUT", path, { body: { matches: [] }, ifMatch: etag });
+    expect(wrongShape.status).toBe(400);
+    const noEtag = await api.call("PUT", path, { body: { matches: { Efternavn: "Surname" } } });
+    expect(noEtag.status).toBe(428);
+    const stale = await api.call("PUT", path, {
+      body: { matches: { Efternavn: "Surname" } },
+      ifMatch: '"stale"',
+    });
+    expect(stale.status).toBe(412);
+    const after = await api.call("GET", path);
+    expect(after.json.matches).toEqual({});
+    expect(after.json.etag).toBe(etag);
+    const missing = await api.call(
+      "GET",
+      "/api/interaction-templates/OLD/attachments/en-US/field-matches",
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it("of two changes made at once from the same ETag, one wins and the other gets 412", async () => {
+    const { etag } = (await api.call("GET", path)).json;
+    const results = await Promise.all([
+      api.call("PUT", path, { body: { matches: { Efternavn: "Surname" } }, ifMatch: etag }),
+      api.call("PUT", path, { body: { matches: { Efternavn: "Name" } }, ifMatch: etag }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = results.find((r) => r.status === 200);
+    expect((await api.call("GET", path)).json.matches).toEqual(winner?.json.matches);
+  });
+
+  it("merges with the remembered matches, and a replaced letter keeps those for fields it still has", async () => {
+    const { etag } = (await api.call("GET", path)).json;
+    const saved = await api.call("PUT", path, {
+      body: { matches: { Efternavn: "surname", postal_code: "POST CODE", Shoe_Size: null } },
+      ifMatch: etag,
+    });
+    expect(saved.status).toBe(200);
+    // Stored under Mergeline's own names.
+    expect(saved.json.matches).toEqual({
+      Efternavn: "Surname",
+      postal_code: "Post Code",
+      Shoe_Size: null,
+    });
+    expect(saved.json.unmatched).toEqual([]);
+    const merged = await mergeWithTemplate();
+    expect(merged.status).toBe(200);
+    const docx = (await api.call("GET", `/api/merge-jobs/${merged.json.id}/result`))
+      .bytes as Uint8Array;
+    expect(letters(part(docx, "word/document.xml"))[0]).toContain("Kære Anna Holm,");
+
+    const newer = buildDocx({
+      body: p(mergeField("Efternavn")) + p(mergeField("Postal_Code")) + p(mergeField("By")),
+    });
+    expect((await upload(newer)).status).toBe(200);
+    const after = (await api.call("GET", path)).json;
+    expect(after.matches).toEqual({ Efternavn: "Surname", postal_code: "Post Code" });
+    expect(after.unmatched).toEqual([{ field: "By", suggestion: "City", reason: "label" }]);
+  });
+});
