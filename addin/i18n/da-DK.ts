@@ -403,6 +403,22 @@ export const daDK: Messages = {
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
   "merge.issue.own_letter":
     "{record} har sit eget brev ({file}): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
+  "merge.issue.field_unmatched":
+    "«{field}» er ikke et Mergeline-felt: tilknyt det eller lad det være tomt, før du fletter.",
+  "merge.match.heading": "Tilknyt felter",
+  "merge.match.intro":
+    "Disse felter i brevet findes ikke i Mergeline. Vælg det felt, hvert af dem skal vise, eller lad det være tomt.",
+  "merge.match.leaveEmpty": "(lad være tomt)",
+  "merge.match.notMatched": "(ikke tilknyttet)",
+  "merge.match.save": "Gem",
+  "merge.match.open": "Tilknyt felter",
+  "merge.match.needed":
+    "{count} felter i brevet findes ikke i Mergeline: tilknyt dem, eller lad dem være tomme, før du fletter.",
+  "merge.match.reason.same_name": "Forslag: samme navn.",
+  "merge.match.reason.label": "Forslag: feltets navn på engelsk eller dansk.",
+  "merge.match.reason.synonym": "Forslag: Words navn for feltet.",
+  "merge.match.reason.custom_field": "Forslag: et brugerdefineret felt på kontakterne.",
+  "merge.match.reason.none": "Intet lignende felt: vælg et, eller lad det være tomt.",
   "merge.issue.template_warning": "Brevet har et felt, som fletningen lader stå uændret: {field}",
   "merge.merge.heading": "Flet",
   "merge.merge.run": "Flet",

@@ -400,6 +400,22 @@ export const enUS = {
     "{record} is to get the letter by e-mail but has no e-mail address.",
   "merge.issue.own_letter":
     "{record} has their own letter ({file}): one document per contact and Log use it instead of the segment's letter.",
+  "merge.issue.field_unmatched":
+    "«{field}» is not a Mergeline field: match it or leave it empty before merging.",
+  "merge.match.heading": "Match Fields",
+  "merge.match.intro":
+    "These fields of the letter are not Mergeline's. Choose the field each one shows, or leave it empty.",
+  "merge.match.leaveEmpty": "(leave empty)",
+  "merge.match.notMatched": "(not matched)",
+  "merge.match.save": "Save",
+  "merge.match.open": "Match Fields",
+  "merge.match.needed":
+    "{count} fields of the letter are not Mergeline's: match them, or leave them empty, before merging.",
+  "merge.match.reason.same_name": "Suggested: the same name.",
+  "merge.match.reason.label": "Suggested: the field's name in English or Danish.",
+  "merge.match.reason.synonym": "Suggested: Word's name for this field.",
+  "merge.match.reason.custom_field": "Suggested: a custom field of the contacts.",
+  "merge.match.reason.none": "No similar field: choose one, or leave it empty.",
   "merge.issue.template_warning": "The letter has a field the merge leaves as it is: {field}",
   "merge.merge.heading": "Merge",
   "merge.merge.run": "Merge",

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { Checkmark20Regular, Dismiss20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
 import { MergeOutputKind } from "@shared/model/merge-job";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
@@ -24,6 +24,7 @@ import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";
+import { MatchFieldsDialog } from "./match-fields-dialog";
 import { MergeJobError } from "./server-merge";
 import { useMergeRun, type MergeOutcome, type MergeRunState } from "./use-merge-run";
 
@@ -74,7 +75,17 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const explainId = useId();
   const run = useMergeRun(segmentNo);
   const [output, setOutput] = useState<MergeOutputKind>("document");
+  const [matching, setMatching] = useState(false);
+  const [recheck, setRecheck] = useState(false);
   const { state } = run;
+  const unmatched = state.check?.unmatched ?? [];
+  const { check } = run;
+  // Saved matches take effect in the next check, run once the new matches are in place.
+  useEffect(() => {
+    if (!recheck) return;
+    setRecheck(false);
+    void check();
+  }, [recheck, check]);
   const into = host.capabilities.mergeInto;
 
   const documentLabel: MessageKey =
@@ -118,7 +129,29 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
         >
           {t("merge.check.run")}
         </Button>
+        {(unmatched.length > 0 || Object.keys(run.matches).length > 0) && (
+          <MessageBar intent={unmatched.length > 0 ? "error" : "info"} layout="multiline">
+            <MessageBarBody>
+              {unmatched.length > 0 && t("merge.match.needed", { count: unmatched.length })}{" "}
+              <Button size="small" disabled={run.running} onClick={() => setMatching(true)}>
+                {t("merge.match.open")}
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {state.check && <IssueList issues={state.check.issues} records={state.check.records} />}
+        {matching && (
+          <MatchFieldsDialog
+            unmatched={unmatched}
+            matches={run.matches}
+            onClose={() => setMatching(false)}
+            onSave={(matches) => {
+              run.setMatches(matches);
+              setMatching(false);
+              setRecheck(true);
+            }}
+          />
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={mergeId}>
