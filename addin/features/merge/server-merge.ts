@@ -58,7 +58,9 @@ export const runServerMerge = async (
       template: {
         documentBase64: bytesToBase64(letter.bytes),
         fileName: letter.fileName,
-        ...(options.fieldMatches ? { fieldMatches: options.fieldMatches } : {}),
+        ...(options.fieldMatches && Object.keys(options.fieldMatches).length > 0
+          ? { fieldMatches: options.fieldMatches }
+          : {}),
       },
       output,
     },

@@ -172,7 +172,7 @@ export const useMergeRun = (segmentNo: string) => {
             template: {
               documentBase64: bytesToBase64(file.bytes),
               fileName: file.fileName,
-              fieldMatches: matches,
+              ...(Object.keys(matches).length > 0 ? { fieldMatches: matches } : {}),
             },
           },
           signal,
