@@ -245,6 +245,37 @@ describe("Match Fields remembered with a template's letter", () => {
       .bytes as Uint8Array;
     expect(letters(part(docx, "word/document.xml"))[0]).toContain("Kære Anna Holm,");
 
+    // Logged with the template's letter: Show Attachments merges the Log's copy with the
+    // matches it was logged with.
+    await api.call("POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
+    const created = await api.call("POST", "/api/segments", {
+      body: {
+        no: "FL",
+        description: "Brev",
+        interactionTemplateCode: "OLD",
+        languageCode: "da-DK",
+        salespersonCode: "JO",
+      },
+    });
+    expect(created.status).toBe(201);
+    await api.call("POST", "/api/segments/FL/lines", { body: { contactNo: "FM1" } });
+    const segment = (await api.call("GET", "/api/segments/FL")).json;
+    const logged = await api.call("POST", "/api/segments/FL/log", {
+      body: {},
+      ifMatch: segment.etag,
+    });
+    expect(logged.status).toBe(200);
+    const [entry] = (
+      await api.call("GET", `/api/logged-segments/${logged.json.loggedSegment.entryNo}/entries`)
+    ).json.items;
+    expect(entry.keptLetter).toBe("template");
+    expect(JSON.stringify(entry)).not.toMatch(/letterFieldMatches/);
+    const shown = await api.call("GET", `/api/interaction-log-entries/${entry.entryNo}/letter`);
+    expect(shown.status).toBe(200);
+    expect(letters(part(shown.bytes as Uint8Array, "word/document.xml"))[0]).toContain(
+      "Kære Anna Holm,",
+    );
+
     const newer = buildDocx({
       body: p(mergeField("Efternavn")) + p(mergeField("Postal_Code")) + p(mergeField("By")),
     });
