@@ -285,3 +285,40 @@ describe("Match Fields remembered with a template's letter", () => {
     expect(after.unmatched).toEqual([{ field: "By", suggestion: "City", reason: "label" }]);
   });
 });
+
+describe("Check for Errors, grouped", () => {
+  it("says each empty field once, with its count and the first contacts, not once per contact", async () => {
+    for (const no of ["FG1", "FG2", "FG3"])
+      await api.call("POST", "/api/contacts", {
+        body: { no, type: "person", name: `Kontakt ${no}`, salutation: no === "FG1" ? "Hr." : "" },
+      });
+    await api.call("POST", "/api/segments", { body: { no: "FG", description: "Brev" } });
+    for (const no of ["FG1", "FG2", "FG3"])
+      await api.call("POST", "/api/segments/FG/lines", { body: { contactNo: no } });
+    const letter = buildDocx({
+      body:
+        p(mergeField("Salutation"), t(" "), mergeField("Name")) + p(mergeField("Personal_Note")),
+    });
+    const res = await api.call("POST", "/api/segments/FG/merge-check", {
+      body: { template: { documentBase64: base64(letter) } },
+    });
+    expect(res.status).toBe(200);
+    const empty = res.json.groups.filter((g: { rule: string }) => g.rule === "empty_values");
+    expect(
+      empty.map((g: { field: string; count: number; message: string }) => [
+        g.field,
+        g.count,
+        g.message,
+      ]),
+    ).toEqual([
+      ["Personal_Note", 3, "Personal_Note is empty."],
+      ["Salutation", 2, "Salutation is empty."],
+    ]);
+    expect(empty[0].lines.map((l: { contactNo: string }) => l.contactNo)).toEqual([
+      "FG1",
+      "FG2",
+      "FG3",
+    ]);
+    expect(empty[1].lines.map((l: { contactNo: string }) => l.contactNo)).toEqual(["FG2", "FG3"]);
+  });
+});
