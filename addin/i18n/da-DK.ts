@@ -534,6 +534,7 @@ export const daDK: Messages = {
     "{count} breve fra logført målgruppe {entryNo} er sendt igen: din browser henter {fileName}. Intet nyt er logført.",
   "checks.groups.label": "Problemer efter type",
   "checks.groups.count": "{count} ×",
+  "checks.groups.field": "{field}:",
   "checks.groups.fix": "Løsning: {hint}",
   "checks.groups.lines": "Første linjer: {lines}",
   "checks.groups.fallback": "Ret disse linjer, og kontrollér igen.",
@@ -560,6 +561,8 @@ export const daDK: Messages = {
     "Giv disse kontakter en mailadresse, eller vælg en anden korrespondancetype på linjerne.",
   "checks.hint.attachment_exists":
     "Upload disse kontakters egne breve igen, eller fjern dem for at bruge målgruppens brev.",
+  "checks.hint.field_unmatched":
+    "Tilknyt feltet et Mergeline-felt, eller lad det være tomt (Tilknyt felter), og flet så.",
   "checks.hint.field_without_data":
     "Fjern feltet fra brevet, eller vælg et felt, som kontakterne har.",
   "checks.hint.empty_values":

@@ -532,6 +532,7 @@ export const enUS = {
   // ── checks.*: a check's problems grouped by kind (ui/issue-groups.tsx) ───────────────────────
   "checks.groups.label": "Problems by kind",
   "checks.groups.count": "{count} ×",
+  "checks.groups.field": "{field}:",
   "checks.groups.fix": "Fix: {hint}",
   "checks.groups.lines": "First lines: {lines}",
   "checks.groups.fallback": "Fix these lines, then check again.",
@@ -559,6 +560,8 @@ export const enUS = {
     "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
   "checks.hint.attachment_exists":
     "Upload these contacts' own letters again, or remove them to use the segment's.",
+  "checks.hint.field_unmatched":
+    "Match the field to a Mergeline field, or leave it empty (Match Fields), then merge.",
   "checks.hint.field_without_data":
     "Remove the field from the letter or choose a field the contacts have.",
   "checks.hint.empty_values":
