@@ -32,6 +32,8 @@ import {
   resumeLogHandler,
   undoCancelLoggedSegmentHandler,
   uploadTemplateAttachmentHandler,
+  getTemplateFieldMatchesHandler,
+  putTemplateFieldMatchesHandler,
 } from "./interactions/interaction-handlers";
 import {
   cancelMergeJobHandler,
@@ -188,6 +190,8 @@ export const handlers = {
   deleteSavedCriteria: deleteSavedCriteriaHandler,
   uploadTemplateAttachment: uploadTemplateAttachmentHandler,
   downloadTemplateAttachment: downloadTemplateAttachmentHandler,
+  getTemplateFieldMatches: getTemplateFieldMatchesHandler,
+  putTemplateFieldMatches: putTemplateFieldMatchesHandler,
   deleteTemplateAttachment: deleteTemplateAttachmentHandler,
   applyTemplate: applyTemplateHandler,
   uploadLineAttachment: uploadLineAttachmentHandler,

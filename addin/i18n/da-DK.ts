@@ -405,6 +405,22 @@ export const daDK: Messages = {
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
   "merge.issue.own_letter":
     "{record} har sit eget brev ({file}): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
+  "merge.issue.field_unmatched":
+    "«{field}» er ikke et Mergeline-felt: tilknyt det eller lad det være tomt, før du fletter.",
+  "merge.match.heading": "Tilknyt felter",
+  "merge.match.intro":
+    "Disse felter i brevet findes ikke i Mergeline. Vælg det felt, hvert af dem skal vise, eller lad det være tomt.",
+  "merge.match.leaveEmpty": "(lad være tomt)",
+  "merge.match.notMatched": "(ikke tilknyttet)",
+  "merge.match.save": "Gem",
+  "merge.match.open": "Tilknyt felter",
+  "merge.match.needed":
+    "{count} felter i brevet findes ikke i Mergeline: tilknyt dem, eller lad dem være tomme, før du fletter.",
+  "merge.match.reason.same_name": "Forslag: samme navn.",
+  "merge.match.reason.label": "Forslag: feltets navn på engelsk eller dansk.",
+  "merge.match.reason.synonym": "Forslag: Words navn for feltet.",
+  "merge.match.reason.custom_field": "Forslag: et brugerdefineret felt på kontakterne.",
+  "merge.match.reason.none": "Intet lignende felt: vælg et, eller lad det være tomt.",
   "merge.issue.template_warning": "Brevet har et felt, som fletningen lader stå uændret: {field}",
   "merge.merge.heading": "Flet",
   "merge.merge.run": "Flet",
@@ -550,6 +566,7 @@ export const daDK: Messages = {
     "{count} breve fra logført målgruppe {entryNo} er sendt igen: din browser henter {fileName}. Intet nyt er logført.",
   "checks.groups.label": "Problemer efter type",
   "checks.groups.count": "{count} ×",
+  "checks.groups.field": "{field}:",
   "checks.groups.fix": "Løsning: {hint}",
   "checks.groups.lines": "Første linjer: {lines}",
   "checks.groups.fallback": "Ret disse linjer, og kontrollér igen.",
@@ -576,6 +593,8 @@ export const daDK: Messages = {
     "Giv disse kontakter en mailadresse, eller vælg en anden korrespondancetype på linjerne.",
   "checks.hint.attachment_exists":
     "Upload disse kontakters egne breve igen, eller fjern dem for at bruge målgruppens brev.",
+  "checks.hint.field_unmatched":
+    "Tilknyt feltet et Mergeline-felt, eller lad det være tomt (Tilknyt felter), og flet så.",
   "checks.hint.field_without_data":
     "Fjern feltet fra brevet, eller vælg et felt, som kontakterne har.",
   "checks.hint.empty_values":

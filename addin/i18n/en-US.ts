@@ -402,6 +402,22 @@ export const enUS = {
     "{record} is to get the letter by e-mail but has no e-mail address.",
   "merge.issue.own_letter":
     "{record} has their own letter ({file}): one document per contact and Log use it instead of the segment's letter.",
+  "merge.issue.field_unmatched":
+    "«{field}» is not a Mergeline field: match it or leave it empty before merging.",
+  "merge.match.heading": "Match Fields",
+  "merge.match.intro":
+    "These fields of the letter are not Mergeline's. Choose the field each one shows, or leave it empty.",
+  "merge.match.leaveEmpty": "(leave empty)",
+  "merge.match.notMatched": "(not matched)",
+  "merge.match.save": "Save",
+  "merge.match.open": "Match Fields",
+  "merge.match.needed":
+    "{count} fields of the letter are not Mergeline's: match them, or leave them empty, before merging.",
+  "merge.match.reason.same_name": "Suggested: the same name.",
+  "merge.match.reason.label": "Suggested: the field's name in English or Danish.",
+  "merge.match.reason.synonym": "Suggested: Word's name for this field.",
+  "merge.match.reason.custom_field": "Suggested: a custom field of the contacts.",
+  "merge.match.reason.none": "No similar field: choose one, or leave it empty.",
   "merge.issue.template_warning": "The letter has a field the merge leaves as it is: {field}",
   "merge.merge.heading": "Merge",
   "merge.merge.run": "Merge",
@@ -548,6 +564,7 @@ export const enUS = {
   // ── checks.*: a check's problems grouped by kind (ui/issue-groups.tsx) ───────────────────────
   "checks.groups.label": "Problems by kind",
   "checks.groups.count": "{count} ×",
+  "checks.groups.field": "{field}:",
   "checks.groups.fix": "Fix: {hint}",
   "checks.groups.lines": "First lines: {lines}",
   "checks.groups.fallback": "Fix these lines, then check again.",
@@ -575,6 +592,8 @@ export const enUS = {
     "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
   "checks.hint.attachment_exists":
     "Upload these contacts' own letters again, or remove them to use the segment's.",
+  "checks.hint.field_unmatched":
+    "Match the field to a Mergeline field, or leave it empty (Match Fields), then merge.",
   "checks.hint.field_without_data":
     "Remove the field from the letter or choose a field the contacts have.",
   "checks.hint.empty_values":

@@ -23,6 +23,7 @@ const hintKeys: Readonly<Record<string, MessageKey>> = {
   attachment_exists: "checks.hint.attachment_exists",
   salesperson_set: "checks.hint.salesperson_set",
   field_without_data: "checks.hint.field_without_data",
+  field_unmatched: "checks.hint.field_unmatched",
   empty_values: "checks.hint.empty_values",
   email_without_address: "checks.hint.email_address",
   no_records: "checks.hint.no_records",

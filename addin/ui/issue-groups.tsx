@@ -39,8 +39,9 @@ export const IssueGroups = ({
       {groups.map((group) => {
         const hint = ruleHint(t, displayLanguage, group);
         return (
-          <li key={group.rule}>
+          <li key={`${group.rule}|${group.field ?? ""}`}>
             <Text weight="semibold">{t("checks.groups.count", { count: group.count })}</Text>{" "}
+            {group.field !== undefined && `${t("checks.groups.field", { field: group.field })} `}
             {withExample && ruleMessage(t, displayLanguage, group, group.lines[0])}
             <div>{t("checks.groups.fix", { hint })}</div>
             {group.lines.length > 0 && (

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../app-deps";
 import { NotFoundError } from "../errors/app-errors";
+import { withFieldMatches } from "../merge/letter-field-matches";
 import { letterRecords, toMergeRecord, type LetterRecord } from "../merge/letter-records";
 import { mergedLetterIdOf, ownLetterIdOf } from "../segments/line-letter-ids";
 import { storedDocumentId, type DocumentId } from "../store/document-names";
@@ -129,7 +130,13 @@ export const lettersOfEntries = async (
         segmentNo,
         group.map((i) => entries[i] as StoredEntry),
       );
-      const merged = await deps.workers.mergeEach(copy, records.map(toMergeRecord), options.signal);
+      // The copy merges with the Match Fields it was logged with.
+      const matches = (entries[group[0] as number] as StoredEntry).letterFieldMatches ?? {};
+      const merged = await deps.workers.mergeEach(
+        copy,
+        withFieldMatches(records, matches).map(toMergeRecord),
+        options.signal,
+      );
       group.forEach((i, k) => (files[i] = (merged[k] as { bytes: Uint8Array }).bytes));
       await finished(group.length);
     }

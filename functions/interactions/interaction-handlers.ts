@@ -21,6 +21,7 @@ import {
   templateAttachment,
   uploadTemplateAttachment,
 } from "./template-attachments";
+import { putTemplateFieldMatches, templateFieldMatches } from "./template-field-matches";
 
 export const uploadTemplateAttachmentHandler = defineHandler(
   api.uploadTemplateAttachment,
@@ -58,6 +59,27 @@ export const deleteTemplateAttachmentHandler = defineHandler(
     await deleteTemplateAttachment(deps, identity, params.code, params.languageCode);
     return {};
   },
+);
+
+export const getTemplateFieldMatchesHandler = defineHandler(
+  api.getTemplateFieldMatches,
+  async ({ identity, params }, deps: AppDeps) => ({
+    json: await templateFieldMatches(deps, identity, params.code, params.languageCode),
+  }),
+);
+
+export const putTemplateFieldMatchesHandler = defineHandler(
+  api.putTemplateFieldMatches,
+  async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
+    json: await putTemplateFieldMatches(
+      deps,
+      identity,
+      params.code,
+      params.languageCode,
+      body.matches,
+      ifMatch,
+    ),
+  }),
 );
 
 export const checkLogHandler = defineHandler(

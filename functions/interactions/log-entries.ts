@@ -1,12 +1,17 @@
+import type { FieldMatches } from "@shared/model/field-match";
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import type { DocumentId } from "../store/document-names";
 import type { SegmentHeader, StoredLine, LogRun } from "../store/segment-repository";
 import type { LogInputs } from "./log-checks";
+import type { PinnedCopy } from "./logged-letters";
 import { lineOrHeader } from "./log-checks";
 import { campaignEntryNoOf } from "./log-campaign-entries";
 
 /** An entry as stored: what the API shows, and the kept letter's document id, which it does not. */
-type EntryFields = Omit<InteractionLogEntry, "etag"> & { documentId?: DocumentId };
+type EntryFields = Omit<InteractionLogEntry, "etag"> & {
+  documentId?: DocumentId;
+  letterFieldMatches?: FieldMatches;
+};
 
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -21,7 +26,7 @@ export const entryFor = (
   inputs: LogInputs,
   line: StoredLine,
   index: number,
-  templateLetter?: (line: StoredLine) => DocumentId | undefined,
+  templateLetter?: (line: StoredLine) => PinnedCopy | undefined,
 ): EntryFields => {
   const contact = inputs.contacts.get(line.contactNo);
   const templateCode = lineOrHeader(line, header, "interactionTemplateCode");
@@ -59,7 +64,8 @@ export const entryFor = (
     salespersonCode: lineOrHeader(line, header, "salespersonCode"),
     userId: run.userId,
     deliveryStatus: "none" as const,
-    documentId: kept?.id ?? pinned,
+    documentId: kept?.id ?? pinned?.id,
+    letterFieldMatches: pinned?.fieldMatches,
     keptLetter: kept?.kind ?? (pinned ? ("template" as const) : undefined),
     evaluation: line.evaluation,
     canceled: false,

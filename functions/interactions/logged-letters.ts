@@ -1,3 +1,4 @@
+import type { FieldMatches } from "@shared/model/field-match";
 import type { AppDeps } from "../app-deps";
 import { NotFoundError } from "../errors/app-errors";
 import { fixedDocumentId, storedDocumentId, type DocumentId } from "../store/document-names";
@@ -80,7 +81,14 @@ export const pinTemplateLetters = async (
         copies.set(target, copied);
       }
       if (await copied)
-        pinned.push({ templateCode, lineLanguageCode, letterLanguageCode: letter.languageCode });
+        pinned.push({
+          templateCode,
+          lineLanguageCode,
+          letterLanguageCode: letter.languageCode,
+          ...(letter.fieldMatches && Object.keys(letter.fieldMatches).length > 0
+            ? { fieldMatches: letter.fieldMatches }
+            : {}),
+        });
     }
   }
   const { etag: _etag, ...rest } = run;
@@ -104,12 +112,18 @@ const copyLetter = async (
   }
 };
 
+/** The copy of a template's letter an entry refers to, with the letter's Match Fields. */
+export interface PinnedCopy {
+  readonly id: DocumentId;
+  readonly fieldMatches: FieldMatches | undefined;
+}
+
 /** The copy a line's entry refers to, from the run's record; undefined when it got none. */
 export const pinnedLetterOf = (
   tenant: TenantId,
   run: LogRun,
   header: SegmentHeader,
-): ((line: StoredLine) => DocumentId | undefined) => {
+): ((line: StoredLine) => PinnedCopy | undefined) => {
   const byKey = new Map(
     (run.pinnedLetters ?? []).map((p) => [pinKey(p.templateCode, p.lineLanguageCode), p]),
   );
@@ -117,7 +131,15 @@ export const pinnedLetterOf = (
     const code = lineOrHeader(line, header, "interactionTemplateCode");
     const pin = code ? byKey.get(pinKey(code, line.languageCode ?? "")) : undefined;
     return pin
-      ? loggedLetterId(tenant, run.loggedSegmentEntryNo, pin.templateCode, pin.letterLanguageCode)
+      ? {
+          id: loggedLetterId(
+            tenant,
+            run.loggedSegmentEntryNo,
+            pin.templateCode,
+            pin.letterLanguageCode,
+          ),
+          fieldMatches: pin.fieldMatches,
+        }
       : undefined;
   };
 };

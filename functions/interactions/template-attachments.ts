@@ -1,3 +1,4 @@
+import { canonicalMatches } from "@shared/letter/field-matching";
 import type { InteractionTemplate, TemplateAttachment } from "@shared/model/interaction-template";
 import type { AppDeps } from "../app-deps";
 import { stampChange } from "../audit/stamp";
@@ -65,7 +66,7 @@ export const uploadTemplateAttachment = async (
 ): Promise<InteractionTemplate> => {
   const tenant = identity.tenantId;
   await foundTemplate(deps, identity, code);
-  await deps.workers.readLetter(bytes);
+  const { fieldNames } = await deps.workers.readLetter(bytes);
   const id = newDocumentId(tenant, { kind: "templateLetter", templateCode: code, languageCode });
   await deps.store.documents.put(id, bytes, { fileName });
   const attachment: TemplateAttachment = {
@@ -76,10 +77,20 @@ export const uploadTemplateAttachment = async (
   };
   let updated: Awaited<ReturnType<typeof updateAttachments>>;
   try {
-    updated = await updateAttachments(deps, identity, code, (list, ids) => ({
-      attachments: [...list.filter((a) => a.languageCode !== languageCode), attachment],
-      ids: { ...without(ids, languageCode), [languageCode]: id },
-    }));
+    updated = await updateAttachments(deps, identity, code, (list, ids) => {
+      // A replaced letter keeps its Match Fields for the fields it still has.
+      const before = list.find((a) => a.languageCode === languageCode)?.fieldMatches;
+      const fieldMatches = before ? canonicalMatches(before, fieldNames) : undefined;
+      return {
+        attachments: [
+          ...list.filter((a) => a.languageCode !== languageCode),
+          fieldMatches && Object.keys(fieldMatches).length
+            ? { ...attachment, fieldMatches }
+            : attachment,
+        ],
+        ids: { ...without(ids, languageCode), [languageCode]: id },
+      };
+    });
   } catch (error) {
     // The template is not changed, so the new letter belongs to nothing: nothing half written.
     await deps.store.documents.delete(id);

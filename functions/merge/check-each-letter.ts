@@ -1,4 +1,5 @@
 import type { MergeIssue, MergeRecord } from "@shared/merge/index";
+import { leftEmpty } from "@shared/letter/field-matching";
 import type { AppDeps } from "../app-deps";
 import type { LineLetters } from "./line-letters";
 import type { CheckNotes } from "./worker/merge-task";
@@ -6,7 +7,7 @@ import type { CheckNotes } from "./worker/merge-task";
 /**
  * Check for Errors over a document of mixed letters: each line's record against its own letter
  * (a field only the Danish letter shows is no finding for an English line), each letter in one
- * merge thread call with the records of its lines. Issues name records by their place in the
+ * merge thread call with the records of its lines as that letter's Match Fields read them. Issues name records by their place in the
  * whole segment; field names are every letter's, the segment's letter's first.
  */
 export const checkEachLetter = async (
@@ -27,13 +28,16 @@ export const checkEachLetter = async (
   // One letter at a time: a full pool refuses more than its queue.
   for (const [at, indexes] of groups) {
     if (indexes.length === 0) continue;
+    const letter = lineLetters.letters[at];
+    if (!letter) continue;
     const found = await deps.workers.check(
-      lineLetters.letters[at] as Uint8Array,
+      letter.bytes,
       indexes.map((i) => records[i] as MergeRecord),
       {
         emailField: notes.emailField,
         email: indexes.map((i) => notes.email[i] ?? false),
         names: indexes.map((i) => notes.names[i] ?? `record ${i + 1}`),
+        leftEmpty: leftEmpty(letter.matches),
       },
       signal,
     );

@@ -6,16 +6,29 @@ import { NotFoundError, ValidationError } from "../errors/app-errors";
 import { ownLetterIdOf } from "../segments/line-letter-ids";
 import type { SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
+import { unmatchedFields } from "@shared/letter/field-matching";
+import type { FieldMatchSuggestion } from "@shared/model/field-match";
+import { withFieldMatches } from "./letter-field-matches";
+import type { LetterRecord } from "./letter-records";
 import { resolveLineTemplates, type LetterBytes } from "./merge-template";
 
 /** Each line's letter for one merged document, every distinct letter once. */
 export interface LineLetters {
-  /** Each distinct letter once; the segment's letter first. */
-  readonly letters: readonly Uint8Array[];
+  /** Each distinct letter once, with its Match Fields; the segment's letter first. */
+  readonly letters: readonly LetterBytes[];
   /** For each line, in the lines' order, the index of its letter in `letters`. */
   readonly letterOf: readonly number[];
   /** The segment's letter: the document the others are spliced into. */
   readonly destination: number;
+  /**
+   * The other letters' fields that are neither Mergeline's, matched nor left empty, with the
+   * lines that use them: Check for Errors lists them (the merge refuses them before this).
+   */
+  readonly unmatched: readonly {
+    readonly lines: readonly number[];
+    readonly letter: string;
+    readonly fields: readonly FieldMatchSuggestion[];
+  }[];
 }
 
 const describe = (line: StoredLine, header: SegmentHeader): string =>
@@ -28,7 +41,9 @@ const describe = (line: StoredLine, header: SegmentHeader): string =>
  * (resolveLineTemplates: the line's own interaction template in its language, else the
  * segment's letter), and a line's own uploaded letter in its place, as Business Central sends a
  * unique attachment. Every letter is read here, before the job exists: a letter the engine
- * refuses answers 422 naming the lines and the letter, with nothing written.
+ * refuses, or (with `refuseUnmatched`, as a merge asks) one with fields neither Mergeline's,
+ * matched nor left empty, answers 422 naming the lines and the letter, with nothing written.
+ * A contact's own letter has nowhere to keep matches: its fields must be Mergeline's.
  */
 export const resolveLineLetters = async (
   deps: AppDeps,
@@ -37,6 +52,7 @@ export const resolveLineLetters = async (
   source: z.infer<typeof MergeTemplateSource> | undefined,
   lines: readonly StoredLine[],
   segmentLetter: LetterBytes,
+  { refuseUnmatched }: { readonly refuseUnmatched: boolean },
 ): Promise<LineLetters> => {
   const templates = await resolveLineTemplates(
     deps,
@@ -59,27 +75,36 @@ export const resolveLineLetters = async (
     }),
   );
   const index = new Map<Uint8Array, number>([[segmentLetter.bytes, 0]]);
-  const letters: Uint8Array[] = [segmentLetter.bytes];
+  const letters: LetterBytes[] = [segmentLetter];
   const usedBy = new Map<number, StoredLine[]>();
   const letterOf = lines.map((line, i) => {
-    const bytes = own[i] ?? (templates[i] as Uint8Array);
-    let at = index.get(bytes);
+    const ownBytes = own[i];
+    const letter: LetterBytes =
+      ownBytes && line.attachment?.kind === "unique"
+        ? { bytes: ownBytes, fileName: line.attachment.fileName, matches: {} }
+        : (templates[i] as LetterBytes);
+    let at = index.get(letter.bytes);
     if (at === undefined) {
       at = letters.length;
-      index.set(bytes, at);
-      letters.push(bytes);
+      index.set(letter.bytes, at);
+      letters.push(letter);
     }
-    usedBy.set(at, [...(usedBy.get(at) ?? []), line]);
+    const users = usedBy.get(at);
+    if (users) users.push(line);
+    else usedBy.set(at, [line]);
     return at;
   });
   // The segment's letter was read already; the others one at a time (a full pool refuses more).
+  const unmatched: { lines: number[]; letter: string; fields: FieldMatchSuggestion[] }[] = [];
   for (let at = 1; at < letters.length; at++) {
+    const letter = letters[at] as LetterBytes;
+    const users = usedBy.get(at) ?? [];
+    const first = users[0] as StoredLine;
+    let fieldNames: readonly string[];
     try {
-      await deps.workers.readLetter(letters[at] as Uint8Array);
+      ({ fieldNames } = await deps.workers.readLetter(letter.bytes));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      const users = usedBy.get(at) ?? [];
-      const first = users[0] as StoredLine;
       const message = `Line ${users.map((l) => l.lineNo).join(", ")}: ${describe(first, header)} cannot be merged: ${error.message}`;
       throw new ValidationError(
         users.map((line) => ({
@@ -92,6 +117,40 @@ export const resolveLineLetters = async (
         422,
       );
     }
+    // Word's Match Fields, letter by letter: each keeps its own matches.
+    const fields = unmatchedFields(fieldNames, letter.matches);
+    if (fields.length === 0) continue;
+    if (refuseUnmatched)
+      throw new ValidationError(
+        users.flatMap((line) =>
+          fields.map((f) => ({
+            in: "body" as const,
+            field: `lines.${line.lineNo}.letter.${f.field}`,
+            rule: "fields_unmatched",
+            message:
+              `${describe(line, header)} has the field "${f.field}", which is not a Mergeline field: ` +
+              "match it (Match Fields on the template's letter) or leave it empty",
+          })),
+        ),
+        `Line ${users.map((l) => l.lineNo).join(", ")}: ${describe(first, header)} has fields that are not Mergeline's: ${fields.map((f) => f.field).join(", ")}.`,
+        422,
+      );
+    unmatched.push({ lines: users.map((l) => l.lineNo), letter: describe(first, header), fields });
   }
-  return { letters, letterOf, destination: 0 };
+  return { letters, letterOf, destination: 0, unmatched };
 };
+
+/**
+ * Each line's record as its own letter reads it: the segment's letter's matches are the job's
+ * already; a line with another letter takes that letter's matches too.
+ */
+export const recordsForEachLetter = (
+  lineLetters: LineLetters,
+  records: readonly LetterRecord[],
+): LetterRecord[] =>
+  records.map((record, i) => {
+    const at = lineLetters.letterOf[i] ?? lineLetters.destination;
+    if (at === lineLetters.destination) return record;
+    const letter = lineLetters.letters[at] as LetterBytes;
+    return withFieldMatches([record], letter.matches)[0] as LetterRecord;
+  });

@@ -4,6 +4,8 @@
  */
 const hints: Readonly<Record<string, string>> = {
   field_without_data: "Remove the field from the letter or choose a field the contacts have.",
+  field_unmatched:
+    "Match the field to a Mergeline field, or leave it empty on purpose (Match Fields), then merge.",
   empty_values: "Fill in the field on these contacts, or accept that their letters show it empty.",
   greeting_without_name:
     'Use a Greeting Line field (it greets a contact without a name with "Dear Sir or Madam,"), ' +

@@ -1,7 +1,7 @@
 import { LabelGridError, MergeError, TemplateError } from "@shared/merge/index";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError, WorkerPoolFullError } from "../errors/app-errors";
+import { ConflictError, ValidationError, WorkerPoolFullError } from "../errors/app-errors";
 import { newDocumentId } from "../store/document-names";
 import type { StoredMergeJob } from "../store/stored-merge-job";
 import type { TenantId } from "../store/tenant";
@@ -146,7 +146,8 @@ export const runJob = async (
       error instanceof WorkerPoolFullError ||
       error instanceof TemplateError ||
       error instanceof MergeError ||
-      error instanceof LabelGridError
+      error instanceof LabelGridError ||
+      error instanceof ValidationError
     ) {
       await jobs.delete(tenant, id, job.etag);
       throw error;

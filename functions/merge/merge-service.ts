@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { MergeIssue } from "@shared/merge/index";
-import type { MergeJob, MergeRequest } from "@shared/model/merge-job";
+import type { MergeIssue as ApiMergeIssue, MergeJob, MergeRequest } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
@@ -12,7 +12,7 @@ import { withSegmentLock } from "../segments/segment-lock";
 import { assertOpen } from "../segments/segment-service";
 import { letterRecords, toMergeRecord, type LetterRecord } from "./letter-records";
 import { checkEachLetter } from "./check-each-letter";
-import { resolveLineLetters, type LineLetters } from "./line-letters";
+import { recordsForEachLetter, resolveLineLetters, type LineLetters } from "./line-letters";
 import { resolveTemplate } from "./merge-template";
 import { printableLabelGrid } from "./outputs/labels";
 import { mergeOutputs } from "./outputs/merge-outputs";
@@ -21,6 +21,16 @@ import { publicJob, repeatedJob, runJob } from "./merge-job-run";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { mergeCheckHint } from "./merge-check-hints";
+import { leftEmpty, unmatchedFields } from "@shared/letter/field-matching";
+import { normalizeFieldName } from "@shared/merge/fields/field-name";
+import type { FieldMatchSuggestion } from "@shared/model/field-match";
+import {
+  assertAllMatched,
+  assertMatchesValid,
+  customKeysOf,
+  withFieldMatches,
+} from "./letter-field-matches";
+import type { LetterBytes } from "./merge-template";
 
 type Request = z.infer<typeof MergeRequest>;
 
@@ -70,7 +80,7 @@ export const mergeData = async (
 /** Check for Errors in a merge thread: the letter's field names and every issue found. */
 const checkLetters = async (
   deps: AppDeps,
-  letter: Uint8Array,
+  letter: LetterBytes,
   records: readonly LetterRecord[],
   signal?: AbortSignal,
   lineLetters?: LineLetters,
@@ -82,8 +92,19 @@ const checkLetters = async (
   };
   const { fieldNames, issues } =
     lineLetters && lineLetters.letters.length > 1
-      ? await checkEachLetter(deps, lineLetters, records.map(toMergeRecord), notes, signal)
-      : await deps.workers.check(letter, records.map(toMergeRecord), notes, signal);
+      ? await checkEachLetter(
+          deps,
+          lineLetters,
+          recordsForEachLetter(lineLetters, records).map(toMergeRecord),
+          notes,
+          signal,
+        )
+      : await deps.workers.check(
+          letter.bytes,
+          records.map(toMergeRecord),
+          { ...notes, leftEmpty: leftEmpty(letter.matches) },
+          signal,
+        );
   return {
     fieldNames,
     issues: [...engineIssues(issues, records), ...ownLetterIssues(records)],
@@ -103,6 +124,85 @@ const engineIssues = (issues: readonly MergeIssue[], records: readonly LetterRec
       : {}),
   }));
 
+/**
+ * The letter's unmatched fields are Match Fields' business: one `field_unmatched` error each,
+ * with the suggestion, in place of the engine's "not in the data source; it will be left empty"
+ * (the merge refuses them instead).
+ */
+type CheckedIssue = z.infer<typeof ApiMergeIssue>;
+
+const withUnmatched = (
+  issues: readonly CheckedIssue[],
+  unmatched: readonly FieldMatchSuggestion[],
+): CheckedIssue[] => {
+  const names = new Set(unmatched.map((u) => normalizeFieldName(u.field)));
+  return [
+    ...unmatched.map((u) => ({
+      code: "field_unmatched",
+      severity: "error" as const,
+      message:
+        `The letter's field "${u.field}" is not a Mergeline field: match it` +
+        (u.suggestion ? ` (suggested: ${u.suggestion})` : "") +
+        " or leave it empty before merging.",
+      params: {
+        field: u.field,
+        reason: u.reason,
+        ...(u.suggestion ? { suggestion: u.suggestion } : {}),
+      },
+    })),
+    ...issues
+      .map((i): CheckedIssue => ({ ...i, params: { ...i.params } }))
+      .filter(
+        (i) =>
+          !(
+            i.code === "field_without_data" &&
+            typeof i.params?.["field"] === "string" &&
+            names.has(normalizeFieldName(i.params["field"]))
+          ),
+      ),
+  ];
+};
+
+/**
+ * The fields of a line's other letter (its own template's, another language's, its own upload)
+ * that nothing matches: one `field_unmatched` error each, naming the letter and its lines. The
+ * pane's Match Fields edits the segment's letter; these are matched on their template.
+ */
+const otherLettersUnmatched = (lineLetters: LineLetters | undefined): CheckedIssue[] =>
+  (lineLetters?.unmatched ?? []).flatMap((u) =>
+    u.fields.map((f) => ({
+      code: "field_unmatched",
+      severity: "error" as const,
+      message:
+        `Lines ${u.lines.join(", ")}: ${u.letter} has the field "${f.field}", which is not a ` +
+        "Mergeline field: match it on the template's letter or leave it empty before merging.",
+      params: {
+        field: f.field,
+        reason: f.reason,
+        letter: u.letter,
+        ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+      },
+    })),
+  );
+
+/** What a Check for Errors finding is grouped by: its rule, and each field it names. */
+const groupable = (issue: CheckedIssue, contactNo?: string) => {
+  const base = {
+    rule: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    lineNo: issue.lineNo,
+    contactNo,
+  };
+  const params = issue.params ?? {};
+  const fields = params["fields"];
+  // One contact's "Personal Note, Salutation are empty" counts once under each field.
+  if (issue.code === "empty_values" && Array.isArray(fields))
+    return fields.map((field) => ({ ...base, field, message: `${field} is empty.` }));
+  const field = params["field"];
+  return [{ ...base, field: typeof field === "string" ? field : undefined }];
+};
+
 /** Word's Check for Errors, for the whole segment: a list the user reads before merging. */
 export const checkSegmentMerge = async (
   deps: AppDeps,
@@ -113,33 +213,38 @@ export const checkSegmentMerge = async (
   const tenant = identity.tenantId;
   const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const letter = await resolveTemplate(deps, tenant, header, request.template);
+  const { fieldNames: letterFields } = await deps.workers.readLetter(letter.bytes);
+  assertMatchesValid(letterFields, letter.matches, "template.fieldMatches");
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
   const records = await letterRecords(deps, tenant, header, lines);
   const lineLetters =
     request.output === "document"
-      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter)
+      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter, {
+          refuseUnmatched: false,
+        })
       : undefined;
-  const { fieldNames, issues } = await checkLetters(
+  const unmatched = unmatchedFields(letterFields, letter.matches, customKeysOf(records));
+  const checked = await checkLetters(
     deps,
-    letter.bytes,
-    records,
+    letter,
+    withFieldMatches(records, letter.matches),
     undefined,
     lineLetters,
   );
+  const issues = [
+    ...withUnmatched(checked.issues, unmatched),
+    ...otherLettersUnmatched(lineLetters),
+  ];
   const contactOf = new Map(lines.map((l) => [l.lineNo, l.contactNo]));
   const groups = groupIssues(
-    issues.map((i) => ({
-      rule: i.code,
-      severity: i.severity,
-      message: i.message,
-      lineNo: i.lineNo,
-      contactNo: i.lineNo === undefined ? undefined : contactOf.get(i.lineNo),
-    })),
+    issues.flatMap((i) =>
+      groupable(i, i.lineNo === undefined ? undefined : contactOf.get(i.lineNo)),
+    ),
     mergeCheckHint,
   );
-  return { records: records.length, fields: [...fieldNames], issues, groups };
+  return { records: records.length, fields: [...checked.fieldNames], issues, groups, unmatched };
 };
 
 /**
@@ -166,15 +271,22 @@ export const runMerge = async (
   // The letter is found and read before the job exists: a letter that is missing or that the
   // engine refuses answers 4xx at once, with nothing written.
   const letter = await resolveTemplate(deps, tenant, header, request.template);
-  await deps.workers.readLetter(letter.bytes);
+  const { fieldNames: letterFields } = await deps.workers.readLetter(letter.bytes);
+  // Word's Match Fields before a merge: a field neither Mergeline's, matched nor left empty
+  // would merge blank in every letter, so the merge does not start.
+  assertMatchesValid(letterFields, letter.matches, "template.fieldMatches");
+  assertAllMatched(letterFields, letter.matches, []);
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
   const total = lines.length;
-  // One document holds each line's own letter: each is found and read before the job, too.
+  // One document holds each line's own letter: each is found, read and held to Match Fields
+  // before the job, too.
   const lineLetters =
     request.output === "document"
-      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter)
+      ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter, {
+          refuseUnmatched: true,
+        })
       : undefined;
   return runJob(
     deps,
@@ -185,12 +297,13 @@ export const runMerge = async (
       // Data in slices, so progress moves and a cancel is seen between them; the data is the
       // first half of the job's progress, the letters the second.
       for (let i = 0; i < lines.length; i += 1000) {
-        records.push(...(await letterRecords(deps, tenant, header, lines.slice(i, i + 1000))));
+        const slice = await letterRecords(deps, tenant, header, lines.slice(i, i + 1000));
+        records.push(...withFieldMatches(slice, letter.matches));
         if (await checkpoint(Math.floor(records.length / 2))) return undefined;
       }
       // Check for Errors and the merge each read the letter in their own thread, side by side;
       // the check goes first, so a pool of one thread answers it before the long merge.
-      const check = checkLetters(deps, letter.bytes, records, signal, lineLetters);
+      const check = checkLetters(deps, letter, records, signal, lineLetters);
       const output = mergeOutputs[request.output].produce({
         deps,
         tenant,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FieldMatches } from "@shared/model/field-match";
 import type { MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { NotFoundError, ValidationError } from "../errors/app-errors";
@@ -31,6 +32,8 @@ const decodeBase64 = (text: string): Uint8Array => {
 export interface LetterBytes {
   readonly bytes: Uint8Array;
   readonly fileName: string;
+  /** Match Fields: as sent with an uploaded letter, as remembered with a template's. */
+  readonly matches: FieldMatches;
 }
 
 /**
@@ -48,6 +51,7 @@ export const resolveTemplate = async (
     return {
       bytes: decodeBase64(source.documentBase64),
       fileName: source.fileName ?? `${header.no}.docx`,
+      matches: source.fieldMatches ?? {},
     };
   }
   const code = source?.interactionTemplateCode ?? header.interactionTemplateCode;
@@ -70,7 +74,7 @@ export const resolveTemplate = async (
   if (!id)
     throw new NotFoundError(`Letter in ${attachment.languageCode} of interaction template`, code);
   const bytes = await deps.store.documents.get(id);
-  return { bytes, fileName: attachment.fileName };
+  return { bytes, fileName: attachment.fileName, matches: attachment.fieldMatches ?? {} };
 };
 
 /** What picks a line's letter: its own template (else the segment's) and its language. */
@@ -84,7 +88,7 @@ export interface LineLetterChoice {
  * template's letter (Business Central's segment line has its own template), in its own language
  * where that template has a letter in it (BC's interaction language), otherwise as
  * resolveTemplate chooses. An uploaded letter, a template asked for, or a language asked for
- * serves all. Lines sharing a letter share its very bytes (the same array), so they merge together.
+ * serves all. Lines sharing a letter share the very same LetterBytes, so they merge together.
  */
 export const resolveLineTemplates = async (
   deps: AppDeps,
@@ -93,19 +97,19 @@ export const resolveLineTemplates = async (
   source: z.infer<typeof MergeTemplateSource> | undefined,
   choices: readonly LineLetterChoice[],
   segmentLetter: LetterBytes,
-): Promise<Uint8Array[]> => {
+): Promise<LetterBytes[]> => {
   if (
     (source && "documentBase64" in source) ||
     (source && "languageCode" in source && source.languageCode)
   ) {
-    return choices.map(() => segmentLetter.bytes);
+    return choices.map(() => segmentLetter);
   }
   const asked = source?.interactionTemplateCode;
   const segmentCode = asked ?? header.interactionTemplateCode;
   // The segment's letter already answers for its template in no language and in the segment's
   // own: only the other letters are read, each once.
-  const segment = Promise.resolve(segmentLetter.bytes);
-  const byLetter = new Map<string, Promise<Uint8Array>>([
+  const segment = Promise.resolve(segmentLetter);
+  const byLetter = new Map<string, Promise<LetterBytes>>([
     [`${segmentCode}|`, segment],
     [`${segmentCode}|${header.languageCode ?? ""}`, segment],
   ]);
@@ -118,7 +122,7 @@ export const resolveLineTemplates = async (
       template = resolveTemplate(deps, tenant, header, {
         interactionTemplateCode: code,
         languageCode: choice.languageCode,
-      }).then((r) => r.bytes);
+      });
       byLetter.set(key, template);
     }
     return template;

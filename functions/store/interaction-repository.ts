@@ -1,3 +1,4 @@
+import type { FieldMatches } from "@shared/model/field-match";
 import type { Container, SqlParameter } from "@azure/cosmos";
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import type { LoggedSegment } from "@shared/model/logged-segment";
@@ -57,7 +58,11 @@ export interface InteractionFilters {
 }
 
 /** An entry as stored: what the API shows, and the kept letter's document id, which it does not. */
-export type StoredEntry = InteractionLogEntry & { documentId?: DocumentId };
+export type StoredEntry = InteractionLogEntry & {
+  documentId?: DocumentId;
+  /** Match Fields of the template letter the entry went out with, as the Log copied it. */
+  letterFieldMatches?: FieldMatches;
+};
 
 export type LoggedSegmentFilters = {
   readonly segmentNo?: string | undefined;
@@ -81,7 +86,7 @@ export class InteractionRepository {
         partitionKey.interactions(tenant, key.slice(0, key.lastIndexOf("|"))),
       idOf: (key) => entryId(Number(key.slice(key.lastIndexOf("|") + 1))),
       // The letter kept with the entry, by document id: the API shows only which letter it was.
-      internalKeys: ["documentId"],
+      internalKeys: ["documentId", "letterFieldMatches"],
     });
     this.loggedSegments = this.loggedDocs = new DocumentStore<LoggedSegment>({
       container,

@@ -1,3 +1,4 @@
+import type { FieldMatches } from "@shared/model/field-match";
 import type { Container, SqlParameter } from "@azure/cosmos";
 import type { CriteriaAction } from "@shared/model/criteria-action";
 import type {
@@ -75,6 +76,8 @@ export interface PinnedLetter {
   templateCode: string;
   lineLanguageCode: string;
   letterLanguageCode: string;
+  /** The letter's Match Fields when the Log copied it: its entries merge with them. */
+  fieldMatches?: FieldMatches;
 }
 
 /** How a line came onto the segment, for Explain. */

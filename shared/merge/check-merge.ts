@@ -43,6 +43,8 @@ export interface CheckMergeOptions {
   readonly emailField?: string;
   /** How a record is named in messages; its fileName or "record n" by default. */
   readonly describe?: (record: MergeRecord, index: number) => string;
+  /** Fields the user chose to leave empty (Match Fields): not reported as empty. */
+  readonly leftEmpty?: readonly string[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -111,11 +113,13 @@ export const checkMerge = (
   }
 
   const emailKey = normalizeFieldName(options.emailField ?? "Email");
+  const chosenEmpty = new Set((options.leftEmpty ?? []).map(normalizeFieldName));
   records.forEach((record, index) => {
     const values = new ValueLookup(record.values);
     const empty: string[] = [];
     for (const [key, entry] of fields) {
       if (!entry.shown || !available.has(key) || (entry.inRow && record.rows)) continue;
+      if (chosenEmpty.has(key)) continue;
       if (isEmpty(values.get(key))) empty.push(entry.name);
     }
     const label = describe(record, index);

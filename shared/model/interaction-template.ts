@@ -12,6 +12,7 @@ import {
   ServerStamp,
   text,
 } from "./common";
+import { FieldMatches } from "./field-match";
 import { patchOf } from "./patch";
 
 /** A Word letter attached to a template for one language; the bytes live in Blob Storage. */
@@ -20,6 +21,10 @@ export const TemplateAttachment = z.object({
   fileName: text(200).min(1),
   size: z.number().int().min(0),
   uploadedAt: IsoDateTime,
+  fieldMatches: FieldMatches.optional().meta({
+    description:
+      "Match Fields: the letter's fields that are not Mergeline's, to a Mergeline field or null (leave empty).",
+  }),
 });
 export type TemplateAttachment = z.infer<typeof TemplateAttachment>;
 

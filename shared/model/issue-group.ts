@@ -5,10 +5,12 @@ export const issueGroupLinesShown = 5;
 
 /**
  * One kind of problem with how often it occurs: 3,229 lines without a template are one group,
- * not 3,229 rows. Grouped by the rule alone, so a rule added later groups without more code.
+ * not 3,229 rows. Grouped by the rule and, where it names one, the field ("Personal Note is
+ * empty" once, "Salutation is empty" once), so a rule added later groups without more code.
  */
 export const IssueGroup = z.object({
   rule: z.string().meta({ description: "The rule the lines break, as in the detail." }),
+  field: z.string().optional().meta({ description: "The field it is about, where it names one." }),
   severity: z.enum(["error", "warning", "info"]),
   count: z.number().int().min(1).meta({ description: "How many problems of this kind." }),
   lines: z
@@ -27,9 +29,10 @@ export interface GroupableIssue {
   readonly message: string;
   readonly lineNo?: number | undefined;
   readonly contactNo?: string | undefined;
+  readonly field?: string | undefined;
 }
 
-/** Groups by rule, most frequent first; `hintOf` answers a rule it does not know too. */
+/** Groups by rule and field, most frequent first; `hintOf` answers a rule it does not know too. */
 export const groupIssues = (
   issues: readonly GroupableIssue[],
   hintOf: (rule: string) => string,
@@ -39,15 +42,17 @@ export const groupIssues = (
     { first: GroupableIssue; count: number; lines: Map<number, string | undefined> }
   >();
   for (const issue of issues) {
-    const group = groups.get(issue.rule) ?? { first: issue, count: 0, lines: new Map() };
+    const key = JSON.stringify([issue.rule, issue.field ?? null]);
+    const group = groups.get(key) ?? { first: issue, count: 0, lines: new Map() };
     group.count += 1;
     if (issue.lineNo !== undefined && !group.lines.has(issue.lineNo))
       group.lines.set(issue.lineNo, issue.contactNo);
-    groups.set(issue.rule, group);
+    groups.set(key, group);
   }
-  return [...groups.entries()]
-    .map(([rule, { first, count, lines }]) => ({
-      rule,
+  return [...groups.values()]
+    .map(({ first, count, lines }) => ({
+      rule: first.rule,
+      ...(first.field !== undefined ? { field: first.field } : {}),
       severity: first.severity,
       count,
       lines: [...lines.entries()]
@@ -57,7 +62,12 @@ export const groupIssues = (
           contactNo === undefined ? { lineNo } : { lineNo, contactNo },
         ),
       message: first.message,
-      hint: hintOf(rule),
+      hint: hintOf(first.rule),
     }))
-    .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.rule.localeCompare(b.rule) ||
+        (a.field ?? "").localeCompare(b.field ?? ""),
+    );
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Code, IsoDateTime, LanguageTag } from "./common";
+import { FieldMatches, FieldMatchSuggestion } from "./field-match";
 import { IssueGroup } from "./issue-group";
 import { LabelOptions } from "./label-sheet";
 
@@ -8,6 +9,10 @@ export const MergeTemplateSource = z.union([
   z.object({
     documentBase64: z.string().min(1).meta({ description: "A .docx, base64." }),
     fileName: z.string().max(200).optional(),
+    fieldMatches: FieldMatches.optional().meta({
+      description:
+        "Match Fields for this letter: each of its fields that is not Mergeline's, to a Mergeline field or null (leave empty). A template's letter keeps its own (PUT .../field-matches).",
+    }),
   }),
   z.object({ interactionTemplateCode: Code, languageCode: LanguageTag.optional() }),
 ]);
@@ -61,7 +66,11 @@ export const MergeCheck = z.object({
   fields: z.array(z.string()),
   issues: z.array(MergeIssue),
   groups: z.array(IssueGroup).default([]).meta({
-    description: "The issues by code: count, the first lines, a hint for the fix.",
+    description: "The issues by code and field: count, the first lines, a hint for the fix.",
+  }),
+  unmatched: z.array(FieldMatchSuggestion).default([]).meta({
+    description:
+      "The letter's fields that are not Mergeline's and have no match, each with a suggestion: the merge refuses them until each is matched or left empty.",
   }),
 });
 

@@ -1,4 +1,6 @@
 import { ownLetterIssue } from "@shared/letter/own-letter-issue";
+import { normalizeFieldName } from "@shared/merge/fields/field-name";
+import type { FieldMatchSuggestion } from "@shared/model/field-match";
 import type { MergeIssue as EngineIssue } from "@shared/merge";
 import type { MergeIssue as ApiIssue } from "@shared/model/merge-job";
 import type { z } from "zod";
@@ -24,6 +26,38 @@ export const fromApi = (issue: z.infer<typeof ApiIssue>): CheckIssue => ({
   params: issue.params ?? {},
 });
 
+/**
+ * In Word the engine checks the letter and the pane applies Match Fields: a field that is not
+ * Mergeline's and has no match is the pane's `field_unmatched` (as the server says it), not the
+ * engine's "stays empty", because the merge refuses it.
+ */
+export const withUnmatched = (
+  issues: readonly CheckIssue[],
+  unmatched: readonly FieldMatchSuggestion[],
+): CheckIssue[] => {
+  const names = new Set(unmatched.map((u) => normalizeFieldName(u.field)));
+  return [
+    ...unmatched.map((u): CheckIssue => ({
+      code: "field_unmatched",
+      severity: "error",
+      message: `The letter's field "${u.field}" is not a Mergeline field.`,
+      params: {
+        field: u.field,
+        reason: u.reason,
+        ...(u.suggestion ? { suggestion: u.suggestion } : {}),
+      },
+    })),
+    ...issues.filter(
+      (i) =>
+        !(
+          i.code === "field_without_data" &&
+          typeof i.params["field"] === "string" &&
+          names.has(normalizeFieldName(i.params["field"]))
+        ),
+    ),
+  ];
+};
+
 /** In Word the engine checks the letter; the lines with their own letter are noted beside it. */
 export const ownLetterIssues = (data: readonly MergeData[]): CheckIssue[] =>
   data.flatMap((d, index) => (d.ownLetter ? [ownLetterIssue(d, d.ownLetter.fileName, index)] : []));
@@ -31,6 +65,7 @@ export const ownLetterIssues = (data: readonly MergeData[]): CheckIssue[] =>
 const TEXTS: Partial<Record<string, MessageKey>> = {
   no_records: "merge.issue.no_records",
   field_without_data: "merge.issue.field_without_data",
+  field_unmatched: "merge.issue.field_unmatched",
   empty_values: "merge.issue.empty_values",
   greeting_without_name: "merge.issue.greeting_without_name",
   email_without_address: "merge.issue.email_without_address",

@@ -6,6 +6,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
+import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
 import { IssueGroups, groupsOf } from "../../ui/issue-groups";
 import { useVisuallyHidden } from "../../ui/visually-hidden";
@@ -31,6 +32,15 @@ const useStyles = makeStyles({
 });
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** One contact's "City, Phone are empty" counts once under each field: "City: 812 ×". */
+const groupable = (t: Translate, issue: CheckIssue) => {
+  const base = { rule: issue.code, severity: issue.severity, message: issueText(t, issue) };
+  const fields = issue.params["fields"];
+  if (issue.code === "empty_values" && Array.isArray(fields))
+    return fields.map((field: string) => ({ ...base, field }));
+  return [base];
+};
 
 /** Check for errors' findings, errors first, each in the user's language. */
 export const IssueList = ({
@@ -63,13 +73,7 @@ export const IssueList = ({
       </MessageBar>
       <IssueGroups
         withExample={false}
-        groups={groupsOf(
-          issues.map((i) => ({
-            rule: i.code,
-            severity: i.severity,
-            message: issueText(t, i),
-          })),
-        ).filter((g) => g.count > 1)}
+        groups={groupsOf(issues.flatMap((i) => groupable(t, i))).filter((g) => g.count > 1)}
       />
       <ul className={styles.list} aria-label={t("merge.check.list")}>
         {sorted.slice(0, SHOWN).map((issue, index) => (

@@ -16,7 +16,7 @@ import {
 import { Checkmark20Regular, Dismiss20Regular, DocumentAdd20Regular } from "@fluentui/react-icons";
 import { DEFAULT_LABEL_SHEET, type LabelSheet } from "@shared/model/label-sheet";
 import { MergeOutputKind } from "@shared/model/merge-job";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
@@ -26,6 +26,7 @@ import { issueText, fromApi } from "./check-issues";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";
 import { LabelSheetPicker, labelSheetIssues } from "./label-sheet-picker";
+import { MatchFieldsDialog } from "./match-fields-dialog";
 import { MergeJobError } from "./server-merge";
 import { useMergeRun, type MergeOutcome, type MergeRunState } from "./use-merge-run";
 
@@ -83,7 +84,17 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const sheetPrintable = output !== "labels" || labelSheetIssues(sheet).length === 0;
   const merge = () =>
     run.merge(output, output === "labels" ? { sheet, content: "addressBlock" } : undefined);
+  const [matching, setMatching] = useState(false);
+  const [recheck, setRecheck] = useState(false);
   const { state } = run;
+  const unmatched = state.check?.unmatched ?? [];
+  const { check } = run;
+  // Saved matches take effect in the next check, run once the new matches are in place.
+  useEffect(() => {
+    if (!recheck) return;
+    setRecheck(false);
+    void check();
+  }, [recheck, check]);
   const into = host.capabilities.mergeInto;
 
   const documentLabel: MessageKey =
@@ -129,7 +140,29 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
         >
           {t("merge.check.run")}
         </Button>
+        {(unmatched.length > 0 || Object.keys(run.matches).length > 0) && (
+          <MessageBar intent={unmatched.length > 0 ? "error" : "info"} layout="multiline">
+            <MessageBarBody>
+              {unmatched.length > 0 && t("merge.match.needed", { count: unmatched.length })}{" "}
+              <Button size="small" disabled={run.running} onClick={() => setMatching(true)}>
+                {t("merge.match.open")}
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {state.check && <IssueList issues={state.check.issues} records={state.check.records} />}
+        {matching && (
+          <MatchFieldsDialog
+            unmatched={unmatched}
+            matches={run.matches}
+            onClose={() => setMatching(false)}
+            onSave={(matches) => {
+              run.setMatches(matches);
+              setMatching(false);
+              setRecheck(true);
+            }}
+          />
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={mergeId}>

@@ -1,4 +1,5 @@
 import type { LabelOptions } from "@shared/model/label-sheet";
+import type { FieldMatches } from "@shared/model/field-match";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { ApiClient } from "../../api/client";
@@ -28,6 +29,8 @@ const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 export interface ServerMergeOptions {
+  /** Match Fields for the letter: sent with it. */
+  readonly fieldMatches?: FieldMatches;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: MergeJob["progress"]) => void;
   readonly pollMs?: number;
@@ -55,7 +58,13 @@ export const runServerMerge = async (
   const job = await client("startMerge", {
     params: { no: segmentNo },
     body: {
-      template: { documentBase64: bytesToBase64(letter.bytes), fileName: letter.fileName },
+      template: {
+        documentBase64: bytesToBase64(letter.bytes),
+        fileName: letter.fileName,
+        ...(options.fieldMatches && Object.keys(options.fieldMatches).length > 0
+          ? { fieldMatches: options.fieldMatches }
+          : {}),
+      },
       output,
       ...(output === "labels" && options.labels ? { labels: options.labels } : {}),
     },

@@ -5,8 +5,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
 import { useHost } from "../../host/host-context";
-import { fromApi, fromEngine, ownLetterIssues, type CheckIssue } from "./check-issues";
-import { fetchAllMergeData, toMergeRecord } from "./merge-data";
+import { applyFieldMatches, leftEmpty, unmatchedFields } from "@shared/letter/field-matching";
+import type { FieldMatches, FieldMatchSuggestion } from "@shared/model/field-match";
+import {
+  fromApi,
+  fromEngine,
+  ownLetterIssues,
+  withUnmatched,
+  type CheckIssue,
+} from "./check-issues";
+import { fetchAllMergeData, toMergeRecord, type MergeData } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
 
@@ -29,7 +37,12 @@ export type MergeOutcome =
 export interface MergeRunState {
   readonly phase?: MergePhase;
   readonly progress?: { done: number; total?: number };
-  readonly check?: { issues: readonly CheckIssue[]; records: number };
+  readonly check?: {
+    issues: readonly CheckIssue[];
+    records: number;
+    /** The letter's fields that are not Mergeline's and have no match: Match Fields asks. */
+    unmatched: readonly FieldMatchSuggestion[];
+  };
   readonly outcome?: MergeOutcome;
   readonly error?: unknown;
 }
@@ -41,10 +54,21 @@ export interface MergeRunState {
  * constant number of round trips. One document per contact, and every merge outside Word,
  * runs as the server's merge job and ends in a download.
  */
+/** The contacts' custom field keys, as their values name them ("Custom tier"). */
+const customKeysOf = (data: readonly MergeData[]): string[] => {
+  const keys = new Set<string>();
+  for (const d of data)
+    for (const name in d.values) if (name.startsWith("Custom ")) keys.add(name.slice(7));
+  return [...keys];
+};
+
 export const useMergeRun = (segmentNo: string) => {
   const { client } = useApi();
   const host = useHost();
   const [state, setState] = useState<MergeRunState>({});
+  // Match Fields for the pane's letter, for this session: sent with it to the server, applied
+  // to the values in Word. (Kept in the pane, not written into the document.)
+  const [matches, setMatches] = useState<FieldMatches>({});
   const controller = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -99,17 +123,45 @@ export const useMergeRun = (segmentNo: string) => {
     return file;
   };
 
+  /** The open letter's fields that are not Mergeline's and have no match yet. */
+  const unmatchedInWord = async (data: readonly MergeData[]) =>
+    unmatchedFields(
+      (await host.listFields()).map((f) => f.name),
+      matches,
+      customKeysOf(data),
+    );
+
+  /** The records as the letter reads them: each matched field with its Mergeline value. */
+  const matchedRecords = (data: readonly MergeData[]) =>
+    data.map((d) => ({ ...toMergeRecord(d), values: applyFieldMatches(d.values, matches) }));
+
+  /** The engine's "empty" for a field the user chose to leave empty is no news. */
+  const leftEmptyIssue = (issue: CheckIssue) => {
+    const empty = leftEmpty(matches);
+    const fields = issue.params["fields"];
+    return (
+      issue.code === "empty_values" &&
+      Array.isArray(fields) &&
+      fields.every((f) => empty.includes(f))
+    );
+  };
+
   const check = useCallback(
     () =>
       start(async (signal) => {
         if (host.capabilities.source === "open") {
           const data = await allRecords(signal);
           setState((previous) => ({ ...previous, phase: "checking", progress: undefined }));
-          const issues = await host.checkMerge(data.map(toMergeRecord));
+          const unmatched = await unmatchedInWord(data);
+          const issues = await host.checkMerge(matchedRecords(data));
           return {
             check: {
-              issues: [...issues.map(fromEngine), ...ownLetterIssues(data)],
+              issues: withUnmatched(
+                [...issues.map(fromEngine), ...ownLetterIssues(data)],
+                unmatched,
+              ).filter((i) => !leftEmptyIssue(i)),
               records: data.length,
+              unmatched,
             },
           };
         }
@@ -118,21 +170,39 @@ export const useMergeRun = (segmentNo: string) => {
         const answer = await client("checkMerge", {
           params: { no: segmentNo },
           body: {
-            template: { documentBase64: bytesToBase64(file.bytes), fileName: file.fileName },
+            template: {
+              documentBase64: bytesToBase64(file.bytes),
+              fileName: file.fileName,
+              ...(Object.keys(matches).length > 0 ? { fieldMatches: matches } : {}),
+            },
           },
           signal,
         });
-        return { check: { issues: answer.issues.map(fromApi), records: answer.records } };
+        return {
+          check: {
+            issues: answer.issues.map(fromApi),
+            records: answer.records,
+            unmatched: answer.unmatched,
+          },
+        };
       }),
-    [start, host, client, segmentNo],
+    [start, host, client, segmentNo, matches],
   );
 
   const merge = useCallback(
     (output: MergeOutputKind, labels?: LabelOptions) =>
       start(async (signal): Promise<Partial<MergeRunState>> => {
         if (output === "document" && host.capabilities.mergeInto !== "download") {
-          const records = (await allRecords(signal)).map(toMergeRecord);
-          if (records.length === 0) return { outcome: { kind: "empty" } };
+          const data = await allRecords(signal);
+          if (data.length === 0) return { outcome: { kind: "empty" } };
+          // As the server does: a field neither Mergeline's, matched nor left empty stops the
+          // merge, and Check for Errors shows it with Match Fields.
+          const unmatched = await unmatchedInWord(data);
+          if (unmatched.length > 0)
+            return {
+              check: { issues: withUnmatched([], unmatched), records: data.length, unmatched },
+            };
+          const records = matchedRecords(data);
           setState((previous) => ({ ...previous, phase: "merging", progress: undefined }));
           const done = await host.mergeIntoWord(records, { signal });
           return { outcome: { kind: done.destination, count: done.letters } };
@@ -140,6 +210,7 @@ export const useMergeRun = (segmentNo: string) => {
         const file = await letter();
         setState((previous) => ({ ...previous, phase: "server", progress: undefined }));
         const result = await runServerMerge(client, segmentNo, file, output, {
+          fieldMatches: matches,
           signal,
           onProgress: ({ done, total }) => progress("server", done, total),
           ...(labels ? { labels } : {}),
@@ -154,10 +225,18 @@ export const useMergeRun = (segmentNo: string) => {
           },
         };
       }),
-    [start, host, client, segmentNo],
+    [start, host, client, segmentNo, matches],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { state, running: state.phase !== undefined, check, merge, cancel };
+  return {
+    state,
+    running: state.phase !== undefined,
+    check,
+    merge,
+    cancel,
+    matches,
+    setMatches,
+  };
 };

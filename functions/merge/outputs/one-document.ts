@@ -1,5 +1,6 @@
 import { docxType } from "@shared/model/api/docx-type";
 import { toMergeRecord } from "../letter-records";
+import { recordsForEachLetter } from "../line-letters";
 import { resultFileName, type MergeOutput } from "./merge-output";
 
 /**
@@ -9,17 +10,16 @@ import { resultFileName, type MergeOutput } from "./merge-output";
  */
 export const oneDocument: MergeOutput = {
   produce: async ({ deps, header, letter, lineLetters, records, signal }) => {
-    const values = records.map(toMergeRecord);
     const bytes =
       lineLetters && lineLetters.letters.length > 1
         ? await deps.workers.mergeMixedDocument(
-            lineLetters.letters,
+            lineLetters.letters.map((l) => l.bytes),
             lineLetters.letterOf,
             lineLetters.destination,
-            values,
+            recordsForEachLetter(lineLetters, records).map(toMergeRecord),
             signal,
           )
-        : await deps.workers.mergeDocument(letter.bytes, values, signal);
+        : await deps.workers.mergeDocument(letter.bytes, records.map(toMergeRecord), signal);
     return {
       bytes,
       fileName: resultFileName(letter, header.no, "docx"),

@@ -1,7 +1,8 @@
 import type { MergedFile } from "@shared/merge/index";
 import type { AppDeps } from "../../app-deps";
 import { toMergeRecord, type LetterRecord } from "../letter-records";
-import { resolveLineTemplates } from "../merge-template";
+import { assertAllMatched, customKeysOf, withFieldMatches } from "../letter-field-matches";
+import { resolveLineTemplates, type LetterBytes } from "../merge-template";
 import { withOwnLetters } from "../own-letters";
 import { resultFileName, type MergeOutput, type MergeRun } from "./merge-output";
 
@@ -13,12 +14,13 @@ const zipType = "application/zip";
  */
 const mergeEachInItsLanguage = async (
   deps: AppDeps,
-  templates: readonly Uint8Array[],
+  segmentLetter: LetterBytes,
+  templates: readonly LetterBytes[],
   records: readonly LetterRecord[],
   signal: AbortSignal,
   progress: MergeRun["progress"],
 ): Promise<MergedFile[]> => {
-  const groups = new Map<Uint8Array, number[]>();
+  const groups = new Map<LetterBytes, number[]>();
   templates.forEach((template, index) => {
     const group = groups.get(template);
     if (group) group.push(index);
@@ -28,9 +30,13 @@ const mergeEachInItsLanguage = async (
   let merged = 0;
   await Promise.all(
     [...groups].map(async ([template, indexes]) => {
+      // Each letter with its own Match Fields (the segment's are applied by the job already).
+      const group = indexes.map((i) => records[i] as LetterRecord);
+      const matched =
+        template === segmentLetter ? group : withFieldMatches(group, template.matches);
       const letters = await deps.workers.mergeEach(
-        template,
-        indexes.map((i) => toMergeRecord(records[i] as LetterRecord)),
+        template.bytes,
+        matched.map(toMergeRecord),
         signal,
       );
       indexes.forEach((i, k) => (files[i] = letters[k] as MergedFile));
@@ -60,7 +66,22 @@ export const perContact: MergeOutput = {
       })),
       letter,
     );
-    const files = await mergeEachInItsLanguage(deps, templates, records, signal, run.progress);
+    // A line's other letter is held to Match Fields as the segment's is, before anything merges.
+    const others = [...new Set(templates)].filter((t) => t !== letter);
+    for (const other of others)
+      assertAllMatched(
+        (await deps.workers.readLetter(other.bytes, signal)).fieldNames,
+        other.matches,
+        customKeysOf(records),
+      );
+    const files = await mergeEachInItsLanguage(
+      deps,
+      letter,
+      templates,
+      records,
+      signal,
+      run.progress,
+    );
     const letters = await withOwnLetters(
       deps,
       tenant,

@@ -28,6 +28,7 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
         emailField: notes.emailField,
         isEmail: (_record, index) => notes.email[index] ?? false,
         describe: (_record, index) => notes.names[index] ?? `record ${index + 1}`,
+        leftEmpty: notes.leftEmpty ?? [],
       });
       return { output: { kind: "check", fieldNames: template.fieldNames, issues }, transfer: [] };
     }

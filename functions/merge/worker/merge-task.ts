@@ -63,6 +63,8 @@ export interface CheckNotes {
   readonly email: readonly boolean[];
   /** How each record is named in the issues' messages. */
   readonly names: readonly string[];
+  /** The letter's fields left empty on purpose (Match Fields). */
+  readonly leftEmpty?: readonly string[];
 }
 
 export interface ZipEntry {

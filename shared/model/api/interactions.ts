@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Code, LanguageTag, page, PageQuery } from "../common";
 import { ContactNoParams } from "../contact";
 import { endpoint } from "../endpoint";
+import { FieldMatchesUpdate, LetterFieldMatches } from "../field-match";
 import { InteractionTemplate } from "../interaction-template";
 import {
   ApplyTemplateRequest,
@@ -65,6 +66,29 @@ export const interactionEndpoints = {
     summary: "Remove the letter for one language.",
     params: TemplateAttachmentParams,
     status: 204,
+    role: "admin",
+  }),
+  getTemplateFieldMatches: endpoint({
+    method: "GET",
+    path: "/interaction-templates/{code}/attachments/{languageCode}/field-matches",
+    tag: "Interaction templates",
+    summary:
+      "Word's Match Fields for the letter: its fields that are not Mergeline's, their matches, and a suggestion for each one still unmatched.",
+    params: TemplateAttachmentParams,
+    response: LetterFieldMatches,
+    status: 200,
+  }),
+  putTemplateFieldMatches: endpoint({
+    method: "PUT",
+    path: "/interaction-templates/{code}/attachments/{languageCode}/field-matches",
+    tag: "Interaction templates",
+    summary:
+      "Remember the letter's Match Fields (replacing them): each field to a Mergeline field, or null to leave it empty. A merge refuses a letter with unmatched fields.",
+    params: TemplateAttachmentParams,
+    body: FieldMatchesUpdate,
+    response: LetterFieldMatches,
+    status: 200,
+    ifMatch: "required",
     role: "admin",
   }),
   applyTemplate: endpoint({

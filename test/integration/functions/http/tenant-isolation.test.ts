@@ -472,6 +472,15 @@ const probes: Record<EndpointName, Probe> = {
   downloadTemplateAttachment: (x) => [
     { path: `/interaction-templates/${x.template}/attachments/da-DK` },
   ],
+  getTemplateFieldMatches: (x) => [
+    { path: `/interaction-templates/${x.template}/attachments/da-DK/field-matches` },
+  ],
+  putTemplateFieldMatches: (x) => [
+    {
+      path: `/interaction-templates/${x.template}/attachments/da-DK/field-matches`,
+      body: { matches: {} },
+    },
+  ],
   deleteTemplateAttachment: (x) => [
     { path: `/interaction-templates/${x.template}/attachments/da-DK` },
   ],

@@ -52,7 +52,7 @@ const run = (changes: Partial<MergeRun> = {}): MergeRun => ({
   header,
   source: { documentBase64: Buffer.from(letter).toString("base64") },
   labels: undefined,
-  letter: { bytes: letter, fileName: "Forårsbrev.docx" },
+  letter: { bytes: letter, fileName: "Forårsbrev.docx", matches: {} },
   records,
   signal: new AbortController().signal,
   progress: async () => undefined,

@@ -104,7 +104,7 @@ describe("merge on the server", () => {
     expect(one.json.items.map((r: { contactNo: string }) => r.contactNo)).toEqual(["KT11"]);
   });
 
-  it("checks for errors like Word: unknown fields, empty values, e-mail lines without an address", async () => {
+  it("checks for errors like Word: unmatched fields, empty values, e-mail lines without an address", async () => {
     const withBogus = buildDocx({
       body: p(control("Name")) + p(control("Shoe Size")) + p(mergeField("City")),
     });
@@ -113,9 +113,9 @@ describe("merge on the server", () => {
     });
     expect(res.status).toBe(200);
     const codes = res.json.issues.map((i: { code: string }) => i.code);
-    expect(codes).toContain("field_without_data");
+    expect(codes).toContain("field_unmatched");
     expect(
-      res.json.issues.find((i: { code: string }) => i.code === "field_without_data").message,
+      res.json.issues.find((i: { code: string }) => i.code === "field_unmatched").message,
     ).toMatch(/Shoe Size/);
     expect(
       res.json.issues.find((i: { code: string }) => i.code === "empty_values")?.message,
@@ -342,14 +342,29 @@ describe("merge on the server", () => {
     expect(text("KT13 Cai Ek.docx")).toContain("Tak, Cai Ek");
   });
 
-  it("merges Word's own mail-merge letters from the fixtures unchanged", async () => {
+  it("merges Word's own mail-merge letters from the fixtures unchanged, once their fields are matched", async () => {
     await api.call("POST", "/api/segments", { body: { no: "M2", description: "x" } });
     await api.call("POST", "/api/segments/M2/lines", { body: { contactNo: "KT13" } });
+    const documentBase64 = base64(wordTemplate("test_macword2011"));
+    // Its fields are its old data source's: Word asks to match them, and so does the merge.
+    const refused = await api.call("POST", "/api/segments/M2/merge", {
+      body: { template: { documentBase64 } },
+    });
+    expect(refused.status).toBe(422);
+    const unmatched = refused.json.errors.map((e: { field: string; rule: string }) => {
+      expect(e.rule).toBe("fields_unmatched");
+      return e.field.replace(/^template\.fieldMatches\./, "");
+    });
+    expect(unmatched.length).toBeGreaterThan(0);
     const res = await api.call("POST", "/api/segments/M2/merge", {
-      body: { template: { documentBase64: base64(wordTemplate("test_macword2011")) } },
+      body: {
+        template: {
+          documentBase64,
+          fieldMatches: Object.fromEntries(unmatched.map((f: string) => [f, null])),
+        },
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.json.issues.map((i: { code: string }) => i.code)).toContain("field_without_data");
     const docx = (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`))
       .bytes as Uint8Array;
     expect(inspectDocx(docx).problems).toEqual([]);

@@ -151,6 +151,78 @@ describe("one document with mixed letters", () => {
     expect(empty.map((i) => i.lineNo)).toEqual([cai.lineNo]);
   });
 
+  it("holds a line's other letter to its own Match Fields: refused until matched, then merged with them", async () => {
+    await ok("POST", "/api/interaction-templates", { code: "GAMMEL", description: "Gammel" });
+    // An old letter from another data source: Fornavn is Word's Danish First Name.
+    await upload(
+      "/api/interaction-templates/GAMMEL/attachments/da-DK",
+      buildDocx({
+        body: p(t("Hej "), control("Fornavn"), t("!")),
+        stories: [{ kind: "header", content: p(t("Gammelt brev")) }],
+      }),
+      "gammel.docx",
+    );
+    await ok("POST", "/api/segments", {
+      no: "MX3",
+      description: "Gammel",
+      interactionTemplateCode: "BREV",
+      languageCode: "da-DK",
+    });
+    await ok("POST", "/api/contacts", {
+      no: "KT5",
+      type: "person",
+      name: "Eva Eng",
+      firstName: "Eva",
+    });
+    for (const contactNo of ["KT1", "KT5"])
+      await ok("POST", "/api/segments/MX3/lines", { contactNo });
+    const eva = await lineOf("MX3", "KT5");
+    await api.call("PATCH", `/api/segments/MX3/lines/${eva.lineNo}`, {
+      body: { interactionTemplateCode: "GAMMEL" },
+      ifMatch: eva.etag,
+    });
+
+    const check = await api.call("POST", "/api/segments/MX3/merge-check", {
+      body: { output: "document" },
+    });
+    expect(check.status).toBe(200);
+    expect(check.json.issues).toContainEqual(
+      expect.objectContaining({
+        code: "field_unmatched",
+        severity: "error",
+        params: expect.objectContaining({ field: "Fornavn", suggestion: "First Name" }),
+      }),
+    );
+    const jobId = "33333333-4444-4555-8666-777777777777";
+    const refused = await api.call("POST", "/api/segments/MX3/merge", {
+      body: { jobId, output: "document" },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([
+      expect.objectContaining({
+        field: `lines.${eva.lineNo}.letter.Fornavn`,
+        rule: "fields_unmatched",
+      }),
+    ]);
+    expect((await api.call("GET", `/api/merge-jobs/${jobId}`)).status).toBe(404);
+
+    const matches = "/api/interaction-templates/GAMMEL/attachments/da-DK/field-matches";
+    const { etag } = (await api.call("GET", matches)).json;
+    const saved = await api.call("PUT", matches, {
+      body: { matches: { Fornavn: "First Name" } },
+      ifMatch: etag,
+    });
+    expect(saved.status).toBe(200);
+    const merged = await api.call("POST", "/api/segments/MX3/merge", {
+      body: { output: "document" },
+    });
+    expect(merged.status).toBe(200);
+    const docx = (await api.call("GET", `/api/merge-jobs/${merged.json.id}/result`))
+      .bytes as Uint8Array;
+    expect(letters(part(docx, "word/document.xml"))).toEqual(["Kære Anna Holm,", "Hej Eva!"]);
+    expect(storyTextsBySection(docx, "header")).toEqual(["Brevhoved", "Gammelt brev"]);
+  });
+
   describe("bad input", () => {
     it("a line's letter the engine cannot read is 422 naming the line and its letter; no job is written", async () => {
       await ok("POST", "/api/interaction-templates", { code: "BROKEN", description: "Brudt" });

@@ -43,4 +43,20 @@ describe("groupIssues", () => {
       expect.objectContaining({ rule: "y", count: 1, lines: [], severity: "warning" }),
     ]);
   });
+
+  it("groups by rule and field: each field's empty values once, with its count and example lines", () => {
+    const empty = (field: string, lineNo: number) => ({
+      ...issue("empty_values", lineNo),
+      field,
+      message: `${field} is empty.`,
+    });
+    const many = Array.from({ length: 3229 }, (_, i) => empty("Personal Note", i + 1));
+    const groups = groupIssues([...many, empty("Salutation", 7), empty("Salutation", 9)], () => "");
+    expect(groups.map((g) => [g.rule, g.field, g.count, g.message])).toEqual([
+      ["empty_values", "Personal Note", 3229, "Personal Note is empty."],
+      ["empty_values", "Salutation", 2, "Salutation is empty."],
+    ]);
+    expect(groups[0]?.lines).toHaveLength(issueGroupLinesShown);
+    expect(groups[1]?.lines.map((l) => l.contactNo)).toEqual(["KT7", "KT9"]);
+  });
 });
