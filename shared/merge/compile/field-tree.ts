@@ -57,7 +57,9 @@ export const parseField = (field: FieldScan): ParsedField => {
   const pieces: InstructionPiece[] = field.pieces.map((piece) => {
     if (typeof piece === "string") return piece;
     const nested = parseField(piece);
-    if (nested.ok ? nested.expr.kind === "flow" : nested.refuse || RECORD_FLOW_KINDS.has(nested.kind))
+    if (
+      nested.ok ? nested.expr.kind === "flow" : nested.refuse || RECORD_FLOW_KINDS.has(nested.kind)
+    )
       nestedFlow ??= nested.kind;
     return nested.ok ? nested.expr : { kind: "text", text: piece.resultText };
   });

@@ -128,7 +128,7 @@ describe("field discovery", () => {
       buildDocx({
         body:
           spanning +
-          p(field(" ASK x \"Which?\" ")) +
+          p(field(' ASK x "Which?" ')) +
           p(field(" MERGEFIELD ")) +
           p('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'),
       }),
