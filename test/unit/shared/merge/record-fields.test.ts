@@ -5,11 +5,13 @@ import { join } from "node:path";
 import {
   MergeError,
   TemplateError,
+  estimateMergedSize,
   mergeDocument,
   mergeEach,
   readTemplate,
   type MergeRecord,
 } from "@shared/merge";
+import { unzipSync } from "fflate";
 import { buildDocx, field, mergeField, p, simpleField, t } from "./docx-builder";
 import { letters, part } from "./docx-text";
 import { inspectDocx } from "./ooxml-assertions";
@@ -161,6 +163,18 @@ describe("NEXT in table cells: a sheet of labels as Word's Labels writes it", ()
     expect(cellsOf(merge(labels(3, 1), records))).toEqual([
       ["Contact 1|City 1", "Contact 2|City 2", "Contact 3|City 3"],
     ]);
+  });
+
+  it("estimates the merged size of a label sheet by sheets, not by records", () => {
+    const template = readTemplate(buildDocx({ body: labels(3, 10) }));
+    const records = withCity(300);
+    const written = Object.values(unzipSync(mergeDocument(template, records))).reduce(
+      (sum, bytes) => sum + bytes.length,
+      0,
+    );
+    const estimate = estimateMergedSize(template, records).oneDocument;
+    expect(estimate).toBeGreaterThanOrEqual(0.9 * written);
+    expect(estimate).toBeLessThanOrEqual(2 * written);
   });
 
   const soffice = (() => {
