@@ -292,6 +292,25 @@ describe("one document per contact with record fields", () => {
   });
 });
 
+describe("headers and footers of a letter with NEXT", () => {
+  it("show the letter's first record, and a NEXT there is removed with a warning", () => {
+    const template = readTemplate(
+      buildDocx({
+        body: p(mergeField("Name"), NEXT, mergeField("Name")),
+        stories: [{ kind: "header", content: p(t("Sheet of "), mergeField("Name"), NEXT) }],
+      }),
+    );
+    expect(template.warnings.map((w) => w.code)).toEqual(["record_field_outside_body"]);
+    const docx = mergeDocument(template, people(4));
+    validate(docx);
+    const headers = Object.entries(unzipSync(docx))
+      .filter(([name]) => /^word\/header.*\.xml$/.test(name))
+      .map(([, bytes]) => letters(Buffer.from(bytes).toString("utf8"))[0])
+      .sort();
+    expect(headers).toEqual(["Sheet of Contact 1", "Sheet of Contact 3"]);
+  });
+});
+
 describe("the template reports record fields", () => {
   it("lists the fields NEXTIF and SKIPIF compare, and warns about none of them", () => {
     const nextIf = complex(" NEXTIF ", mergeField("City"), ' <> "" ');
