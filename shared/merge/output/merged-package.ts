@@ -39,6 +39,7 @@ export function* mergedPackage(
             (at, sequence) =>
               session.contextOf(records[at] as MergeRecord, firstRecordNumber + at, sequence),
             false,
+            firstRecordNumber - 1,
           ),
         ]
       : undefined);

@@ -37,9 +37,11 @@ export function* planLetters(
   contextOf: ContextOf,
   /** False where a letter must come out for its record (one per contact, the preview). */
   skipping = true,
+  /** Records merged before these (MERGESEQ goes on from there). */
+  mergedBefore = 0,
 ): Generator<LetterPlan> {
   let start = 0;
-  let merged = 0;
+  let merged = mergedBefore;
   const count = records.length;
   while (start < count) {
     const stretches = [start];

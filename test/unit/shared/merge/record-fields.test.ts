@@ -279,14 +279,26 @@ describe("one document per contact with record fields", () => {
   it("gives each contact its own document: NEXT finds no next record, SKIPIF drops no contact", () => {
     const skipIf = field([" SKIPIF ", " 1 = 1 "], "");
     const template = readTemplate(
-      buildDocx({ body: p(skipIf, mergeField("Name"), t(" &amp; "), NEXT, mergeField("Name")) }),
+      buildDocx({
+        body: p(
+          skipIf,
+          mergeField("Name"),
+          t(" "),
+          simpleField(" MERGEREC "),
+          t("/"),
+          simpleField(" MERGESEQ "),
+          t(" &amp; "),
+          NEXT,
+          mergeField("Name"),
+        ),
+      }),
     );
     const files = mergeEach(template, people(3));
     expect(files.map((f) => f.name)).toEqual(["Letter 1.docx", "Letter 2.docx", "Letter 3.docx"]);
     expect(files.map((f) => letters(part(f.bytes, "word/document.xml")))).toEqual([
-      ["Contact 1 & "],
-      ["Contact 2 & "],
-      ["Contact 3 & "],
+      ["Contact 1 1/1 & "],
+      ["Contact 2 2/2 & "],
+      ["Contact 3 3/3 & "],
     ]);
     for (const f of files) validate(f.bytes);
   });
