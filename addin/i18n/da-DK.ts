@@ -65,6 +65,8 @@ export const daDK: Messages = {
     "Det er et Word 97-2003-dokument eller beskyttet med adgangskode. Gem det som en ubeskyttet .docx.",
   "error.template.corrupt": "Dokumentet er beskadiget. Åbn det i Word, og gem det igen.",
   "error.template.tooLarge": "Dokumentet er for stort.",
+  "error.template.fields":
+    "Brevets felter kan ikke flettes, som de står: et NEXT-, NEXTIF- eller SKIPIF-felt inde i et andet felt eller uden sin sammenligning, eller et felt, der begynder uden at slutte. Tryk Alt+F9 i Word for at se feltkoderne og rette dem.",
   "error.merge.title": "Fletningen blev ikke færdig",
   // ── segments.*: the segment list, a segment's header and its lines (features/segments/) ────────
   "segments.list.heading": "Målgrupper",

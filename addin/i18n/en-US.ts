@@ -63,6 +63,8 @@ export const enUS = {
     "It is a Word 97–2003 document or password-protected. Save it as an unprotected .docx.",
   "error.template.corrupt": "The document is damaged. Open it in Word and save it again.",
   "error.template.tooLarge": "The document is too large.",
+  "error.template.fields":
+    "The letter's fields cannot be merged as written: a NEXT, NEXTIF or SKIPIF inside another field or without its comparison, or a field that begins and never ends. In Word, press Alt+F9 to see the field codes and correct them.",
   "error.merge.title": "The merge did not finish",
   // ── segments.*: the segment list, a segment's header and its lines (features/segments/) ────────
   "segments.list.heading": "Segments",

@@ -22,6 +22,10 @@ const TEMPLATE_ERRORS: Partial<Record<string, MessageKey>> = {
   fields_too_deep: "error.template.corrupt",
   unsafe_part_name: "error.template.corrupt",
   dtd_refused: "error.template.corrupt",
+  record_field_nested: "error.template.fields",
+  record_field_syntax: "error.template.fields",
+  record_field_spans_paragraphs: "error.template.fields",
+  field_not_closed: "error.template.fields",
 };
 
 const codeOf = (error: unknown): string | undefined =>

@@ -15,6 +15,14 @@ const SIZE_LIMITS: ReadonlySet<TemplateErrorCode> = new Set([
   "text_too_long",
 ]);
 
+/** A Word document whose fields cannot be merged as written: the rule names what to fix. */
+const FIELD_RULES: ReadonlySet<TemplateErrorCode> = new Set([
+  "record_field_nested",
+  "record_field_syntax",
+  "record_field_spans_paragraphs",
+  "field_not_closed",
+]);
+
 const limitOf = (error: TemplateError | MergeError): Pick<ProblemError, "limit" | "actual"> => ({
   ...(error.limit !== undefined ? { limit: error.limit } : {}),
   ...(error.actual !== undefined ? { actual: error.actual } : {}),
@@ -28,10 +36,15 @@ const limitOf = (error: TemplateError | MergeError): Pick<ProblemError, "limit" 
 export const engineProblem = (error: unknown, instance: string): HttpResponseInit | undefined => {
   if (error instanceof TemplateError) {
     const size = SIZE_LIMITS.has(error.code);
+    const fields = FIELD_RULES.has(error.code);
     return problemResponse(
       size ? 413 : 422,
-      size ? "letter-too-large" : "not-a-word-document",
-      size ? "The letter is over a limit" : "Not a usable Word document",
+      size ? "letter-too-large" : fields ? "letter-fields-malformed" : "not-a-word-document",
+      size
+        ? "The letter is over a limit"
+        : fields
+          ? "The letter's fields cannot be merged as written"
+          : "Not a usable Word document",
       {
         detail: error.message,
         errors: [

@@ -5,6 +5,8 @@ import { mergedPackage } from "./output/merged-package";
 import { DEFAULT_OUTPUT_LIMITS, refuseLargeDocument } from "./output/output-limits";
 import { planOutput } from "./output/output-plan";
 import { sessionOptions } from "./output/session-options";
+import { planLetters, type LetterPlan } from "./render/record-flow";
+import { recordContext } from "./render/record-context";
 import { writeFlatOpc } from "./package/flat-opc-writer";
 import { writeZip, type OutputFile } from "./package/zip-writer";
 import type { Template } from "./template";
@@ -16,14 +18,34 @@ const files = (
 ): Iterable<OutputFile> => {
   if (records.length === 0) throw new MergeError("no_records", "there is no record to merge");
   refuseLargeDocument(template.compiled, records, { ...DEFAULT_OUTPUT_LIMITS, ...options.limits });
-  const mode = records.length > 1 ? "multi" : "single";
+  const letters = lettersOf(template, records, options);
+  if (letters?.length === 0)
+    throw new MergeError("no_records", "SKIPIF skipped every record: there is no letter to write");
+  const mode = (letters ?? records).length > 1 ? "multi" : "single";
   return mergedPackage(
     template.compiled,
     records,
     1,
     sessionOptions(options, mode, false),
     planOutput(template.compiled),
+    letters,
   );
+};
+
+/** With NEXT, NEXTIF or SKIPIF: which records each letter shows, decided before any is written. */
+const lettersOf = (
+  template: Template,
+  records: readonly MergeRecord[],
+  options: MergeOptions,
+): LetterPlan[] | undefined => {
+  const flow = template.compiled.document.flow;
+  if (!flow) return undefined;
+  const context = recordContext(template.compiled, sessionOptions(options, "multi", false));
+  return [
+    ...planLetters(flow.steps, records, (at, sequence) =>
+      context(records[at] as MergeRecord, at + 1, sequence),
+    ),
+  ];
 };
 
 /**

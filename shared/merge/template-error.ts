@@ -35,7 +35,15 @@ export type TemplateErrorCode =
   /** A part that is not well-formed XML, or not valid UTF-8/UTF-16 text. */
   | "corrupt_xml"
   /** An ADDRESSBLOCK or GREETINGLINE switch Word would not accept (\c 7, \l Danish, an unclosed <<). */
-  | "invalid_field_switch";
+  | "invalid_field_switch"
+  /** NEXT, NEXTIF or SKIPIF inside another field (an IF's texts, a field's code). */
+  | "record_field_nested"
+  /** NEXTIF or SKIPIF without `expression operator expression`. */
+  | "record_field_syntax"
+  /** NEXT, NEXTIF or SKIPIF whose code runs over several paragraphs. */
+  | "record_field_spans_paragraphs"
+  /** A merge field (IF, MERGEFIELD, NEXT...) that begins and never ends: what follows it is unknowable. */
+  | "field_not_closed";
 
 /** A limit the letter went over: the limit and what the letter has. */
 export interface LimitExceeded {

@@ -19,8 +19,10 @@ export type TemplateWarningCode =
   | "field_spans_paragraphs"
   /** A merge field code Word would not accept either: left as it is. */
   | "invalid_field_code"
-  /** NEXTIF, SKIPIF, ASK, FILLIN, SET: record-flow and prompting fields are not merged. */
+  /** ASK, FILLIN, SET: prompting fields are not merged. */
   | "unsupported_field"
+  /** NEXT, NEXTIF or SKIPIF in a header, footer or note: removed, as they do nothing there. */
+  | "record_field_outside_body"
   /** A field begin without its end. */
   | "unterminated_field";
 

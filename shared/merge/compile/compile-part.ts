@@ -1,5 +1,5 @@
 import { assembleNodes } from "./assemble-nodes";
-import type { CompiledPart, PartContext, PartFacts } from "./compiled-part";
+import type { CompiledPart, FlowExpr, PartContext, PartFacts, RecordFlow } from "./compiled-part";
 import { bookmarkEdits } from "./part/bookmark-edits";
 import { commentEdits } from "./part/comment-edits";
 import { complexFields } from "./part/complex-fields";
@@ -14,6 +14,7 @@ import { readPart } from "./part/scanned-part";
 import { finalSectPrOf, sectionEdits } from "./part/section-edits";
 import { simpleFieldEdits } from "./part/simple-field-edits";
 import { runEdits } from "./part/run-edits";
+import type { TemplateWarning } from "../template-report";
 
 /**
  * Compiles one part (the main document, a header or footer, the footnotes or endnotes) into
@@ -42,10 +43,27 @@ export const compilePart = (xml: string, context: PartContext): CompiledPart => 
   const notes =
     context.kind === "notes" ? noteEntries(part) : { entries: [], edits: [], noteIds: [] };
   const placed = [...complex.placed, ...simple.placed, ...controls.placed];
+  const flowFields = placed
+    .filter((f): f is typeof f & { expr: FlowExpr } => f.expr.kind === "flow")
+    .sort((a, b) => a.at - b.at);
+  let flow: RecordFlow | undefined;
+  const flowWarnings: TemplateWarning[] = [];
+  if (flowFields.length > 0 && context.kind === "document") {
+    const steps = flowFields.map((f) => f.expr);
+    flow = { steps, ordinals: new Map(steps.map((step, index) => [step, index])) };
+  } else if (flowFields.length > 0) {
+    // Word reads records only as it goes through the body: a NEXT in a header does nothing.
+    flowWarnings.push({
+      code: "record_field_outside_body",
+      part: context.part,
+      field: flowFields[0]?.expr.flow ?? "NEXT",
+      message: `${flowFields.length} record field(s) (NEXT, NEXTIF, SKIPIF) outside the letter's body do nothing; they are removed`,
+    });
+  }
 
   const facts: PartFacts = {
     uses: fieldUses(placed, context.part),
-    warnings: [...complex.warnings, ...simple.warnings],
+    warnings: [...complex.warnings, ...simple.warnings, ...flowWarnings],
     bookmarkNames: bookmarks.bookmarkNames,
     bookmarkIds: bookmarks.bookmarkIds,
     drawingIds: ids.drawingIds,
@@ -69,7 +87,14 @@ export const compilePart = (xml: string, context: PartContext): CompiledPart => 
   const build = assembleNodes(xml, edits, repeatableRows(part, placed));
 
   if (context.kind === "document") {
-    const document = documentOutput(part, build, finalSectPr, sections.finalSection, letterEnd);
+    const document = documentOutput(
+      part,
+      build,
+      finalSectPr,
+      sections.finalSection,
+      letterEnd,
+      flow,
+    );
     if (document) return { kind: "document", document, facts };
   }
   if (context.kind === "notes")

@@ -1,3 +1,4 @@
+import type { FieldExpr } from "../fields/field-instruction";
 import type { FieldUse, TemplateWarning } from "../template-report";
 import type { CompiledNode, SectionNode } from "./compiled-nodes";
 import type { ContentLimits } from "./content-limits";
@@ -27,6 +28,18 @@ export interface CompiledDocumentPart {
   readonly finalSection: SectionNode | undefined;
   /** From </w:body> on. */
   readonly suffix: string;
+  /** NEXT, NEXTIF and SKIPIF in the body; undefined when there are none (one record a letter). */
+  readonly flow: RecordFlow | undefined;
+}
+
+export type FlowExpr = Extract<FieldExpr, { kind: "flow" }>;
+
+/** The body's record fields: which records a letter takes is decided from these alone. */
+export interface RecordFlow {
+  /** In document order. */
+  readonly steps: readonly FlowExpr[];
+  /** Each step's index in `steps`, by its expression (the one its field node holds). */
+  readonly ordinals: ReadonlyMap<FieldExpr, number>;
 }
 
 export interface CompiledNotes {

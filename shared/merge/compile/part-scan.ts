@@ -95,6 +95,7 @@ export const scanPart = (
     runs: runs.runs,
     fields: fields.fields,
     unterminatedFields: fields.unterminated,
+    unclosedFields: fields.unclosed,
     simpleFields: fields.simpleFields,
     sdts: controls.sdts,
     rows: rows.rows,

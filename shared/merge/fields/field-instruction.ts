@@ -27,13 +27,36 @@ export type FieldExpr =
       readonly whenFalse: TextExpr;
       readonly switches: FieldSwitches;
     }
-  /** MERGEREC and MERGESEQ: the record's number in the merge, from 1. */
-  | { readonly kind: "recordNumber"; readonly switches: FieldSwitches }
-  /** A constant: a nested field that is not a merge field (its result as last shown), or NEXT. */
+  /**
+   * MERGEREC: the record's place in the data source, skipped records counted; MERGESEQ: how
+   * many records the output holds up to this one, skipped records not counted.
+   */
+  | {
+      readonly kind: "recordNumber";
+      readonly counts: "source" | "merged";
+      readonly switches: FieldSwitches;
+    }
+  /**
+   * NEXT, NEXTIF and SKIPIF: they show nothing and steer which record the fields after them
+   * take (render/record-flow.ts). NEXTIF and SKIPIF carry their comparison.
+   */
+  | {
+      readonly kind: "flow";
+      readonly flow: "NEXT" | "NEXTIF" | "SKIPIF";
+      readonly condition: Comparison | undefined;
+    }
+  /** A constant: a nested field that is not a merge field (its result as last shown). */
   | { readonly kind: "text"; readonly text: string }
   /** ADDRESSBLOCK and GREETINGLINE, laid out per record (fields/address-fields.ts). */
   | AddressBlockExpr
   | GreetingLineExpr;
+
+/** `expr op expr`, as IF, NEXTIF and SKIPIF compare. */
+export interface Comparison {
+  readonly left: TextExpr;
+  readonly operator: ComparisonOperator;
+  readonly right: TextExpr;
+}
 
 /** Literal text and nested fields, concatenated. */
 export type TextExpr = readonly (string | FieldExpr)[];
@@ -174,8 +197,11 @@ export class FieldSyntaxError extends Error {
 
 const textExpr = (token: Token | undefined): TextExpr => (token ? token.parts : []);
 
+/** The record-flow fields: they change the record, so they may stand only in the body's text. */
+export const RECORD_FLOW_KINDS: ReadonlySet<string> = new Set(["NEXT", "NEXTIF", "SKIPIF"]);
+
 /**
- * Parses a MERGEFIELD, IF, MERGEREC/MERGESEQ or NEXT code. Nested fields must already be
+ * Parses a MERGEFIELD, IF, MERGEREC/MERGESEQ, NEXT, NEXTIF or SKIPIF code. Nested fields must already be
  * FieldExprs. Throws FieldSyntaxError for codes Word itself would reject.
  */
 export const parseMergeInstruction = (pieces: readonly InstructionPiece[]): FieldExpr => {
@@ -209,8 +235,28 @@ export const parseMergeInstruction = (pieces: readonly InstructionPiece[]): Fiel
       switches,
     };
   }
-  if (kind === "MERGEREC" || kind === "MERGESEQ") return { kind: "recordNumber", switches };
-  if (kind === "NEXT") return { kind: "text", text: "" };
+  if (kind === "MERGEREC" || kind === "MERGESEQ")
+    return { kind: "recordNumber", counts: kind === "MERGEREC" ? "source" : "merged", switches };
+  if (kind === "NEXT") return { kind: "flow", flow: "NEXT", condition: undefined };
+  if (kind === "NEXTIF" || kind === "SKIPIF") {
+    // Word's syntax: NEXTIF Expression1 Operator Expression2, with nothing after.
+    const [left, operator, right] = args;
+    const op = plain(operator);
+    if (!left || !right || operator?.quoted || !OPERATORS.has(op)) {
+      throw new FieldSyntaxError(
+        `${kind} needs: expression, operator (= <> < > <= >=), expression`,
+      );
+    }
+    return {
+      kind: "flow",
+      flow: kind,
+      condition: {
+        left: textExpr(left),
+        operator: op as ComparisonOperator,
+        right: textExpr(right),
+      },
+    };
+  }
   throw new FieldSyntaxError(`${kind || "an empty field"} is not a merge field`);
 };
 

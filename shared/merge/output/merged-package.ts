@@ -4,6 +4,7 @@ import { relationshipsPartOf } from "../package/part-names";
 import { parseRelationships } from "../package/relationships";
 import { isCompressible, type OutputFile } from "../package/zip-writer";
 import type { MergeRecord } from "../merge-record";
+import { planLetters, type LetterPlan } from "../render/record-flow";
 import { RenderSession, type SessionOptions } from "../render/render-session";
 import { editContentTypes, editRelationships } from "./package-edits";
 import type { OutputPlan } from "./output-plan";
@@ -22,18 +23,43 @@ export function* mergedPackage(
   firstRecordNumber: number,
   options: SessionOptions,
   plan: OutputPlan,
+  /** With NEXT: the letters the records make (planLetters); planned here, without SKIPIF, if not given. */
+  letters?: readonly LetterPlan[],
 ): Generator<OutputFile> {
   const session = new RenderSession(template, options);
   const document = template.document;
+  const flow = document.flow;
+  const planned =
+    letters ??
+    (flow
+      ? [
+          ...planLetters(
+            flow.steps,
+            records,
+            (at, sequence) =>
+              session.contextOf(records[at] as MergeRecord, firstRecordNumber + at, sequence),
+            false,
+            firstRecordNumber - 1,
+          ),
+        ]
+      : undefined);
   function* body(): Generator<string> {
     yield document.prefix;
-    const last = records.length - 1;
+    const last = (planned ?? records).length - 1;
     // Letters are joined into chunks of about a megabyte: one join per chunk, no copy per letter.
     const out: string[] = [];
     let size = 0;
     for (let i = 0; i <= last; i++) {
       const from = out.length;
-      session.beginLetter(i, records[i] as MergeRecord, firstRecordNumber + i, i === last);
+      if (planned)
+        session.beginPlannedLetter(
+          i,
+          planned[i] as LetterPlan,
+          records,
+          firstRecordNumber,
+          i === last,
+        );
+      else session.beginLetter(i, records[i] as MergeRecord, firstRecordNumber + i, i === last);
       session.render(document.body, out);
       if (i === last && document.finalSection) session.render([document.finalSection], out);
       for (let j = from; j < out.length; j++) size += (out[j] as string).length;

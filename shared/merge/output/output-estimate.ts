@@ -242,8 +242,13 @@ export const estimateMergeSize = (
     letters += size;
     if (size > largest) largest = size;
   }
+  // With NEXT a letter shows several records: each record fills its share of the letter, and
+  // the last letter is written whole however few records are left for it. NEXTIF may take no
+  // record, so only unconditional NEXTs count.
+  const share =
+    (template.document.flow?.steps.filter((step) => step.flow === "NEXT").length ?? 0) + 1;
   return {
-    oneDocument: letter.fixed + letters,
+    oneDocument: letter.fixed + (share > 1 ? letters / share + letter.perLetter : letters),
     perContact: {
       total: letter.fixed * records.length + letters,
       largest: records.length > 0 ? letter.fixed + largest : 0,

@@ -1,4 +1,9 @@
-import type { ComparisonOperator, FieldExpr, TextExpr } from "../fields/field-instruction";
+import type {
+  Comparison,
+  ComparisonOperator,
+  FieldExpr,
+  TextExpr,
+} from "../fields/field-instruction";
 import { finishText, formatFieldValue, type FormatContext } from "../format/format-value";
 import { toNumber } from "../format/number-picture";
 import { addressBlockText, greetingLineText } from "./address-fields";
@@ -7,8 +12,10 @@ import type { ValueLookup } from "./value-lookup";
 export interface EvaluationContext {
   readonly lookup: ValueLookup;
   readonly format: FormatContext;
-  /** The record's number in the merge, from 1 (MERGEREC, MERGESEQ). */
+  /** MERGEREC: the record's place among the records given, from 1, skipped ones counted. */
   readonly recordNumber: number;
+  /** MERGESEQ: the records merged into the output up to this one, skipped ones not counted. */
+  readonly sequenceNumber: number;
 }
 
 /**
@@ -86,21 +93,20 @@ export const evaluateField = (expr: FieldExpr, context: EvaluationContext): stri
   switch (expr.kind) {
     case "merge":
       return formatFieldValue(context.lookup.get(expr.key), expr.switches, context.format);
-    case "if": {
-      const holds = compare(
-        evaluateText(expr.left, context),
-        expr.operator,
-        evaluateText(expr.right, context),
-        context.format.language,
-      );
+    case "if":
       return finishText(
-        evaluateText(holds ? expr.whenTrue : expr.whenFalse, context),
+        evaluateText(holds(expr, context) ? expr.whenTrue : expr.whenFalse, context),
         expr.switches,
         context.format,
       );
-    }
     case "recordNumber":
-      return formatFieldValue(context.recordNumber, expr.switches, context.format);
+      return formatFieldValue(
+        expr.counts === "source" ? context.recordNumber : context.sequenceNumber,
+        expr.switches,
+        context.format,
+      );
+    case "flow":
+      return "";
     case "text":
       return expr.text;
     case "addressBlock":
@@ -117,3 +123,12 @@ export const evaluateField = (expr: FieldExpr, context: EvaluationContext): stri
       );
   }
 };
+
+/** Whether an IF's, NEXTIF's or SKIPIF's comparison holds for the record. */
+export const holds = (comparison: Comparison, context: EvaluationContext): boolean =>
+  compare(
+    evaluateText(comparison.left, context),
+    comparison.operator,
+    evaluateText(comparison.right, context),
+    context.format.language,
+  );

@@ -8,12 +8,14 @@ import type {
 import type { CompiledStory, CompiledTemplate } from "../compile/compile-template";
 import { restartedNum } from "../compile/numbering-info";
 import { normalizeFieldName } from "../fields/field-name";
-import type { FormatContext } from "../format/format-value";
 import type { MergeRecord, MergeValues } from "../merge-record";
 import type { Relationship } from "../package/relationships";
 import { escapeXmlAttribute } from "../xml/xml-escape";
+import type { FieldExpr } from "../fields/field-instruction";
 import { evaluateField, type EvaluationContext } from "./evaluate-field";
 import type { IdAllocator } from "./id-allocator";
+import { recordContext } from "./record-context";
+import type { LetterPlan } from "./record-flow";
 import { SessionIds } from "./session-ids";
 import { ValueLookup } from "./value-lookup";
 import { codeRuns, valueRuns } from "./value-runs";
@@ -36,6 +38,12 @@ export interface StoryCopy {
   readonly content: string;
 }
 
+/** A record and the context its fields are evaluated in. */
+interface Stretch {
+  readonly record: MergeRecord;
+  readonly context: EvaluationContext;
+}
+
 /** A row of an empty list: written no time. */
 const NO_ITEMS = { items: [], prefix: "" } as const;
 
@@ -54,6 +62,8 @@ export class RenderSession {
   private repetition = 0;
   private context: EvaluationContext | undefined;
   private record: MergeRecord | undefined;
+  /** The records of a letter with NEXT, per stretch (see LetterPlan); undefined without. */
+  private stretches: readonly Stretch[] | undefined;
   private readonly drawingIds: IdAllocator;
   private readonly controlIds: IdAllocator;
   private readonly bookmarkIds: IdAllocator;
@@ -106,18 +116,62 @@ export class RenderSession {
     for (const r of template.mainRelationships) if (!byId.has(r.id)) byId.set(r.id, r);
     this.mainRelationships = byId;
     this.partsTaken = new Set([...template.parts.keys()].map((p) => p.toLowerCase()));
+    this.contextOf = recordContext(template, options);
   }
 
-  beginLetter(index: number, record: MergeRecord, recordNumber: number, last: boolean): void {
+  /** The context a record's fields are evaluated in (MERGEREC, MERGESEQ as given). */
+  readonly contextOf: ReturnType<typeof recordContext>;
+
+  beginLetter(
+    index: number,
+    record: MergeRecord,
+    recordNumber: number,
+    last: boolean,
+    sequenceNumber = recordNumber,
+  ): void {
+    this.stretches = undefined;
+    this.startLetter(index, record, this.contextOf(record, recordNumber, sequenceNumber), last);
+  }
+
+  /**
+   * A letter of several records (NEXT): each stretch of the body shows the record the plan
+   * gives it; a record past the end of `records` is empty, in the first record's language.
+   */
+  beginPlannedLetter(
+    index: number,
+    plan: LetterPlan,
+    records: readonly MergeRecord[],
+    firstRecordNumber: number,
+    last: boolean,
+  ): void {
+    const first = records[plan.first] as MergeRecord;
+    const stretches: Stretch[] = [];
+    let previous = -1;
+    plan.stretches.forEach((at, k) => {
+      if (at === previous) {
+        stretches.push(stretches[k - 1] as Stretch);
+        return;
+      }
+      previous = at;
+      const record = records[at] ?? { values: {}, language: first.language };
+      const sequence = plan.sequences[k] as number;
+      stretches.push({ record, context: this.contextOf(record, firstRecordNumber + at, sequence) });
+    });
+    this.stretches = stretches;
+    const opening = stretches[0] as Stretch;
+    this.startLetter(index, opening.record, opening.context, last);
+  }
+
+  private startLetter(
+    index: number,
+    record: MergeRecord,
+    context: EvaluationContext,
+    last: boolean,
+  ): void {
     this.letter = index;
     this.lastLetter = last;
     this.record = record;
-    const format: FormatContext = {
-      language: this.options.language(record),
-      timeZone: this.options.timeZone,
-      templateDecimal: this.template.decimalSymbol,
-    };
-    this.context = { lookup: new ValueLookup(record.values), format, recordNumber };
+    this.context = context;
     if (index > 0) {
       this.letterBookmarks = new Map();
       this.letterBookmarkNames = new Map();
@@ -139,6 +193,10 @@ export class RenderSession {
       }
       switch (node.t) {
         case "field": {
+          if (node.expr.kind === "flow") {
+            this.followRecordField(node.expr);
+            break;
+          }
           const text = evaluateField(node.expr, this.evaluation());
           out.push(node.target === "code" ? codeRuns(text, node.rPr) : valueRuns(text, node.rPr));
           break;
@@ -236,6 +294,15 @@ export class RenderSession {
           break;
       }
     }
+  }
+
+  /** After a NEXT, NEXTIF or SKIPIF the fields show the record the letter's plan gives. */
+  private followRecordField(expr: FieldExpr): void {
+    const ordinal = this.template.document.flow?.ordinals.get(expr);
+    const stretch = ordinal === undefined ? undefined : this.stretches?.[ordinal + 1];
+    if (!stretch) return;
+    this.record = stretch.record;
+    this.context = stretch.context;
   }
 
   private evaluation(): EvaluationContext {
@@ -336,7 +403,7 @@ export class RenderSession {
     if (this.options.mode === "single" || this.letter === 0) {
       if (!this.renderedOriginals.has(story.part)) {
         const out: string[] = [];
-        this.render(story.nodes, out);
+        this.renderAsLetterOpens(story.nodes, out);
         this.renderedOriginals.set(story.part, out.join(""));
       }
       return id;
@@ -356,7 +423,7 @@ export class RenderSession {
       const original = this.mainRelationships.get(id);
       const target = (original?.target ?? file).replace(/[^/]*$/, copyFile);
       const out: string[] = [];
-      this.render(story.nodes, out);
+      this.renderAsLetterOpens(story.nodes, out);
       this.storyCopies.push({
         source: story,
         part: `${story.part.slice(0, slash + 1)}${copyFile}`,
@@ -367,6 +434,28 @@ export class RenderSession {
       this.storyIds.set(key, copyId);
     }
     return copyId;
+  }
+
+  /**
+   * A header or footer shows the letter's first record, as Word's does, though it is written
+   * where the letter's section ends (after its NEXTs).
+   */
+  private renderAsLetterOpens(nodes: readonly CompiledNode[], out: string[]): void {
+    const opening = this.stretches?.[0];
+    if (!opening) {
+      this.render(nodes, out);
+      return;
+    }
+    const savedRecord = this.record;
+    const savedContext = this.context;
+    this.record = opening.record;
+    this.context = opening.context;
+    try {
+      this.render(nodes, out);
+    } finally {
+      this.record = savedRecord;
+      this.context = savedContext;
+    }
   }
 
   /** `base`, else `base_2`, `base_3`...; a counter per base resumes where the last copy stopped. */

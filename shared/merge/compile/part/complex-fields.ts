@@ -1,7 +1,8 @@
 import type { FieldExpr } from "../../fields/field-instruction";
 import type { TemplateWarning } from "../../template-report";
 import type { FieldNode } from "../compiled-nodes";
-import { MERGED_KINDS, UNSUPPORTED_KINDS, codeText, parseField } from "../field-tree";
+import { TemplateError } from "../../template-error";
+import { MERGED_KINDS, UNSUPPORTED_KINDS, codeText, parseField, refuseParsed } from "../field-tree";
 import type { FieldScan } from "../scan/scan-types";
 import type { PlacedField } from "./placed-field";
 import type { ScannedPart } from "./scanned-part";
@@ -28,7 +29,7 @@ export interface ComplexFields {
  */
 const fieldRPr = (part: ScannedPart, field: FieldScan, expr: FieldExpr): string => {
   const mergeFormat =
-    expr.kind !== "text" && expr.switches.format.some((f) => f.toUpperCase() === "MERGEFORMAT");
+    "switches" in expr && expr.switches.format.some((f) => f.toUpperCase() === "MERGEFORMAT");
   const code = part.rPrOf.get(field.firstCodeRun) ?? "";
   const result = part.rPrOf.get(field.firstResultRun) ?? "";
   return mergeFormat ? result || code : code || result;
@@ -49,6 +50,8 @@ export const complexFields = (part: ScannedPart): ComplexFields => {
   const decide = (field: FieldScan, target: "text" | "code", insideLiveIf: boolean): void => {
     const parsed = parseField(field);
     if (field.end < 0) return;
+    refuseParsed(parsed, codeText(field), part.part);
+    if (parsed.ok && parsed.expr.kind === "flow") refuseMisplacedFlow(field, target, insideLiveIf);
     if (parsed.ok && field.paragraphAtBegin === field.paragraphAtEnd) {
       const node: FieldNode = {
         t: "field",
@@ -79,6 +82,34 @@ export const complexFields = (part: ScannedPart): ComplexFields => {
     for (const piece of field.pieces) if (typeof piece !== "string") decide(piece, "code", liveIf);
     for (const nested of field.inResult) decide(nested, "text", liveIf);
   };
+  const refuseMisplacedFlow = (field: FieldScan, target: string, insideLiveIf: boolean): void => {
+    const code = codeText(field);
+    if (target === "code" || insideLiveIf) {
+      throw new TemplateError(
+        "record_field_nested",
+        `${code}: a record field must stand on its own in the letter's text, not inside another field`,
+        part.part,
+      );
+    }
+    if (field.paragraphAtBegin !== field.paragraphAtEnd) {
+      throw new TemplateError(
+        "record_field_spans_paragraphs",
+        `${code}: a record field must begin and end in one paragraph`,
+        part.part,
+      );
+    }
+  };
+  // A merge field that never ends swallows the rest of the part in Word: which text, and with
+  // NEXT which records, the letter shows would be a guess.
+  for (const open of part.scan.unclosedFields) {
+    const kind = parseField(open).kind;
+    if (!MERGED_KINDS.has(kind)) continue;
+    throw new TemplateError(
+      "field_not_closed",
+      `${codeText(open) || kind}: the ${kind} field begins and never ends`,
+      part.part,
+    );
+  }
   for (const field of part.scan.fields) decide(field, "text", false);
   if (part.scan.unterminatedFields > 0) {
     warn(

@@ -1,5 +1,5 @@
 import type { CompiledNode, SectionNode } from "../compiled-nodes";
-import type { CompiledDocumentPart, CompiledNotes } from "../compiled-part";
+import type { CompiledDocumentPart, CompiledNotes, RecordFlow } from "../compiled-part";
 import type { SectPrScan } from "../scan/scan-types";
 import type { NoteEntry } from "./note-entries";
 import { tokenAt, type ScannedPart } from "./scanned-part";
@@ -19,6 +19,7 @@ export const documentOutput = (
   finalSectPr: SectPrScan | undefined,
   finalSection: SectionNode | undefined,
   letterEnd: number,
+  flow: RecordFlow | undefined = undefined,
 ): CompiledDocumentPart | undefined => {
   const body = part.scan.body;
   if (!body) return undefined;
@@ -34,6 +35,7 @@ export const documentOutput = (
     body: letter,
     finalSection,
     suffix: part.xml.slice(suffixStart),
+    flow,
   };
 };
 

@@ -10,8 +10,11 @@ import { tokenAt, type ScannedPart } from "./scanned-part";
  */
 export const repeatableRows = (part: ScannedPart, placed: readonly PlacedField[]): RowRange[] => {
   const keysOf = new Map<number, Set<string>>();
+  // A row with NEXT is Word's own way of listing records (a label, a line of a list): it shows
+  // the records NEXT brings, never a one-to-many list.
+  const flowRows = new Set(placed.filter((f) => f.expr.kind === "flow").map((f) => f.row));
   for (const field of placed) {
-    if (field.row < 0) continue;
+    if (field.row < 0 || flowRows.has(field.row)) continue;
     let keys = keysOf.get(field.row);
     if (!keys) keysOf.set(field.row, (keys = new Set()));
     const target = keys;

@@ -1,7 +1,7 @@
 import type { TemplateWarning } from "../../template-report";
 import type { Edit } from "../assemble-nodes";
 import type { FieldNode } from "../compiled-nodes";
-import { MERGED_KINDS, UNSUPPORTED_KINDS, parseField } from "../field-tree";
+import { MERGED_KINDS, UNSUPPORTED_KINDS, parseField, refuseParsed } from "../field-tree";
 import type { SimpleFieldScan } from "../scan/scan-types";
 import { regionAt, type Region } from "./complex-fields";
 import type { PlacedField } from "./placed-field";
@@ -58,6 +58,7 @@ export const simpleFieldEdits = (
       continue;
     }
     const parsed = parseSimple(simple);
+    refuseParsed(parsed, simple.code.trim(), part.part);
     if (!parsed.ok) {
       const code = simple.code.trim();
       if (MERGED_KINDS.has(parsed.kind))

@@ -42,6 +42,11 @@ export class FieldRecognizer implements ScanRecognizer {
     return this.endsWithoutBegin + this.stack.length;
   }
 
+  /** Complex fields begun and never ended (when the walk is over), outermost first. */
+  get unclosed(): readonly FieldScan[] {
+    return this.stack;
+  }
+
   open(index: number, token: XmlToken): void {
     switch (token.name) {
       case "w:fldChar":

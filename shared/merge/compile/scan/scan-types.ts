@@ -93,6 +93,8 @@ export interface PartScan {
   /** Outermost complex fields, in order. */
   readonly fields: readonly FieldScan[];
   readonly unterminatedFields: number;
+  /** Complex fields begun and never ended, outermost first. */
+  readonly unclosedFields: readonly FieldScan[];
   readonly simpleFields: readonly SimpleFieldScan[];
   readonly sdts: readonly SdtScan[];
   readonly rows: readonly ElementScan[];

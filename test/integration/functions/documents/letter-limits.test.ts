@@ -45,6 +45,18 @@ const nestedIfs = (depth: number): string =>
       '<w:r><w:instrText xml:space="preserve">" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
   );
 
+/** A complex field of instruction texts and nested fields (raw XML), without a result. */
+const complexField = (...code: string[]): string =>
+  '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+  code
+    .map((piece) =>
+      piece.startsWith("<")
+        ? piece
+        : `<w:r><w:instrText xml:space="preserve">${piece}</w:instrText></w:r>`,
+    )
+    .join("") +
+  '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+
 const withEntry = (name: string): Uint8Array =>
   zipSync({
     ...unzipSync(buildDocx({ body: p(t("Kære "), mergeField("Name")) })),
@@ -108,6 +120,37 @@ const OVER: [string, () => Uint8Array, number, string, number | undefined, numbe
     41,
   ],
   [
+    "NEXT inside an IF's text",
+    () => buildDocx({ body: p(complexField(' IF 1 = 1 "', complexField(" NEXT "), '" "" ')) }),
+    422,
+    "record_field_nested",
+    undefined,
+    undefined,
+  ],
+  [
+    "NEXTIF without an operator",
+    () => buildDocx({ body: p(complexField(' NEXTIF Name "Jens" '), mergeField("Name")) }),
+    422,
+    "record_field_syntax",
+    undefined,
+    undefined,
+  ],
+  [
+    "an IF that begins and never ends",
+    () =>
+      buildDocx({
+        body:
+          p(
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> IF 1 = 1 "</w:instrText></w:r>',
+            mergeField("Name"),
+          ) + p(t("Hilsen")),
+      }),
+    422,
+    "field_not_closed",
+    undefined,
+    undefined,
+  ],
+  [
     "a zip entry ../evil.xml",
     () => withEntry("../evil.xml"),
     422,
@@ -162,6 +205,10 @@ describe("a letter over a limit is refused at upload, naming the rule and the li
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.errors).toHaveLength(1);
     expect(res.json.errors[0]).toMatchObject({ in: "body", rule });
+    if (rule.startsWith("record_field") || rule === "field_not_closed") {
+      expect(res.json.type).toMatch(/letter-fields-malformed/);
+      expect(res.json.errors[0].field).toBe("word/document.xml");
+    }
     if (limit !== undefined) expect(res.json.errors[0].limit).toBe(limit);
     if (actual !== undefined) expect(res.json.errors[0].actual).toBe(actual);
     else if (limit !== undefined) expect(res.json.errors[0].actual).toBeGreaterThan(limit);

@@ -128,7 +128,7 @@ describe("field discovery", () => {
       buildDocx({
         body:
           spanning +
-          p(field(" NEXTIF x = 1 ")) +
+          p(field(' ASK x "Which?" ')) +
           p(field(" MERGEFIELD ")) +
           p('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'),
       }),

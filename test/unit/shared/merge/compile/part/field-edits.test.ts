@@ -54,13 +54,13 @@ describe("simpleFieldEdits", () => {
       simpleField(" PAGE ") +
       '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
     const { part, regions } = fieldEdits(
-      p(inside) + p(simpleField(" SKIPIF 1 = 1 ")) + p(simpleField(" MERGEFIELD ")),
+      p(inside) + p(simpleField(" FILLIN Which ")) + p(simpleField(" MERGEFIELD ")),
     );
     const { edits, placed, warnings } = simpleFieldEdits(part, regions);
     expect(edits.map((e) => e.nodes)).toEqual([[]]);
     expect(placed).toEqual([]);
     expect(warnings.map((w) => [w.code, w.field])).toEqual([
-      ["unsupported_field", "SKIPIF 1 = 1"],
+      ["unsupported_field", "FILLIN Which"],
       ["invalid_field_code", "MERGEFIELD"],
     ]);
   });
