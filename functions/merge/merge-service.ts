@@ -247,6 +247,13 @@ export const checkSegmentMerge = async (
   return { records: records.length, fields: [...checked.fieldNames], issues, groups, unmatched };
 };
 
+/** The letter of a merge that reads none (labels): named after the segment, without bytes. */
+const noLetter = (header: { readonly no: string }): LetterBytes => ({
+  bytes: new Uint8Array(0),
+  fileName: `${header.no}.docx`,
+  matches: {},
+});
+
 /**
  * Merges the segment as a job (merge-job-run.ts): the client may choose the id, so it can poll
  * from the start and so that a repeated request answers the same job instead of merging twice.
@@ -268,14 +275,21 @@ export const runMerge = async (
   if (request.keep) assertOpen(header);
   // A label sheet that cannot be printed answers 422 before anything is written.
   if (request.output === "labels") printableLabelGrid(request.labels);
+  // Labels print each contact's Address Block and need no letter (Business Central's Print
+  // Labels has none); a segment without a template prints them too.
+  const labelsOnly = request.output === "labels";
   // The letter is found and read before the job exists: a letter that is missing or that the
   // engine refuses answers 4xx at once, with nothing written.
-  const letter = await resolveTemplate(deps, tenant, header, request.template);
-  const { fieldNames: letterFields } = await deps.workers.readLetter(letter.bytes);
-  // Word's Match Fields before a merge: a field neither Mergeline's, matched nor left empty
-  // would merge blank in every letter, so the merge does not start.
-  assertMatchesValid(letterFields, letter.matches, "template.fieldMatches");
-  assertAllMatched(letterFields, letter.matches, []);
+  const letter = labelsOnly
+    ? noLetter(header)
+    : await resolveTemplate(deps, tenant, header, request.template);
+  if (!labelsOnly) {
+    const { fieldNames: letterFields } = await deps.workers.readLetter(letter.bytes);
+    // Word's Match Fields before a merge: a field neither Mergeline's, matched nor left empty
+    // would merge blank in every letter, so the merge does not start.
+    assertMatchesValid(letterFields, letter.matches, "template.fieldMatches");
+    assertAllMatched(letterFields, letter.matches, []);
+  }
   const lines = (await deps.store.segments.allLines<StoredLine>(tenant, segmentNo)).sort(
     (a, b) => a.lineNo - b.lineNo,
   );
@@ -303,7 +317,9 @@ export const runMerge = async (
       }
       // Check for Errors and the merge each read the letter in their own thread, side by side;
       // the check goes first, so a pool of one thread answers it before the long merge.
-      const check = checkLetters(deps, letter, records, signal, lineLetters);
+      const check = labelsOnly
+        ? Promise.resolve({ issues: [] })
+        : checkLetters(deps, letter, records, signal, lineLetters);
       const output = mergeOutputs[request.output].produce({
         deps,
         tenant,

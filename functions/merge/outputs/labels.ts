@@ -2,7 +2,7 @@ import { docxType } from "@shared/model/api/docx-type";
 import { DEFAULT_LABEL_SHEET, labelGridOf, type LabelOptions } from "@shared/model/label-sheet";
 import { labelAddressLines } from "@shared/letter/label-address";
 import { LabelGridError, labelGridIssues, type LabelGrid } from "@shared/merge/index";
-import { resultFileName, type MergeOutput } from "./merge-output";
+import type { MergeOutput } from "./merge-output";
 
 /**
  * The sheet a labels merge prints on, refused (LabelGridError, each field and rule: a 422)
@@ -17,10 +17,10 @@ export const printableLabelGrid = (options: LabelOptions | undefined): LabelGrid
 
 /**
  * Business Central's Print Labels and Word's Mailings > Labels: one address label per contact,
- * sheet after sheet, written in a merge thread. The segment's letter only names the file.
+ * sheet after sheet, written in a merge thread. No letter is read.
  */
 export const labels: MergeOutput = {
-  produce: async ({ deps, header, letter, records, signal, progress, labels: options }) => {
+  produce: async ({ deps, header, records, signal, progress, labels: options }) => {
     const grid = printableLabelGrid(options);
     const bytes = await deps.workers.labels(
       records.map((r) => labelAddressLines(r.values)),
@@ -30,7 +30,8 @@ export const labels: MergeOutput = {
     await progress(records.length);
     return {
       bytes,
-      fileName: resultFileName(letter, header.no, "docx").replace(/\.docx$/, " - Labels.docx"),
+      // As a letter's result is named ("Forårsbrev - S00012.docx").
+      fileName: `Labels - ${header.no}.docx`,
       contentType: docxType,
     };
   },
