@@ -181,12 +181,14 @@ const pickCodeByKeyboard = async (page: Page, box: string, typed: string, option
   const picker = page.getByRole("combobox", { name: box, exact: true });
   await picker.focus();
   await page.keyboard.type(typed);
-  const wanted = await page.getByRole("option", { name: option }).getAttribute("id");
+  // The option's id is read again before each press: the list re-renders (new ids) when the
+  // server's suggestions arrive while the keys are pressed.
+  const wantedId = () => page.getByRole("option", { name: option }).getAttribute("id");
   for (let presses = 0; presses < 5; presses++) {
-    if ((await picker.getAttribute("aria-activedescendant")) === wanted) break;
+    if ((await picker.getAttribute("aria-activedescendant")) === (await wantedId())) break;
     await page.keyboard.press("ArrowDown");
   }
-  expect(await picker.getAttribute("aria-activedescendant")).toBe(wanted);
+  expect(await picker.getAttribute("aria-activedescendant")).toBe(await wantedId());
   await page.keyboard.press("Enter");
 };
 

@@ -123,7 +123,7 @@ describe("merge outputs", () => {
       }),
     );
     expect(file).toMatchObject({
-      fileName: "Forårsbrev - S1 - Labels.docx",
+      fileName: "Labels - S1.docx",
       contentType: docxType,
     });
     const sheets = sheetsOf(file.bytes);
