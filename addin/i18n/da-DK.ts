@@ -580,7 +580,11 @@ export const daDK: Messages = {
     "{contactNo} har ingen mailadresse, men linjen sender et brev pr. mail.",
   "checks.rule.attachment_exists": "Kontaktens eget brev mangler i dokumentlageret.",
   "checks.rule.salesperson_set": "Linjen og målgruppen har ingen sælger.",
+  "checks.rule.fields_unmatched":
+    "Interaktionsskabelonens brev, som linjen sendes med, har felter, der ikke er Mergeline-felter.",
   "checks.rule.other": "Linjen overholder ikke reglen {rule}.",
+  "checks.hint.fields_unmatched":
+    "Tilknyt hvert felt i skabelonens brev et Mergeline-felt, eller lad det være tomt (Tilknyt felter på interaktionsskabelonen), og logfør så.",
   "checks.hint.salesperson_set": "Vælg en sælger på målgruppen eller på hver af disse linjer.",
   "checks.hint.no_records": "Tilføj kontakter til målgruppen, før du fletter.",
   "checks.hint.template_warning": "Åbn brevet i Word, og ret det felt, meddelelsen nævner.",
