@@ -405,6 +405,8 @@ export const daDK: Messages = {
     '{record}: ingen værdi i {fields}, så hilsenen bliver "Kære ,". Et Hilsningslinje-felt skriver "Kære kunde," i stedet.',
   "merge.issue.email_without_address":
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
+  "merge.issue.record_fields_per_contact":
+    "Brevet har {fields}, som sætter flere kontakter i ét brev; ét dokument pr. kontakt viser én kontakt hver. Flet til ét dokument for lister og etiketark.",
   "merge.issue.own_letter":
     "{record} har sit eget brev ({file}): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
   "merge.issue.field_unmatched":

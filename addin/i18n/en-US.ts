@@ -402,6 +402,8 @@ export const enUS = {
     '{record}: no value for {fields}, so the greeting reads "Dear ,". A Greeting Line field says "Dear Sir or Madam," instead.',
   "merge.issue.email_without_address":
     "{record} is to get the letter by e-mail but has no e-mail address.",
+  "merge.issue.record_fields_per_contact":
+    "The letter has {fields}, which put several contacts in one letter; one document per contact shows one contact each. Merge into one document for lists and label sheets.",
   "merge.issue.own_letter":
     "{record} has their own letter ({file}): one document per contact and Log use it instead of the segment's letter.",
   "merge.issue.field_unmatched":

@@ -9,7 +9,7 @@ import { buildDocx, control, p, simpleField, t } from "../../../unit/shared/merg
  */
 let api: ApiHarness;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({}, undefined, { blobs: true });
   const ok = async (path: string, body: object) => {
     const res = await api.call("POST", path, { body });
     if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
