@@ -405,6 +405,8 @@ export const daDK: Messages = {
     '{record}: ingen værdi i {fields}, så hilsenen bliver "Kære ,". Et Hilsningslinje-felt skriver "Kære kunde," i stedet.',
   "merge.issue.email_without_address":
     "{record} skal have brevet pr. e-mail, men har ingen e-mailadresse.",
+  "merge.issue.record_fields_per_contact":
+    "Brevet har {fields}, som sætter flere kontakter i ét brev; ét dokument pr. kontakt viser én kontakt hver. Flet til ét dokument for lister og etiketark.",
   "merge.issue.own_letter":
     "{record} har sit eget brev ({file}): ét dokument pr. kontakt og logføringen bruger det i stedet for målgruppens brev.",
   "merge.issue.field_unmatched":
@@ -580,7 +582,11 @@ export const daDK: Messages = {
     "{contactNo} har ingen mailadresse, men linjen sender et brev pr. mail.",
   "checks.rule.attachment_exists": "Kontaktens eget brev mangler i dokumentlageret.",
   "checks.rule.salesperson_set": "Linjen og målgruppen har ingen sælger.",
+  "checks.rule.fields_unmatched":
+    "Interaktionsskabelonens brev, som linjen sendes med, har felter, der ikke er Mergeline-felter.",
   "checks.rule.other": "Linjen overholder ikke reglen {rule}.",
+  "checks.hint.fields_unmatched":
+    "Tilknyt hvert felt i skabelonens brev et Mergeline-felt, eller lad det være tomt (Tilknyt felter på interaktionsskabelonen), og logfør så.",
   "checks.hint.salesperson_set": "Vælg en sælger på målgruppen eller på hver af disse linjer.",
   "checks.hint.no_records": "Tilføj kontakter til målgruppen, før du fletter.",
   "checks.hint.template_warning": "Åbn brevet i Word, og ret det felt, meddelelsen nævner.",

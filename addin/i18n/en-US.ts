@@ -402,6 +402,8 @@ export const enUS = {
     '{record}: no value for {fields}, so the greeting reads "Dear ,". A Greeting Line field says "Dear Sir or Madam," instead.',
   "merge.issue.email_without_address":
     "{record} is to get the letter by e-mail but has no e-mail address.",
+  "merge.issue.record_fields_per_contact":
+    "The letter has {fields}, which put several contacts in one letter; one document per contact shows one contact each. Merge into one document for lists and label sheets.",
   "merge.issue.own_letter":
     "{record} has their own letter ({file}): one document per contact and Log use it instead of the segment's letter.",
   "merge.issue.field_unmatched":
@@ -578,7 +580,11 @@ export const enUS = {
     "{contactNo} has no e-mail address, but the line sends a letter by e-mail.",
   "checks.rule.attachment_exists": "The contact's own letter is missing from document storage.",
   "checks.rule.salesperson_set": "No salesperson is set on the line or the segment.",
+  "checks.rule.fields_unmatched":
+    "The interaction template's letter this line goes out with has fields that are not Mergeline's.",
   "checks.rule.other": "The line breaks the rule {rule}.",
+  "checks.hint.fields_unmatched":
+    "Match each field of the template's letter to a Mergeline field, or leave it empty (Match Fields on the interaction template), then log.",
   "checks.hint.salesperson_set": "Choose a salesperson on the segment or on each of these lines.",
   "checks.hint.no_records": "Add contacts to the segment before merging.",
   "checks.hint.template_warning":

@@ -13,6 +13,7 @@ const exampleKeys: Readonly<Record<string, MessageKey>> = {
   email_address: "checks.rule.email_address",
   attachment_exists: "checks.rule.attachment_exists",
   salesperson_set: "checks.rule.salesperson_set",
+  fields_unmatched: "checks.rule.fields_unmatched",
 };
 
 const hintKeys: Readonly<Record<string, MessageKey>> = {
@@ -22,6 +23,7 @@ const hintKeys: Readonly<Record<string, MessageKey>> = {
   email_address: "checks.hint.email_address",
   attachment_exists: "checks.hint.attachment_exists",
   salesperson_set: "checks.hint.salesperson_set",
+  fields_unmatched: "checks.hint.fields_unmatched",
   field_without_data: "checks.hint.field_without_data",
   field_unmatched: "checks.hint.field_unmatched",
   empty_values: "checks.hint.empty_values",

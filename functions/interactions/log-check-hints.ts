@@ -12,6 +12,8 @@ const hints: Readonly<Record<string, string>> = {
   attachment_exists:
     "Upload these contacts' own letters again, or remove them to use the segment's.",
   salesperson_set: "Choose a salesperson on the segment or on each of these lines.",
+  fields_unmatched:
+    "Match each of these fields of the interaction template's letter to a Mergeline field, or leave it empty (Match Fields on the template's letter), then log.",
 };
 
 export const logCheckHint = (rule: string): string =>

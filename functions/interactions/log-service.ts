@@ -24,19 +24,41 @@ import { pinnedLetterOf, pinTemplateLetters } from "./logged-letters";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { logCheckHint } from "./log-check-hints";
+import { checkTemplateLetterFields, letterFieldPath } from "./log-letter-fields";
 
 /** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
 const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
 
 const strip = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;
 
+/** A template letter's field is named where its Match Fields are; anything else by its line. */
 const problemsToErrors = (problems: readonly LogProblem[]) =>
-  problems.map((p) => ({
-    in: "body" as const,
-    field: `lines.${p.lineNo}.${p.field}`,
-    rule: p.rule,
-    message: `${p.contactNo}: ${p.message}`,
-  }));
+  problems.map((p) =>
+    p.templateCode !== undefined && p.languageCode !== undefined && p.letterField !== undefined
+      ? {
+          in: "body" as const,
+          field: letterFieldPath(p.templateCode, p.languageCode, p.letterField),
+          rule: p.rule,
+          message: p.message,
+        }
+      : {
+          in: "body" as const,
+          field: `lines.${p.lineNo}.${p.field}`,
+          rule: p.rule,
+          message: `${p.contactNo}: ${p.message}`,
+        },
+  );
+
+/** Every check the Log makes before it writes anything: the lines, then the letters it copies. */
+const logProblems = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  header: SegmentHeader,
+  inputs: LogInputs,
+): Promise<LogProblem[]> => [
+  ...(await checkLines(deps, tenant, header, inputs)),
+  ...(await checkTemplateLetterFields(deps, tenant, header, inputs)),
+];
 
 /**
  * The ETag of the segment as it stands: header and lines. A Log's If-Match must name it, so a
@@ -55,7 +77,7 @@ export const checkLog = async (deps: AppDeps, identity: Identity, segmentNo: str
   const tenant = identity.tenantId;
   const header = assertNotLogged(await deps.store.segments.headers.get(tenant, segmentNo));
   const inputs = await loadLogInputs(deps, tenant, header);
-  const problems = await checkLines(deps, tenant, header, inputs);
+  const problems = await logProblems(deps, tenant, header, inputs);
   const groups = groupIssues(
     problems.map((p) => ({ ...p, severity: "error" as const })),
     logCheckHint,
@@ -112,7 +134,7 @@ export const logSegment = async (
         422,
       );
     }
-    const problems = await checkLines(deps, tenant, current, inputs);
+    const problems = await logProblems(deps, tenant, current, inputs);
     if (problems.length)
       throw new ValidationError(
         problemsToErrors(problems),

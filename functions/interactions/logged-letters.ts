@@ -5,7 +5,12 @@ import { fixedDocumentId, storedDocumentId, type DocumentId } from "../store/doc
 import type { LogRun, PinnedLetter, SegmentHeader, StoredLine } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
 import { lineOrHeader, type LogInputs } from "./log-checks";
-import { findTemplateWithLetters, letterIdOf, letterInLanguage } from "./template-letters";
+import {
+  findTemplateWithLetters,
+  letterIdOf,
+  letterInLanguage,
+  type TemplateWithLetters,
+} from "./template-letters";
 
 /**
  * The copy of a template's letter (in one language) that a logged segment's entries refer to.
@@ -27,19 +32,40 @@ export const loggedLetterId = (
 const pinKey = (templateCode: string, lineLanguageCode: string) =>
   JSON.stringify([templateCode, lineLanguageCode]);
 
-/** The lines that go out with their template's letter: no own letter, no kept merged copy. */
-const templateLetterLines = (header: SegmentHeader, inputs: LogInputs) => {
-  const byTemplate = new Map<string, Set<string>>();
+/**
+ * The lines that go out with their template's letter (no own letter, no kept merged copy), by
+ * template code and line language, in line order: the letters the Log copies.
+ */
+export const templateLetterLines = (
+  header: SegmentHeader,
+  inputs: LogInputs,
+): Map<string, Map<string, StoredLine[]>> => {
+  const byTemplate = new Map<string, Map<string, StoredLine[]>>();
   for (const line of inputs.lines) {
     if (inputs.keptLetters.has(line.lineNo) || line.attachment.kind === "unique") continue;
     const code = lineOrHeader(line, header, "interactionTemplateCode");
     if (!code) continue;
-    const languages = byTemplate.get(code) ?? new Set<string>();
-    languages.add(line.languageCode ?? "");
+    const languages = byTemplate.get(code) ?? new Map<string, StoredLine[]>();
+    const language = line.languageCode ?? "";
+    const lines = languages.get(language);
+    if (lines) lines.push(line);
+    else languages.set(language, [line]);
     byTemplate.set(code, languages);
   }
   return byTemplate;
 };
+
+/** The template's letter a line in `lineLanguageCode` goes out with, as a merge chooses it. */
+export const templateLetterFor = (
+  found: TemplateWithLetters,
+  header: SegmentHeader,
+  lineLanguageCode: string,
+) =>
+  letterInLanguage(found.template, [
+    lineLanguageCode || undefined,
+    header.languageCode,
+    found.template.languageCode,
+  ]);
 
 /**
  * Copies, once per logged segment, each template letter the Log's lines go out with, choosing
@@ -61,12 +87,8 @@ export const pinTemplateLetters = async (
   for (const [templateCode, languages] of templateLetterLines(header, inputs)) {
     const found = await findTemplateWithLetters(deps.store, tenant, templateCode);
     if (!found) continue;
-    for (const lineLanguageCode of languages) {
-      const letter = letterInLanguage(found.template, [
-        lineLanguageCode || undefined,
-        header.languageCode,
-        found.template.languageCode,
-      ]);
+    for (const lineLanguageCode of languages.keys()) {
+      const letter = templateLetterFor(found, header, lineLanguageCode);
       const source = letter && letterIdOf(tenant, found, letter.languageCode);
       if (!letter || !source) continue;
       const target = loggedLetterId(

@@ -14,6 +14,9 @@ const hints: Readonly<Record<string, string>> = {
     "Give these contacts an e-mail address, or choose another correspondence type on the lines.",
   no_records: "Add contacts to the segment before merging.",
   template_warning: "Open the letter in Word and correct what the message names.",
+  record_fields_per_contact:
+    "Merge into one document to put several contacts in each letter (lists, label sheets), " +
+    "or remove NEXT, NEXTIF and SKIPIF from the letter.",
   own_letter_missing:
     "Upload these contacts' own letters again, or remove them to use the segment's.",
 };

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { MergeIssue } from "@shared/merge/index";
-import type { MergeIssue as ApiMergeIssue, MergeJob, MergeRequest } from "@shared/model/merge-job";
+import type {
+  MergeIssue as ApiMergeIssue,
+  MergeJob,
+  MergeOutputKind,
+  MergeRequest,
+} from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
@@ -82,13 +87,15 @@ const checkLetters = async (
   deps: AppDeps,
   letter: LetterBytes,
   records: readonly LetterRecord[],
-  signal?: AbortSignal,
-  lineLetters?: LineLetters,
+  signal: AbortSignal | undefined,
+  lineLetters: LineLetters | undefined,
+  output: MergeOutputKind,
 ) => {
   const notes = {
     emailField: "E-Mail",
     email: records.map((r) => r.line.correspondenceType === "email"),
     names: records.map((r) => `${r.line.contactNo} ${r.name}`),
+    documentPerRecord: output === "perContact",
   };
   const { fieldNames, issues } =
     lineLetters && lineLetters.letters.length > 1
@@ -232,6 +239,7 @@ export const checkSegmentMerge = async (
     withFieldMatches(records, letter.matches),
     undefined,
     lineLetters,
+    request.output,
   );
   const issues = [
     ...withUnmatched(checked.issues, unmatched),
@@ -319,7 +327,7 @@ export const runMerge = async (
       // the check goes first, so a pool of one thread answers it before the long merge.
       const check = labelsOnly
         ? Promise.resolve({ issues: [] })
-        : checkLetters(deps, letter, records, signal, lineLetters);
+        : checkLetters(deps, letter, records, signal, lineLetters, request.output);
       const output = mergeOutputs[request.output].produce({
         deps,
         tenant,

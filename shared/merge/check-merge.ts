@@ -20,7 +20,9 @@ export type MergeIssueCode =
   /** A record to be sent by e-mail has no usable e-mail address. */
   | "email_without_address"
   /** A field the template holds but the merge leaves as it is (see template.warnings). */
-  | "template_warning";
+  | "template_warning"
+  /** NEXT, NEXTIF or SKIPIF in a letter merged one document per record: one record each. */
+  | "record_fields_per_contact";
 
 export type MergeIssueSeverity = "error" | "warning" | "info";
 
@@ -45,6 +47,8 @@ export interface CheckMergeOptions {
   readonly describe?: (record: MergeRecord, index: number) => string;
   /** Fields the user chose to leave empty (Match Fields): not reported as empty. */
   readonly leftEmpty?: readonly string[];
+  /** Each record is merged into a document of its own (one per contact), not one document. */
+  readonly documentPerRecord?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -157,6 +161,21 @@ export const checkMerge = (
       }
     }
   });
+
+  const flow = template.compiled.document.flow;
+  if (options.documentPerRecord && flow) {
+    // A document of one record has no next record: NEXT leaves what follows it blank and
+    // SKIPIF drops no one (README, "One document per contact"). Said once, not per record.
+    const kinds = [...new Set(flow.steps.map((s) => s.flow))];
+    issues.push({
+      code: "record_fields_per_contact",
+      severity: "warning",
+      message:
+        `The letter has ${kinds.join(", ")}, which put several records in one letter; merged one ` +
+        "document per contact, each document shows its own contact only.",
+      params: { fields: kinds },
+    });
+  }
 
   for (const warning of template.warnings) {
     issues.push({

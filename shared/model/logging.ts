@@ -20,7 +20,11 @@ export const LogRequest = z.object({
     .meta({ description: "Also create a follow-up segment with the same contacts and campaign." }),
 });
 
-/** A line that fails Log's checks; every failing line is reported at once. */
+/**
+ * A line that fails Log's checks; every failing line is reported at once. fields_unmatched is
+ * about a template letter the Log would copy: one problem per field of that letter, on the first
+ * line that goes out with it.
+ */
 export const LogProblem = z.object({
   lineNo: z.number().int(),
   contactNo: Code,
@@ -32,8 +36,19 @@ export const LogProblem = z.object({
     "description_present",
     "email_address",
     "attachment_exists",
+    "fields_unmatched",
   ]),
   message: z.string(),
+  templateCode: Code.optional().meta({
+    description: "fields_unmatched: the interaction template whose letter has the field.",
+  }),
+  languageCode: z.string().optional().meta({
+    description: "fields_unmatched: the language of that letter (its Match Fields are per letter).",
+  }),
+  letterField: z.string().optional().meta({
+    description:
+      "fields_unmatched: the letter's field that is not Mergeline's, neither matched nor left empty.",
+  }),
 });
 export type LogProblem = z.infer<typeof LogProblem>;
 

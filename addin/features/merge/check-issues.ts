@@ -71,6 +71,7 @@ const TEXTS: Partial<Record<string, MessageKey>> = {
   email_without_address: "merge.issue.email_without_address",
   template_warning: "merge.issue.template_warning",
   own_letter: "merge.issue.own_letter",
+  record_fields_per_contact: "merge.issue.record_fields_per_contact",
 };
 
 /** The issue in the user's language, by its code and params; the server's English otherwise. */

@@ -29,6 +29,7 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
         isEmail: (_record, index) => notes.email[index] ?? false,
         describe: (_record, index) => notes.names[index] ?? `record ${index + 1}`,
         leftEmpty: notes.leftEmpty ?? [],
+        documentPerRecord: notes.documentPerRecord ?? false,
       });
       return { output: { kind: "check", fieldNames: template.fieldNames, issues }, transfer: [] };
     }

@@ -65,6 +65,8 @@ export interface CheckNotes {
   readonly names: readonly string[];
   /** The letter's fields left empty on purpose (Match Fields). */
   readonly leftEmpty?: readonly string[];
+  /** The records are merged one document each (the "perContact" output). */
+  readonly documentPerRecord?: boolean;
 }
 
 export interface ZipEntry {

@@ -37,6 +37,12 @@ const english: Record<LogProblem["rule"], { field: string; message: string; hint
     message: "the contact's own letter is missing from document storage",
     hint: "Upload these contacts' own letters again, or remove them to use the segment's.",
   },
+  fields_unmatched: {
+    field: "interactionTemplateCode",
+    message:
+      'interaction template GAMMEL\'s letter (da-DK) has the field "Fornavn", which is not a Mergeline field: match it (suggested: First Name) or leave it empty (Match Fields)',
+    hint: "Match each of these fields of the interaction template's letter to a Mergeline field, or leave it empty (Match Fields on the template's letter), then log.",
+  },
 };
 
 const rules = LogProblem.shape.rule.options;
@@ -119,6 +125,7 @@ describe("Log's check in Danish", () => {
       expect(within(list).getByText(new RegExp(`${emailLine} har ingen mailadresse`))).toBeTruthy();
       expect(within(list).getByText(/Linjen og målgruppen har ingen sælger\./)).toBeTruthy();
       expect(within(list).getByText(/Kontaktens eget brev mangler/)).toBeTruthy();
+      expect(within(list).getByText(/har felter, der ikke er Mergeline-felter\./)).toBeTruthy();
     }
     // And each fix.
     expect(
@@ -128,6 +135,7 @@ describe("Log's check in Danish", () => {
     expect(within(groups).getByText(/Giv målgruppen en beskrivelse/)).toBeTruthy();
     expect(within(groups).getByText(/Giv disse kontakter en mailadresse/)).toBeTruthy();
     expect(within(groups).getByText(/Upload disse kontakters egne breve igen/)).toBeTruthy();
+    expect(within(groups).getByText(/Tilknyt hvert felt i skabelonens brev/)).toBeTruthy();
     expect(within(groups).getByText(/Ret disse linjer, og kontrollér igen\./)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
