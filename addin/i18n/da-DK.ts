@@ -420,6 +420,7 @@ export const daDK: Messages = {
   "merge.match.open": "Tilknyt felter",
   "merge.match.needed":
     "Brevet har felter, som Mergeline ikke kender ({count}): tilknyt dem, eller lad dem være tomme, før du fletter.",
+  "merge.match.matched": "Felter i brevet tilknyttet Mergelines: {count}.",
   "merge.match.reason.same_name": "Forslag: samme navn.",
   "merge.match.reason.label": "Forslag: feltets navn på engelsk eller dansk.",
   "merge.match.reason.synonym": "Forslag: Words navn for feltet.",

@@ -417,6 +417,7 @@ export const enUS = {
   "merge.match.open": "Match Fields",
   "merge.match.needed":
     "The letter has fields Mergeline does not know ({count}): match them, or leave them empty, before merging.",
+  "merge.match.matched": "Fields of the letter matched to Mergeline's: {count}.",
   "merge.match.reason.same_name": "Suggested: the same name.",
   "merge.match.reason.label": "Suggested: the field's name in English or Danish.",
   "merge.match.reason.synonym": "Suggested: Word's name for this field.",
