@@ -19,6 +19,8 @@ const useStyles = makeStyles({
     display: "grid",
     // minmax(0, …): an Input's own minimum width must not push the grid past a 320 px pane.
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    // In a wide window a millimetre box need not be half the screen.
+    maxWidth: "32rem",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
