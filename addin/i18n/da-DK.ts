@@ -392,6 +392,8 @@ export const daDK: Messages = {
   "merge.check.clean": "Ingen fejl: {count} breve er klar til fletning.",
   "merge.check.summary":
     "{errors} fejl og {warnings} advarsel(er) i {count} breve. Du kan flette alligevel.",
+  "merge.check.summaryUnmatched":
+    "{errors} fejl og {warnings} advarsel(er) i {count} breve. Tilknyt brevets felter, før du fletter.",
   "merge.check.list": "Fundne problemer",
   "merge.check.more": "…og {count} mere.",
   "merge.severity.error": "Fejl",
@@ -419,7 +421,8 @@ export const daDK: Messages = {
   "merge.match.save": "Gem",
   "merge.match.open": "Tilknyt felter",
   "merge.match.needed":
-    "{count} felter i brevet findes ikke i Mergeline: tilknyt dem, eller lad dem være tomme, før du fletter.",
+    "Brevet har felter, som Mergeline ikke kender ({count}): tilknyt dem, eller lad dem være tomme, før du fletter.",
+  "merge.match.matched": "Felter i brevet tilknyttet Mergelines: {count}.",
   "merge.match.reason.same_name": "Forslag: samme navn.",
   "merge.match.reason.label": "Forslag: feltets navn på engelsk eller dansk.",
   "merge.match.reason.synonym": "Forslag: Words navn for feltet.",

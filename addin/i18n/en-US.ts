@@ -390,6 +390,8 @@ export const enUS = {
   "merge.check.clean": "No errors: {count} letters are ready to merge.",
   "merge.check.summary":
     "{errors} error(s) and {warnings} warning(s) in {count} letters. You can merge all the same.",
+  "merge.check.summaryUnmatched":
+    "{errors} error(s) and {warnings} warning(s) in {count} letters. Match the letter's fields before merging.",
   "merge.check.list": "Issues found",
   "merge.check.more": "…and {count} more.",
   "merge.severity.error": "Error",
@@ -416,7 +418,8 @@ export const enUS = {
   "merge.match.save": "Save",
   "merge.match.open": "Match Fields",
   "merge.match.needed":
-    "{count} fields of the letter are not Mergeline's: match them, or leave them empty, before merging.",
+    "The letter has fields Mergeline does not know ({count}): match them, or leave them empty, before merging.",
+  "merge.match.matched": "Fields of the letter matched to Mergeline's: {count}.",
   "merge.match.reason.same_name": "Suggested: the same name.",
   "merge.match.reason.label": "Suggested: the field's name in English or Danish.",
   "merge.match.reason.synonym": "Suggested: Word's name for this field.",

@@ -10,10 +10,10 @@
  * every view for serious and critical violations.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import {
   apiCaller,
   buildPane,
@@ -27,6 +27,7 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
 
 jest.setTimeout(180_000);
 
@@ -51,6 +52,9 @@ interface StandIn {
   contentControls(): { tag: string; text: string }[];
   openedDocuments: string[];
   placeCursorAfter(text: string): void;
+  placeCursorAtEnd(): void;
+  setOoxml(flatOpc: string): void;
+  getOoxml(): string;
 }
 declare global {
   interface Window {
@@ -83,6 +87,7 @@ const AARHUS_NEWSLETTER = 1;
 
 let server: StaticServer;
 let api: ApiChild;
+let azurite: LocalAzurite | undefined;
 let browser: Browser;
 let token: string;
 let call: ReturnType<typeof apiCaller>;
@@ -192,12 +197,67 @@ const pickCodeByKeyboard = async (page: Page, box: string, typed: string, option
   await page.keyboard.press("Enter");
 };
 
+/** A keyboard user's press on a control: focus it (as Tab would), then the key. */
+const press = async (target: Locator, key = "Enter") => {
+  await target.focus();
+  await target.page().keyboard.press(key);
+};
+
+/** Until a control is enabled (a button waits while the check runs). */
+const enabled = (target: Locator) =>
+  poll(
+    () => target.isEnabled(),
+    (on) => on,
+    "enabled",
+  );
+
+/** Opens a Dropdown with the keyboard, goes to the top (Home) and arrows down to the option. */
+const chooseByKeyboard = async (page: Page, box: Locator, option: RegExp) => {
+  await press(box, "Alt+ArrowDown");
+  const wanted = page.getByRole("option", { name: option });
+  await wanted.waitFor();
+  await page.keyboard.press("Home");
+  // The option's id is read again before each key: the list may render anew as it opens.
+  for (let presses = 0; presses < 12; presses++) {
+    if ((await box.getAttribute("aria-activedescendant")) === (await wanted.getAttribute("id")))
+      break;
+    await page.keyboard.press("ArrowDown");
+  }
+  expect(await box.getAttribute("aria-activedescendant")).toBe(await wanted.getAttribute("id"));
+  await page.keyboard.press("Enter");
+};
+
+/**
+ * A letter written for another data source: its greeting holds a content control tagged
+ * "Fornavn" (the Danish name of First Name), which Mergeline does not know by that name.
+ */
+const withForeignField = (page: Page, greeting: string) =>
+  page.evaluate((word) => {
+    const standIn = window.__wordStandIn;
+    const control =
+      '<w:sdt><w:sdtPr><w:alias w:val="Fornavn"/><w:tag w:val="Fornavn"/><w:id w:val="900"/></w:sdtPr>' +
+      '<w:sdtContent><w:r><w:t xml:space="preserve">«Fornavn»</w:t></w:r></w:sdtContent></w:sdt>';
+    const before = `<w:t xml:space="preserve">${word} ,</w:t></w:r>`;
+    const ooxml = standIn.getOoxml();
+    if (!ooxml.includes(before)) throw new Error(`no "${word} ," in the letter`);
+    standIn.setOoxml(
+      ooxml.replace(
+        before,
+        `<w:t xml:space="preserve">${word} </w:t></w:r>${control}<w:r><w:t xml:space="preserve">,</w:t></w:r>`,
+      ),
+    );
+  }, greeting);
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-data-"));
   buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
   const port = await freePort();
   // Served with its production headers: the browser enforces the pane's Content-Security-Policy.
   server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
+  // Blob storage for the server's merge jobs (labels, one document per contact): the API reads
+  // its connection string from the environment it inherits.
+  azurite = await startAzurite({ location: path.join(dataDir, "azurite") });
+  process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
   // The API starts while webpack builds: the build only needs to know where the API will be.
   [api] = await Promise.all([
     startApiChild({ port, dataDir, corsOrigin: server.origin }),
@@ -246,6 +306,8 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
   await server?.close();
+  await azurite?.close();
+  delete process.env["AZURE_STORAGE_CONNECTION_STRING"];
   for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -448,6 +510,132 @@ describe("the task pane in Chromium against the local API", () => {
     await context.close();
   });
 
+  it("matches a letter's own fields, lays out addresses and prints labels, by keyboard", async () => {
+    const { page, errors, context } = await openPane("en-US");
+    const open = page.getByRole("button", { name: "Open segment MG-SPRING Spring newsletter" });
+    await press(open);
+    await page.getByText("Mette Frederiksen").waitFor();
+    // Three contacts in Odense and Copenhagen.
+    const firstNames = ["Ole", "Mette", "Hans"];
+    await withForeignField(page, "Dear");
+    expect(await documentText(page)).toContain("Dear «Fornavn»,");
+
+    // A merge before matching stops at the unmatched field: nothing merged blank.
+    await press(page.getByRole("tab", { name: "Merge" }));
+    const mergeButton = page.getByRole("button", { name: "Merge", exact: true });
+    await press(mergeButton);
+    const needed = page.getByText("The letter has fields Mergeline does not know (1)", {
+      exact: false,
+    });
+    await needed.waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => window.__wordStandIn.openedDocuments.length)).toBe(0);
+
+    // Check for errors names it; Match Fields suggests First Name for Fornavn.
+    await press(page.getByRole("button", { name: "Check for errors" }));
+    await page
+      .getByText(/Fornavn/)
+      .first()
+      .waitFor();
+    await enabled(page.getByRole("button", { name: "Match Fields" }));
+    await press(page.getByRole("button", { name: "Match Fields" }));
+    const matchDialog = page.getByRole("dialog", { name: "Match Fields" });
+    const fornavn = matchDialog.getByRole("combobox", { name: "Fornavn" });
+    await fornavn.waitFor();
+    expect(await fornavn.textContent()).toContain("First Name");
+    await matchDialog.getByText("Suggested: the field's name in English or Danish.").waitFor();
+    await axe(page, "en-US match fields");
+    await shotsAtWidths(page, "en-US-match-fields");
+    await press(matchDialog.getByRole("button", { name: "Save" }));
+    await matchDialog.waitFor({ state: "detached" });
+    await needed.waitFor({ state: "detached" });
+
+    // Now the merge runs, and each letter greets its contact by the matched first name.
+    await press(mergeButton);
+    await page.getByText("Merged 3 letters into a new document.").waitFor({ timeout: 20_000 });
+    const merged = await page.evaluate(() => window.__wordStandIn.openedDocumentText(0));
+    for (const first of firstNames) expect(merged).toContain(`Dear ${first},`);
+
+    // The preview shows the same matches.
+    await press(page.getByRole("tab", { name: "Preview" }));
+    await enabled(page.getByRole("button", { name: "Preview results" }));
+    await press(page.getByRole("button", { name: "Preview results" }));
+    await poll(
+      () => documentText(page),
+      (t) => /Dear (Ole|Mette|Hans),/.test(t),
+      "a preview with the matched first name",
+    );
+    await enabled(page.getByRole("button", { name: "Show field codes" }));
+    await press(page.getByRole("button", { name: "Show field codes" }));
+    await poll(
+      () => documentText(page),
+      (t) => t.includes("Dear «Fornavn»,"),
+      "field codes",
+    );
+
+    // Address Block and Greeting Line from the field list, at the end of the letter.
+    await press(page.getByRole("tab", { name: "Letter" }));
+    for (const field of ["Address Block", "Greeting Line"]) {
+      await page.evaluate(() => window.__wordStandIn.placeCursorAtEnd());
+      await settled(page);
+      await press(page.getByRole("button", { name: `Insert merge field ${field}` }));
+      await poll(
+        () => documentText(page),
+        (t) => t.includes(`«${field}»`),
+        `the ${field} field`,
+      );
+    }
+    await settled(page);
+    await press(page.getByRole("tab", { name: "Preview" }));
+    await enabled(page.getByRole("button", { name: "Preview results" }));
+    await press(page.getByRole("button", { name: "Preview results" }));
+    const previewed = await poll(
+      () => documentText(page),
+      (t) => /(5000 Odense C|1050 København K)/.test(t) && !t.includes("«Greeting Line»"),
+      "the Address Block and Greeting Line previewed",
+    );
+    // The contact's name over the post code and city, and a greeting in the contact's language.
+    expect(previewed).toMatch(/(Ole Nielsen|Mette Frederiksen|Hans Christian Andersen)/);
+    expect(previewed).toMatch(/Kære (Ole|Mette|Hans)/);
+    await axe(page, "en-US address block preview");
+    await shotsAtWidths(page, "en-US-address-block-preview");
+    await enabled(page.getByRole("button", { name: "Show field codes" }));
+    await press(page.getByRole("button", { name: "Show field codes" }));
+    await poll(
+      () => documentText(page),
+      (t) => t.includes("«Address Block»"),
+      "field codes",
+    );
+
+    // Labels: the output chosen with the arrow keys, a custom sheet, then a named one.
+    await press(page.getByRole("tab", { name: "Merge" }));
+    await page.getByRole("radio", { name: "New document" }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: "Labels (one per contact)" }).isChecked()).toBe(
+      true,
+    );
+    const sheet = page.getByRole("combobox", { name: "Label sheet" });
+    await chooseByKeyboard(page, sheet, /^Custom \(mm\)$/);
+    await page.getByRole("textbox", { name: "Number down" }).waitFor();
+    await axe(page, "en-US labels custom sheet");
+    await shotsAtWidths(page, "en-US-labels-custom");
+    await chooseByKeyboard(page, sheet, /^A4, 2 × 7/);
+    await page.getByRole("textbox", { name: "Number down" }).waitFor({ state: "detached" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      press(mergeButton),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync(await download.path());
+    // A zip package (PK\3\4), as a .docx is.
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]);
+    await page.getByText(/Printed labels for 3 contacts in .*\.docx/).waitFor();
+    await axe(page, "en-US labels done");
+
+    expect(errors.filter(unexpected)).toEqual([]);
+    await context.close();
+  });
+
   it("speaks Danish in a Danish Word", async () => {
     const { page, errors, context } = await openPane("da-DK");
     await page.getByRole("heading", { name: "Målgrupper" }).waitFor();
@@ -536,6 +724,28 @@ describe("the task pane in Chromium against the local API", () => {
       await axe(page, `da-DK ${name}`);
       await shot(page, `da-DK-${name}`);
     }
+
+    // Match Fields and the label sheet in Danish, by keyboard.
+    await withForeignField(page, "Kære");
+    await press(page.getByRole("tab", { name: "Flet", exact: true }));
+    await press(page.getByRole("button", { name: "Kontrollér for fejl" }));
+    await enabled(page.getByRole("button", { name: "Tilknyt felter" }));
+    await press(page.getByRole("button", { name: "Tilknyt felter" }));
+    const matchDialog = page.getByRole("dialog", { name: "Tilknyt felter" });
+    const fornavn = matchDialog.getByRole("combobox", { name: "Fornavn" });
+    await fornavn.waitFor();
+    expect(await fornavn.textContent()).toContain("Fornavn");
+    await axe(page, "da-DK match fields");
+    await shotsAtWidths(page, "da-DK-match-fields");
+    await page.keyboard.press("Escape");
+    await matchDialog.waitFor({ state: "detached" });
+    await page.getByRole("radio", { name: "Etiketter (én pr. kontakt)" }).focus();
+    await page.keyboard.press("Space");
+    const sheet = page.getByRole("combobox", { name: "Etiketark" });
+    await chooseByKeyboard(page, sheet, /^Brugerdefineret \(mm\)$/);
+    await page.getByRole("textbox", { name: "Antal nedad" }).waitFor();
+    await axe(page, "da-DK labels custom sheet");
+    await shotsAtWidths(page, "da-DK-labels-custom");
 
     await page.getByRole("button", { name: "Logførte målgrupper" }).click();
     await page.getByRole("heading", { name: "Logførte målgrupper" }).waitFor();

@@ -55,6 +55,8 @@ export const IssueList = ({
   const hidden = useVisuallyHidden();
   const errors = issues.filter((issue) => issue.severity === "error").length;
   const warnings = issues.filter((issue) => issue.severity === "warning").length;
+  // A field without a match stops the merge (as the server refuses it): no "merge all the same".
+  const unmatched = issues.some((issue) => issue.code === "field_unmatched");
   const sorted = [...issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 
   if (issues.length === 0) {
@@ -68,7 +70,11 @@ export const IssueList = ({
     <>
       <MessageBar intent={errors > 0 ? "error" : "warning"} layout="multiline">
         <MessageBarBody>
-          {t("merge.check.summary", { errors, warnings, count: records })}
+          {t(unmatched ? "merge.check.summaryUnmatched" : "merge.check.summary", {
+            errors,
+            warnings,
+            count: records,
+          })}
         </MessageBarBody>
       </MessageBar>
       <IssueGroups

@@ -9,6 +9,7 @@ import {
 import { labelGridOf, type LabelSheet } from "@shared/model/label-sheet";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { useState } from "react";
 
@@ -16,10 +17,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   grid: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    // minmax(0, …): an Input's own minimum width must not push the grid past a 320 px pane.
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    // In a wide window a millimetre box need not be half the screen.
+    maxWidth: "32rem",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  input: { minWidth: 0, width: "100%" },
 });
 
 /** The fields of Word's "Label details", in its order: page, margins, pitch, size, count. */
@@ -60,12 +65,17 @@ export const LabelSheetPicker = ({
 }) => {
   const t = useT();
   const styles = useStyles();
+  const { displayLanguage } = useHost();
   const selected = "preset" in value ? value.preset : CUSTOM;
   const nameOf = (option: string) =>
     option === CUSTOM ? t("merge.labels.custom") : t(`merge.labels.preset.${option}` as MessageKey);
   // What is typed stays as typed ("38," on the way to "38,1"); the sheet gets its number.
   const [drafts, setDrafts] = useState<Partial<Record<keyof LabelGrid, string>>>({});
   const issues = labelSheetIssues(value);
+  // Millimetres as the user writes them: "12,9" in Danish (what is typed is read either way).
+  const comma = displayLanguage.toLowerCase().startsWith("da");
+  const shown = (n: number) =>
+    Number.isFinite(n) ? (comma ? String(n).replace(".", ",") : String(n)) : "";
   const grid = labelGridOf(value);
 
   const choose = (option: string | undefined) => {
@@ -109,9 +119,10 @@ export const LabelSheetPicker = ({
                 validationMessage={issue ? issueText(t, issue) : undefined}
               >
                 <Input
+                  className={styles.input}
                   inputMode="decimal"
                   disabled={disabled}
-                  value={drafts[field] ?? (Number.isFinite(grid[field]) ? String(grid[field]) : "")}
+                  value={drafts[field] ?? shown(grid[field])}
                   onChange={(_, data) => set(field, data.value)}
                 />
               </Field>

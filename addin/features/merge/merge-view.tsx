@@ -143,7 +143,9 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
         {(unmatched.length > 0 || Object.keys(run.matches).length > 0) && (
           <MessageBar intent={unmatched.length > 0 ? "error" : "info"} layout="multiline">
             <MessageBarBody>
-              {unmatched.length > 0 && t("merge.match.needed", { count: unmatched.length })}{" "}
+              {unmatched.length > 0
+                ? t("merge.match.needed", { count: unmatched.length })
+                : t("merge.match.matched", { count: Object.keys(run.matches).length })}{" "}
               <Button size="small" disabled={run.running} onClick={() => setMatching(true)}>
                 {t("merge.match.open")}
               </Button>

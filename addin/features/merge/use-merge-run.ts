@@ -6,7 +6,7 @@ import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
 import { useHost } from "../../host/host-context";
 import { applyFieldMatches, leftEmpty, unmatchedFields } from "@shared/letter/field-matching";
-import type { FieldMatches, FieldMatchSuggestion } from "@shared/model/field-match";
+import type { FieldMatchSuggestion } from "@shared/model/field-match";
 import {
   fromApi,
   fromEngine,
@@ -14,6 +14,7 @@ import {
   withUnmatched,
   type CheckIssue,
 } from "./check-issues";
+import { setLetterFieldMatches, useLetterFieldMatches } from "./letter-field-matches";
 import { fetchAllMergeData, toMergeRecord, type MergeData } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
@@ -66,9 +67,8 @@ export const useMergeRun = (segmentNo: string) => {
   const { client } = useApi();
   const host = useHost();
   const [state, setState] = useState<MergeRunState>({});
-  // Match Fields for the pane's letter, for this session: sent with it to the server, applied
-  // to the values in Word. (Kept in the pane, not written into the document.)
-  const [matches, setMatches] = useState<FieldMatches>({});
+  // Match Fields for the pane's letter, for this session (shared with the preview).
+  const matches = useLetterFieldMatches();
   const controller = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -237,6 +237,6 @@ export const useMergeRun = (segmentNo: string) => {
     merge,
     cancel,
     matches,
-    setMatches,
+    setMatches: setLetterFieldMatches,
   };
 };

@@ -24,6 +24,8 @@ import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { useDocumentFields } from "../letter/use-document-fields";
+import { applyFieldMatches } from "@shared/letter/field-matching";
+import { useLetterFieldMatches } from "../merge/letter-field-matches";
 import { toMergeRecord, type MergeData } from "../merge/merge-data";
 import { ContactPicker } from "./contact-picker";
 import { setPreviewedContact } from "./previewed-contact";
@@ -49,6 +51,7 @@ export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
   const headingId = useId();
   const { mode } = useDocumentVersion();
   const data = usePreviewRecords(segmentNo);
+  const matches = useLetterFieldMatches();
   const inDocument = host.capabilities.previewInDocument;
   // Without a document to show values in, the pane lists the letter's fields' values.
   const documentFields = useDocumentFields(!inDocument);
@@ -75,9 +78,14 @@ export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
     (move: () => Promise<MergeData | undefined>) =>
       run(async () => {
         const record = await move();
-        if (record && inDocument) await host.previewRecord(toMergeRecord(record));
+        // The letter's fields read what Match Fields matched them to, as in the merge.
+        if (record && inDocument)
+          await host.previewRecord({
+            ...toMergeRecord(record),
+            values: applyFieldMatches(record.values, matches),
+          });
       }),
-    [run, host, inDocument],
+    [run, host, inDocument, matches],
   );
 
   const { current } = data;
@@ -179,7 +187,7 @@ export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
 
           {!inDocument && current && (
             <RecordValues
-              record={current}
+              record={{ ...current, values: applyFieldMatches(current.values, matches) }}
               fields={documentFields.state.fields?.map((field) => field.name)}
             />
           )}

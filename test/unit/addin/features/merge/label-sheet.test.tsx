@@ -119,6 +119,10 @@ describe("MergeView: labels", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Etiketter (én pr. kontakt)" }));
     await chooseSheetDa();
     expect(screen.getByRole("textbox", { name: "Antal på tværs" })).toBeTruthy();
+    // Millimetres with a Danish decimal comma (A4 3 × 8's top margin).
+    expect((screen.getByRole("textbox", { name: "Topmargen" }) as HTMLInputElement).value).toBe(
+      "12,9",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { MatchFieldsDialog } from "../../../../../addin/features/merge/match-fields-dialog";
 import { MergeView } from "../../../../../addin/features/merge/merge-view";
+import { setLetterFieldMatches } from "../../../../../addin/features/merge/letter-field-matches";
 import { aSegment, createFakeApi, ok } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
@@ -81,6 +82,8 @@ describe("Match Fields dialog", () => {
 });
 
 describe("Match Fields in Check for Errors and the merge, in Word", () => {
+  // The matches are the session's (module state): each test starts without.
+  afterEach(() => setLetterFieldMatches({}));
   const segment = aSegment({ no: "S0001", description: "Brev", date: "2026-09-01", noOfLines: 1 });
   const data = {
     lineNo: 10,
@@ -111,6 +114,17 @@ describe("Match Fields in Check for Errors and the merge, in Word", () => {
       ),
     ).toBeTruthy();
     expect(host.mergeIntoWord).not.toHaveBeenCalled();
+    expect(
+      screen.getByText(
+        "The letter has fields Mergeline does not know (2): match them, or leave them empty, before merging.",
+      ),
+    ).toBeTruthy();
+    // Not "You can merge all the same": the merge refuses them.
+    expect(
+      screen.getByText(
+        "2 error(s) and 0 warning(s) in 1 letters. Match the letter's fields before merging.",
+      ),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Match Fields" }));
     const dialog = await screen.findByRole("dialog", { name: "Match Fields" });
@@ -118,6 +132,9 @@ describe("Match Fields in Check for Errors and the merge, in Word", () => {
     // Saved: the check runs again and finds nothing unmatched.
     await waitFor(() => expect(screen.queryByText(/is not a Mergeline field/)).toBeNull());
     expect(host.checkMerge).toHaveBeenCalled();
+    expect(
+      await screen.findByText(/Fields of the letter matched to Mergeline's: 2\./),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
     expect(await screen.findByText("Merged 1 letters into a new document.")).toBeTruthy();

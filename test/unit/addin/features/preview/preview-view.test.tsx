@@ -1,4 +1,6 @@
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { setLetterFieldMatches } from "../../../../../addin/features/merge/letter-field-matches";
+import { MergeView } from "../../../../../addin/features/merge/merge-view";
 import { PreviewView } from "../../../../../addin/features/preview/preview-view";
 import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
@@ -165,6 +167,34 @@ describe("PreviewView in Word", () => {
     expect(screen.getByText("Word could not finish that")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Next contact" }));
     expect(await screen.findByText("2 of 5")).toBeTruthy();
+  });
+});
+
+describe("PreviewView with Match Fields", () => {
+  afterEach(() => setLetterFieldMatches({}));
+
+  it("shows a letter's own field with the value Match Fields gave it in the Merge tab", async () => {
+    const host = createFakeHost({
+      fields: [{ name: "Fornavn", form: "contentControl", count: 1 }],
+    });
+    const { fetch } = api();
+    // Matched in the Merge tab, as a user does: Check for Errors, Match Fields, the suggestion.
+    const merge = renderWithHost(<MergeView segmentNo="S0001" />, { fetch, host });
+    fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Match Fields" }));
+    const dialog = await screen.findByRole("dialog", { name: "Match Fields" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The Preview tab replaces the Merge tab: the matches outlive it.
+    merge.unmount();
+
+    renderWithHost(<PreviewView segmentNo="S0001" />, { fetch, host });
+    await screen.findByText("1 of 5");
+    fireEvent.click(screen.getByRole("button", { name: "Preview results" }));
+    await waitFor(() => expect(host.previewRecord).toHaveBeenCalled());
+    const { values } = (host.previewRecord as jest.Mock).mock.calls[0][0];
+    expect(values["Fornavn"]).toBe("Jens");
+    expect(values["First Name"]).toBe("Jens");
   });
 });
 
