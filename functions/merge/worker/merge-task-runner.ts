@@ -33,7 +33,9 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
       return { output: { kind: "check", fieldNames: template.fieldNames, issues }, transfer: [] };
     }
     case "mergeDocument": {
-      const bytes = mergeDocument(readTemplate(task.letter), task.records);
+      const bytes = mergeDocument(readTemplate(task.letter), task.records, {
+        letterBookmarks: task.letterBookmarks ?? false,
+      });
       return { output: { kind: "mergeDocument", bytes }, transfer: transferablesOf([bytes]) };
     }
     case "mergeMixedDocument": {
@@ -43,7 +45,10 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
           template: templates[task.letterOf[i] ?? 0] as (typeof templates)[number],
           record,
         })),
-        { destination: templates[task.destination] },
+        {
+          destination: templates[task.destination],
+          letterBookmarks: task.letterBookmarks ?? false,
+        },
       );
       return { output: { kind: "mergeMixedDocument", bytes }, transfer: transferablesOf([bytes]) };
     }

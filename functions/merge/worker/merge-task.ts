@@ -26,6 +26,8 @@ export type MergeTask =
       readonly kind: "mergeDocument";
       readonly letter: Uint8Array;
       readonly records: readonly MergeRecord[];
+      /** Mark each letter's start with a bookmark (for the PDF split per letter). */
+      readonly letterBookmarks?: boolean;
     }
   /**
    * One .docx, a section per record, each record's letter from its own template: `letters`
@@ -38,6 +40,7 @@ export type MergeTask =
       readonly letterOf: readonly number[];
       readonly destination: number;
       readonly records: readonly MergeRecord[];
+      readonly letterBookmarks?: boolean;
     }
   /** One .docx per record. */
   | {

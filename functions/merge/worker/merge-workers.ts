@@ -51,6 +51,7 @@ export interface MergeWorkers {
     letter: Uint8Array,
     records: readonly MergeRecord[],
     signal?: AbortSignal,
+    letterBookmarks?: boolean,
   ): Promise<Uint8Array>;
   /**
    * One .docx with each record's letter from its own template (`letterOf[i]` indexes
@@ -62,6 +63,7 @@ export interface MergeWorkers {
     destination: number,
     records: readonly MergeRecord[],
     signal?: AbortSignal,
+    letterBookmarks?: boolean,
   ): Promise<Uint8Array>;
   mergeEach(
     letter: Uint8Array,
@@ -114,11 +116,22 @@ export const createMergeWorkers = (
       const { fieldNames, issues } = await run({ kind: "check", letter, records, notes }, signal);
       return { fieldNames, issues };
     },
-    mergeDocument: async (letter, records, signal) =>
-      (await run({ kind: "mergeDocument", letter, records }, signal)).bytes,
-    mergeMixedDocument: async (letters, letterOf, destination, records, signal) =>
-      (await run({ kind: "mergeMixedDocument", letters, letterOf, destination, records }, signal))
-        .bytes,
+    mergeDocument: async (letter, records, signal, letterBookmarks = false) =>
+      (await run({ kind: "mergeDocument", letter, records, letterBookmarks }, signal)).bytes,
+    mergeMixedDocument: async (letters, letterOf, destination, records, signal, letterBookmarks) =>
+      (
+        await run(
+          {
+            kind: "mergeMixedDocument",
+            letters,
+            letterOf,
+            destination,
+            records,
+            letterBookmarks: letterBookmarks ?? false,
+          },
+          signal,
+        )
+      ).bytes,
     mergeEach: async (letter, records, signal) =>
       (await run({ kind: "mergeEach", letter, records }, signal)).files,
     labels: async (labels, grid, { language, signal } = {}) =>
