@@ -18,6 +18,8 @@ export interface PdfConverterSettings {
   readonly timeoutMs: number;
   /** The soffice binary; "soffice" on the PATH by default. */
   readonly soffice?: string;
+  /** Where profiles and conversions go; a new directory in the system's temp by default. */
+  readonly workDir?: string;
 }
 
 export interface PdfConverter {
@@ -29,6 +31,8 @@ export interface PdfConverter {
   convert(docx: Uint8Array, signal?: AbortSignal): Promise<Uint8Array>;
   /** Conversions running and waiting now. */
   readonly load: { readonly running: number; readonly waiting: number };
+  /** The directory holding this pool's profiles and conversions. */
+  directory(): Promise<string>;
   /** Removes the processes' profiles; conversions still running finish first. */
   close(): Promise<void>;
 }
@@ -49,7 +53,7 @@ interface Slot {
  * group, soffice's oosplash wrapper and the soffice.bin it starts together.
  */
 export const createPdfConverter = (settings: PdfConverterSettings): PdfConverter => {
-  const root = mkdtemp(join(tmpdir(), "mergeline-pdf-"));
+  const root = mkdtemp(join(settings.workDir ?? tmpdir(), "mergeline-pdf-"));
   const free: Slot[] = [];
   const waiting: ((slot: Slot) => void)[] = [];
   let running = 0;
@@ -122,6 +126,7 @@ export const createPdfConverter = (settings: PdfConverterSettings): PdfConverter
     get load() {
       return { running, waiting: waiting.length };
     },
+    directory: () => root,
     close: async () => {
       await rm(await root, { recursive: true, force: true });
     },

@@ -1,4 +1,4 @@
-import { letterBookmark } from "../output/letter-bookmark";
+import { markLetter } from "../output/letter-bookmark";
 import type { CompiledNotesPart, CompiledTemplate } from "../compile/compile-template";
 import type { MergeRecord } from "../merge-record";
 import { CONTENT_TYPES_PART, contentTypeOf } from "../package/content-types";
@@ -85,8 +85,9 @@ export function* mixedPackage(
       // The destination's first letter keeps its ids; every other letter is a copy (index > 0).
       const index = letter.template === 0 ? baseIndex++ : baseLetters + i + 1;
       session.beginLetter(index, letter.record, i + 1, i === last);
-      if (options.letterBookmarks) out.push(letterBookmark(i));
+      const from = out.length;
       session.render(template.document.body, out);
+      if (options.letterBookmarks) markLetter(out, from, i);
       if (i === last && template.document.finalSection)
         session.render([template.document.finalSection], out);
       if (out.length > 4096) {

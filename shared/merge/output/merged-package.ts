@@ -6,7 +6,7 @@ import { isCompressible, type OutputFile } from "../package/zip-writer";
 import type { MergeRecord } from "../merge-record";
 import { planLetters, type LetterPlan } from "../render/record-flow";
 import { RenderSession, type SessionOptions } from "../render/render-session";
-import { letterBookmark } from "./letter-bookmark";
+import { markLetter } from "./letter-bookmark";
 import { editContentTypes, editRelationships } from "./package-edits";
 import type { OutputPlan } from "./output-plan";
 
@@ -61,8 +61,8 @@ export function* mergedPackage(
           i === last,
         );
       else session.beginLetter(i, records[i] as MergeRecord, firstRecordNumber + i, i === last);
-      if (options.letterBookmarks) out.push(letterBookmark(i));
       session.render(document.body, out);
+      if (options.letterBookmarks) markLetter(out, from, i);
       if (i === last && document.finalSection) session.render([document.finalSection], out);
       for (let j = from; j < out.length; j++) size += (out[j] as string).length;
       if (size >= CHUNK_CHARS) {
