@@ -133,7 +133,11 @@ export const createPdfConverter = (settings: PdfConverterSettings): PdfConverter
   };
 };
 
-/** Runs soffice; resolves with its stderr, rejects on a timeout, a cancel or a failed exit. */
+/**
+ * Runs soffice; resolves with its stderr, rejects on a timeout, a cancel or a failed exit. A
+ * timeout or cancel kills the process group and rejects at once, without waiting for output
+ * pipes a surviving child could hold open.
+ */
 const soffice = (
   command: string,
   args: readonly string[],
@@ -147,30 +151,36 @@ const soffice = (
     child.stderr.on("data", (chunk: string) => {
       if (stderr.length < 4096) stderr += chunk;
     });
-    let stopped: Error | undefined;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      outcome();
+    };
     const killGroup = (why: Error) => {
-      stopped ??= why;
       try {
         if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
       } catch {
         // Already gone.
       }
+      settle(() => reject(why));
     };
     const timer = setTimeout(() => killGroup(new ConversionTimeoutError(timeoutMs)), timeoutMs);
     const onAbort = () =>
       killGroup(signal?.reason instanceof Error ? signal.reason : new Error("canceled"));
     signal?.addEventListener("abort", onAbort, { once: true });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      reject(new ConversionFailedError(`soffice could not start (${error.message}).`));
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      if (stopped) reject(stopped);
-      else if (code !== 0)
-        reject(new ConversionFailedError(`soffice ended with code ${code}: ${stderr.trim()}`));
-      else resolve(stderr);
-    });
+    child.on("error", (error) =>
+      settle(() =>
+        reject(new ConversionFailedError(`soffice could not start (${error.message}).`)),
+      ),
+    );
+    child.on("close", (code) =>
+      settle(() =>
+        code === 0
+          ? resolve(stderr)
+          : reject(new ConversionFailedError(`soffice ended with code ${code}: ${stderr.trim()}`)),
+      ),
+    );
   });
