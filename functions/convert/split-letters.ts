@@ -36,21 +36,15 @@ const firstPages = (pdf: PDFDocument, letters: number): number[] => {
 };
 
 /**
- * The one-document PDF split into a PDF per letter, in letter order. Yields to the event loop
- * between letters (pdf-lib is not thread-bound, but its work per letter is small).
+ * The one-document PDF split into a PDF per letter, in letter order. CPU work: it runs in a
+ * merge thread (MergeWorkers.splitPdf), which a cancel ends.
  */
-export const splitLetters = async (
-  bytes: Uint8Array,
-  letters: number,
-  signal?: AbortSignal,
-  progress?: (done: number) => Promise<void>,
-): Promise<Uint8Array[]> => {
+export const splitLetters = async (bytes: Uint8Array, letters: number): Promise<Uint8Array[]> => {
   const source = await PDFDocument.load(bytes, { updateMetadata: false });
   const starts = firstPages(source, letters);
   const total = source.getPageCount();
   const out: Uint8Array[] = [];
   for (let i = 0; i < letters; i++) {
-    signal?.throwIfAborted();
     const from = starts[i] as number;
     const to = i + 1 < letters ? (starts[i + 1] as number) : total;
     const letter = await PDFDocument.create({ updateMetadata: false });
@@ -60,7 +54,6 @@ export const splitLetters = async (
     );
     for (const page of pages) letter.addPage(page);
     out.push(await letter.save({ useObjectStreams: true }));
-    if (progress && (i + 1) % 50 === 0) await progress(i + 1);
   }
   return out;
 };

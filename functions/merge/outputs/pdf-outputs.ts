@@ -1,5 +1,4 @@
 import { letterFileNames } from "@shared/merge/index";
-import { splitLetters } from "../../convert/split-letters";
 import { toMergeRecord } from "../letter-records";
 import { resultFileName, type MergeOutput } from "./merge-output";
 import { mergeOneDocument } from "./one-document";
@@ -24,8 +23,8 @@ export const documentPdf: MergeOutput = {
 /**
  * One PDF per contact, zipped, each named as the per-contact .docx is. LibreOffice converts the
  * one-document merge once (starting it per letter would cost seconds each); the PDF is then
- * split at the bookmark the merge put before each letter, so letters of any page count split
- * where they begin.
+ * split at the bookmark the merge put in each letter's first paragraph, so letters of any page
+ * count split where they begin.
  */
 export const perContactPdf: MergeOutput = {
   produce: async (run) => {
@@ -33,9 +32,8 @@ export const perContactPdf: MergeOutput = {
     const pdf = await run.deps.pdf.convert(docx, run.signal);
     const half = Math.floor(run.records.length / 2);
     await run.progress(half);
-    const letters = await splitLetters(pdf, run.records.length, run.signal, (done) =>
-      run.progress(half + Math.floor(done / 2)),
-    );
+    // Split in a merge thread: parsing a thousand pages is CPU work, off the event loop.
+    const letters = await run.deps.workers.splitPdf(pdf, run.records.length, run.signal);
     const names = letterFileNames(run.records.map(toMergeRecord));
     const bytes = await run.deps.workers.zip(
       letters.map((letter, i) => ({

@@ -7,12 +7,15 @@ import {
   mergeMixedDocument,
   readTemplate,
 } from "@shared/merge/index";
+import { splitLetters } from "../../convert/split-letters";
 import type { MergeTask, MergeTaskResult } from "./merge-task";
 import { transferablesOf } from "./worker-protocol";
 import type { TaskOutcome } from "./worker-serve";
 
 /** Runs one merge task where it is called: in a merge thread (merge-worker.ts). */
-export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
+export const runMergeTask = (
+  task: MergeTask,
+): TaskOutcome<MergeTaskResult> | Promise<TaskOutcome<MergeTaskResult>> => {
   switch (task.kind) {
     case "read": {
       const template = readTemplate(task.letter);
@@ -71,5 +74,10 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
       );
       return { output: { kind: "zip", bytes }, transfer: transferablesOf([bytes]) };
     }
+    case "splitPdf":
+      return splitLetters(task.pdf, task.letters).then((files) => ({
+        output: { kind: "splitPdf", files },
+        transfer: transferablesOf(files),
+      }));
   }
 };

@@ -84,6 +84,11 @@ export interface MergeWorkers {
     files: readonly ZipEntry[],
     options?: { readonly signal?: AbortSignal; readonly handOver?: boolean },
   ): Promise<Uint8Array>;
+  /**
+   * A one-document merge's PDF split into a PDF per letter (functions/convert/split-letters.ts),
+   * in a merge thread: pdf-lib parses and writes on the CPU. The PDF's bytes are handed over.
+   */
+  splitPdf(pdf: Uint8Array, letters: number, signal?: AbortSignal): Promise<readonly Uint8Array[]>;
   stats(): WorkerPoolStats;
   close(): Promise<void>;
 }
@@ -145,6 +150,8 @@ export const createMergeWorkers = (
       const transfer = transferablesOf(owned.map((f) => f.bytes));
       return (await run({ kind: "zip", files: owned }, signal, transfer)).bytes;
     },
+    splitPdf: async (pdf, letters, signal) =>
+      (await run({ kind: "splitPdf", pdf, letters }, signal, transferablesOf([pdf]))).files,
     stats: () => pool.stats(),
     close: () => pool.close(),
   };
