@@ -5,7 +5,7 @@
  * pdftotext (poppler-utils, installed by .ci/run).
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync } from "fflate";
@@ -34,6 +34,18 @@ const pagesOf = (pdf: Uint8Array): string[][] => {
     rmSync(dir, { recursive: true, force: true });
   }
 };
+/** Processes whose command line names the directory (soffice and the soffice.bin it starts). */
+const processesUsing = (directory: string): number[] =>
+  readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(directory);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
 
 const onePage = buildDocx({
@@ -190,6 +202,32 @@ describe("PDF outputs", () => {
       const job = await api.call("GET", `/api/merge-jobs/${ids[i]}`);
       expect(job.status).toBe(answer.status === 503 ? 404 : 200);
     }
+  });
+
+  it("a cancel while LibreOffice converts kills it: the job ends canceled, with no result", async () => {
+    const jobId = "cccccccc-0000-4000-8000-000000000001";
+    const directory = await api.deps.pdf.directory();
+    const merge = api.call("POST", "/api/segments/P1/merge", {
+      body: { jobId, output: "perContactPdf" },
+    });
+    // Wait for the conversion to be running (not a time: the pool's own count).
+    while (api.deps.pdf.load.running === 0 || processesUsing(directory).length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const canceled = await api.call("POST", `/api/merge-jobs/${jobId}/cancel`);
+    expect(canceled.status).toBe(200);
+    await merge;
+    const job = (await api.call("GET", `/api/merge-jobs/${jobId}`)).json;
+    expect(job.status).toBe("canceled");
+    expect(job.result).toBeUndefined();
+    // The kill lands and the pool frees its process (its conversion's files are removed first).
+    for (
+      let i = 0;
+      i < 50 && (processesUsing(directory).length > 0 || api.deps.pdf.load.running > 0);
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(processesUsing(directory)).toEqual([]);
+    expect(api.deps.pdf.load).toEqual({ running: 0, waiting: 0 });
   });
 
   it("refuses an output it does not know, naming the field", async () => {
