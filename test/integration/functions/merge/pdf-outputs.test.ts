@@ -207,6 +207,19 @@ describe("PDF outputs", () => {
   it("a cancel while LibreOffice converts kills it: the job ends canceled, with no result", async () => {
     const jobId = "cccccccc-0000-4000-8000-000000000001";
     const directory = await api.deps.pdf.directory();
+    // How the job's conversion ended: killed (rejected), not left to finish its PDF.
+    const conversions: Promise<unknown>[] = [];
+    const convert = api.deps.pdf.convert.bind(api.deps.pdf);
+    const spy = jest.spyOn(api.deps.pdf, "convert").mockImplementation((docx, signal) => {
+      const conversion = convert(docx, signal);
+      conversions.push(
+        conversion.then(
+          () => "finished",
+          (error: unknown) => error,
+        ),
+      );
+      return conversion;
+    });
     const merge = api.call("POST", "/api/segments/P1/merge", {
       body: { jobId, output: "perContactPdf" },
     });
@@ -216,6 +229,9 @@ describe("PDF outputs", () => {
     const canceled = await api.call("POST", `/api/merge-jobs/${jobId}/cancel`);
     expect(canceled.status).toBe(200);
     await merge;
+    spy.mockRestore();
+    expect(conversions).toHaveLength(1);
+    expect(await conversions[0]).toBeInstanceOf(Error);
     const job = (await api.call("GET", `/api/merge-jobs/${jobId}`)).json;
     expect(job.status).toBe("canceled");
     expect(job.result).toBeUndefined();
