@@ -19,6 +19,7 @@ import { benchLabels } from "./labels.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
 import { benchPane } from "./pane.bench";
+import { benchPdf } from "./pdf.bench";
 import { benchTemplateRead } from "./template-read.bench";
 
 const benches: [string, () => Promise<BenchRow[]>][] = [
@@ -33,6 +34,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["template-read", benchTemplateRead],
   ["health-under-merge", benchHealthUnderMerge],
   ["pane", benchPane],
+  ["pdf", benchPdf],
 ];
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -2,6 +2,7 @@ import type { ContainerClient } from "@azure/storage-blob";
 import type { JWTVerifyGetKey } from "jose";
 import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
+import { createPdfConverter, type PdfConverter } from "./convert/pdf-converter";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
@@ -21,6 +22,8 @@ export interface AppDeps extends EdgeDeps {
   /** Threads for reading, merging and zipping letters; started when first needed. */
   readonly workers: MergeWorkers;
   readonly runningMerges: RunningMerges;
+  /** LibreOffice processes converting merges to PDF; a process starts per conversion. */
+  readonly pdf: PdfConverter;
 }
 
 export const createAppDeps = async (
@@ -50,6 +53,7 @@ export const createAppDeps = async (
     rateLimiter: createRateLimiter(config.expensivePerMinute),
     workers: createMergeWorkers(config.workers),
     runningMerges: createRunningMerges(),
+    pdf: createPdfConverter(config.pdf),
   };
 };
 

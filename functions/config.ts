@@ -33,6 +33,12 @@ export interface AppConfig {
    * (functions/merge/worker/), and how many of their tasks may wait before a 503.
    */
   readonly workers: { readonly size: number; readonly maxQueue: number };
+  /**
+   * The LibreOffice processes that convert merges to PDF (functions/convert/): how many run at
+   * once, how many conversions may wait before a 503, and how long one may run before it is
+   * killed.
+   */
+  readonly pdf: { readonly size: number; readonly maxQueue: number; readonly timeoutMs: number };
 }
 
 /** One core stays with the event loop that answers requests; at least one thread merges. */
@@ -98,6 +104,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     workers: {
       size: positiveInt(env, "MERGELINE_MERGE_WORKERS", defaultWorkerCount()),
       maxQueue: positiveInt(env, "MERGELINE_MERGE_QUEUE", 64),
+    },
+    pdf: {
+      size: positiveInt(env, "MERGELINE_PDF_CONVERTERS", 2),
+      maxQueue: positiveInt(env, "MERGELINE_PDF_QUEUE", 4),
+      timeoutMs: positiveInt(env, "MERGELINE_PDF_TIMEOUT_SECONDS", 300) * 1000,
     },
   };
 };

@@ -1,4 +1,5 @@
-// Mergeline in one resource group: the API on Azure Functions (Flex Consumption), Cosmos DB,
+// Mergeline in one resource group: the API on Azure Functions (Flex Consumption, or with PDF a
+// container image with LibreOffice on Azure Container Apps: parameter apiImage), Cosmos DB,
 // Blob Storage for documents, the task pane on Azure Static Web Apps, and monitoring.
 // Deploy with scripts/deploy.sh (docs/deploy.md); the Cosmos containers come from
 // cosmos-containers.json, which `npm run build:infra` writes from functions/store/containers.ts.
@@ -84,6 +85,15 @@ param tags object = {
   app: 'mergeline'
 }
 
+@description('PDF output: the Functions app as a container image with LibreOffice (infra/Dockerfile), e.g. myregistry.azurecr.io/mergeline-api:1.0. Empty: Flex Consumption from the zip package, and merges to PDF fail with "soffice could not start".')
+param apiImage string = ''
+
+@description('With apiImage: the Azure Container Registry (in this resource group) the image is pulled from, by a user-assigned identity with AcrPull.')
+param apiImageRegistry string = ''
+
+@description('With apiImage: LibreOffice processes converting to PDF at once per instance (MERGELINE_PDF_CONVERTERS); each needs about 300 MB.')
+param pdfConverters int = 2
+
 var suffix = uniqueString(resourceGroup().id)
 var cosmosContainers = loadJsonContent('cosmos-containers.json')
 var databaseName = 'mergeline'
@@ -102,6 +112,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
   // Cosmos DB data-plane role: read and write items, read metadata; no container management.
   cosmosDataContributor: '00000000-0000-0000-0000-000000000002'
 }
@@ -304,7 +315,54 @@ resource paneDomain 'Microsoft.Web/staticSites/customDomains@2024-04-01' = if (!
 
 // --- Functions ----------------------------------------------------------------------------------
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+var containerHosting = !empty(apiImage)
+
+// Flex Consumption cannot install LibreOffice: with PDF the app runs its image on Azure Container
+// Apps instead (Functions on Container Apps), in an environment logging to the same workspace.
+resource containerEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = if (containerHosting) {
+  name: '${namePrefix}-env-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: logs.properties.customerId
+        sharedKey: logs.listKeys().primarySharedKey
+      }
+    }
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+    ]
+  }
+}
+
+// The image is pulled before the app's own identity exists, so a user-assigned identity with
+// AcrPull pulls it.
+resource imagePuller 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (containerHosting) {
+  name: '${namePrefix}-pull-${suffix}'
+  location: location
+  tags: tags
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = if (containerHosting) {
+  name: apiImageRegistry
+}
+
+resource imagePullerAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (containerHosting) {
+  name: guid(resourceGroup().id, apiImageRegistry, 'acrpull', '${namePrefix}-pull-${suffix}')
+  scope: registry
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
+    principalId: imagePuller!.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = if (!containerHosting) {
   name: '${namePrefix}-plan-${suffix}'
   location: location
   tags: tags
@@ -356,7 +414,24 @@ var baseSettings = [
     name: 'MERGELINE_ALLOWED_ORIGINS'
     value: join(paneOrigins, ',')
   }
+  {
+    name: 'MERGELINE_PDF_CONVERTERS'
+    value: string(pdfConverters)
+  }
 ]
+
+var siteConfigCommon = {
+  minTlsVersion: '1.2'
+  scmMinTlsVersion: '1.2'
+  ftpsState: 'Disabled'
+  http20Enabled: true
+  // Only the pane calls the API from a browser; no credentials (the token is a header).
+  cors: {
+    allowedOrigins: paneOrigins
+    supportCredentials: false
+  }
+  appSettings: concat(baseSettings, authSettings, keySettings)
+}
 
 // v2 access tokens carry the client id as audience, v1 tokens the Application ID URI.
 var authSettings = empty(clientId)
@@ -386,47 +461,61 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: '${namePrefix}-api-${suffix}'
   location: location
   tags: tags
-  kind: 'functionapp,linux'
-  identity: {
-    type: 'SystemAssigned'
-  }
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: '${funcStorage.properties.primaryEndpoints.blob}${deploymentContainerName}'
-          authentication: {
-            type: 'SystemAssignedIdentity'
-          }
+  kind: containerHosting ? 'functionapp,linux,container,azurecontainerapps' : 'functionapp,linux'
+  identity: containerHosting
+    ? {
+        type: 'SystemAssigned, UserAssigned'
+        userAssignedIdentities: {
+          '${imagePuller.id}': {}
         }
       }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: instanceMemoryMB
+    : {
+        type: 'SystemAssigned'
       }
-      runtime: {
-        name: 'node'
-        version: nodeVersion
+  properties: containerHosting
+    ? {
+        managedEnvironmentId: containerEnvironment.id
+        workloadProfileName: 'Consumption'
+        // LibreOffice beside the merge threads: 2 cores, 4 GiB per instance.
+        resourceConfig: {
+          cpu: 2
+          memory: '4Gi'
+        }
+        httpsOnly: true
+        siteConfig: union(siteConfigCommon, {
+          linuxFxVersion: 'DOCKER|${apiImage}'
+          acrUseManagedIdentityCreds: true
+          acrUserManagedIdentityID: imagePuller!.properties.clientId
+          functionAppScaleLimit: maximumInstanceCount
+        })
       }
-    }
-    siteConfig: {
-      minTlsVersion: '1.2'
-      scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
-      // Only the pane calls the API from a browser; no credentials (the token is a header).
-      cors: {
-        allowedOrigins: paneOrigins
-        supportCredentials: false
+    : {
+        serverFarmId: plan.id
+        httpsOnly: true
+        functionAppConfig: {
+          deployment: {
+            storage: {
+              type: 'blobContainer'
+              value: '${funcStorage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+              authentication: {
+                type: 'SystemAssignedIdentity'
+              }
+            }
+          }
+          scaleAndConcurrency: {
+            maximumInstanceCount: maximumInstanceCount
+            instanceMemoryMB: instanceMemoryMB
+          }
+          runtime: {
+            name: 'node'
+            version: nodeVersion
+          }
+        }
+        siteConfig: siteConfigCommon
       }
-      appSettings: concat(baseSettings, authSettings, keySettings)
-    }
-  }
   dependsOn: [
     deploymentContainer
+    imagePullerAcrPull
   ]
 }
 
@@ -475,6 +564,8 @@ resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAss
 // --- Outputs (scripts/deploy.sh reads these) -------------------------------------------------
 
 output functionAppName string = functionApp.name
+// scripts/deploy.sh publishes the zip only when this is 'flex'; a container app takes a new image.
+output apiHosting string = containerHosting ? 'container' : 'flex'
 output apiUrl string = 'https://${functionApp.properties.defaultHostName}/api'
 output staticWebAppName string = staticWebApp.name
 output paneUrl string = 'https://${paneHost}'

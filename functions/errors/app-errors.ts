@@ -97,6 +97,40 @@ export class WorkerPoolFullError extends Error {
   }
 }
 
+/**
+ * Every LibreOffice process converting to PDF is busy and as many conversions wait as may
+ * (functions/convert/): try again shortly.
+ */
+export class ConverterBusyError extends Error {
+  override readonly name = "ConverterBusyError";
+  constructor(
+    readonly size: number,
+    readonly maxQueue: number,
+  ) {
+    super(
+      `Every PDF converter is busy (${size} converting, ${maxQueue} waiting). Try again in a moment.`,
+    );
+  }
+}
+
+/** LibreOffice could not convert a merged document to PDF: the job fails with the reason. */
+export class ConversionFailedError extends Error {
+  override readonly name = "ConversionFailedError";
+  constructor(readonly reason: string) {
+    super(`LibreOffice could not convert the letters to PDF: ${reason}`);
+  }
+}
+
+/** A conversion ran past its time: its processes were killed and the job fails. */
+export class ConversionTimeoutError extends Error {
+  override readonly name = "ConversionTimeoutError";
+  constructor(readonly timeoutMs: number) {
+    super(
+      `LibreOffice did not finish the PDF within ${timeoutMs} ms and was stopped; merge fewer letters at once or raise MERGELINE_PDF_TIMEOUT_SECONDS.`,
+    );
+  }
+}
+
 /** A store or another service we depend on is not answering. */
 export class DependencyError extends Error {
   override readonly name = "DependencyError";

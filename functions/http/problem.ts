@@ -12,6 +12,9 @@ import {
   UnauthorizedError,
   ValidationError,
   WorkerPoolFullError,
+  ConverterBusyError,
+  ConversionFailedError,
+  ConversionTimeoutError,
 } from "../errors/app-errors";
 import { engineProblem } from "./engine-problems";
 import { problemResponse } from "./problem-response";
@@ -107,6 +110,21 @@ export const errorToResponse = (error: unknown, instance: string): HttpResponseI
       { detail: error.message, instance },
       { "retry-after": "5" },
     );
+  }
+  if (error instanceof ConverterBusyError) {
+    return problemResponse(
+      503,
+      "converter-busy",
+      "Busy converting other letters to PDF",
+      { detail: error.message, instance },
+      { "retry-after": "10" },
+    );
+  }
+  if (error instanceof ConversionFailedError || error instanceof ConversionTimeoutError) {
+    return problemResponse(422, "conversion-failed", "The letters could not be made into PDF", {
+      detail: error.message,
+      instance,
+    });
   }
   if (error instanceof DependencyError) {
     return problemResponse(

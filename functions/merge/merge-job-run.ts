@@ -1,7 +1,12 @@
 import { LabelGridError, MergeError, TemplateError } from "@shared/merge/index";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import type { AppDeps } from "../app-deps";
-import { ConflictError, ValidationError, WorkerPoolFullError } from "../errors/app-errors";
+import {
+  ConflictError,
+  ConverterBusyError,
+  ValidationError,
+  WorkerPoolFullError,
+} from "../errors/app-errors";
 import { newDocumentId } from "../store/document-names";
 import type { StoredMergeJob } from "../store/stored-merge-job";
 import type { TenantId } from "../store/tenant";
@@ -144,6 +149,7 @@ export const runJob = async (
     if (job.status === "canceled") return publicJob(job);
     if (
       error instanceof WorkerPoolFullError ||
+      error instanceof ConverterBusyError ||
       error instanceof TemplateError ||
       error instanceof MergeError ||
       error instanceof LabelGridError ||

@@ -227,7 +227,9 @@ export const checkSegmentMerge = async (
   );
   const records = await letterRecords(deps, tenant, header, lines);
   const lineLetters =
-    request.output === "document"
+    request.output === "document" ||
+    request.output === "documentPdf" ||
+    request.output === "perContactPdf"
       ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter, {
           refuseUnmatched: false,
         })
@@ -305,7 +307,9 @@ export const runMerge = async (
   // One document holds each line's own letter: each is found, read and held to Match Fields
   // before the job, too.
   const lineLetters =
-    request.output === "document"
+    request.output === "document" ||
+    request.output === "documentPdf" ||
+    request.output === "perContactPdf"
       ? await resolveLineLetters(deps, tenant, header, request.template, lines, letter, {
           refuseUnmatched: true,
         })

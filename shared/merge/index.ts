@@ -38,6 +38,8 @@ export {
 export { formatMergeValue, type FormatMergeValueOptions } from "./format/format-value";
 export { normalizeFieldName } from "./fields/field-name";
 export { sanitizeFileName } from "./output/file-names";
+export { letterBookmarkName, letterOfBookmark } from "./output/letter-bookmark";
+export { letterFileNames } from "./output/file-names";
 export { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./package/package-limits";
 export { DEFAULT_CONTENT_LIMITS, type ContentLimits } from "./compile/content-limits";
 export { DEFAULT_OUTPUT_LIMITS, type OutputLimits } from "./output/output-limits";

@@ -13,6 +13,12 @@ export interface MergeOptions {
   readonly keepContentControls?: boolean;
   /** mergeDocument: number each letter's pages from 1, as separate letters would be. Default true. */
   readonly restartPageNumbering?: boolean;
+  /**
+   * mergeDocument: start each letter with an empty bookmark named letterBookmarkName(n), so a
+   * converter that exports bookmarks (LibreOffice to the PDF outline) marks where each letter
+   * begins. Default false: Word users see no bookmarks they did not make.
+   */
+  readonly letterBookmarks?: boolean;
   /** Deflate level of the .docx; 6 by default. */
   readonly compressionLevel?: CompressionLevel;
   /** Output limits, checked on an estimate before merging; DEFAULT_OUTPUT_LIMITS for the rest. */

@@ -22,7 +22,12 @@ export const MergeTemplateSource = z.union([
  * contact zipped, or sheets of labels (one per contact). Each kind is one file in
  * functions/merge/outputs/; the pane offers the same.
  */
-export const MergeOutputKind = z.enum(["document", "perContact", "labels"]);
+export const MergeOutputKind = z
+  .enum(["document", "perContact", "labels", "documentPdf", "perContactPdf"])
+  .meta({
+    description:
+      "document: one .docx, a section per letter; perContact: a .docx per contact, zipped; labels: address labels; documentPdf: the one document as PDF; perContactPdf: a PDF per contact, zipped (named as perContact's files).",
+  });
 export type MergeOutputKind = z.infer<typeof MergeOutputKind>;
 
 export const MergeRequest = z.object({

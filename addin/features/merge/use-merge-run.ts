@@ -219,7 +219,7 @@ export const useMergeRun = (segmentNo: string) => {
         await host.saveFile(result.file, result.fileName);
         return {
           outcome: {
-            kind: output === "document" ? "download" : output,
+            kind: output === "perContact" || output === "labels" ? output : "download",
             count: result.job.progress.total,
             fileName: result.fileName,
           },

@@ -4,6 +4,7 @@ import {
   type MergeErrorCode,
   type TemplateErrorCode,
 } from "@shared/merge/index";
+import { ConversionFailedError } from "../../errors/app-errors";
 import { WorkerTaskError } from "./worker-pool-errors";
 import type { SerializedError } from "./worker-protocol";
 
@@ -23,6 +24,8 @@ export const reviveMergeError = (error: SerializedError): Error => {
       ? new TemplateError(fields["code"] as TemplateErrorCode, error.message, text(fields["part"]))
       : error.name === "MergeError"
         ? new MergeError(fields["code"] as MergeErrorCode, error.message)
-        : undefined;
+        : error.name === "ConversionFailedError"
+          ? new ConversionFailedError(text(fields["reason"]) ?? error.message)
+          : undefined;
   return revived ? Object.assign(revived, fields) : new WorkerTaskError(error.name, error.message);
 };

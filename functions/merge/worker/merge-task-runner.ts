@@ -7,12 +7,15 @@ import {
   mergeMixedDocument,
   readTemplate,
 } from "@shared/merge/index";
+import { splitLetters } from "../../convert/split-letters";
 import type { MergeTask, MergeTaskResult } from "./merge-task";
 import { transferablesOf } from "./worker-protocol";
 import type { TaskOutcome } from "./worker-serve";
 
 /** Runs one merge task where it is called: in a merge thread (merge-worker.ts). */
-export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
+export const runMergeTask = (
+  task: MergeTask,
+): TaskOutcome<MergeTaskResult> | Promise<TaskOutcome<MergeTaskResult>> => {
   switch (task.kind) {
     case "read": {
       const template = readTemplate(task.letter);
@@ -34,7 +37,9 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
       return { output: { kind: "check", fieldNames: template.fieldNames, issues }, transfer: [] };
     }
     case "mergeDocument": {
-      const bytes = mergeDocument(readTemplate(task.letter), task.records);
+      const bytes = mergeDocument(readTemplate(task.letter), task.records, {
+        letterBookmarks: task.letterBookmarks ?? false,
+      });
       return { output: { kind: "mergeDocument", bytes }, transfer: transferablesOf([bytes]) };
     }
     case "mergeMixedDocument": {
@@ -44,7 +49,10 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
           template: templates[task.letterOf[i] ?? 0] as (typeof templates)[number],
           record,
         })),
-        { destination: templates[task.destination] },
+        {
+          destination: templates[task.destination],
+          letterBookmarks: task.letterBookmarks ?? false,
+        },
       );
       return { output: { kind: "mergeMixedDocument", bytes }, transfer: transferablesOf([bytes]) };
     }
@@ -67,5 +75,10 @@ export const runMergeTask = (task: MergeTask): TaskOutcome<MergeTaskResult> => {
       );
       return { output: { kind: "zip", bytes }, transfer: transferablesOf([bytes]) };
     }
+    case "splitPdf":
+      return splitLetters(task.pdf, task.letters).then((files) => ({
+        output: { kind: "splitPdf", files },
+        transfer: transferablesOf(files),
+      }));
   }
 };

@@ -26,6 +26,8 @@ export type MergeTask =
       readonly kind: "mergeDocument";
       readonly letter: Uint8Array;
       readonly records: readonly MergeRecord[];
+      /** Mark each letter's start with a bookmark (for the PDF split per letter). */
+      readonly letterBookmarks?: boolean;
     }
   /**
    * One .docx, a section per record, each record's letter from its own template: `letters`
@@ -38,6 +40,7 @@ export type MergeTask =
       readonly letterOf: readonly number[];
       readonly destination: number;
       readonly records: readonly MergeRecord[];
+      readonly letterBookmarks?: boolean;
     }
   /** One .docx per record. */
   | {
@@ -53,7 +56,9 @@ export type MergeTask =
       readonly language: string | undefined;
     }
   /** Files into one zip, stored as they are (a .docx is compressed already). */
-  | { readonly kind: "zip"; readonly files: readonly ZipEntry[] };
+  | { readonly kind: "zip"; readonly files: readonly ZipEntry[] }
+  /** A one-document merge's PDF, split into a PDF per letter at the letters' marks. */
+  | { readonly kind: "splitPdf"; readonly pdf: Uint8Array; readonly letters: number };
 
 /** What checkMerge's callbacks would answer, per record, as data that can cross a thread. */
 export interface CheckNotes {
@@ -89,7 +94,8 @@ export type MergeTaskResult =
   | { readonly kind: "mergeMixedDocument"; readonly bytes: Uint8Array }
   | { readonly kind: "mergeEach"; readonly files: readonly MergedFile[] }
   | { readonly kind: "labels"; readonly bytes: Uint8Array }
-  | { readonly kind: "zip"; readonly bytes: Uint8Array };
+  | { readonly kind: "zip"; readonly bytes: Uint8Array }
+  | { readonly kind: "splitPdf"; readonly files: readonly Uint8Array[] };
 
 export type MergeTaskKind = MergeTask["kind"];
 export type ResultOf<K extends MergeTaskKind> = Extract<MergeTaskResult, { readonly kind: K }>;

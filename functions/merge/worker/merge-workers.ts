@@ -51,6 +51,7 @@ export interface MergeWorkers {
     letter: Uint8Array,
     records: readonly MergeRecord[],
     signal?: AbortSignal,
+    letterBookmarks?: boolean,
   ): Promise<Uint8Array>;
   /**
    * One .docx with each record's letter from its own template (`letterOf[i]` indexes
@@ -62,6 +63,7 @@ export interface MergeWorkers {
     destination: number,
     records: readonly MergeRecord[],
     signal?: AbortSignal,
+    letterBookmarks?: boolean,
   ): Promise<Uint8Array>;
   mergeEach(
     letter: Uint8Array,
@@ -82,6 +84,11 @@ export interface MergeWorkers {
     files: readonly ZipEntry[],
     options?: { readonly signal?: AbortSignal; readonly handOver?: boolean },
   ): Promise<Uint8Array>;
+  /**
+   * A one-document merge's PDF split into a PDF per letter (functions/convert/split-letters.ts),
+   * in a merge thread: pdf-lib parses and writes on the CPU. The PDF's bytes are handed over.
+   */
+  splitPdf(pdf: Uint8Array, letters: number, signal?: AbortSignal): Promise<readonly Uint8Array[]>;
   stats(): WorkerPoolStats;
   close(): Promise<void>;
 }
@@ -114,11 +121,22 @@ export const createMergeWorkers = (
       const { fieldNames, issues } = await run({ kind: "check", letter, records, notes }, signal);
       return { fieldNames, issues };
     },
-    mergeDocument: async (letter, records, signal) =>
-      (await run({ kind: "mergeDocument", letter, records }, signal)).bytes,
-    mergeMixedDocument: async (letters, letterOf, destination, records, signal) =>
-      (await run({ kind: "mergeMixedDocument", letters, letterOf, destination, records }, signal))
-        .bytes,
+    mergeDocument: async (letter, records, signal, letterBookmarks = false) =>
+      (await run({ kind: "mergeDocument", letter, records, letterBookmarks }, signal)).bytes,
+    mergeMixedDocument: async (letters, letterOf, destination, records, signal, letterBookmarks) =>
+      (
+        await run(
+          {
+            kind: "mergeMixedDocument",
+            letters,
+            letterOf,
+            destination,
+            records,
+            letterBookmarks: letterBookmarks ?? false,
+          },
+          signal,
+        )
+      ).bytes,
     mergeEach: async (letter, records, signal) =>
       (await run({ kind: "mergeEach", letter, records }, signal)).files,
     labels: async (labels, grid, { language, signal } = {}) =>
@@ -132,6 +150,8 @@ export const createMergeWorkers = (
       const transfer = transferablesOf(owned.map((f) => f.bytes));
       return (await run({ kind: "zip", files: owned }, signal, transfer)).bytes;
     },
+    splitPdf: async (pdf, letters, signal) =>
+      (await run({ kind: "splitPdf", pdf, letters }, signal, transferablesOf([pdf]))).files,
     stats: () => pool.stats(),
     close: () => pool.close(),
   };

@@ -10,18 +10,28 @@ export interface TaskOutcome<Out> {
 /** The thread's side of the pool: answer each task with its outcome or the error it threw. */
 export const serveTasks = <In, Out>(
   port: MessagePort,
-  work: (input: In) => TaskOutcome<Out>,
+  /** Synchronous work answers at once; a task whose library is async (pdf-lib) answers later. */
+  work: (input: In) => TaskOutcome<Out> | Promise<TaskOutcome<Out>>,
 ): void => {
+  const answerWith = (id: number, outcome: TaskOutcome<Out>) =>
+    port.postMessage({ id, ok: true, output: outcome.output } satisfies AnswerMessage<Out>, [
+      ...outcome.transfer,
+    ]);
+  const fail = (id: number, error: unknown) =>
+    port.postMessage({ id, ok: false, error: serializeError(error) } satisfies AnswerMessage<Out>);
   port.on("message", ({ id, input }: TaskMessage<In>) => {
-    let answer: AnswerMessage<Out>;
-    let transfer: readonly ArrayBuffer[] = [];
+    let outcome: TaskOutcome<Out> | Promise<TaskOutcome<Out>>;
     try {
-      const outcome = work(input);
-      answer = { id, ok: true, output: outcome.output };
-      transfer = outcome.transfer;
+      outcome = work(input);
     } catch (error) {
-      answer = { id, ok: false, error: serializeError(error) };
+      fail(id, error);
+      return;
     }
-    port.postMessage(answer, [...transfer]);
+    if (outcome instanceof Promise)
+      outcome.then(
+        (done) => answerWith(id, done),
+        (error: unknown) => fail(id, error),
+      );
+    else answerWith(id, outcome);
   });
 };

@@ -1,3 +1,4 @@
+import { markLetter } from "../output/letter-bookmark";
 import type { CompiledNotesPart, CompiledTemplate } from "../compile/compile-template";
 import type { MergeRecord } from "../merge-record";
 import { CONTENT_TYPES_PART, contentTypeOf } from "../package/content-types";
@@ -84,7 +85,9 @@ export function* mixedPackage(
       // The destination's first letter keeps its ids; every other letter is a copy (index > 0).
       const index = letter.template === 0 ? baseIndex++ : baseLetters + i + 1;
       session.beginLetter(index, letter.record, i + 1, i === last);
+      const from = out.length;
       session.render(template.document.body, out);
+      if (options.letterBookmarks) markLetter(out, from, i);
       if (i === last && template.document.finalSection)
         session.render([template.document.finalSection], out);
       if (out.length > 4096) {

@@ -6,6 +6,7 @@ import { isCompressible, type OutputFile } from "../package/zip-writer";
 import type { MergeRecord } from "../merge-record";
 import { planLetters, type LetterPlan } from "../render/record-flow";
 import { RenderSession, type SessionOptions } from "../render/render-session";
+import { markLetter } from "./letter-bookmark";
 import { editContentTypes, editRelationships } from "./package-edits";
 import type { OutputPlan } from "./output-plan";
 
@@ -61,6 +62,7 @@ export function* mergedPackage(
         );
       else session.beginLetter(i, records[i] as MergeRecord, firstRecordNumber + i, i === last);
       session.render(document.body, out);
+      if (options.letterBookmarks) markLetter(out, from, i);
       if (i === last && document.finalSection) session.render([document.finalSection], out);
       for (let j = from; j < out.length; j++) size += (out[j] as string).length;
       if (size >= CHUNK_CHARS) {

@@ -15,5 +15,6 @@ export const sessionOptions = (
     restartPageNumbering: options.restartPageNumbering ?? true,
     language: (record: MergeRecord) => resolveLanguage(record.language, fallback),
     timeZone: options.timeZone ?? "UTC",
+    letterBookmarks: options.letterBookmarks ?? false,
   };
 };

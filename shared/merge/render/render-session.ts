@@ -27,6 +27,8 @@ export interface SessionOptions {
   readonly restartPageNumbering: boolean;
   readonly language: (record: MergeRecord) => string;
   readonly timeZone: string;
+  /** Start each letter with a bookmark named letterBookmarkName (output/letter-bookmark.ts). */
+  readonly letterBookmarks?: boolean;
 }
 
 /** A header or footer copied for one letter. */

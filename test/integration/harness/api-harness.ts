@@ -64,6 +64,7 @@ export const testConfig = (
   },
   expensivePerMinute: 10_000,
   workers: { size: 1, maxQueue: 64 },
+  pdf: { size: 2, maxQueue: 4, timeoutMs: 300_000 },
   cosmos: {
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -173,6 +174,7 @@ export const startApi = async (
     call,
     close: async () => {
       await deps.workers.close();
+      await deps.pdf.close();
       await azurite?.close();
       if (!cosmosGiven) await cosmos.close();
     },

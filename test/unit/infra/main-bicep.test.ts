@@ -155,7 +155,7 @@ describe("infra/main.bicep", () => {
   it("runs the Functions on Flex Consumption with Node 20 and an identity-based deployment container", () => {
     expect(resourceBody("plan")).toMatch(/tier: 'FlexConsumption'\s*name: 'FC1'/);
     const app = resourceBody("functionApp");
-    expect(app).toMatch(/kind: 'functionapp,linux'/);
+    expect(app).toMatch(/kind: containerHosting \? '[^']+' : 'functionapp,linux'/);
     expect(app).toMatch(/runtime: \{\s*name: 'node'\s*version: nodeVersion\s*\}/);
     expect(bicep).toMatch(/param nodeVersion string = '20'/);
     expect(app).toMatch(/type: 'blobContainer'/);
@@ -166,11 +166,29 @@ describe("infra/main.bicep", () => {
     );
   });
 
+  it("with apiImage runs the Functions as that container image on Azure Container Apps (PDF: LibreOffice)", () => {
+    expect(bicep).toMatch(/param apiImage string = ''/);
+    expect(bicep).toMatch(/var containerHosting = !empty\(apiImage\)/);
+    expect(bicep).toMatch(/resource plan '[^']+' = if \(!containerHosting\)/);
+    expect(resourceBody("containerEnvironment")).toMatch(/workloadProfileType: 'Consumption'/);
+    const app = resourceBody("functionApp");
+    expect(app).toMatch(/'functionapp,linux,container,azurecontainerapps'/);
+    expect(app).toMatch(/managedEnvironmentId: containerEnvironment\.id/);
+    expect(app).toMatch(/linuxFxVersion: 'DOCKER\|\$\{apiImage\}'/);
+    expect(app).toMatch(/acrUseManagedIdentityCreds: true/);
+    expect(resourceBody("imagePullerAcrPull")).toMatch(/roles\.acrPull/);
+    expect(fs.readFileSync(path.join(repoRoot, "infra/Dockerfile"), "utf8")).toMatch(
+      /FROM mcr\.microsoft\.com\/azure-functions\/node:4-node20[\s\S]*libreoffice-writer-nogui/,
+    );
+  });
+
   it("serves HTTPS only with TLS 1.2, and CORS only for the pane's origins", () => {
     const app = resourceBody("functionApp");
-    expect(app).toMatch(/httpsOnly: true/);
-    expect(app).toMatch(/minTlsVersion: '1\.2'/);
-    expect(app).toMatch(/cors: \{\s*allowedOrigins: paneOrigins\s*supportCredentials: false/);
+    // Both hostings: HTTPS only, and the same site settings.
+    expect(app.match(/httpsOnly: true/g)).toHaveLength(2);
+    expect(app.match(/siteConfig: (union\()?siteConfigCommon/g)).toHaveLength(2);
+    expect(bicep).toMatch(/var siteConfigCommon = \{\s*minTlsVersion: '1\.2'/);
+    expect(bicep).toMatch(/cors: \{\s*allowedOrigins: paneOrigins\s*supportCredentials: false/);
     expect(bicep).toMatch(
       /var paneOrigins = concat\(\s*\[\s*'https:\/\/\$\{staticWebApp\.properties\.defaultHostname\}'/,
     );
