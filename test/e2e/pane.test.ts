@@ -186,14 +186,31 @@ const pickCodeByKeyboard = async (page: Page, box: string, typed: string, option
   const picker = page.getByRole("combobox", { name: box, exact: true });
   await picker.focus();
   await page.keyboard.type(typed);
-  // The option's id is read again before each press: the list re-renders (new ids) when the
-  // server's suggestions arrive while the keys are pressed.
-  const wantedId = () => page.getByRole("option", { name: option }).getAttribute("id");
-  for (let presses = 0; presses < 5; presses++) {
-    if ((await picker.getAttribute("aria-activedescendant")) === (await wantedId())) break;
+  // The active option is compared by its text, not its id: the list re-renders (new ids) when
+  // the server's suggestions arrive while the keys are pressed.
+  const activeText = async () => {
+    const id = await picker.getAttribute("aria-activedescendant");
+    if (!id) return "";
+    return (
+      (await page
+        .locator(`[id="${id}"]`)
+        .textContent()
+        .catch(() => null)) ?? ""
+    );
+  };
+  await page.getByRole("option", { name: option }).waitFor();
+  for (let presses = 0; presses < 8 && !option.test(await activeText()); presses++) {
+    const before = await picker.getAttribute("aria-activedescendant");
     await page.keyboard.press("ArrowDown");
+    // Under load the attribute lags the key: look again once it has moved, so no key is
+    // pressed twice for one step (the last option does not move: that ends the wait too).
+    await poll(
+      () => picker.getAttribute("aria-activedescendant"),
+      (now) => now !== before,
+      "the active option to move",
+    ).catch(() => undefined);
   }
-  expect(await picker.getAttribute("aria-activedescendant")).toBe(await wantedId());
+  expect(await activeText()).toMatch(option);
   await page.keyboard.press("Enter");
 };
 
