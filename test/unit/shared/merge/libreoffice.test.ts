@@ -1,39 +1,14 @@
-import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { mergeDocument, readTemplate, type MergeRecord } from "@shared/merge";
 import { buildDocx, control, drawing, mergeField, p, t, PNG } from "./docx-builder";
 import { wordTemplate } from "./fixture-files";
+import { convertWithLibreOffice, printedPageCount } from "./libreoffice-convert";
 
 /**
  * A second opinion from a real word processor: LibreOffice (apt-get install
  * libreoffice-writer-nogui; .ci/run installs it) opens each merged document and prints it to
- * PDF with one page per letter. Without it the test fails and says what to install: it is never
- * skipped.
+ * PDF with one page per letter. Without it the test fails and says what to install
+ * (libreoffice-convert.ts): it is never skipped.
  */
-const soffice = (() => {
-  for (const candidate of ["soffice", "libreoffice"]) {
-    try {
-      execFileSync("which", [candidate], { stdio: "pipe" });
-      return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
-})();
-
-const pageCount = (pdf: Buffer): number =>
-  (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-
-if (!soffice) {
-  throw new Error(
-    "The merge tests need LibreOffice to open merged documents: apt-get install " +
-      "libreoffice-writer-nogui (macOS: brew install --cask libreoffice), or run .ci/run.",
-  );
-}
-
 describe("LibreOffice opens the merged documents, one page per letter", () => {
   const records = (n: number): MergeRecord[] =>
     Array.from({ length: n }, (_, i) => ({
@@ -87,31 +62,11 @@ describe("LibreOffice opens the merged documents, one page per letter", () => {
   };
 
   it("prints every document with as many pages as letters", () => {
-    const dir = mkdtempSync(join(tmpdir(), "merge-lo-"));
-    try {
-      const files = Object.entries(documents).map(([name, { docx }]) => {
-        const file = join(dir, `${name}.docx`);
-        writeFileSync(file, docx);
-        return file;
-      });
-      execFileSync(
-        soffice as string,
-        [
-          `-env:UserInstallation=file://${join(dir, "profile")}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          ...files,
-        ],
-        { stdio: "pipe", timeout: 120_000 },
-      );
-      for (const [name, { letters }] of Object.entries(documents)) {
-        expect([name, pageCount(readFileSync(join(dir, `${name}.pdf`)))]).toEqual([name, letters]);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pdfs = convertWithLibreOffice(
+      Object.fromEntries(Object.entries(documents).map(([name, { docx }]) => [name, docx])),
+      "pdf",
+    );
+    for (const [name, { letters }] of Object.entries(documents))
+      expect([name, printedPageCount(pdfs[name] as Buffer)]).toEqual([name, letters]);
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -15,6 +15,7 @@ import { unzipSync } from "fflate";
 import { buildDocx, field, mergeField, p, simpleField, t } from "./docx-builder";
 import { letters, part } from "./docx-text";
 import { inspectDocx } from "./ooxml-assertions";
+import { convertWithLibreOffice, printedPageCount } from "./libreoffice-convert";
 
 /**
  * Word's record fields: NEXT takes the next record, NEXTIF only when its comparison holds,
@@ -177,52 +178,21 @@ describe("NEXT in table cells: a sheet of labels as Word's Labels writes it", ()
     expect(estimate).toBeLessThanOrEqual(2 * written);
   });
 
-  const soffice = (() => {
-    for (const candidate of ["soffice", "libreoffice"]) {
-      try {
-        execFileSync("which", [candidate], { stdio: "pipe" });
-        return candidate;
-      } catch {
-        // not this one
-      }
-    }
-    throw new Error("these tests need LibreOffice: apt-get install libreoffice-writer-nogui");
-  })();
-  const pageCount = (pdf: Buffer): number =>
-    (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-
   it("prints 30 contacts on a 3x10 US Letter sheet as one page, and 31 as two", () => {
     // US Letter, half-inch margins: ten rows of an inch fill the page exactly, as Avery 5160 does.
     const section =
       '<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="720" w:right="720" w:bottom="0" w:left="720" w:header="0" w:footer="0" w:gutter="0"/>';
-    const dir = mkdtempSync(join(tmpdir(), "labels-lo-"));
-    try {
-      const sheets = { thirty: 30, thirtyOne: 31 };
-      const files = Object.entries(sheets).map(([name, n]) => {
+    const sheets = { thirty: 30, thirtyOne: 31 };
+    const documents = Object.fromEntries(
+      Object.entries(sheets).map(([name, n]) => {
         const docx = merge(labels(3, 10, 1400), withCity(n), section);
         expect(cellsOf(docx)).toHaveLength(n > 30 ? 2 : 1);
-        const file = join(dir, `${name}.docx`);
-        writeFileSync(file, docx);
-        return file;
-      });
-      execFileSync(
-        soffice,
-        [
-          `-env:UserInstallation=file://${join(dir, "profile")}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          ...files,
-        ],
-        { stdio: "pipe", timeout: 120_000 },
-      );
-      expect(pageCount(readFileSync(join(dir, "thirty.pdf")))).toBe(1);
-      expect(pageCount(readFileSync(join(dir, "thirtyOne.pdf")))).toBe(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+        return [name, docx];
+      }),
+    );
+    const pdfs = convertWithLibreOffice(documents, "pdf");
+    expect(printedPageCount(pdfs["thirty"] as Buffer)).toBe(1);
+    expect(printedPageCount(pdfs["thirtyOne"] as Buffer)).toBe(2);
   }, 180_000);
 });
 

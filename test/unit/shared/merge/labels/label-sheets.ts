@@ -1,8 +1,9 @@
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { paragraphs, part } from "../docx-text";
+import { convertWithLibreOffice, printedPageCount } from "../libreoffice-convert";
 
 /** Reading a labels document back: its sheets (tables) and each label's text, in order. */
 
@@ -53,53 +54,11 @@ export const validateDocx = (docx: Uint8Array): string => {
   }
 };
 
-const soffice = (() => {
-  for (const candidate of ["soffice", "libreoffice"]) {
-    try {
-      execFileSync("which", [candidate], { stdio: "pipe" });
-      return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  throw new Error(
-    "The label tests need LibreOffice to print the sheets: apt-get install libreoffice-writer-nogui.",
-  );
-})();
-
 /** LibreOffice prints each document to PDF; the pages it printed, by document name. */
-export const printedPages = (documents: Record<string, Uint8Array>): Record<string, number> => {
-  const dir = mkdtempSync(join(tmpdir(), "labels-lo-"));
-  try {
-    const files = Object.entries(documents).map(([name, docx]) => {
-      const file = join(dir, `${name}.docx`);
-      writeFileSync(file, docx);
-      return file;
-    });
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${join(dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 150_000 },
-    );
-    return Object.fromEntries(
-      Object.keys(documents).map((name) => [
-        name,
-        (
-          readFileSync(join(dir, `${name}.pdf`))
-            .toString("latin1")
-            .match(/\/Type\s*\/Page[^s]/g) ?? []
-        ).length,
-      ]),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
+export const printedPages = (documents: Record<string, Uint8Array>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(convertWithLibreOffice(documents, "pdf")).map(([name, pdf]) => [
+      name,
+      printedPageCount(pdf),
+    ]),
+  );
