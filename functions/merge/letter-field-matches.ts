@@ -7,16 +7,6 @@ import type { FieldMatches } from "@shared/model/field-match";
 import { ValidationError } from "../errors/app-errors";
 import type { LetterRecord } from "./letter-records";
 
-const CUSTOM_PREFIX = "Custom ";
-
-/** The contacts' custom field keys, as the records carry them: Match Fields suggests them too. */
-export const customKeysOf = (records: readonly LetterRecord[]): string[] => {
-  const keys = new Set<string>();
-  for (const r of records)
-    for (const name in r.values) if (name.startsWith(CUSTOM_PREFIX)) keys.add(name.slice(7));
-  return [...keys];
-};
-
 /**
  * Refuses matches that cannot be right: for a field the letter does not have (or one that is
  * Mergeline's already), or to a field Mergeline does not have. `at` is where they were given.

@@ -29,13 +29,9 @@ import { mergeCheckHint } from "./merge-check-hints";
 import { leftEmpty, unmatchedFields } from "@shared/letter/field-matching";
 import { normalizeFieldName } from "@shared/merge/fields/field-name";
 import type { FieldMatchSuggestion } from "@shared/model/field-match";
-import {
-  assertAllMatched,
-  assertMatchesValid,
-  customKeysOf,
-  withFieldMatches,
-} from "./letter-field-matches";
+import { assertAllMatched, assertMatchesValid, withFieldMatches } from "./letter-field-matches";
 import type { LetterBytes } from "./merge-template";
+import { customKeysOf } from "@shared/letter/merge-fields";
 
 type Request = z.infer<typeof MergeRequest>;
 

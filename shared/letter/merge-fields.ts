@@ -123,7 +123,19 @@ export const mergeFields: readonly z.infer<typeof MergeFieldInfo>[] = letterFiel
 );
 
 /** Custom contact fields go to letters as "Custom <key>". */
-export const customFieldName = (key: string) => `Custom ${key}`;
+const CUSTOM_PREFIX = "Custom ";
+export const customFieldName = (key: string) => `${CUSTOM_PREFIX}${key}`;
+
+/** The custom field keys the letters' values carry ("Custom tier" is tier): Match Fields suggests them. */
+export const customKeysOf = (
+  letters: Iterable<{ readonly values: Readonly<Record<string, unknown>> }>,
+): string[] => {
+  const keys = new Set<string>();
+  for (const letter of letters)
+    for (const name in letter.values)
+      if (name.startsWith(CUSTOM_PREFIX)) keys.add(name.slice(CUSTOM_PREFIX.length));
+  return [...keys];
+};
 
 /** One letter's values, by field name; a field without data is null (Check for Errors sees it). */
 export const letterValues = (data: LetterData): Record<string, Value> => {

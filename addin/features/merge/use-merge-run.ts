@@ -6,6 +6,7 @@ import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
 import { useHost } from "../../host/host-context";
 import { applyFieldMatches, leftEmpty, unmatchedFields } from "@shared/letter/field-matching";
+import { customKeysOf } from "@shared/letter/merge-fields";
 import type { FieldMatchSuggestion } from "@shared/model/field-match";
 import {
   fromApi,
@@ -55,14 +56,6 @@ export interface MergeRunState {
  * constant number of round trips. One document per contact, and every merge outside Word,
  * runs as the server's merge job and ends in a download.
  */
-/** The contacts' custom field keys, as their values name them ("Custom tier"). */
-const customKeysOf = (data: readonly MergeData[]): string[] => {
-  const keys = new Set<string>();
-  for (const d of data)
-    for (const name in d.values) if (name.startsWith("Custom ")) keys.add(name.slice(7));
-  return [...keys];
-};
-
 export const useMergeRun = (segmentNo: string) => {
   const { client } = useApi();
   const host = useHost();

@@ -1,7 +1,8 @@
 import type { MergedFile } from "@shared/merge/index";
 import type { AppDeps } from "../../app-deps";
 import { toMergeRecord, type LetterRecord } from "../letter-records";
-import { assertAllMatched, customKeysOf, withFieldMatches } from "../letter-field-matches";
+import { customKeysOf } from "@shared/letter/merge-fields";
+import { assertAllMatched, withFieldMatches } from "../letter-field-matches";
 import { resolveLineTemplates, type LetterBytes } from "../merge-template";
 import { withOwnLetters } from "../own-letters";
 import { resultFileName, type MergeOutput, type MergeRun } from "./merge-output";
