@@ -4,13 +4,17 @@
 #
 #   scripts/deploy.sh --resource-group RG [--location REGION] [--client-id GUID]
 #                     [--custom-domain HOST] [--cosmos serverless|autoscale]
-#                     [--data-auth managedIdentity|keys] [--skip-infra] [--dry-run]
+#                     [--data-auth managedIdentity|keys] [--registry ACR] [--skip-infra]
+#                     [--dry-run]
 #
+# --registry builds the API as a container image with LibreOffice (infra/Dockerfile) in that Azure
+# Container Registry (ACR Tasks build it in Azure: no Docker here) and runs it on Azure Container
+# Apps, for PDF output; without it the API goes to Flex Consumption as a zip, without PDF.
 # --dry-run prints every command instead of running it (no Azure, no build), so the sequence can
 # be reviewed, or tested where there is no Azure account.
 set -euo pipefail
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 RESOURCE_GROUP=""
 LOCATION=""
@@ -18,6 +22,7 @@ CLIENT_ID="${MERGELINE_CLIENT_ID:-}"
 CUSTOM_DOMAIN=""
 COSMOS_MODE="serverless"
 DATA_AUTH="managedIdentity"
+REGISTRY=""
 SKIP_INFRA=0
 DRY_RUN=0
 
@@ -29,6 +34,7 @@ while [[ $# -gt 0 ]]; do
     --custom-domain) CUSTOM_DOMAIN="$2"; shift 2 ;;
     --cosmos) COSMOS_MODE="$2"; shift 2 ;;
     --data-auth) DATA_AUTH="$2"; shift 2 ;;
+    --registry) REGISTRY="$2"; shift 2 ;;
     --skip-infra) SKIP_INFRA=1; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -39,6 +45,11 @@ done
 if [[ -z "$RESOURCE_GROUP" ]]; then
   echo "--resource-group is required" >&2
   usage >&2
+  exit 2
+fi
+# An Azure Container Registry name: 5 to 50 letters and digits.
+if [[ -n "$REGISTRY" && ! "$REGISTRY" =~ ^[A-Za-z0-9]{5,50}$ ]]; then
+  echo "--registry must be an Azure Container Registry name: 5 to 50 letters and digits" >&2
   exit 2
 fi
 
@@ -92,16 +103,35 @@ if [[ "$DRY_RUN" -eq 0 ]]; then mkdir -p "$STAGE"; fi
 step "Checking that infra/cosmos-containers.json matches functions/store/containers.ts"
 run npm run --silent build:infra -- --check
 
+if [[ -n "$LOCATION" && "$SKIP_INFRA" -eq 0 ]]; then
+  run az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
+fi
+
+IMAGE=""
+if [[ -n "$REGISTRY" ]]; then
+  # The image must exist before the infrastructure points the app at it. The tag is the commit
+  # (and the time, so a rebuild of the same commit is a new revision).
+  TAG="$(git rev-parse --short HEAD 2> /dev/null || echo local)-$(date -u +%Y%m%d%H%M%S)"
+  IMAGE="$REGISTRY.azurecr.io/mergeline-api:$TAG"
+  step "Building the API image $IMAGE (infra/Dockerfile, LibreOffice for PDF) in $REGISTRY"
+  if [[ "$DRY_RUN" -eq 1 ]] || ! az acr show --name "$REGISTRY" --resource-group "$RESOURCE_GROUP" --output none 2> /dev/null; then
+    run az acr create --name "$REGISTRY" --resource-group "$RESOURCE_GROUP" --sku Basic \
+      --admin-enabled false --output none
+  fi
+  run az acr build --registry "$REGISTRY" --resource-group "$RESOURCE_GROUP" \
+    --image "mergeline-api:$TAG" --file infra/Dockerfile .
+fi
+
 if [[ "$SKIP_INFRA" -eq 0 ]]; then
   step "Deploying the infrastructure to $RESOURCE_GROUP"
-  if [[ -n "$LOCATION" ]]; then
-    run az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
-  fi
   params=(
     --parameters "@infra/main.parameters.json"
     --parameters "clientId=$CLIENT_ID" "paneCustomDomain=$CUSTOM_DOMAIN"
     --parameters "cosmosThroughputMode=$COSMOS_MODE" "dataAuth=$DATA_AUTH"
   )
+  if [[ -n "$IMAGE" ]]; then
+    params+=(--parameters "apiImage=$IMAGE" "apiImageRegistry=$REGISTRY")
+  fi
   if [[ "$DRY_RUN" -eq 1 ]]; then
     run az deployment group create --resource-group "$RESOURCE_GROUP" \
       --name mergeline --template-file infra/main.bicep "${params[@]}" \
@@ -157,17 +187,25 @@ if [[ "$DRY_RUN" -eq 0 ]]; then
     --env production
 fi
 
-step "Publishing the API to the Function App $FUNCTION_APP"
-# The package holds what Azure runs: the bundle, host.json, package.json ("main") and the
-# production dependencies; scripts are skipped (patch-package patches a dev-only dependency).
-run rm -rf "$STAGE/functions" "$STAGE/functions.zip"
-run mkdir -p "$STAGE/functions/dist"
-run cp -R dist/functions "$STAGE/functions/dist/functions"
-run cp host.json package.json package-lock.json "$STAGE/functions/"
-run npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefix "$STAGE/functions"
-run_in "$STAGE/functions" zip -qr ../functions.zip .
-run az functionapp deployment source config-zip --resource-group "$RESOURCE_GROUP" \
-  --name "$FUNCTION_APP" --src "$STAGE/functions.zip"
+if [[ -n "$IMAGE" ]]; then
+  step "The API runs the image $IMAGE (Functions on Azure Container Apps)"
+  if [[ "$SKIP_INFRA" -eq 1 ]]; then
+    run az functionapp config container set --resource-group "$RESOURCE_GROUP" \
+      --name "$FUNCTION_APP" --image "$IMAGE"
+  fi
+else
+  step "Publishing the API to the Function App $FUNCTION_APP"
+  # The package holds what Azure runs: the bundle, host.json, package.json ("main") and the
+  # production dependencies; scripts are skipped (patch-package patches a dev-only dependency).
+  run rm -rf "$STAGE/functions" "$STAGE/functions.zip"
+  run mkdir -p "$STAGE/functions/dist"
+  run cp -R dist/functions "$STAGE/functions/dist/functions"
+  run cp host.json package.json package-lock.json "$STAGE/functions/"
+  run npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefix "$STAGE/functions"
+  run_in "$STAGE/functions" zip -qr ../functions.zip .
+  run az functionapp deployment source config-zip --resource-group "$RESOURCE_GROUP" \
+    --name "$FUNCTION_APP" --src "$STAGE/functions.zip"
+fi
 
 step "Checking the API"
 run curl --fail --silent --show-error --retry 5 --retry-delay 10 --retry-all-errors "$API_URL/health"

@@ -67,4 +67,44 @@ describe("scripts/deploy.sh", () => {
       expect(run.stdout).not.toMatch(/--deployment-token/);
     });
   });
+
+  describe("--registry (PDF: the API as a container image)", () => {
+    const run = deploy(
+      "--resource-group",
+      "rg-mergeline",
+      "--registry",
+      "mergelineacr",
+      "--dry-run",
+    );
+    const commands = run.stdout.split("\n").filter((line) => line.startsWith("+ "));
+
+    it("builds the image in the registry before the infrastructure points the app at it", () => {
+      expect(run.status).toBe(0);
+      const build = commands.findIndex((l) =>
+        /^\+ az acr build --registry mergelineacr .*--image mergeline-api:\S+ --file infra\/Dockerfile \.$/.test(
+          l,
+        ),
+      );
+      const infra = commands.findIndex((l) => l.startsWith("+ az deployment group create"));
+      expect(build).toBeGreaterThanOrEqual(0);
+      expect(infra).toBeGreaterThan(build);
+      const tag = /--image mergeline-api:(\S+)/.exec(commands[build] ?? "")?.[1];
+      expect(commands[infra]).toContain(
+        `apiImage=mergelineacr.azurecr.io/mergeline-api:${tag ?? "?"} apiImageRegistry=mergelineacr`,
+      );
+    });
+
+    it("does not also publish the zip package to Flex Consumption", () => {
+      expect(commands.some((l) => /config-zip/.test(l))).toBe(false);
+      expect(commands.some((l) => /zip -qr/.test(l))).toBe(false);
+      expect(commands.at(-1)).toMatch(/\/api\/health$/);
+    });
+
+    it("refuses a registry name Azure would refuse", () => {
+      const bad = deploy("--resource-group", "rg", "--registry", "my-registry!", "--dry-run");
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--registry must be an Azure Container Registry name/);
+      expect(bad.stdout).not.toMatch(/^\+ /m);
+    });
+  });
 });
