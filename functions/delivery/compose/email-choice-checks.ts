@@ -16,21 +16,24 @@ export interface EmailChoice {
  */
 export const assertEmailChoice = (choice: EmailChoice, at = ""): void => {
   const errors: ProblemError[] = [];
+  const names: string[] = [];
   const check = (text: string | undefined, field: string) => {
-    for (const name of text ? unknownMergeTextFields(text) : [])
+    for (const name of text ? unknownMergeTextFields(text) : []) {
+      names.push(`«${name}»`);
       errors.push({
         in: "body",
         field: `${at}${field}`,
         rule: "unknown_merge_field",
         message: `«${name}» is not a Mergeline field (see GET /api/merge/fields, or «Custom <key>»)`,
       });
+    }
   };
   if (choice.email.kind === "attachment") check(choice.email.text, "email.text");
   check(choice.subject, "subject");
   if (errors.length > 0)
     throw new ValidationError(
       errors,
-      `The e-mail names fields Mergeline does not have: ${errors.map((e) => e.message.split(" ")[0]).join(", ")}.`,
+      `The e-mail names fields Mergeline does not have: ${names.join(", ")}.`,
       422,
     );
 };
