@@ -23,8 +23,8 @@ export interface EmailLine {
   readonly contact: Contact | undefined;
   /** The letter's merge values by Mergeline field name (merge/letter-records.ts). */
   readonly values: Readonly<Record<string, MergeValue>>;
-  /** The entry's merged letter (interactions/entry-letters.ts). */
-  readonly letter: { readonly fileName: string; readonly bytes: Uint8Array };
+  /** The entry's merged letter (interactions/entry-letters.ts); undefined: nothing was kept. */
+  readonly letter: { readonly fileName: string; readonly bytes: Uint8Array } | undefined;
 }
 
 export interface ComposeContext {
@@ -90,15 +90,15 @@ const pdfNameOf = (fileName: string): string => fileName.replace(/\.docx$/i, "")
 
 /** The letter as the attachment chosen; a letter LibreOffice cannot convert fails this line. */
 const attachmentOf = async (
-  line: EmailLine,
+  letter: { readonly fileName: string; readonly bytes: Uint8Array },
   format: "docx" | "pdf",
   context: ComposeContext,
 ): Promise<MailAttachment | DeliveryReason> => {
   if (format === "docx")
-    return { fileName: line.letter.fileName, contentType: docxType, bytes: line.letter.bytes };
+    return { fileName: letter.fileName, contentType: docxType, bytes: letter.bytes };
   try {
-    const bytes = await context.toPdf(line.letter.bytes, context.signal);
-    return { fileName: pdfNameOf(line.letter.fileName), contentType: "application/pdf", bytes };
+    const bytes = await context.toPdf(letter.bytes, context.signal);
+    return { fileName: pdfNameOf(letter.fileName), contentType: "application/pdf", bytes };
   } catch (error) {
     if (error instanceof ConversionFailedError || error instanceof ConversionTimeoutError)
       return { code: "conversion_failed", message: error.message };
@@ -120,6 +120,16 @@ export const composeEmail = async (
   const to = line.contact?.email?.trim() || undefined;
   const skip = deliverySkipOf(line.entry, line.contact);
   if (skip) return { kind: "skipped", reason: skip, to, subject };
+  if (!line.letter)
+    return {
+      kind: "failed",
+      reason: {
+        code: "no_letter",
+        message: `Interaction log entry ${line.entry.entryNo} has no letter to send.`,
+      },
+      to,
+      subject,
+    };
   const language = languageOf(line);
   let body: { html: string; text: string };
   const attachments: MailAttachment[] = [];
@@ -129,7 +139,7 @@ export const composeEmail = async (
   } else {
     const text = shortBodyOf(line, choice.email.text);
     body = { html: textAsHtml(text), text };
-    const attachment = await attachmentOf(line, choice.email.format, context);
+    const attachment = await attachmentOf(line.letter, choice.email.format, context);
     if (!("bytes" in attachment)) return { kind: "failed", reason: attachment, to, subject };
     attachments.push(attachment);
   }

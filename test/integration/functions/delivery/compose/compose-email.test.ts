@@ -191,7 +191,7 @@ describe("composing an entry's e-mail", () => {
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]?.fileName).toBe("41 Ærlig Østergård.docx");
     expect(message.attachments[0]?.contentType).toBe(DOCX);
-    expect([...(message.attachments[0]?.bytes ?? [])]).toEqual([...line.letter.bytes]);
+    expect([...(message.attachments[0]?.bytes ?? [])]).toEqual([...(line.letter?.bytes ?? [1])]);
   });
 
   it("attaches the letter as PDF whose text is the letter's", async () => {
@@ -212,6 +212,16 @@ describe("composing an entry's e-mail", () => {
     expect(composed.kind !== "message" && composed.reason.code).toBe("conversion_failed");
     // The next line goes on.
     expect((await composeEmail(lineOf(), attach("pdf"), context)).kind).toBe("message");
+  });
+
+  it("fails an e-mail line whose entry kept no letter, with no_letter", async () => {
+    const composed = await composeEmail(
+      { ...lineOf(), letter: undefined },
+      { email: { kind: "letter" } },
+      context,
+    );
+    expect(composed.kind).toBe("failed");
+    expect(composed.kind !== "message" && composed.reason.code).toBe("no_letter");
   });
 
   it("writes the subject and greeting in the line's language", async () => {
