@@ -32,7 +32,7 @@ describe("the local stack's mail inbox", () => {
 
   it("prints the inbox and the SMTP URL the API was given; mail sent there shows in the inbox; a kill -9 of the stack stops it too", async () => {
     const api = await startApiProcess(dataDir, { SMTP_URL: "", MERGELINE_MAIL_FROM: "" });
-    let webPort = 0;
+    let webPort: number | undefined;
     try {
       const printed = await banner(api);
       const line =
@@ -71,9 +71,10 @@ describe("the local stack's mail inbox", () => {
       await killApiProcess(api);
     }
     // The inbox went with the stack: nothing is left holding its ports.
+    expect(webPort).toBeGreaterThan(0);
     let open = true;
     for (let i = 0; i < 100 && open; i++) {
-      open = await listening(webPort);
+      open = await listening(webPort as number);
       if (open) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(open).toBe(false);
