@@ -10,7 +10,7 @@ import type { MailAttachment, MailMessage } from "../mail-transport";
 import { deliveryIdOf, messageIdOf } from "./delivery-ids";
 import { deliverySkipOf } from "./delivery-skips";
 import type { EmailChoice } from "./email-choice-checks";
-import { letterAsHtml } from "./letter-html";
+import type { LetterHtml } from "./letter-html";
 import { htmlDocument, textAsHtml } from "./mail-html";
 
 /** One interaction log entry to e-mail, with what its message is made from. */
@@ -31,6 +31,8 @@ export interface ComposeContext {
   readonly tenant: TenantId;
   /** The right-hand side of Message-IDs (config.mail.messageIdDomain). */
   readonly messageIdDomain: string;
+  /** A letter as an HTML body: in a merge thread (deps.workers.letterHtml), off the event loop. */
+  readonly toHtml: (docx: Uint8Array, signal?: AbortSignal) => Promise<LetterHtml>;
   /** A letter as PDF: the LibreOffice pool (convert/pdf-converter.ts). */
   readonly toPdf: (docx: Uint8Array, signal?: AbortSignal) => Promise<Uint8Array>;
   readonly signal?: AbortSignal | undefined;
@@ -134,7 +136,7 @@ export const composeEmail = async (
   let body: { html: string; text: string };
   const attachments: MailAttachment[] = [];
   if (choice.email.kind === "letter") {
-    const letter = await letterAsHtml(line.letter.bytes);
+    const letter = await context.toHtml(line.letter.bytes, context.signal);
     body = { html: letter.body, text: letter.text };
   } else {
     const text = shortBodyOf(line, choice.email.text);

@@ -122,6 +122,7 @@ export const previewEmail = async (
   const composed = await composeEmail(emailLine, request, {
     tenant,
     messageIdDomain: deps.config.mail.messageIdDomain,
+    toHtml: (docx, signal) => deps.workers.letterHtml(docx, signal),
     toPdf: (docx, signal) => deps.pdf.convert(docx, signal),
   });
   if (composed.kind !== "message")

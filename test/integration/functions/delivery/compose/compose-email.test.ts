@@ -22,6 +22,10 @@ import {
 } from "../../../../../functions/delivery/compose/compose-email";
 import type { EmailChoice } from "../../../../../functions/delivery/compose/email-choice-checks";
 import type { MailMessage } from "../../../../../functions/delivery/mail-transport";
+import {
+  createMergeWorkers,
+  type MergeWorkers,
+} from "../../../../../functions/merge/worker/merge-workers";
 import { createSmtpTransport } from "../../../../../functions/delivery/smtp/smtp-transport";
 import { asTenantId } from "../../../../../functions/store/tenant";
 import { startSmtpInbox } from "../../../harness/smtp-inbox";
@@ -129,20 +133,24 @@ const messageOf = (composed: ComposedEmail): MailMessage => {
 };
 
 let converter: PdfConverter;
+let workers: MergeWorkers;
 let conversions = 0;
 let context: ComposeContext;
 beforeAll(() => {
   converter = createPdfConverter({ size: 1, maxQueue: 8, timeoutMs: 120_000 });
+  // The letter becomes HTML in a merge thread, as in the API.
+  workers = createMergeWorkers({ size: 1, maxQueue: 8 });
   context = {
     tenant,
     messageIdDomain: "contoso.com",
+    toHtml: (docx, signal) => workers.letterHtml(docx, signal),
     toPdf: (docx, signal) => {
       conversions++;
       return converter.convert(docx, signal);
     },
   };
 });
-afterAll(() => converter.close());
+afterAll(() => Promise.all([converter.close(), workers.close()]));
 
 describe("composing an entry's e-mail", () => {
   it("sends the merged letter as the HTML body, pictures inline, with a plain-text alternative", async () => {

@@ -88,6 +88,7 @@ describe("a logged segment's entries as e-mails", () => {
     const context = {
       tenant,
       messageIdDomain: "contoso.com",
+      toHtml: (bytes: Uint8Array) => api.deps.workers.letterHtml(bytes),
       toPdf: (bytes: Uint8Array) => api.deps.pdf.convert(bytes),
     };
     const composed = await Promise.all(
