@@ -9,6 +9,7 @@ import {
   listContactsHandler,
   updateContactHandler,
 } from "./contacts/contact-handlers";
+import { previewEmailHandler } from "./delivery/preview/email-preview-handler";
 import { exportContactsHandler } from "./contacts/export/export-handler";
 import { importContactsHandler } from "./contacts/import/import-handler";
 import {
@@ -221,6 +222,7 @@ export const handlers = {
   getMergeJob: getMergeJobHandler,
   downloadMergeResult: downloadMergeResultHandler,
   cancelMergeJob: cancelMergeJobHandler,
+  previewEmail: previewEmailHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

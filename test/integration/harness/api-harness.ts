@@ -74,6 +74,16 @@ export const testConfig = (
   blob: { connectionString: undefined, containerName: "documents" },
   maxBodyBytes: 1_048_576,
   segmentLeaseMs: 120_000,
+  mail: {
+    transport: "none",
+    smtpUrl: undefined,
+    from: undefined,
+    messageIdDomain: "mergeline.test",
+    perMinute: 30,
+    concurrency: 4,
+    perDay: 10_000,
+    maxMessageBytes: 25 * 1024 * 1024,
+  },
   ...overrides,
 });
 
