@@ -25,6 +25,8 @@ export type GraphFault =
   | "invalid_recipient"
   /** 500 on the next Graph request, once. */
   | "server_error"
+  /** 503 with Retry-After: 1 on the next Graph request. */
+  | "unavailable"
   /** The next send is carried out, then the connection is dropped without an answer. */
   | "drop_after_send"
   /** The next draft is created, then the connection is dropped without an answer. */
@@ -102,6 +104,12 @@ export interface GraphStandIn {
   withholdConsent(withheld: boolean): void;
   /** The next Graph request is answered 429 with this Retry-After (seconds). */
   throttleNext(retryAfterSeconds: number): void;
+  /** Change the limits while running. */
+  setLimits(limits: {
+    readonly perMinute?: number;
+    readonly maxMessageBytes?: number;
+    readonly tokenLifetimeSeconds?: number;
+  }): void;
   /** When the last 429 for the mailbox was given and for how long (ms). */
   lastThrottle(mailbox: string): { readonly at: number; readonly retryAfterMs: number } | undefined;
   close(): Promise<void>;
@@ -190,10 +198,10 @@ export const startGraphStandIn = async (
   options: GraphStandInOptions = {},
 ): Promise<GraphStandIn> => {
   const concurrency = options.concurrency ?? 4;
-  const perMinute = options.perMinute ?? 30;
+  let perMinute = options.perMinute ?? 30;
   const latencyMs = options.latencyMs ?? 0;
-  const maxMessageBytes = options.maxMessageBytes ?? 35 * 1024 * 1024;
-  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+  let maxMessageBytes = options.maxMessageBytes ?? 35 * 1024 * 1024;
+  let tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
 
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-stand-in-"));
   const caPath = path.join(certDir, "ca.crt");
@@ -669,6 +677,10 @@ export const startGraphStandIn = async (
         return throttle(mailbox, res, seconds, "ApplicationThrottled", "Too many requests.");
       }
       if (takeFault("server_error")) return graphError(res, 500, "UnknownError", "");
+      if (takeFault("unavailable"))
+        return graphError(res, 503, "ServiceUnavailable", "Service unavailable.", {
+          "retry-after": "1",
+        });
       if (takeFault("access_denied"))
         return graphError(
           res,
@@ -808,6 +820,11 @@ export const startGraphStandIn = async (
     },
     throttleNext(seconds) {
       throttleNextSeconds = seconds;
+    },
+    setLimits(limits) {
+      perMinute = limits.perMinute ?? perMinute;
+      maxMessageBytes = limits.maxMessageBytes ?? maxMessageBytes;
+      tokenLifetimeSeconds = limits.tokenLifetimeSeconds ?? tokenLifetimeSeconds;
     },
     lastThrottle: (mailbox) => mailboxOf(mailbox).lastThrottle,
     async close() {

@@ -41,7 +41,9 @@ export const lineMessage = (n: number, overrides: Partial<MailMessage> = {}): Ma
 });
 
 /** The send job backs this with the store; here a Map. */
-export const inMemoryTokenCache = (): TokenCacheStorage & { readonly entries: Map<string, string> } => {
+export const inMemoryTokenCache = (): TokenCacheStorage & {
+  readonly entries: Map<string, string>;
+} => {
   const entries = new Map<string, string>();
   return {
     entries,
