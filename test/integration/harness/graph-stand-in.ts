@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { X509Certificate, createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
 import { generateCertificates } from "office-addin-dev-certs";
 
 /**
@@ -100,6 +101,8 @@ export interface GraphStandIn {
   /** A user of the tenant and the access token the add-in would have sent for them (the OBO assertion). */
   signIn(userPrincipalName: string): string;
   fault(fault: GraphFault, times?: number): void;
+  /** Uploads a certificate (PEM) to the app registration, as a credential beside the secret. */
+  registerCertificate(certificatePem: string): void;
   /** Nobody consented to Mail.Send / Mail.ReadWrite: OBO fails with AADSTS65001, app tokens lack roles. */
   withholdConsent(withheld: boolean): void;
   /** The next Graph request is answered 429 with this Retry-After (seconds). */
@@ -224,6 +227,7 @@ export const startGraphStandIn = async (
   const authorityRequests: { at: number; method: string; path: string; grantType: string }[] = [];
   const sent: StandInMessage[] = [];
   const faults = new Map<GraphFault, number>();
+  const certificates: { pem: string; thumbprint: string }[] = [];
   let consentWithheld = false;
   let throttleNextSeconds: number | undefined;
 
@@ -310,6 +314,31 @@ export const startGraphStandIn = async (
       ...(suberror ? { suberror } : {}),
     });
 
+  /** A certificate credential: a JWT signed with a registered certificate's key, for this endpoint. */
+  const clientAssertionValid = async (
+    assertion: string,
+    tokenEndpoint: string,
+  ): Promise<boolean> => {
+    try {
+      const header = decodeProtectedHeader(assertion);
+      const thumbprint = header["x5t#S256"];
+      const certificate = certificates.find((c) => c.thumbprint === thumbprint);
+      if (!certificate || typeof header.alg !== "string") return false;
+      const { payload } = await jwtVerify(
+        assertion,
+        await importX509(certificate.pem, header.alg),
+        {
+          issuer: clientId,
+          subject: clientId,
+          audience: tokenEndpoint,
+        },
+      );
+      return typeof payload.jti === "string";
+    } catch {
+      return false;
+    }
+  };
+
   const handleToken = async (req: IncomingMessage, res: ServerResponse, pathName: string) => {
     const form = new URLSearchParams((await readBody(req)).toString("utf8"));
     const grantType = form.get("grant_type") ?? "";
@@ -330,7 +359,17 @@ export const startGraphStandIn = async (
         700016,
         `Application with identifier '${form.get("client_id")}' was not found in the directory.`,
       );
-    if (form.get("client_secret") !== clientSecret)
+    const assertion = form.get("client_assertion");
+    if (assertion !== null) {
+      if (!(await clientAssertionValid(assertion, `${origin}${pathName}`)))
+        return tokenError(
+          res,
+          401,
+          "invalid_client",
+          700027,
+          "The certificate with identifier used to sign the client assertion is not registered on application, or the assertion is not valid.",
+        );
+    } else if (form.get("client_secret") !== clientSecret)
       return tokenError(res, 401, "invalid_client", 7000215, "Invalid client secret provided.");
     if (grantType === "client_credentials") {
       if (form.get("scope") !== `${graphResource}/.default`)
@@ -811,6 +850,10 @@ export const startGraphStandIn = async (
       const assertion = `eyJ${randomBytes(24).toString("base64url")}`;
       assertions.set(assertion, userPrincipalName);
       return assertion;
+    },
+    registerCertificate(pem) {
+      const raw = new X509Certificate(pem).raw;
+      certificates.push({ pem, thumbprint: createHash("sha256").update(raw).digest("base64url") });
     },
     fault(fault, times = 1) {
       faults.set(fault, (faults.get(fault) ?? 0) + times);
