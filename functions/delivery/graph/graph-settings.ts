@@ -36,6 +36,11 @@ export interface GraphSettings {
   readonly concurrency: number;
   readonly requestTimeoutMs: number;
   /**
+   * The largest message (body and attachments) the mailbox takes: Exchange Online's default is
+   * 35 MB, an admin can raise it to 150 MB.
+   */
+  readonly maxMessageBytes: number;
+  /**
    * An extra certificate authority (PEM) to trust for the authority and Graph: a TLS-inspecting
    * proxy, or the tests' stand-in. Absent: the system's trust store only.
    */
@@ -46,6 +51,10 @@ export const defaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
 export const defaultGraphResource = "https://graph.microsoft.com";
 /** Microsoft Graph's MailboxConcurrency limit. */
 export const graphMailboxConcurrency = 4;
+const megabyte = 1024 * 1024;
+export const exchangeDefaultMessageBytes = 35 * megabyte;
+/** The most Graph takes through attachment upload sessions. */
+export const graphMaxMessageBytes = 150 * megabyte;
 
 const notConfigured = (message: string): MailTransportError =>
   new MailTransportError("not_configured", message);
@@ -163,6 +172,12 @@ export const loadGraphSettings = (env: NodeJS.ProcessEnv = process.env): GraphSe
       graphMailboxConcurrency,
     ),
     requestTimeoutMs: wholeNumber(env, "GRAPH_REQUEST_TIMEOUT_SECONDS", 60, 600) * 1000,
+    maxMessageBytes: wholeNumber(
+      env,
+      "GRAPH_MAX_MESSAGE_BYTES",
+      exchangeDefaultMessageBytes,
+      graphMaxMessageBytes,
+    ),
     trustedCaPem: caPath ? readFile("GRAPH_TLS_CA_PATH", caPath) : undefined,
   };
 };

@@ -1,10 +1,11 @@
-import type { MailMessage, MailTransport, PriorAttempt } from "../mail-transport";
+import type { MailAttachment, MailMessage, MailTransport, PriorAttempt } from "../mail-transport";
 import { MailTransportError } from "../mail-transport";
 import {
   deliveryIdPropertyId,
-  graphDraft,
+  fileAttachmentJson,
   graphInlineAttachmentBytes,
   odataString,
+  planDraft,
   tooLargeForGraph,
 } from "./graph-draft";
 import { graphFailure } from "./graph-errors";
@@ -19,7 +20,7 @@ import { HttpsConnectionError, createHttpsClient, type HttpsAnswer } from "./htt
 import { mailboxGate } from "./mailbox-gate";
 
 export interface GraphTransportOptions {
-  /** Required with a delegated sender: the send job's session (see beginDelegatedSession). */
+  /** Required with a delegated sender: the send job's session (see beginDelegatedSend). */
   readonly session?: DelegatedSession | undefined;
 }
 
@@ -31,11 +32,26 @@ interface FoundMessage {
 type Prior =
   { readonly state: "none" } | { readonly state: "sent" | "draft"; readonly message: FoundMessage };
 
+interface GraphCall {
+  readonly method: "GET" | "POST" | "PUT";
+  readonly url: string;
+  readonly body?: string | Uint8Array;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** An upload session's URL carries its own authorization; a bearer token there is refused. */
+  readonly bearer?: boolean;
+}
+
+/**
+ * Upload-session chunks: Graph takes up to 4 MB a request; a multiple of 320 KiB, as its
+ * upload sessions prefer.
+ */
+const uploadChunkBytes = 12 * 320 * 1024;
+
 /**
  * Sends through Microsoft Graph exactly once per line: each message is a draft carrying the
  * line's delivery id in an extended property, and every send first looks for it, in Sent Items
  * (then it went out: nothing to do) and in Drafts (an earlier attempt stopped before sending it:
- * that draft is sent). Graph's sendMail has no idempotency key; this lookup is the key.
+ * that draft is completed and sent). Graph's sendMail has no idempotency key; this lookup is it.
  */
 export const createGraphTransport = (
   settings: GraphSettings,
@@ -61,9 +77,7 @@ export const createGraphTransport = (
   }
 
   const call = async (
-    method: "GET" | "POST",
-    url: string,
-    body: string | undefined,
+    request: GraphCall,
     signal: AbortSignal | undefined,
   ): Promise<HttpsAnswer> => {
     const token = await tokens.token();
@@ -73,14 +87,15 @@ export const createGraphTransport = (
       try {
         answer = await http.request(
           {
-            method,
-            url,
+            method: request.method,
+            url: request.url,
             headers: {
-              authorization: `Bearer ${token.accessToken}`,
               accept: "application/json",
-              ...(body === undefined ? {} : { "content-type": "application/json" }),
+              ...(request.bearer === false ? {} : { authorization: `Bearer ${token.accessToken}` }),
+              ...(typeof request.body === "string" ? { "content-type": "application/json" } : {}),
+              ...request.headers,
             },
-            ...(body === undefined ? {} : { body }),
+            ...(request.body === undefined ? {} : { body: request.body }),
           },
           signal,
         );
@@ -99,6 +114,8 @@ export const createGraphTransport = (
     });
   };
 
+  const json = <T>(answer: HttpsAnswer): T => JSON.parse(answer.text) as T;
+
   const findIn = async (
     folder: "sentitems" | "drafts",
     message: MailMessage,
@@ -110,14 +127,8 @@ export const createGraphTransport = (
       $expand: `singleValueExtendedProperties($filter=id eq ${property})`,
       $select: "id,internetMessageId,isDraft",
     });
-    const answer = await call(
-      "GET",
-      `${root}/mailFolders('${folder}')/messages?${query.toString().replace(/\+/g, "%20")}`,
-      undefined,
-      signal,
-    );
-    const { value } = JSON.parse(answer.text) as { value?: FoundMessage[] };
-    return value?.[0];
+    const url = `${root}/mailFolders('${folder}')/messages?${query.toString().replace(/\+/g, "%20")}`;
+    return json<{ value?: FoundMessage[] }>(await call({ method: "GET", url }, signal)).value?.[0];
   };
 
   const prior = async (message: MailMessage, signal?: AbortSignal): Promise<Prior> => {
@@ -128,15 +139,92 @@ export const createGraphTransport = (
     return { state: "none" };
   };
 
+  const upload = async (
+    messageUrl: string,
+    attachment: MailAttachment,
+    signal: AbortSignal | undefined,
+  ): Promise<void> => {
+    const size = attachment.bytes.byteLength;
+    const session = json<{ uploadUrl: string }>(
+      await call(
+        {
+          method: "POST",
+          url: `${messageUrl}/attachments/createUploadSession`,
+          body: JSON.stringify({
+            AttachmentItem: {
+              attachmentType: "file",
+              name: attachment.fileName,
+              size,
+              contentType: attachment.contentType,
+            },
+          }),
+        },
+        signal,
+      ),
+    );
+    for (let start = 0; start < size; start += uploadChunkBytes) {
+      const end = Math.min(size, start + uploadChunkBytes);
+      await call(
+        {
+          method: "PUT",
+          url: session.uploadUrl,
+          bearer: false,
+          headers: {
+            "content-type": "application/octet-stream",
+            "content-range": `bytes ${start}-${end - 1}/${size}`,
+          },
+          body: attachment.bytes.subarray(start, end),
+        },
+        signal,
+      );
+    }
+  };
+
+  /**
+   * Adds the attachments the create request could not carry. A draft found after a crash may
+   * hold some of them already (by name); an upload cut off halfway left nothing and starts over.
+   */
+  const completeDraft = async (
+    draftId: string,
+    later: readonly MailAttachment[],
+    signal: AbortSignal | undefined,
+  ): Promise<void> => {
+    if (later.length === 0) return;
+    const messageUrl = `${root}/messages/${encodeURIComponent(draftId)}`;
+    const present = new Map<string, number>();
+    const listed = json<{ value?: { name?: string }[] }>(
+      await call({ method: "GET", url: `${messageUrl}/attachments?$select=name,size` }, signal),
+    );
+    for (const { name } of listed.value ?? [])
+      if (name) present.set(name, (present.get(name) ?? 0) + 1);
+    for (const attachment of later) {
+      const count = present.get(attachment.fileName) ?? 0;
+      if (count > 0) {
+        present.set(attachment.fileName, count - 1);
+        continue;
+      }
+      if (attachment.bytes.byteLength <= graphInlineAttachmentBytes)
+        await call(
+          {
+            method: "POST",
+            url: `${messageUrl}/attachments`,
+            body: JSON.stringify(fileAttachmentJson(attachment)),
+          },
+          signal,
+        );
+      else await upload(messageUrl, attachment, signal);
+    }
+  };
+
   return {
     kind: "graph",
-    maxMessageBytes: graphInlineAttachmentBytes,
+    maxMessageBytes: settings.maxMessageBytes,
     async priorAttempt(message, signal): Promise<PriorAttempt> {
       return (await prior(message, signal)).state;
     },
     async send(message, signal) {
-      const draftJson = graphDraft(message);
-      const tooLarge = tooLargeForGraph(message, draftJson);
+      const plan = planDraft(message);
+      const tooLarge = tooLargeForGraph(message, plan, settings.maxMessageBytes);
       if (tooLarge) throw new MailTransportError("too_large", tooLarge);
       const earlier = await prior(message, signal);
       if (earlier.state === "sent")
@@ -144,10 +232,14 @@ export const createGraphTransport = (
       const draft =
         earlier.state === "draft"
           ? earlier.message
-          : (JSON.parse(
-              (await call("POST", `${root}/messages`, draftJson, signal)).text,
-            ) as FoundMessage);
-      await call("POST", `${root}/messages/${encodeURIComponent(draft.id)}/send`, "", signal);
+          : json<FoundMessage>(
+              await call({ method: "POST", url: `${root}/messages`, body: plan.json }, signal),
+            );
+      await completeDraft(draft.id, plan.later, signal);
+      await call(
+        { method: "POST", url: `${root}/messages/${encodeURIComponent(draft.id)}/send`, body: "" },
+        signal,
+      );
       return { providerId: draft.internetMessageId ?? message.messageId };
     },
     async close() {

@@ -31,7 +31,9 @@ export type GraphFault =
   /** The next send is carried out, then the connection is dropped without an answer. */
   | "drop_after_send"
   /** The next draft is created, then the connection is dropped without an answer. */
-  | "drop_after_create";
+  | "drop_after_create"
+  /** The next upload-session chunk is dropped with the connection (the upload stays unfinished). */
+  | "drop_during_upload";
 
 export interface StandInRequest {
   /** The stand-in's clock when the request arrived (epoch ms). */
@@ -227,6 +229,19 @@ export const startGraphStandIn = async (
   const authorityRequests: { at: number; method: string; path: string; grantType: string }[] = [];
   const sent: StandInMessage[] = [];
   const faults = new Map<GraphFault, number>();
+  const uploads = new Map<
+    string,
+    {
+      mailbox: string;
+      draftId: string;
+      name: string;
+      contentType: string;
+      size: number;
+      authtoken: string;
+      chunks: Buffer[];
+      next: number;
+    }
+  >();
   const certificates: { pem: string; thumbprint: string }[] = [];
   let consentWithheld = false;
   let throttleNextSeconds: number | undefined;
@@ -331,6 +346,8 @@ export const startGraphStandIn = async (
           issuer: clientId,
           subject: clientId,
           audience: tokenEndpoint,
+          // Entra allows clocks 5 minutes apart; MSAL dates nbf a second ahead.
+          clockTolerance: 300,
         },
       );
       return typeof payload.jti === "string";
@@ -652,6 +669,182 @@ export const startGraphStandIn = async (
     return answer(res, 200, { value: found.map((m) => summary(m, expandId)) });
   };
 
+  const addAttachment = (draft: StoredMessage, body: Buffer, res: ServerResponse) => {
+    if (body.length > requestLimitBytes)
+      return graphError(
+        res,
+        413,
+        "RequestBodyTooLarge",
+        "The maximum request length supported is 4MB.",
+      );
+    const input = JSON.parse(body.toString("utf8")) as {
+      "@odata.type"?: string;
+      name?: string;
+      contentType?: string;
+      contentBytes?: string;
+    };
+    if (
+      input["@odata.type"] !== "#microsoft.graph.fileAttachment" ||
+      !input.name ||
+      typeof input.contentBytes !== "string"
+    )
+      return graphError(
+        res,
+        400,
+        "ErrorInvalidRequest",
+        "Only file attachments with a name and contentBytes are supported.",
+      );
+    const bytes = Buffer.from(input.contentBytes, "base64");
+    if (bytes.length > 3 * 1024 * 1024)
+      return graphError(
+        res,
+        413,
+        "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize",
+        "Use an upload session for attachments over 3 MB.",
+      );
+    draft.attachments.push({
+      name: input.name,
+      contentType: input.contentType ?? "application/octet-stream",
+      bytes,
+    });
+    draft.bytes += bytes.length;
+    return answer(res, 201, {
+      id: `att-${draft.attachments.length - 1}`,
+      name: input.name,
+      size: bytes.length,
+    });
+  };
+
+  const createUploadSession = (
+    mailboxName: string,
+    draft: StoredMessage,
+    body: Buffer,
+    res: ServerResponse,
+  ) => {
+    const item = (
+      JSON.parse(body.toString("utf8")) as {
+        AttachmentItem?: {
+          attachmentType?: string;
+          name?: string;
+          size?: number;
+          contentType?: string;
+        };
+      }
+    ).AttachmentItem;
+    if (
+      item?.attachmentType !== "file" ||
+      !item.name ||
+      typeof item.size !== "number" ||
+      item.size < 1
+    )
+      return graphError(
+        res,
+        400,
+        "ErrorInvalidRequest",
+        "AttachmentItem needs attachmentType file, a name and a size.",
+      );
+    if (item.size > 150 * 1024 * 1024)
+      return graphError(
+        res,
+        400,
+        "ErrorAttachmentSizeShouldNotBeMoreThanMaximumSize",
+        "The attachment exceeds 150 MB.",
+      );
+    const id = randomBytes(12).toString("base64url");
+    const authtoken = randomBytes(18).toString("base64url");
+    uploads.set(id, {
+      mailbox: mailboxName,
+      draftId: draft.id,
+      name: item.name,
+      contentType: item.contentType ?? "application/octet-stream",
+      size: item.size,
+      authtoken,
+      chunks: [],
+      next: 0,
+    });
+    return answer(res, 201, {
+      uploadUrl: `${origin}/upload/AttachmentSessions('${id}')?authtoken=${authtoken}`,
+      expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+      nextExpectedRanges: ["0-"],
+    });
+  };
+
+  /** The upload URL is authorized by its own token: a bearer token there is refused, as Graph documents. */
+  const handleUpload = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    record: StandInRequest,
+  ) => {
+    const id = /^\/upload\/AttachmentSessions\('([^']+)'\)$/.exec(url.pathname)?.[1];
+    const upload = id ? uploads.get(id) : undefined;
+    const body = await readBody(req);
+    if (!upload || url.searchParams.get("authtoken") !== upload.authtoken || req.method !== "PUT")
+      return graphError(res, 404, "ErrorItemNotFound", "The upload session does not exist.");
+    if (req.headers.authorization)
+      return graphError(
+        res,
+        401,
+        "InvalidAuthenticationToken",
+        "Do not send an Authorization header to an upload URL.",
+      );
+    record.mailbox = upload.mailbox.toLowerCase();
+    const mailbox = mailboxOf(upload.mailbox);
+    mailbox.inFlight += 1;
+    mailbox.peak = Math.max(mailbox.peak, mailbox.inFlight);
+    try {
+      if (mailbox.inFlight > concurrency)
+        return throttle(
+          mailbox,
+          res,
+          1,
+          "ApplicationThrottled",
+          "Application is over its MailboxConcurrency limit.",
+        );
+      const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers["content-range"] ?? "");
+      const [start, end, total] = [range?.[1], range?.[2], range?.[3]].map(Number);
+      if (
+        !range ||
+        start !== upload.next ||
+        total !== upload.size ||
+        end === undefined ||
+        body.length !== end - (start ?? 0) + 1 ||
+        body.length > requestLimitBytes
+      )
+        return graphError(
+          res,
+          400,
+          "InvalidContentRange",
+          `Expected bytes ${upload.next}- of ${upload.size}, at most 4 MB.`,
+        );
+      if (takeFault("drop_during_upload")) return void res.socket?.destroy();
+      upload.chunks.push(body);
+      upload.next = end + 1;
+      if (upload.next < upload.size)
+        return answer(res, 200, {
+          expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+          nextExpectedRanges: [`${upload.next}-`],
+        });
+      uploads.delete(id ?? "");
+      const draft = mailbox.drafts.get(upload.draftId);
+      if (!draft)
+        return graphError(
+          res,
+          404,
+          "ErrorItemNotFound",
+          "The message of this upload session is gone.",
+        );
+      const bytes = Buffer.concat(upload.chunks);
+      draft.attachments.push({ name: upload.name, contentType: upload.contentType, bytes });
+      draft.bytes += bytes.length;
+      return answer(res, 201, undefined, {
+        location: `${origin}/v1.0/users/${encodeURIComponent(upload.mailbox)}/messages/${draft.id}/attachments/att-${draft.attachments.length - 1}`,
+      });
+    } finally {
+      mailbox.inFlight -= 1;
+    }
+  };
+
   const handleGraph = async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -753,6 +946,35 @@ export const startGraphStandIn = async (
         if (takeFault("drop_after_create")) return void res.socket?.destroy();
         return answer(res, 201, summary(draft, undefined));
       }
+      const attachments = /^messages\/([^/]+)\/attachments(\/createUploadSession)?$/.exec(action);
+      if (attachments?.[1]) {
+        if (!token.permissions.has("Mail.ReadWrite"))
+          return graphError(
+            res,
+            403,
+            "ErrorAccessDenied",
+            "Access is denied. Check credentials and try again.",
+          );
+        const draft = mailbox.drafts.get(decodeURIComponent(attachments[1]));
+        if (!draft)
+          return graphError(
+            res,
+            404,
+            "ErrorItemNotFound",
+            "The specified object was not found in the store.",
+          );
+        if (req.method === "GET" && !attachments[2])
+          return answer(res, 200, {
+            value: draft.attachments.map((a, n) => ({
+              id: `att-${n}`,
+              name: a.name,
+              size: a.bytes.length,
+              contentType: a.contentType,
+            })),
+          });
+        if (req.method === "POST" && !attachments[2]) return addAttachment(draft, body, res);
+        if (req.method === "POST") return createUploadSession(mailboxName, draft, body, res);
+      }
       const send = /^messages\/([^/]+)\/send$/.exec(action);
       if (req.method === "POST" && send?.[1]) {
         if (!token.permissions.has("Mail.Send"))
@@ -790,21 +1012,23 @@ export const startGraphStandIn = async (
     res.on("finish", () => (record.status = res.statusCode));
     const handled = url.pathname.startsWith("/v1.0/")
       ? (requests.push(record), handleGraph(req, res, url, record))
-      : req.method === "POST" && url.pathname.endsWith("/oauth2/v2.0/token")
-        ? handleToken(req, res, url.pathname)
-        : Promise.resolve(
-            authorityRequests.push({
-              at: Date.now(),
-              method: record.method,
-              path: url.pathname,
-              grantType: "",
-            }),
-          ).then(() =>
-            answer(res, 404, {
-              error: "not_found",
-              error_description: `The stand-in does not serve ${url.pathname}.`,
-            }),
-          );
+      : url.pathname.startsWith("/upload/")
+        ? (requests.push(record), handleUpload(req, res, url, record))
+        : req.method === "POST" && url.pathname.endsWith("/oauth2/v2.0/token")
+          ? handleToken(req, res, url.pathname)
+          : Promise.resolve(
+              authorityRequests.push({
+                at: Date.now(),
+                method: record.method,
+                path: url.pathname,
+                grantType: "",
+              }),
+            ).then(() =>
+              answer(res, 404, {
+                error: "not_found",
+                error_description: `The stand-in does not serve ${url.pathname}.`,
+              }),
+            );
     handled.catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed)
         answer(res, 500, { error: { code: "StandInFailed", message: String(error) } });

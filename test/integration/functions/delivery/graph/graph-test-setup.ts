@@ -18,6 +18,7 @@ export const standInSettings = (
   resource: "https://graph.microsoft.com",
   concurrency: 4,
   requestTimeoutMs: 30_000,
+  maxMessageBytes: 35 * 1024 * 1024,
   trustedCaPem: standIn.caPem,
   ...overrides,
 });

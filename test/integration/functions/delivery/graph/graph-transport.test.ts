@@ -239,23 +239,81 @@ describe("Graph transport, shared mailbox", () => {
     }
   });
 
-  it("refuses an attachment over 3 MB as too_large, naming the limit, before any request", async () => {
+  const filled = (bytes: number, seed: number) =>
+    Uint8Array.from({ length: bytes }, (_, i) => (i * 31 + seed) % 251);
+
+  it("sends an attachment over 3 MB through an upload session, beside one that fits the request", async () => {
     const mailbox = freshMailbox();
     const transport = transportFor(mailbox);
-    const big = lineMessage(601, {
+    const message = lineMessage(601, {
+      attachments: [
+        { fileName: "scan.pdf", contentType: "application/pdf", bytes: filled(5 * 1024 * 1024, 1) },
+        { fileName: "letter.pdf", contentType: "application/pdf", bytes: filled(2_500_000, 2) },
+      ],
+    });
+    await transport.send(message);
+    const [sent, ...more] = sentFor(message.deliveryId);
+    expect(more).toHaveLength(0);
+    expect(
+      sent?.attachments
+        .map((a) => [
+          a.name,
+          Buffer.compare(
+            a.bytes,
+            Buffer.from(message.attachments.find((m) => m.fileName === a.name)?.bytes ?? []),
+          ),
+        ])
+        .sort(),
+    ).toEqual([
+      ["letter.pdf", 0],
+      ["scan.pdf", 0],
+    ]);
+    const puts = requestsOf(mailbox).filter((r) => r.method === "PUT");
+    expect(puts.length).toBe(Math.ceil((5 * 1024 * 1024) / (12 * 320 * 1024)));
+    expect(puts.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+  });
+
+  it("completes a draft whose upload was cut off, and sends it once with each attachment once", async () => {
+    const mailbox = freshMailbox();
+    const transport = transportFor(mailbox);
+    const message = lineMessage(602, {
+      attachments: [
+        { fileName: "scan.pdf", contentType: "application/pdf", bytes: filled(4 * 1024 * 1024, 3) },
+        { fileName: "small.pdf", contentType: "application/pdf", bytes: filled(1000, 4) },
+      ],
+    });
+    standIn.fault("drop_during_upload");
+    expect(await failureOf(transport.send(message))).toMatchObject({ kind: "transient" });
+    const [draft] = standIn.drafts(mailbox);
+    expect(draft?.attachments.map((a) => a.name)).toEqual(["small.pdf"]);
+
+    await transport.send(message);
+    const [sent, ...more] = sentFor(message.deliveryId);
+    expect(more).toHaveLength(0);
+    expect(sent?.attachments.map((a) => [a.name, a.bytes.length]).sort()).toEqual([
+      ["scan.pdf", 4 * 1024 * 1024],
+      ["small.pdf", 1000],
+    ]);
+    expect(standIn.drafts(mailbox)).toHaveLength(0);
+  });
+
+  it("refuses a message over the mailbox's limit as too_large, naming the limit, before any request", async () => {
+    const mailbox = freshMailbox();
+    const transport = transportFor(mailbox, { maxMessageBytes: 1024 * 1024 });
+    expect(transport.maxMessageBytes).toBe(1024 * 1024);
+    const big = lineMessage(603, {
       attachments: [
         {
           fileName: "scan.pdf",
           contentType: "application/pdf",
-          bytes: new Uint8Array(3 * 1024 * 1024 + 1),
+          bytes: new Uint8Array(2 * 1024 * 1024),
         },
       ],
     });
     const failure = await failureOf(transport.send(big));
     expect(failure.kind).toBe("too_large");
-    expect(failure.message).toMatch(/scan\.pdf.*3145728 bytes \(3 MB\)/);
+    expect(failure.message).toMatch(/up to 1048576 bytes \(GRAPH_MAX_MESSAGE_BYTES/);
     expect(requestsOf(mailbox)).toHaveLength(0);
-    expect(transport.maxMessageBytes).toBe(3 * 1024 * 1024);
   });
 
   it("answers consent when the app has no admin consent (a token without roles)", async () => {

@@ -17,6 +17,7 @@ describe("Graph settings from the environment", () => {
       resource: "https://graph.microsoft.com",
       concurrency: 4,
       requestTimeoutMs: 60_000,
+      maxMessageBytes: 35 * 1024 * 1024,
       trustedCaPem: undefined,
     });
   });
@@ -52,6 +53,10 @@ describe("Graph settings from the environment", () => {
       /MERGELINE_MAIL_CONCURRENCY to a whole number from 1 to 4/,
     ],
     [{ GRAPH_REQUEST_TIMEOUT_SECONDS: "0" }, /GRAPH_REQUEST_TIMEOUT_SECONDS/],
+    [
+      { GRAPH_MAX_MESSAGE_BYTES: "157286401" },
+      /GRAPH_MAX_MESSAGE_BYTES to a whole number from 1 to 157286400/,
+    ],
   ])("refuse %j as not_configured, naming the setting", (change, message) => {
     expect(() => loadGraphSettings({ ...env, ...change })).toThrow(
       expect.objectContaining({ kind: "not_configured", message: expect.stringMatching(message) }),
