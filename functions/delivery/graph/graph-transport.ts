@@ -27,6 +27,7 @@ export interface GraphTransportOptions {
 interface FoundMessage {
   readonly id: string;
   readonly internetMessageId?: string;
+  readonly isDraft?: boolean;
 }
 
 type Prior =
@@ -50,8 +51,9 @@ const uploadChunkBytes = 12 * 320 * 1024;
 /**
  * Sends through Microsoft Graph exactly once per line: each message is a draft carrying the
  * line's delivery id in an extended property, and every send first looks for it, in Sent Items
- * (then it went out: nothing to do) and in Drafts (an earlier attempt stopped before sending it:
- * that draft is completed and sent). Graph's sendMail has no idempotency key; this lookup is it.
+ * (then it went out: nothing to do), in Drafts (an earlier attempt stopped before sending it:
+ * that draft is completed and sent), then anywhere in the mailbox (the Outbox, or moved).
+ * Graph's sendMail has no idempotency key; this lookup is it.
  */
 export const createGraphTransport = (
   settings: GraphSettings,
@@ -116,8 +118,9 @@ export const createGraphTransport = (
 
   const json = <T>(answer: HttpsAnswer): T => JSON.parse(answer.text) as T;
 
+  /** In one well-known folder, or (folder undefined) anywhere in the mailbox. */
   const findIn = async (
-    folder: "sentitems" | "drafts",
+    folder: "sentitems" | "drafts" | undefined,
     message: MailMessage,
     signal: AbortSignal | undefined,
   ): Promise<FoundMessage | undefined> => {
@@ -127,7 +130,8 @@ export const createGraphTransport = (
       $expand: `singleValueExtendedProperties($filter=id eq ${property})`,
       $select: "id,internetMessageId,isDraft",
     });
-    const url = `${root}/mailFolders('${folder}')/messages?${query.toString().replace(/\+/g, "%20")}`;
+    const messages = folder ? `${root}/mailFolders('${folder}')/messages` : `${root}/messages`;
+    const url = `${messages}?${query.toString().replace(/\+/g, "%20")}`;
     return json<{ value?: FoundMessage[] }>(await call({ method: "GET", url }, signal)).value?.[0];
   };
 
@@ -136,6 +140,10 @@ export const createGraphTransport = (
     if (sent) return { state: "sent", message: sent };
     const draft = await findIn("drafts", message, signal);
     if (draft) return { state: "draft", message: draft };
+    // Exchange moves a submitted message to Sent Items a moment later (it waits in the Outbox),
+    // and a user or a rule may move either elsewhere: the whole mailbox is the last place to look.
+    const anywhere = await findIn(undefined, message, signal);
+    if (anywhere) return { state: anywhere.isDraft ? "draft" : "sent", message: anywhere };
     return { state: "none" };
   };
 

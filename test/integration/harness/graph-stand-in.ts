@@ -114,6 +114,8 @@ export interface GraphStandIn {
     readonly perMinute?: number;
     readonly maxMessageBytes?: number;
     readonly tokenLifetimeSeconds?: number;
+    /** How long a sent message sits in the Outbox before it shows in Sent Items (0: at once). */
+    readonly outboxMs?: number;
   }): void;
   /** When the last 429 for the mailbox was given and for how long (ms). */
   lastThrottle(mailbox: string): { readonly at: number; readonly retryAfterMs: number } | undefined;
@@ -130,6 +132,8 @@ interface Token {
 interface Mailbox {
   readonly drafts: Map<string, StoredMessage>;
   readonly sentItems: Map<string, StoredMessage>;
+  /** Sent, not yet in Sent Items: Exchange moves a submitted message there a moment later. */
+  readonly outbox: Map<string, StoredMessage>;
   inFlight: number;
   peak: number;
   readonly sendTimes: number[];
@@ -207,6 +211,7 @@ export const startGraphStandIn = async (
   const latencyMs = options.latencyMs ?? 0;
   let maxMessageBytes = options.maxMessageBytes ?? 35 * 1024 * 1024;
   let tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+  let outboxMs = 0;
 
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-stand-in-"));
   const caPath = path.join(certDir, "ca.crt");
@@ -253,6 +258,7 @@ export const startGraphStandIn = async (
       mailbox = {
         drafts: new Map(),
         sentItems: new Map(),
+        outbox: new Map(),
         inFlight: 0,
         peak: 0,
         sendTimes: [],
@@ -600,7 +606,13 @@ export const startGraphStandIn = async (
       isDraft: false,
       sentAt: now,
     };
-    mailbox.sentItems.set(sentCopy.id, sentCopy);
+    if (outboxMs > 0) {
+      mailbox.outbox.set(sentCopy.id, sentCopy);
+      setTimeout(() => {
+        mailbox.outbox.delete(sentCopy.id);
+        mailbox.sentItems.set(sentCopy.id, sentCopy);
+      }, outboxMs).unref();
+    } else mailbox.sentItems.set(sentCopy.id, sentCopy);
     sent.push({
       id: sentCopy.id,
       mailbox: mailboxName.toLowerCase(),
@@ -634,7 +646,13 @@ export const startGraphStandIn = async (
         ? [...mailbox.sentItems.values()]
         : folder === "drafts"
           ? [...mailbox.drafts.values()]
-          : [...mailbox.drafts.values(), ...mailbox.sentItems.values()];
+          : folder === "outbox"
+            ? [...mailbox.outbox.values()]
+            : [
+                ...mailbox.drafts.values(),
+                ...mailbox.outbox.values(),
+                ...mailbox.sentItems.values(),
+              ];
     const filter = url.searchParams.get("$filter");
     const expand = url.searchParams.get("$expand");
     let expandId: string | undefined;
@@ -1092,6 +1110,7 @@ export const startGraphStandIn = async (
       perMinute = limits.perMinute ?? perMinute;
       maxMessageBytes = limits.maxMessageBytes ?? maxMessageBytes;
       tokenLifetimeSeconds = limits.tokenLifetimeSeconds ?? tokenLifetimeSeconds;
+      outboxMs = limits.outboxMs ?? outboxMs;
     },
     lastThrottle: (mailbox) => mailboxOf(mailbox).lastThrottle,
     async close() {

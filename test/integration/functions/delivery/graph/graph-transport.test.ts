@@ -99,6 +99,22 @@ describe("Graph transport, shared mailbox", () => {
     expect(standIn.drafts(mailbox)).toHaveLength(0);
   });
 
+  it("finds a sent message still in the Outbox (not yet in Sent Items) and sends nothing", async () => {
+    const mailbox = freshMailbox();
+    const transport = transportFor(mailbox);
+    const message = lineMessage(23);
+    standIn.setLimits({ outboxMs: 60_000 });
+    try {
+      standIn.fault("drop_after_send");
+      expect(await failureOf(transport.send(message))).toMatchObject({ kind: "transient" });
+      expect(await transport.priorAttempt(message)).toBe("sent");
+      await transport.send(message);
+      expect(sentFor(message.deliveryId)).toHaveLength(1);
+    } finally {
+      standIn.setLimits({ outboxMs: 0 });
+    }
+  });
+
   it("sends the draft an earlier attempt left behind instead of writing a second one", async () => {
     const mailbox = freshMailbox();
     const transport = transportFor(mailbox);
