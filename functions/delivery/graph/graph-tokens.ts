@@ -78,7 +78,7 @@ const msalConfiguration = (
 };
 
 /** What a failed token request means for the send job. */
-export const tokenFailure = (error: unknown): MailTransportError => {
+const tokenFailure = (error: unknown): MailTransportError => {
   if (error instanceof MailTransportError) return error;
   if (error instanceof ClientConfigurationError)
     return new MailTransportError(
@@ -91,7 +91,7 @@ export const tokenFailure = (error: unknown): MailTransportError => {
     if (/consent_required|AADSTS6500(1|4)\b|AADSTS6500(52|56)\b/.test(text))
       return new MailTransportError(
         "consent",
-        `Entra ID refused the token because Mail.Send is not consented for this app: ${error.errorMessage}`,
+        `Entra ID refused the token because Mail.Send and Mail.ReadWrite are not consented for this app: ${error.errorMessage}`,
       );
     if (error instanceof ServerError && (error.status === 429 || (error.status ?? 0) >= 500))
       return new MailTransportError("transient", `Entra ID is unavailable: ${error.errorMessage}`);

@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { generateTestCertificates } from "./test-certificates";
 import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
-import { generateCertificates } from "office-addin-dev-certs";
 
 /**
  * A Microsoft Graph and Entra ID stand-in over https, behaving as they document for what the
@@ -214,14 +214,10 @@ export const startGraphStandIn = async (
   let outboxMs = 0;
 
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-stand-in-"));
-  const caPath = path.join(certDir, "ca.crt");
-  await generateCertificates(
-    caPath,
-    path.join(certDir, "localhost.crt"),
-    path.join(certDir, "localhost.key"),
-    1,
-    ["127.0.0.1", "localhost"],
-  );
+  const { caPath, certificatePath, keyPath } = await generateTestCertificates(certDir, [
+    "127.0.0.1",
+    "localhost",
+  ]);
 
   const tenantId = randomUUID();
   const clientId = randomUUID();
@@ -1014,8 +1010,8 @@ export const startGraphStandIn = async (
   };
 
   const keys = {
-    key: fs.readFileSync(path.join(certDir, "localhost.key")),
-    cert: fs.readFileSync(path.join(certDir, "localhost.crt")),
+    key: fs.readFileSync(keyPath),
+    cert: fs.readFileSync(certificatePath),
   };
   const sockets = new Set<Socket>();
   const server = https.createServer(keys, (req, res) => {
