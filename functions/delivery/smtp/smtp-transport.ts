@@ -15,15 +15,24 @@ export type SmtpSettings = Pick<
   "smtpUrl" | "from" | "concurrency" | "maxMessageBytes"
 >;
 
-const poolOptionsOf = (smtpUrl: string, concurrency: number): SMTPPool.Options => {
+const loopback = new Set(["localhost", "127.0.0.1", "::1"]);
+
+/**
+ * nodemailer's pool options for an SMTP URL. Off this machine, a plain smtp:// connection must
+ * upgrade with STARTTLS before the password goes over it: a relay (or someone between) that does
+ * not offer it is refused rather than sent the password in the clear.
+ */
+export const smtpPoolOptions = (smtpUrl: string, concurrency: number): SMTPPool.Options => {
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
+  const host = url.hostname.replace(/^\[|\]$/g, "");
   return {
     pool: true,
     maxConnections: concurrency,
-    host: url.hostname.replace(/^\[|\]$/g, ""),
+    host,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
+    requireTLS: !secure && !loopback.has(host),
     ...(url.username
       ? {
           auth: {
@@ -79,7 +88,7 @@ export const createSmtpTransport = (settings: SmtpSettings): MailTransport => {
   const from = settings.from ?? "";
   let pool: Transporter<SMTPPool.SentMessageInfo> | undefined;
   const poolOf = (): Transporter<SMTPPool.SentMessageInfo> => {
-    pool ??= createTransport(poolOptionsOf(settings.smtpUrl ?? "", settings.concurrency));
+    pool ??= createTransport(smtpPoolOptions(settings.smtpUrl ?? "", settings.concurrency));
     return pool;
   };
   return {
