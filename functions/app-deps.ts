@@ -3,6 +3,10 @@ import type { JWTVerifyGetKey } from "jose";
 import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
 import { createPdfConverter, type PdfConverter } from "./convert/pdf-converter";
+import type { DeliveryDeps } from "./delivery/delivery-deps";
+import { plainComposer } from "./delivery/job/plain-composer";
+import { createStorageSendQueue } from "./delivery/job/send-queue";
+import { MailTransportError } from "./delivery/mail-transport";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
@@ -24,7 +28,34 @@ export interface AppDeps extends EdgeDeps {
   readonly runningMerges: RunningMerges;
   /** LibreOffice processes converting merges to PDF; a process starts per conversion. */
   readonly pdf: PdfConverter;
+  /** E-mail delivery: the transport, the send queue and the mailbox's pace. */
+  readonly delivery: DeliveryDeps;
 }
+
+/** The send job's dependencies from the configuration; no transport until one is configured. */
+export const createDeliveryDeps = (config: AppConfig): DeliveryDeps => {
+  const send = config.sendJob;
+  return {
+    transport: () =>
+      Promise.reject(
+        new MailTransportError(
+          "not_configured",
+          "No mail transport is configured: set MERGELINE_MAIL_TRANSPORT (graph or smtp).",
+        ),
+      ),
+    transportKind: "none",
+    mailbox: process.env["MERGELINE_MAIL_FROM"] ?? "default",
+    limits: { perMinute: send.perMinute, concurrency: send.concurrency, perDay: send.perDay },
+    leaseMs: send.leaseMs,
+    sliceMs: send.sliceMs,
+    inlineWaitMs: send.inlineWaitMs,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    queue: send.queueConnectionString
+      ? createStorageSendQueue(send.queueConnectionString)
+      : undefined,
+    compose: plainComposer,
+  };
+};
 
 export const createAppDeps = async (
   config: AppConfig,
@@ -54,6 +85,7 @@ export const createAppDeps = async (
     workers: createMergeWorkers(config.workers),
     runningMerges: createRunningMerges(),
     pdf: createPdfConverter(config.pdf),
+    delivery: createDeliveryDeps(config),
   };
 };
 

@@ -39,6 +39,20 @@ export interface AppConfig {
    * killed.
    */
   readonly pdf: { readonly size: number; readonly maxQueue: number; readonly timeoutMs: number };
+  /**
+   * The send job (functions/delivery/job/): the mailbox's limits (Exchange Online's by default),
+   * how long a worker holds a job, how long one queue message works, and the queue's account.
+   */
+  readonly sendJob: {
+    readonly perMinute: number;
+    readonly concurrency: number;
+    readonly perDay: number;
+    readonly leaseMs: number;
+    readonly sliceMs: number;
+    readonly inlineWaitMs: number;
+    /** The storage account of the send queue; absent: sending answers 503. */
+    readonly queueConnectionString: string | undefined;
+  };
 }
 
 /** One core stays with the event loop that answers requests; at least one thread merges. */
@@ -65,6 +79,19 @@ const isLoopback = (url: string): boolean => {
   } catch {
     return false;
   }
+};
+
+/**
+ * The send queue's account: AZURE_STORAGE_QUEUE_CONNECTION_STRING, else the blob account's
+ * string when it names a queue endpoint too (Azurite's blob-only string does not) or is an
+ * Azure account's (no explicit endpoints).
+ */
+const queueConnectionOf = (env: NodeJS.ProcessEnv): string | undefined => {
+  const own = env["AZURE_STORAGE_QUEUE_CONNECTION_STRING"];
+  if (own) return own;
+  const shared = env["AZURE_STORAGE_CONNECTION_STRING"];
+  if (!shared) return undefined;
+  return /QueueEndpoint=/i.test(shared) || !/BlobEndpoint=/i.test(shared) ? shared : undefined;
 };
 
 /**
@@ -109,6 +136,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       size: positiveInt(env, "MERGELINE_PDF_CONVERTERS", 2),
       maxQueue: positiveInt(env, "MERGELINE_PDF_QUEUE", 4),
       timeoutMs: positiveInt(env, "MERGELINE_PDF_TIMEOUT_SECONDS", 300) * 1000,
+    },
+    sendJob: {
+      perMinute: positiveInt(env, "MERGELINE_MAIL_PER_MINUTE", 30),
+      concurrency: positiveInt(env, "MERGELINE_MAIL_CONCURRENCY", 4),
+      perDay: positiveInt(env, "MERGELINE_MAIL_PER_DAY", 10_000),
+      leaseMs: positiveInt(env, "MERGELINE_SEND_LEASE_SECONDS", 60) * 1000,
+      sliceMs: positiveInt(env, "MERGELINE_SEND_SLICE_SECONDS", 240) * 1000,
+      inlineWaitMs: positiveInt(env, "MERGELINE_SEND_INLINE_WAIT_SECONDS", 15) * 1000,
+      queueConnectionString: queueConnectionOf(env),
     },
   };
 };

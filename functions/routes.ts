@@ -46,6 +46,15 @@ import {
 } from "./merge/merge-handlers";
 import type { BoundHandler } from "./http/endpoint-handler";
 import {
+  cancelSendJobHandler,
+  getSendJobHandler,
+  getSendJobPrintFileHandler,
+  listLoggedSegmentSendJobsHandler,
+  listSendJobDeliveriesHandler,
+  retrySendJobHandler,
+  sendLoggedSegmentHandler,
+} from "./delivery/send-job-handlers";
+import {
   deleteLineAttachmentHandler,
   downloadLineAttachmentHandler,
   uploadLineAttachmentHandler,
@@ -221,6 +230,13 @@ export const handlers = {
   getMergeJob: getMergeJobHandler,
   downloadMergeResult: downloadMergeResultHandler,
   cancelMergeJob: cancelMergeJobHandler,
+  sendLoggedSegment: sendLoggedSegmentHandler,
+  listLoggedSegmentSendJobs: listLoggedSegmentSendJobsHandler,
+  getSendJob: getSendJobHandler,
+  listSendJobDeliveries: listSendJobDeliveriesHandler,
+  cancelSendJob: cancelSendJobHandler,
+  retrySendJob: retrySendJobHandler,
+  getSendJobPrintFile: getSendJobPrintFileHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

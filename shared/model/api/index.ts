@@ -2,6 +2,7 @@ import { campaignEndpoints } from "./campaigns";
 import { contactCodeEndpoints } from "./contact-codes";
 import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
+import { deliveryEndpoints } from "./delivery";
 import { interactionEndpoints } from "./interactions";
 import { mergeEndpoints } from "./merge";
 import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
@@ -26,6 +27,7 @@ export const api = {
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...mergeEndpoints,
+  ...deliveryEndpoints,
 } as const;
 
 export type Api = typeof api;
