@@ -4,9 +4,10 @@ import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
 import { createPdfConverter, type PdfConverter } from "./convert/pdf-converter";
 import type { DeliveryDeps } from "./delivery/delivery-deps";
-import { plainComposer } from "./delivery/job/plain-composer";
+import { composeEntryLines } from "./delivery/job/entry-composer";
 import { createStorageSendQueue } from "./delivery/job/send-queue";
-import { MailTransportError } from "./delivery/mail-transport";
+import type { MailTransport } from "./delivery/mail-transport";
+import { createMailTransport } from "./delivery/mail-transports";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
@@ -32,20 +33,17 @@ export interface AppDeps extends EdgeDeps {
   readonly delivery: DeliveryDeps;
 }
 
-/** The send job's dependencies from the configuration; no transport until one is configured. */
+/** The send job's dependencies from the configuration: one transport per process, made when first used. */
 export const createDeliveryDeps = (config: AppConfig): DeliveryDeps => {
   const send = config.sendJob;
+  const mail = config.mail;
+  let transport: MailTransport | undefined;
   return {
-    transport: () =>
-      Promise.reject(
-        new MailTransportError(
-          "not_configured",
-          "No mail transport is configured: set MERGELINE_MAIL_TRANSPORT (graph or smtp).",
-        ),
-      ),
-    transportKind: "none",
-    mailbox: process.env["MERGELINE_MAIL_FROM"] ?? "default",
-    limits: { perMinute: send.perMinute, concurrency: send.concurrency, perDay: send.perDay },
+    transport: async () => (transport ??= createMailTransport(mail)),
+    transportKind: mail.transport,
+    // Pacing is per sending mailbox: the sender (a shared mailbox or the SMTP account).
+    mailbox: `${mail.transport}:${mail.from ?? "default"}`,
+    limits: { perMinute: mail.perMinute, concurrency: mail.concurrency, perDay: mail.perDay },
     leaseMs: send.leaseMs,
     sliceMs: send.sliceMs,
     inlineWaitMs: send.inlineWaitMs,
@@ -53,7 +51,7 @@ export const createDeliveryDeps = (config: AppConfig): DeliveryDeps => {
     queue: send.queueConnectionString
       ? createStorageSendQueue(send.queueConnectionString)
       : undefined,
-    compose: plainComposer,
+    compose: composeEntryLines,
   };
 };
 

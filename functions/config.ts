@@ -40,19 +40,36 @@ export interface AppConfig {
    */
   readonly pdf: { readonly size: number; readonly maxQueue: number; readonly timeoutMs: number };
   /**
-   * The send job (functions/delivery/job/): the mailbox's limits (Exchange Online's by default),
-   * how long a worker holds a job, how long one queue message works, and the queue's account.
+   * The send job (functions/delivery/job/; the mailbox's limits are in `mail`): how long a worker
+   * holds a job, how long one queue message works, and the queue's storage account.
    */
   readonly sendJob: {
-    readonly perMinute: number;
-    readonly concurrency: number;
-    readonly perDay: number;
     readonly leaseMs: number;
     readonly sliceMs: number;
     readonly inlineWaitMs: number;
     /** The storage account of the send queue; absent: sending answers 503. */
     readonly queueConnectionString: string | undefined;
   };
+  /** E-mail delivery (functions/delivery/): which transport carries it and the mailbox's limits. */
+  readonly mail: MailSettings;
+}
+
+export type MailTransportKind = "graph" | "smtp" | "none";
+
+export interface MailSettings {
+  readonly transport: MailTransportKind;
+  /** smtp://user:pass@host:port or smtps://...; absent: SMTP sends fail as not configured. */
+  readonly smtpUrl: string | undefined;
+  /** The sender for SMTP (and a shared mailbox); absent: SMTP sends fail as not configured. */
+  readonly from: string | undefined;
+  /** The right-hand side of every Message-ID: MERGELINE_MAIL_MESSAGE_ID_DOMAIN, else the sender's domain. */
+  readonly messageIdDomain: string;
+  /** Exchange Online's limits by default: 30 messages a minute, 4 at once, 10,000 a day. */
+  readonly perMinute: number;
+  readonly concurrency: number;
+  readonly perDay: number;
+  /** The largest message (encoded, attachments included) the mailbox accepts. */
+  readonly maxMessageBytes: number;
 }
 
 /** One core stays with the event loop that answers requests; at least one thread merges. */
@@ -71,6 +88,51 @@ const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (!Number.isInteger(value) || value < 1)
     throw new Error(`Set ${name} to a whole number of at least 1 (it is "${text}").`);
   return value;
+};
+
+// A bare address (a@b.c) or a display form (Name <a@b.c>); the domain needs a dot or is localhost.
+const mailbox = /^(?:[^<>]*<)?([^\s@<>]+@((?:[^\s@<>.]+\.)+[^\s@<>.]+|localhost))>?$/;
+
+const smtpUrlOf = (env: NodeJS.ProcessEnv): string | undefined => {
+  const text = env["SMTP_URL"];
+  if (text === undefined || text === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error("Set SMTP_URL to a URL such as smtp://user:password@host:587.");
+  }
+  if (!["smtp:", "smtps:"].includes(url.protocol) || url.hostname === "")
+    throw new Error(
+      `Set SMTP_URL to an smtp:// or smtps:// URL with a host (it is ${url.protocol}//...).`,
+    );
+  return text;
+};
+
+const mailSettings = (env: NodeJS.ProcessEnv): MailSettings => {
+  const smtpUrl = smtpUrlOf(env);
+  const transport = env["MERGELINE_MAIL_TRANSPORT"] || (smtpUrl ? "smtp" : "graph");
+  if (transport !== "graph" && transport !== "smtp" && transport !== "none")
+    throw new Error(`Set MERGELINE_MAIL_TRANSPORT to graph, smtp or none (it is "${transport}").`);
+  const from = env["MERGELINE_MAIL_FROM"] || undefined;
+  const fromMatch = from === undefined ? undefined : mailbox.exec(from.trim());
+  if (from !== undefined && !fromMatch)
+    throw new Error(
+      `Set MERGELINE_MAIL_FROM to an address such as "Marketing <news@contoso.com>" (it is "${from}").`,
+    );
+  const domain = env["MERGELINE_MAIL_MESSAGE_ID_DOMAIN"] || fromMatch?.[2] || "mergeline.invalid";
+  if (!/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/.test(domain))
+    throw new Error(`Set MERGELINE_MAIL_MESSAGE_ID_DOMAIN to a domain name (it is "${domain}").`);
+  return {
+    transport,
+    smtpUrl,
+    from: from?.trim(),
+    messageIdDomain: domain.toLowerCase(),
+    perMinute: positiveInt(env, "MERGELINE_MAIL_PER_MINUTE", 30),
+    concurrency: positiveInt(env, "MERGELINE_MAIL_CONCURRENCY", 4),
+    perDay: positiveInt(env, "MERGELINE_MAIL_PER_DAY", 10_000),
+    maxMessageBytes: positiveInt(env, "MERGELINE_MAIL_MAX_BYTES", 25 * 1024 * 1024),
+  };
 };
 
 const isLoopback = (url: string): boolean => {
@@ -138,13 +200,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       timeoutMs: positiveInt(env, "MERGELINE_PDF_TIMEOUT_SECONDS", 300) * 1000,
     },
     sendJob: {
-      perMinute: positiveInt(env, "MERGELINE_MAIL_PER_MINUTE", 30),
-      concurrency: positiveInt(env, "MERGELINE_MAIL_CONCURRENCY", 4),
-      perDay: positiveInt(env, "MERGELINE_MAIL_PER_DAY", 10_000),
       leaseMs: positiveInt(env, "MERGELINE_SEND_LEASE_SECONDS", 60) * 1000,
       sliceMs: positiveInt(env, "MERGELINE_SEND_SLICE_SECONDS", 240) * 1000,
       inlineWaitMs: positiveInt(env, "MERGELINE_SEND_INLINE_WAIT_SECONDS", 15) * 1000,
       queueConnectionString: queueConnectionOf(env),
     },
+    mail: mailSettings(env),
   };
 };

@@ -9,6 +9,7 @@ import {
   listContactsHandler,
   updateContactHandler,
 } from "./contacts/contact-handlers";
+import { previewEmailHandler } from "./delivery/preview/email-preview-handler";
 import { exportContactsHandler } from "./contacts/export/export-handler";
 import { importContactsHandler } from "./contacts/import/import-handler";
 import {
@@ -237,6 +238,7 @@ export const handlers = {
   cancelSendJob: cancelSendJobHandler,
   retrySendJob: retrySendJobHandler,
   getSendJobPrintFile: getSendJobPrintFileHandler,
+  previewEmail: previewEmailHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 
 export interface Route {

@@ -2,21 +2,24 @@
  * `npm start`: the whole local stack in one process tree, no Azure account needed.
  *   - the embedded Cosmos DB-compatible server (persisted under .data/cosmos), or COSMOS_ENDPOINT;
  *   - Azurite for blobs (under .data/azurite), or AZURE_STORAGE_CONNECTION_STRING;
+ *   - a mail inbox (MailDev: SMTP and a web inbox on loopback, mail under .data/maildev) that the
+ *     API sends through, unless SMTP_URL names another server;
  *   - the Functions route table on http://localhost:7071/api through the local host;
  *   - the task pane's webpack dev server on https://localhost:3000;
  *   - the demo tenant, seeded on first start.
  * Flags: --api-only (no pane, no Azurite), --data-dir <dir>, --api-port <n>, --cosmos-port <n>
- * (0: any free port), --no-seed.
+ * (0: any free port), --no-seed, --no-mail (no local inbox).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createAppDeps } from "../functions/app-deps";
-import { loadConfig } from "../functions/config";
+import { loadConfig, type AppConfig } from "../functions/config";
 import { seedDemoTenant } from "../functions/demo/seed-demo-tenant";
 import { createLocalHost } from "../functions/http/local-host";
 import { createRoutes } from "../functions/routes";
+import { startLocalInbox, type LocalInbox } from "../functions/delivery/local/local-inbox";
 import { createDevIssuer } from "../functions/auth/dev-issuer";
 import { environmentOf } from "../functions/auth/dev-issuer-gate";
 import { startAzurite } from "../functions/store/embedded/azurite";
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     "api-port": { type: "string", default: process.env["MERGELINE_API_PORT"] ?? "7071" },
     "cosmos-port": { type: "string", default: "8081" },
     "no-seed": { type: "boolean", default: false },
+    "no-mail": { type: "boolean", default: false },
   },
 });
 
@@ -87,6 +91,16 @@ const startPaneDevServer = (apiUrl: string) => {
   children.push(child);
 };
 
+/** Where the API's e-mail goes, without the SMTP password. */
+const mailLine = (mail: AppConfig["mail"], inbox: LocalInbox | undefined): string => {
+  if (inbox)
+    return `Mail inbox     ${inbox.webUrl}   (every e-mail the API sends, through ${mail.smtpUrl})`;
+  if (mail.transport !== "smtp" || !mail.smtpUrl) return `Mail           ${mail.transport}`;
+  const url = new URL(mail.smtpUrl);
+  url.password = url.password ? "***" : "";
+  return `Mail           SMTP_URL ${url.toString()}`;
+};
+
 const shutdown = async (code: number) => {
   for (const child of children) child.kill("SIGTERM");
   await Promise.all(closers.map((close) => close()));
@@ -111,6 +125,12 @@ const main = async () => {
   }
   let blob = process.env["AZURE_STORAGE_CONNECTION_STRING"];
   if (!blob && !args["api-only"]) blob = await startBlobs();
+  // The API sends e-mail (--api-only too): to the local inbox unless SMTP_URL names a server.
+  let inbox: LocalInbox | undefined;
+  if (!process.env["SMTP_URL"] && !args["no-mail"]) {
+    inbox = await startLocalInbox({ mailDirectory: path.join(dataDir, "maildev") });
+    closers.push(() => (inbox as LocalInbox).close());
+  }
 
   // Sign-in on this machine: a development issuer on loopback, validated like Entra ID. It
   // answers only in development (dev-issuer-gate.ts), so NODE_ENV=production turns it off.
@@ -126,6 +146,13 @@ const main = async () => {
     COSMOS_ENDPOINT: cosmosEndpoint,
     COSMOS_KEY: cosmosKey,
     ...(blob ? { AZURE_STORAGE_CONNECTION_STRING: blob } : {}),
+    ...(inbox
+      ? {
+          SMTP_URL: inbox.smtpUrl,
+          MERGELINE_MAIL_FROM:
+            process.env["MERGELINE_MAIL_FROM"] || "Mergeline <mergeline@localhost>",
+        }
+      : {}),
   });
   const deps = await createAppDeps(config);
   // The send queue's trigger, as Azure runs it: the same handler, polling Azurite's queue.
@@ -167,6 +194,7 @@ const main = async () => {
   say(
     `  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000 (queues on 10001), data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`,
   );
+  say(`  ${mailLine(config.mail, inbox)}`);
   if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);
   say(`  ${seedLine}`);
   say(

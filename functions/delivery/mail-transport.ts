@@ -54,7 +54,8 @@ export class MailTransportError extends Error {
 export type PriorAttempt = "none" | "sent" | "draft";
 
 export interface MailTransport {
-  readonly kind: "graph" | "smtp";
+  /** "none": mail is switched off (or the named transport is missing) and every send says so. */
+  readonly kind: "graph" | "smtp" | "none";
   /** The largest message (attachments included) the mailbox takes, in bytes. */
   readonly maxMessageBytes: number;
   /**

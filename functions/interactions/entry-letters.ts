@@ -124,7 +124,7 @@ export const lettersOfEntries = async (
       bySegment.set(segmentNo, [...(bySegment.get(segmentNo) ?? []), i]);
     }
     for (const [segmentNo, group] of bySegment) {
-      const records = await recordsOf(
+      const records = await letterRecordsOfEntries(
         deps,
         tenant,
         segmentNo,
@@ -148,8 +148,11 @@ export const lettersOfEntries = async (
   }));
 };
 
-/** The merge data of logged entries: their segment lines, kept read-only since the Log. */
-const recordsOf = async (
+/**
+ * The merge data of logged entries of one segment: their segment lines, kept read-only since the
+ * Log, dated with each entry's date. E-mail delivery writes subjects and short bodies with it.
+ */
+export const letterRecordsOfEntries = async (
   deps: AppDeps,
   tenant: TenantId,
   segmentNo: string,

@@ -153,6 +153,16 @@ export class InteractionRepository {
       );
   }
 
+  /** Entries by contact and entry No. (point reads), whole; undefined where one is gone. */
+  entriesByKeys(
+    tenant: TenantId,
+    keys: readonly { readonly contactNo: string; readonly entryNo: number }[],
+  ): Promise<(StoredEntry | undefined)[]> {
+    return Promise.all(
+      keys.map((k) => this.entryDocs.findStored(tenant, entryKey(k.contactNo, k.entryNo))),
+    );
+  }
+
   /** One entry by its number alone, whole (with the letter's id); undefined when there is none. */
   async findEntry(tenant: TenantId, entryNo: number): Promise<StoredEntry | undefined> {
     const [entry] = await this.entryDocs.allStored(tenant, {

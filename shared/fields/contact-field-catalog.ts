@@ -55,6 +55,10 @@ export const contactFieldCatalog: { readonly [K in ContactFieldKey]: ContactFiel
   territoryCode: { label: fieldLabel("Territory Code", "Distriktskode") },
   languageCode: { label: fieldLabel("Language Code", "Sprogkode"), aliases: ["Language", "Sprog"] },
   correspondenceType: { label: fieldLabel("Correspondence Type", "Korrespondancetype") },
+  emailOptOut: {
+    label: fieldLabel("E-mail Opt-out", "Fravalgt e-mail"),
+    aliases: ["E-Mail Opt-Out", "Email Opt Out", "Fravalg af e-mail", "Ingen e-mail"],
+  },
   excludeFromSegments: {
     label: fieldLabel("Exclude from Segments", "Udelad fra målgrupper"),
     aliases: ["Undtag fra målgrupper"],

@@ -59,6 +59,10 @@ export const ContactFields = z.object({
   territoryCode: Code.optional(),
   languageCode: LanguageTag.optional(),
   correspondenceType: CorrespondenceType.optional(),
+  emailOptOut: z.boolean().default(false).meta({
+    description:
+      "The contact opted out of e-mail: e-mail deliveries skip it with the reason opted_out, never sent.",
+  }),
   excludeFromSegments: z.boolean().default(false),
   mailingGroups: z.array(Code).max(50).default([]),
   industryGroups: z.array(Code).max(50).default([]).meta({ description: "Companies only." }),

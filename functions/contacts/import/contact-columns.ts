@@ -44,6 +44,7 @@ const cellKinds: Readonly<Record<ColumnField, CellKind>> = {
   territoryCode: "code",
   languageCode: "language",
   correspondenceType: "correspondence",
+  emailOptOut: "boolean",
   excludeFromSegments: "boolean",
   mailingGroups: "list",
   industryGroups: "list",

@@ -4,7 +4,7 @@ import { PreconditionFailedError } from "../../errors/app-errors";
 import type { StoredDelivery, StoredSendJob } from "../../store/send-job-repository";
 import type { TenantId } from "../../store/tenant";
 import { MailTransportError, type MailTransport } from "../mail-transport";
-import { deliveryIdOf, messageIdOf } from "./line-composer";
+import type { ComposedLine } from "./line-composer";
 import { estimatedFinish, grant, reserve, settle, type PaceState } from "./mailbox-pace";
 
 /** What a slice of work on a job ended with, and when the queue should bring the job back. */
@@ -206,17 +206,24 @@ export const runSendJobSlice = async (
         throw error;
       }
 
+      const composed = await delivery.compose(deps, tenant, job, batch);
+      const messageIdAt = (i: number) => {
+        const c = composed[i];
+        return c?.kind === "message" ? c.message.messageId : undefined;
+      };
       // Written before the transport is called: a crash from here on finds the line "sending".
       const claimed = await repo.changeDeliveries(
         tenant,
-        batch.map((line) => ({
+        batch.map((line, i) => ({
           delivery: line,
           state: "sending",
           attempts: line.attempts + 1,
+          messageId: messageIdAt(i),
         })),
       );
       const claimedNos = new Set(claimed.map((c) => c.entryNo));
       const mine = batch.filter((line) => claimedNos.has(line.entryNo));
+      const composedOf = new Map(batch.map((line, i) => [line.entryNo, composed[i]]));
       for (const line of mine) {
         counts[line.state] -= 1;
         counts.sending += 1;
@@ -227,8 +234,7 @@ export const runSendJobSlice = async (
         mine.map((line) =>
           sendLine(
             deps,
-            tenant,
-            job,
+            composedOf.get(line.entryNo) as ComposedLine,
             line,
             transport as MailTransport,
             recovered.has(line.entryNo),
@@ -246,7 +252,7 @@ export const runSendJobSlice = async (
           const failedForGood = givesUp(outcome, line);
           return {
             delivery: line,
-            messageId: messageIdOf(tenant, jobId, line.entryNo),
+            messageId: messageIdAt(batch.indexOf(line)),
             state: failedForGood ? "failed" : stateOf(outcome),
             attempts: outcome.kind === "stop" ? line.attempts : line.attempts + 1,
             ...(outcome.kind === "sent" ? { sentAt: outcome.sentAt } : {}),
@@ -336,22 +342,14 @@ const giveBack = async (
   }
 };
 
-/** One line: compose, look up an earlier attempt if a crash left one, send, classify. */
+/** One line: look up an earlier attempt if a crash left one, send, classify. */
 const sendLine = async (
   deps: AppDeps,
-  tenant: TenantId,
-  job: StoredSendJob,
+  composed: ComposedLine,
   line: StoredDelivery,
   transport: MailTransport,
   recovered: boolean,
 ): Promise<LineOutcome> => {
-  const composed = await deps.delivery.compose(deps, {
-    tenant,
-    job,
-    delivery: line,
-    deliveryId: deliveryIdOf(tenant, job.id, line.entryNo),
-    messageId: messageIdOf(tenant, job.id, line.entryNo),
-  });
   if (composed.kind !== "message") return composed;
   try {
     if (recovered && (await transport.priorAttempt(composed.message)) === "sent")

@@ -8,6 +8,7 @@ import {
   readTemplate,
 } from "@shared/merge/index";
 import { splitLetters } from "../../convert/split-letters";
+import { letterAsHtml } from "../../delivery/compose/letter-html";
 import type { MergeTask, MergeTaskResult } from "./merge-task";
 import { transferablesOf } from "./worker-protocol";
 import type { TaskOutcome } from "./worker-serve";
@@ -79,6 +80,11 @@ export const runMergeTask = (
       return splitLetters(task.pdf, task.letters).then((files) => ({
         output: { kind: "splitPdf", files },
         transfer: transferablesOf(files),
+      }));
+    case "letterHtml":
+      return letterAsHtml(task.letter).then((html) => ({
+        output: { kind: "letterHtml", ...html },
+        transfer: [],
       }));
   }
 };

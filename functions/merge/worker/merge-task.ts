@@ -58,7 +58,9 @@ export type MergeTask =
   /** Files into one zip, stored as they are (a .docx is compressed already). */
   | { readonly kind: "zip"; readonly files: readonly ZipEntry[] }
   /** A one-document merge's PDF, split into a PDF per letter at the letters' marks. */
-  | { readonly kind: "splitPdf"; readonly pdf: Uint8Array; readonly letters: number };
+  | { readonly kind: "splitPdf"; readonly pdf: Uint8Array; readonly letters: number }
+  /** A merged letter as an e-mail's HTML body and its plain-text alternative (mammoth). */
+  | { readonly kind: "letterHtml"; readonly letter: Uint8Array };
 
 /** What checkMerge's callbacks would answer, per record, as data that can cross a thread. */
 export interface CheckNotes {
@@ -95,7 +97,8 @@ export type MergeTaskResult =
   | { readonly kind: "mergeEach"; readonly files: readonly MergedFile[] }
   | { readonly kind: "labels"; readonly bytes: Uint8Array }
   | { readonly kind: "zip"; readonly bytes: Uint8Array }
-  | { readonly kind: "splitPdf"; readonly files: readonly Uint8Array[] };
+  | { readonly kind: "splitPdf"; readonly files: readonly Uint8Array[] }
+  | { readonly kind: "letterHtml"; readonly body: string; readonly text: string };
 
 export type MergeTaskKind = MergeTask["kind"];
 export type ResultOf<K extends MergeTaskKind> = Extract<MergeTaskResult, { readonly kind: K }>;

@@ -14,6 +14,7 @@ import type {
   ResultOf,
   ZipEntry,
 } from "./merge-task";
+import type { LetterHtml } from "../../delivery/compose/letter-html";
 import { reviveMergeError } from "./merge-task-errors";
 import { startMergeWorker } from "./merge-worker-thread";
 import { createWorkerPool, type WorkerPoolStats } from "./worker-pool";
@@ -89,6 +90,11 @@ export interface MergeWorkers {
    * in a merge thread: pdf-lib parses and writes on the CPU. The PDF's bytes are handed over.
    */
   splitPdf(pdf: Uint8Array, letters: number, signal?: AbortSignal): Promise<readonly Uint8Array[]>;
+  /**
+   * A merged letter as an e-mail's HTML body (pictures inline) and plain-text alternative
+   * (functions/delivery/compose/letter-html.ts): mammoth reads the whole package on the CPU.
+   */
+  letterHtml(letter: Uint8Array, signal?: AbortSignal): Promise<LetterHtml>;
   stats(): WorkerPoolStats;
   close(): Promise<void>;
 }
@@ -152,6 +158,10 @@ export const createMergeWorkers = (
     },
     splitPdf: async (pdf, letters, signal) =>
       (await run({ kind: "splitPdf", pdf, letters }, signal, transferablesOf([pdf]))).files,
+    letterHtml: async (letter, signal) => {
+      const { body, text } = await run({ kind: "letterHtml", letter }, signal);
+      return { body, text };
+    },
     stats: () => pool.stats(),
     close: () => pool.close(),
   };

@@ -3,12 +3,15 @@ import { page } from "../common";
 import {
   Delivery,
   DeliveryListQuery,
+  EmailPreview,
+  EmailPreviewRequest,
   SendJob,
   SendJobParams,
   SendLoggedSegmentRequest,
 } from "../delivery";
 import { endpoint } from "../endpoint";
 import { LoggedSegmentParams } from "../logging";
+import { SegmentNoParams } from "../segment";
 
 // --- Send jobs (send15) ------------------------------------------------------------------------
 
@@ -88,6 +91,19 @@ export const sendJobEndpoints = {
 
 // --- end send jobs ---------------------------------------------------------------------------
 
+/** E-mail delivery: one contact's e-mail as it would go out, and the send jobs. */
 export const deliveryEndpoints = {
+  previewEmail: endpoint({
+    method: "POST",
+    path: "/segments/{no}/email-preview",
+    tag: "Delivery",
+    summary:
+      "One contact's e-mail as it would go out: the subject, the HTML body and the attachments with their sizes, or why the contact gets none.",
+    params: SegmentNoParams,
+    body: EmailPreviewRequest,
+    response: EmailPreview,
+    status: 200,
+    rateLimit: "merge",
+  }),
   ...sendJobEndpoints,
 } as const;

@@ -67,9 +67,6 @@ export const testConfig = (
   workers: { size: 1, maxQueue: 64 },
   pdf: { size: 2, maxQueue: 4, timeoutMs: 300_000 },
   sendJob: {
-    perMinute: 10_000,
-    concurrency: 4,
-    perDay: 100_000,
     leaseMs: 60_000,
     sliceMs: 240_000,
     inlineWaitMs: 15_000,
@@ -84,6 +81,16 @@ export const testConfig = (
   blob: { connectionString: undefined, containerName: "documents" },
   maxBodyBytes: 1_048_576,
   segmentLeaseMs: 120_000,
+  mail: {
+    transport: "none",
+    smtpUrl: undefined,
+    from: undefined,
+    messageIdDomain: "mergeline.test",
+    perMinute: 30,
+    concurrency: 4,
+    perDay: 10_000,
+    maxMessageBytes: 25 * 1024 * 1024,
+  },
   ...overrides,
 });
 

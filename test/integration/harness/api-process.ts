@@ -9,6 +9,8 @@ export interface ApiProcess {
   /** http://127.0.0.1:<port>/api */
   readonly url: string;
   readonly exited: Promise<void>;
+  /** Everything it printed so far (stdout and stderr). */
+  readonly output: () => string;
 }
 
 /**
@@ -34,7 +36,7 @@ export const startApiProcess = (
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const ready = /API ready on (http:\/\/\S+)/.exec(out);
-      if (ready?.[1]) resolve({ child, url: ready[1], exited });
+      if (ready?.[1]) resolve({ child, url: ready[1], exited, output: () => out });
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);

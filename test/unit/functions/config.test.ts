@@ -21,3 +21,60 @@ describe("merge thread settings", () => {
     );
   });
 });
+
+describe("mail settings", () => {
+  it("default to Exchange Online's limits, and to Graph unless an SMTP server is named", () => {
+    expect(loadConfig(env).mail).toEqual({
+      transport: "graph",
+      smtpUrl: undefined,
+      from: undefined,
+      messageIdDomain: "mergeline.invalid",
+      perMinute: 30,
+      concurrency: 4,
+      perDay: 10_000,
+      maxMessageBytes: 25 * 1024 * 1024,
+    });
+    expect(loadConfig({ ...env, SMTP_URL: "smtp://127.0.0.1:1025" }).mail.transport).toBe("smtp");
+  });
+
+  it("read the transport, the server, the sender and the limits", () => {
+    const mail = loadConfig({
+      ...env,
+      MERGELINE_MAIL_TRANSPORT: "smtp",
+      SMTP_URL: "smtps://user:p%40ss@smtp.azurecomm.net:465",
+      MERGELINE_MAIL_FROM: "Marketing <News@Contoso.COM>",
+      MERGELINE_MAIL_PER_MINUTE: "60",
+      MERGELINE_MAIL_CONCURRENCY: "2",
+      MERGELINE_MAIL_PER_DAY: "500",
+      MERGELINE_MAIL_MAX_BYTES: "10485760",
+    }).mail;
+    expect(mail).toEqual({
+      transport: "smtp",
+      smtpUrl: "smtps://user:p%40ss@smtp.azurecomm.net:465",
+      from: "Marketing <News@Contoso.COM>",
+      messageIdDomain: "contoso.com",
+      perMinute: 60,
+      concurrency: 2,
+      perDay: 500,
+      maxMessageBytes: 10_485_760,
+    });
+    expect(
+      loadConfig({ ...env, MERGELINE_MAIL_MESSAGE_ID_DOMAIN: "mail.contoso.com" }).mail
+        .messageIdDomain,
+    ).toBe("mail.contoso.com");
+  });
+
+  it.each([
+    ["MERGELINE_MAIL_TRANSPORT", "sendgrid"],
+    ["SMTP_URL", "http://smtp.example.com"],
+    ["SMTP_URL", "not a url"],
+    ["MERGELINE_MAIL_FROM", "news at contoso"],
+    ["MERGELINE_MAIL_MESSAGE_ID_DOMAIN", "contoso.com>"],
+    ["MERGELINE_MAIL_PER_MINUTE", "0"],
+    ["MERGELINE_MAIL_CONCURRENCY", "two"],
+    ["MERGELINE_MAIL_PER_DAY", "-5"],
+    ["MERGELINE_MAIL_MAX_BYTES", "1.5"],
+  ])("refuse %s=%s, naming the setting", (name, value) => {
+    expect(() => loadConfig({ ...env, [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -6,7 +6,7 @@ import { startSendJob } from "../../../../functions/delivery/job/send-job-servic
 import type { MailTransport } from "../../../../functions/delivery/mail-transport";
 import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
-import { nodemailerTransport } from "../../harness/nodemailer-transport";
+import { createSmtpTransport } from "../../../../functions/delivery/smtp/smtp-transport";
 import {
   startRecordingSmtpServer,
   type RecordingSmtpServer,
@@ -45,12 +45,27 @@ const deliveries = async (jobId: string): Promise<Delivery[]> => {
 
 const receivedBy = (address: string) => smtp.received.filter((m) => m.to === address);
 
+const smtpTransport = (url: string): MailTransport =>
+  createSmtpTransport({
+    smtpUrl: url,
+    from: "news@mergeline.test",
+    concurrency: 4,
+    maxMessageBytes: 25 * 1024 * 1024,
+  });
+
 beforeAll(async () => {
   smtp = await startRecordingSmtpServer();
-  transport = nodemailerTransport(smtp.url);
+  transport = smtpTransport(smtp.url);
   api = await startApi({}, undefined, {
     queue: true,
-    delivery: { transport: async () => transport, transportKind: "smtp", mailbox: "news@a" },
+    blobs: true,
+    delivery: {
+      transport: async () => transport,
+      transportKind: "smtp",
+      mailbox: "news@a",
+      // Pacing has its own test; here the mailbox takes what comes.
+      limits: { perMinute: 100_000, concurrency: 4, perDay: 1_000_000 },
+    },
   });
 });
 
@@ -72,7 +87,7 @@ describe("a send job", () => {
     const jobId = randomUUID();
     const res = await api.call<SendJob>("POST", `/api/logged-segments/${logged}/send`, {
       tenant,
-      body: { jobId, subject: "Hello «Name»" },
+      body: { jobId, subject: "Hello «Name»", email: { kind: "attachment", format: "docx" } },
     });
     expect(res.status).toBe(202);
     expect(res.json).toMatchObject({
@@ -104,6 +119,7 @@ describe("a send job", () => {
     for (const line of lines) {
       const [mail] = receivedBy(line.email as string);
       expect(mail?.messageId).toBe(line.messageId);
+      expect(mail?.subject).toBe(`Hello ${line.contactName}`);
       expect(line.sentAt).toBeDefined();
     }
     // The entries follow their lines (Business Central's Delivery Status, and the time sent).
@@ -162,11 +178,11 @@ describe("a send job", () => {
     expect(lines.map((l) => l.state)).toEqual(["canceled", "canceled", "canceled"]);
   });
 
-  it("skips hard-copy lines and contacts without an address, with their reasons", async () => {
+  it("skips hard-copy lines and contacts who opted out of e-mail, with their reasons", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 6, {
       segmentNo: nextSegment(),
       hardCopyEvery: 3,
-      noAddress: [1],
+      optedOut: [1],
     });
     const job = await startSendJob(api.deps, identityOf(tenant), {
       loggedSegmentEntryNo: logged,
@@ -181,7 +197,7 @@ describe("a send job", () => {
     }
     const lines = await deliveries(job.id);
     expect(lines.map((l) => [l.state, l.reason?.code])).toEqual([
-      ["skipped", "no_address"],
+      ["skipped", "opted_out"],
       ["sent", undefined],
       ["skipped", "hard_copy"],
       ["sent", undefined],
@@ -269,7 +285,7 @@ describe("a send job", () => {
   it("a refused login stops the whole job with a problem, nothing sent, until retry", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 4, { segmentNo: nextSegment() });
     smtp.setAuthFailing(true);
-    const badPassword = nodemailerTransport(smtp.url);
+    const badPassword = smtpTransport(smtp.url);
     const deps: AppDeps = {
       ...api.deps,
       delivery: { ...api.deps.delivery, transport: async () => badPassword },

@@ -592,6 +592,13 @@ const probes: Record<EndpointName, Probe> = {
       },
     },
   ],
+  previewEmail: (x) => [
+    { path: `/segments/${x.segment}/email-preview`, body: { contactNo: x.contact } },
+    {
+      path: `/segments/${own.segment}/email-preview`,
+      body: { contactNo: x.person, email: { kind: "letter" } },
+    },
+  ],
   getMergeJob: (x) => [{ path: `/merge-jobs/${x.job}` }],
   downloadMergeResult: (x) => [{ path: `/merge-jobs/${x.job}/result` }],
   cancelMergeJob: (x) => [{ path: `/merge-jobs/${x.job}/cancel` }],

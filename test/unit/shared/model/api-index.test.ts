@@ -3,6 +3,7 @@ import { campaignEndpoints } from "@shared/model/api/campaigns";
 import { contactCodeEndpoints } from "@shared/model/api/contact-codes";
 import { contactEndpoints } from "@shared/model/api/contacts";
 import { criteriaEndpoints } from "@shared/model/api/criteria";
+import { deliveryEndpoints } from "@shared/model/api/delivery";
 import { interactionEndpoints } from "@shared/model/api/interactions";
 import { mergeEndpoints } from "@shared/model/api/merge";
 import { profileQuestionnaireEndpoints } from "@shared/model/api/profile-questionnaires";
@@ -22,6 +23,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,
   merge: mergeEndpoints,
+  delivery: deliveryEndpoints,
 };
 
 describe("the contract's index", () => {

@@ -7,6 +7,7 @@ const contact = (no: string, extra: Partial<Contact> = {}): Contact => ({
   type: "person",
   name: `Name ${no}`,
   searchName: `NAME ${no}`,
+  emailOptOut: false,
   excludeFromSegments: false,
   mailingGroups: [],
   industryGroups: [],
@@ -34,7 +35,8 @@ describe("contactsCsv", () => {
       true,
     );
     expect(lines[0]?.split(";")).toHaveLength(columnFields.length);
-    // No., type, name, search name, 19 empty optional fields, excludeFromSegments, 4 empty lists.
+    // No., type, name, search name, 19 empty optional fields, emailOptOut, excludeFromSegments,
+    // 4 empty lists.
     const line = (no: string) =>
       [
         no,
@@ -42,6 +44,7 @@ describe("contactsCsv", () => {
         `Name ${no}`,
         `NAME ${no}`,
         ...Array<string>(19).fill(""),
+        "false",
         "false",
         "",
         "",
