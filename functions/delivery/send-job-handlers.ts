@@ -12,11 +12,13 @@ import {
   toSendJob,
 } from "./job/send-job-service";
 import { sendJobPrintFile } from "./job/print-file";
+import { assertEmailChoice } from "./compose/email-choice-checks";
 
 export const sendLoggedSegmentHandler = defineHandler(
   api.sendLoggedSegment,
   async ({ identity, params, body }, deps: AppDeps) => {
     const { jobId, ...options } = body;
+    assertEmailChoice(options);
     const job = await startSendJob(deps, identity, {
       jobId,
       loggedSegmentEntryNo: params.entryNo,

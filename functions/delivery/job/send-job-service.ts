@@ -33,6 +33,14 @@ export const toSendJob = (job: StoredSendJob): SendJob => ({
 export const toDelivery = ({ jobId: _j, etag: _e, ...delivery }: StoredDelivery): Delivery =>
   delivery;
 
+/** The send job of a Log with Send Attachments: one per logged segment, found again by a repeat. */
+export const logSendJobId = (loggedSegmentEntryNo: number): string => `log-${loggedSegmentEntryNo}`;
+
+/** Refuses (503) before anything is written when there is no queue to send from. */
+export const assertCanSend = (deps: AppDeps): void => {
+  queueOf(deps);
+};
+
 const queueOf = (deps: AppDeps): SendQueue => {
   const queue = deps.delivery.queue;
   if (!queue)

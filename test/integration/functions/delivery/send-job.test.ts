@@ -11,7 +11,12 @@ import {
   startRecordingSmtpServer,
   type RecordingSmtpServer,
 } from "../../harness/recording-smtp-server";
-import { contactEmail, identityOf, loggedEmailSegment } from "./fixtures/email-segment";
+import {
+  contactEmail,
+  identityOf,
+  loggedEmailSegment,
+  seedEmailSegment,
+} from "./fixtures/email-segment";
 
 /**
  * The send job end to end: POST .../send puts a job on Azurite's queue, the local poller runs
@@ -139,6 +144,64 @@ describe("a send job", () => {
       { tenant },
     );
     expect(listed.json.items.map((j) => j.id)).toEqual([jobId]);
+  });
+
+  it("Log with Send Attachments logs and sends exactly once, the same Idempotency-Key answering the same job", async () => {
+    const { segmentNo, etag } = await seedEmailSegment(api.deps, tenant, 6, { hardCopyEvery: 3 });
+    const log = () =>
+      api.call<{ loggedSegment: { entryNo: number }; sendJobId?: string; replayed: boolean }>(
+        "POST",
+        `/api/segments/${segmentNo}/log`,
+        {
+          tenant,
+          ifMatch: etag,
+          headers: { "idempotency-key": "log-and-send" },
+          body: { sendAttachments: { email: { kind: "attachment", format: "docx" } } },
+        },
+      );
+    const [first, second] = await Promise.all([log(), log()]);
+    const answers = [first, second].filter((r) => r.status === 200);
+    expect(answers.length).toBeGreaterThanOrEqual(1);
+    const logged = answers[0]?.json.loggedSegment.entryNo as number;
+    const jobId = answers[0]?.json.sendJobId as string;
+    expect(jobId).toBeDefined();
+    for (const answer of answers) expect(answer.json.sendJobId).toBe(jobId);
+    const again = await log();
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ replayed: true, sendJobId: jobId });
+
+    const poller = startSendQueuePoller(api.deps, { idleMs: 50 });
+    try {
+      const done = await waitFor(api.deps, jobId, ["done"]);
+      expect(done.counts).toMatchObject({ total: 6, sent: 4, skipped: 2 });
+    } finally {
+      await poller.stop();
+    }
+    const jobs = await api.call<{ items: SendJob[] }>(
+      "GET",
+      `/api/logged-segments/${logged}/send-jobs`,
+      { tenant },
+    );
+    expect(jobs.json.items.map((j) => j.id)).toEqual([jobId]);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([1, 2, 4, 5].map(contactEmail).sort());
+    const entries = await api.deps.store.interactions.entriesOfLogged(tenant, logged);
+    expect(entries).toHaveLength(6);
+  });
+
+  it("a Log with Send Attachments naming an unknown field is refused before anything is logged", async () => {
+    const { segmentNo, etag } = await seedEmailSegment(api.deps, tenant, 2);
+    const res = await api.call("POST", `/api/segments/${segmentNo}/log`, {
+      tenant,
+      ifMatch: etag,
+      body: { sendAttachments: { subject: "Hi «Shoe Size»" } },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.errors[0]).toMatchObject({
+      field: "sendAttachments.subject",
+      rule: "unknown_merge_field",
+    });
+    const segment = await api.call("GET", `/api/segments/${segmentNo}`, { tenant });
+    expect(segment.json.status).toBe("open");
   });
 
   it("allows one active job per logged segment: a second is refused naming the first", async () => {
