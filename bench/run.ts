@@ -13,6 +13,7 @@ import { benchApiOverhead } from "./api-overhead.bench";
 import { benchCriteria } from "./criteria.bench";
 import { benchDemo } from "./demo.bench";
 import { benchEdge } from "./edge.bench";
+import { benchEmail } from "./email.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchHealthUnderMerge } from "./health-under-merge.bench";
 import { benchLabels } from "./labels.bench";
@@ -35,6 +36,7 @@ const benches: [string, () => Promise<BenchRow[]>][] = [
   ["health-under-merge", benchHealthUnderMerge],
   ["pane", benchPane],
   ["pdf", benchPdf],
+  ["email", benchEmail],
 ];
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -3,6 +3,11 @@ import type { JWTVerifyGetKey } from "jose";
 import { createTokenValidator } from "./auth/token-validator";
 import type { AppConfig } from "./config";
 import { createPdfConverter, type PdfConverter } from "./convert/pdf-converter";
+import type { DeliveryDeps } from "./delivery/delivery-deps";
+import { composeEntryLines } from "./delivery/job/entry-composer";
+import { createStorageSendQueue } from "./delivery/job/send-queue";
+import type { MailTransport } from "./delivery/mail-transport";
+import { createMailTransport } from "./delivery/mail-transports";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
@@ -24,7 +29,31 @@ export interface AppDeps extends EdgeDeps {
   readonly runningMerges: RunningMerges;
   /** LibreOffice processes converting merges to PDF; a process starts per conversion. */
   readonly pdf: PdfConverter;
+  /** E-mail delivery: the transport, the send queue and the mailbox's pace. */
+  readonly delivery: DeliveryDeps;
 }
+
+/** The send job's dependencies from the configuration: one transport per process, made when first used. */
+export const createDeliveryDeps = (config: AppConfig): DeliveryDeps => {
+  const send = config.sendJob;
+  const mail = config.mail;
+  let transport: MailTransport | undefined;
+  return {
+    transport: async () => (transport ??= createMailTransport(mail)),
+    transportKind: mail.transport,
+    // Pacing is per sending mailbox: the sender (a shared mailbox or the SMTP account).
+    mailbox: `${mail.transport}:${mail.from ?? "default"}`,
+    limits: { perMinute: mail.perMinute, concurrency: mail.concurrency, perDay: mail.perDay },
+    leaseMs: send.leaseMs,
+    sliceMs: send.sliceMs,
+    inlineWaitMs: send.inlineWaitMs,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    queue: send.queueConnectionString
+      ? createStorageSendQueue(send.queueConnectionString)
+      : undefined,
+    compose: composeEntryLines,
+  };
+};
 
 export const createAppDeps = async (
   config: AppConfig,
@@ -54,6 +83,7 @@ export const createAppDeps = async (
     workers: createMergeWorkers(config.workers),
     runningMerges: createRunningMerges(),
     pdf: createPdfConverter(config.pdf),
+    delivery: createDeliveryDeps(config),
   };
 };
 

@@ -39,6 +39,17 @@ export interface AppConfig {
    * killed.
    */
   readonly pdf: { readonly size: number; readonly maxQueue: number; readonly timeoutMs: number };
+  /**
+   * The send job (functions/delivery/job/; the mailbox's limits are in `mail`): how long a worker
+   * holds a job, how long one queue message works, and the queue's storage account.
+   */
+  readonly sendJob: {
+    readonly leaseMs: number;
+    readonly sliceMs: number;
+    readonly inlineWaitMs: number;
+    /** The storage account of the send queue; absent: sending answers 503. */
+    readonly queueConnectionString: string | undefined;
+  };
   /** E-mail delivery (functions/delivery/): which transport carries it and the mailbox's limits. */
   readonly mail: MailSettings;
 }
@@ -133,6 +144,19 @@ const isLoopback = (url: string): boolean => {
 };
 
 /**
+ * The send queue's account: AZURE_STORAGE_QUEUE_CONNECTION_STRING, else the blob account's
+ * string when it names a queue endpoint too (Azurite's blob-only string does not) or is an
+ * Azure account's (no explicit endpoints).
+ */
+const queueConnectionOf = (env: NodeJS.ProcessEnv): string | undefined => {
+  const own = env["AZURE_STORAGE_QUEUE_CONNECTION_STRING"];
+  if (own) return own;
+  const shared = env["AZURE_STORAGE_CONNECTION_STRING"];
+  if (!shared) return undefined;
+  return /QueueEndpoint=/i.test(shared) || !/BlobEndpoint=/i.test(shared) ? shared : undefined;
+};
+
+/**
  * Settings from the environment (Function App settings; the local stack sets its own). Entra ID
  * is the default issuer; the local stack points AUTH_ISSUER_TEMPLATE and AUTH_JWKS_URI at its
  * development issuer on loopback, and the same validation runs.
@@ -174,6 +198,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       size: positiveInt(env, "MERGELINE_PDF_CONVERTERS", 2),
       maxQueue: positiveInt(env, "MERGELINE_PDF_QUEUE", 4),
       timeoutMs: positiveInt(env, "MERGELINE_PDF_TIMEOUT_SECONDS", 300) * 1000,
+    },
+    sendJob: {
+      leaseMs: positiveInt(env, "MERGELINE_SEND_LEASE_SECONDS", 60) * 1000,
+      sliceMs: positiveInt(env, "MERGELINE_SEND_SLICE_SECONDS", 240) * 1000,
+      inlineWaitMs: positiveInt(env, "MERGELINE_SEND_INLINE_WAIT_SECONDS", 15) * 1000,
+      queueConnectionString: queueConnectionOf(env),
     },
     mail: mailSettings(env),
   };

@@ -47,6 +47,15 @@ import {
 } from "./merge/merge-handlers";
 import type { BoundHandler } from "./http/endpoint-handler";
 import {
+  cancelSendJobHandler,
+  getSendJobHandler,
+  getSendJobPrintFileHandler,
+  listLoggedSegmentSendJobsHandler,
+  listSendJobDeliveriesHandler,
+  retrySendJobHandler,
+  sendLoggedSegmentHandler,
+} from "./delivery/send-job-handlers";
+import {
   deleteLineAttachmentHandler,
   downloadLineAttachmentHandler,
   uploadLineAttachmentHandler,
@@ -222,6 +231,13 @@ export const handlers = {
   getMergeJob: getMergeJobHandler,
   downloadMergeResult: downloadMergeResultHandler,
   cancelMergeJob: cancelMergeJobHandler,
+  sendLoggedSegment: sendLoggedSegmentHandler,
+  listLoggedSegmentSendJobs: listLoggedSegmentSendJobsHandler,
+  getSendJob: getSendJobHandler,
+  listSendJobDeliveries: listSendJobDeliveriesHandler,
+  cancelSendJob: cancelSendJobHandler,
+  retrySendJob: retrySendJobHandler,
+  getSendJobPrintFile: getSendJobPrintFileHandler,
   previewEmail: previewEmailHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;
 

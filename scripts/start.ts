@@ -23,6 +23,7 @@ import { startLocalInbox, type LocalInbox } from "../functions/delivery/local/lo
 import { createDevIssuer } from "../functions/auth/dev-issuer";
 import { environmentOf } from "../functions/auth/dev-issuer-gate";
 import { startAzurite } from "../functions/store/embedded/azurite";
+import { startSendQueuePoller } from "../functions/delivery/job/send-queue-poller";
 import { freePort } from "../functions/store/embedded/free-port";
 import {
   startEmbeddedCosmos,
@@ -67,7 +68,16 @@ const startBlobs = async (): Promise<string> => {
       "Port 10000 is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.",
     );
   }
-  const azurite = await startAzurite({ location: path.join(dataDir, "azurite"), port: 10000 });
+  if (await portOpen(10001)) {
+    throw new Error(
+      "Port 10001 is taken: is another Azurite running? Stop it, or set AZURE_STORAGE_CONNECTION_STRING.",
+    );
+  }
+  const azurite = await startAzurite({
+    location: path.join(dataDir, "azurite"),
+    port: 10000,
+    queuePort: 10001,
+  });
   closers.push(() => azurite.close());
   return azurite.connectionString;
 };
@@ -145,6 +155,11 @@ const main = async () => {
       : {}),
   });
   const deps = await createAppDeps(config);
+  // The send queue's trigger, as Azure runs it: the same handler, polling Azurite's queue.
+  if (deps.delivery.queue) {
+    const poller = startSendQueuePoller(deps);
+    closers.push(() => poller.stop());
+  }
   let seedLine = "demo tenant: already seeded";
   if (!args["no-seed"]) {
     const seed = await seedDemoTenant(deps.store, asTenantId(demoTenant));
@@ -177,7 +192,7 @@ const main = async () => {
     `  Cosmos DB      ${cosmos ? `embedded at ${cosmosEndpoint}, data in ${path.relative(root, path.join(dataDir, "cosmos"))}` : cosmosEndpoint}`,
   );
   say(
-    `  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000, data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`,
+    `  Blob Storage   ${blob ? (process.env["AZURE_STORAGE_CONNECTION_STRING"] ? "AZURE_STORAGE_CONNECTION_STRING" : `Azurite on http://127.0.0.1:10000 (queues on 10001), data in ${path.relative(root, path.join(dataDir, "azurite"))}`) : "off (--api-only)"}`,
   );
   say(`  ${mailLine(config.mail, inbox)}`);
   if (!args["api-only"]) say(`  Task pane      ${paneOrigin}/taskpane.html (webpack dev server)`);

@@ -25,6 +25,9 @@ import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { logCheckHint } from "./log-check-hints";
 import { checkTemplateLetterFields, letterFieldPath } from "./log-letter-fields";
+import type { SendAttachments } from "@shared/model/delivery";
+import { assertEmailChoice } from "../delivery/compose/email-choice-checks";
+import { assertCanSend, logSendJobId, startSendJob } from "../delivery/job/send-job-service";
 
 /** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
 const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
@@ -98,14 +101,19 @@ export const logSegment = async (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
-  options: { followUp: boolean },
+  options: { followUp: boolean; sendAttachments?: SendAttachments | undefined },
   ifMatch: string,
   idempotencyKey: string | undefined,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
+  // Refused before anything is written: a choice that cannot be sent, or no queue to send it.
+  if (options.sendAttachments) {
+    assertEmailChoice(options.sendAttachments, "sendAttachments.");
+    assertCanSend(deps);
+  }
   const header = await segments.headers.get(tenant, segmentNo);
-  if (header.status === "logged") return answerLogged(deps, tenant, header, idempotencyKey);
+  if (header.status === "logged") return answerLogged(deps, identity, header, idempotencyKey);
   if (header.status === "logging")
     await assertMayFinish(deps, tenant, header, ifMatch, idempotencyKey);
   else if (!sameEtag(await reviewedEtag(deps, tenant, header), ifMatch))
@@ -114,7 +122,7 @@ export const logSegment = async (
   return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
     // What the segment is now that it is ours: another Log may have finished meanwhile.
     const current = await segments.headers.get(tenant, segmentNo);
-    if (current.status === "logged") return answerLogged(deps, tenant, current, idempotencyKey);
+    if (current.status === "logged") return answerLogged(deps, identity, current, idempotencyKey);
     if (current.status === "logging") return finishStopped(deps, identity, current, hold);
     if (!sameEtag(await reviewedEtag(deps, tenant, current), ifMatch))
       throw changedSinceReview(segmentNo);
@@ -150,6 +158,7 @@ export const logSegment = async (
       campaignsOf(inputs.lines.map((line) => lineOrHeader(line, current, "campaignNo"))),
       options.followUp,
       idempotencyKey,
+      options.sendAttachments,
     );
     try {
       const { etag, ...rest } = current;
@@ -177,11 +186,11 @@ export const resumeLog = async (
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
   const header = await segments.headers.get(tenant, segmentNo);
-  if (header.status === "logged") return answerFinished(deps, tenant, header);
+  if (header.status === "logged") return answerFinished(deps, identity, header);
   if (header.status === "open") throw nothingToResume(segmentNo);
   return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
     const current = await segments.headers.get(tenant, segmentNo);
-    if (current.status === "logged") return answerFinished(deps, tenant, current);
+    if (current.status === "logged") return answerFinished(deps, identity, current);
     if (current.status === "open") throw nothingToResume(segmentNo);
     return finishStopped(deps, identity, current, hold);
   });
@@ -197,13 +206,13 @@ const nothingToResume = (segmentNo: string) => {
 /** A logged segment: the same request again gets its outcome, anything else a refusal. */
 const answerLogged = async (
   deps: AppDeps,
-  tenant: TenantId,
+  identity: Identity,
   header: SegmentHeader,
   idempotencyKey: string | undefined,
 ): Promise<LogOutcome> => {
-  const run = await deps.store.segments.logRuns.find(tenant, header.no);
+  const run = await deps.store.segments.logRuns.find(identity.tenantId, header.no);
   if (run && idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey)
-    return outcome(deps, tenant, run, true);
+    return outcome(deps, identity, run, true);
   throw new ConflictError(
     `Segment ${header.no} is already logged (logged segment ${header.loggedSegmentEntryNo ?? "?"}). Create a follow-up segment to log again.`,
   );
@@ -211,12 +220,12 @@ const answerLogged = async (
 
 const answerFinished = async (
   deps: AppDeps,
-  tenant: TenantId,
+  identity: Identity,
   header: SegmentHeader,
 ): Promise<LogOutcome> => {
-  const run = await deps.store.segments.logRuns.find(tenant, header.no);
+  const run = await deps.store.segments.logRuns.find(identity.tenantId, header.no);
   if (run?.status !== "done") throw nothingToResume(header.no);
-  return outcome(deps, tenant, run, true);
+  return outcome(deps, identity, run, true);
 };
 
 /**
@@ -277,6 +286,7 @@ const startRun = async (
   campaignNos: readonly string[],
   followUp: boolean,
   idempotencyKey: string | undefined,
+  sendAttachments: SendAttachments | undefined,
 ): Promise<LogRun> => {
   const tenant = identity.tenantId;
   const runs = deps.store.segments.logRuns;
@@ -307,6 +317,7 @@ const startRun = async (
     total,
     written: 0,
     followUp,
+    ...(sendAttachments ? { sendAttachments } : {}),
     ...(followUpNo !== undefined
       ? { followUpSegmentNo: formatNo(series.segment, followUpNo) }
       : {}),
@@ -421,7 +432,7 @@ const finish = async (
     status: "done",
     finishedAt: deps.now().toISOString(),
   });
-  return outcome(deps, tenant, done, false);
+  return outcome(deps, identity, done, false);
 };
 
 /** A follow-up segment: the same campaign and template, and the logged segment's contacts. */
@@ -468,19 +479,34 @@ export const followUpSegment = async (
   }
 };
 
+/**
+ * The Log's answer. A Log with Send Attachments makes its send job here, under an id from its
+ * logged segment: the first answer creates it, a repeated or resumed Log finds it (and wakes it).
+ */
 const outcome = async (
   deps: AppDeps,
-  tenant: TenantId,
+  identity: Identity,
   run: LogRun,
   replayed: boolean,
-): Promise<LogOutcome> => ({
-  loggedSegment: await deps.store.interactions.loggedSegments.get(
-    tenant,
-    String(run.loggedSegmentEntryNo),
-  ),
-  ...(run.followUpSegmentNo ? { followUpSegmentNo: run.followUpSegmentNo } : {}),
-  replayed,
-});
+): Promise<LogOutcome> => {
+  const sendJob = run.sendAttachments
+    ? await startSendJob(deps, identity, {
+        jobId: logSendJobId(run.loggedSegmentEntryNo),
+        loggedSegmentEntryNo: run.loggedSegmentEntryNo,
+        options: run.sendAttachments,
+        origin: "log",
+      })
+    : undefined;
+  return {
+    loggedSegment: await deps.store.interactions.loggedSegments.get(
+      identity.tenantId,
+      String(run.loggedSegmentEntryNo),
+    ),
+    ...(run.followUpSegmentNo ? { followUpSegmentNo: run.followUpSegmentNo } : {}),
+    ...(sendJob ? { sendJobId: sendJob.id } : {}),
+    replayed,
+  };
+};
 
 /**
  * How far a Log is. A run still "writing" whose Log no longer holds the segment (its lease ran

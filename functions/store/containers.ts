@@ -81,7 +81,12 @@ export const containers: Record<ContainerName, ContainerDef> = {
   setup: {
     id: "setup",
     partitionKeyPath: "/pk",
-    indexingPolicy: policy([composite("/tenantId", "/code"), composite("/tenantId", "/no")]),
+    indexingPolicy: policy([
+      composite("/tenantId", "/code"),
+      composite("/tenantId", "/no"),
+      // A send job's lines, by entry No. (send-job-repository.ts).
+      composite("/tenantId", "/entryNo"),
+    ]),
   },
 };
 
@@ -90,4 +95,6 @@ export const partitionKey = {
   segment: (tenant: TenantId, segmentNo: string) => `${tenant}|${segmentNo}`,
   interactions: (tenant: TenantId, contactNo: string) => `${tenant}|${contactNo}`,
   setup: (tenant: TenantId, kind: string) => `${tenant}|${kind}`,
+  /** A send job and its lines (setup container): one partition per job. */
+  sendJob: (tenant: TenantId, jobId: string) => `${tenant}|sendJob|${jobId}`,
 };

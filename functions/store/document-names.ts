@@ -23,7 +23,9 @@ export type DocumentOwner =
   | { readonly kind: "mergedLetter"; readonly segmentNo: string; readonly lineNo: number }
   | { readonly kind: "mergeResult"; readonly jobId: string }
   /** A template's letter as a Log used it, copied once per logged segment (and letter). */
-  | { readonly kind: "loggedLetter"; readonly loggedSegmentEntryNo: number };
+  | { readonly kind: "loggedLetter"; readonly loggedSegmentEntryNo: number }
+  /** A send job's hard-copy letters for printing: a PDF or a .docx, typed on the blob. */
+  | { readonly kind: "printFile"; readonly jobId: string };
 
 export type DocumentKind = DocumentOwner["kind"];
 
@@ -34,6 +36,7 @@ const layouts: Record<DocumentKind, { readonly folder: string; readonly extensio
   // A merge result is a .docx or a zip; its content type is stored on the blob.
   mergeResult: { folder: "merge-results", extension: "" },
   loggedLetter: { folder: "logged-letters", extension: ".docx" },
+  printFile: { folder: "print-files", extension: "" },
 };
 
 const ownerKeys = (owner: DocumentOwner): string[] => {
@@ -44,6 +47,7 @@ const ownerKeys = (owner: DocumentOwner): string[] => {
     case "mergedLetter":
       return [owner.segmentNo, String(owner.lineNo)];
     case "mergeResult":
+    case "printFile":
       return [owner.jobId];
     case "loggedLetter":
       return [String(owner.loggedSegmentEntryNo)];

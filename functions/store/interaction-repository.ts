@@ -153,6 +153,16 @@ export class InteractionRepository {
       );
   }
 
+  /** Entries by contact and entry No. (point reads), whole; undefined where one is gone. */
+  entriesByKeys(
+    tenant: TenantId,
+    keys: readonly { readonly contactNo: string; readonly entryNo: number }[],
+  ): Promise<(StoredEntry | undefined)[]> {
+    return Promise.all(
+      keys.map((k) => this.entryDocs.findStored(tenant, entryKey(k.contactNo, k.entryNo))),
+    );
+  }
+
   /** One entry by its number alone, whole (with the letter's id); undefined when there is none. */
   async findEntry(tenant: TenantId, entryNo: number): Promise<StoredEntry | undefined> {
     const [entry] = await this.entryDocs.allStored(tenant, {
@@ -195,6 +205,49 @@ export class InteractionRepository {
         ),
     );
     return results.filter((r) => !succeeded(r)).length;
+  }
+
+  /**
+   * Sets each entry's delivery status (and the time its e-mail was sent), each only if it is
+   * still as read: an entry changed meanwhile (an evaluation) is read again and set again.
+   */
+  async setDeliveryStatus(
+    tenant: TenantId,
+    updates: readonly {
+      readonly contactNo: string;
+      readonly entryNo: number;
+      readonly status: InteractionLogEntry["deliveryStatus"];
+      readonly sentAt?: string | undefined;
+    }[],
+  ): Promise<void> {
+    let pending = [...updates];
+    for (let round = 0; pending.length > 0 && round < 5; round++) {
+      const current = await Promise.all(
+        pending.map((u) => this.entryDocs.findStored(tenant, entryKey(u.contactNo, u.entryNo))),
+      );
+      const writes = pending.flatMap((u, i) => {
+        const entry = current[i];
+        if (!entry) return [];
+        if (entry.deliveryStatus === u.status && entry.sentAt === u.sentAt) return [];
+        const { sentAt: _s, ...rest } = entry;
+        return [
+          {
+            update: u,
+            op: this.entryDocs.replaceOperation(
+              tenant,
+              entryKey(u.contactNo, u.entryNo),
+              { ...rest, deliveryStatus: u.status, ...(u.sentAt ? { sentAt: u.sentAt } : {}) },
+              entry.etag,
+            ),
+          },
+        ];
+      });
+      const results = await runBulk(
+        this.container,
+        writes.map((w) => w.op),
+      );
+      pending = writes.filter((_, i) => results[i]?.status === 412).map((w) => w.update);
+    }
   }
 
   /** Deletes every entry of a logged segment; returns how many could not be (gone ones could). */

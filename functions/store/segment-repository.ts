@@ -1,3 +1,4 @@
+import type { SendAttachments } from "@shared/model/delivery";
 import type { FieldMatches } from "@shared/model/field-match";
 import type { Container, SqlParameter } from "@azure/cosmos";
 import type { CriteriaAction } from "@shared/model/criteria-action";
@@ -60,6 +61,8 @@ export interface LogRun {
   written: number;
   followUp: boolean;
   followUpSegmentNo?: string;
+  /** Log with Send Attachments: the send job is made from this once the entries are written. */
+  sendAttachments?: SendAttachments;
   startedAt: string;
   userId: string;
   finishedAt?: string;

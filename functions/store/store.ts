@@ -12,6 +12,7 @@ import { DocumentBlobs } from "./documents";
 import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentRepository } from "./segment-repository";
+import { SendJobRepository } from "./send-job-repository";
 import { SetupRepository, setupKinds } from "./setup-repository";
 import type { StoredMergeJob } from "./stored-merge-job";
 
@@ -38,6 +39,7 @@ export interface Store {
   readonly profileQuestionnaires: SetupRepository<ProfileQuestionnaire>;
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
+  readonly sendJobs: SendJobRepository;
 }
 
 export const createStore = (containers: Containers, blobs?: ContainerClient): Store => ({
@@ -75,4 +77,5 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   ),
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
+  sendJobs: new SendJobRepository(containers.setup),
 });

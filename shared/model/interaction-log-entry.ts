@@ -43,7 +43,11 @@ export const InteractionLogEntry = z.object({
   loggedSegmentEntryNo: z.number().int().optional(),
   salespersonCode: Code.optional(),
   userId: z.string(),
-  deliveryStatus: z.enum(["none", "inProgress", "error"]).default("none"),
+  deliveryStatus: z.enum(["none", "inProgress", "sent", "error"]).default("none").meta({
+    description:
+      "Business Central's Delivery Status (blank, In Progress, Error), with \"sent\" where BC goes back to blank: the entry's e-mail left the mailbox at sentAt.",
+  }),
+  sentAt: IsoDateTime.optional().meta({ description: "When the entry's e-mail was sent." }),
   keptLetter: z.enum(["own", "merged", "template"]).optional().meta({
     description:
       "The letter kept for the record with this entry: the contact's own letter, the merged copy a merge kept, or the interaction template's letter as the Log copied it (served merged for the contact). Absent: nothing was sent (GET .../letter answers 404).",

@@ -11,6 +11,7 @@ import {
 import { InteractionLogEntry } from "./interaction-log-entry";
 import { IssueGroup } from "./issue-group";
 import { LoggedSegment } from "./logged-segment";
+import { SendAttachments } from "./delivery";
 
 /** Log a segment: one interaction log entry per line and one logged segment, exactly once. */
 export const LogRequest = z.object({
@@ -18,6 +19,10 @@ export const LogRequest = z.object({
     .boolean()
     .default(false)
     .meta({ description: "Also create a follow-up segment with the same contacts and campaign." }),
+  sendAttachments: SendAttachments.optional().meta({
+    description:
+      "Business Central's Send Attachments: after the entries are written, the e-mail lines go out as a send job (LogOutcome.sendJobId), exactly once with the same Idempotency-Key.",
+  }),
 });
 
 /**
@@ -62,6 +67,9 @@ export const LogCheck = z.object({
 
 export const LogOutcome = z.object({
   loggedSegment: LoggedSegment,
+  sendJobId: z.string().optional().meta({
+    description: "The send job of a Log with sendAttachments: follow it at /send-jobs/{id}.",
+  }),
   followUpSegmentNo: Code.optional(),
   replayed: z
     .boolean()

@@ -1,8 +1,97 @@
+import { z } from "zod";
+import { page } from "../common";
+import {
+  Delivery,
+  DeliveryListQuery,
+  EmailPreview,
+  EmailPreviewRequest,
+  SendJob,
+  SendJobParams,
+  SendLoggedSegmentRequest,
+} from "../delivery";
 import { endpoint } from "../endpoint";
-import { EmailPreview, EmailPreviewRequest } from "../delivery";
+import { LoggedSegmentParams } from "../logging";
 import { SegmentNoParams } from "../segment";
 
-/** E-mail delivery: one contact's e-mail as it would go out, and (send15) the send jobs. */
+// --- Send jobs (send15) ------------------------------------------------------------------------
+
+/** A logged segment's e-mail lines sent as a durable, paced job, and the job's lines. */
+export const sendJobEndpoints = {
+  sendLoggedSegment: endpoint({
+    method: "POST",
+    path: "/logged-segments/{entryNo}/send",
+    tag: "Delivery",
+    summary:
+      "Send the logged segment's e-mail lines (Business Central's Log with Send Attachments, after the fact) as a send job on the queue, at the mailbox's pace. A repeat with the same jobId answers the same job; while another job sends the logged segment, 409 names it.",
+    params: LoggedSegmentParams,
+    body: SendLoggedSegmentRequest,
+    response: SendJob,
+    status: 202,
+    rateLimit: "merge",
+  }),
+  listLoggedSegmentSendJobs: endpoint({
+    method: "GET",
+    path: "/logged-segments/{entryNo}/send-jobs",
+    tag: "Delivery",
+    summary: "The logged segment's send jobs, newest first.",
+    params: LoggedSegmentParams,
+    response: z.object({ items: z.array(SendJob) }),
+    status: 200,
+  }),
+  getSendJob: endpoint({
+    method: "GET",
+    path: "/send-jobs/{id}",
+    tag: "Delivery",
+    summary:
+      "A send job: its state, counts per line state, a problem that stops it, when it resumes and should finish.",
+    params: SendJobParams,
+    response: SendJob,
+    status: 200,
+  }),
+  listSendJobDeliveries: endpoint({
+    method: "GET",
+    path: "/send-jobs/{id}/deliveries",
+    tag: "Delivery",
+    summary:
+      "The job's lines by entry No., each with its delivery state, reason, Message-ID and time sent.",
+    params: SendJobParams,
+    query: DeliveryListQuery,
+    response: page(Delivery),
+    status: 200,
+  }),
+  cancelSendJob: endpoint({
+    method: "POST",
+    path: "/send-jobs/{id}/cancel",
+    tag: "Delivery",
+    summary: "Cancel the job: lines still waiting are canceled; messages already in flight finish.",
+    params: SendJobParams,
+    response: SendJob,
+    status: 200,
+  }),
+  retrySendJob: endpoint({
+    method: "POST",
+    path: "/send-jobs/{id}/retry",
+    tag: "Delivery",
+    summary:
+      "Send the failed lines again; a job a problem stopped (a bad password, consent missing) sends on.",
+    params: SendJobParams,
+    response: SendJob,
+    status: 200,
+  }),
+  getSendJobPrintFile: endpoint({
+    method: "GET",
+    path: "/send-jobs/{id}/print-file",
+    tag: "Delivery",
+    summary: "The hard-copy lines' letters merged for printing: one PDF (or .docx).",
+    params: SendJobParams,
+    responseType: "application/pdf",
+    status: 200,
+  }),
+} as const;
+
+// --- end send jobs ---------------------------------------------------------------------------
+
+/** E-mail delivery: one contact's e-mail as it would go out, and the send jobs. */
 export const deliveryEndpoints = {
   previewEmail: endpoint({
     method: "POST",
@@ -16,4 +105,5 @@ export const deliveryEndpoints = {
     status: 200,
     rateLimit: "merge",
   }),
-};
+  ...sendJobEndpoints,
+} as const;

@@ -3,6 +3,7 @@ import { HttpRequest } from "@azure/functions";
 import { createLocalJWKSet } from "jose";
 import { createAppDeps, type AppDeps } from "../../../functions/app-deps";
 import type { AppConfig } from "../../../functions/config";
+import type { DeliveryDeps } from "../../../functions/delivery/delivery-deps";
 import { createLocalHost, type LocalHost } from "../../../functions/http/local-host";
 import { createRoutes } from "../../../functions/routes";
 import { startAzurite } from "../../../functions/store/embedded/azurite";
@@ -65,6 +66,12 @@ export const testConfig = (
   expensivePerMinute: 10_000,
   workers: { size: 1, maxQueue: 64 },
   pdf: { size: 2, maxQueue: 4, timeoutMs: 300_000 },
+  sendJob: {
+    leaseMs: 60_000,
+    sliceMs: 240_000,
+    inlineWaitMs: 15_000,
+    queueConnectionString: undefined,
+  },
   cosmos: {
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -94,15 +101,29 @@ export const testConfig = (
 export const startApi = async (
   overrides: Partial<AppConfig> = {},
   cosmosGiven?: EmbeddedCosmos,
-  options: { blobs?: boolean } = {},
+  options: {
+    blobs?: boolean;
+    /** Azurite's queue service too, as the send queue. */
+    queue?: boolean;
+    /** In place of the configured transport, composer, clock... of e-mail delivery. */
+    delivery?: Partial<DeliveryDeps>;
+  } = {},
 ): Promise<ApiHarness> => {
   const cosmos = cosmosGiven ?? (await startEmbeddedCosmos());
   // Documents need Blob Storage: an in-memory Azurite, only for the tests that use it.
-  const azurite = options.blobs ? await startAzurite() : undefined;
-  const config = testConfig(cosmos, overrides);
+  const azurite =
+    options.blobs || options.queue ? await startAzurite({ queue: !!options.queue }) : undefined;
+  const base = testConfig(cosmos, overrides);
+  const config: AppConfig =
+    azurite && options.queue
+      ? {
+          ...base,
+          sendJob: { ...base.sendJob, queueConnectionString: azurite.connectionString },
+        }
+      : base;
   // The same validation as production, with the test issuer's keys in place of Entra ID's.
   const issuer = await createDevIssuer(testIssuerBase);
-  const deps = await createAppDeps(
+  const created = await createAppDeps(
     azurite
       ? {
           ...config,
@@ -111,6 +132,9 @@ export const startApi = async (
       : config,
     createLocalJWKSet(issuer.jwks),
   );
+  const deps: AppDeps = options.delivery
+    ? { ...created, delivery: { ...created.delivery, ...options.delivery } }
+    : created;
   const tokens = new Map<string, string>();
   const tokenFor = async (tenant: string, user: string, roles: readonly string[] | undefined) => {
     const key = `${tenant}|${user}|${roles?.join(",") ?? "*"}`;

@@ -34,6 +34,7 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 const sameJob = "0b6e7f9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c";
 const bOnlyJob = "5f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
 const bIdempotencyKey = "idem-b";
+const sameSendJob = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
 /** The ids one run of the probes fills requests with. */
 interface Ids {
@@ -55,6 +56,8 @@ interface Ids {
   readonly job: string;
   /** A job that resent a logged segment's letters. */
   readonly resendJob: string;
+  /** A send job of the logged segment's e-mail lines. */
+  readonly sendJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -599,6 +602,19 @@ const probes: Record<EndpointName, Probe> = {
   getMergeJob: (x) => [{ path: `/merge-jobs/${x.job}` }],
   downloadMergeResult: (x) => [{ path: `/merge-jobs/${x.job}/result` }],
   cancelMergeJob: (x) => [{ path: `/merge-jobs/${x.job}/cancel` }],
+  sendLoggedSegment: (x) => [
+    { path: `/logged-segments/${x.logged}/send`, body: {} },
+    { path: `/logged-segments/${x.logged}/send`, body: { jobId: x.sendJob } },
+  ],
+  listLoggedSegmentSendJobs: (x) => [{ path: `/logged-segments/${x.logged}/send-jobs` }],
+  getSendJob: (x) => [{ path: `/send-jobs/${x.sendJob}` }],
+  listSendJobDeliveries: (x) => [
+    { path: `/send-jobs/${x.sendJob}/deliveries` },
+    { path: `/send-jobs/${own.sendJob}/deliveries`, query: { continuation: x.token } },
+  ],
+  cancelSendJob: (x) => [{ path: `/send-jobs/${x.sendJob}/cancel` }],
+  retrySendJob: (x) => [{ path: `/send-jobs/${x.sendJob}/retry` }],
+  getSendJobPrintFile: (x) => [{ path: `/send-jobs/${x.sendJob}/print-file` }],
 };
 
 /**
@@ -727,6 +743,18 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       then: [
         { method: "GET", path: `/merge-jobs/${x.resendJob}` },
         { method: "GET", path: `/merge-jobs/${x.resendJob}/result` },
+      ],
+    },
+  ],
+  sendLoggedSegment: (x) => [
+    {
+      path: `/logged-segments/${aResendLogged}/send`,
+      body: { jobId: x.sendJob },
+      then: [
+        { method: "GET", path: `/send-jobs/${x.sendJob}` },
+        { method: "GET", path: `/send-jobs/${x.sendJob}/deliveries` },
+        { method: "GET", path: `/logged-segments/${aResendLogged}/send-jobs` },
+        { method: "POST", path: `/send-jobs/${x.sendJob}/cancel` },
       ],
     },
   ],
@@ -1044,6 +1072,14 @@ const seed = async () => {
   const bOnlyLogged = await log(B, "SEGL2", "idem-b2");
   const bResendJob = randomUUID();
   await ok(B, "POST", `/logged-segments/${bOnlyLogged}/resend`, { jobId: bResendJob });
+  // Send jobs under one id in both tenants, and one only B has (no transport: they wait).
+  await ok(A, "POST", `/logged-segments/${aLogged}/send`, { jobId: sameSendJob });
+  await ok(B, "POST", `/logged-segments/${bLogged}/send`, {
+    jobId: sameSendJob,
+    subject: "B-SECRET",
+  });
+  const bOnlySendJob = randomUUID();
+  await ok(B, "POST", `/logged-segments/${bOnlyLogged}/send`, { jobId: bOnlySendJob });
   // Its numbers lie past every number B and the probes of nobody's ids use, so that no B-only
   // id becomes one of A's.
   const tenantA = asTenantId(A.tenant);
@@ -1099,6 +1135,7 @@ const seed = async () => {
     saved: "SC",
     job: sameJob,
     resendJob: sameJob,
+    sendJob: sameSendJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -1118,6 +1155,7 @@ const seed = async () => {
     saved: "SCB",
     job: bOnlyJob,
     resendJob: bResendJob,
+    sendJob: bOnlySendJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -1137,6 +1175,7 @@ const seed = async () => {
     saved: "NXSC",
     job: randomUUID(),
     resendJob: randomUUID(),
+    sendJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),
@@ -1148,7 +1187,7 @@ const seed = async () => {
 let before: string[];
 
 beforeAll(async () => {
-  api = await startApi({}, undefined, { blobs: true });
+  api = await startApi({}, undefined, { blobs: true, queue: true });
   await seed();
   before = await stateOf("tenant-b");
 });

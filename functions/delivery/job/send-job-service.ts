@@ -1,0 +1,335 @@
+import { randomUUID } from "node:crypto";
+import type { Delivery, DeliveryState, SendAttachments, SendJob } from "@shared/model/delivery";
+import type { AppDeps } from "../../app-deps";
+import type { Identity } from "../../auth/identity";
+import {
+  ConflictError,
+  DependencyError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from "../../errors/app-errors";
+import type { StoredDelivery, StoredSendJob } from "../../store/send-job-repository";
+import type { TenantId } from "../../store/tenant";
+import type { SendQueue } from "./send-queue";
+
+/** The job as the API shows it: what only its workers read stays behind. */
+export const toSendJob = (job: StoredSendJob): SendJob => ({
+  id: job.id,
+  loggedSegmentEntryNo: job.loggedSegmentEntryNo,
+  state: job.state,
+  transport: job.transport,
+  counts: job.counts,
+  ...(job.problem ? { problem: job.problem } : {}),
+  ...(job.resumesAt ? { resumesAt: job.resumesAt } : {}),
+  ...(job.estimatedFinishAt ? { estimatedFinishAt: job.estimatedFinishAt } : {}),
+  ...(job.printFile ? { printFile: job.printFile } : {}),
+  createdAt: job.createdAt,
+  ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+  userId: job.userId,
+  etag: job.etag,
+});
+
+export const toDelivery = ({ jobId: _j, etag: _e, ...delivery }: StoredDelivery): Delivery =>
+  delivery;
+
+/** The send job of a Log with Send Attachments: one per logged segment, found again by a repeat. */
+export const logSendJobId = (loggedSegmentEntryNo: number): string => `log-${loggedSegmentEntryNo}`;
+
+/** Refuses (503) before anything is written when there is no queue to send from. */
+export const assertCanSend = (deps: AppDeps): void => {
+  queueOf(deps);
+};
+
+const queueOf = (deps: AppDeps): SendQueue => {
+  const queue = deps.delivery.queue;
+  if (!queue)
+    throw new DependencyError(
+      "Sending needs the send queue: set AZURE_STORAGE_CONNECTION_STRING (Azurite locally).",
+    );
+  return queue;
+};
+
+const isOver = (job: StoredSendJob | undefined) =>
+  !job || job.state === "done" || job.state === "canceled";
+
+const busyError = (loggedSegmentEntryNo: number, otherJobId: string) =>
+  new ConflictError(
+    `Logged segment ${loggedSegmentEntryNo} is being sent by send job ${otherJobId}: follow it at /send-jobs/${otherJobId}, or cancel it first.`,
+    [
+      {
+        in: "path",
+        field: "entryNo",
+        rule: "one_send_job",
+        message: `send job ${otherJobId} is still sending`,
+      },
+    ],
+  );
+
+export interface SendJobSpec {
+  readonly jobId?: string | undefined;
+  readonly loggedSegmentEntryNo: number;
+  readonly options: SendAttachments;
+  readonly origin: StoredSendJob["origin"];
+  /** Only these entries (Resend of one entry); all of the logged segment's otherwise. */
+  readonly entryNos?: readonly number[] | undefined;
+  readonly printFile?: StoredSendJob["printFile"];
+  readonly printDocumentId?: string | undefined;
+}
+
+/**
+ * Creates a send job for a logged segment's e-mail lines (hard-copy lines are skipped, for the
+ * print file) and puts it on the queue. A repeat with the same job id answers the same job (and
+ * wakes it: a crash may have lost its message); a second job while one sends is a 409 naming it.
+ */
+export const startSendJob = async (
+  deps: AppDeps,
+  identity: Identity,
+  spec: SendJobSpec,
+): Promise<SendJob> => {
+  const tenant = identity.tenantId;
+  const queue = queueOf(deps);
+  const repo = deps.store.sendJobs;
+  const jobId = spec.jobId ?? randomUUID();
+  const existing = await repo.findJob(tenant, jobId);
+  if (existing) {
+    if (existing.loggedSegmentEntryNo !== spec.loggedSegmentEntryNo)
+      throw new ConflictError(`Send job ${jobId} sends another logged segment.`, [
+        { in: "body", field: "jobId", rule: "unique", message: `${jobId} is already used` },
+      ]);
+    if (!isOver(existing)) await queue.enqueue({ tenant, jobId });
+    return toSendJob(existing);
+  }
+  const interactions = deps.store.interactions;
+  const logged = await interactions.loggedSegments.get(tenant, String(spec.loggedSegmentEntryNo));
+  if (logged.canceled)
+    throw new ConflictError(
+      `Logged segment ${logged.entryNo} is canceled: undo the cancel to send it.`,
+      [
+        {
+          in: "path",
+          field: "entryNo",
+          rule: "not_canceled",
+          message: "the logged segment is canceled",
+        },
+      ],
+    );
+  const wanted = spec.entryNos ? new Set(spec.entryNos) : undefined;
+  const entries = (await interactions.entriesOfLogged(tenant, logged.entryNo))
+    .filter((e) => !e.canceled && (!wanted || wanted.has(e.entryNo)))
+    .sort((a, b) => a.entryNo - b.entryNo);
+  if (entries.length === 0) {
+    const message = `logged segment ${logged.entryNo} has no entry to send`;
+    throw new ValidationError(
+      [{ in: "path", field: "entryNo", rule: "has_entries", message }],
+      `There is nothing to send: ${message}.`,
+      422,
+    );
+  }
+  const other = await repo.claimActive(tenant, logged.entryNo, jobId, async (otherId) =>
+    isOver(await repo.findJob(tenant, otherId)),
+  );
+  if (other) throw busyError(logged.entryNo, other);
+
+  const contacts = new Map(
+    (await deps.store.contacts.getMany(tenant, [...new Set(entries.map((e) => e.contactNo))])).map(
+      (c) => [c.no, c],
+    ),
+  );
+  const lines = entries.map((entry) => {
+    const email = contacts.get(entry.contactNo)?.email;
+    const byEmail = entry.correspondenceType === "email";
+    return {
+      entryNo: entry.entryNo,
+      contactNo: entry.contactNo,
+      contactName: entry.contactName,
+      ...(email ? { email } : {}),
+      ...(entry.languageCode ? { languageCode: entry.languageCode } : {}),
+      state: (byEmail ? "waiting" : "skipped") as DeliveryState,
+      ...(byEmail
+        ? {}
+        : {
+            reason: {
+              code: "hard_copy",
+              message: "A hard-copy line: its letter is in the job's print file.",
+            },
+          }),
+    };
+  });
+  const waiting = lines.filter((l) => l.state === "waiting").length;
+  const now = deps.now().toISOString();
+  const job = await repo.createJob(
+    tenant,
+    {
+      id: jobId,
+      loggedSegmentEntryNo: logged.entryNo,
+      state: waiting > 0 ? "queued" : "done",
+      transport: deps.delivery.transportKind,
+      counts: {
+        total: lines.length,
+        waiting,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        skipped: lines.length - waiting,
+        canceled: 0,
+      },
+      createdAt: now,
+      ...(waiting > 0 ? {} : { finishedAt: now }),
+      userId: identity.userId,
+      options: spec.options,
+      mailbox: deps.delivery.mailbox,
+      origin: spec.origin,
+      ...(spec.printFile ? { printFile: spec.printFile } : {}),
+      ...(spec.printDocumentId ? { printDocumentId: spec.printDocumentId } : {}),
+    },
+    lines,
+  );
+  await interactions.setDeliveryStatus(
+    tenant,
+    lines
+      .filter((l) => l.state === "waiting")
+      .map((l) => ({ contactNo: l.contactNo, entryNo: l.entryNo, status: "inProgress" as const })),
+  );
+  if (!isOver(job)) await queue.enqueue({ tenant, jobId });
+  return toSendJob(job);
+};
+
+export const getSendJob = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  jobId: string,
+): Promise<StoredSendJob> => {
+  const job = await deps.store.sendJobs.findJob(tenant, jobId);
+  if (!job) throw new NotFoundError("Send job", jobId);
+  return job;
+};
+
+/** Writes a change to the job with its lines counted again, whatever a worker wrote meanwhile. */
+const changeJob = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  jobId: string,
+  change: (job: StoredSendJob) => StoredSendJob,
+): Promise<StoredSendJob> => {
+  const repo = deps.store.sendJobs;
+  for (;;) {
+    const job = await getSendJob(deps, tenant, jobId);
+    const counts = await repo.countDeliveries(tenant, jobId);
+    try {
+      return await repo.replaceJob(tenant, {
+        ...change(job),
+        counts,
+      });
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
+  }
+};
+
+/** The value without these fields (JSON leaves undefined fields out of the document). */
+const without = <T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> => ({
+  ...value,
+  ...Object.fromEntries(keys.map((key) => [key, undefined])),
+});
+
+/** Cancel: lines still waiting are canceled; lines in flight finish as they go. */
+export const cancelSendJob = async (
+  deps: AppDeps,
+  identity: Identity,
+  jobId: string,
+): Promise<SendJob> => {
+  const tenant = identity.tenantId;
+  const repo = deps.store.sendJobs;
+  const job = await getSendJob(deps, tenant, jobId);
+  if (job.state === "done" || job.state === "canceled") return toSendJob(job);
+  // The job first, so no worker starts another line once it rereads it.
+  const canceled = await changeJob(deps, tenant, jobId, (j) => ({
+    ...without(j, "resumesAt", "estimatedFinishAt"),
+    state: "canceled",
+    finishedAt: deps.now().toISOString(),
+  }));
+  const waiting = await repo.deliveriesIn(tenant, jobId, ["waiting"]);
+  const changed = await repo.changeDeliveries(
+    tenant,
+    waiting.map((delivery) => ({ delivery, state: "canceled" as const })),
+  );
+  await deps.store.interactions.setDeliveryStatus(
+    tenant,
+    changed.map((d) => ({ contactNo: d.contactNo, entryNo: d.entryNo, status: "none" as const })),
+  );
+  return toSendJob(changed.length ? await changeJob(deps, tenant, jobId, (j) => j) : canceled);
+};
+
+/** Retry: failed lines wait again, and a job a problem stopped sends on. */
+export const retrySendJob = async (
+  deps: AppDeps,
+  identity: Identity,
+  jobId: string,
+): Promise<SendJob> => {
+  const tenant = identity.tenantId;
+  const repo = deps.store.sendJobs;
+  const queue = queueOf(deps);
+  const job = await getSendJob(deps, tenant, jobId);
+  if (job.state === "canceled")
+    throw new ConflictError(`Send job ${jobId} is canceled: start a new one to send again.`, [
+      { in: "path", field: "id", rule: "not_canceled", message: "the send job is canceled" },
+    ]);
+  const other = await repo.claimActive(tenant, job.loggedSegmentEntryNo, jobId, async (otherId) =>
+    isOver(await repo.findJob(tenant, otherId)),
+  );
+  if (other) throw busyError(job.loggedSegmentEntryNo, other);
+  const failed = await repo.deliveriesIn(tenant, jobId, ["failed"]);
+  const changed = await repo.changeDeliveries(
+    tenant,
+    failed.map((delivery) => ({ delivery, state: "waiting" as const, attempts: 0 })),
+  );
+  await deps.store.interactions.setDeliveryStatus(
+    tenant,
+    changed.map((d) => ({
+      contactNo: d.contactNo,
+      entryNo: d.entryNo,
+      status: "inProgress" as const,
+    })),
+  );
+  const updated = await changeJob(deps, tenant, jobId, (j) =>
+    j.problem || changed.length > 0 || j.state !== "done"
+      ? {
+          ...without(j, "problem", "finishedAt", "resumesAt"),
+          state: j.state === "sending" ? "sending" : "queued",
+        }
+      : j,
+  );
+  if (updated.state !== "done") await queue.enqueue({ tenant, jobId });
+  return toSendJob(updated);
+};
+
+export const listDeliveries = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  jobId: string,
+  query: { state?: DeliveryState | undefined; continuation?: string | undefined; pageSize: number },
+) => {
+  await getSendJob(deps, tenant, jobId);
+  const page = await deps.store.sendJobs.pageOfDeliveries(
+    tenant,
+    jobId,
+    query.state,
+    query.pageSize,
+    query.continuation,
+  );
+  return {
+    items: page.items.map(toDelivery),
+    ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+  };
+};
+
+export const sendJobsOfLogged = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  loggedSegmentEntryNo: number,
+) => {
+  await deps.store.interactions.loggedSegments.get(tenant, String(loggedSegmentEntryNo));
+  const jobs = await deps.store.sendJobs.jobsOfLogged(tenant, loggedSegmentEntryNo);
+  return { items: jobs.map(toSendJob) };
+};
