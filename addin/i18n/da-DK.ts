@@ -449,6 +449,19 @@ export const daDK: Messages = {
     "Serveren udskriver en adresseetiket for hver kontakt på det ark, du vælger, én tabel pr. ark, i et Word-dokument, som du henter.",
   "merge.done.labels":
     "Udskrev etiketter til {count} kontakter i {fileName}; din browser henter filen.",
+  "merge.output.documentPdf": "Én PDF",
+  "merge.output.documentPdf.explain":
+    "Serveren fletter alle kontakters breve i én PDF med sideskift mellem brevene; du henter den som “<brev> - {segmentNo}.pdf”.",
+  "merge.output.perContactPdf": "PDF pr. kontakt (zip)",
+  "merge.output.perContactPdf.explain":
+    "Serveren laver én PDF pr. kontakt, navngivet som Word-dokumenterne pr. kontakt, og du henter dem samlet som “<brev> - {segmentNo}.zip”.",
+  "merge.done.documentPdf":
+    "Flettede {count} breve i én PDF, {fileName}; din browser henter filen.",
+  "merge.done.perContactPdf":
+    "Lavede en PDF til hver af {count} kontakter i {fileName}; din browser henter filen.",
+  "merge.pdf.busy.title": "Alle PDF-konvertere er optaget",
+  "merge.pdf.busy.body":
+    "Serveren konverterer andre breve til PDF lige nu og kan ikke tage flere. Intet blev flettet; prøv igen om et øjeblik.",
   "merge.labels.sheet": "Etiketark",
   "merge.labels.custom": "Brugerdefineret (mm)",
   "merge.labels.preset.a4-3x8": "A4, 3 × 8: 63,5 × 33,9 mm (Avery L7159)",

@@ -446,6 +446,19 @@ export const enUS = {
     "The server prints an address label for each contact on the sheet you choose, one table per sheet, in a Word document you download.",
   "merge.done.labels":
     "Printed labels for {count} contacts in {fileName}; your browser downloads it.",
+  "merge.output.documentPdf": "One PDF",
+  "merge.output.documentPdf.explain":
+    "The server merges every contact's letter into one PDF, a page break between letters; you download it as “<letter> - {segmentNo}.pdf”.",
+  "merge.output.perContactPdf": "PDF per contact (zip)",
+  "merge.output.perContactPdf.explain":
+    "The server makes one PDF per contact, named as the Word documents per contact are, and you download them together as “<letter> - {segmentNo}.zip”.",
+  "merge.done.documentPdf":
+    "Merged {count} letters into one PDF, {fileName}; your browser downloads it.",
+  "merge.done.perContactPdf":
+    "Made a PDF for each of {count} contacts in {fileName}; your browser downloads it.",
+  "merge.pdf.busy.title": "Every PDF converter is busy",
+  "merge.pdf.busy.body":
+    "The server is converting other letters to PDF right now and cannot take more. Nothing was merged; try again in a moment.",
   "merge.labels.sheet": "Label sheet",
   "merge.labels.custom": "Custom (mm)",
   "merge.labels.preset.a4-3x8": "A4, 3 × 8: 63.5 × 33.9 mm (Avery L7159)",
