@@ -8,6 +8,7 @@ import {
   listParam,
   queryBoolean,
 } from "./common";
+import { SendAttachments } from "./delivery";
 import { InteractionLogEntry } from "./interaction-log-entry";
 import { IssueGroup } from "./issue-group";
 import { LoggedSegment } from "./logged-segment";
@@ -18,6 +19,10 @@ export const LogRequest = z.object({
     .boolean()
     .default(false)
     .meta({ description: "Also create a follow-up segment with the same contacts and campaign." }),
+  sendAttachments: SendAttachments.optional().meta({
+    description:
+      "Business Central's Send Attachments: e-mail lines are sent and hard-copy lines go into one print file, as a send job (LogOutcome.sendJobId).",
+  }),
 });
 
 /**
@@ -63,6 +68,10 @@ export const LogCheck = z.object({
 export const LogOutcome = z.object({
   loggedSegment: LoggedSegment,
   followUpSegmentNo: Code.optional(),
+  sendJobId: z
+    .string()
+    .optional()
+    .meta({ description: "With sendAttachments: the send job that delivers the letters." }),
   replayed: z
     .boolean()
     .meta({ description: "true when this answered a retry of a Log that had already finished." }),
