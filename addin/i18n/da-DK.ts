@@ -738,6 +738,8 @@ export const daDK: Messages = {
     "Afsendelse springer en kontakt, der har frabedt sig e-mail, over med årsagen og sender aldrig e-mail til dem.",
   "delivery.optOut.set": "{name} har nu frabedt sig e-mail.",
   "delivery.optOut.cleared": "{name} får e-mail igen.",
+  "delivery.optOut.conflict":
+    "En anden har ændret {name} i mellemtiden. Sådan ser kontakten ud nu: vælg igen.",
   "delivery.optOut.undo": "Fortryd",
   "delivery.optOut.badge": "Ingen e-mail",
 };

@@ -738,6 +738,8 @@ export const enUS = {
     "Sending skips a contact who opted out, with the reason, and never e-mails them.",
   "delivery.optOut.set": "{name} is opted out of e-mail.",
   "delivery.optOut.cleared": "{name} gets e-mail again.",
+  "delivery.optOut.conflict":
+    "Someone else changed {name} meanwhile. This is the contact as it is now: choose again.",
   "delivery.optOut.undo": "Undo",
   "delivery.optOut.badge": "No e-mail",
 } as const;

@@ -1,11 +1,11 @@
-import { Caption1, Spinner, Switch } from "@fluentui/react-components";
+import { Caption1, MessageBar, MessageBarBody, Spinner, Switch } from "@fluentui/react-components";
 import type { Contact } from "@shared/model/contact";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
-import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { FormDialog } from "../../ui/form-dialog";
 
 /** What a change of the flag did, so the view can offer Undo with the contact's new ETag. */
@@ -47,6 +47,8 @@ export const EmailOptOutDialog = ({
   const t = useT();
   const { client } = useApi();
   const submit = useSubmit();
+  // A 412 is said in this dialog's words (the contact, not a segment) and the contact read again.
+  const [conflict, setConflict] = useState(false);
   const contact = useApiQuery(
     (signal) => client("getContact", { params: { no: contactNo }, signal }),
     [client, contactNo],
@@ -63,13 +65,23 @@ export const EmailOptOutDialog = ({
       submitLabel={t("common.save")}
       busy={submit.busy}
       submitDisabled={!read || (read.emailOptOut === true) === optedOut}
-      error={submit.error}
+      error={isConflict(submit.error) ? undefined : submit.error}
       placed={["emailOptOut"]}
       onClose={onClose}
       onSubmit={() =>
         void submit.run(async () => {
           if (!read) return;
-          const saved = await setEmailOptOut(client, contactNo, optedOut, read.etag);
+          setConflict(false);
+          let saved: Contact;
+          try {
+            saved = await setEmailOptOut(client, contactNo, optedOut, read.etag);
+          } catch (error) {
+            if (isConflict(error)) {
+              setConflict(true);
+              contact.reload();
+            }
+            throw error;
+          }
           onChanged({
             contactNo,
             contactName,
@@ -84,6 +96,11 @@ export const EmailOptOutDialog = ({
       )}
       {contact.state.status === "error" && (
         <ApiProblemBar error={contact.state.error} onRetry={contact.reload} />
+      )}
+      {conflict && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("delivery.optOut.conflict", { name: contactName })}</MessageBarBody>
+        </MessageBar>
       )}
       {read && (
         <>

@@ -9,14 +9,14 @@ import {
 } from "@fluentui/react-components";
 import { SendRegular } from "@fluentui/react-icons";
 import type { SendJob } from "@shared/model/delivery";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { formatMoment } from "./format-time";
-import { SendDialog } from "./send-dialog";
+import { SendPanel } from "./send-panel";
 import { SendJobView } from "./send-job-view";
 
 const useStyles = makeStyles({
@@ -47,6 +47,19 @@ export const LoggedSegmentDelivery = ({
   const [started, setStarted] = useState<SendJob[]>([]);
   const [picked, setPicked] = useState<string>();
   const [sending, setSending] = useState(false);
+  // Focus goes back to Send when its panel closes: left on a removed button, it would fall out
+  // of the side panel, and the panel's modal focus trap then hides the panel itself.
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || sending) return;
+    sendButton.current?.focus();
+    setRefocus(false);
+  }, [refocus, sending]);
+  const closePanel = () => {
+    setSending(false);
+    setRefocus(true);
+  };
   const all = [
     ...started,
     ...(jobs.state.data?.items ?? []).filter((j) => !started.some((s) => s.id === j.id)),
@@ -80,17 +93,22 @@ export const LoggedSegmentDelivery = ({
         </Field>
       )}
       {shown && <SendJobView key={shown.id} jobId={shown.id} initial={shown} />}
-      {!canceled && (
-        <Button className={styles.button} icon={<SendRegular />} onClick={() => setSending(true)}>
+      {!canceled && !sending && (
+        <Button
+          ref={sendButton}
+          className={styles.button}
+          icon={<SendRegular />}
+          onClick={() => setSending(true)}
+        >
           {t("delivery.send.open")}
         </Button>
       )}
       {sending && (
-        <SendDialog
+        <SendPanel
           entryNo={entryNo}
-          onClose={() => setSending(false)}
+          onClose={closePanel}
           onStarted={(job) => {
-            setSending(false);
+            closePanel();
             setStarted((previous) => [job, ...previous]);
             setPicked(job.id);
           }}
