@@ -451,10 +451,10 @@ export const daDK: Messages = {
     "Udskrev etiketter til {count} kontakter i {fileName}; din browser henter filen.",
   "merge.output.documentPdf": "Én PDF",
   "merge.output.documentPdf.explain":
-    "Serveren fletter alle kontakters breve i én PDF med sideskift mellem brevene; du henter den som “<brev> - {segmentNo}.pdf”.",
+    "Serveren fletter alle kontakters breve i én PDF med sideskift mellem brevene; du henter den som »<brev> - {segmentNo}.pdf«.",
   "merge.output.perContactPdf": "PDF pr. kontakt (zip)",
   "merge.output.perContactPdf.explain":
-    "Serveren laver én PDF pr. kontakt, navngivet som Word-dokumenterne pr. kontakt, og du henter dem samlet som “<brev> - {segmentNo}.zip”.",
+    "Serveren laver én PDF pr. kontakt, navngivet som Word-dokumenterne pr. kontakt, og du henter dem samlet som »<brev> - {segmentNo}.zip«.",
   "merge.done.documentPdf":
     "Flettede {count} breve i én PDF, {fileName}; din browser henter filen.",
   "merge.done.perContactPdf":

@@ -190,9 +190,9 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
           >
             <Radio value="document" label={t(documentLabel)} />
             <Radio value="perContact" label={t("merge.output.perContact")} />
+            <Radio value="labels" label={t("merge.output.labels")} />
             <Radio value="documentPdf" label={t("merge.output.documentPdf")} />
             <Radio value="perContactPdf" label={t("merge.output.perContactPdf")} />
-            <Radio value="labels" label={t("merge.output.labels")} />
           </RadioGroup>
         </Field>
         {output === "labels" && (
