@@ -8,9 +8,10 @@ import {
   MenuPopover,
   MenuTrigger,
 } from "@fluentui/react-components";
+import type { ApiQuery } from "../../api/use-api-query";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
-import { useFieldLabel, useMergeFields, type MergeField } from "../letter/use-merge-fields";
+import { useFieldLabel, type MergeField } from "../letter/use-merge-fields";
 
 const GROUP_LABELS: Record<MergeField["group"], MessageKey> = {
   contact: "letter.group.contact",
@@ -26,17 +27,19 @@ const GROUP_LABELS: Record<MergeField["group"], MessageKey> = {
  * field goes in as Word shows it, «Field», which is how the server reads it there.
  */
 export const MergeFieldMenu = ({
+  fields,
   label,
   disabled,
   onInsert,
 }: {
+  /** GET /merge/fields, read once by the form that shows the menus. */
+  readonly fields: ApiQuery<MergeField[]>;
   /** The button's accessible name: which text the field goes into. */
   readonly label: string;
   readonly disabled?: boolean;
   readonly onInsert: (field: string) => void;
 }) => {
   const t = useT();
-  const fields = useMergeFields();
   const fieldLabel = useFieldLabel();
   const items = fields.state.data ?? [];
   const groups = [...new Set(items.map((f) => f.group))];

@@ -13,6 +13,7 @@ import {
 import { MailRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import { useT } from "../../i18n/use-t";
+import { useMergeFields } from "../letter/use-merge-fields";
 import { EmailPreviewDialog } from "./email-preview-dialog";
 import { MergeFieldMenu } from "./merge-field-menu";
 import type { SendChoice } from "./send-choice";
@@ -80,6 +81,7 @@ export const SendAttachmentsForm = ({
   const body = useRef<HTMLTextAreaElement>(null);
   const subject = useRef<HTMLInputElement>(null);
   const [previewing, setPreviewing] = useState(false);
+  const fields = useMergeFields();
 
   const selectionOf = (element: HTMLTextAreaElement | HTMLInputElement | null) =>
     element && element.selectionStart !== null && element.selectionEnd !== null
@@ -144,6 +146,7 @@ export const SendAttachmentsForm = ({
             </Field>
             <div className={styles.row}>
               <MergeFieldMenu
+                fields={fields}
                 label={t("delivery.email.text.insertField")}
                 disabled={disabled}
                 onInsert={(field) => insertInto("text", body.current, field)}
@@ -163,6 +166,7 @@ export const SendAttachmentsForm = ({
         </Field>
         <div className={styles.row}>
           <MergeFieldMenu
+            fields={fields}
             label={t("delivery.email.subject.insertField")}
             disabled={disabled}
             onInsert={(field) => insertInto("subject", subject.current, field)}
