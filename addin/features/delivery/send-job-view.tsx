@@ -1,5 +1,4 @@
 import {
-  Body1Strong,
   Button,
   Caption1,
   Dialog,
@@ -18,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular } from "@fluentui/react-icons";
 import type { SendJob } from "@shared/model/delivery";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
@@ -32,7 +31,12 @@ import { isLive, useSendJob } from "./use-send-job";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   counts: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
@@ -74,6 +78,9 @@ export const SendJobView = ({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<"cancel" | "retry" | "download">();
   const [actionError, setActionError] = useState<unknown>();
+  // Cancel and Retry go away once they have done their work: focus moves to the job's heading
+  // rather than to nowhere (inside a side panel, lost focus would hide the panel).
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const act = async (kind: "cancel" | "retry" | "download") => {
     setBusy(kind);
@@ -94,6 +101,7 @@ export const SendJobView = ({
       setActionError(caught);
     } finally {
       setBusy(undefined);
+      if (kind !== "download") heading.current?.focus();
     }
   };
 
@@ -111,9 +119,9 @@ export const SendJobView = ({
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <Body1Strong as="h4" id={headingId} className={styles.heading}>
+      <h4 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
         {t("delivery.job.heading")}
-      </Body1Strong>
+      </h4>
       <Field
         label={t(STATES[job.state])}
         validationState="none"

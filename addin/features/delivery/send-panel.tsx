@@ -1,6 +1,6 @@
-import { Body1Strong, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { SendJob } from "@shared/model/delivery";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
@@ -19,7 +19,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
-  heading: { margin: 0 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -45,6 +50,10 @@ export const SendPanel = ({
   const submit = useSubmit();
   const [choice, setChoice] = useState(DEFAULT_SEND_CHOICE);
   const [jobId] = useState(newJobId);
+  // The Send button that opened this panel is gone: focus moves to the panel's heading, so it
+  // stays inside the side panel (lost focus would make the panel's focus trap hide the panel).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <form
       className={styles.root}
@@ -60,9 +69,9 @@ export const SendPanel = ({
         });
       }}
     >
-      <Body1Strong as="h4" id={headingId} className={styles.heading}>
+      <h4 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
         {t("delivery.send.title", { entryNo })}
-      </Body1Strong>
+      </h4>
       <SendAttachmentsForm value={choice} disabled={submit.busy} onChange={setChoice} />
       {submit.error !== undefined && <ApiProblemBar error={submit.error} />}
       <div className={styles.actions}>
