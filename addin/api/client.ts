@@ -1,4 +1,3 @@
-import { api, type Api, type EndpointName } from "@shared/model/api";
 import type {
   BodyInput,
   EndpointSpec,
@@ -7,6 +6,7 @@ import type {
   ResponseOf,
 } from "@shared/model/endpoint";
 import { Problem } from "@shared/model/problem";
+import { paneApi, type PaneApi, type PaneEndpointName } from "./client-endpoints";
 import { ApiContractError, ApiError, ApiUnreachableError } from "./errors";
 
 type HeaderSource = () => Record<string, string> | Promise<Record<string, string>>;
@@ -52,10 +52,10 @@ export type CallOptions<E> = Field<"params", ParamsInput<E>> &
 type CallArgs<E> =
   AllOptional<CallOptions<E>> extends true ? [options?: CallOptions<E>] : [options: CallOptions<E>];
 
-export type ApiClient = <N extends EndpointName>(
+export type ApiClient = <N extends PaneEndpointName>(
   name: N,
-  ...args: CallArgs<Api[N]>
-) => Promise<ResponseOf<Api[N]>>;
+  ...args: CallArgs<PaneApi[N]>
+) => Promise<ResponseOf<PaneApi[N]>>;
 
 interface LooseOptions {
   params?: Record<string, unknown>;
@@ -104,8 +104,8 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  const call = async (name: EndpointName, opts: LooseOptions = {}): Promise<unknown> => {
-    const spec: EndpointSpec = api[name];
+  const call = async (name: PaneEndpointName, opts: LooseOptions = {}): Promise<unknown> => {
+    const spec: EndpointSpec = paneApi[name];
     const url = `${baseUrl}${fillPath(name, spec.path, opts.params)}${queryString(opts.query)}`;
     const headers: Record<string, string> = {
       accept: spec.responseType ?? "application/json",

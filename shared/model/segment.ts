@@ -146,6 +146,10 @@ export const SegmentLine = SegmentLineFields.extend({
   contactName: text(100),
   contactCompanyNo: Code.optional(),
   contactCompanyName: text(100).optional(),
+  contactEmailOptOut: z.boolean().optional().meta({
+    description:
+      "The contact's E-mail Opt-out, read with the line (read-only); absent where the server does not say.",
+  }),
   campaignTarget: z.boolean().default(false),
   campaignResponse: z.boolean().default(false),
   actionNo: z.number().int().min(0).optional().meta({

@@ -10,6 +10,7 @@
  * every view for serious and critical violations.
  */
 import AxeBuilder from "@axe-core/playwright";
+import { unzipSync } from "fflate";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -651,6 +652,92 @@ describe("the task pane in Chromium against the local API", () => {
 
     expect(errors.filter(unexpected)).toEqual([]);
     await context.close();
+  });
+
+  it("merges into one PDF and a PDF per contact, by keyboard, in English and Danish", async () => {
+    for (const language of ["en-US", "da-DK"] as const) {
+      const da = language === "da-DK";
+      const { page, errors, context } = await openPane(language);
+      await press(
+        page.getByRole("button", {
+          name: `${da ? "Åbn målgruppe" : "Open segment"} MG-SPRING Spring newsletter`,
+        }),
+      );
+      await page.getByText("Mette Frederiksen").waitFor();
+      await press(page.getByRole("tab", { name: da ? "Flet" : "Merge", exact: true }));
+
+      // The output by arrow keys from the first choice: New document, per contact, labels, PDF.
+      const first = page.getByRole("radio", { name: da ? "Nyt dokument" : "New document" });
+      await first.focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+      const onePdf = page.getByRole("radio", { name: da ? "Én PDF" : "One PDF" });
+      expect(await onePdf.isChecked()).toBe(true);
+      // Where the file goes and under which name, before merging.
+      await page
+        .getByText(da ? "<brev> - MG-SPRING.pdf" : "<letter> - MG-SPRING.pdf", {
+          exact: false,
+        })
+        .waitFor();
+      await axe(page, `${language} merge to PDF`);
+      await shotsAtWidths(page, `${language}-merge-pdf`);
+
+      const mergeButton = page.getByRole("button", { name: da ? "Flet" : "Merge", exact: true });
+      const [pdf] = await Promise.all([
+        page.waitForEvent("download", { timeout: 120_000 }),
+        press(mergeButton),
+      ]);
+      expect(pdf.suggestedFilename()).toMatch(/ - MG-SPRING\.pdf$/);
+      expect(
+        readFileSync(await pdf.path())
+          .subarray(0, 5)
+          .toString("latin1"),
+      ).toBe("%PDF-");
+      await page
+        .getByText(
+          da
+            ? /Flettede 3 breve i én PDF, .* - MG-SPRING\.pdf/
+            : /Merged 3 letters into one PDF, .* - MG-SPRING\.pdf/,
+        )
+        .waitFor();
+      await shotsAtWidths(page, `${language}-merge-pdf-done`);
+
+      // One PDF per contact, zipped: the next choice down.
+      await onePdf.focus();
+      await page.keyboard.press("ArrowDown");
+      expect(
+        await page
+          .getByRole("radio", { name: da ? "PDF pr. kontakt (zip)" : "PDF per contact (zip)" })
+          .isChecked(),
+      ).toBe(true);
+      const [zip] = await Promise.all([
+        page.waitForEvent("download", { timeout: 120_000 }),
+        press(mergeButton),
+      ]);
+      expect(zip.suggestedFilename()).toMatch(/ - MG-SPRING\.zip$/);
+      const entries = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+      const names = Object.keys(entries);
+      expect(names).toHaveLength(3);
+      for (const name of names) {
+        expect(name).toMatch(/\.pdf$/);
+        expect(
+          Buffer.from(entries[name] ?? [])
+            .subarray(0, 5)
+            .toString("latin1"),
+        ).toBe("%PDF-");
+      }
+      await page
+        .getByText(
+          da
+            ? /Lavede en PDF til hver af 3 kontakter i .* - MG-SPRING\.zip/
+            : /Made a PDF for each of 3 contacts in .* - MG-SPRING\.zip/,
+        )
+        .waitFor();
+      await axe(page, `${language} merge PDF per contact done`);
+      await shotsAtWidths(page, `${language}-merge-pdf-per-contact-done`);
+
+      expect(errors.filter(unexpected)).toEqual([]);
+      await context.close();
+    }
   });
 
   it("speaks Danish in a Danish Word", async () => {

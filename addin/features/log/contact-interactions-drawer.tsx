@@ -1,3 +1,4 @@
+import type { SendJob } from "@shared/model/delivery";
 import type { InteractionLogEntry } from "@shared/model/interaction-log-entry";
 import {
   Badge,
@@ -16,6 +17,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { DrawerTitle } from "../../ui/drawer-title";
+import { SendJobView } from "../delivery/send-job-view";
 import { LetterActionsStatus } from "./letter-actions-status";
 import { useLetterActions } from "./use-letter-actions";
 
@@ -61,6 +63,26 @@ export const ContactInteractionsDrawer = ({
   const items = [...(first.state.data?.items ?? []), ...(more?.items ?? [])];
   const token = more ? more.token : first.state.data?.continuationToken;
   const letters = useLetterActions();
+  const [resent, setResent] = useState<{ entryNo: number; job: SendJob }>();
+  const [resendError, setResendError] = useState<unknown>();
+  const [resending, setResending] = useState<number>();
+
+  /** One entry again by e-mail: a send job of one line, followed right here. */
+  const resendByEmail = async (entry: InteractionLogEntry) => {
+    setResending(entry.entryNo);
+    setResendError(undefined);
+    try {
+      const job = await client("resendEntryByEmail", {
+        params: { entryNo: entry.entryNo },
+        body: { via: "email" },
+      });
+      setResent({ entryNo: entry.entryNo, job });
+    } catch (error) {
+      setResendError(error);
+    } finally {
+      setResending(undefined);
+    }
+  };
 
   const loadMore = async () => {
     if (!token) return;
@@ -88,6 +110,7 @@ export const ContactInteractionsDrawer = ({
       </DrawerTitle>
       <DrawerBody>
         <LetterActionsStatus state={letters.state} />
+        {resendError !== undefined && <ApiProblemBar error={resendError} />}
         {first.state.status === "loading" && (
           <Spinner size="small" label={t("log.interactions.loading")} />
         )}
@@ -119,6 +142,24 @@ export const ContactInteractionsDrawer = ({
                   <Badge size="small" color="danger" appearance="tint">
                     {t("log.loggedSegments.canceledBadge")}
                   </Badge>
+                )}
+                {entry.deliveryStatus !== "none" && (
+                  <Caption1>{t(`delivery.entryStatus.${entry.deliveryStatus}`)}</Caption1>
+                )}
+                {entry.correspondenceType === "email" && !entry.canceled && (
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      disabled={resending !== undefined}
+                      aria-label={t("delivery.resendEmailFor", { entryNo: entry.entryNo })}
+                      onClick={() => void resendByEmail(entry)}
+                    >
+                      {t("delivery.resendEmail")}
+                    </Button>
+                  </div>
+                )}
+                {resent?.entryNo === entry.entryNo && (
+                  <SendJobView jobId={resent.job.id} initial={resent.job} />
                 )}
                 {entry.keptLetter && (
                   <div className={styles.actions}>

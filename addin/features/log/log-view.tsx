@@ -24,6 +24,10 @@ import { useT } from "../../i18n/use-t";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
 import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
+import { LoggedSegmentDelivery } from "../delivery/logged-segment-delivery";
+import { SendAttachmentsForm } from "../delivery/send-attachments-form";
+import { DEFAULT_SEND_CHOICE, toSendAttachments } from "../delivery/send-choice";
+import { SendJobView } from "../delivery/send-job-view";
 import { useOpenSegment } from "../segments/open-segment";
 import { LogStoppedBar } from "./log-stopped-bar";
 import { useLogSegment } from "./use-log-segment";
@@ -42,7 +46,8 @@ const byLine = (problems: readonly LogProblem[]) => {
 
 /**
  * Log the segment: Business Central's checks first (every failing line at once), then one
- * interaction per line and a logged segment, with the follow-up option and progress. A Log that
+ * interaction per line and a logged segment, with the follow-up option and progress, and Send
+ * Attachments: e-mail lines sent, hard-copy lines in one print file, followed as a send job. A Log that
  * stopped before it finished (its process died) is offered to be finished, by whoever opens it.
  */
 export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => void }) => {
@@ -52,6 +57,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
   const { displayLanguage } = useHost();
   const { segment, reload: reloadSegment, replace } = useOpenSegment();
   const [followUp, setFollowUp] = useState(false);
+  const [send, setSend] = useState(false);
+  const [choice, setChoice] = useState(DEFAULT_SEND_CHOICE);
   const { run, log, resume, forget } = useLogSegment(segment.no);
   // What the Log tab shows is what is reviewed: read the segment afresh on opening it, so its
   // ETag covers the lines as they are now (other tabs, e.g. a contact's own letter, change them).
@@ -87,7 +94,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
       loggedSegmentEntryNo: outcome.loggedSegment.entryNo,
     });
   const start = async () => {
-    const outcome = await log(segment.etag, followUp);
+    const outcome = await log(segment.etag, followUp, send ? toSendAttachments(choice) : undefined);
     if (outcome) markLogged(outcome);
   };
   const reloadAll = () => {
@@ -113,6 +120,9 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
             {t("log.alreadyLogged", { entryNo: segment.loggedSegmentEntryNo ?? "" })}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {logged && run.phase !== "done" && segment.loggedSegmentEntryNo !== undefined && (
+        <LoggedSegmentDelivery entryNo={segment.loggedSegmentEntryNo} />
       )}
 
       {stopped && run.phase !== "logging" && run.phase !== "done" && (
@@ -184,6 +194,28 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               }}
             />
           </Field>
+          <Field hint={t("log.send.hint")}>
+            <Checkbox
+              label={t("log.send")}
+              checked={send}
+              disabled={run.phase === "logging"}
+              onChange={(_, d) => {
+                setSend(d.checked === true);
+                forget();
+              }}
+            />
+          </Field>
+          {send && (
+            <SendAttachmentsForm
+              segmentNo={segment.no}
+              value={choice}
+              disabled={run.phase === "logging"}
+              onChange={(next) => {
+                setChoice(next);
+                forget();
+              }}
+            />
+          )}
         </>
       )}
 
@@ -283,6 +315,9 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {run.phase === "done" && run.outcome.sendJobId && (
+        <SendJobView jobId={run.outcome.sendJobId} />
       )}
     </section>
   );

@@ -22,6 +22,7 @@ import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
+import { DeliveryDrawer } from "../delivery/delivery-drawer";
 import { LetterActionsStatus } from "./letter-actions-status";
 import { useLetterActions } from "./use-letter-actions";
 
@@ -32,7 +33,10 @@ const useStyles = makeStyles({
   countCol: { width: "44px", textAlign: "end" },
 });
 
-/** Logged segments, newest first: cancel one (and undo that), or follow it up with a new segment. */
+/**
+ * Logged segments, newest first: cancel one (and undo that), follow it up with a new segment,
+ * resend its letters, or see and start its deliveries (send jobs).
+ */
 export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: string) => void }) => {
   const t = useT();
   const styles = useStyles();
@@ -45,6 +49,7 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
   const [notice, setNotice] = useState<string>();
   const items = list.state.data?.items ?? [];
   const letters = useLetterActions();
+  const [delivery, setDelivery] = useState<LoggedSegment>();
 
   const act = async (entry: LoggedSegment, action: "cancel" | "undoCancel" | "followUp") => {
     setError(undefined);
@@ -153,6 +158,9 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                     >
                       {t("log.letters.resendAll")}
                     </MenuItem>
+                    <MenuItem onClick={() => setDelivery(entry)}>
+                      {t("delivery.drawer.open")}
+                    </MenuItem>
                     <MenuItem onClick={() => onOpenSegment(entry.segmentNo)}>
                       {t("log.loggedSegments.openSegment", { no: entry.segmentNo })}
                     </MenuItem>
@@ -162,6 +170,14 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
             </TableBody>
           </Table>
         ))}
+      {delivery && (
+        <DeliveryDrawer
+          entryNo={delivery.entryNo}
+          title={`${delivery.segmentNo} ${delivery.description}`}
+          canceled={delivery.canceled}
+          onClose={() => setDelivery(undefined)}
+        />
+      )}
     </section>
   );
 };

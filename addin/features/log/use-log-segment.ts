@@ -1,3 +1,4 @@
+import type { SendAttachments } from "@shared/model/delivery";
 import type { LogOutcome } from "@shared/model/logging";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
@@ -41,7 +42,7 @@ export const useLogSegment = (segmentNo: string) => {
   };
   useEffect(() => stopPolling, []);
 
-  /** A changed request (follow-up on or off) is a new operation, not a retry. */
+  /** A changed request (follow-up, Send Attachments) is a new operation, not a retry. */
   const forget = useCallback(() => {
     key.current = undefined;
   }, []);
@@ -82,13 +83,17 @@ export const useLogSegment = (segmentNo: string) => {
   );
 
   const log = useCallback(
-    async (etag: string, followUp: boolean): Promise<LogOutcome | undefined> => {
+    async (
+      etag: string,
+      followUp: boolean,
+      sendAttachments?: SendAttachments,
+    ): Promise<LogOutcome | undefined> => {
       key.current ??= newKey();
       const idempotencyKey = key.current;
       const { outcome, answered } = await track(() =>
         client("logSegment", {
           params: { no: segmentNo },
-          body: { followUp },
+          body: { followUp, ...(sendAttachments ? { sendAttachments } : {}) },
           ifMatch: etag,
           headers: { "Idempotency-Key": idempotencyKey },
         }),

@@ -23,6 +23,7 @@ import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
+import { ConverterBusyBar, isConverterBusy } from "./converter-busy";
 import { CustomizeLetter } from "./customize-letter";
 import { IssueList } from "./issue-list";
 import { LabelSheetPicker, labelSheetIssues } from "./label-sheet-picker";
@@ -45,6 +46,13 @@ const PHASES: Record<NonNullable<MergeRunState["phase"]>, MessageKey> = {
   server: "merge.progress.server",
 };
 
+const OUTPUT_EXPLANATIONS: Record<Exclude<MergeOutputKind, "document">, MessageKey> = {
+  perContact: "merge.output.perContact.explain",
+  labels: "merge.output.labels.explain",
+  documentPdf: "merge.output.documentPdf.explain",
+  perContactPdf: "merge.output.perContactPdf.explain",
+};
+
 const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
   switch (outcome.kind) {
     case "newDocument":
@@ -57,6 +65,10 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
       return t("merge.done.perContact", { count: outcome.count, fileName: outcome.fileName });
     case "labels":
       return t("merge.done.labels", { count: outcome.count, fileName: outcome.fileName });
+    case "documentPdf":
+      return t("merge.done.documentPdf", { count: outcome.count, fileName: outcome.fileName });
+    case "perContactPdf":
+      return t("merge.done.perContactPdf", { count: outcome.count, fileName: outcome.fileName });
     case "empty":
       return t("merge.done.empty");
     case "canceled":
@@ -66,8 +78,8 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
 
 /**
  * Check for errors, then Merge: into a new Word document (or, without WordApi 1.3, appended to
- * this one after a section break), one document per contact as a zip, or address labels on a
- * chosen sheet, from the server. A progress bar and Cancel for large segments; customizing one
+ * this one after a section break), one document per contact as a zip, the same two as PDF, or
+ * address labels on a chosen sheet, from the server. A progress bar and Cancel for large segments; customizing one
  * contact's letter below.
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
@@ -104,15 +116,13 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
         ? "merge.output.append"
         : "merge.output.download";
   const explanation: MessageKey =
-    output === "perContact"
-      ? "merge.output.perContact.explain"
-      : output === "labels"
-        ? "merge.output.labels.explain"
-        : into === "newDocument"
-          ? "merge.output.newDocument.explain"
-          : into === "appendToDocument"
-            ? "merge.output.append.explain"
-            : "merge.output.download.explain";
+    output === "document"
+      ? into === "newDocument"
+        ? "merge.output.newDocument.explain"
+        : into === "appendToDocument"
+          ? "merge.output.append.explain"
+          : "merge.output.download.explain"
+      : OUTPUT_EXPLANATIONS[output];
 
   const progress = state.progress;
   const fraction =
@@ -181,12 +191,14 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             <Radio value="document" label={t(documentLabel)} />
             <Radio value="perContact" label={t("merge.output.perContact")} />
             <Radio value="labels" label={t("merge.output.labels")} />
+            <Radio value="documentPdf" label={t("merge.output.documentPdf")} />
+            <Radio value="perContactPdf" label={t("merge.output.perContactPdf")} />
           </RadioGroup>
         </Field>
         {output === "labels" && (
           <LabelSheetPicker value={sheet} onChange={setSheet} disabled={run.running} />
         )}
-        <Caption1 id={explainId}>{t(explanation)}</Caption1>
+        <Caption1 id={explainId}>{t(explanation, { segmentNo })}</Caption1>
         <Button
           className={styles.button}
           appearance="primary"
@@ -232,7 +244,10 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
           </MessageBar>
         )}
       </div>
-      {state.error !== undefined && (
+      {state.error !== undefined && isConverterBusy(state.error) && (
+        <ConverterBusyBar onRetry={() => void merge()} />
+      )}
+      {state.error !== undefined && !isConverterBusy(state.error) && (
         <>
           <ActionErrorBar error={state.error} onRetry={() => void merge()} />
           {jobIssues.length > 0 && (

@@ -15,6 +15,15 @@ export class MergeJobError extends Error {
 
 const POLL_MS = 1000;
 
+/** The result's extension when the job names no file (it always does today). */
+const FALLBACK_EXTENSIONS: Record<MergeOutputKind, string> = {
+  document: ".docx",
+  perContact: ".zip",
+  labels: ".docx",
+  documentPdf: ".pdf",
+  perContactPdf: ".zip",
+};
+
 const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -70,7 +79,7 @@ export const runServerMerge = async (
     },
     signal: options.signal,
   });
-  const fallback = `${segmentNo}${output === "perContact" ? ".zip" : ".docx"}`;
+  const fallback = `${segmentNo}${FALLBACK_EXTENSIONS[output]}`;
   return followMergeJob(client, job, fallback, options);
 };
 

@@ -32,7 +32,11 @@ export type MergePhase =
 
 export type MergeOutcome =
   | { kind: "newDocument" | "appendToDocument"; count: number }
-  | { kind: "download" | "perContact" | "labels"; count: number; fileName: string }
+  | {
+      kind: "download" | "perContact" | "labels" | "documentPdf" | "perContactPdf";
+      count: number;
+      fileName: string;
+    }
   | { kind: "empty" }
   | { kind: "canceled" };
 
@@ -212,7 +216,7 @@ export const useMergeRun = (segmentNo: string) => {
         await host.saveFile(result.file, result.fileName);
         return {
           outcome: {
-            kind: output === "perContact" || output === "labels" ? output : "download",
+            kind: output === "document" ? "download" : output,
             count: result.job.progress.total,
             fileName: result.fileName,
           },

@@ -1,5 +1,6 @@
 import type { SegmentLine } from "@shared/model/segment";
 import {
+  Badge,
   Accordion,
   AccordionHeader,
   AccordionItem,
@@ -8,6 +9,9 @@ import {
   Caption1,
   Dialog,
   DialogActions,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -31,6 +35,7 @@ import {
   DeleteRegular,
   EditRegular,
   HistoryRegular,
+  MailOffRegular,
   QuestionCircleRegular,
 } from "@fluentui/react-icons";
 import { useState } from "react";
@@ -41,6 +46,11 @@ import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { ExplainDialog } from "../criteria/explain-dialog";
+import {
+  EmailOptOutDialog,
+  setEmailOptOut,
+  type OptOutChange,
+} from "../delivery/email-opt-out-dialog";
 import { ContactInteractionsDrawer } from "../log/contact-interactions-drawer";
 import { AddLineDialog } from "./add-line-dialog";
 import { InteractionLanguagesEditor } from "./interaction-languages-editor";
@@ -62,6 +72,7 @@ type Dialogs =
   | { kind: "explain"; line: SegmentLine }
   | { kind: "interactions"; line: SegmentLine }
   | { kind: "remove"; line: SegmentLine }
+  | { kind: "optOut"; line: SegmentLine }
   | { kind: "add" };
 
 /** The open segment's header (folded away) and its lines, each with its own actions. */
@@ -75,6 +86,33 @@ export const SegmentLinesView = () => {
   const [dialog, setDialog] = useState<Dialogs | undefined>();
   const [actionError, setActionError] = useState<unknown>();
   const [extra, setExtra] = useState<{ items: SegmentLine[]; token?: string } | undefined>();
+  // Opt-outs set here, by contact, over what the lines were read with; the last one can be undone.
+  const [optOuts, setOptOuts] = useState<Record<string, boolean>>({});
+  const [lastOptOut, setLastOptOut] = useState<OptOutChange>();
+  const [undoing, setUndoing] = useState(false);
+  const optedOut = (line: SegmentLine) =>
+    optOuts[line.contactNo] ?? line.contactEmailOptOut === true;
+  const recordOptOut = (change: OptOutChange) =>
+    setOptOuts((previous) => ({ ...previous, [change.contactNo]: change.optedOut }));
+  const undoOptOut = async () => {
+    if (!lastOptOut) return;
+    setUndoing(true);
+    setActionError(undefined);
+    try {
+      const saved = await setEmailOptOut(
+        client,
+        lastOptOut.contactNo,
+        !lastOptOut.optedOut,
+        lastOptOut.etag,
+      );
+      recordOptOut({ ...lastOptOut, optedOut: saved.emailOptOut === true, etag: saved.etag });
+      setLastOptOut(undefined);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setUndoing(false);
+    }
+  };
 
   const lines = useApiQuery(
     async (signal) => {
@@ -159,6 +197,20 @@ export const SegmentLinesView = () => {
       {actionError !== undefined && (
         <ApiProblemBar error={actionError} onReload={reloadSegment} onRetry={lines.reload} />
       )}
+      {lastOptOut && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {t(lastOptOut.optedOut ? "delivery.optOut.set" : "delivery.optOut.cleared", {
+              name: lastOptOut.contactName,
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={undoing} onClick={() => void undoOptOut()}>
+              {t("delivery.optOut.undo")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {lines.state.status === "loading" && !lines.state.data && (
         <Spinner size="small" label={t("segments.lines.loading")} />
       )}
@@ -184,6 +236,16 @@ export const SegmentLinesView = () => {
                         {line.contactNo}
                         {line.contactCompanyName ? ` · ${line.contactCompanyName}` : ""}
                       </Caption1>
+                      {optedOut(line) && (
+                        <Badge
+                          size="small"
+                          appearance="tint"
+                          color="warning"
+                          icon={<MailOffRegular />}
+                        >
+                          {t("delivery.optOut.badge")}
+                        </Badge>
+                      )}
                     </div>
                   </TableCell>
                   <TableCell>
@@ -213,6 +275,12 @@ export const SegmentLinesView = () => {
                       onClick={() => setDialog({ kind: "interactions", line })}
                     >
                       {t("segments.lines.interactions")}
+                    </MenuItem>
+                    <MenuItem
+                      icon={<MailOffRegular />}
+                      onClick={() => setDialog({ kind: "optOut", line })}
+                    >
+                      {t("delivery.optOut.menu")}
                     </MenuItem>
                     {open && (
                       <MenuItem
@@ -244,6 +312,18 @@ export const SegmentLinesView = () => {
             lines.reload();
             // A changed line changes the segment's ETag, which a Log must send.
             reloadSegment();
+          }}
+        />
+      )}
+      {dialog?.kind === "optOut" && (
+        <EmailOptOutDialog
+          contactNo={dialog.line.contactNo}
+          contactName={dialog.line.contactName}
+          onClose={() => setDialog(undefined)}
+          onChanged={(change) => {
+            setDialog(undefined);
+            recordOptOut(change);
+            setLastOptOut(change);
           }}
         />
       )}

@@ -1,12 +1,12 @@
 import { contactFields, operatorsFor } from "@shared/criteria/fields";
-import { api, type EndpointName } from "@shared/model/api";
+import { paneApi, type PaneEndpointName } from "../../../addin/api/client-endpoints";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import type { ProblemError } from "@shared/model/problem";
 import type { Segment, SegmentLine } from "@shared/model/segment";
 
 /** One call the pane made, as the fake API understood it through the contract. */
 export interface FakeCall {
-  readonly name: EndpointName;
+  readonly name: PaneEndpointName;
   readonly method: string;
   readonly params: Record<string, string>;
   readonly query: Record<string, string>;
@@ -74,26 +74,29 @@ const match = (template: string, path: string): Record<string, string> | undefin
  * issues), and asks the test's handler; an endpoint without a handler answers 501 as the
  * server does for what has not landed.
  */
-export const createFakeApi = (handlers: Partial<Record<EndpointName, FakeHandler>>) => {
+export const createFakeApi = (handlers: Partial<Record<PaneEndpointName, FakeHandler>>) => {
   const calls: FakeCall[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
     const path = url.pathname.replace(/^\/api/, "");
     const method = init?.method ?? "GET";
-    for (const [name, spec] of Object.entries(api) as [EndpointName, EndpointSpec][]) {
-      if (spec.method !== method) continue;
-      const params = match(spec.path, path);
-      if (!params) continue;
-      // Literal paths win over parameterised ones (/segments/{no} vs none here), as on the server.
-      const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
-      if (spec.body && body !== undefined) {
-        const parsed = spec.body.safeParse(body);
-        if (!parsed.success) {
-          throw new Error(
-            `${name}: the pane sent a body the contract refuses: ${JSON.stringify(parsed.error.issues)}`,
-          );
-        }
-      }
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
+    const candidates = (Object.entries(paneApi) as [PaneEndpointName, EndpointSpec][]).filter(
+      ([, spec]) => spec.method === method && match(spec.path, path),
+    );
+    // One path may serve two bodies (a resend by download or by e-mail): the body tells which.
+    const accepting = candidates.filter(
+      ([, spec]) => !spec.body || body === undefined || spec.body.safeParse(body).success,
+    );
+    const [first] = candidates;
+    if (first && accepting.length === 0) {
+      const issues = first[1].body?.safeParse(body).error?.issues;
+      throw new Error(
+        `${first[0]}: the pane sent a body the contract refuses: ${JSON.stringify(issues)}`,
+      );
+    }
+    for (const [name, spec] of accepting) {
+      const params = match(spec.path, path) ?? {};
       const call: FakeCall = {
         name,
         method,
@@ -114,7 +117,7 @@ export const createFakeApi = (handlers: Partial<Record<EndpointName, FakeHandler
   return {
     fetch: fetch as typeof globalThis.fetch,
     calls,
-    callsTo: (name: EndpointName) => calls.filter((c) => c.name === name),
+    callsTo: (name: PaneEndpointName) => calls.filter((c) => c.name === name),
   };
 };
 
