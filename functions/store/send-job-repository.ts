@@ -121,6 +121,8 @@ export class SendJobRepository {
   }
 
   async findJob(tenant: TenantId, jobId: string): Promise<StoredSendJob | undefined> {
+    // The id names documents and a partition: anything but letters, digits and - is no job.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(jobId)) return undefined;
     const job = await this.jobs.findStored(tenant, SendJobRepository.key(jobId, jobKey));
     return job ? { ...job, id: jobId } : undefined;
   }

@@ -116,7 +116,14 @@ export const SendJob = z.object({
 });
 export type SendJob = z.infer<typeof SendJob>;
 
-export const SendJobParams = z.object({ id: z.string().min(1).max(64) });
+/** A job id is a UUID, or log-<entryNo> for a Log's: letters, digits and - only (it names documents). */
+export const SendJobParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/),
+});
 
 export const DeliveryListQuery = z.object({
   state: DeliveryState.optional(),

@@ -88,10 +88,13 @@ export const startSendJob = async (
   spec: SendJobSpec,
 ): Promise<SendJob> => {
   const tenant = identity.tenantId;
-  const queue = queueOf(deps);
   const repo = deps.store.sendJobs;
   const jobId = spec.jobId ?? randomUUID();
   const existing = await repo.findJob(tenant, jobId);
+  // What does not exist is a 404 whether or not a queue is configured; then the 503.
+  if (!existing)
+    await deps.store.interactions.loggedSegments.get(tenant, String(spec.loggedSegmentEntryNo));
+  const queue = queueOf(deps);
   if (existing) {
     if (existing.loggedSegmentEntryNo !== spec.loggedSegmentEntryNo)
       throw new ConflictError(`Send job ${jobId} sends another logged segment.`, [
@@ -269,8 +272,8 @@ export const retrySendJob = async (
 ): Promise<SendJob> => {
   const tenant = identity.tenantId;
   const repo = deps.store.sendJobs;
-  const queue = queueOf(deps);
   const job = await getSendJob(deps, tenant, jobId);
+  const queue = queueOf(deps);
   if (job.state === "canceled")
     throw new ConflictError(`Send job ${jobId} is canceled: start a new one to send again.`, [
       { in: "path", field: "id", rule: "not_canceled", message: "the send job is canceled" },

@@ -480,6 +480,12 @@ describe("bad input to the send endpoints", () => {
       ],
       [
         "GET",
+        "/api/send-jobs/a%23b%2Fc",
+        undefined,
+        { status: 400, errors: ["id invalid_format"] },
+      ],
+      [
+        "GET",
         `/api/send-jobs/${randomUUID()}/deliveries?pageSize=0`,
         undefined,
         { status: 400, errors: ["pageSize too_small"] },
