@@ -53,6 +53,7 @@ import {
   listLoggedSegmentSendJobsHandler,
   listSendJobDeliveriesHandler,
   retrySendJobHandler,
+  resendEntryByEmailHandler,
   sendLoggedSegmentHandler,
 } from "./delivery/send-job-handlers";
 import {
@@ -237,6 +238,7 @@ export const handlers = {
   listSendJobDeliveries: listSendJobDeliveriesHandler,
   cancelSendJob: cancelSendJobHandler,
   retrySendJob: retrySendJobHandler,
+  resendEntryByEmail: resendEntryByEmailHandler,
   getSendJobPrintFile: getSendJobPrintFileHandler,
   previewEmail: previewEmailHandler,
 } satisfies Record<EndpointName, BoundHandler<AppDeps>>;

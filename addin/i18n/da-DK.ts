@@ -728,6 +728,7 @@ export const daDK: Messages = {
   "delivery.drawer.title": "Levering af {entryNo}: {title}",
   "delivery.entryStatus.inProgress": "Levering: i gang",
   "delivery.entryStatus.error": "Levering: mislykkedes",
+  "delivery.entryStatus.sent": "Levering: sendt",
   "delivery.resendEmail": "Send igen som e-mail",
   "delivery.resendEmailFor": "Send post {entryNo} igen som e-mail",
   "delivery.optOut.menu": "Fravalg af e-mail…",

@@ -728,6 +728,7 @@ export const enUS = {
   "delivery.drawer.title": "Delivery of {entryNo}: {title}",
   "delivery.entryStatus.inProgress": "Delivery: in progress",
   "delivery.entryStatus.error": "Delivery: failed",
+  "delivery.entryStatus.sent": "Delivery: sent",
   "delivery.resendEmail": "Resend by e-mail",
   "delivery.resendEmailFor": "Resend entry {entryNo} by e-mail",
   "delivery.optOut.menu": "E-mail opt-out…",

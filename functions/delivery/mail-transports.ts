@@ -1,5 +1,6 @@
 import type { MailSettings } from "../config";
 import { MailTransportError, type MailTransport } from "./mail-transport";
+import { createGraphTransportFromEnv } from "./graph/graph-transport-from-env";
 import { createSmtpTransport } from "./smtp/smtp-transport";
 
 /** A stack with mail switched off: every send says so, and the job shows it as its problem. */
@@ -11,8 +12,31 @@ const createNoTransport = (settings: MailSettings, why: string): MailTransport =
   close: () => Promise.resolve(),
 });
 
+/**
+ * Graph from the queue's worker sends from the shared mailbox (GRAPH_MAILBOX, application
+ * permission). Sending as the marketer (delegated) needs the job's own token session, which the
+ * send job does not keep yet: that configuration shows as the job's problem instead of sending.
+ */
+const createGraphFromEnv = (settings: MailSettings, env: NodeJS.ProcessEnv): MailTransport => {
+  try {
+    return createGraphTransportFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof MailTransportError)) throw error;
+    const delegated = /session/.test(error.message);
+    return createNoTransport(
+      settings,
+      delegated
+        ? "Sending as the signed-in marketer (GRAPH_SENDER=delegated) is not available to the send queue yet: set GRAPH_MAILBOX to send from a shared mailbox."
+        : error.message,
+    );
+  }
+};
+
 /** The transport the configuration names (MERGELINE_MAIL_TRANSPORT). */
-export const createMailTransport = (settings: MailSettings): MailTransport => {
+export const createMailTransport = (
+  settings: MailSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): MailTransport => {
   switch (settings.transport) {
     case "smtp":
       return createSmtpTransport(settings);
@@ -22,7 +46,6 @@ export const createMailTransport = (settings: MailSettings): MailTransport => {
         "E-mail is switched off: set MERGELINE_MAIL_TRANSPORT to graph or smtp.",
       );
     case "graph":
-      // graph15 adds the Microsoft Graph transport here.
-      return createNoTransport(settings, "The Microsoft Graph transport is not available yet.");
+      return createGraphFromEnv(settings, env);
   }
 };

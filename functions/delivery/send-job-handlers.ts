@@ -12,6 +12,7 @@ import {
   toSendJob,
 } from "./job/send-job-service";
 import { sendJobPrintFile } from "./job/print-file";
+import { resendEntryByEmail } from "./job/resend-entry-by-email";
 import { assertEmailChoice } from "./compose/email-choice-checks";
 
 export const sendLoggedSegmentHandler = defineHandler(
@@ -62,6 +63,15 @@ export const retrySendJobHandler = defineHandler(
   async ({ identity, params }, deps: AppDeps) => ({
     json: await retrySendJob(deps, identity, params.id),
   }),
+);
+
+export const resendEntryByEmailHandler = defineHandler(
+  api.resendEntryByEmail,
+  async ({ identity, params, body }, deps: AppDeps) => {
+    assertEmailChoice(body);
+    const job = await resendEntryByEmail(deps, identity, params.entryNo, body);
+    return { status: 202, json: job, headers: { location: `/api/send-jobs/${job.id}` } };
+  },
 );
 
 export const getSendJobPrintFileHandler = defineHandler(

@@ -8,7 +8,6 @@ import {
   listParam,
   queryBoolean,
 } from "./common";
-import { SendAttachments } from "./delivery";
 import { InteractionLogEntry } from "./interaction-log-entry";
 import { IssueGroup } from "./issue-group";
 import { LoggedSegment } from "./logged-segment";

@@ -74,7 +74,7 @@ export const ContactInteractionsDrawer = ({
     try {
       const job = await client("resendEntryByEmail", {
         params: { entryNo: entry.entryNo },
-        body: { via: "email" },
+        body: {},
       });
       setResent({ entryNo: entry.entryNo, job });
     } catch (error) {

@@ -11,6 +11,7 @@ import {
 } from "../delivery";
 import { endpoint } from "../endpoint";
 import { LoggedSegmentParams } from "../logging";
+import { EntryNoParams } from "../resend";
 import { SegmentNoParams } from "../segment";
 
 // --- Send jobs (send15) ------------------------------------------------------------------------
@@ -77,6 +78,18 @@ export const sendJobEndpoints = {
     params: SendJobParams,
     response: SendJob,
     status: 200,
+  }),
+  resendEntryByEmail: endpoint({
+    method: "POST",
+    path: "/interaction-log-entries/{entryNo}/send",
+    tag: "Delivery",
+    summary:
+      "Resend one e-mail entry's letter by e-mail (Business Central's Resend Attachments): a send job of that one line, on the queue, with the same Message-ID as before. Nothing new is logged.",
+    params: EntryNoParams,
+    body: SendLoggedSegmentRequest,
+    response: SendJob,
+    status: 202,
+    rateLimit: "merge",
   }),
   getSendJobPrintFile: endpoint({
     method: "GET",

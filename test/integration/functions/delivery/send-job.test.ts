@@ -544,3 +544,86 @@ describe("bad input to the send endpoints", () => {
     expect(problemOf(refused)).toEqual({ status: 409, errors: ["entryNo not_canceled"] });
   });
 });
+
+describe("resend one entry by e-mail", () => {
+  const problemOf = (res: { status: number; json: unknown }) => ({
+    status: res.status,
+    errors: ((res.json as { errors?: { field: string; rule: string }[] }).errors ?? []).map(
+      (e) => `${e.field} ${e.rule}`,
+    ),
+  });
+  const entriesOf = async (logged: number) => {
+    const res = await api.call<{ items: { entryNo: number; correspondenceType?: string }[] }>(
+      "GET",
+      `/api/logged-segments/${logged}/entries`,
+      { tenant },
+    );
+    expect(res.status).toBe(200);
+    return res.json.items.sort((a, b) => a.entryNo - b.entryNo);
+  };
+  const runQueue = async (jobId: string) => {
+    const poller = startSendQueuePoller(api.deps, { idleMs: 50 });
+    try {
+      return await waitFor(api.deps, jobId, ["done", "paused"]);
+    } finally {
+      await poller.stop();
+    }
+  };
+
+  it("sends that one contact the letter again, with the Message-ID of the first time", async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 3, { segmentNo: nextSegment() });
+    const first = await startSendJob(api.deps, identityOf(tenant), {
+      loggedSegmentEntryNo: logged,
+      options: { email: { kind: "letter" }, hardCopy: "none" },
+      origin: "send",
+    });
+    await runQueue(first.id);
+    expect(smtp.received).toHaveLength(3);
+    const [, second] = await entriesOf(logged);
+    const firstMessage = smtp.received.find((m) => m.to === contactEmail(2));
+
+    const res = await api.call<SendJob>(
+      "POST",
+      `/api/interaction-log-entries/${second?.entryNo ?? 0}/send`,
+      { tenant, body: { email: { kind: "letter" } } },
+    );
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ loggedSegmentEntryNo: logged, counts: { total: 1 } });
+    expect((await runQueue(res.json.id)).state).toBe("done");
+    expect(smtp.received).toHaveLength(4);
+    const again = smtp.received.at(-1);
+    expect(again?.to).toBe(contactEmail(2));
+    expect(again?.messageId).toBe(firstMessage?.messageId);
+  });
+
+  it("refuses a hard-copy entry (422) and an unknown one (404), sending nothing", async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 3, {
+      segmentNo: nextSegment(),
+      hardCopyEvery: 3,
+    });
+    const hardCopy = (await entriesOf(logged)).find((e) => e.correspondenceType === "hardCopy");
+    const refused = await api.call(
+      "POST",
+      `/api/interaction-log-entries/${hardCopy?.entryNo ?? 0}/send`,
+      {
+        tenant,
+        body: {},
+      },
+    );
+    expect(problemOf(refused)).toEqual({ status: 422, errors: ["entryNo email_entry"] });
+    const unknown = await api.call("POST", "/api/interaction-log-entries/999999/send", {
+      tenant,
+      body: {},
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await api.call("POST", "/api/interaction-log-entries/0/send", { tenant, body: {} });
+    expect(bad.status).toBe(400);
+    expect(smtp.received).toHaveLength(0);
+    const jobs = await api.call<{ items: SendJob[] }>(
+      "GET",
+      `/api/logged-segments/${logged}/send-jobs`,
+      { tenant },
+    );
+    expect(jobs.json.items).toEqual([]);
+  });
+});

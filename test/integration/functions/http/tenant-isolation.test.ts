@@ -615,6 +615,10 @@ const probes: Record<EndpointName, Probe> = {
   cancelSendJob: (x) => [{ path: `/send-jobs/${x.sendJob}/cancel` }],
   retrySendJob: (x) => [{ path: `/send-jobs/${x.sendJob}/retry` }],
   getSendJobPrintFile: (x) => [{ path: `/send-jobs/${x.sendJob}/print-file` }],
+  resendEntryByEmail: (x) => [
+    { path: `/interaction-log-entries/${x.letterEntryNo}/send`, body: {} },
+    { path: `/interaction-log-entries/${x.letterEntryNo}/send`, body: { jobId: x.sendJob } },
+  ],
 };
 
 /**

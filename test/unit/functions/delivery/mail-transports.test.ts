@@ -40,4 +40,34 @@ describe("the configured mail transport", () => {
     expect((failure as Error).message).toMatch(/MERGELINE_MAIL_TRANSPORT/);
     expect(await transport.priorAttempt(message)).toBe("none");
   });
+
+  const graphEnv = {
+    ...env,
+    MERGELINE_MAIL_TRANSPORT: "graph",
+    GRAPH_TENANT_ID: "contoso.onmicrosoft.com",
+    GRAPH_CLIENT_ID: "6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9",
+    GRAPH_CLIENT_SECRET: "not-a-real-secret",
+  };
+
+  it("is Microsoft Graph from the shared mailbox when GRAPH_MAILBOX is set", async () => {
+    const withMailbox = { ...graphEnv, GRAPH_MAILBOX: "letters@contoso.com" };
+    const transport = createMailTransport(loadConfig(withMailbox).mail, withMailbox);
+    expect(transport.kind).toBe("graph");
+    await transport.close();
+  });
+
+  it("says what to set when Graph would send as the marketer, which the queue cannot yet", async () => {
+    const transport = createMailTransport(loadConfig(graphEnv).mail, graphEnv);
+    expect(transport.kind).toBe("none");
+    const failure = await transport.send(message).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ kind: "not_configured" });
+    expect((failure as Error).message).toMatch(/GRAPH_MAILBOX/);
+  });
+
+  it("names the missing Graph setting", async () => {
+    const { GRAPH_CLIENT_ID: _, ...noClient } = { ...graphEnv, GRAPH_MAILBOX: "l@contoso.com" };
+    const transport = createMailTransport(loadConfig(noClient).mail, noClient);
+    const failure = await transport.send(message).catch((error: unknown) => error);
+    expect((failure as Error).message).toMatch(/GRAPH_CLIENT_ID/);
+  });
 });

@@ -115,7 +115,7 @@ describe("a logged segment's deliveries", () => {
     expect(await screen.findByText("Sendt: 1")).toBeTruthy();
     expect(fake.callsTo("resendEntryByEmail")[0]).toMatchObject({
       params: { entryNo: "101" },
-      body: { via: "email" },
+      body: {},
     });
   });
 });
