@@ -5,6 +5,7 @@ import type { StoredDelivery, StoredSendJob } from "../../store/send-job-reposit
 import type { TenantId } from "../../store/tenant";
 import { MailTransportError, type MailTransport } from "../mail-transport";
 import type { ComposedLine } from "./line-composer";
+import { buildPrintFile } from "./print-file-builder";
 import { estimatedFinish, grant, reserve, settle, type PaceState } from "./mailbox-pace";
 
 /** What a slice of work on a job ended with, and when the queue should bring the job back. */
@@ -141,6 +142,22 @@ export const runSendJobSlice = async (
   const started = nowMs();
   let recovering = true;
   try {
+    // The print file first, under the lease: the job never says done before it exists.
+    if (job.printDocumentId && !job.printFile && job.state !== "canceled") {
+      const built = await buildPrintFile(deps, tenant, job, () => writeJob({}));
+      const failed = await repo.changeDeliveries(
+        tenant,
+        built.failed.map(({ line, reason }) => ({ delivery: line, state: "failed", reason })),
+      );
+      await deps.store.interactions.setDeliveryStatus(
+        tenant,
+        failed.map((d) => ({ contactNo: d.contactNo, entryNo: d.entryNo, status: "error" })),
+      );
+      counts = await repo.countDeliveries(tenant, jobId);
+      // No letter could be printed: no file to wait for, nor to serve.
+      if (built.printFile) await writeJob({ printFile: built.printFile });
+      else await writeJob({}, ["printDocumentId"]);
+    }
     for (;;) {
       if (job.state === "canceled") {
         await release({}, ["resumesAt", "estimatedFinishAt"]);

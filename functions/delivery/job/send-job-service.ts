@@ -11,6 +11,7 @@ import {
 } from "../../errors/app-errors";
 import type { StoredDelivery, StoredSendJob } from "../../store/send-job-repository";
 import type { TenantId } from "../../store/tenant";
+import { makesPrintFile, printDocumentIdOf } from "./print-file-builder";
 import type { SendQueue } from "./send-queue";
 
 /** The job as the API shows it: what only its workers read stays behind. */
@@ -160,13 +161,20 @@ export const startSendJob = async (
     };
   });
   const waiting = lines.filter((l) => l.state === "waiting").length;
+  // The print file is built by the job's run (send-job-run.ts), so the job is not done before it.
+  const printDocumentId =
+    spec.printDocumentId ??
+    (makesPrintFile(tenant, spec.options.hardCopy, entries)
+      ? printDocumentIdOf(tenant, jobId)
+      : undefined);
+  const pending = waiting > 0 || (printDocumentId !== undefined && !spec.printFile);
   const now = deps.now().toISOString();
   const job = await repo.createJob(
     tenant,
     {
       id: jobId,
       loggedSegmentEntryNo: logged.entryNo,
-      state: waiting > 0 ? "queued" : "done",
+      state: pending ? "queued" : "done",
       transport: deps.delivery.transportKind,
       counts: {
         total: lines.length,
@@ -178,13 +186,13 @@ export const startSendJob = async (
         canceled: 0,
       },
       createdAt: now,
-      ...(waiting > 0 ? {} : { finishedAt: now }),
+      ...(pending ? {} : { finishedAt: now }),
       userId: identity.userId,
       options: spec.options,
       mailbox: deps.delivery.mailbox,
       origin: spec.origin,
       ...(spec.printFile ? { printFile: spec.printFile } : {}),
-      ...(spec.printDocumentId ? { printDocumentId: spec.printDocumentId } : {}),
+      ...(printDocumentId ? { printDocumentId } : {}),
     },
     lines,
   );

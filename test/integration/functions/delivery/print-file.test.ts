@@ -1,0 +1,192 @@
+/**
+ * The send job's print file (issue 15): a Log with Send Attachments sends the e-mail lines and
+ * joins the hard-copy lines' letters, in entry order, into one PDF in Blob Storage, served by
+ * GET /send-jobs/{id}/print-file. Real LibreOffice, the embedded store, Azurite, an SMTP server;
+ * text read back with pdftotext (poppler-utils).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SendJob } from "@shared/model/delivery";
+import { startSendQueuePoller } from "../../../../functions/delivery/job/send-queue-poller";
+import { startSendJob } from "../../../../functions/delivery/job/send-job-service";
+import { createSmtpTransport } from "../../../../functions/delivery/smtp/smtp-transport";
+import type { MailTransport } from "../../../../functions/delivery/mail-transport";
+import { asTenantId } from "../../../../functions/store/tenant";
+import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { buildDocx, mergeField, p, t } from "../../../unit/shared/merge/docx-builder";
+import {
+  startRecordingSmtpServer,
+  type RecordingSmtpServer,
+} from "../../harness/recording-smtp-server";
+import {
+  contactEmail,
+  identityOf,
+  loggedEmailSegment,
+  seedEmailSegment,
+} from "./fixtures/email-segment";
+
+let api: ApiHarness;
+let smtp: RecordingSmtpServer;
+let transport: MailTransport;
+let tenant = asTenantId("print-0");
+let tenantCount = 0;
+
+/** The whole text of a PDF, page by page, as pdftotext reads it. */
+const textOf = (pdf: Uint8Array): string => {
+  const dir = mkdtempSync(join(tmpdir(), "print-text-"));
+  try {
+    writeFileSync(join(dir, "in.pdf"), pdf);
+    return execFileSync("pdftotext", [join(dir, "in.pdf"), "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const runJob = async (jobId: string): Promise<SendJob> => {
+  const poller = startSendQueuePoller(api.deps, { idleMs: 50 });
+  try {
+    for (;;) {
+      const job = await api.deps.store.sendJobs.findJob(tenant, jobId);
+      if (job && (job.state === "done" || job.state === "paused")) return job;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await poller.stop();
+  }
+};
+
+const printBlobs = async (): Promise<string[]> => {
+  const blobs = api.deps.blobs as NonNullable<ApiHarness["deps"]["blobs"]>;
+  const names: string[] = [];
+  for await (const blob of blobs.listBlobsFlat({ prefix: `${tenant}/print-files/` }))
+    names.push(blob.name);
+  return names;
+};
+
+beforeAll(async () => {
+  smtp = await startRecordingSmtpServer();
+  transport = createSmtpTransport({
+    smtpUrl: smtp.url,
+    from: "news@mergeline.test",
+    concurrency: 4,
+    maxMessageBytes: 25 * 1024 * 1024,
+  });
+  api = await startApi({}, undefined, {
+    queue: true,
+    blobs: true,
+    delivery: {
+      transport: async () => transport,
+      transportKind: "smtp",
+      mailbox: "news@a",
+      limits: { perMinute: 100_000, concurrency: 4, perDay: 1_000_000 },
+    },
+  });
+});
+
+afterAll(async () => {
+  await transport.close();
+  await smtp.close();
+  await api.close();
+});
+
+beforeEach(() => {
+  tenant = asTenantId(`print-${++tenantCount}`);
+  smtp.received.length = 0;
+});
+
+describe("the send job's print file", () => {
+  it("a Log with Send Attachments e-mails the e-mail lines and prints the hard-copy lines' letters, in entry order, once", async () => {
+    const { segmentNo, etag } = await seedEmailSegment(api.deps, tenant, 6, {
+      hardCopyEvery: 3,
+      letter: buildDocx({ body: p(t("Dear "), mergeField("Name"), t(", the December news.")) }),
+    });
+    const log = () =>
+      api.call<{ sendJobId?: string; replayed: boolean }>(
+        "POST",
+        `/api/segments/${segmentNo}/log`,
+        {
+          tenant,
+          ifMatch: etag,
+          headers: { "idempotency-key": "log-and-print" },
+          body: {
+            sendAttachments: { email: { kind: "attachment", format: "docx" }, hardCopy: "pdf" },
+          },
+        },
+      );
+    const first = await log();
+    expect(first.status).toBe(200);
+    const jobId = first.json.sendJobId as string;
+    // Not done before its print file exists.
+    const queued = await api.call<SendJob>("GET", `/api/send-jobs/${jobId}`, { tenant });
+    expect(queued.json.state).toBe("queued");
+
+    const done = await runJob(jobId);
+    expect(done.state).toBe("done");
+    expect(done.counts).toMatchObject({ total: 6, sent: 4, skipped: 2, failed: 0 });
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([1, 2, 4, 5].map(contactEmail).sort());
+
+    const file = await api.call("GET", `/api/send-jobs/${jobId}/print-file`, { tenant });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain("application/pdf");
+    expect(file.headers.get("content-disposition")).toContain("December news - print.pdf");
+    const text = textOf(file.bytes as Uint8Array);
+    const letters = text.match(/Dear Contact \d+/g);
+    expect(letters).toEqual(["Dear Contact 3", "Dear Contact 6"]);
+    const job = await api.call<SendJob>("GET", `/api/send-jobs/${jobId}`, { tenant });
+    expect(job.json.printFile).toEqual({
+      fileName: "December news - print.pdf",
+      contentType: "application/pdf",
+      bytes: (file.bytes as Uint8Array).length,
+    });
+
+    // The Log again: the same job, the same print file, one blob.
+    const again = await log();
+    expect(again.json).toMatchObject({ replayed: true, sendJobId: jobId });
+    await runJob(jobId);
+    const fileAgain = await api.call("GET", `/api/send-jobs/${jobId}/print-file`, { tenant });
+    expect(Buffer.from(fileAgain.bytes as Uint8Array)).toEqual(
+      Buffer.from(file.bytes as Uint8Array),
+    );
+    expect(await printBlobs()).toHaveLength(1);
+    expect(smtp.received).toHaveLength(4);
+  });
+
+  it('hardCopy "none": no print file, a 404 that says so', async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 3, { hardCopyEvery: 3 });
+    const job = await startSendJob(api.deps, identityOf(tenant), {
+      loggedSegmentEntryNo: logged,
+      options: { email: { kind: "letter" }, hardCopy: "none" },
+      origin: "send",
+    });
+    expect((await runJob(job.id)).counts).toMatchObject({ sent: 2, skipped: 1 });
+    const res = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.json.detail).toContain('hardCopy "none"');
+    expect(await printBlobs()).toEqual([]);
+  });
+
+  it("a job without hard-copy lines: 404, nothing stored", async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 2);
+    const job = await startSendJob(api.deps, identityOf(tenant), {
+      loggedSegmentEntryNo: logged,
+      options: { email: { kind: "letter" }, hardCopy: "pdf" },
+      origin: "send",
+    });
+    expect((await runJob(job.id)).counts).toMatchObject({ sent: 2 });
+    const res = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+    expect(res.status).toBe(404);
+    expect(res.json.detail).toContain("no print file");
+    expect(await printBlobs()).toEqual([]);
+  });
+
+  it("a bad or unknown job id: 400 naming id, 404", async () => {
+    const bad = await api.call("GET", `/api/send-jobs/a_b/print-file`, { tenant });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0]).toMatchObject({ field: "id" });
+    const unknown = await api.call("GET", `/api/send-jobs/nope/print-file`, { tenant });
+    expect(unknown.status).toBe(404);
+  });
+});
