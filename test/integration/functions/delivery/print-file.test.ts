@@ -8,7 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { SendJob } from "@shared/model/delivery";
+import { unzipSync } from "fflate";
+import type { Delivery, SendJob } from "@shared/model/delivery";
+import type { AppDeps } from "../../../../functions/app-deps";
+import { createPdfConverter } from "../../../../functions/convert/pdf-converter";
+import { buildPrintFile } from "../../../../functions/delivery/job/print-file-builder";
+import type { StoredSendJob } from "../../../../functions/store/send-job-repository";
 import { startSendQueuePoller } from "../../../../functions/delivery/job/send-queue-poller";
 import { startSendJob } from "../../../../functions/delivery/job/send-job-service";
 import { createSmtpTransport } from "../../../../functions/delivery/smtp/smtp-transport";
@@ -27,6 +32,9 @@ import {
   seedEmailSegment,
 } from "./fixtures/email-segment";
 
+/** A letter that names its contact, so the print file's order can be read back. */
+const letter = buildDocx({ body: p(t("Dear "), mergeField("Name"), t(", the December news.")) });
+
 let api: ApiHarness;
 let smtp: RecordingSmtpServer;
 let transport: MailTransport;
@@ -44,8 +52,8 @@ const textOf = (pdf: Uint8Array): string => {
   }
 };
 
-const runJob = async (jobId: string): Promise<SendJob> => {
-  const poller = startSendQueuePoller(api.deps, { idleMs: 50 });
+const runJob = async (jobId: string, deps: AppDeps = api.deps): Promise<SendJob> => {
+  const poller = startSendQueuePoller(deps, { idleMs: 50 });
   try {
     for (;;) {
       const job = await api.deps.store.sendJobs.findJob(tenant, jobId);
@@ -100,7 +108,7 @@ describe("the send job's print file", () => {
   it("a Log with Send Attachments e-mails the e-mail lines and prints the hard-copy lines' letters, in entry order, once", async () => {
     const { segmentNo, etag } = await seedEmailSegment(api.deps, tenant, 6, {
       hardCopyEvery: 3,
-      letter: buildDocx({ body: p(t("Dear "), mergeField("Name"), t(", the December news.")) }),
+      letter,
     });
     const log = () =>
       api.call<{ sendJobId?: string; replayed: boolean }>(
@@ -151,6 +159,83 @@ describe("the send job's print file", () => {
     );
     expect(await printBlobs()).toHaveLength(1);
     expect(smtp.received).toHaveLength(4);
+
+    // A worker that died after writing the file builds it again: the same blob, overwritten.
+    const stored = await api.deps.store.sendJobs.findJob(tenant, jobId);
+    const rebuilt = await buildPrintFile(api.deps, tenant, stored as StoredSendJob);
+    expect(rebuilt.printFile?.fileName).toBe("December news - print.pdf");
+    expect(await printBlobs()).toHaveLength(1);
+  });
+
+  it("a letter LibreOffice cannot convert is left out, its line failed (conversion_failed); the rest prints", async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 6, { hardCopyEvery: 3, letter });
+    const dir = mkdtempSync(join(tmpdir(), "print-soffice-"));
+    // LibreOffice that fails (no PDF, exit 1) the first time, then converts for real.
+    const script = join(dir, "soffice");
+    writeFileSync(
+      script,
+      `#!/bin/sh\nif [ ! -e "${dir}/failed" ]; then touch "${dir}/failed"; echo "cannot read the file" >&2; exit 1; fi\nexec soffice "$@"\n`,
+      { mode: 0o755 },
+    );
+    const pdf = createPdfConverter({ size: 1, maxQueue: 4, timeoutMs: 120_000, soffice: script });
+    try {
+      const job = await startSendJob(api.deps, identityOf(tenant), {
+        loggedSegmentEntryNo: logged,
+        options: { email: { kind: "letter" }, hardCopy: "pdf" },
+        origin: "send",
+      });
+      const done = await runJob(job.id, { ...api.deps, pdf });
+      expect(done).toMatchObject({
+        state: "done",
+        counts: { sent: 4, failed: 1, skipped: 1 },
+      });
+      const lines = await api.call<{ items: Delivery[] }>(
+        "GET",
+        `/api/send-jobs/${job.id}/deliveries?state=failed`,
+        { tenant },
+      );
+      expect(lines.json.items.map((l) => [l.contactName, l.reason?.code])).toEqual([
+        ["Contact 3", "conversion_failed"],
+      ]);
+      const file = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+      expect(textOf(file.bytes as Uint8Array).match(/Dear Contact \d+/g)).toEqual([
+        "Dear Contact 6",
+      ]);
+      const entries = await api.deps.store.interactions.entriesOfLogged(tenant, logged);
+      expect(entries.find((e) => e.contactName === "Contact 3")?.deliveryStatus).toBe("error");
+    } finally {
+      await pdf.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hardCopy "document": the .docx letters zipped, each a valid document, in entry order', async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 4, { hardCopyEvery: 2, letter });
+    const job = await startSendJob(api.deps, identityOf(tenant), {
+      loggedSegmentEntryNo: logged,
+      options: { email: { kind: "letter" }, hardCopy: "document" },
+      origin: "send",
+    });
+    await runJob(job.id);
+    const file = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toContain("application/zip");
+    expect(file.headers.get("content-disposition")).toContain("December news - print.zip");
+    const files = unzipSync(file.bytes as Uint8Array);
+    const names = Object.keys(files);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/ Contact 2\.docx$/);
+    expect(names[1]).toMatch(/ Contact 4\.docx$/);
+    const dir = mkdtempSync(join(tmpdir(), "print-docx-"));
+    try {
+      for (const [name, bytes] of Object.entries(files)) {
+        const path = join(dir, name);
+        writeFileSync(path, bytes);
+        execFileSync("/work/shared/schemas/ooxml/validate-docx", [path], { stdio: "pipe" });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hardCopy "none": no print file, a 404 that says so', async () => {
