@@ -34,6 +34,11 @@ export const toSendJob = (job: StoredSendJob): SendJob => ({
 export const toDelivery = ({ jobId: _j, etag: _e, ...delivery }: StoredDelivery): Delivery =>
   delivery;
 
+const hardCopyReason = {
+  code: "hard_copy",
+  message: "A hard-copy line: its letter is in the job's print file.",
+};
+
 /** The send job of a Log with Send Attachments: one per logged segment, found again by a repeat. */
 export const logSendJobId = (loggedSegmentEntryNo: number): string => `log-${loggedSegmentEntryNo}`;
 
@@ -153,10 +158,7 @@ export const startSendJob = async (
       ...(byEmail
         ? {}
         : {
-            reason: {
-              code: "hard_copy",
-              message: "A hard-copy line: its letter is in the job's print file.",
-            },
+            reason: hardCopyReason,
           }),
     };
   });
@@ -291,22 +293,47 @@ export const retrySendJob = async (
   );
   if (other) throw busyError(job.loggedSegmentEntryNo, other);
   const failed = await repo.deliveriesIn(tenant, jobId, ["failed"]);
+  // A hard-copy line whose letter did not convert goes back to the print file, which is made again.
+  const unprinted = (d: StoredDelivery) => d.reason?.code === "conversion_failed";
+  const reprinted = await repo.changeDeliveries(
+    tenant,
+    failed.filter(unprinted).map((delivery) => ({
+      delivery,
+      state: "skipped" as const,
+      reason: hardCopyReason,
+      attempts: 0,
+    })),
+  );
   const changed = await repo.changeDeliveries(
     tenant,
-    failed.map((delivery) => ({ delivery, state: "waiting" as const, attempts: 0 })),
+    failed
+      .filter((d) => !unprinted(d))
+      .map((delivery) => ({ delivery, state: "waiting" as const, attempts: 0 })),
   );
-  await deps.store.interactions.setDeliveryStatus(
-    tenant,
-    changed.map((d) => ({
+  await deps.store.interactions.setDeliveryStatus(tenant, [
+    ...changed.map((d) => ({
       contactNo: d.contactNo,
       entryNo: d.entryNo,
       status: "inProgress" as const,
     })),
-  );
+    ...reprinted.map((d) => ({
+      contactNo: d.contactNo,
+      entryNo: d.entryNo,
+      status: "none" as const,
+    })),
+  ]);
+  const reprint = reprinted.length > 0 && job.options.hardCopy !== "none";
   const updated = await changeJob(deps, tenant, jobId, (j) =>
-    j.problem || changed.length > 0 || j.state !== "done"
+    j.problem || changed.length > 0 || reprint || j.state !== "done"
       ? {
-          ...without(j, "problem", "finishedAt", "resumesAt"),
+          ...without(
+            j,
+            "problem",
+            "finishedAt",
+            "resumesAt",
+            ...(reprint ? ["printFile" as const] : []),
+          ),
+          ...(reprint ? { printDocumentId: printDocumentIdOf(tenant, jobId) } : {}),
           state: j.state === "sending" ? "sending" : "queued",
         }
       : j,

@@ -167,7 +167,7 @@ describe("the send job's print file", () => {
     expect(await printBlobs()).toHaveLength(1);
   });
 
-  it("a letter LibreOffice cannot convert is left out, its line failed (conversion_failed); the rest prints", async () => {
+  it("a letter LibreOffice cannot convert is left out, its line failed (conversion_failed); the rest prints; retry prints it", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 6, { hardCopyEvery: 3, letter });
     const dir = mkdtempSync(join(tmpdir(), "print-soffice-"));
     // LibreOffice that fails (no PDF, exit 1) the first time, then converts for real.
@@ -203,6 +203,22 @@ describe("the send job's print file", () => {
       ]);
       const entries = await api.deps.store.interactions.entriesOfLogged(tenant, logged);
       expect(entries.find((e) => e.contactName === "Contact 3")?.deliveryStatus).toBe("error");
+
+      // Retry: the line goes back to the print file, made again (LibreOffice converts it now).
+      const retried = await api.call<SendJob>("POST", `/api/send-jobs/${job.id}/retry`, {
+        tenant,
+      });
+      expect(retried.json.state).toBe("queued");
+      expect(retried.json.printFile).toBeUndefined();
+      const again = await runJob(job.id, { ...api.deps, pdf });
+      expect(again.counts).toMatchObject({ sent: 4, failed: 0, skipped: 2 });
+      const reprinted = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+      expect(textOf(reprinted.bytes as Uint8Array).match(/Dear Contact \d+/g)).toEqual([
+        "Dear Contact 3",
+        "Dear Contact 6",
+      ]);
+      expect(await printBlobs()).toHaveLength(1);
+      expect(smtp.received).toHaveLength(4);
     } finally {
       await pdf.close();
       rmSync(dir, { recursive: true, force: true });
