@@ -101,18 +101,7 @@ export const ContactCreate = ContactFields.extend({
 }).superRefine((c, ctx) => contactRules({ ...c, no: c.no ?? "" }, ctx));
 export type ContactCreate = z.infer<typeof ContactCreate>;
 
-/**
- * E-mail Opt-out (issue 15): the contact asked for no e-mail, so sending skips them with the
- * reason opted_out. Written as the pane needs it until mail15's contact field lands (the lead
- * reconciles: there it joins ContactFields with default false).
- */
-const EmailOptOut = z.boolean().optional().meta({
-  description: "The contact asked for no e-mail: sending skips them with the reason opted_out.",
-});
-
-export const ContactPatch = patchOf(ContactFields.omit({ no: true, type: true })).extend({
-  emailOptOut: EmailOptOut,
-});
+export const ContactPatch = patchOf(ContactFields.omit({ no: true, type: true }));
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const Contact = ContactFields.extend({
@@ -120,7 +109,6 @@ export const Contact = ContactFields.extend({
   companyName: text(100)
     .optional()
     .meta({ description: "The name of the contact's company (read-only)." }),
-  emailOptOut: EmailOptOut,
 }).extend(ServerStamp.shape);
 export type Contact = z.infer<typeof Contact>;
 

@@ -10,6 +10,7 @@ const aContact = (overrides: Partial<Contact> = {}): Contact => ({
   type: "person",
   name: "Jens Hansen",
   searchName: "JENS HANSEN",
+  emailOptOut: false,
   excludeFromSegments: false,
   mailingGroups: [],
   industryGroups: [],
