@@ -14,30 +14,24 @@ import type { AppDeps } from "../../../../functions/app-deps";
 import { createPdfConverter } from "../../../../functions/convert/pdf-converter";
 import { buildPrintFile } from "../../../../functions/delivery/job/print-file-builder";
 import type { StoredSendJob } from "../../../../functions/store/send-job-repository";
-import { startSendQueuePoller } from "../../../../functions/delivery/job/send-queue-poller";
 import { startSendJob } from "../../../../functions/delivery/job/send-job-service";
-import { createSmtpTransport } from "../../../../functions/delivery/smtp/smtp-transport";
-import type { MailTransport } from "../../../../functions/delivery/mail-transport";
 import { asTenantId } from "../../../../functions/store/tenant";
-import { startApi, type ApiHarness } from "../../harness/api-harness";
+import type { ApiHarness } from "../../harness/api-harness";
 import { buildDocx, mergeField, p, t } from "../../../unit/shared/merge/docx-builder";
-import {
-  startRecordingSmtpServer,
-  type RecordingSmtpServer,
-} from "../../harness/recording-smtp-server";
+import type { RecordingSmtpServer } from "../../harness/recording-smtp-server";
 import {
   contactEmail,
   identityOf,
   loggedEmailSegment,
   seedEmailSegment,
 } from "./fixtures/email-segment";
+import { runQueueUntilSettled, startSendStack, type SendStack } from "./fixtures/send-stack";
 
 /** A letter that names its contact, so the print file's order can be read back. */
 const letter = buildDocx({ body: p(t("Dear "), mergeField("Name"), t(", the December news.")) });
 
 let api: ApiHarness;
 let smtp: RecordingSmtpServer;
-let transport: MailTransport;
 let tenant = asTenantId("print-0");
 let tenantCount = 0;
 
@@ -52,18 +46,8 @@ const textOf = (pdf: Uint8Array): string => {
   }
 };
 
-const runJob = async (jobId: string, deps: AppDeps = api.deps): Promise<SendJob> => {
-  const poller = startSendQueuePoller(deps, { idleMs: 50 });
-  try {
-    for (;;) {
-      const job = await api.deps.store.sendJobs.findJob(tenant, jobId);
-      if (job && (job.state === "done" || job.state === "paused")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await poller.stop();
-  }
-};
+const runJob = (jobId: string, deps: AppDeps = api.deps): Promise<SendJob> =>
+  runQueueUntilSettled(deps, tenant, jobId);
 
 const printBlobs = async (): Promise<string[]> => {
   const blobs = api.deps.blobs as NonNullable<ApiHarness["deps"]["blobs"]>;
@@ -73,31 +57,14 @@ const printBlobs = async (): Promise<string[]> => {
   return names;
 };
 
+let stack: SendStack;
+
 beforeAll(async () => {
-  smtp = await startRecordingSmtpServer();
-  transport = createSmtpTransport({
-    smtpUrl: smtp.url,
-    from: "news@mergeline.test",
-    concurrency: 4,
-    maxMessageBytes: 25 * 1024 * 1024,
-  });
-  api = await startApi({}, undefined, {
-    queue: true,
-    blobs: true,
-    delivery: {
-      transport: async () => transport,
-      transportKind: "smtp",
-      mailbox: "news@a",
-      limits: { perMinute: 100_000, concurrency: 4, perDay: 1_000_000 },
-    },
-  });
+  stack = await startSendStack();
+  ({ api, smtp } = stack);
 });
 
-afterAll(async () => {
-  await transport.close();
-  await smtp.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 beforeEach(() => {
   tenant = asTenantId(`print-${++tenantCount}`);

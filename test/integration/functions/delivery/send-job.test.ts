@@ -5,18 +5,21 @@ import { startSendQueuePoller } from "../../../../functions/delivery/job/send-qu
 import { startSendJob } from "../../../../functions/delivery/job/send-job-service";
 import type { MailTransport } from "../../../../functions/delivery/mail-transport";
 import { asTenantId } from "../../../../functions/store/tenant";
-import { startApi, type ApiHarness } from "../../harness/api-harness";
-import { createSmtpTransport } from "../../../../functions/delivery/smtp/smtp-transport";
-import {
-  startRecordingSmtpServer,
-  type RecordingSmtpServer,
-} from "../../harness/recording-smtp-server";
+import type { ApiHarness } from "../../harness/api-harness";
+import type { RecordingSmtpServer } from "../../harness/recording-smtp-server";
 import {
   contactEmail,
   identityOf,
   loggedEmailSegment,
   seedEmailSegment,
 } from "./fixtures/email-segment";
+import {
+  jobInState,
+  runQueueUntilSettled,
+  smtpTransport,
+  startSendStack,
+  type SendStack,
+} from "./fixtures/send-stack";
 
 /**
  * The send job end to end: POST .../send puts a job on Azurite's queue, the local poller runs
@@ -24,19 +27,13 @@ import {
  */
 let api: ApiHarness;
 let smtp: RecordingSmtpServer;
-let transport: MailTransport;
 /** Each test its own tenant: its contacts and segments start from nothing. */
 let tenant = asTenantId("send-0");
 let tenantCount = 0;
 const nextSegment = () => "MAIL";
 
-const waitFor = async (deps: AppDeps, jobId: string, states: SendJob["state"][]) => {
-  for (;;) {
-    const job = await deps.store.sendJobs.findJob(tenant, jobId);
-    if (job && states.includes(job.state)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const waitFor = (deps: AppDeps, jobId: string, states: SendJob["state"][]) =>
+  jobInState(deps, tenant, jobId, states);
 
 const deliveries = async (jobId: string): Promise<Delivery[]> => {
   const res = await api.call<{ items: Delivery[] }>(
@@ -50,35 +47,14 @@ const deliveries = async (jobId: string): Promise<Delivery[]> => {
 
 const receivedBy = (address: string) => smtp.received.filter((m) => m.to === address);
 
-const smtpTransport = (url: string): MailTransport =>
-  createSmtpTransport({
-    smtpUrl: url,
-    from: "news@mergeline.test",
-    concurrency: 4,
-    maxMessageBytes: 25 * 1024 * 1024,
-  });
+let stack: SendStack;
 
 beforeAll(async () => {
-  smtp = await startRecordingSmtpServer();
-  transport = smtpTransport(smtp.url);
-  api = await startApi({}, undefined, {
-    queue: true,
-    blobs: true,
-    delivery: {
-      transport: async () => transport,
-      transportKind: "smtp",
-      mailbox: "news@a",
-      // Pacing has its own test; here the mailbox takes what comes.
-      limits: { perMinute: 100_000, concurrency: 4, perDay: 1_000_000 },
-    },
-  });
+  stack = await startSendStack();
+  ({ api, smtp } = stack);
 });
 
-afterAll(async () => {
-  await transport.close();
-  await smtp.close();
-  await api.close();
-});
+afterAll(() => stack.close());
 
 beforeEach(() => {
   tenant = asTenantId(`send-${++tenantCount}`);
@@ -561,14 +537,7 @@ describe("resend one entry by e-mail", () => {
     expect(res.status).toBe(200);
     return res.json.items.sort((a, b) => a.entryNo - b.entryNo);
   };
-  const runQueue = async (jobId: string) => {
-    const poller = startSendQueuePoller(api.deps, { idleMs: 50 });
-    try {
-      return await waitFor(api.deps, jobId, ["done", "paused"]);
-    } finally {
-      await poller.stop();
-    }
-  };
+  const runQueue = (jobId: string) => runQueueUntilSettled(api.deps, tenant, jobId);
 
   it("sends that one contact the letter again, with the Message-ID of the first time", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 3, { segmentNo: nextSegment() });
