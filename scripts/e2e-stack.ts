@@ -15,8 +15,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 const root = path.resolve(__dirname, "..");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-/** The Entra app id the test builds carry: the stand-in's broker does not check it. */
-const E2E_CLIENT_ID = "6e2c5b0a-3f1d-4c8e-9a7b-2d4f6a8c0e1b";
 export const STAND_IN_PATH = path.join(root, "test/e2e/word-stand-in/office.js");
 
 export { freePort } from "../functions/store/embedded/free-port";
@@ -129,31 +127,7 @@ export const apiCaller =
 
 // ── The pane ────────────────────────────────────────────────────────────────────────────────
 
-/**
- * `webpack --mode production` into `outDir`, calling the API at `apiUrl`: the bundle that ships.
- * It signs in with MSAL's nested app authentication, which the Word stand-in brokers with the
- * token it is given (paneContext's `token`), as Word does with the signed-in user's.
- */
-export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", outDir],
-      {
-        cwd: root,
-        env: { ...process.env, MERGELINE_API_URL: apiUrl, MERGELINE_CLIENT_ID: E2E_CLIENT_ID },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) =>
-      code === 0 && !/ERROR in/.test(output)
-        ? resolve()
-        : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`)),
-    );
-  });
+export { buildPane } from "./pane-build";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
