@@ -7,7 +7,7 @@ import type { DeliveryDeps } from "./delivery/delivery-deps";
 import { composeEntryLines } from "./delivery/job/entry-composer";
 import { createStorageSendQueue } from "./delivery/job/send-queue";
 import type { MailTransport } from "./delivery/mail-transport";
-import { createMailTransport } from "./delivery/mail-transports";
+import { createMailTransport, delegatedSendingFromEnv } from "./delivery/mail-transports";
 import { createRateLimiter } from "./http/rate-limit";
 import type { EdgeDeps } from "./http/endpoint-handler";
 import { createRunningMerges, type RunningMerges } from "./merge/running-merges";
@@ -41,6 +41,7 @@ export const createDeliveryDeps = (config: AppConfig): DeliveryDeps => {
   return {
     transport: async () => (transport ??= createMailTransport(mail)),
     transportKind: mail.transport,
+    delegated: delegatedSendingFromEnv(mail),
     // Pacing is per sending mailbox: the sender (a shared mailbox or the SMTP account).
     mailbox: `${mail.transport}:${mail.from ?? "default"}`,
     limits: { perMinute: mail.perMinute, concurrency: mail.concurrency, perDay: mail.perDay },

@@ -1,3 +1,4 @@
+import type { DelegatedSending } from "./graph/delegated-send";
 import type { MailTransport } from "./mail-transport";
 import type { LineComposer } from "./job/line-composer";
 import type { PaceLimits } from "./job/mailbox-pace";
@@ -8,6 +9,11 @@ export interface DeliveryDeps {
   /** The configured transport; rejects with MailTransportError("not_configured") when none is. */
   readonly transport: () => Promise<MailTransport>;
   readonly transportKind: "graph" | "smtp" | "none";
+  /**
+   * Graph with GRAPH_SENDER=delegated: each job sends as the marketer who started it, with the
+   * token session that request kept (send-session.ts); `transport` is then not used.
+   */
+  readonly delegated?: DelegatedSending | undefined;
   /** Whose limits pace the sends: the sending mailbox. */
   readonly mailbox: string;
   readonly limits: PaceLimits;

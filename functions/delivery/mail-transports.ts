@@ -1,5 +1,7 @@
 import type { MailSettings } from "../config";
 import { MailTransportError, type MailTransport } from "./mail-transport";
+import { createDelegatedSending, type DelegatedSending } from "./graph/delegated-send";
+import { loadGraphSettings, type GraphSettings } from "./graph/graph-settings";
 import { createGraphTransportFromEnv } from "./graph/graph-transport-from-env";
 import { createSmtpTransport } from "./smtp/smtp-transport";
 
@@ -13,23 +15,37 @@ const createNoTransport = (settings: MailSettings, why: string): MailTransport =
 });
 
 /**
- * Graph from the queue's worker sends from the shared mailbox (GRAPH_MAILBOX, application
- * permission). Sending as the marketer (delegated) needs the job's own token session, which the
- * send job does not keep yet: that configuration shows as the job's problem instead of sending.
+ * Graph from the queue's worker, for the whole process: the shared mailbox (GRAPH_MAILBOX,
+ * application permission). Sending as the marketer (delegated) is per job (delegatedSendingFromEnv);
+ * a configuration problem shows as the job's problem instead of sending.
  */
 const createGraphFromEnv = (settings: MailSettings, env: NodeJS.ProcessEnv): MailTransport => {
   try {
     return createGraphTransportFromEnv(env);
   } catch (error) {
     if (!(error instanceof MailTransportError)) throw error;
-    const delegated = /session/.test(error.message);
-    return createNoTransport(
-      settings,
-      delegated
-        ? "Sending as the signed-in marketer (GRAPH_SENDER=delegated) is not available to the send queue yet: set GRAPH_MAILBOX to send from a shared mailbox."
-        : error.message,
-    );
+    return createNoTransport(settings, error.message);
   }
+};
+
+/**
+ * Graph with GRAPH_SENDER=delegated (or no GRAPH_MAILBOX): each send job sends as the marketer
+ * who started it. Undefined for any other configuration, or one that does not load (the job then
+ * shows that problem).
+ */
+export const delegatedSendingFromEnv = (
+  settings: MailSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): DelegatedSending | undefined => {
+  if (settings.transport !== "graph") return undefined;
+  let graph: GraphSettings;
+  try {
+    graph = loadGraphSettings(env);
+  } catch (error) {
+    if (error instanceof MailTransportError) return undefined;
+    throw error;
+  }
+  return graph.sender.kind === "delegated" ? createDelegatedSending(graph) : undefined;
 };
 
 /** The transport the configuration names (MERGELINE_MAIL_TRANSPORT). */

@@ -14,17 +14,20 @@ import {
 import { sendJobPrintFile } from "./job/print-file";
 import { resendEntryByEmail } from "./job/resend-entry-by-email";
 import { assertEmailChoice } from "./compose/email-choice-checks";
+import { grantForSend } from "./job/send-session";
 
 export const sendLoggedSegmentHandler = defineHandler(
   api.sendLoggedSegment,
-  async ({ identity, params, body }, deps: AppDeps) => {
+  async ({ identity, params, body, request }, deps: AppDeps) => {
     const { jobId, ...options } = body;
     assertEmailChoice(options);
+    const grant = await grantForSend(deps, request.headers.get("authorization"));
     const job = await startSendJob(deps, identity, {
       jobId,
       loggedSegmentEntryNo: params.entryNo,
       options,
       origin: "send",
+      grant,
     });
     return { status: 202, json: job, headers: { location: `/api/send-jobs/${job.id}` } };
   },
@@ -60,16 +63,22 @@ export const cancelSendJobHandler = defineHandler(
 
 export const retrySendJobHandler = defineHandler(
   api.retrySendJob,
-  async ({ identity, params }, deps: AppDeps) => ({
-    json: await retrySendJob(deps, identity, params.id),
+  async ({ identity, params, request }, deps: AppDeps) => ({
+    json: await retrySendJob(
+      deps,
+      identity,
+      params.id,
+      await grantForSend(deps, request.headers.get("authorization")),
+    ),
   }),
 );
 
 export const resendEntryByEmailHandler = defineHandler(
   api.resendEntryByEmail,
-  async ({ identity, params, body }, deps: AppDeps) => {
+  async ({ identity, params, body, request }, deps: AppDeps) => {
     assertEmailChoice(body);
-    const job = await resendEntryByEmail(deps, identity, params.entryNo, body);
+    const grant = await grantForSend(deps, request.headers.get("authorization"));
+    const job = await resendEntryByEmail(deps, identity, params.entryNo, body, grant);
     return { status: 202, json: job, headers: { location: `/api/send-jobs/${job.id}` } };
   },
 );

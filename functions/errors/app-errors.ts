@@ -62,7 +62,7 @@ export class ValidationError extends Error {
   constructor(
     readonly errors: ProblemError[],
     message = "The request has invalid fields.",
-    readonly status: 400 | 409 | 422 = 400,
+    readonly status: 400 | 403 | 409 | 422 = 400,
   ) {
     super(message);
   }

@@ -8,6 +8,7 @@ import {
   interactionStatistics,
   listContactInteractions,
 } from "./interaction-log-service";
+import { grantForSend } from "../delivery/job/send-session";
 import { checkLog, logSegment, logStatus, resumeLog } from "./log-service";
 import { entryLetter, resendEntry, resendLoggedSegment } from "./resend-service";
 import {
@@ -91,16 +92,23 @@ export const checkLogHandler = defineHandler(
 
 export const logSegmentHandler = defineHandler(
   api.logSegment,
-  async ({ identity, params, body, ifMatch, request }, deps: AppDeps) => ({
-    json: await logSegment(
-      deps,
-      identity,
-      params.no,
-      body,
-      ifMatch,
-      request.headers.get("idempotency-key") ?? undefined,
-    ),
-  }),
+  async ({ identity, params, body, ifMatch, request }, deps: AppDeps) => {
+    // Sending as the marketer: their sign-in is swapped before the Log writes anything.
+    const grant = body.sendAttachments
+      ? await grantForSend(deps, request.headers.get("authorization"))
+      : undefined;
+    return {
+      json: await logSegment(
+        deps,
+        identity,
+        params.no,
+        body,
+        ifMatch,
+        request.headers.get("idempotency-key") ?? undefined,
+        grant,
+      ),
+    };
+  },
 );
 
 export const resumeLogHandler = defineHandler(

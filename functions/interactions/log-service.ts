@@ -28,6 +28,7 @@ import { checkTemplateLetterFields, letterFieldPath } from "./log-letter-fields"
 import type { SendAttachments } from "@shared/model/delivery";
 import { assertEmailChoice } from "../delivery/compose/email-choice-checks";
 import { assertCanSend, logSendJobId, startSendJob } from "../delivery/job/send-job-service";
+import type { SendGrant } from "../delivery/job/send-session";
 
 /** Entries per bulk call: about ten steps of progress for the pane, never tiny calls. */
 const chunkSize = (total: number) => Math.max(1000, Math.ceil(total / 10));
@@ -104,6 +105,8 @@ export const logSegment = async (
   options: { followUp: boolean; sendAttachments?: SendAttachments | undefined },
   ifMatch: string,
   idempotencyKey: string | undefined,
+  /** Sending as the marketer: the token session the request swapped for (grantForSend). */
+  grant?: SendGrant,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const segments = deps.store.segments;
@@ -113,7 +116,8 @@ export const logSegment = async (
     assertCanSend(deps);
   }
   const header = await segments.headers.get(tenant, segmentNo);
-  if (header.status === "logged") return answerLogged(deps, identity, header, idempotencyKey);
+  if (header.status === "logged")
+    return answerLogged(deps, identity, header, idempotencyKey, grant);
   if (header.status === "logging")
     await assertMayFinish(deps, tenant, header, ifMatch, idempotencyKey);
   else if (!sameEtag(await reviewedEtag(deps, tenant, header), ifMatch))
@@ -122,8 +126,9 @@ export const logSegment = async (
   return withSegmentLock(deps, identity, segmentNo, "log", async (hold) => {
     // What the segment is now that it is ours: another Log may have finished meanwhile.
     const current = await segments.headers.get(tenant, segmentNo);
-    if (current.status === "logged") return answerLogged(deps, identity, current, idempotencyKey);
-    if (current.status === "logging") return finishStopped(deps, identity, current, hold);
+    if (current.status === "logged")
+      return answerLogged(deps, identity, current, idempotencyKey, grant);
+    if (current.status === "logging") return finishStopped(deps, identity, current, hold, grant);
     if (!sameEtag(await reviewedEtag(deps, tenant, current), ifMatch))
       throw changedSinceReview(segmentNo);
 
@@ -170,7 +175,7 @@ export const logSegment = async (
       throw error;
     }
     const logging = await segments.headers.get(tenant, segmentNo);
-    return finish(deps, identity, logging, run, hold, inputs);
+    return finish(deps, identity, logging, run, hold, inputs, grant);
   });
 };
 
@@ -209,10 +214,11 @@ const answerLogged = async (
   identity: Identity,
   header: SegmentHeader,
   idempotencyKey: string | undefined,
+  grant: SendGrant | undefined,
 ): Promise<LogOutcome> => {
   const run = await deps.store.segments.logRuns.find(identity.tenantId, header.no);
   if (run && idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey)
-    return outcome(deps, identity, run, true);
+    return outcome(deps, identity, run, true, grant);
   throw new ConflictError(
     `Segment ${header.no} is already logged (logged segment ${header.loggedSegmentEntryNo ?? "?"}). Create a follow-up segment to log again.`,
   );
@@ -264,6 +270,7 @@ const finishStopped = async (
   identity: Identity,
   header: SegmentHeader,
   hold: SegmentHold,
+  grant?: SendGrant,
 ): Promise<LogOutcome> => {
   const segments = deps.store.segments;
   const run = await segments.logRuns.find(identity.tenantId, header.no);
@@ -274,7 +281,7 @@ const finishStopped = async (
     await segments.headers.replace(identity.tenantId, header.no, { ...rest, status: "open" }, etag);
     throw new ConflictError(`Segment ${header.no} had no Log to finish; it is open again.`);
   }
-  return finish(deps, identity, header, run, hold);
+  return finish(deps, identity, header, run, hold, undefined, grant);
 };
 
 /** Reserves the numbers once; a run left by an interrupted attempt on the same header is reused. */
@@ -333,6 +340,7 @@ const finish = async (
   started: LogRun,
   hold: SegmentHold,
   given?: LogInputs,
+  grant?: SendGrant,
 ): Promise<LogOutcome> => {
   const tenant = identity.tenantId;
   const inputs = given ?? (await loadLogInputs(deps, tenant, header));
@@ -432,7 +440,7 @@ const finish = async (
     status: "done",
     finishedAt: deps.now().toISOString(),
   });
-  return outcome(deps, identity, done, false);
+  return outcome(deps, identity, done, false, grant);
 };
 
 /** A follow-up segment: the same campaign and template, and the logged segment's contacts. */
@@ -488,6 +496,7 @@ const outcome = async (
   identity: Identity,
   run: LogRun,
   replayed: boolean,
+  grant?: SendGrant,
 ): Promise<LogOutcome> => {
   const sendJob = run.sendAttachments
     ? await startSendJob(deps, identity, {
@@ -495,6 +504,7 @@ const outcome = async (
         loggedSegmentEntryNo: run.loggedSegmentEntryNo,
         options: run.sendAttachments,
         origin: "log",
+        grant,
       })
     : undefined;
   return {

@@ -13,6 +13,7 @@ import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentRepository } from "./segment-repository";
 import { SendJobRepository } from "./send-job-repository";
+import { SendSessionRepository } from "./send-session-repository";
 import { SetupRepository, setupKinds } from "./setup-repository";
 import type { StoredMergeJob } from "./stored-merge-job";
 
@@ -40,6 +41,8 @@ export interface Store {
   readonly numberSeries: NumberSeries;
   readonly documents: DocumentBlobs;
   readonly sendJobs: SendJobRepository;
+  /** The token sessions of send jobs that send as the signed-in marketer. */
+  readonly sendSessions: SendSessionRepository;
 }
 
 export const createStore = (containers: Containers, blobs?: ContainerClient): Store => ({
@@ -78,4 +81,5 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   numberSeries: new NumberSeries(containers.setup),
   documents: new DocumentBlobs(blobs),
   sendJobs: new SendJobRepository(containers.setup),
+  sendSessions: new SendSessionRepository(containers.setup),
 });

@@ -200,7 +200,13 @@ export const delegatedTokenSource = (
         });
         return { accessToken: result.accessToken, mailboxKey: account.homeAccountId };
       } catch (error) {
-        throw tokenFailure(error);
+        const failure = tokenFailure(error);
+        // Expired, revoked or gone: only the marketer signing in again can go on; never anyone else.
+        if (failure.kind !== "auth") throw failure;
+        throw new MailTransportError(
+          "auth",
+          `The marketer's sign-in for this send has ended (${failure.message}). Nothing more is sent: retry the send job while signed in to go on from where it stopped.`,
+        );
       }
     },
   };

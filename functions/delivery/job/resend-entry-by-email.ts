@@ -3,6 +3,7 @@ import type { AppDeps } from "../../app-deps";
 import type { Identity } from "../../auth/identity";
 import { NotFoundError, ValidationError } from "../../errors/app-errors";
 import { startSendJob } from "./send-job-service";
+import type { SendGrant } from "./send-session";
 
 const refuse = (rule: string, message: string, title: string) =>
   new ValidationError([{ in: "path", field: "entryNo", rule, message }], title, 422);
@@ -18,6 +19,7 @@ export const resendEntryByEmail = async (
   identity: Identity,
   entryNo: number,
   request: SendAttachments & { readonly jobId?: string | undefined },
+  grant?: SendGrant,
 ): Promise<SendJob> => {
   const entry = await deps.store.interactions.findEntry(identity.tenantId, entryNo);
   if (!entry) throw new NotFoundError("Interaction log entry", String(entryNo));
@@ -40,5 +42,6 @@ export const resendEntryByEmail = async (
     options,
     origin: "resend",
     entryNos: [entryNo],
+    grant,
   });
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../../app-deps";
 import { PreconditionFailedError } from "../../errors/app-errors";
 import { asTenantId, type TenantId } from "../../store/tenant";
+import { endSession } from "./send-session";
 import { runSendJobSlice, type SliceOutcome, type WorkerOptions } from "./send-job-run";
 import type { SendJobMessage } from "./send-queue";
 
@@ -69,6 +70,7 @@ export const poisoned = async (
           }`,
         },
       });
+      await endSession(deps, tenant, message.jobId);
       return;
     } catch (e) {
       if (!(e instanceof PreconditionFailedError)) throw e;

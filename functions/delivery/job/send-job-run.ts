@@ -6,6 +6,7 @@ import type { TenantId } from "../../store/tenant";
 import { MailTransportError, type MailTransport } from "../mail-transport";
 import type { ComposedLine } from "./line-composer";
 import { buildPrintFile } from "./print-file-builder";
+import { endSession, jobTransport } from "./send-session";
 import { estimatedFinish, grant, reserve, settle, type PaceState } from "./mailbox-pace";
 
 /** What a slice of work on a job ended with, and when the queue should bring the job back. */
@@ -81,8 +82,15 @@ export const runSendJobSlice = async (
   for (;;) {
     const found = await repo.findJob(tenant, jobId);
     if (!found) return { kind: "missing" };
-    if (found.state === "done" || found.state === "canceled") return { kind: "finished" };
-    if (found.problem) return { kind: "stopped", problem: found.problem };
+    // A session its end left behind (a crash right after) ends now.
+    if (found.state === "done" || found.state === "canceled") {
+      await endSession(deps, tenant, jobId);
+      return { kind: "finished" };
+    }
+    if (found.problem) {
+      await endSession(deps, tenant, jobId);
+      return { kind: "stopped", problem: found.problem };
+    }
     const now = nowMs();
     const leaseUntil = found.leaseUntil ? Date.parse(found.leaseUntil) : 0;
     if (found.leaseOwner && found.leaseOwner !== worker.workerId && leaseUntil > now)
@@ -134,11 +142,11 @@ export const runSendJobSlice = async (
   const release = (change: Partial<StoredSendJob>, drop: (keyof StoredSendJob)[] = []) =>
     writeJob(change, [...drop, "leaseOwner", "leaseUntil"]);
 
-  const paceState = async () => repo.pace(tenant, delivery.mailbox);
+  const paceState = async () => repo.pace(tenant, job.mailbox);
   const finishEstimate = (pace: PaceState) =>
     iso(estimatedFinish(pace, nowMs(), counts.waiting + counts.sending, limits));
 
-  let transport: MailTransport | undefined;
+  let transport: { readonly transport: MailTransport; readonly own: boolean } | undefined;
   const started = nowMs();
   let recovering = true;
   try {
@@ -161,6 +169,7 @@ export const runSendJobSlice = async (
     for (;;) {
       if (job.state === "canceled") {
         await release({}, ["resumesAt", "estimatedFinishAt"]);
+        await endSession(deps, tenant, jobId);
         return { kind: "finished" };
       }
       if (nowMs() - started > worker.sliceMs) {
@@ -184,6 +193,7 @@ export const runSendJobSlice = async (
           "resumesAt",
           "estimatedFinishAt",
         ]);
+        await endSession(deps, tenant, jobId);
         return { kind: "finished" };
       }
 
@@ -212,12 +222,13 @@ export const runSendJobSlice = async (
       if (!reserved) continue; // another worker of the same mailbox took the places first
 
       try {
-        transport ??= await delivery.transport();
+        transport ??= await jobTransport(deps, tenant, jobId);
       } catch (error) {
-        await giveBack(deps, tenant, now, batch.length, batch.length);
+        await giveBack(deps, tenant, job.mailbox, now, batch.length, batch.length);
         if (error instanceof MailTransportError && error.kind in stopReasons) {
           const problem = problemOf(error);
           await release({ state: "paused", problem }, ["resumesAt", "estimatedFinishAt"]);
+          await endSession(deps, tenant, jobId);
           return { kind: "stopped", problem };
         }
         throw error;
@@ -253,14 +264,14 @@ export const runSendJobSlice = async (
             deps,
             composedOf.get(line.entryNo) as ComposedLine,
             line,
-            transport as MailTransport,
+            transport?.transport as MailTransport,
             recovered.has(line.entryNo),
           ),
         ),
       );
       const doneMs = nowMs();
       const unsent = batch.length - outcomes.filter((o) => o.kind === "sent").length;
-      await giveBack(deps, tenant, now, batch.length, unsent, doneMs);
+      await giveBack(deps, tenant, job.mailbox, now, batch.length, unsent, doneMs);
 
       await repo.changeDeliveries(
         tenant,
@@ -309,6 +320,7 @@ export const runSendJobSlice = async (
           "resumesAt",
           "estimatedFinishAt",
         ]);
+        await endSession(deps, tenant, jobId);
         return { kind: "stopped", problem: stop.problem };
       }
       const wait = Math.max(0, ...outcomes.map((o) => (o.kind === "again" ? o.delayMs : 0)));
@@ -326,6 +338,8 @@ export const runSendJobSlice = async (
   } catch (error) {
     if (error instanceof LeaseLostError) return { kind: "busy", delayMs: delivery.leaseMs };
     throw error;
+  } finally {
+    if (transport?.own) await transport.transport.close();
   }
 };
 
@@ -344,6 +358,7 @@ const problemOf = (error: MailTransportError): DeliveryReason => ({
 const giveBack = async (
   deps: AppDeps,
   tenant: TenantId,
+  mailbox: string,
   startedMs: number,
   count: number,
   unsent: number,
@@ -351,7 +366,7 @@ const giveBack = async (
 ): Promise<void> => {
   const repo = deps.store.sendJobs;
   for (;;) {
-    const pace = await repo.pace(tenant, deps.delivery.mailbox);
+    const pace = await repo.pace(tenant, mailbox);
     if (
       await repo.replacePace(tenant, { ...pace, ...settle(pace, startedMs, count, doneMs, unsent) })
     )

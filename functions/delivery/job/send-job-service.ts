@@ -13,6 +13,7 @@ import type { StoredDelivery, StoredSendJob } from "../../store/send-job-reposit
 import type { TenantId } from "../../store/tenant";
 import { makesPrintFile, printDocumentIdOf } from "./print-file-builder";
 import type { SendQueue } from "./send-queue";
+import { endSession, keepSession, pacingMailbox, type SendGrant } from "./send-session";
 
 /** The job as the API shows it: what only its workers read stays behind. */
 export const toSendJob = (job: StoredSendJob): SendJob => ({
@@ -81,6 +82,8 @@ export interface SendJobSpec {
   readonly entryNos?: readonly number[] | undefined;
   readonly printFile?: StoredSendJob["printFile"];
   readonly printDocumentId?: string | undefined;
+  /** Sending as the marketer: the token session the request swapped for (grantForSend). */
+  readonly grant?: SendGrant | undefined;
 }
 
 /**
@@ -106,7 +109,11 @@ export const startSendJob = async (
       throw new ConflictError(`Send job ${jobId} sends another logged segment.`, [
         { in: "body", field: "jobId", rule: "unique", message: `${jobId} is already used` },
       ]);
-    if (!isOver(existing)) await queue.enqueue({ tenant, jobId });
+    if (!isOver(existing)) {
+      // The same marketer again, signed in: the job goes on with their fresh session.
+      if (existing.userId === identity.userId) await keepSession(deps, tenant, jobId, spec.grant);
+      await queue.enqueue({ tenant, jobId });
+    }
     return toSendJob(existing);
   }
   const interactions = deps.store.interactions;
@@ -171,6 +178,8 @@ export const startSendJob = async (
       : undefined);
   const pending = waiting > 0 || (printDocumentId !== undefined && !spec.printFile);
   const now = deps.now().toISOString();
+  // The session before the job: a worker never finds the job without it.
+  await keepSession(deps, tenant, jobId, spec.grant);
   const job = await repo.createJob(
     tenant,
     {
@@ -191,7 +200,7 @@ export const startSendJob = async (
       ...(pending ? {} : { finishedAt: now }),
       userId: identity.userId,
       options: spec.options,
-      mailbox: deps.delivery.mailbox,
+      mailbox: pacingMailbox(deps, identity.userId),
       origin: spec.origin,
       ...(spec.printFile ? { printFile: spec.printFile } : {}),
       ...(printDocumentId ? { printDocumentId } : {}),
@@ -271,6 +280,7 @@ export const cancelSendJob = async (
     tenant,
     changed.map((d) => ({ contactNo: d.contactNo, entryNo: d.entryNo, status: "none" as const })),
   );
+  await endSession(deps, tenant, jobId);
   return toSendJob(changed.length ? await changeJob(deps, tenant, jobId, (j) => j) : canceled);
 };
 
@@ -279,6 +289,7 @@ export const retrySendJob = async (
   deps: AppDeps,
   identity: Identity,
   jobId: string,
+  grant?: SendGrant,
 ): Promise<SendJob> => {
   const tenant = identity.tenantId;
   const repo = deps.store.sendJobs;
@@ -288,10 +299,17 @@ export const retrySendJob = async (
     throw new ConflictError(`Send job ${jobId} is canceled: start a new one to send again.`, [
       { in: "path", field: "id", rule: "not_canceled", message: "the send job is canceled" },
     ]);
+  // Its messages go from its marketer's own mailbox: nobody else's sign-in carries it on.
+  if (deps.delivery.delegated && job.userId !== identity.userId)
+    throw new ConflictError(
+      `Send job ${jobId} sends as ${job.userId}: they retry it signed in, or cancel it and send again as yourself.`,
+      [{ in: "path", field: "id", rule: "same_sender", message: `the job sends as ${job.userId}` }],
+    );
   const other = await repo.claimActive(tenant, job.loggedSegmentEntryNo, jobId, async (otherId) =>
     isOver(await repo.findJob(tenant, otherId)),
   );
   if (other) throw busyError(job.loggedSegmentEntryNo, other);
+  await keepSession(deps, tenant, jobId, grant);
   const failed = await repo.deliveriesIn(tenant, jobId, ["failed"]);
   // A hard-copy line whose letter did not convert goes back to the print file, which is made again.
   const unprinted = (d: StoredDelivery) => d.reason?.code === "conversion_failed";
@@ -339,6 +357,7 @@ export const retrySendJob = async (
       : j,
   );
   if (updated.state !== "done") await queue.enqueue({ tenant, jobId });
+  else await endSession(deps, tenant, jobId);
   return toSendJob(updated);
 };
 

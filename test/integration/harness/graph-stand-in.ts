@@ -6,7 +6,14 @@ import type { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { generateTestCertificates } from "./test-certificates";
-import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
+import {
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  importX509,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from "jose";
 
 /**
  * A Microsoft Graph and Entra ID stand-in over https, behaving as they document for what the
@@ -103,6 +110,17 @@ export interface GraphStandIn {
   /** A user of the tenant and the access token the add-in would have sent for them (the OBO assertion). */
   signIn(userPrincipalName: string): string;
   fault(fault: GraphFault, times?: number): void;
+  /**
+   * Takes signed access tokens of an API as on-behalf-of assertions, as Entra ID does for the
+   * API's own app registration: the signature must verify against these keys and the audience
+   * be this one; the user is the token's preferred_username.
+   */
+  trustAssertionsOf(keys: JSONWebKeySet, audience: string): void;
+  /**
+   * Revokes the user's sign-in sessions (Revoke-MgUserSignInSession): refresh tokens issued so
+   * far answer invalid_grant (AADSTS50173); access tokens run to their expiry, as Entra's do.
+   */
+  revokeSignInSessions(userPrincipalName: string): void;
   /** Uploads a certificate (PEM) to the app registration, as a credential beside the secret. */
   registerCertificate(certificatePem: string): void;
   /** Nobody consented to Mail.Send / Mail.ReadWrite: OBO fails with AADSTS65001, app tokens lack roles. */
@@ -245,6 +263,22 @@ export const startGraphStandIn = async (
   >();
   const certificates: { pem: string; thumbprint: string }[] = [];
   let consentWithheld = false;
+  let trustedAssertions: { readonly keys: JWTVerifyGetKey; readonly audience: string } | undefined;
+  const revokedRefreshTokens = new Set<string>();
+
+  /** A signed access token issued for the trusted API: its user, or undefined. */
+  const signedAssertionUser = async (assertion: string): Promise<string | undefined> => {
+    if (!trustedAssertions) return undefined;
+    try {
+      const { payload } = await jwtVerify(assertion, trustedAssertions.keys, {
+        audience: trustedAssertions.audience,
+      });
+      const user = payload["preferred_username"] ?? payload["upn"];
+      return typeof user === "string" ? user : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   let throttleNextSeconds: number | undefined;
 
   const mailboxOf = (name: string): Mailbox => {
@@ -420,7 +454,8 @@ export const startGraphStandIn = async (
           900144,
           "The request body must contain the following parameter: 'requested_token_use'.",
         );
-      const user = assertions.get(form.get("assertion") ?? "");
+      const given = form.get("assertion") ?? "";
+      const user = assertions.get(given) ?? (await signedAssertionUser(given));
       if (!user)
         return tokenError(
           res,
@@ -441,7 +476,16 @@ export const startGraphStandIn = async (
       return answer(res, 200, userTokens(user));
     }
     if (grantType === "refresh_token") {
-      const user = refreshTokens.get(form.get("refresh_token") ?? "");
+      const presented = form.get("refresh_token") ?? "";
+      if (revokedRefreshTokens.has(presented))
+        return tokenError(
+          res,
+          400,
+          "invalid_grant",
+          50173,
+          "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.",
+        );
+      const user = refreshTokens.get(presented);
       if (!user)
         return tokenError(
           res,
@@ -1098,6 +1142,16 @@ export const startGraphStandIn = async (
     },
     withholdConsent(withheld) {
       consentWithheld = withheld;
+    },
+    trustAssertionsOf(keys, audience) {
+      trustedAssertions = { keys: createLocalJWKSet(keys), audience };
+    },
+    revokeSignInSessions(userPrincipalName) {
+      for (const [refreshToken, user] of refreshTokens)
+        if (user.toLowerCase() === userPrincipalName.toLowerCase()) {
+          refreshTokens.delete(refreshToken);
+          revokedRefreshTokens.add(refreshToken);
+        }
     },
     throttleNext(seconds) {
       throttleNextSeconds = seconds;

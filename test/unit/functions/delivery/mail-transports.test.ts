@@ -3,7 +3,10 @@ import {
   MailTransportError,
   type MailMessage,
 } from "../../../../functions/delivery/mail-transport";
-import { createMailTransport } from "../../../../functions/delivery/mail-transports";
+import {
+  createMailTransport,
+  delegatedSendingFromEnv,
+} from "../../../../functions/delivery/mail-transports";
 
 const env = { COSMOS_ENDPOINT: "https://localhost:8081/", AUTH_AUDIENCE: "api://mergeline" };
 const message: MailMessage = {
@@ -56,12 +59,26 @@ describe("the configured mail transport", () => {
     await transport.close();
   });
 
-  it("says what to set when Graph would send as the marketer, which the queue cannot yet", async () => {
-    const transport = createMailTransport(loadConfig(graphEnv).mail, graphEnv);
-    expect(transport.kind).toBe("none");
+  it("sends as the marketer per job when Graph has no shared mailbox (GRAPH_SENDER=delegated)", async () => {
+    const config = loadConfig(graphEnv).mail;
+    expect(delegatedSendingFromEnv(config, graphEnv)).toBeDefined();
+    expect(
+      delegatedSendingFromEnv(config, { ...graphEnv, GRAPH_SENDER: "delegated" }),
+    ).toBeDefined();
+    // Nobody sends as the marketer without the job's session: the process-wide transport refuses.
+    const transport = createMailTransport(config, graphEnv);
     const failure = await transport.send(message).catch((error: unknown) => error);
     expect(failure).toMatchObject({ kind: "not_configured" });
-    expect((failure as Error).message).toMatch(/GRAPH_MAILBOX/);
+    expect((failure as Error).message).toMatch(/session/);
+  });
+
+  it("keeps one process-wide transport for a shared mailbox, SMTP, or a Graph setting missing", () => {
+    const withMailbox = { ...graphEnv, GRAPH_MAILBOX: "letters@contoso.com" };
+    expect(delegatedSendingFromEnv(loadConfig(withMailbox).mail, withMailbox)).toBeUndefined();
+    const smtp = { ...env, MERGELINE_MAIL_TRANSPORT: "smtp" };
+    expect(delegatedSendingFromEnv(loadConfig(smtp).mail, smtp)).toBeUndefined();
+    const { GRAPH_CLIENT_ID: _, ...noClient } = graphEnv;
+    expect(delegatedSendingFromEnv(loadConfig(noClient).mail, noClient)).toBeUndefined();
   });
 
   it("names the missing Graph setting", async () => {
