@@ -204,7 +204,7 @@ describe("LetterView in a browser", () => {
 
 describe("LetterView in a browser: copying a field for Word", () => {
   it("copies the field's code (MERGEFIELD with the name quoted), which the merge reads as that field", async () => {
-    const writeText = jest.fn(async () => undefined);
+    const writeText = jest.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const host = createBrowserHost("da-DK");
     renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
@@ -222,7 +222,7 @@ describe("LetterView in a browser: copying a field for Word", () => {
       flatOpc(
         paragraph(
           text("Til "),
-          `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${writeText.mock.calls[0]?.[0] as unknown as string}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`,
+          `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${writeText.mock.calls[0]?.[0] ?? ""}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`,
         ),
       ),
     );
