@@ -76,9 +76,15 @@ export const LetterRendering = ({ record, name }: { record: MergeRecord; name: s
     if (!outer || !inner || shown !== "shown") return undefined;
     const fit = () => {
       inner.style.zoom = "1";
-      const natural = inner.scrollWidth;
+      inner.style.width = "";
+      // docx-preview centres each page (its <section>) in a wrapper padded 30 px a side: a page
+      // wider than the pane would stick out on both sides, so the page's own width is measured.
+      const pages = [...inner.querySelectorAll<HTMLElement>("section")];
+      const natural = Math.max(0, ...pages.map((section) => section.offsetWidth)) + 60;
       const available = outer.clientWidth;
-      inner.style.zoom = natural > available && natural > 0 ? String(available / natural) : "1";
+      if (natural <= available || available === 0) return;
+      inner.style.width = `${natural}px`;
+      inner.style.zoom = String(available / natural);
     };
     fit();
     if (typeof ResizeObserver !== "function") return undefined;
