@@ -121,6 +121,24 @@ describe("a segment's letter", () => {
   });
 });
 
+describe("deleting the segment", () => {
+  it("deletes its letter too: a new segment under the same No. starts without one", async () => {
+    const created = await api.call("POST", "/api/segments", {
+      body: { no: "LETTER-F", description: "F" },
+    });
+    expect(created.status).toBe(201);
+    expect((await put("LETTER-F", minimalDocx("F letter"))).status).toBe(200);
+    expect((await storedBlobs()).filter((n) => n.includes("/LETTER-F/"))).toHaveLength(1);
+    const deleted = await api.call("DELETE", "/api/segments/LETTER-F", {
+      ifMatch: created.json.etag,
+    });
+    expect(deleted.status).toBe(204);
+    expect((await storedBlobs()).filter((n) => n.includes("/LETTER-F/"))).toEqual([]);
+    await api.call("POST", "/api/segments", { body: { no: "LETTER-F", description: "F again" } });
+    expect((await api.call("GET", "/api/segments/LETTER-F/letter")).status).toBe(404);
+  });
+});
+
 describe("bad input", () => {
   it("refuses a body that is not a Word document (4xx naming the rule), storing nothing", async () => {
     const before = await storedBlobs();
