@@ -15,6 +15,7 @@ module.exports = {
       testEnvironment: "node",
       transform,
       moduleNameMapper,
+      setupFiles: ["<rootDir>/test/unit/addin/danish-messages-setup.ts"],
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
     },
     {
@@ -30,7 +31,10 @@ module.exports = {
       testEnvironment: "jsdom",
       transform,
       moduleNameMapper,
-      setupFiles: ["<rootDir>/test/unit/addin/jsdom-setup.ts"],
+      setupFiles: [
+        "<rootDir>/test/unit/addin/jsdom-setup.ts",
+        "<rootDir>/test/unit/addin/danish-messages-setup.ts",
+      ],
       testMatch: ["<rootDir>/test/unit/addin/**/*.test.tsx"],
     },
     {

@@ -62,6 +62,12 @@ import {
   uploadLineAttachmentHandler,
 } from "./segments/line-attachment-handlers";
 import {
+  deleteSegmentLetterHandler,
+  downloadSegmentLetterHandler,
+  getSegmentLetterHandler,
+  putSegmentLetterHandler,
+} from "./segments/segment-letter-handlers";
+import {
   applyTemplateHandler,
   createSegmentHandler,
   createSegmentLineHandler,
@@ -132,6 +138,10 @@ export const handlers = {
   getSegment: getSegmentHandler,
   updateSegment: updateSegmentHandler,
   deleteSegment: deleteSegmentHandler,
+  getSegmentLetter: getSegmentLetterHandler,
+  downloadSegmentLetter: downloadSegmentLetterHandler,
+  putSegmentLetter: putSegmentLetterHandler,
+  deleteSegmentLetter: deleteSegmentLetterHandler,
   listSegmentLines: listSegmentLinesHandler,
   createSegmentLine: createSegmentLineHandler,
   getSegmentLine: getSegmentLineHandler,

@@ -9,6 +9,23 @@ import {
   type TokenProvider,
 } from "./token-provider";
 
+/** MSAL, its own chunk: only the two ways of creating a client are used (tree-shaken to them). */
+const loadMsal = () =>
+  import(
+    /* webpackChunkName: "msal" */
+    /* webpackExports: ["createNestablePublicClientApplication", "createStandardPublicClientApplication"] */
+    "@azure/msal-browser"
+  );
+
+/**
+ * Starts downloading MSAL at once (production builds), so the pane's first token does not wait
+ * for it after the first render; a failure here is met again, and reported, at the first token.
+ */
+export const preloadSignIn = (): void => {
+  if (process.env.NODE_ENV === "development") return;
+  loadMsal().catch(() => undefined);
+};
+
 /**
  * How the pane gets its access token: in development builds from the local development issuer;
  * otherwise MSAL, by nested app authentication (Word with NestedAppAuth 1.1, Teams) first,
@@ -27,7 +44,7 @@ export const createTokenProvider = (host: PaneHost): TokenProvider => {
     cache: { cacheLocation: "localStorage" as const },
   };
   const createClient = async (): Promise<MsalClient> => {
-    const msal = await import("@azure/msal-browser");
+    const msal = await loadMsal();
     return host.signIn.nestedAppAuth
       ? msal.createNestablePublicClientApplication(config)
       : msal.createStandardPublicClientApplication(config);

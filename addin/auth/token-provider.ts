@@ -19,6 +19,8 @@ export interface TokenProvider {
   getToken(): Promise<string>;
   /** The one interactive sign-in, started by the user (a Sign in button). */
   signIn(): Promise<string>;
+  /** Gets the sign-in ready ahead of the first getToken (loads and initializes MSAL). */
+  prepare?(): void;
 }
 
 /**
@@ -108,6 +110,10 @@ export const createMsalTokenProvider = (
       }
     },
     signIn: prompt,
+    prepare: () => {
+      // A failure is met again, and reported, by the first getToken.
+      ready().catch(() => undefined);
+    },
   };
 };
 

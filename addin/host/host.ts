@@ -140,4 +140,14 @@ export interface PaneHost {
   currentDocx(): Promise<NamedFile | undefined>;
   /** Hands a file to the user (a merged letter, the zip of letters): the browser's download. */
   saveFile(file: Blob, fileName: string): Promise<void>;
+  /**
+   * Upload hosts only (browser, Teams): the letter belongs to the open segment, so opening
+   * another one forgets it; a letter still being read for the segment left behind is dropped.
+   */
+  forgetLetter?(): void;
+  /**
+   * Upload hosts only: the record's letter as a .docx, for the pane to show the letter itself
+   * where there is no document to preview in; undefined before a letter is uploaded.
+   */
+  recordLetter?(record: MergeRecord): Promise<Uint8Array | undefined>;
 }

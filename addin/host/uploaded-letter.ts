@@ -31,7 +31,12 @@ const CAPABILITIES: DocumentCapabilities = {
  */
 export const createUploadedLetter = (language: string): UploadedLetterHost => {
   let letter: { file: NamedFile; template: Template } | undefined;
+  // Bumped when the pane leaves a segment: a letter still being read for it must not land here.
+  let generation = 0;
   const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
   const template = (): Template => {
     if (!letter) throw new NoTemplateError();
@@ -66,10 +71,23 @@ export const createUploadedLetter = (language: string): UploadedLetterHost => {
       throw new HostCapabilityError("mergeIntoWord");
     },
     openDocument: async (file) => {
+      const started = generation;
       // Read now, so a file that is not a Word document is refused at the upload (TemplateError).
       const read = (await loadLetterEngine()).readTemplate(file.bytes);
+      if (started !== generation) return;
       letter = { file, template: read };
-      for (const listener of listeners) listener();
+      changed();
+    },
+    forgetLetter: () => {
+      generation += 1;
+      if (!letter) return;
+      letter = undefined;
+      changed();
+    },
+    recordLetter: async (record) => {
+      if (!letter) return undefined;
+      const engine = await loadLetterEngine();
+      return engine.mergeOne(letter.template, record, { keepContentControls: false, language });
     },
     letterDocx: async () => letter?.file,
     currentDocx: async () => undefined,

@@ -311,15 +311,15 @@ export const daDK: Messages = {
   "letter.cancel": "Annuller",
   "letter.fields.heading": "Flettefelter",
   "letter.fields.hintInsert": "Vælg et felt for at indsætte det ved markøren.",
-  "letter.fields.hintCopy": "Vælg et felt for at kopiere navnet til Words Indsæt flettefelt.",
+  "letter.fields.hintCopy":
+    "Vælg et felt for at kopiere dets feltkode. I Word til Windows eller Mac: tryk Ctrl+F9 (⌘+F9 på Mac), hvor feltet skal stå, indsæt koden mellem klammerne, og tryk F9. Words Indsæt flettefelt viser kun felterne fra en tilknyttet datakilde og kan derfor ikke bruge koden.",
   "letter.fields.loading": "Henter felter…",
   "letter.fields.search": "Søg i felter",
   "letter.fields.noMatch": "Intet felt matcher „{search}“.",
   "letter.fields.none": "API'et tilbyder ingen felter.",
   "letter.fields.insert": "Indsæt flettefelt {label}",
-  "letter.fields.copy": "Kopiér feltnavnet {name}",
   "letter.fields.inserted": "Indsatte «{name}».",
-  "letter.fields.copied": "Kopierede {name}.",
+  "letter.fields.copied": "Kopierede {code}. I Word: Ctrl+F9, indsæt, F9.",
   "letter.group.contact": "Kontakt",
   "letter.group.company": "Virksomhed",
   "letter.group.line": "Målgruppelinje",
@@ -356,11 +356,24 @@ export const daDK: Messages = {
   "letter.upload.current": "Brev: {fileName}",
   "letter.upload.choose": "Upload et brev (.docx)",
   "letter.upload.replace": "Upload et andet brev",
+  // start16: målgruppens brev gemt på serveren (browser, Teams) og det viste eksempel
+  "letter.kept.loading": "Åbner målgruppens brev…",
+  "letter.kept.version":
+    "Version {version}, uploadet af {user} {date}. Det hører kun til denne målgruppe.",
+  "letter.kept.saving": "Gemmer brevet med målgruppen…",
+  "letter.kept.stale.title": "En kollega har udskiftet brevet",
+  "letter.kept.stale.body":
+    "{user} uploadede version {version}, efter du åbnede målgruppen, så dit brev blev ikke gemt. Kollegaens brev vises nu; upload dit igen for at erstatte det.",
+  "preview.letter.label": "Brevet til {name}",
+  "preview.letter.rendering": "Viser brevet…",
+  "preview.letter.none":
+    "Upload et brev under fanen Brev for at se det her med hver kontakts værdier.",
+  "preview.letter.failed": "Brevet kunne ikke vises her. Kontrollér det under fanen Flet.",
   // ── preview.*: previewing contacts' letters (features/preview/) ────────────────────────────────
   "preview.heading": "Eksempel",
   "preview.hint.document":
     "Gå gennem kontakterne: dokumentet viser hver kontakts værdier i stedet for felterne.",
-  "preview.hint.values": "Gå gennem kontakterne, og se de værdier, deres breve får.",
+  "preview.hint.values": "Gå gennem kontakterne, og se hver kontakts brev med deres værdier.",
   "preview.empty": "Målgruppen har ingen kontakter at vise.",
   "preview.navigation": "Kontakter",
   "preview.first": "Første kontakt",

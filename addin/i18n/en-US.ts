@@ -309,15 +309,15 @@ export const enUS = {
   "letter.cancel": "Cancel",
   "letter.fields.heading": "Merge fields",
   "letter.fields.hintInsert": "Select a field to insert it at the cursor.",
-  "letter.fields.hintCopy": "Select a field to copy its name for Word's Insert Merge Field.",
+  "letter.fields.hintCopy":
+    "Select a field to copy its field code. In Word for Windows or Mac, press Ctrl+F9 (⌘+F9 on a Mac) where the field goes, paste the code between the braces, and press F9. Word's Insert Merge Field lists only the fields of a connected data source, so it cannot take the code.",
   "letter.fields.loading": "Loading fields…",
   "letter.fields.search": "Search fields",
   "letter.fields.noMatch": "No field matches “{search}”.",
   "letter.fields.none": "The API offers no fields.",
   "letter.fields.insert": "Insert merge field {label}",
-  "letter.fields.copy": "Copy field name {name}",
   "letter.fields.inserted": "Inserted «{name}».",
-  "letter.fields.copied": "Copied {name}.",
+  "letter.fields.copied": "Copied {code}. In Word: Ctrl+F9, paste, F9.",
   "letter.group.contact": "Contact",
   "letter.group.company": "Company",
   "letter.group.line": "Segment line",
@@ -354,11 +354,24 @@ export const enUS = {
   "letter.upload.current": "Letter: {fileName}",
   "letter.upload.choose": "Upload a letter (.docx)",
   "letter.upload.replace": "Upload another letter",
+  // start16: the segment's letter kept on the server (browser, Teams) and the rendered preview
+  "letter.kept.loading": "Opening the segment's letter…",
+  "letter.kept.version":
+    "Version {version}, uploaded by {user} on {date}. It is kept with this segment only.",
+  "letter.kept.saving": "Keeping the letter with the segment…",
+  "letter.kept.stale.title": "A colleague replaced this letter",
+  "letter.kept.stale.body":
+    "{user} uploaded version {version} after you opened the segment, so yours was not kept. Their letter is shown now; upload yours again to replace it.",
+  "preview.letter.label": "The letter to {name}",
+  "preview.letter.rendering": "Showing the letter…",
+  "preview.letter.none":
+    "Upload a letter on the Letter tab to see it here with each contact's values.",
+  "preview.letter.failed": "The letter could not be shown here. Check it on the Merge tab.",
   // ── preview.*: previewing contacts' letters (features/preview/) ────────────────────────────────
   "preview.heading": "Preview",
   "preview.hint.document":
     "Step through the contacts: the document shows each contact's values in place of the fields.",
-  "preview.hint.values": "Step through the contacts and see the values their letters get.",
+  "preview.hint.values": "Step through the contacts and see each one's letter with their values.",
   "preview.empty": "The segment has no contacts to preview.",
   "preview.navigation": "Contacts",
   "preview.first": "First contact",

@@ -1,11 +1,27 @@
-import { daDK } from "./da-DK";
 import { enUS, type MessageKey, type Messages } from "./en-US";
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** Danish for any da-* display language, English otherwise. */
+const isDanish = (language: string) => language.toLowerCase().startsWith("da");
+
+// English is in the pane's first bundle; Danish is its own chunk, fetched only by a Danish pane
+// (bench/pane.bench.ts counts what the pane loads before it is usable).
+let danish: Messages | undefined;
+
+/** Hands in the Danish catalog once it is loaded (loadMessages; tests register it directly). */
+export const registerDanish = (messages: Messages): void => {
+  danish = messages;
+};
+
+/** Loads the display language's catalog before the first render; English needs nothing. */
+export const loadMessages = async (language: string): Promise<void> => {
+  if (!isDanish(language) || danish) return;
+  registerDanish((await import(/* webpackChunkName: "da-DK" */ "./da-DK")).daDK);
+};
+
+/** Danish for any da-* display language (once loaded), English otherwise. */
 export const messagesFor = (language: string): Messages =>
-  language.toLowerCase().startsWith("da") ? daDK : enUS;
+  isDanish(language) && danish ? danish : enUS;
 
 export const translator =
   (messages: Messages): Translate =>

@@ -2,8 +2,13 @@ import { createRoot } from "react-dom/client";
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
-import { authorizationHeaders, createTokenProvider } from "../auth/create-token-provider";
+import {
+  authorizationHeaders,
+  createTokenProvider,
+  preloadSignIn,
+} from "../auth/create-token-provider";
 import { detectHost } from "../host/detect-host";
+import { loadMessages } from "../i18n/translate";
 import { loadTheme } from "./pane-theme";
 import { Root } from "./root";
 
@@ -23,6 +28,8 @@ const startupFailed = (container: HTMLElement, error: unknown) => {
 const start = async (): Promise<void> => {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
+  // Sign-in's library downloads while Office.onReady is awaited, not after the first render.
+  preloadSignIn();
   try {
     // Rendering waits for Office.onReady (inside detectHost), as Office requires before any call.
     const host = await detectHost();
@@ -36,7 +43,12 @@ const start = async (): Promise<void> => {
         await tokens.signIn();
       },
     };
-    const initialTheme = await loadTheme(host.theme()).catch(() => undefined);
+    // The first token is asked for now, beside the theme and the language, not after the render.
+    tokens.prepare?.();
+    const [initialTheme] = await Promise.all([
+      loadTheme(host.theme()).catch(() => undefined),
+      loadMessages(host.displayLanguage).catch(() => undefined),
+    ]);
     document.documentElement.lang = host.displayLanguage;
     createRoot(container).render(
       <Root host={host} connection={connection} initialTheme={initialTheme} />,

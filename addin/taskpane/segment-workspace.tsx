@@ -11,6 +11,7 @@ import {
 import { ArrowLeftRegular } from "@fluentui/react-icons";
 import { useT } from "../i18n/use-t";
 import type { MessageKey } from "../i18n/en-US";
+import { SegmentLetterProvider } from "../features/letter/segment-letter";
 import { OpenSegmentProvider, useOpenSegment } from "../features/segments/open-segment";
 import { SegmentStatusBadge } from "../features/segments/segment-status-badge";
 import {
@@ -102,14 +103,17 @@ export const SegmentWorkspace = ({
           </TabList>
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          <ViewSlot name={`${no}/${tab}`}>
-            {tab === "lines" && <SegmentLinesView />}
-            {tab === "criteria" && <CriteriaView />}
-            {tab === "letter" && <LetterView segmentNo={no} />}
-            {tab === "preview" && <PreviewView segmentNo={no} />}
-            {tab === "merge" && <MergeView segmentNo={no} />}
-            {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
-          </ViewSlot>
+          {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
+          <SegmentLetterProvider no={no}>
+            <ViewSlot name={`${no}/${tab}`}>
+              {tab === "lines" && <SegmentLinesView />}
+              {tab === "criteria" && <CriteriaView />}
+              {tab === "letter" && <LetterView segmentNo={no} />}
+              {tab === "preview" && <PreviewView segmentNo={no} />}
+              {tab === "merge" && <MergeView segmentNo={no} />}
+              {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
+            </ViewSlot>
+          </SegmentLetterProvider>
         </div>
       </div>
     </OpenSegmentProvider>

@@ -297,8 +297,11 @@ export const deleteSegment = async (
         `The Log of segment ${no} stopped before it finished. Finish it first (POST /api/segments/${no}/log/resume), then delete the segment.`,
       );
     }
+    // The working letter's blob goes with the item that names it (deleteContent removes that).
+    const letterBlob = await deps.store.segmentLetters.documentOf(tenant, no);
     // The lock goes last, with the hold: until then nobody else acts on the half-deleted segment.
     await segments.deleteContent(tenant, no);
     await segments.headers.delete(tenant, no, headerEtag);
+    if (letterBlob) await deps.store.documents.delete(letterBlob);
   });
 };

@@ -20,6 +20,8 @@ export type DocumentOwner =
       readonly languageCode: string;
     }
   | { readonly kind: "lineLetter"; readonly segmentNo: string; readonly lineNo: number }
+  /** The segment's working letter outside Word (each version a new blob). */
+  | { readonly kind: "segmentLetter"; readonly segmentNo: string }
   | { readonly kind: "mergedLetter"; readonly segmentNo: string; readonly lineNo: number }
   | { readonly kind: "mergeResult"; readonly jobId: string }
   /** A template's letter as a Log used it, copied once per logged segment (and letter). */
@@ -32,6 +34,7 @@ export type DocumentKind = DocumentOwner["kind"];
 const layouts: Record<DocumentKind, { readonly folder: string; readonly extension: string }> = {
   templateLetter: { folder: "templates", extension: ".docx" },
   lineLetter: { folder: "line-letters", extension: ".docx" },
+  segmentLetter: { folder: "segment-letters", extension: ".docx" },
   mergedLetter: { folder: "merged", extension: ".docx" },
   // A merge result is a .docx or a zip; its content type is stored on the blob.
   mergeResult: { folder: "merge-results", extension: "" },
@@ -46,6 +49,8 @@ const ownerKeys = (owner: DocumentOwner): string[] => {
     case "lineLetter":
     case "mergedLetter":
       return [owner.segmentNo, String(owner.lineNo)];
+    case "segmentLetter":
+      return [owner.segmentNo];
     case "mergeResult":
     case "printFile":
       return [owner.jobId];

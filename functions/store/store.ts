@@ -11,6 +11,7 @@ import type { Containers } from "./cosmos-client";
 import { DocumentBlobs } from "./documents";
 import { InteractionRepository } from "./interaction-repository";
 import { NumberSeries } from "./number-series";
+import { SegmentLetterRepository } from "./segment-letter-repository";
 import { SegmentRepository } from "./segment-repository";
 import { SendJobRepository } from "./send-job-repository";
 import { SendSessionRepository } from "./send-session-repository";
@@ -28,6 +29,8 @@ export interface Store {
   readonly ping: () => Promise<void>;
   readonly contacts: ContactRepository;
   readonly segments: SegmentRepository;
+  /** A segment's working letter outside Word (versions, ETags), beside its blobs. */
+  readonly segmentLetters: SegmentLetterRepository;
   readonly interactions: InteractionRepository;
   readonly campaignEntries: CampaignEntryRepository;
   readonly salespeople: SetupRepository<Salesperson>;
@@ -52,6 +55,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   },
   contacts: new ContactRepository(containers.contacts),
   segments: new SegmentRepository(containers.segments),
+  segmentLetters: new SegmentLetterRepository(containers.segments),
   interactions: new InteractionRepository(containers.interactions),
   campaignEntries: new CampaignEntryRepository(containers.interactions),
   salespeople: new SetupRepository<Salesperson>(containers.setup, setupKinds.salesperson),

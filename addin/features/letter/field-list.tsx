@@ -15,6 +15,7 @@ import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ActionErrorBar } from "../../ui/action-error-bar";
+import { mergeFieldCode } from "./merge-field-code";
 import { useFieldLabel, type MergeField } from "./use-merge-fields";
 
 const GROUPS: readonly MergeField["group"][] = [
@@ -58,7 +59,7 @@ export interface FieldListProps {
 
 /**
  * The fields a letter can use, grouped and searchable. In Word a click (or Enter) inserts the
- * field at the cursor; elsewhere it copies the field's name for Word's Insert Merge Field.
+ * field at the cursor; elsewhere it copies the field's code for pasting into Word (Ctrl+F9).
  */
 export const FieldList = ({ fields, onInserted }: FieldListProps) => {
   const t = useT();
@@ -66,6 +67,7 @@ export const FieldList = ({ fields, onInserted }: FieldListProps) => {
   const host = useHost();
   const label = useFieldLabel();
   const headingId = useId();
+  const hintId = useId();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [error, setError] = useState<unknown>();
@@ -95,8 +97,9 @@ export const FieldList = ({ fields, onInserted }: FieldListProps) => {
         setStatus(t("letter.fields.inserted", { name: field.name }));
         onInserted();
       } else {
-        await navigator.clipboard.writeText(field.name);
-        setStatus(t("letter.fields.copied", { name: field.name }));
+        const code = mergeFieldCode(field.name);
+        await navigator.clipboard.writeText(code);
+        setStatus(t("letter.fields.copied", { code }));
       }
     } catch (caught) {
       setStatus("");
@@ -111,7 +114,9 @@ export const FieldList = ({ fields, onInserted }: FieldListProps) => {
       <Body1Strong as="h3" id={headingId} className={styles.heading}>
         {t("letter.fields.heading")}
       </Body1Strong>
-      <Caption1>{t(inserts ? "letter.fields.hintInsert" : "letter.fields.hintCopy")}</Caption1>
+      <Caption1 id={hintId}>
+        {t(inserts ? "letter.fields.hintInsert" : "letter.fields.hintCopy")}
+      </Caption1>
       {fields.state.status === "error" && (
         <ApiProblemBar error={fields.state.error} onRetry={fields.reload} />
       )}
@@ -142,15 +147,21 @@ export const FieldList = ({ fields, onInserted }: FieldListProps) => {
                         size="small"
                         className={styles.field}
                         disabled={busy}
-                        aria-label={t(inserts ? "letter.fields.insert" : "letter.fields.copy", {
-                          label: label(field),
-                          name: field.name,
-                        })}
+                        // Copying: the name is what the button shows (label and «name»); what a
+                        // click does is the hint it points to.
+                        {...(inserts
+                          ? {
+                              "aria-label": t("letter.fields.insert", {
+                                label: label(field),
+                                name: field.name,
+                              }),
+                            }
+                          : { "aria-describedby": hintId })}
                         onClick={() => void use(field)}
                       >
                         {label(field)}
                         {label(field) !== field.name && (
-                          <span className={styles.name} aria-hidden>
+                          <span className={styles.name} aria-hidden={inserts || undefined}>
                             «{field.name}»
                           </span>
                         )}

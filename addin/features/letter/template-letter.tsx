@@ -8,6 +8,9 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Spinner,
   makeStyles,
   tokens,
@@ -23,6 +26,7 @@ import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { blobBytes } from "./blob-bytes";
+import { StaleLetterError, useSegmentLetter } from "./segment-letter";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -51,6 +55,7 @@ export const TemplateLetter = ({ segmentNo }: { segmentNo: string }) => {
   const styles = useStyles();
   const host = useHost();
   const { client } = useApi();
+  const kept = useSegmentLetter();
   const headingId = useId();
   const [confirming, setConfirming] = useState(false);
   const [opening, setOpening] = useState(false);
@@ -81,7 +86,8 @@ export const TemplateLetter = ({ segmentNo }: { segmentNo: string }) => {
       });
       const bytes =
         typeof blob === "string" ? new TextEncoder().encode(blob) : await blobBytes(blob);
-      await host.openDocument({ fileName: attachment.fileName, bytes });
+      // Outside Word the template's letter becomes the segment's kept letter, a new version.
+      await kept.upload({ fileName: attachment.fileName, bytes });
       setOpened(t("letter.template.opened", { fileName: attachment.fileName }));
     } catch (caught) {
       setError(caught);
@@ -157,7 +163,19 @@ export const TemplateLetter = ({ segmentNo }: { segmentNo: string }) => {
           </Dialog>
         </>
       )}
-      {error !== undefined && <ActionErrorBar error={error} />}
+      {error instanceof StaleLetterError ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("letter.kept.stale.title")}</MessageBarTitle>
+            {t("letter.kept.stale.body", {
+              user: error.current?.uploadedBy ?? "",
+              version: error.current?.version ?? "",
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        error !== undefined && <ActionErrorBar error={error} />
+      )}
       <div role="status" aria-live="polite">
         {opened && <Caption1>{opened}</Caption1>}
       </div>

@@ -19,7 +19,7 @@ import {
   Code20Regular,
   Eye20Regular,
 } from "@fluentui/react-icons";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useDocumentVersion, useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ActionErrorBar } from "../../ui/action-error-bar";
@@ -28,6 +28,7 @@ import { applyFieldMatches } from "@shared/letter/field-matching";
 import { useLetterFieldMatches } from "../merge/letter-field-matches";
 import { toMergeRecord, type MergeData } from "../merge/merge-data";
 import { ContactPicker } from "./contact-picker";
+import { LetterRendering } from "./letter-rendering";
 import { setPreviewedContact } from "./previewed-contact";
 import { RecordValues } from "./record-values";
 import { usePreviewRecords } from "./use-preview-records";
@@ -42,7 +43,8 @@ const useStyles = makeStyles({
 /**
  * Preview: step through the segment's contacts (first, previous, next, last, or jump to one);
  * in Word the document shows that contact's values in place, and "Show field codes" brings
- * the letter back unchanged. Elsewhere the pane lists the values.
+ * the letter back unchanged. Elsewhere the pane draws the letter itself with the contact's values
+ * (docx-preview, loaded only there) and lists the values below it.
  */
 export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();
@@ -89,6 +91,14 @@ export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
   );
 
   const { current } = data;
+  // One object per contact (and Match Fields): the rendered letter is redrawn only when it changes.
+  const letterRecord = useMemo(
+    () =>
+      current && !inDocument
+        ? { ...toMergeRecord(current), values: applyFieldMatches(current.values, matches) }
+        : undefined,
+    [current, inDocument, matches],
+  );
   useEffect(() => {
     setPreviewedContact(segmentNo, current);
   }, [segmentNo, current]);
@@ -185,6 +195,9 @@ export const PreviewView = ({ segmentNo }: { segmentNo: string }) => {
           {busy && <Spinner size="tiny" label={t("preview.working")} />}
           {error !== undefined && <ActionErrorBar error={error} />}
 
+          {!inDocument && current && letterRecord && (
+            <LetterRendering record={letterRecord} name={current.name} />
+          )}
           {!inDocument && current && (
             <RecordValues
               record={{ ...current, values: applyFieldMatches(current.values, matches) }}

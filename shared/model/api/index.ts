@@ -6,6 +6,7 @@ import { deliveryEndpoints } from "./delivery";
 import { interactionEndpoints } from "./interactions";
 import { mergeEndpoints } from "./merge";
 import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
+import { segmentLetterEndpoints } from "./segment-letter";
 import { segmentEndpoints } from "./segments";
 import { setupEndpoints } from "./setup";
 import { systemEndpoints } from "./system";
@@ -20,6 +21,7 @@ export const api = {
   ...systemEndpoints,
   ...contactEndpoints,
   ...segmentEndpoints,
+  ...segmentLetterEndpoints,
   ...setupEndpoints,
   ...campaignEndpoints,
   ...contactCodeEndpoints,

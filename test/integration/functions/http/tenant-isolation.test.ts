@@ -501,6 +501,19 @@ const probes: Record<EndpointName, Probe> = {
     lines(x, "/attachment").map((path) => ({ path, file: minimalDocx("A-OWN own letter") })),
   downloadLineAttachment: (x) => lines(x, "/attachment").map((path) => ({ path })),
   deleteLineAttachment: (x) => lines(x, "/attachment").map((path) => ({ path })),
+  getSegmentLetter: (x) => [{ path: `/segments/${x.segment}/letter` }],
+  downloadSegmentLetter: (x) => [{ path: `/segments/${x.segment}/letter/content` }],
+  putSegmentLetter: (x) => [
+    {
+      path: `/segments/${x.segment}/letter`,
+      file: minimalDocx("A-OWN segment letter"),
+      then: [
+        { method: "GET", path: `/segments/${x.segment}/letter` },
+        { method: "GET", path: `/segments/${x.segment}/letter/content` },
+      ],
+    },
+  ],
+  deleteSegmentLetter: (x) => [{ path: `/segments/${x.segment}/letter` }],
   checkLog: (x) => [{ path: `/segments/${x.segment}/log-check` }],
   // With A's own SEG (the run on shared numbers) this logs A's segment under the key B used.
   logSegment: (x) => [
@@ -1028,6 +1041,7 @@ const seed = async () => {
   });
   await ok(B, "POST", "/segments/SEG/lines", { contactNo: "KB2", note: "B-SECRET only note" });
   await upload(B, "/segments/SEG/lines/30000/attachment", "B-SECRET own letter");
+  await upload(B, "/segments/SEG/letter", "B-SECRET segment letter");
   await ok(B, "POST", "/segments", {
     no: "SEGB",
     description: "B-SECRET only segment",
@@ -1038,6 +1052,7 @@ const seed = async () => {
     filter: { kind: "field", field: "no", op: "eq", value: "KB2" },
   });
   await ok(B, "POST", "/segments/SEGB/save-criteria", { code: "SCB", description: "B-SECRET" });
+  await upload(B, "/segments/SEGB/letter", "B-SECRET only segment letter");
   await ok(B, "POST", "/segments/SEGB/interaction-languages", {
     languageCode: "da-DK",
     subject: "B-SECRET only subject",

@@ -46,3 +46,34 @@ describe("browser host", () => {
     await expect(host.mergeIntoWord([])).rejects.toMatchObject({ name: "HostCapabilityError" });
   });
 });
+
+describe("browser host: the letter belongs to the open segment", () => {
+  it("forgets the letter when the segment is left, telling the views", async () => {
+    const host = createBrowserHost("en-US");
+    await host.openDocument({ fileName: "A.docx", bytes: letter() });
+    const changed = jest.fn();
+    host.onDocumentChange(changed);
+    host.forgetLetter?.();
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(await host.letterDocx()).toBeUndefined();
+    expect(await host.listFields()).toEqual([]);
+  });
+
+  it("drops a letter still being read when the segment it was for is left", async () => {
+    const host = createBrowserHost("en-US");
+    const reading = host.openDocument({ fileName: "A.docx", bytes: letter() });
+    host.forgetLetter?.();
+    await reading;
+    expect(await host.letterDocx()).toBeUndefined();
+  });
+
+  it("gives a contact's letter as a .docx with their values, for the pane to draw", async () => {
+    const host = createBrowserHost("en-US");
+    expect(await host.recordLetter?.({ values: {} })).toBeUndefined();
+    await host.openDocument({ fileName: "A.docx", bytes: letter() });
+    const merged = await host.recordLetter?.({ values: { "First Name": "Jens", City: "Aarhus" } });
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const body = strFromU8(unzipSync(merged as Uint8Array)["word/document.xml"] as Uint8Array);
+    expect(body.replace(/<[^>]+>/g, "")).toContain("Dear Jens Aarhus");
+  });
+});

@@ -7,6 +7,7 @@ import { deliveryEndpoints } from "@shared/model/api/delivery";
 import { interactionEndpoints } from "@shared/model/api/interactions";
 import { mergeEndpoints } from "@shared/model/api/merge";
 import { profileQuestionnaireEndpoints } from "@shared/model/api/profile-questionnaires";
+import { segmentLetterEndpoints } from "@shared/model/api/segment-letter";
 import { segmentEndpoints } from "@shared/model/api/segments";
 import { setupEndpoints } from "@shared/model/api/setup";
 import { systemEndpoints } from "@shared/model/api/system";
@@ -16,6 +17,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   system: systemEndpoints,
   contacts: contactEndpoints,
   segments: segmentEndpoints,
+  segmentLetter: segmentLetterEndpoints,
   setup: setupEndpoints,
   campaigns: campaignEndpoints,
   contactCodes: contactCodeEndpoints,

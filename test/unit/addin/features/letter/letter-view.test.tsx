@@ -188,9 +188,7 @@ describe("LetterView in a browser", () => {
     renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
 
     expect(await screen.findByText("Upload a letter to see its fields.")).toBeTruthy();
-    expect(
-      screen.getByText("Select a field to copy its name for Word's Insert Merge Field."),
-    ).toBeTruthy();
+    expect(screen.getByText(/Select a field to copy its field code\. .*Ctrl\+F9/)).toBeTruthy();
     const docx = flatOpcToDocx(flatOpc(paragraph(text("Dear "), contentControl("Shoe Size"))));
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
     await act(async () => {
@@ -200,6 +198,45 @@ describe("LetterView in a browser", () => {
     expect(
       await screen.findByRole("img", { name: /No contact provides «Shoe Size»/ }),
     ).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+describe("LetterView in a browser: copying a field for Word", () => {
+  it("copies the field's code (MERGEFIELD with the name quoted), which the merge reads as that field", async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const host = createBrowserHost("da-DK");
+    renderWithHost(<LetterView segmentNo="S0001" />, { fetch: api().fetch, host });
+
+    // The button's name is what it shows (label and «name»): no label-content-name-mismatch.
+    const button = await screen.findByRole("button", { name: "Virksomhedsnavn «Company Name»" });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(writeText).toHaveBeenCalledWith('MERGEFIELD "Company Name"');
+    expect(await screen.findByText(/Kopierede MERGEFIELD "Company Name"\./)).toBeTruthy();
+
+    // Pasted between Ctrl+F9's braces, the code is a Word field the merge engine fills in.
+    const pasted = flatOpcToDocx(
+      flatOpc(
+        paragraph(
+          text("Til "),
+          `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${writeText.mock.calls[0]?.[0] ?? ""}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`,
+        ),
+      ),
+    );
+    await act(async () => {
+      await host.openDocument({ fileName: "Brev.docx", bytes: pasted });
+    });
+    expect(await host.listFields()).toEqual([
+      { name: "Company Name", form: "mergeField", count: 1 },
+    ]);
+    const merged = await host.recordLetter?.({ values: { "Company Name": "Nord A/S" } });
+    expect(Buffer.from(merged ?? []).length).toBeGreaterThan(0);
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const body = strFromU8(unzipSync(merged as Uint8Array)["word/document.xml"] as Uint8Array);
+    expect(body.replace(/<[^>]+>/g, "")).toContain("Til Nord A/S");
     expect(await seriousViolations()).toEqual([]);
   });
 });
