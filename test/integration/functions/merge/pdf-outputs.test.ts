@@ -347,6 +347,47 @@ describe("a letter LibreOffice cannot convert, per contact", () => {
     expect(pagesOf(pdf("KT4 Dan Dahl.pdf"))).toEqual(twoPagesText("Dan Dahl"));
   });
 
+  it("finds a failing contact among the lines of a letter that converts (a value LibreOffice cannot take)", async () => {
+    // Two more lines on the segment's letter; Eva's name is what LibreOffice cannot convert.
+    for (const [no, name] of [
+      ["KT5", "Eva UNCONVERTIBLE"],
+      ["KT6", "Finn Fog"],
+    ]) {
+      expect(
+        (await api.call("POST", "/api/contacts", { body: { no, type: "person", name } })).status,
+      ).toBe(201);
+      expect(
+        (await api.call("POST", "/api/segments/P1/lines", { body: { contactNo: no } })).status,
+      ).toBe(201);
+    }
+    const res = await api.call("POST", "/api/segments/P1/merge", {
+      body: { output: "perContactPdf" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.status).toBe("done");
+    expect(
+      (res.json.failedLines as { contactNo: string; reason: { code: string } }[]).map((f) => [
+        f.contactNo,
+        f.reason.code,
+      ]),
+    ).toEqual([
+      ["KT3", "conversion_failed"],
+      ["KT5", "conversion_failed"],
+    ]);
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    expect(Object.keys(zip)).toEqual([
+      "KT1 Anna Holm.pdf",
+      "KT2 Bo Berg.pdf",
+      "KT4 Dan Dahl.pdf",
+      "KT6 Finn Fog.pdf",
+    ]);
+    expect(pagesOf(zip["KT1 Anna Holm.pdf"] as Uint8Array)).toEqual([onePageText("Anna Holm")]);
+    expect(pagesOf(zip["KT6 Finn Fog.pdf"] as Uint8Array)).toEqual([onePageText("Finn Fog")]);
+    expect(pagesOf(zip["KT4 Dan Dahl.pdf"] as Uint8Array)).toEqual(twoPagesText("Dan Dahl"));
+  });
+
   it("one document as PDF: the single conversion fails the job with a clear 422 problem", async () => {
     const jobId = "dddddddd-0000-4000-8000-000000000001";
     const res = await api.call("POST", "/api/segments/P1/merge", {
