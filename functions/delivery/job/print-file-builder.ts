@@ -1,4 +1,5 @@
 import { PDFDocument } from "pdf-lib";
+import { MergeError, TemplateError } from "@shared/merge/index";
 import { docxType } from "@shared/model/api/docx-type";
 import type { DeliveryReason, SendJob } from "@shared/model/delivery";
 import type { AppDeps } from "../../app-deps";
@@ -38,6 +39,9 @@ export interface BuiltPrintFile {
 
 const isConversionError = (error: unknown): error is Error =>
   error instanceof ConversionFailedError || error instanceof ConversionTimeoutError;
+
+const isJoinRefused = (error: unknown) =>
+  error instanceof MergeError || error instanceof TemplateError;
 
 type Pair = { readonly line: StoredDelivery; readonly entry: StoredEntry };
 
@@ -84,8 +88,9 @@ const sliceAsPdf = async (
       pdfs.push(await deps.pdf.convert(docx));
       continue;
     } catch (error) {
-      if (!isConversionError(error)) throw error;
-      if (run.length === 1) {
+      // Letters the engine will not join (too large together) are converted one by one too.
+      if (!isConversionError(error) && !isJoinRefused(error)) throw error;
+      if (run.length === 1 && isConversionError(error)) {
         failed.push({
           line: (pairs[run[0] as number] as Pair).line,
           reason: conversionFailed(error),
@@ -154,14 +159,20 @@ export const buildPrintFile = async (
       pairs.map((p) => p.entry),
     );
     const joinable = await Promise.all(letters.map((l) => isJoinable(deps, l.bytes)));
-    if (joinable.every(Boolean)) {
-      const bytes = await joinLetters(
-        deps,
-        letters.map((l) => l.bytes),
-      );
+    const joined = joinable.every(Boolean)
+      ? await joinLetters(
+          deps,
+          letters.map((l) => l.bytes),
+        ).catch((error: unknown) => {
+          // Too large for one document: the letters go zipped, as when one cannot be joined.
+          if (isJoinRefused(error)) return undefined;
+          throw error;
+        })
+      : undefined;
+    if (joined) {
       const fileName = `${base}.docx`;
-      await deps.store.documents.put(id, bytes, { fileName, contentType: docxType });
-      return { printFile: { fileName, contentType: docxType, bytes: bytes.length }, failed: [] };
+      await deps.store.documents.put(id, joined, { fileName, contentType: docxType });
+      return { printFile: { fileName, contentType: docxType, bytes: joined.length }, failed: [] };
     }
     const bytes = await deps.workers.zip(
       letters.map((l) => ({ name: l.fileName, bytes: l.bytes })),
