@@ -36,9 +36,16 @@ export interface AppConfig {
   /**
    * The LibreOffice processes that convert merges to PDF (functions/convert/): how many run at
    * once, how many conversions may wait before a 503, and how long one may run before it is
-   * killed.
+   * killed; the soffice binary (MERGELINE_SOFFICE, else "soffice" on the PATH); and how many
+   * letters a send job's print file merges and converts at once (memory stays bounded by it).
    */
-  readonly pdf: { readonly size: number; readonly maxQueue: number; readonly timeoutMs: number };
+  readonly pdf: {
+    readonly size: number;
+    readonly maxQueue: number;
+    readonly timeoutMs: number;
+    readonly soffice?: string;
+    readonly printSliceLetters?: number;
+  };
   /**
    * The send job (functions/delivery/job/; the mailbox's limits are in `mail`): how long a worker
    * holds a job, how long one queue message works, and the queue's storage account.
@@ -198,6 +205,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       size: positiveInt(env, "MERGELINE_PDF_CONVERTERS", 2),
       maxQueue: positiveInt(env, "MERGELINE_PDF_QUEUE", 4),
       timeoutMs: positiveInt(env, "MERGELINE_PDF_TIMEOUT_SECONDS", 300) * 1000,
+      ...(env["MERGELINE_SOFFICE"] ? { soffice: env["MERGELINE_SOFFICE"] } : {}),
+      printSliceLetters: positiveInt(env, "MERGELINE_PRINT_SLICE_LETTERS", 500),
     },
     sendJob: {
       leaseMs: positiveInt(env, "MERGELINE_SEND_LEASE_SECONDS", 60) * 1000,

@@ -472,6 +472,9 @@ export const daDK: Messages = {
     "Flettede {count} breve i én PDF, {fileName}; din browser henter filen.",
   "merge.done.perContactPdf":
     "Lavede en PDF til hver af {count} kontakter i {fileName}; din browser henter filen.",
+  // merge, PDF per contact: letters LibreOffice could not convert (issue 15, pdfline15)
+  "merge.done.pdfFailedOne": "1 brev kunne ikke konverteres til PDF: {contacts}.",
+  "merge.done.pdfFailed": "{count} breve kunne ikke konverteres til PDF: {contacts}.",
   "merge.pdf.busy.title": "Alle PDF-konvertere er optaget",
   "merge.pdf.busy.body":
     "Serveren konverterer andre breve til PDF lige nu og kan ikke tage flere. Intet blev flettet; prøv igen om et øjeblik.",

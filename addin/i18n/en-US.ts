@@ -469,6 +469,9 @@ export const enUS = {
     "Merged {count} letters into one PDF, {fileName}; your browser downloads it.",
   "merge.done.perContactPdf":
     "Made a PDF for each of {count} contacts in {fileName}; your browser downloads it.",
+  // merge, PDF per contact: letters LibreOffice could not convert (issue 15, pdfline15)
+  "merge.done.pdfFailedOne": "1 letter could not be converted to PDF: {contacts}.",
+  "merge.done.pdfFailed": "{count} letters could not be converted to PDF: {contacts}.",
   "merge.pdf.busy.title": "Every PDF converter is busy",
   "merge.pdf.busy.body":
     "The server is converting other letters to PDF right now and cannot take more. Nothing was merged; try again in a moment.",

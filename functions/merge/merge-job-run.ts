@@ -126,7 +126,7 @@ export const runJob = async (
     const result = await work({ signal, checkpoint, report: reports.report });
     await reports.close();
     if (!result) return publicJob(job);
-    const { bytes, ...file } = result.file;
+    const { bytes, failedLines, ...file } = result.file;
     const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
     await deps.store.documents.put(resultDocumentId, bytes, { contentType: file.contentType });
     const current = await jobs.get(tenant, id);
@@ -138,6 +138,7 @@ export const runJob = async (
         progress: { done: total, total },
         issues: result.issues,
         result: { ...file, size: bytes.byteLength },
+        ...(failedLines && failedLines.length > 0 ? { failedLines: [...failedLines] } : {}),
         resultDocumentId,
         finishedAt: deps.now().toISOString(),
       }),

@@ -18,6 +18,7 @@ import type { TenantId } from "../store/tenant";
 import { lineSubject, type LineContact } from "./line-defaults";
 import { templateChoice, withValues } from "./line-template";
 import { addManually, removeManually } from "./criteria/criteria-service";
+import { withEmailOptOut, withEmailOptOuts } from "./line-email-opt-outs";
 import { withSegmentLock } from "./segment-lock";
 import { assertOpen } from "./segment-service";
 import { assertNotLogged } from "./segment-history";
@@ -30,22 +31,30 @@ export const listSegmentLines = async (
 ): Promise<Page<SegmentLine>> => {
   assertNotLogged(await deps.store.segments.headers.get(identity.tenantId, segmentNo));
   const { top, continuationToken, ...filters } = q;
-  return deps.store.segments.listLines(
+  const page = await deps.store.segments.listLines(
     identity.tenantId,
     segmentNo,
     filters,
     top,
     continuationToken,
   );
+  return { ...page, items: await withEmailOptOuts(deps, identity.tenantId, page.items) };
 };
 
-export const getSegmentLine = (
+export const getSegmentLine = async (
   deps: AppDeps,
   identity: Identity,
   segmentNo: string,
   lineNo: number,
 ): Promise<SegmentLine> =>
-  deps.store.segments.lines.get(identity.tenantId, deps.store.segments.lineKey(segmentNo, lineNo));
+  withEmailOptOut(
+    deps,
+    identity.tenantId,
+    await deps.store.segments.lines.get(
+      identity.tenantId,
+      deps.store.segments.lineKey(segmentNo, lineNo),
+    ),
+  );
 
 const lineReferences = (fields: {
   interactionTemplateCode?: string | null | undefined;
@@ -147,7 +156,11 @@ export const createSegmentLine = async (
         : {};
     return addManually(deps, identity, header, contact, { ...chosen, ...subject, ...given }, hold);
   });
-  return segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo));
+  return withEmailOptOut(
+    deps,
+    tenant,
+    await segments.lines.get(tenant, segments.lineKey(segmentNo, lineNo)),
+  );
 };
 
 /**
@@ -167,7 +180,7 @@ export const updateSegmentLine = async (
   const segments = deps.store.segments;
   assertOpen(await segments.headers.get(tenant, segmentNo));
   await checkReferences(deps.store, tenant, lineReferences(patch));
-  return withSegmentLock(deps, identity, segmentNo, "changeLine", async () => {
+  const saved = await withSegmentLock(deps, identity, segmentNo, "changeLine", async () => {
     const header = await segments.headers.get(tenant, segmentNo);
     assertOpen(header);
     const key = segments.lineKey(segmentNo, lineNo);
@@ -207,6 +220,7 @@ export const updateSegmentLine = async (
     await segments.linesChanged(tenant, segmentNo);
     return saved;
   });
+  return withEmailOptOut(deps, tenant, saved);
 };
 
 const withoutKey = <T extends object>(o: T, key: keyof T): Partial<T> => {

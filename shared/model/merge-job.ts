@@ -79,6 +79,21 @@ export const MergeCheck = z.object({
   }),
 });
 
+/** A line whose letter is not in the result, and why: the rest of the job went on. */
+export const MergeFailedLine = z.object({
+  lineNo: z.number().int(),
+  contactNo: Code,
+  contactName: z.string(),
+  reason: z.object({
+    code: z.string().meta({
+      description:
+        "Stable, the pane translates by it: conversion_failed (LibreOffice made no PDF).",
+    }),
+    message: z.string(),
+  }),
+});
+export type MergeFailedLine = z.infer<typeof MergeFailedLine>;
+
 export const MergeJob = z.object({
   id: z.string(),
   segmentNo: Code,
@@ -94,6 +109,10 @@ export const MergeJob = z.object({
     .object({ fileName: z.string(), contentType: z.string(), size: z.number().int() })
     .optional(),
   error: z.string().optional(),
+  failedLines: z.array(MergeFailedLine).optional().meta({
+    description:
+      "perContactPdf: the letters LibreOffice could not convert, left out of the zip; the others are in it.",
+  }),
   createdAt: IsoDateTime,
   finishedAt: IsoDateTime.optional(),
 });

@@ -76,6 +76,23 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
   }
 };
 
+/** Contacts named in the failed-letters line; a longer list ends in an ellipsis. */
+const FAILED_SHOWN = 10;
+
+const failedText = (
+  t: Translate,
+  failed: readonly { readonly contactNo: string; readonly contactName: string }[],
+): string => {
+  const contacts =
+    failed
+      .slice(0, FAILED_SHOWN)
+      .map((f) => `${f.contactNo} ${f.contactName}`)
+      .join(", ") + (failed.length > FAILED_SHOWN ? ", …" : "");
+  return failed.length === 1
+    ? t("merge.done.pdfFailedOne", { contacts })
+    : t("merge.done.pdfFailed", { count: failed.length, contacts });
+};
+
 /**
  * Check for errors, then Merge: into a new Word document (or, without WordApi 1.3, appended to
  * this one after a section break), one document per contact as a zip, the same two as PDF, or
@@ -241,6 +258,11 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             layout="multiline"
           >
             <MessageBarBody>{outcomeText(t, state.outcome)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.outcome && "failed" in state.outcome && state.outcome.failed && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{failedText(t, state.outcome.failed)}</MessageBarBody>
           </MessageBar>
         )}
       </div>

@@ -36,6 +36,8 @@ export type MergeOutcome =
       kind: "download" | "perContact" | "labels" | "documentPdf" | "perContactPdf";
       count: number;
       fileName: string;
+      /** The contacts whose letter the server could not convert to PDF: not in the file. */
+      failed?: readonly { readonly contactNo: string; readonly contactName: string }[];
     }
   | { kind: "empty" }
   | { kind: "canceled" };
@@ -214,11 +216,13 @@ export const useMergeRun = (segmentNo: string) => {
         });
         throwIfAborted(signal);
         await host.saveFile(result.file, result.fileName);
+        const failed = result.job.failedLines ?? [];
         return {
           outcome: {
             kind: output === "document" ? "download" : output,
-            count: result.job.progress.total,
+            count: result.job.progress.total - failed.length,
             fileName: result.fileName,
+            ...(failed.length > 0 ? { failed } : {}),
           },
         };
       }),

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { LabelOptions } from "@shared/model/label-sheet";
-import type { MergeTemplateSource } from "@shared/model/merge-job";
+import type { MergeFailedLine, MergeTemplateSource } from "@shared/model/merge-job";
 import type { AppDeps } from "../../app-deps";
 import type { SegmentHeader } from "../../store/segment-repository";
 import type { TenantId } from "../../store/tenant";
@@ -49,6 +49,8 @@ export interface MergeOutputFile {
   readonly bytes: Uint8Array;
   readonly fileName: string;
   readonly contentType: string;
+  /** Lines whose letter the file leaves out, with why (a letter LibreOffice could not convert). */
+  readonly failedLines?: readonly MergeFailedLine[];
 }
 
 /**

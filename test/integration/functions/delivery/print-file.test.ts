@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
+import { PDFDocument } from "pdf-lib";
 import type { Delivery, SendJob } from "@shared/model/delivery";
 import type { AppDeps } from "../../../../functions/app-deps";
 import { createPdfConverter } from "../../../../functions/convert/pdf-converter";
@@ -137,11 +138,12 @@ describe("the send job's print file", () => {
   it("a letter LibreOffice cannot convert is left out, its line failed (conversion_failed); the rest prints; retry prints it", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 6, { hardCopyEvery: 3, letter });
     const dir = mkdtempSync(join(tmpdir(), "print-soffice-"));
-    // LibreOffice that fails (no PDF, exit 1) the first time, then converts for real.
+    // LibreOffice that fails (no PDF, exit 1) twice, then converts for real: the slice of both
+    // letters joined fails, then Contact 3's letter alone; Contact 6's alone converts.
     const script = join(dir, "soffice");
     writeFileSync(
       script,
-      `#!/bin/sh\nif [ ! -e "${dir}/failed" ]; then touch "${dir}/failed"; echo "cannot read the file" >&2; exit 1; fi\nexec soffice "$@"\n`,
+      `#!/bin/sh\nif [ ! -e "${dir}/failed2" ]; then if [ -e "${dir}/failed1" ]; then touch "${dir}/failed2"; else touch "${dir}/failed1"; fi; echo "cannot read the file" >&2; exit 1; fi\nexec soffice "$@"\n`,
       { mode: 0o755 },
     );
     const pdf = createPdfConverter({ size: 1, maxQueue: 4, timeoutMs: 120_000, soffice: script });
@@ -192,7 +194,7 @@ describe("the send job's print file", () => {
     }
   });
 
-  it('hardCopy "document": the .docx letters zipped, each a valid document, in entry order', async () => {
+  it('hardCopy "document": one .docx of the hard-copy lines\' letters, in entry order, a valid document', async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 4, { hardCopyEvery: 2, letter });
     const job = await startSendJob(api.deps, identityOf(tenant), {
       loggedSegmentEntryNo: logged,
@@ -202,23 +204,58 @@ describe("the send job's print file", () => {
     await runJob(job.id);
     const file = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
     expect(file.status).toBe(200);
-    expect(file.headers.get("content-type")).toContain("application/zip");
-    expect(file.headers.get("content-disposition")).toContain("December news - print.zip");
-    const files = unzipSync(file.bytes as Uint8Array);
-    const names = Object.keys(files);
-    expect(names).toHaveLength(2);
-    expect(names[0]).toMatch(/ Contact 2\.docx$/);
-    expect(names[1]).toMatch(/ Contact 4\.docx$/);
+    expect(file.headers.get("content-type")).toContain(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(file.headers.get("content-disposition")).toContain("December news - print.docx");
     const dir = mkdtempSync(join(tmpdir(), "print-docx-"));
     try {
-      for (const [name, bytes] of Object.entries(files)) {
-        const path = join(dir, name);
-        writeFileSync(path, bytes);
-        execFileSync("/work/shared/schemas/ooxml/validate-docx", [path], { stdio: "pipe" });
-      }
+      const path = join(dir, "print.docx");
+      writeFileSync(path, file.bytes as Uint8Array);
+      execFileSync("/work/shared/schemas/ooxml/validate-docx", [path], { stdio: "pipe" });
+      // Word's "Edit Individual Documents": each letter its own section, in entry order.
+      const xml = new TextDecoder().decode(
+        unzipSync(file.bytes as Uint8Array)["word/document.xml"] as Uint8Array,
+      );
+      expect(xml.replace(/<[^>]+>/g, "").match(/Dear Contact \d+/g)).toEqual([
+        "Dear Contact 2",
+        "Dear Contact 4",
+      ]);
+      expect(xml.match(/<w:sectPr\b/g)).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a print file over several slices: each slice converted once, every letter's page in entry order", async () => {
+    const logged = await loggedEmailSegment(api.deps, tenant, 8, { hardCopyEvery: 1, letter });
+    const job = await startSendJob(api.deps, identityOf(tenant), {
+      loggedSegmentEntryNo: logged,
+      options: { email: { kind: "letter" }, hardCopy: "pdf" },
+      origin: "send",
+    });
+    // Three letters a slice: 3 + 3 + 2, one LibreOffice conversion each.
+    const convert = jest.spyOn(api.deps.pdf, "convert");
+    try {
+      const deps: AppDeps = {
+        ...api.deps,
+        config: { ...api.deps.config, pdf: { ...api.deps.config.pdf, printSliceLetters: 3 } },
+      };
+      expect((await runJob(job.id, deps)).counts).toMatchObject({ skipped: 8, failed: 0 });
+      expect(convert).toHaveBeenCalledTimes(3);
+    } finally {
+      convert.mockRestore();
+    }
+    const file = await api.call("GET", `/api/send-jobs/${job.id}/print-file`, { tenant });
+    expect(file.status).toBe(200);
+    const pdf = file.bytes as Uint8Array;
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(8);
+    expect(
+      textOf(pdf)
+        .split("\f")
+        .slice(0, -1)
+        .map((page) => page.match(/Dear Contact \d+/g)),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`Dear Contact ${n}`]));
   });
 
   it('hardCopy "none": no print file, a 404 that says so', async () => {

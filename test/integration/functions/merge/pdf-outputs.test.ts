@@ -281,3 +281,123 @@ describe("a PDF conversion that runs out of time", () => {
     ).toBeGreaterThanOrEqual(400);
   });
 });
+
+describe("a letter LibreOffice cannot convert, per contact", () => {
+  let api: ApiHarness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "pdf-soffice-"));
+    // Real LibreOffice, except for a document holding the word UNCONVERTIBLE: that one it
+    // cannot read (no PDF, exit 1), as it does with a file it cannot open.
+    const script = join(dir, "soffice");
+    writeFileSync(
+      script,
+      `#!/bin/sh\nfor last; do :; done\nif unzip -p "$last" word/document.xml | grep -q UNCONVERTIBLE; then echo "General Error: cannot read the file" >&2; exit 1; fi\nexec soffice "$@"\n`,
+      { mode: 0o755 },
+    );
+    api = await startApi(
+      { pdf: { size: 1, maxQueue: 4, timeoutMs: 300_000, soffice: script } },
+      undefined,
+      { blobs: true },
+    );
+    await seed(api);
+    // Cai (KT3) has his own letter, which LibreOffice cannot convert.
+    const line = (await api.call("GET", "/api/segments/P1/lines?contactNo=KT3")).json.items[0] as {
+      lineNo: number;
+    };
+    const res = await api.call("PUT", `/api/segments/P1/lines/${line.lineNo}/attachment`, {
+      rawBody: {
+        contentType: DOCX,
+        bytes: buildDocx({ body: p(t("UNCONVERTIBLE to "), control("Name")) }),
+      },
+      headers: { "x-file-name": encodeURIComponent("egen.docx") },
+    });
+    if (res.status >= 300) throw new Error(`own letter: ${res.status} ${res.text}`);
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fails that line with conversion_failed, not the job: the others' PDFs are in the zip with their pages and text", async () => {
+    const res = await api.call("POST", "/api/segments/P1/merge", {
+      body: { output: "perContactPdf" },
+    });
+    expect(res.json.detail).toBeUndefined();
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: "done", progress: { done: 4, total: 4 } });
+    const job = (await api.call("GET", `/api/merge-jobs/${res.json.id}`)).json;
+    expect(job.status).toBe("done");
+    expect(
+      (job.failedLines as { contactNo: string; lineNo: number; reason: { code: string } }[]).map(
+        (f) => [f.contactNo, f.reason.code],
+      ),
+    ).toEqual([["KT3", "conversion_failed"]]);
+    expect(job.failedLines[0].reason.message).toMatch(/cannot read the file/);
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    expect(Object.keys(zip)).toEqual(["KT1 Anna Holm.pdf", "KT2 Bo Berg.pdf", "KT4 Dan Dahl.pdf"]);
+    const pdf = (name: string) => zip[name] as Uint8Array;
+    expect(await pageCount(pdf("KT1 Anna Holm.pdf"))).toBe(1);
+    expect(await pageCount(pdf("KT2 Bo Berg.pdf"))).toBe(2);
+    expect(await pageCount(pdf("KT4 Dan Dahl.pdf"))).toBe(2);
+    expect(pagesOf(pdf("KT1 Anna Holm.pdf"))).toEqual([onePageText("Anna Holm")]);
+    expect(pagesOf(pdf("KT2 Bo Berg.pdf"))).toEqual(twoPagesText("Bo Berg"));
+    expect(pagesOf(pdf("KT4 Dan Dahl.pdf"))).toEqual(twoPagesText("Dan Dahl"));
+  });
+
+  it("finds a failing contact among the lines of a letter that converts (a value LibreOffice cannot take)", async () => {
+    // Two more lines on the segment's letter; Eva's name is what LibreOffice cannot convert.
+    for (const [no, name] of [
+      ["KT5", "Eva UNCONVERTIBLE"],
+      ["KT6", "Finn Fog"],
+    ]) {
+      expect(
+        (await api.call("POST", "/api/contacts", { body: { no, type: "person", name } })).status,
+      ).toBe(201);
+      expect(
+        (await api.call("POST", "/api/segments/P1/lines", { body: { contactNo: no } })).status,
+      ).toBe(201);
+    }
+    const res = await api.call("POST", "/api/segments/P1/merge", {
+      body: { output: "perContactPdf" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.status).toBe("done");
+    expect(
+      (res.json.failedLines as { contactNo: string; reason: { code: string } }[]).map((f) => [
+        f.contactNo,
+        f.reason.code,
+      ]),
+    ).toEqual([
+      ["KT3", "conversion_failed"],
+      ["KT5", "conversion_failed"],
+    ]);
+    const zip = unzipSync(
+      (await api.call("GET", `/api/merge-jobs/${res.json.id}/result`)).bytes as Uint8Array,
+    );
+    expect(Object.keys(zip)).toEqual([
+      "KT1 Anna Holm.pdf",
+      "KT2 Bo Berg.pdf",
+      "KT4 Dan Dahl.pdf",
+      "KT6 Finn Fog.pdf",
+    ]);
+    expect(pagesOf(zip["KT1 Anna Holm.pdf"] as Uint8Array)).toEqual([onePageText("Anna Holm")]);
+    expect(pagesOf(zip["KT6 Finn Fog.pdf"] as Uint8Array)).toEqual([onePageText("Finn Fog")]);
+    expect(pagesOf(zip["KT4 Dan Dahl.pdf"] as Uint8Array)).toEqual(twoPagesText("Dan Dahl"));
+  });
+
+  it("one document as PDF: the single conversion fails the job with a clear 422 problem", async () => {
+    const jobId = "dddddddd-0000-4000-8000-000000000001";
+    const res = await api.call("POST", "/api/segments/P1/merge", {
+      body: { jobId, output: "documentPdf" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({ title: "The letters could not be made into PDF" });
+    expect(res.json.detail).toMatch(/cannot read the file/);
+    const job = (await api.call("GET", `/api/merge-jobs/${jobId}`)).json;
+    expect(job).toMatchObject({ status: "failed" });
+    expect(job.result).toBeUndefined();
+  });
+});

@@ -81,6 +81,57 @@ describe("MergeView: PDF outputs", () => {
     expect(api.callsTo("startMerge")[0]?.body).toMatchObject({ output: "perContactPdf" });
   });
 
+  it("names the letters LibreOffice could not convert, in English and Danish", async () => {
+    const failedJob = (): MergeJob => ({
+      ...job("perContactPdf", "Letter - S0001.zip", "application/zip"),
+      failedLines: [
+        {
+          lineNo: 20000,
+          contactNo: "KT2",
+          contactName: "Bo Berg",
+          reason: { code: "conversion_failed", message: "soffice ended with code 1" },
+        },
+        {
+          lineNo: 30000,
+          contactNo: "KT3",
+          contactName: "Cai Ek",
+          reason: { code: "conversion_failed", message: "soffice ended with code 1" },
+        },
+      ],
+    });
+    const zip = new Blob([new Uint8Array([80, 75, 5, 6])], { type: "application/zip" });
+    for (const [language, option, button, done, failed] of [
+      [
+        "en-US",
+        "PDF per contact (zip)",
+        "Merge",
+        "Made a PDF for each of 1 contacts in Letter - S0001.zip; your browser downloads it.",
+        "2 letters could not be converted to PDF: KT2 Bo Berg, KT3 Cai Ek.",
+      ],
+      [
+        "da-DK",
+        "PDF pr. kontakt (zip)",
+        "Flet",
+        "Lavede en PDF til hver af 1 kontakter i Letter - S0001.zip; din browser henter filen.",
+        "2 breve kunne ikke konverteres til PDF: KT2 Bo Berg, KT3 Cai Ek.",
+      ],
+    ] as const) {
+      const host = createFakeHost({ language });
+      const api = createFakeApi({
+        getSegment: () => ok(segment),
+        listSegmentLines: () => ok({ items: [] }),
+        startMerge: () => ok(failedJob()),
+      });
+      const fetch = withFiles(api.fetch, { "/merge-jobs/job-0001-abcd/result": () => zip });
+      const view = renderWithHost(<MergeView segmentNo="S0001" />, { fetch, host });
+      fireEvent.click(screen.getByRole("radio", { name: option }));
+      fireEvent.click(screen.getByRole("button", { name: button }));
+      expect(await screen.findByText(done)).toBeTruthy();
+      expect(screen.getByText(failed)).toBeTruthy();
+      view.unmount();
+    }
+  });
+
   it("says clearly when every PDF converter is busy, and Retry merges again", async () => {
     const host = createFakeHost();
     let attempts = 0;
