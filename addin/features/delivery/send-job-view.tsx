@@ -22,6 +22,7 @@ import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
+import { useFormatCount } from "../../i18n/format-number";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { reasonFix, reasonText } from "./delivery-reason";
@@ -70,6 +71,7 @@ export const SendJobView = ({
   readonly initial?: SendJob;
 }) => {
   const t = useT();
+  const count = useFormatCount();
   const styles = useStyles();
   const headingId = useId();
   const { client } = useApi();
@@ -125,7 +127,10 @@ export const SendJobView = ({
       <Field
         label={t(STATES[job.state])}
         validationState="none"
-        validationMessage={t("delivery.job.progress", { done: finished, total: counts.total })}
+        validationMessage={t("delivery.job.progress", {
+          done: count(finished),
+          total: count(counts.total),
+        })}
       >
         <ProgressBar
           value={counts.total > 0 ? finished / counts.total : live ? undefined : 1}

@@ -21,6 +21,7 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
+import { useFormatCount } from "../../i18n/format-number";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { ConverterBusyBar, isConverterBusy } from "./converter-busy";
@@ -84,6 +85,7 @@ const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();
+  const count = useFormatCount();
   const styles = useStyles();
   const host = useHost();
   const headingId = useId();
@@ -218,7 +220,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             validationMessage={
               t(PHASES[state.phase]) +
               (progress
-                ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: progress.done, total: progress.total ?? "" })}`
+                ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: count(progress.done), total: count(progress.total ?? 0) })}`
                 : "")
             }
           >
