@@ -13,3 +13,16 @@ export const useFormatCount = (): ((value: number) => string) => {
     return (value: number) => format.format(value);
   }, [displayLanguage]);
 };
+
+/** A size in megabytes as the user's language writes it: "4.2 MB", "4,2 MB". */
+export const useFormatMegabytes = (): ((bytes: number) => string) => {
+  const { displayLanguage } = useHost();
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(displayLanguage, {
+      style: "unit",
+      unit: "megabyte",
+      maximumFractionDigits: 1,
+    });
+    return (bytes: number) => format.format(bytes / (1024 * 1024));
+  }, [displayLanguage]);
+};

@@ -28,6 +28,10 @@ const FALLBACK_EXTENSIONS: Record<MergeOutputKind, string> = {
 
 const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+      return;
+    }
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       "abort",
@@ -88,17 +92,18 @@ export const runServerMerge = async (
   const cancel = () => void cancelWhenWritten(client, id, pollMs);
   signal?.addEventListener("abort", cancel, { once: true });
   let answered = false;
+  let job: MergeJob;
   try {
     const watching = watchProgress(client, id, pollMs, () => answered, onProgress, signal);
-    const job = await request.finally(() => {
+    job = await request.finally(() => {
       answered = true;
     });
     await watching;
-    const fallback = `${segmentNo}${FALLBACK_EXTENSIONS[output]}`;
-    return await followMergeJob(client, job, fallback, options);
   } finally {
+    // From here on followMergeJob cancels the job on an abort.
     signal?.removeEventListener("abort", cancel);
   }
+  return followMergeJob(client, job, `${segmentNo}${FALLBACK_EXTENSIONS[output]}`, options);
 };
 
 /** Polls the job's progress until the request that runs it has answered (or is aborted). */

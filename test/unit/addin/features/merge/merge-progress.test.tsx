@@ -38,7 +38,7 @@ const slowServer = () => {
     getMergeJob: (call) => {
       polls += 1;
       if (polls === 1 || call.params["id"] !== jobId) return problem(404, "Not found");
-      return ok(job(jobId, "running", progress[Math.min(polls - 2, 1)] ?? 0));
+      return ok(job(jobId ?? "", "running", progress[Math.min(polls - 2, 1)] ?? 0));
     },
     cancelMergeJob: (call) => {
       const canceled = job(call.params["id"] ?? "", "canceled", 2400);
