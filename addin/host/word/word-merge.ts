@@ -49,9 +49,9 @@ export const mergeIntoWord = async (
   const state = letter.state;
   const saved = letter.ooxml;
   const limit = wordPayloadLimit();
-  let tooLarge: { docx: Uint8Array; size: number } | undefined;
-  const tooLargeFor = (docx: Uint8Array, size: number) => {
-    tooLarge = { docx, size };
+  let tooLarge: { docx: Uint8Array; size: number; known: boolean } | undefined;
+  const tooLargeFor = (docx: Uint8Array, size: number, known = true) => {
+    tooLarge = { docx, size, known };
   };
   await Word.run(async (context) => {
     let template = saved?.template;
@@ -91,7 +91,7 @@ export const mergeIntoWord = async (
     } catch (error) {
       // A limit lower than the one we know of: Word refused the whole request, nothing changed.
       if (!isPayloadTooLarge(error)) throw error;
-      tooLargeFor(merged.docx(), merged.size);
+      tooLargeFor(merged.docx(), merged.size, false);
     }
   });
   if (tooLarge)
@@ -100,7 +100,8 @@ export const mergeIntoWord = async (
       letters: records.length,
       file: tooLarge.docx,
       size: tooLarge.size,
-      ...(limit !== undefined ? { limit } : {}),
+      // Word's own refusal says nothing of its limit: the one we know was not it.
+      ...(limit !== undefined && tooLarge.known ? { limit } : {}),
     };
   if (!newDocument) letter.set(LETTER);
   return { destination: newDocument ? "newDocument" : "appendToDocument", letters: records.length };
