@@ -139,11 +139,13 @@ export const SendJobView = ({
         />
       </Field>
       <ul className={styles.counts} aria-label={t("delivery.job.counts")}>
-        <li>{t("delivery.job.sent", { count: counts.sent })}</li>
-        <li>{t("delivery.job.failed", { count: counts.failed })}</li>
-        <li>{t("delivery.job.waiting", { count: counts.waiting + counts.sending })}</li>
-        <li>{t("delivery.job.skipped", { count: counts.skipped })}</li>
-        {counts.canceled > 0 && <li>{t("delivery.job.canceled", { count: counts.canceled })}</li>}
+        <li>{t("delivery.job.sent", { count: count(counts.sent) })}</li>
+        <li>{t("delivery.job.failed", { count: count(counts.failed) })}</li>
+        <li>{t("delivery.job.waiting", { count: count(counts.waiting + counts.sending) })}</li>
+        <li>{t("delivery.job.skipped", { count: count(counts.skipped) })}</li>
+        {counts.canceled > 0 && (
+          <li>{t("delivery.job.canceled", { count: count(counts.canceled) })}</li>
+        )}
       </ul>
       <div role="status" aria-live="polite">
         {job.state === "paused" && job.resumesAt && (
