@@ -70,10 +70,26 @@ export interface MergeIntoWordOptions {
   readonly language?: string;
 }
 
-export interface MergeIntoWordOutcome {
-  readonly destination: "newDocument" | "appendToDocument";
-  readonly letters: number;
-}
+export type MergeIntoWordOutcome =
+  | {
+      readonly destination: "newDocument" | "appendToDocument";
+      readonly letters: number;
+    }
+  | {
+      /**
+       * The merged document is more than Word takes from an add-in in one call (Word on the web
+       * and for Mac: 4 MB), known before sending it or told by Word: the pane hands the user the
+       * file instead. Word's document is as it was.
+       */
+      readonly destination: "file";
+      readonly letters: number;
+      /** The merged .docx. */
+      readonly file: Uint8Array;
+      /** What would have gone to Word, in characters (base64 or OOXML). */
+      readonly size: number;
+      /** The limit known beforehand; absent when Word refused without one being known. */
+      readonly limit?: number;
+    };
 
 /** A host was asked for something it cannot do (DocumentCapabilities says so beforehand). */
 export class HostCapabilityError extends Error {

@@ -516,6 +516,11 @@ export const daDK: Messages = {
   "merge.done.download": "Flettede {count} breve i {fileName}; din browser henter filen.",
   "merge.done.perContact":
     "Lavede ét dokument til hver af {count} kontakter i {fileName}; din browser henter filen.",
+  // progress16: a merge too large for Word to take from the pane
+  "merge.done.overWordLimit":
+    "Flettede {count} breve, men dokumentet fylder {size}, mere end Word tager imod fra et tilføjelsesprogram ad gangen ({limit}), så det blev ikke åbnet i Word: din browser henter det som {fileName}. Åbn det i Word derfra.",
+  "merge.done.tooLargeForWord":
+    "Flettede {count} breve, men Word afviste dokumentet ({size}) som for stort at tage imod fra et tilføjelsesprogram, så din browser henter det som {fileName}. Åbn det i Word derfra.",
   "merge.done.empty": "Målgruppen har ingen kontakter at flette.",
   "merge.done.canceled": "Fletningen blev annulleret.",
   "merge.customize.heading": "Tilpas én kontakts brev",

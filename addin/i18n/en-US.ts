@@ -513,6 +513,11 @@ export const enUS = {
   "merge.done.download": "Merged {count} letters into {fileName}; your browser downloads it.",
   "merge.done.perContact":
     "Made one document for each of {count} contacts in {fileName}; your browser downloads it.",
+  // progress16: a merge too large for Word to take from the pane
+  "merge.done.overWordLimit":
+    "Merged {count} letters, but the document is {size}, more than Word accepts from an add-in in one go ({limit}), so it was not opened in Word: your browser downloads it as {fileName}. Open it in Word from there.",
+  "merge.done.tooLargeForWord":
+    "Merged {count} letters, but Word refused the document ({size}) as too large to take from an add-in, so your browser downloads it as {fileName}. Open it in Word from there.",
   "merge.done.empty": "The segment has no contacts to merge.",
   "merge.done.canceled": "The merge was canceled.",
   "merge.customize.heading": "Customize one contact's letter",

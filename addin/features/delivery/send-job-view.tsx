@@ -22,6 +22,7 @@ import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
+import { useFormatCount } from "../../i18n/format-number";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { reasonFix, reasonText } from "./delivery-reason";
@@ -70,6 +71,7 @@ export const SendJobView = ({
   readonly initial?: SendJob;
 }) => {
   const t = useT();
+  const count = useFormatCount();
   const styles = useStyles();
   const headingId = useId();
   const { client } = useApi();
@@ -125,7 +127,10 @@ export const SendJobView = ({
       <Field
         label={t(STATES[job.state])}
         validationState="none"
-        validationMessage={t("delivery.job.progress", { done: finished, total: counts.total })}
+        validationMessage={t("delivery.job.progress", {
+          done: count(finished),
+          total: count(counts.total),
+        })}
       >
         <ProgressBar
           value={counts.total > 0 ? finished / counts.total : live ? undefined : 1}
@@ -134,11 +139,13 @@ export const SendJobView = ({
         />
       </Field>
       <ul className={styles.counts} aria-label={t("delivery.job.counts")}>
-        <li>{t("delivery.job.sent", { count: counts.sent })}</li>
-        <li>{t("delivery.job.failed", { count: counts.failed })}</li>
-        <li>{t("delivery.job.waiting", { count: counts.waiting + counts.sending })}</li>
-        <li>{t("delivery.job.skipped", { count: counts.skipped })}</li>
-        {counts.canceled > 0 && <li>{t("delivery.job.canceled", { count: counts.canceled })}</li>}
+        <li>{t("delivery.job.sent", { count: count(counts.sent) })}</li>
+        <li>{t("delivery.job.failed", { count: count(counts.failed) })}</li>
+        <li>{t("delivery.job.waiting", { count: count(counts.waiting + counts.sending) })}</li>
+        <li>{t("delivery.job.skipped", { count: count(counts.skipped) })}</li>
+        {counts.canceled > 0 && (
+          <li>{t("delivery.job.canceled", { count: count(counts.canceled) })}</li>
+        )}
       </ul>
       <div role="status" aria-live="polite">
         {job.state === "paused" && job.resumesAt && (

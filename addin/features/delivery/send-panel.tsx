@@ -5,7 +5,7 @@ import { useApi } from "../../api/api-context";
 import { useSubmit } from "../../api/use-submit";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
-import { newJobId } from "./new-job-id";
+import { newJobId } from "../../api/new-job-id";
 import { SendAttachmentsForm } from "./send-attachments-form";
 import { DEFAULT_SEND_CHOICE, toSendAttachments } from "./send-choice";
 

@@ -21,6 +21,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
+import { useFormatCount } from "../../i18n/format-number";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
 import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
@@ -52,6 +53,7 @@ const byLine = (problems: readonly LogProblem[]) => {
  */
 export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => void }) => {
   const t = useT();
+  const count = useFormatCount();
   const styles = useStyles();
   const { client } = useApi();
   const { displayLanguage } = useHost();
@@ -228,8 +230,8 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
               validationMessage={
                 run.progress
                   ? t("log.progressCount", {
-                      written: run.progress.written,
-                      total: run.progress.total,
+                      written: count(run.progress.written),
+                      total: count(run.progress.total),
                     })
                   : t("log.starting")
               }

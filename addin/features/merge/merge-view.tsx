@@ -21,6 +21,7 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
+import { useFormatCount, useFormatMegabytes } from "../../i18n/format-number";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { ConverterBusyBar, isConverterBusy } from "./converter-busy";
@@ -53,22 +54,46 @@ const OUTPUT_EXPLANATIONS: Record<Exclude<MergeOutputKind, "document">, MessageK
   perContactPdf: "merge.output.perContactPdf.explain",
 };
 
-const outcomeText = (t: Translate, outcome: MergeOutcome): string => {
+const outcomeText = (
+  t: Translate,
+  outcome: MergeOutcome,
+  format: (value: number) => string,
+  megabytes: (bytes: number) => string,
+): string => {
   switch (outcome.kind) {
     case "newDocument":
-      return t("merge.done.newDocument", { count: outcome.count });
+      return t("merge.done.newDocument", { count: format(outcome.count) });
     case "appendToDocument":
-      return t("merge.done.appendToDocument", { count: outcome.count });
+      return t("merge.done.appendToDocument", { count: format(outcome.count) });
     case "download":
-      return t("merge.done.download", { count: outcome.count, fileName: outcome.fileName });
+      return t("merge.done.download", { count: format(outcome.count), fileName: outcome.fileName });
     case "perContact":
-      return t("merge.done.perContact", { count: outcome.count, fileName: outcome.fileName });
+      return t("merge.done.perContact", {
+        count: format(outcome.count),
+        fileName: outcome.fileName,
+      });
     case "labels":
-      return t("merge.done.labels", { count: outcome.count, fileName: outcome.fileName });
+      return t("merge.done.labels", { count: format(outcome.count), fileName: outcome.fileName });
     case "documentPdf":
-      return t("merge.done.documentPdf", { count: outcome.count, fileName: outcome.fileName });
+      return t("merge.done.documentPdf", {
+        count: format(outcome.count),
+        fileName: outcome.fileName,
+      });
     case "perContactPdf":
-      return t("merge.done.perContactPdf", { count: outcome.count, fileName: outcome.fileName });
+      return t("merge.done.perContactPdf", {
+        count: format(outcome.count),
+        fileName: outcome.fileName,
+      });
+    case "tooLargeForWord":
+      return t(
+        outcome.limit === undefined ? "merge.done.tooLargeForWord" : "merge.done.overWordLimit",
+        {
+          count: format(outcome.count),
+          fileName: outcome.fileName,
+          size: megabytes(outcome.size),
+          limit: megabytes(outcome.limit ?? 0),
+        },
+      );
     case "empty":
       return t("merge.done.empty");
     case "canceled":
@@ -101,6 +126,8 @@ const failedText = (
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();
+  const count = useFormatCount();
+  const megabytes = useFormatMegabytes();
   const styles = useStyles();
   const host = useHost();
   const headingId = useId();
@@ -235,7 +262,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             validationMessage={
               t(PHASES[state.phase]) +
               (progress
-                ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: progress.done, total: progress.total ?? "" })}`
+                ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: count(progress.done), total: count(progress.total ?? 0) })}`
                 : "")
             }
           >
@@ -257,7 +284,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             }
             layout="multiline"
           >
-            <MessageBarBody>{outcomeText(t, state.outcome)}</MessageBarBody>
+            <MessageBarBody>{outcomeText(t, state.outcome, count, megabytes)}</MessageBarBody>
           </MessageBar>
         )}
         {state.outcome && "failed" in state.outcome && state.outcome.failed && (

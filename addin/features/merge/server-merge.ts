@@ -3,6 +3,8 @@ import type { FieldMatches } from "@shared/model/field-match";
 import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { ApiClient } from "../../api/client";
+import { ApiError } from "../../api/errors";
+import { newJobId } from "../../api/new-job-id";
 import type { NamedFile } from "../../host/host";
 
 /** The job ended without a result: failed on the server, or canceled. */
@@ -26,6 +28,10 @@ const FALLBACK_EXTENSIONS: Record<MergeOutputKind, string> = {
 
 const pause = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
+      return;
+    }
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       "abort",
@@ -54,8 +60,9 @@ export interface ServerMergeResult {
 }
 
 /**
- * The server's merge: start the job with the letter, poll its progress, download the result.
- * Aborting asks the server to cancel the job (POST /merge-jobs/{id}/cancel) as well.
+ * The server's merge: the pane chooses the job's id, so it polls /merge-jobs/{id} for progress
+ * while the request that runs the job is still open (the server answers it only when the job
+ * has ended), and downloads the result. Aborting asks the server to cancel the job as well.
  */
 export const runServerMerge = async (
   client: ApiClient,
@@ -64,9 +71,12 @@ export const runServerMerge = async (
   output: MergeOutputKind,
   options: ServerMergeOptions = {},
 ): Promise<ServerMergeResult> => {
-  const job = await client("startMerge", {
+  const { signal, onProgress, pollMs = POLL_MS } = options;
+  const id = newJobId();
+  const request = client("startMerge", {
     params: { no: segmentNo },
     body: {
+      jobId: id,
       template: {
         documentBase64: bytesToBase64(letter.bytes),
         fileName: letter.fileName,
@@ -77,10 +87,65 @@ export const runServerMerge = async (
       output,
       ...(output === "labels" && options.labels ? { labels: options.labels } : {}),
     },
-    signal: options.signal,
+    signal,
   });
-  const fallback = `${segmentNo}${FALLBACK_EXTENSIONS[output]}`;
-  return followMergeJob(client, job, fallback, options);
+  const cancel = () => void cancelWhenWritten(client, id, pollMs);
+  signal?.addEventListener("abort", cancel, { once: true });
+  let answered = false;
+  let job: MergeJob;
+  try {
+    const watching = watchProgress(client, id, pollMs, () => answered, onProgress, signal);
+    job = await request.finally(() => {
+      answered = true;
+    });
+    await watching;
+  } finally {
+    // From here on followMergeJob cancels the job on an abort.
+    signal?.removeEventListener("abort", cancel);
+  }
+  return followMergeJob(client, job, `${segmentNo}${FALLBACK_EXTENSIONS[output]}`, options);
+};
+
+/** Polls the job's progress until the request that runs it has answered (or is aborted). */
+const watchProgress = async (
+  client: ApiClient,
+  id: string,
+  pollMs: number,
+  answered: () => boolean,
+  onProgress: ServerMergeOptions["onProgress"],
+  signal: AbortSignal | undefined,
+): Promise<void> => {
+  while (!answered() && !signal?.aborted) {
+    await pause(pollMs, signal).catch(() => undefined);
+    if (answered() || signal?.aborted) return;
+    try {
+      const job = await client("getMergeJob", { params: { id }, signal });
+      if (!answered() && (job.status === "running" || job.status === "queued"))
+        onProgress?.(job.progress);
+    } catch (error) {
+      // 404: the server is still reading the letter and the lines; the job is written next.
+      if (!(error instanceof ApiError && error.status === 404)) return;
+    }
+  }
+};
+
+/** Tries to cancel for this long while the server has not written the job yet (404). */
+const CANCEL_TRIES = 30;
+
+/**
+ * Cancels the job, also when the abort came before the server wrote it: dropping the request
+ * does not stop the server, so the cancel is asked again until the job exists.
+ */
+const cancelWhenWritten = async (client: ApiClient, id: string, pollMs: number) => {
+  for (let tries = 0; tries < CANCEL_TRIES; tries++) {
+    try {
+      await client("cancelMergeJob", { params: { id } });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) return;
+      await pause(pollMs);
+    }
+  }
 };
 
 /**

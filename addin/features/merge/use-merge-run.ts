@@ -20,6 +20,8 @@ import { fetchAllMergeData, toMergeRecord, type MergeData } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
 
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export type MergePhase =
   /** Fetching the contacts' merge data, page by page. */
   | "data"
@@ -38,6 +40,14 @@ export type MergeOutcome =
       fileName: string;
       /** The contacts whose letter the server could not convert to PDF: not in the file. */
       failed?: readonly { readonly contactNo: string; readonly contactName: string }[];
+    }
+  | {
+      /** The merged document was more than Word takes from an add-in: downloaded instead. */
+      kind: "tooLargeForWord";
+      count: number;
+      fileName: string;
+      size: number;
+      limit?: number;
     }
   | { kind: "empty" }
   | { kind: "canceled" };
@@ -204,7 +214,20 @@ export const useMergeRun = (segmentNo: string) => {
           const records = matchedRecords(data);
           setState((previous) => ({ ...previous, phase: "merging", progress: undefined }));
           const done = await host.mergeIntoWord(records, { signal });
-          return { outcome: { kind: done.destination, count: done.letters } };
+          if (done.destination !== "file")
+            return { outcome: { kind: done.destination, count: done.letters } };
+          // Too large for Word to take from the pane: the user gets the file to open in Word.
+          const fileName = `${segmentNo}.docx`;
+          await host.saveFile(new Blob([done.file as BlobPart], { type: DOCX_TYPE }), fileName);
+          return {
+            outcome: {
+              kind: "tooLargeForWord",
+              count: done.letters,
+              fileName,
+              size: done.size,
+              ...(done.limit !== undefined ? { limit: done.limit } : {}),
+            },
+          };
         }
         const file = await letter();
         setState((previous) => ({ ...previous, phase: "server", progress: undefined }));

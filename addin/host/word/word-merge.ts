@@ -6,6 +6,7 @@ import { LETTER, type LetterStateHolder } from "./letter-state";
 import { hasWordApi13 } from "./requirements";
 import { CODE_PROPERTIES, queueFieldCodes } from "./word-preview";
 import { throwIfAborted } from "../abort";
+import { isPayloadTooLarge, wordPayloadLimit } from "./word-payload-limit";
 
 /** The letter with its fields as the engine reads it: kept aside during a preview, else one round trip. */
 const letterTemplate = async (engine: LetterEngine, letter: LetterStateHolder) => {
@@ -33,7 +34,9 @@ export const checkMerge = async (
  * Merges every record into one document, in a constant number of round trips whatever the
  * number of records (two; one while a preview keeps the letter aside): read the body's OOXML,
  * merge with the engine, then either open the result as a new document (WordApi 1.3) or append
- * it to this document after a next-page section break.
+ * it to this document after a next-page section break. A result larger than this Word takes
+ * from an add-in (word-payload-limit.ts) is not sent: it comes back as a file for the user,
+ * and so does one Word refuses for its size.
  */
 export const mergeIntoWord = async (
   engine: LetterEngine,
@@ -45,6 +48,11 @@ export const mergeIntoWord = async (
   const newDocument = hasWordApi13();
   const state = letter.state;
   const saved = letter.ooxml;
+  const limit = wordPayloadLimit();
+  let tooLarge: { docx: Uint8Array; size: number; known: boolean } | undefined;
+  const tooLargeFor = (docx: Uint8Array, size: number, known = true) => {
+    tooLarge = { docx, size, known };
+  };
   await Word.run(async (context) => {
     let template = saved?.template;
     let previewControls: Word.ContentControlCollection | undefined;
@@ -58,21 +66,43 @@ export const mergeIntoWord = async (
       template = engine.readTemplate(body.value);
     }
     throwIfAborted(signal);
+    let merged: { docx: () => Uint8Array; size: number };
     if (newDocument) {
       const docx = engine.mergeDocument(template, records, { language });
       throwIfAborted(signal);
-      context.application.createDocument(engine.bytesToBase64(docx)).open();
+      const base64 = engine.bytesToBase64(docx);
+      merged = { docx: () => docx, size: base64.length };
+      if (limit !== undefined && base64.length > limit) return tooLargeFor(docx, base64.length);
+      context.application.createDocument(base64).open();
     } else {
-      const merged = engine.mergeDocumentFlatOpc(template, records, { language });
+      const flat = engine.mergeDocumentFlatOpc(template, records, { language });
       throwIfAborted(signal);
+      merged = { docx: () => engine.flatOpcToDocx(flat), size: flat.length };
+      if (limit !== undefined && flat.length > limit)
+        return tooLargeFor(engine.flatOpcToDocx(flat), flat.length);
       const body = context.document.body;
       if (saved) body.insertOoxml(saved.original, "Replace");
       if (previewControls) queueFieldCodes(previewControls, letter.codes);
       body.insertBreak("SectionNext", "End");
-      body.insertOoxml(merged, "End");
+      body.insertOoxml(flat, "End");
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      // A limit lower than the one we know of: Word refused the whole request, nothing changed.
+      if (!isPayloadTooLarge(error)) throw error;
+      tooLargeFor(merged.docx(), merged.size, false);
+    }
   });
+  if (tooLarge)
+    return {
+      destination: "file",
+      letters: records.length,
+      file: tooLarge.docx,
+      size: tooLarge.size,
+      // Word's own refusal says nothing of its limit: the one we know was not it.
+      ...(limit !== undefined && tooLarge.known ? { limit } : {}),
+    };
   if (!newDocument) letter.set(LETTER);
   return { destination: newDocument ? "newDocument" : "appendToDocument", letters: records.length };
 };

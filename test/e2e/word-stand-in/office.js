@@ -24,7 +24,15 @@
   "use strict";
 
   const config = Object.assign(
-    { wordApi: "1.3", displayLanguage: "en-US", title: "Letter", theme: "light", paragraphs: [""] },
+    {
+      wordApi: "1.3",
+      displayLanguage: "en-US",
+      title: "Letter",
+      theme: "light",
+      paragraphs: [""],
+      // Word on the web refuses a request carrying a string longer than this (office-js#4697).
+      payloadLimit: 4 * 1024 * 1024,
+    },
     global.__wordStandInConfig || {},
   );
 
@@ -45,6 +53,8 @@
     syncLog: [],
     /** base64 .docx handed to application.createDocument(...).open(). */
     openedDocuments: [],
+    /** Syncs Word refused for a payload over config.payloadLimit. */
+    refusedPayloads: 0,
   };
 
   const textParagraph = (text) => ({ inlines: text ? [{ kind: "text", text }] : [] });
@@ -321,6 +331,9 @@
     }
   }
 
+  /** An operation that hands Word a string: its length counts against the payload limit. */
+  const carrying = (payload, operation) => Object.assign(operation, { payload: payload.length });
+
   const notLoaded = (name) =>
     new StandInError(
       "PropertyNotLoaded",
@@ -374,7 +387,9 @@
   const bodyProxy = (context) => ({
     getOoxml: () => clientResult(context, () => bodyOoxml()),
     insertOoxml(ooxml, location) {
-      context.queue.push(() => insertParagraphs(parseDocumentXml(documentPartOf(ooxml)), location));
+      context.queue.push(
+        carrying(ooxml, () => insertParagraphs(parseDocumentXml(documentPartOf(ooxml)), location)),
+      );
     },
     insertBreak(type, location) {
       context.queue.push(() => {
@@ -386,7 +401,9 @@
       });
     },
     insertFileFromBase64(base64, location) {
-      context.queue.push(async () => insertParagraphs(await docxParagraphs(base64), location));
+      context.queue.push(
+        carrying(base64, async () => insertParagraphs(await docxParagraphs(base64), location)),
+      );
     },
   });
 
@@ -523,7 +540,7 @@
               if (config.wordApi !== "1.3") {
                 throw new StandInError("ApiNotFound", "createDocument needs WordApi 1.3");
               }
-              queue.push(() => state.openedDocuments.push(base64));
+              queue.push(carrying(base64, () => state.openedDocuments.push(base64)));
             },
           };
         },
@@ -534,6 +551,14 @@
       const operations = this.queue.splice(0);
       state.syncCount += 1;
       state.syncLog.push({ operations: operations.length });
+      // Word on the web checks the request before running any of it: refused whole, nothing done.
+      if (operations.some((operation) => (operation.payload || 0) > config.payloadLimit)) {
+        state.refusedPayloads += 1;
+        throw new StandInError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+        );
+      }
       for (const operation of operations) await operation();
     }
   }
@@ -724,6 +749,10 @@
       ),
     get openedDocuments() {
       return state.openedDocuments.slice();
+    },
+    /** Syncs refused with RequestPayloadSizeLimitExceeded (a string over config.payloadLimit). */
+    get refusedPayloads() {
+      return state.refusedPayloads;
     },
     /** The text of an opened document (a merge into a new document), as documentText writes it. */
     async openedDocumentText(index) {

@@ -39,6 +39,8 @@ export interface WordWorld {
   bodyOps: { op: string; location: string; length?: number; content?: string }[];
   /** The base64 .docx given to application.createDocument(...).open(). */
   opened: string[];
+  /** Syncs Word refused for their payload (WordOptions.refuseAbove). */
+  refused: number;
   /** Operations queued on the selection and on new content controls. */
   selectionOps: string[];
 }
@@ -50,6 +52,13 @@ export interface WordOptions {
   readonly displayLanguage?: string;
   /** A docx getFileAsync hands over in slices of this size; absent: Word on the web. */
   readonly file?: { bytes: Uint8Array; sliceSize: number };
+  /** Office.context.platform; "OfficeOnline" without a file, "PC" with one. */
+  readonly platform?: string;
+  /**
+   * Word refuses a sync carrying a string longer than this (RequestPayloadSizeLimitExceeded),
+   * whole: nothing of it happens.
+   */
+  readonly refuseAbove?: number;
 }
 
 /** A ClientResult whose value is there only after a sync, as in Word. */
@@ -76,7 +85,13 @@ export const installWord = (options: WordOptions): WordWorld => {
     })),
     bodyOps: [],
     opened: [],
+    refused: 0,
     selectionOps: [],
+  };
+  // The longest string handed to Word since the last sync, and what was done before it.
+  let payload = 0;
+  const carry = (text: string) => {
+    payload = Math.max(payload, text.length);
   };
 
   const controlItem = (control: FakeControl) => ({
@@ -105,6 +120,7 @@ export const installWord = (options: WordOptions): WordWorld => {
             return clientResult(world, () => at);
           },
           insertOoxml(ooxml: string, location: string) {
+            carry(ooxml);
             world.bodyOps.push({
               op: "insertOoxml",
               location,
@@ -117,6 +133,7 @@ export const installWord = (options: WordOptions): WordWorld => {
             world.bodyOps.push({ op: `insertBreak:${type}`, location });
           },
           insertFileFromBase64(base64: string, location: string) {
+            carry(base64);
             world.bodyOps.push({ op: "insertFileFromBase64", location, length: base64.length });
           },
         },
@@ -171,6 +188,7 @@ export const installWord = (options: WordOptions): WordWorld => {
         createDocument(base64: string) {
           return {
             open() {
+              carry(base64);
               world.opened.push(base64);
             },
           };
@@ -189,8 +207,23 @@ export const installWord = (options: WordOptions): WordWorld => {
     context: { sync: () => Promise<void> };
   };
   const sync = word.context.sync.bind(word.context);
+  let before = { bodyOps: 0, opened: 0, ooxml: world.ooxml };
   word.context.sync = async () => {
     world.syncs += 1;
+    const carried = payload;
+    payload = 0;
+    if (options.refuseAbove !== undefined && carried > options.refuseAbove) {
+      // Refused whole: what the batch queued is undone.
+      world.bodyOps.splice(before.bodyOps);
+      world.opened.splice(before.opened);
+      world.ooxml = before.ooxml;
+      world.refused += 1;
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), {
+        name: "RichApi.Error",
+        code: "RequestPayloadSizeLimitExceeded",
+      });
+    }
+    before = { bodyOps: world.bodyOps.length, opened: world.opened.length, ooxml: world.ooxml };
     await sync();
     // The mock resolves loads level by level in microtasks; let them all land.
     for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -200,7 +233,7 @@ export const installWord = (options: WordOptions): WordWorld => {
   const office = {
     context: {
       displayLanguage: options.displayLanguage ?? "en-US",
-      platform: file ? "PC" : "OfficeOnline",
+      platform: options.platform ?? (file ? "PC" : "OfficeOnline"),
       requirements: {
         isSetSupported: (set: string, version: string) =>
           set === "WordApi" && (version === "1.1" || (options.wordApi13 ?? true)),

@@ -156,4 +156,28 @@ describe("the Word stand-in for the e2e test, driven by the Word host", () => {
       }),
     ).resolves.toEqual([]);
   });
+
+  it("refuses a payload over Word on the web's 4 MB with RequestPayloadSizeLimitExceeded, doing none of it", async () => {
+    const word = loadStandIn({ paragraphs: ["Dear ,"], wordApi: "1.1" });
+    const over = "x".repeat(4 * 1024 * 1024 + 1);
+    await expect(
+      Word.run(async (context) => {
+        context.document.body.insertBreak("SectionNext", "End");
+        context.document.body.insertFileFromBase64(over, "End");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(word.documentText()).toBe("Dear ,");
+  });
+
+  it("lets the Word host hand back the merge as a file when Word refuses its size", async () => {
+    // A stricter Word: the host's own 4 MB check passes, the stand-in refuses.
+    const word = loadStandIn({ paragraphs: ["Dear ,"], wordApi: "1.1", payloadLimit: 2_000 });
+    const outcome = await createWordHost().mergeIntoWord(
+      Array.from({ length: 40 }, (_, i) => record(i + 1)),
+    );
+    expect(outcome).toMatchObject({ destination: "file", letters: 40 });
+    expect(outcome).not.toHaveProperty("limit");
+    expect(word.documentText()).toBe("Dear ,");
+  });
 });

@@ -112,7 +112,7 @@ describe("MergeView in Word", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
 
-    expect(await screen.findByText("Merged 2500 letters into a new document.")).toBeTruthy();
+    expect(await screen.findByText("Merged 2,500 letters into a new document.")).toBeTruthy();
     const [records] = (host.mergeIntoWord as jest.Mock).mock.calls[0];
     expect(records).toHaveLength(COUNT);
     expect(records[COUNT - 1]).toEqual({
@@ -138,7 +138,7 @@ describe("MergeView in Word", () => {
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
     expect(
       await screen.findByText(
-        "Added 2500 letters at the end of this document, after a section break.",
+        "Added 2,500 letters at the end of this document, after a section break.",
       ),
     ).toBeTruthy();
   });
@@ -177,6 +177,8 @@ describe("MergeView in Word", () => {
     expect(host.saveFile).toHaveBeenCalledWith(zip, "S0001 letters.zip");
     const [start] = api.callsTo("startMerge");
     expect(start?.body).toEqual({
+      // The pane's own job id: it follows the job by it while the merge request runs.
+      jobId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       template: { documentBase64: "UEsDBA==", fileName: "Letter.docx" },
       output: "perContact",
     });

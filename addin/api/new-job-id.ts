@@ -1,5 +1,5 @@
 /**
- * A send job's id, chosen by the pane so that a retry after a lost answer names the same job
+ * A job's id (a merge, a send), chosen by the pane so that a retry after a lost answer names the same job
  * (the contract wants a UUID). Old WebViews lack randomUUID; a version-4 UUID from random
  * bytes is as good for this.
  */
