@@ -122,18 +122,6 @@ module.exports = async (env = {}, argv = {}) => {
     // Production maps carry no sources: stack traces still resolve, and the bundle's dist/ holds
     // nothing that minification removed (such as the development identity).
     devtool: dev ? "eval-source-map" : "nosources-source-map",
-    // The end-to-end tests build the pane for an API on a port of their own: with a cache on
-    // disk (MERGELINE_WEBPACK_CACHE, set by scripts/e2e-stack.ts) only what changed is built
-    // and minified again, not the whole pane. Without it, as in CI releases, nothing is cached.
-    ...(process.env.MERGELINE_WEBPACK_CACHE
-      ? {
-          cache: {
-            type: "filesystem",
-            cacheDirectory: process.env.MERGELINE_WEBPACK_CACHE,
-            buildDependencies: { config: [__filename] },
-          },
-        }
-      : {}),
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
       alias: { "@shared": path.resolve(__dirname, "shared") },

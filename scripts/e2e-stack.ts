@@ -6,11 +6,9 @@
  * the Word stand-in (test/e2e/word-stand-in/office.js) in place of Microsoft's office.js.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { renderHostingConfig } from "./build-manifests";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -143,18 +141,7 @@ export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
       ["--mode", "production", "--output-path", outDir],
       {
         cwd: root,
-        env: {
-          ...process.env,
-          MERGELINE_API_URL: apiUrl,
-          MERGELINE_CLIENT_ID: E2E_CLIENT_ID,
-          // One webpack cache per checkout: a build after a small change, or for another port,
-          // redoes only what changed (a cold build takes minutes on a loaded machine).
-          MERGELINE_WEBPACK_CACHE: path.join(
-            os.tmpdir(),
-            "mergeline-webpack-cache",
-            createHash("sha256").update(root).digest("hex").slice(0, 16),
-          ),
-        },
+        env: { ...process.env, MERGELINE_API_URL: apiUrl, MERGELINE_CLIENT_ID: E2E_CLIENT_ID },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
