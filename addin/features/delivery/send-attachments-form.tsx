@@ -9,6 +9,7 @@ import {
   Textarea,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { MailRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
@@ -81,6 +82,8 @@ export const SendAttachmentsForm = ({
   const body = useRef<HTMLTextAreaElement>(null);
   const subject = useRef<HTMLInputElement>(null);
   const [previewing, setPreviewing] = useState(false);
+  // The preview dialog has no DialogTrigger: this marks Preview as where focus goes back to.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const fields = useMergeFields();
 
   const selectionOf = (element: HTMLTextAreaElement | HTMLInputElement | null) =>
@@ -177,6 +180,7 @@ export const SendAttachmentsForm = ({
               icon={<MailRegular />}
               disabled={disabled}
               onClick={() => setPreviewing(true)}
+              {...restoreFocusTarget}
             >
               {t("delivery.preview.open")}
             </Button>

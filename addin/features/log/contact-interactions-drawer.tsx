@@ -148,9 +148,11 @@ export const ContactInteractionsDrawer = ({
                 )}
                 {entry.correspondenceType === "email" && !entry.canceled && (
                   <div className={styles.actions}>
+                    {/* Focusable while the request runs: a disabled button drops the focus to
+                        the page, and the side panel's focus trap then hides the panel. */}
                     <Button
                       size="small"
-                      disabled={resending !== undefined}
+                      disabledFocusable={resending !== undefined}
                       aria-label={t("delivery.resendEmailFor", { entryNo: entry.entryNo })}
                       onClick={() => void resendByEmail(entry)}
                     >

@@ -118,4 +118,35 @@ describe("a logged segment's deliveries", () => {
       body: {},
     });
   });
+  it("keeps Resend by e-mail focusable while the request runs (a disabled button drops the focus and the side panel with it)", async () => {
+    let answer: (value: { status: number; body: unknown }) => void = () => undefined;
+    const fake = createFakeApi({
+      listContactInteractions: () => ok({ items: [anEntry()] }),
+      resendEntryByEmail: () => new Promise((resolve) => (answer = resolve)),
+      listSendJobDeliveries: () => ok({ items: [aDelivery()] }),
+    });
+    renderWithHost(
+      <ContactInteractionsDrawer contactNo="KT0001" contactName="Jens Hansen" onClose={() => {}} />,
+      { fetch: fake.fetch, host: createFakeHost({ language: "en-US" }) },
+    );
+    const resend = await screen.findByRole("button", { name: "Resend entry 101 by e-mail" });
+    resend.focus();
+    fireEvent.click(resend);
+    await waitFor(() => expect(fake.callsTo("resendEntryByEmail")).toHaveLength(1));
+    expect(resend.getAttribute("aria-disabled")).toBe("true");
+    expect((resend as HTMLButtonElement).disabled).toBe(false);
+    expect(document.activeElement).toBe(resend);
+    // Unavailable all the same: a second press sends nothing.
+    fireEvent.click(resend);
+    answer({
+      status: 202,
+      body: aSendJob({
+        id: "job-one",
+        state: "done",
+        counts: { total: 1, waiting: 0, sending: 0, sent: 1, failed: 0, skipped: 0, canceled: 0 },
+      }),
+    });
+    expect(await screen.findByText("Sent: 1")).toBeTruthy();
+    expect(fake.callsTo("resendEntryByEmail")).toHaveLength(1);
+  });
 });
