@@ -11,7 +11,7 @@
  * never for a fixed time.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -19,6 +19,7 @@ import {
   apiCaller,
   buildPane,
   collectPageErrors,
+  freePort,
   launchChromium,
   paneContext,
   productionPaneHeaders,
@@ -27,7 +28,6 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
-import { cachedPaneBuild, preferredPort } from "../../scripts/pane-build-cache";
 import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
 import { startSmtpInbox, type SmtpInbox } from "../integration/harness/smtp-inbox";
 import { buildDocx, mergeField, p, t } from "../unit/shared/merge/docx-builder";
@@ -164,25 +164,20 @@ beforeAll(async () => {
   process.env["MERGELINE_MAIL_FROM"] = "marketing@contoso.example";
 
   dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-delivery-"));
-  // The same port every run, so the pane built for it last time is served again (the build,
-  // not the test, took most of this file's time under load).
-  const port = await preferredPort("test/e2e/pane-delivery");
+  const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}/api`;
   // Blobs for the letters and the send queue the API's poller runs.
   azurite = await startAzurite({ location: path.join(dataDir, "azurite") });
   process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
-  // Served from a link made once the build (or the kept one) is there, so the static server's
-  // origin, which the API allows for CORS, is known before the build ends.
+  // The static server's origin, which the API allows for CORS, is known before the build ends.
   const served = path.join(dataDir, "pane");
   server = await startStaticServer(served, productionPaneHeaders(apiUrl));
-  // The API, the build and the browser start side by side. Each is kept as soon as it is up,
-  // so afterAll stops it even when the set-up fails half way (a left-over API would hold the
-  // port, and the next run would have to build the pane again).
+  // The API, the build (scripts/pane-build.ts keeps one per source tree) and the browser start
+  // side by side. Each is kept as soon as it is up, so afterAll stops it even when the set-up
+  // fails half way.
   await Promise.all([
     startApiChild({ port, dataDir, corsOrigin: server.origin }).then((started) => (api = started)),
-    cachedPaneBuild({ apiUrl, scope: process.env["MERGELINE_API_SCOPE"] ?? "" }, (dir) =>
-      buildPane(dir, apiUrl),
-    ).then(({ dir }) => symlinkSync(dir, served)),
+    buildPane(served, apiUrl),
     launchChromium().then((started) => (browser = started)),
   ]);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
