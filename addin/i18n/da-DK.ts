@@ -73,7 +73,7 @@ export const daDK: Messages = {
   "segments.list.search": "Søg i målgrupper",
   "segments.list.newShort": "Ny",
   "segments.list.loading": "Henter målgrupper…",
-  "segments.list.empty": "Ingen målgrupper endnu. Opret en med +.",
+  "segments.list.empty": "Ingen målgrupper endnu. Opret en med Ny.",
   "segments.list.noMatch": "Ingen målgrupper passer til søgningen.",
   "segments.list.more": "Vis flere",
   "segments.list.col.no": "Nr.",
@@ -743,4 +743,10 @@ export const daDK: Messages = {
     "En anden har ændret {name} i mellemtiden. Sådan ser kontakten ud nu: vælg igen.",
   "delivery.optOut.undo": "Fortryd",
   "delivery.optOut.badge": "Ingen e-mail",
+  // ── layout16: the pane at 320–1280 px (tabs menu, unsaved changes, lines, log) ──────────────
+  "shell.tab.more": "{count} faner mere",
+  "unsaved.title": "Kassér dine ændringer?",
+  "unsaved.body": "Det, du har skrevet her, er ikke gemt endnu. Gem det først, eller kassér det.",
+  "unsaved.keep": "Fortsæt redigering",
+  "unsaved.discard": "Kassér ændringer",
 };

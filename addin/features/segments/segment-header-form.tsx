@@ -20,6 +20,7 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { useUnsavedChanges } from "../../ui/unsaved-changes";
 import { CodePicker } from "./code-picker";
 import {
   dirtyFields,
@@ -35,7 +36,14 @@ import { useOpenSegment } from "./open-segment";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr): a date or number input's intrinsic width may not widen the pane (WCAG 1.4.10).
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    "& .fui-Input": { minWidth: 0 },
+    "& .fui-Input__input": { minWidth: 0, width: "100%" },
+  },
   changed: {
     backgroundColor: tokens.colorPaletteYellowBackground1,
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
@@ -94,6 +102,7 @@ export const SegmentHeaderForm = () => {
   };
   const logged = segment.status !== "open";
   const dirty = dirtyFields(base, form);
+  useUnsavedChanges(!logged && dirty.length > 0);
 
   const reload = async () => {
     setError(undefined);
