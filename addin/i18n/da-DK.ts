@@ -749,4 +749,8 @@ export const daDK: Messages = {
   "unsaved.body": "Det, du har skrevet her, er ikke gemt endnu. Gem det først, eller kassér det.",
   "unsaved.keep": "Fortsæt redigering",
   "unsaved.discard": "Kassér ændringer",
+  "segments.lines.col.no": "Nr.",
+  "segments.lines.col.company": "Virksomhed",
+  "segments.lines.col.subject": "Emne",
+  "segments.lines.col.language": "Sprog",
 };

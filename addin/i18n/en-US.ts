@@ -749,6 +749,10 @@ export const enUS = {
   "unsaved.body": "What you typed here is not saved yet. Save it first, or discard it.",
   "unsaved.keep": "Keep editing",
   "unsaved.discard": "Discard changes",
+  "segments.lines.col.no": "No.",
+  "segments.lines.col.company": "Company",
+  "segments.lines.col.subject": "Subject",
+  "segments.lines.col.language": "Language",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

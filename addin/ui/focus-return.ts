@@ -12,7 +12,7 @@ const LAYER = '[role="dialog"], [role="alertdialog"]';
 // Menus and listboxes are passing through: their items are never what a user returns to.
 const TRANSIENT = '[role="menu"], [role="listbox"], [data-tabster-dummy]';
 
-const focusable = (element: Element | null): element is HTMLElement =>
+const focusable = (element: Element | null | undefined): element is HTMLElement =>
   element instanceof HTMLElement && element.isConnected && !element.closest("[inert]");
 
 export const installFocusReturn = (doc: Document = document): (() => void) => {

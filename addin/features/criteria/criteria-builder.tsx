@@ -37,7 +37,12 @@ import { ProfileSection } from "./profile-section";
 import { useLiveCount } from "./use-live-count";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "48rem",
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
   // The count and Apply stay in sight at the bottom of the pane while the sections scroll:
   // at 350 px they would otherwise sit some 900 px down, below every section and option.

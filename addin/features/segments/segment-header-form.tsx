@@ -35,7 +35,13 @@ import { useHeaderLookups } from "./lookups";
 import { useOpenSegment } from "./open-segment";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A Teams tab is 1,280 px wide: a form of 1,200 px wide inputs is hard to read.
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "40rem",
+  },
   // minmax(0, 1fr): a date or number input's intrinsic width may not widen the pane (WCAG 1.4.10).
   pair: {
     display: "grid",
