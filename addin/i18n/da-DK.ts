@@ -753,4 +753,6 @@ export const daDK: Messages = {
   "segments.lines.col.company": "Virksomhed",
   "segments.lines.col.subject": "Emne",
   "segments.lines.col.language": "Sprog",
+  "log.interactions.subject": "Emne: {subject}",
+  "log.interactions.costDuration": "Omkostning (RV) {cost} · {duration} min.",
 };

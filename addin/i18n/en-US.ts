@@ -753,6 +753,8 @@ export const enUS = {
   "segments.lines.col.company": "Company",
   "segments.lines.col.subject": "Subject",
   "segments.lines.col.language": "Language",
+  "log.interactions.subject": "Subject: {subject}",
+  "log.interactions.costDuration": "Cost (LCY) {cost} · {duration} min",
 } as const;
 
 export type MessageKey = keyof typeof enUS;
