@@ -134,11 +134,25 @@ export const apiCaller =
  * It signs in with MSAL's nested app authentication, which the Word stand-in brokers with the
  * token it is given (paneContext's `token`), as Word does with the signed-in user's.
  */
-export const buildPane = (outDir: string, apiUrl: string): Promise<void> =>
+export const buildPane = (
+  outDir: string,
+  apiUrl: string,
+  /**
+   * "development" signs in at the local development issuer (tenant "demo") in every host: the
+   * only way a plain browser tab signs in without the internet (production uses MSAL's popup).
+   */
+  mode: "production" | "development" = "production",
+): Promise<void> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", outDir],
+      [
+        "--mode",
+        mode,
+        ...(mode === "development" ? ["--no-devtool"] : []),
+        "--output-path",
+        outDir,
+      ],
       {
         cwd: root,
         env: { ...process.env, MERGELINE_API_URL: apiUrl, MERGELINE_CLIENT_ID: E2E_CLIENT_ID },
