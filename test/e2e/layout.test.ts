@@ -143,7 +143,7 @@ const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
 
 /** What is wrong with the view at this width: sideways scroll, axe's serious/critical findings. */
-const layoutProblems = async (page: Page): Promise<string[]> => {
+const layoutProblems = async (page: Page, withAxe: boolean): Promise<string[]> => {
   const problems: string[] = [];
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -162,6 +162,7 @@ const layoutProblems = async (page: Page): Promise<string[]> => {
   });
   if (cut.length > 0) problems.push(`tabs cut at the edge: ${cut.join(", ")}`);
   // Fluent's focus sentinels (aria-hidden, focusable by design) are left out, as in pane.test.ts.
+  if (!withAxe) return problems;
   const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   for (const v of result.violations)
     if (v.impact === "serious" || v.impact === "critical")
@@ -179,7 +180,9 @@ const checkWidths = async (page: Page, name: string): Promise<string[]> => {
     await page.setViewportSize({ width, height: HEIGHT });
     // The tabs' overflow is measured after a resize: let it settle.
     await page.waitForTimeout(150);
-    for (const problem of await layoutProblems(page)) found.push(`${name} @${width}: ${problem}`);
+    // axe at the narrowest and the widest: 350 px lays out as 320 px does.
+    for (const problem of await layoutProblems(page, width !== 350))
+      found.push(`${name} @${width}: ${problem}`);
     await shot(page, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 350, height: HEIGHT });
@@ -188,6 +191,9 @@ const checkWidths = async (page: Page, name: string): Promise<string[]> => {
 
 /** Goes to a tab: by its tab when shown, else through the "more tabs" menu. */
 const goToTab = async (page: Page, label: string) => {
+  // Wide, every tab shows (pane.test.ts goes through the "more tabs" menu at 350 px).
+  await page.setViewportSize({ width: 1280, height: HEIGHT });
+  await page.waitForTimeout(150);
   const tab = page.getByRole("tab", { name: label, exact: true });
   if (await tab.isVisible()) {
     await tab.click();
@@ -226,10 +232,10 @@ const focused = (page: Page) =>
     return `${active.tagName.toLowerCase()} "${active.getAttribute("aria-label") ?? active.textContent ?? ""}"`;
   });
 
+// English in Word, Danish in the browser: both hosts and both languages in two runs.
 const cases: [Host, Language][] = [
   ["word", "en-US"],
   ["browser", "da-DK"],
-  ["browser", "en-US"],
 ];
 
 describe.each(cases)("the pane in the %s host in %s", (host, language) => {
@@ -267,6 +273,7 @@ describe.each(cases)("the pane in the %s host in %s", (host, language) => {
 
     // The criteria builder: its live count and Apply in sight at 350 px without scrolling.
     await goToTab(page, m["shell.tab.criteria"]);
+    await page.setViewportSize({ width: 350, height: HEIGHT });
     await page.getByRole("button", { name: m["criteria.add"] }).click();
     const apply = page.getByRole("button", { name: m["criteria.apply"], exact: true });
     await apply.waitFor();
