@@ -127,7 +127,7 @@ export const apiCaller =
 
 // ── The pane ────────────────────────────────────────────────────────────────────────────────
 
-export { buildPane } from "./pane-build";
+export { buildPane, type PaneBuildMode } from "./pane-build";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -56,9 +56,10 @@ const filesUnder = async (entry: string): Promise<string[]> => {
 };
 
 /** A hash of every file the build reads, by path and content. */
-const sourceKey = async (): Promise<string> => {
+const sourceKey = async (mode: PaneBuildMode): Promise<string> => {
   const files = (await Promise.all(BUILD_INPUTS.map(filesUnder))).flat().sort();
   const hash = createHash("sha256");
+  hash.update(`mode=${mode}\0`);
   for (const name of BUILD_ENV) hash.update(`${name}=${process.env[name] ?? ""}\0`);
   for (const file of files) {
     hash.update(file).update("\0");
@@ -67,11 +68,24 @@ const sourceKey = async (): Promise<string> => {
   return hash.digest("hex").slice(0, 20);
 };
 
-const runWebpack = (outDir: string, apiUrl: string): Promise<void> =>
+/**
+ * "production" is the bundle that ships (it signs in with MSAL's nested app authentication,
+ * which the Word stand-in brokers). "development" signs in at the local development issuer
+ * (tenant "demo") in every host: the only way a plain browser tab signs in without the internet.
+ */
+export type PaneBuildMode = "production" | "development";
+
+const runWebpack = (outDir: string, apiUrl: string, mode: PaneBuildMode): Promise<void> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", outDir],
+      [
+        "--mode",
+        mode,
+        ...(mode === "development" ? ["--no-devtool"] : []),
+        "--output-path",
+        outDir,
+      ],
       {
         cwd: root,
         env: { ...process.env, MERGELINE_API_URL: apiUrl, MERGELINE_CLIENT_ID: E2E_CLIENT_ID },
@@ -89,13 +103,13 @@ const runWebpack = (outDir: string, apiUrl: string): Promise<void> =>
   });
 
 /** The build for the current sources, made if no earlier run made it. */
-const placeholderBuild = async (): Promise<string> => {
-  const dir = path.join(os.tmpdir(), `mergeline-pane-build-${await sourceKey()}`);
+const placeholderBuild = async (mode: PaneBuildMode): Promise<string> => {
+  const dir = path.join(os.tmpdir(), `mergeline-pane-build-${await sourceKey(mode)}`);
   if (existsSync(path.join(dir, COMPLETE_MARK))) return dir;
   // Built aside and renamed into place, so a reader never sees half a build; two runs building
   // at once both finish, and the second finds the first's in place.
   const scratch = `${dir}.${process.pid}.${Date.now()}`;
-  await runWebpack(scratch, PLACEHOLDER_API_URL);
+  await runWebpack(scratch, PLACEHOLDER_API_URL, mode);
   await writeFile(path.join(scratch, COMPLETE_MARK), "");
   try {
     await rename(scratch, dir);
@@ -124,10 +138,9 @@ const copyWithApiUrl = async (from: string, outDir: string, apiUrl: string): Pro
   }
 };
 
-/**
- * A production build of the pane in outDir, calling the API at apiUrl. It signs in with MSAL's
- * nested app authentication, which the Word stand-in brokers with the token it is given
- * (paneContext's `token`), as Word does with the signed-in user's.
- */
-export const buildPane = async (outDir: string, apiUrl: string): Promise<void> =>
-  copyWithApiUrl(await placeholderBuild(), outDir, apiUrl);
+/** A build of the pane in outDir, calling the API at apiUrl. */
+export const buildPane = async (
+  outDir: string,
+  apiUrl: string,
+  mode: PaneBuildMode = "production",
+): Promise<void> => copyWithApiUrl(await placeholderBuild(mode), outDir, apiUrl);

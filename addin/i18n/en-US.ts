@@ -71,7 +71,7 @@ export const enUS = {
   "segments.list.search": "Search segments",
   "segments.list.newShort": "New",
   "segments.list.loading": "Loading segments…",
-  "segments.list.empty": "No segments yet. Create one with +.",
+  "segments.list.empty": "No segments yet. Create one with New.",
   "segments.list.noMatch": "No segment matches your search.",
   "segments.list.more": "Show more",
   "segments.list.col.no": "No.",
@@ -764,6 +764,18 @@ export const enUS = {
     "Someone else changed {name} meanwhile. This is the contact as it is now: choose again.",
   "delivery.optOut.undo": "Undo",
   "delivery.optOut.badge": "No e-mail",
+  // ── layout16: the pane at 320–1280 px (tabs menu, unsaved changes, lines, log) ──────────────
+  "shell.tab.more": "{count} more tabs",
+  "unsaved.title": "Discard your changes?",
+  "unsaved.body": "What you typed here is not saved yet. Save it first, or discard it.",
+  "unsaved.keep": "Keep editing",
+  "unsaved.discard": "Discard changes",
+  "segments.lines.col.no": "No.",
+  "segments.lines.col.company": "Company",
+  "segments.lines.col.subject": "Subject",
+  "segments.lines.col.language": "Language",
+  "log.interactions.subject": "Subject: {subject}",
+  "log.interactions.costDuration": "Cost (LCY) {cost} · {duration} min",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { SegmentListView } from "../features/segments/segment-list-view";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
+import { installFocusReturn } from "../ui/focus-return";
 import { LoggedSegmentsView, SegmentWorkspace } from "./lazy-views";
 import type { PaneRoute } from "./routes";
 import { ViewSlot } from "./view-slot";
@@ -40,6 +41,8 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
   const host = useHost();
   const [title, setTitle] = useState("");
   const [route, setRoute] = useState<PaneRoute>(initialRoute);
+
+  useEffect(() => installFocusReturn(), []);
 
   useEffect(() => {
     let live = true;

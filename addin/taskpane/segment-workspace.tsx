@@ -1,16 +1,6 @@
-import {
-  Button,
-  Caption1,
-  Tab,
-  TabList,
-  Text,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeftRegular } from "@fluentui/react-icons";
 import { useT } from "../i18n/use-t";
-import type { MessageKey } from "../i18n/en-US";
 import { SegmentLetterProvider } from "../features/letter/segment-letter";
 import { OpenSegmentProvider, useOpenSegment } from "../features/segments/open-segment";
 import { SegmentStatusBadge } from "../features/segments/segment-status-badge";
@@ -22,27 +12,17 @@ import {
   PreviewView,
   SegmentLinesView,
 } from "./lazy-views";
-import { segmentTabs, type SegmentTab } from "./routes";
+import type { SegmentTab } from "./routes";
+import { SegmentTabs } from "./segment-tabs";
 import { ViewSlot } from "./view-slot";
+import { UnsavedChangesProvider, useConfirmLeave } from "../ui/unsaved-changes";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   ellipsis: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  // Six tabs in Danish are wider than a 350 px pane: they scroll rather than wrap or clip.
-  tabs: { overflowX: "auto", marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})` },
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
-
-const TAB_LABEL: Record<SegmentTab, MessageKey> = {
-  lines: "shell.tab.lines",
-  criteria: "shell.tab.criteria",
-  letter: "shell.tab.letter",
-  preview: "shell.tab.preview",
-  merge: "shell.tab.merge",
-  log: "shell.tab.log",
-};
 
 export interface SegmentWorkspaceProps {
   readonly no: string;
@@ -74,48 +54,38 @@ const Title = ({ onBack }: { onBack: () => void }) => {
   );
 };
 
-/** One open segment: its name, the tabs, and the tab's view (each loaded when first shown). */
-export const SegmentWorkspace = ({
-  no,
-  tab,
-  onTab,
-  onBack,
-  onOpenSegment,
-}: SegmentWorkspaceProps) => {
-  const t = useT();
+const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspaceProps) => {
   const styles = useStyles();
+  // Details typed on the Lines tab live only in that tab's form: leaving asks first.
+  const confirmLeave = useConfirmLeave();
   return (
-    <OpenSegmentProvider no={no}>
-      <div className={styles.root}>
-        <Title onBack={onBack} />
-        <div className={styles.tabs}>
-          <TabList
-            size="small"
-            selectedValue={tab}
-            onTabSelect={(_, d) => onTab(d.value as SegmentTab)}
-            aria-label={t("shell.segmentTabs")}
-          >
-            {segmentTabs.map((value) => (
-              <Tab key={value} value={value} id={`tab-${value}`} className={styles.tab}>
-                {t(TAB_LABEL[value])}
-              </Tab>
-            ))}
-          </TabList>
-        </div>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
-          <SegmentLetterProvider no={no}>
-            <ViewSlot name={`${no}/${tab}`}>
-              {tab === "lines" && <SegmentLinesView />}
-              {tab === "criteria" && <CriteriaView />}
-              {tab === "letter" && <LetterView segmentNo={no} />}
-              {tab === "preview" && <PreviewView segmentNo={no} />}
-              {tab === "merge" && <MergeView segmentNo={no} />}
-              {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
-            </ViewSlot>
-          </SegmentLetterProvider>
-        </div>
+    <div className={styles.root}>
+      <Title onBack={() => confirmLeave(onBack)} />
+      <SegmentTabs tab={tab} onTab={(next) => next !== tab && confirmLeave(() => onTab(next))} />
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
+        <SegmentLetterProvider no={no}>
+          <ViewSlot name={`${no}/${tab}`}>
+            {tab === "lines" && <SegmentLinesView />}
+            {tab === "criteria" && <CriteriaView />}
+            {tab === "letter" && <LetterView segmentNo={no} />}
+            {tab === "preview" && <PreviewView segmentNo={no} />}
+            {tab === "merge" && <MergeView segmentNo={no} />}
+            {tab === "log" && (
+              <LogView onOpenSegment={(other) => confirmLeave(() => onOpenSegment(other))} />
+            )}
+          </ViewSlot>
+        </SegmentLetterProvider>
       </div>
-    </OpenSegmentProvider>
+    </div>
   );
 };
+
+/** One open segment: its name, the tabs, and the tab's view (each loaded when first shown). */
+export const SegmentWorkspace = (props: SegmentWorkspaceProps) => (
+  <OpenSegmentProvider no={props.no}>
+    <UnsavedChangesProvider>
+      <Workspace {...props} />
+    </UnsavedChangesProvider>
+  </OpenSegmentProvider>
+);

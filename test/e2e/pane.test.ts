@@ -221,6 +221,30 @@ const press = async (target: Locator, key = "Enter") => {
   await target.page().keyboard.press(key);
 };
 
+/**
+ * Goes to a segment tab. At 350 px the tabs that do not fit are in the "more tabs" menu
+ * (issue 16): then through that menu, by keyboard when asked.
+ */
+const openTab = async (page: Page, name: string, keyboard = false) => {
+  const tab = page.getByRole("tab", { name, exact: true });
+  await page.getByRole("tab").first().waitFor();
+  if (await tab.isVisible()) {
+    if (keyboard) await press(tab);
+    else await tab.click();
+    return;
+  }
+  const more = page.getByRole("button", { name: /more tabs|faner mere/ });
+  const item = page.getByRole("menuitem", { name, exact: true });
+  if (keyboard) {
+    await press(more);
+    await item.waitFor();
+    await press(item);
+  } else {
+    await more.click();
+    await item.click();
+  }
+};
+
 /** Until a control is enabled (a button waits while the check runs). */
 const enabled = (target: Locator) =>
   poll(
@@ -372,7 +396,7 @@ describe("the task pane in Chromium against the local API", () => {
     await page.getByText("No contacts yet. Add contacts on the Criteria tab.").waitFor();
 
     // Criteria: Add Contacts with a live count before applying.
-    await page.getByRole("tab", { name: "Criteria" }).click();
+    await openTab(page, "Criteria");
     await page.getByRole("button", { name: "Add Contacts" }).click();
     await page.getByText(`${seedContacts.length} contacts would be added`).waitFor();
     await page.getByRole("combobox", { name: "Field of condition 1" }).click();
@@ -405,7 +429,7 @@ describe("the task pane in Chromium against the local API", () => {
     await axe(page, "en-US criteria actions");
 
     // Lines, and the header: the interaction template, with the lines following it.
-    await page.getByRole("tab", { name: "Lines" }).click();
+    await openTab(page, "Lines");
     await page.getByText("Søren Kierkegaard").waitFor();
     await page.getByRole("button", { name: "Details" }).click();
     await page.getByRole("combobox", { name: "Interaction template" }).click();
@@ -450,7 +474,7 @@ describe("the task pane in Chromium against the local API", () => {
     expect(edited?.note).toBe("Thank you for the visit in May.");
 
     // The letter: a field at the cursor, as a content control showing «Field».
-    await page.getByRole("tab", { name: "Letter" }).click();
+    await openTab(page, "Letter");
     await page.evaluate(() => window.__wordStandIn.placeCursorAfter("Dear "));
     await settled(page);
     await page.evaluate(() => window.__wordStandIn.resetSyncCount());
@@ -471,7 +495,7 @@ describe("the task pane in Chromium against the local API", () => {
     await shot(page, "en-US-letter");
 
     // Preview: a contact's values in the document, then the field codes again.
-    await page.getByRole("tab", { name: "Preview" }).click();
+    await openTab(page, "Preview");
     await page.getByRole("button", { name: "Preview results" }).click();
     await poll(
       () => documentText(page),
@@ -490,7 +514,7 @@ describe("the task pane in Chromium against the local API", () => {
     );
 
     // Merge into a new document.
-    await page.getByRole("tab", { name: "Merge" }).click();
+    await openTab(page, "Merge");
     await page.evaluate(() => window.__wordStandIn.resetSyncCount());
     await page.getByRole("button", { name: "Merge", exact: true }).click();
     await page
@@ -508,7 +532,7 @@ describe("the task pane in Chromium against the local API", () => {
     await shot(page, "en-US-merge");
 
     // Log: the checks, then the log itself.
-    await page.getByRole("tab", { name: "Log" }).click();
+    await openTab(page, "Log");
     await page.getByText(`All ${AARHUS} lines are ready to log.`).waitFor();
     await page.getByRole("checkbox", { name: "Create a follow-up segment" }).check();
     await axe(page, "en-US log");
@@ -539,7 +563,7 @@ describe("the task pane in Chromium against the local API", () => {
     expect(await documentText(page)).toContain("Dear «Fornavn»,");
 
     // A merge before matching stops at the unmatched field: nothing merged blank.
-    await press(page.getByRole("tab", { name: "Merge" }));
+    await openTab(page, "Merge", true);
     const mergeButton = page.getByRole("button", { name: "Merge", exact: true });
     await press(mergeButton);
     const needed = page.getByText("The letter has fields Mergeline does not know (1)", {
@@ -574,7 +598,7 @@ describe("the task pane in Chromium against the local API", () => {
     for (const first of firstNames) expect(merged).toContain(`Dear ${first},`);
 
     // The preview shows the same matches.
-    await press(page.getByRole("tab", { name: "Preview" }));
+    await openTab(page, "Preview", true);
     await enabled(page.getByRole("button", { name: "Preview results" }));
     await press(page.getByRole("button", { name: "Preview results" }));
     await poll(
@@ -591,7 +615,7 @@ describe("the task pane in Chromium against the local API", () => {
     );
 
     // Address Block and Greeting Line from the field list, at the end of the letter.
-    await press(page.getByRole("tab", { name: "Letter" }));
+    await openTab(page, "Letter", true);
     for (const field of ["Address Block", "Greeting Line"]) {
       await page.evaluate(() => window.__wordStandIn.placeCursorAtEnd());
       await settled(page);
@@ -603,7 +627,7 @@ describe("the task pane in Chromium against the local API", () => {
       );
     }
     await settled(page);
-    await press(page.getByRole("tab", { name: "Preview" }));
+    await openTab(page, "Preview", true);
     await enabled(page.getByRole("button", { name: "Preview results" }));
     await press(page.getByRole("button", { name: "Preview results" }));
     const previewed = await poll(
@@ -625,7 +649,7 @@ describe("the task pane in Chromium against the local API", () => {
     );
 
     // Labels: the output chosen with the arrow keys, a custom sheet, then a named one.
-    await press(page.getByRole("tab", { name: "Merge" }));
+    await openTab(page, "Merge", true);
     await page.getByRole("radio", { name: "New document" }).focus();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
@@ -664,7 +688,7 @@ describe("the task pane in Chromium against the local API", () => {
         }),
       );
       await page.getByText("Mette Frederiksen").waitFor();
-      await press(page.getByRole("tab", { name: da ? "Flet" : "Merge", exact: true }));
+      await openTab(page, da ? "Flet" : "Merge", true);
 
       // The output by arrow keys from the first choice: New document, per contact, labels, PDF.
       const first = page.getByRole("radio", { name: da ? "Nyt dokument" : "New document" });
@@ -752,7 +776,7 @@ describe("the task pane in Chromium against the local API", () => {
     await axe(page, "da-DK lines");
     await shot(page, "da-DK-lines");
 
-    await page.getByRole("tab", { name: "Kriterier" }).click();
+    await openTab(page, "Kriterier");
     await page.getByRole("button", { name: "Tilføj kontakter" }).click();
     await page.getByRole("combobox", { name: "Felt i betingelse 1" }).click();
     await page.getByRole("option", { name: "Postnr.", exact: true }).click();
@@ -812,7 +836,7 @@ describe("the task pane in Chromium against the local API", () => {
       ["Flet", "merge", "Kontrollér for fejl"],
       ["Logfør", "log", "Logfør"],
     ] as const) {
-      await page.getByRole("tab", { name: tab, exact: true }).click();
+      await openTab(page, tab);
       await page.getByRole("heading", { name: ready }).first().waitFor();
       await page.waitForLoadState("networkidle");
       if (name === "preview") {
@@ -831,7 +855,7 @@ describe("the task pane in Chromium against the local API", () => {
 
     // Match Fields and the label sheet in Danish, by keyboard.
     await withForeignField(page, "Kære");
-    await press(page.getByRole("tab", { name: "Flet", exact: true }));
+    await openTab(page, "Flet", true);
     await press(page.getByRole("button", { name: "Kontrollér for fejl" }));
     await enabled(page.getByRole("button", { name: "Tilknyt felter" }));
     await press(page.getByRole("button", { name: "Tilknyt felter" }));

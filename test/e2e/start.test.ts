@@ -14,12 +14,12 @@
  * go to MERGELINE_SHOTS_DIR (or test-results/start/).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   apiCaller,
+  buildPane,
   collectPageErrors,
   freePort,
   launchChromium,
@@ -48,24 +48,6 @@ let azurite: LocalAzurite | undefined;
 let browser: Browser;
 let dataDir: string;
 let buildDir: string;
-
-/** The pane as `npm run dev:addin` builds it: signed in by the local development issuer. */
-const buildDevelopmentPane = (outDir: string, apiUrl: string): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "development", "--output-path", outDir],
-      { cwd: root, env: { ...process.env, MERGELINE_API_URL: apiUrl }, stdio: "pipe" },
-    );
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) =>
-      code === 0 && !/ERROR in/.test(output)
-        ? resolve()
-        : reject(new Error(`webpack failed (${code}):\n${output.slice(-4000)}`)),
-    );
-  });
 
 const letter = () =>
   buildDocx({
@@ -128,7 +110,7 @@ beforeAll(async () => {
   process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
   [api] = await Promise.all([
     startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildDevelopmentPane(buildDir, `http://127.0.0.1:${port}/api`),
+    buildPane(buildDir, `http://127.0.0.1:${port}/api`, "development"),
   ]);
   const call = apiCaller(api.apiUrl, await api.token(TENANT, USER));
   for (const [no, name, city] of [

@@ -37,8 +37,27 @@ import { ProfileSection } from "./profile-section";
 import { useLiveCount } from "./use-live-count";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "48rem",
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  // The count and Apply stay in sight at the bottom of the pane while the sections scroll:
+  // at 350 px they would otherwise sit some 900 px down, below every section and option.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 type Editors = { readonly [K in keyof BuilderState]: EditPart<BuilderState[K]> };
@@ -183,7 +202,6 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
         <Input value={state.description} onChange={(_, d) => edit.description(() => d.value)} />
       </Field>
 
-      <LiveCountStatus kind={kind} count={count} everyone={countRequest.everyone} />
       {shownError !== undefined && (
         <ApiProblemBar
           error={shownError}
@@ -194,15 +212,18 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
           ]}
         />
       )}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || catalog.state.status !== "ok"}
-          onClick={apply}
-        >
-          {busy ? t("criteria.applying") : t("criteria.apply")}
-        </Button>
-        <Button onClick={onCancel}>{t("common.cancel")}</Button>
+      <div className={styles.footer} data-testid="builder-footer">
+        <LiveCountStatus kind={kind} count={count} everyone={countRequest.everyone} />
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy || catalog.state.status !== "ok"}
+            onClick={apply}
+          >
+            {busy ? t("criteria.applying") : t("criteria.apply")}
+          </Button>
+          <Button onClick={onCancel}>{t("common.cancel")}</Button>
+        </div>
       </div>
     </section>
   );

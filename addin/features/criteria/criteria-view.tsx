@@ -161,25 +161,26 @@ export const CriteriaView = () => {
         {t("criteria.heading")}
       </Subtitle2>
       {open && (
+        // The three actions carry their names: the empty state says "Start with Add Contacts".
         <Toolbar aria-label={t("criteria.toolbar")} size="small" className={styles.toolbar}>
-          <Tooltip content={t("criteria.add")} relationship="label">
-            <ToolbarButton
-              icon={<PersonAddRegular />}
-              onClick={() => setMode({ kind: "builder", action: "addContacts" })}
-            />
-          </Tooltip>
-          <Tooltip content={t("criteria.reduce")} relationship="label">
-            <ToolbarButton
-              icon={<PersonSubtractRegular />}
-              onClick={() => setMode({ kind: "builder", action: "reduceContacts" })}
-            />
-          </Tooltip>
-          <Tooltip content={t("criteria.refine")} relationship="label">
-            <ToolbarButton
-              icon={<FilterRegular />}
-              onClick={() => setMode({ kind: "builder", action: "refineContacts" })}
-            />
-          </Tooltip>
+          <ToolbarButton
+            icon={<PersonAddRegular />}
+            onClick={() => setMode({ kind: "builder", action: "addContacts" })}
+          >
+            {t("criteria.add")}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<PersonSubtractRegular />}
+            onClick={() => setMode({ kind: "builder", action: "reduceContacts" })}
+          >
+            {t("criteria.reduce")}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<FilterRegular />}
+            onClick={() => setMode({ kind: "builder", action: "refineContacts" })}
+          >
+            {t("criteria.refine")}
+          </ToolbarButton>
           <ToolbarDivider />
           <Tooltip content={t("criteria.goBack")} relationship="label">
             <ToolbarButton

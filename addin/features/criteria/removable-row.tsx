@@ -4,7 +4,11 @@ import type { ReactNode } from "react";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
   line: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-end" },
   grow: { flexGrow: 1, minWidth: 0 },
 });

@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { DrawerTitle } from "../../ui/drawer-title";
@@ -63,6 +64,13 @@ export const ContactInteractionsDrawer = ({
   const items = [...(first.state.data?.items ?? []), ...(more?.items ?? [])];
   const token = more ? more.token : first.state.data?.continuationToken;
   const letters = useLetterActions();
+  // Cost and duration as Business Central's Interaction Log Entries show them, in the user's locale.
+  const { displayLanguage } = useHost();
+  const money = new Intl.NumberFormat(displayLanguage, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const minutes = new Intl.NumberFormat(displayLanguage, { maximumFractionDigits: 2 });
   const [resent, setResent] = useState<{ entryNo: number; job: SendJob }>();
   const [resendError, setResendError] = useState<unknown>();
   const [resending, setResending] = useState<number>();
@@ -134,6 +142,15 @@ export const ContactInteractionsDrawer = ({
                   ]
                     .filter(Boolean)
                     .join(" · ")}
+                </Caption1>
+                {entry.subject && (
+                  <Caption1>{t("log.interactions.subject", { subject: entry.subject })}</Caption1>
+                )}
+                <Caption1>
+                  {t("log.interactions.costDuration", {
+                    cost: money.format(entry.cost),
+                    duration: minutes.format(entry.duration),
+                  })}
                 </Caption1>
                 {entry.evaluation && (
                   <Caption1>{t(`common.evaluation.${entry.evaluation}`)}</Caption1>

@@ -16,6 +16,7 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { DiscardChangesDialog } from "../../ui/discard-changes-dialog";
 import { DrawerTitle } from "../../ui/drawer-title";
 import { CodePicker } from "./code-picker";
 import { useHeaderLookups } from "./lookups";
@@ -84,6 +85,12 @@ export const LineEditDrawer = ({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const base = toForm(current);
+  // Escape, the close button and Close ask before throwing away what was typed (a personal note).
+  const [asking, setAsking] = useState(false);
+  const requestClose = () => {
+    if (!readOnly && FIELDS.some((f) => form[f] !== base[f])) setAsking(true);
+    else onClose();
+  };
   const body = useRef<HTMLDivElement>(null);
 
   // Reload removes the conflict bar and the button that had focus: focus goes to the first
@@ -142,11 +149,11 @@ export const LineEditDrawer = ({
       open
       position="end"
       size="full"
-      onOpenChange={(_, data) => !data.open && onClose()}
+      onOpenChange={(_, data) => !data.open && requestClose()}
       aria-labelledby="line-edit-title"
     >
       <form onSubmit={save} style={{ display: "contents" }}>
-        <DrawerTitle id="line-edit-title" onClose={onClose}>
+        <DrawerTitle id="line-edit-title" onClose={requestClose}>
           {t("segments.lines.edit.title", { no: line.contactNo, name: line.contactName })}
         </DrawerTitle>
         <DrawerBody className={styles.body} ref={body}>
@@ -202,9 +209,10 @@ export const LineEditDrawer = ({
             </Button>
           )}
           {isConflict(error) && <Button onClick={reload}>{t("error.reload")}</Button>}
-          <Button onClick={onClose}>{t("common.close")}</Button>
+          <Button onClick={requestClose}>{t("common.close")}</Button>
         </DrawerFooter>
       </form>
+      {asking && <DiscardChangesDialog onKeep={() => setAsking(false)} onDiscard={onClose} />}
     </OverlayDrawer>
   );
 };

@@ -20,6 +20,7 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { useUnsavedChanges } from "../../ui/unsaved-changes";
 import { CodePicker } from "./code-picker";
 import {
   dirtyFields,
@@ -34,8 +35,21 @@ import { useHeaderLookups } from "./lookups";
 import { useOpenSegment } from "./open-segment";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // A Teams tab is 1,280 px wide: a form of 1,200 px wide inputs is hard to read.
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "40rem",
+  },
+  // minmax(0, 1fr): a date or number input's intrinsic width may not widen the pane (WCAG 1.4.10).
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    "& .fui-Input": { minWidth: 0 },
+    "& .fui-Input__input": { minWidth: 0, width: "100%" },
+  },
   changed: {
     backgroundColor: tokens.colorPaletteYellowBackground1,
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
@@ -94,6 +108,7 @@ export const SegmentHeaderForm = () => {
   };
   const logged = segment.status !== "open";
   const dirty = dirtyFields(base, form);
+  useUnsavedChanges(!logged && dirty.length > 0);
 
   const reload = async () => {
     setError(undefined);

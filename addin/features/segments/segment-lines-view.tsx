@@ -45,6 +45,7 @@ import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
+import { useWideLayout } from "../../ui/use-wide-layout";
 import { ExplainDialog } from "../criteria/explain-dialog";
 import {
   EmailOptOutDialog,
@@ -63,8 +64,17 @@ const PAGE = 100;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  search: { flexGrow: 1, minWidth: 0 },
-  stack: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  stack: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  code: { width: "7rem" },
+  // In a Teams tab the search box does not stretch over the whole window.
+  search: { flexGrow: 1, minWidth: 0, maxWidth: "32rem" },
 });
 
 type Dialogs =
@@ -81,6 +91,7 @@ export const SegmentLinesView = () => {
   const styles = useStyles();
   const { client } = useApi();
   const { segment, reload: reloadSegment } = useOpenSegment();
+  const wide = useWideLayout();
   const [search, setSearch] = useState("");
   const settled = useDebounced(search.trim(), 300);
   const [dialog, setDialog] = useState<Dialogs | undefined>();
@@ -222,77 +233,116 @@ export const SegmentLinesView = () => {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("segments.lines.col.contact")}</TableHeaderCell>
-                <TableHeaderCell>{t("segments.lines.col.description")}</TableHeaderCell>
+                {wide && (
+                  <>
+                    <TableHeaderCell className={styles.code}>
+                      {t("segments.lines.col.no")}
+                    </TableHeaderCell>
+                    <TableHeaderCell>{t("segments.lines.col.company")}</TableHeaderCell>
+                    <TableHeaderCell>{t("segments.lines.col.description")}</TableHeaderCell>
+                    <TableHeaderCell>{t("segments.lines.col.subject")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.code}>
+                      {t("segments.lines.col.language")}
+                    </TableHeaderCell>
+                  </>
+                )}
                 <RowActionsHeaderCell />
               </TableRow>
             </TableHeader>
             <TableBody>
-              {items.map((line) => (
-                <TableRow key={line.lineNo}>
-                  <TableCell>
-                    <div className={styles.stack}>
-                      <span>{line.contactName}</span>
-                      <Caption1>
-                        {line.contactNo}
-                        {line.contactCompanyName ? ` · ${line.contactCompanyName}` : ""}
-                      </Caption1>
-                      {optedOut(line) && (
-                        <Badge
-                          size="small"
-                          appearance="tint"
-                          color="warning"
-                          icon={<MailOffRegular />}
-                        >
-                          {t("delivery.optOut.badge")}
-                        </Badge>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.stack}>
-                      <span>{line.description ?? ""}</span>
-                      {line.subject && <Caption1>{line.subject}</Caption1>}
-                      {line.note && <Caption1 italic>{t("segments.lines.hasNote")}</Caption1>}
-                    </div>
-                  </TableCell>
-                  <RowActionsCell
-                    label={t("segments.lines.actionsFor", { name: line.contactName })}
-                  >
-                    <MenuItem
-                      icon={<EditRegular />}
-                      onClick={() => setDialog({ kind: "edit", line })}
-                    >
-                      {open ? t("segments.lines.edit") : t("segments.lines.view")}
-                    </MenuItem>
-                    <MenuItem
-                      icon={<QuestionCircleRegular />}
-                      onClick={() => setDialog({ kind: "explain", line })}
-                    >
-                      {t("segments.lines.explain")}
-                    </MenuItem>
-                    <MenuItem
-                      icon={<HistoryRegular />}
-                      onClick={() => setDialog({ kind: "interactions", line })}
-                    >
-                      {t("segments.lines.interactions")}
-                    </MenuItem>
-                    <MenuItem
-                      icon={<MailOffRegular />}
-                      onClick={() => setDialog({ kind: "optOut", line })}
-                    >
-                      {t("delivery.optOut.menu")}
-                    </MenuItem>
-                    {open && (
-                      <MenuItem
-                        icon={<DeleteRegular />}
-                        onClick={() => setDialog({ kind: "remove", line })}
+              {items.map((line) => {
+                // The line's own description and subject only where they differ from the
+                // segment's: repeated on every row they crowd the names at 350 px.
+                const ownDescription =
+                  line.description && line.description !== segment.description
+                    ? line.description
+                    : undefined;
+                const ownSubject =
+                  line.subject && line.subject !== segment.subject ? line.subject : undefined;
+                const marks = (
+                  <>
+                    {line.note && <Caption1 italic>{t("segments.lines.hasNote")}</Caption1>}
+                    {optedOut(line) && (
+                      <Badge
+                        size="small"
+                        appearance="tint"
+                        color="warning"
+                        icon={<MailOffRegular />}
                       >
-                        {t("segments.lines.remove")}
-                      </MenuItem>
+                        {t("delivery.optOut.badge")}
+                      </Badge>
                     )}
-                  </RowActionsCell>
-                </TableRow>
-              ))}
+                  </>
+                );
+                return (
+                  <TableRow key={line.lineNo}>
+                    {wide ? (
+                      <>
+                        <TableCell>
+                          <div className={styles.stack}>
+                            <span>{line.contactName}</span>
+                            {marks}
+                          </div>
+                        </TableCell>
+                        <TableCell className={styles.code}>{line.contactNo}</TableCell>
+                        <TableCell>{line.contactCompanyName ?? ""}</TableCell>
+                        <TableCell>{line.description ?? ""}</TableCell>
+                        <TableCell>{line.subject ?? ""}</TableCell>
+                        <TableCell className={styles.code}>{line.languageCode ?? ""}</TableCell>
+                      </>
+                    ) : (
+                      <TableCell>
+                        <div className={styles.stack}>
+                          <span className={styles.name}>{line.contactName}</span>
+                          <Caption1>
+                            {line.contactNo}
+                            {line.contactCompanyName ? ` · ${line.contactCompanyName}` : ""}
+                          </Caption1>
+                          {ownDescription && <Caption1>{ownDescription}</Caption1>}
+                          {ownSubject && <Caption1>{ownSubject}</Caption1>}
+                          {marks}
+                        </div>
+                      </TableCell>
+                    )}
+                    <RowActionsCell
+                      label={t("segments.lines.actionsFor", { name: line.contactName })}
+                    >
+                      <MenuItem
+                        icon={<EditRegular />}
+                        onClick={() => setDialog({ kind: "edit", line })}
+                      >
+                        {open ? t("segments.lines.edit") : t("segments.lines.view")}
+                      </MenuItem>
+                      <MenuItem
+                        icon={<QuestionCircleRegular />}
+                        onClick={() => setDialog({ kind: "explain", line })}
+                      >
+                        {t("segments.lines.explain")}
+                      </MenuItem>
+                      <MenuItem
+                        icon={<HistoryRegular />}
+                        onClick={() => setDialog({ kind: "interactions", line })}
+                      >
+                        {t("segments.lines.interactions")}
+                      </MenuItem>
+                      <MenuItem
+                        icon={<MailOffRegular />}
+                        onClick={() => setDialog({ kind: "optOut", line })}
+                      >
+                        {t("delivery.optOut.menu")}
+                      </MenuItem>
+                      {open && (
+                        <MenuItem
+                          icon={<DeleteRegular />}
+                          onClick={() => setDialog({ kind: "remove", line })}
+                        >
+                          {t("segments.lines.remove")}
+                        </MenuItem>
+                      )}
+                    </RowActionsCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         ))}

@@ -51,7 +51,13 @@ describe("the task pane shell", () => {
     expect(await screen.findByText("No criteria yet. Start with Add Contacts.")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
-    fireEvent.click(within(tabs).getByRole("tab", { name: "Log" }));
+    // Tabs that do not fit the pane are in the "more tabs" menu beside the list (issue 16).
+    const log = within(tabs).queryByRole("tab", { name: "Log" });
+    if (log) fireEvent.click(log);
+    else {
+      fireEvent.click(screen.getByRole("button", { name: /more tabs/ }));
+      fireEvent.click(await screen.findByRole("menuitem", { name: "Log" }));
+    }
     // Log's endpoints answer 501 until they land: a message, not a blank pane.
     expect(await screen.findByText("Not available yet")).toBeTruthy();
 

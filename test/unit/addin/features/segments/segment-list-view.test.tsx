@@ -69,7 +69,7 @@ describe("SegmentListView", () => {
     });
     const onOpen = jest.fn();
     renderPane(<SegmentListView onOpen={onOpen} />, { fetch: fake.fetch });
-    expect(await screen.findByText("No segments yet. Create one with +.")).toBeTruthy();
+    expect(await screen.findByText("No segments yet. Create one with New.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "New" }));
     const dialog = await screen.findByRole("dialog");
