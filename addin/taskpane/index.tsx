@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
+import { localizeProblem } from "../i18n/problem-texts";
 import { authorizationHeaders, createTokenProvider } from "../auth/create-token-provider";
 import { detectHost } from "../host/detect-host";
 import { loadTheme } from "./pane-theme";
@@ -31,7 +32,11 @@ const start = async (): Promise<void> => {
     const connection: ApiConnection = {
       baseUrl,
       // Every call carries an access token (development builds: from the local development issuer).
-      client: createApiClient({ baseUrl, headers: authorizationHeaders(tokens) }),
+      client: createApiClient({
+        baseUrl,
+        headers: authorizationHeaders(tokens),
+        describeProblem: localizeProblem(host.displayLanguage),
+      }),
       signIn: async () => {
         await tokens.signIn();
       },

@@ -23,6 +23,9 @@ import {
 } from "./lazy-views";
 import { segmentTabs, type SegmentTab } from "./routes";
 import { ViewSlot } from "./view-slot";
+import { useFormat } from "../i18n/use-format";
+import { useMemo, useState } from "react";
+import { GoToFixProvider, type FixTarget, type GoToFix } from "../ui/go-to-fix";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -53,6 +56,7 @@ export interface SegmentWorkspaceProps {
 
 const Title = ({ onBack }: { onBack: () => void }) => {
   const t = useT();
+  const format = useFormat();
   const styles = useStyles();
   const { segment } = useOpenSegment();
   return (
@@ -65,7 +69,7 @@ const Title = ({ onBack }: { onBack: () => void }) => {
           {`${segment.no} ${segment.description}`}
         </Text>
         <Caption1>
-          {t("shell.segmentSummary", { lines: segment.noOfLines, date: segment.date })}
+          {t("shell.segmentSummary", { lines: segment.noOfLines, date: format.date(segment.date) })}
         </Caption1>
       </div>
       <SegmentStatusBadge segment={segment} />
@@ -83,35 +87,49 @@ export const SegmentWorkspace = ({
 }: SegmentWorkspaceProps) => {
   const t = useT();
   const styles = useStyles();
+  const [pendingField, setPendingField] = useState<FixTarget["field"]>();
+  const goToFix = useMemo<GoToFix>(
+    () => ({
+      goTo: (target) => {
+        setPendingField(target.field);
+        onTab(target.tab);
+      },
+      pendingField,
+      fieldShown: () => setPendingField(undefined),
+    }),
+    [onTab, pendingField],
+  );
   return (
     <OpenSegmentProvider no={no}>
-      <div className={styles.root}>
-        <Title onBack={onBack} />
-        <div className={styles.tabs}>
-          <TabList
-            size="small"
-            selectedValue={tab}
-            onTabSelect={(_, d) => onTab(d.value as SegmentTab)}
-            aria-label={t("shell.segmentTabs")}
-          >
-            {segmentTabs.map((value) => (
-              <Tab key={value} value={value} id={`tab-${value}`} className={styles.tab}>
-                {t(TAB_LABEL[value])}
-              </Tab>
-            ))}
-          </TabList>
+      <GoToFixProvider value={goToFix}>
+        <div className={styles.root}>
+          <Title onBack={onBack} />
+          <div className={styles.tabs}>
+            <TabList
+              size="small"
+              selectedValue={tab}
+              onTabSelect={(_, d) => onTab(d.value as SegmentTab)}
+              aria-label={t("shell.segmentTabs")}
+            >
+              {segmentTabs.map((value) => (
+                <Tab key={value} value={value} id={`tab-${value}`} className={styles.tab}>
+                  {t(TAB_LABEL[value])}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            <ViewSlot name={`${no}/${tab}`}>
+              {tab === "lines" && <SegmentLinesView />}
+              {tab === "criteria" && <CriteriaView />}
+              {tab === "letter" && <LetterView segmentNo={no} />}
+              {tab === "preview" && <PreviewView segmentNo={no} />}
+              {tab === "merge" && <MergeView segmentNo={no} />}
+              {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
+            </ViewSlot>
+          </div>
         </div>
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          <ViewSlot name={`${no}/${tab}`}>
-            {tab === "lines" && <SegmentLinesView />}
-            {tab === "criteria" && <CriteriaView />}
-            {tab === "letter" && <LetterView segmentNo={no} />}
-            {tab === "preview" && <PreviewView segmentNo={no} />}
-            {tab === "merge" && <MergeView segmentNo={no} />}
-            {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
-          </ViewSlot>
-        </div>
-      </div>
+      </GoToFixProvider>
     </OpenSegmentProvider>
   );
 };

@@ -18,6 +18,7 @@ import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ACTION_KIND_LABEL } from "./action-labels";
+import { useFormat } from "../../i18n/use-format";
 
 const VIA_LABEL: Record<string, MessageKey> = {
   criteria: "criteria.explain.via.criteria",
@@ -31,6 +32,7 @@ const VIA_LABEL: Record<string, MessageKey> = {
 /** Why is this contact on the segment: the action that put it there, how, and what it matched. */
 export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: () => void }) => {
   const t = useT();
+  const format = useFormat();
   const { client } = useApi();
   const { state, reload } = useApiQuery(
     (signal) =>
@@ -83,7 +85,7 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                   </Badge>
                 )}
                 <Caption1 block>
-                  {t("criteria.explain.evaluatedOn", { date: explanation.evaluatedOn })}
+                  {t("criteria.explain.evaluatedOn", { date: format.date(explanation.evaluatedOn) })}
                 </Caption1>
               </div>
             )}
