@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
-import { localizeProblem } from "../i18n/problem-texts";
+import { localizeProblem } from "../ui/problem-texts";
 import { authorizationHeaders, createTokenProvider } from "../auth/create-token-provider";
 import { detectHost } from "../host/detect-host";
 import { loadTheme } from "./pane-theme";

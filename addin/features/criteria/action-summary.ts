@@ -12,15 +12,23 @@ import { ACTION_KIND_LABEL } from "./action-labels";
  * where the marketer wrote the description themselves.
  */
 
-/** How a field reads: its label in the pane's language, or its name where the catalog has none. */
-export type FieldLabel = (name: string) => string;
+/**
+ * How a field reads: its label in the pane's language (its name where the catalog has none), and
+ * whether its values are text, quoted so spaces and case show; codes, numbers and dates are not.
+ */
+export type FieldLabel = (name: string) => { readonly label: string; readonly text: boolean };
 
-/** A field label from the catalog the builder reads (listCriteriaFields). */
+/** A field's label and kind from the catalog the builder reads (listCriteriaFields). */
 export const catalogLabel =
   (fields: readonly CriteriaFieldInfo[] | undefined, danish: boolean): FieldLabel =>
   (name) => {
     const info = fields?.find((f) => f.name === name);
-    return info ? info.label[danish ? "da-DK" : "en-US"] : name;
+    return info
+      ? {
+          label: info.label[danish ? "da-DK" : "en-US"],
+          text: info.type === "text" || info.type === "any",
+        }
+      : { label: name, text: true };
   };
 
 const OPERATOR: Record<Operator, MessageKey> = {
@@ -96,10 +104,10 @@ export const summarizeNode = (
       return t("criteria.summary.not", { item: summarizeNode(t, label, node.item, true) });
     case "field": {
       if (isEveryone(node)) return t("criteria.summary.everyone");
-      const subject = label(node.field);
-      if (node.filter !== undefined) return `${subject} ${t("criteria.op.filter")} ${node.filter}`;
-      const quoted = typeof node.value === "string" || typeof node.values?.[0] === "string";
-      return operand(t, subject, node, quoted && !/date/i.test(node.field));
+      const field = label(node.field);
+      if (node.filter !== undefined)
+        return `${field.label} ${t("criteria.op.filter")} ${node.filter}`;
+      return operand(t, field.label, node, field.text);
     }
     case "profile":
       return operand(

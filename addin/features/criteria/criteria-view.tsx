@@ -30,12 +30,11 @@ import {
 import { useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
-import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { ACTION_KIND_LABEL } from "./action-labels";
-import { catalogLabel, isGeneratedDescription, summarizeAction } from "./action-summary";
+import { useActionSummary } from "./use-action-summary";
 import type { BuilderKind } from "./builder-model";
 import { CriteriaBuilder } from "./criteria-builder";
 import { RefreshPanel } from "./refresh-panel";
@@ -93,13 +92,7 @@ export const CriteriaView = () => {
     [client, segment.no, segment.etag, segment.noOfLines, segment.noOfCriteriaActions],
   );
   const items: CriteriaAction[] = actions.state.data?.items ?? [];
-  // The actions read with the fields' labels in the pane's language, as the builder shows them.
-  const fields = useApiQuery((signal) => client("listCriteriaFields", { signal }), [client]);
-  const { displayLanguage } = useHost();
-  const label = catalogLabel(
-    fields.state.data?.items,
-    displayLanguage.toLowerCase().startsWith("da"),
-  );
+  const described = useActionSummary();
   const last = items[items.length - 1];
   const open = segment.status === "open";
 
@@ -256,11 +249,9 @@ export const CriteriaView = () => {
                     kind: t(ACTION_KIND_LABEL[action.kind]),
                   })}
                 </Text>
-                {summarizeAction(t, label, action) && (
-                  <Caption1>{summarizeAction(t, label, action)}</Caption1>
-                )}
-                {action.description && !isGeneratedDescription(action) && (
-                  <Caption1>{action.description}</Caption1>
+                {described(action).summary && <Caption1>{described(action).summary}</Caption1>}
+                {described(action).ownDescription && (
+                  <Caption1>{described(action).ownDescription}</Caption1>
                 )}
                 <Caption1>
                   {t("criteria.actionCounts", {

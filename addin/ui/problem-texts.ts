@@ -1,7 +1,7 @@
 import type { Problem, ProblemError } from "@shared/model/problem";
-import { daDK } from "./da-DK";
-import type { MessageKey } from "./en-US";
-import { messagesFor, translator, type Translate } from "./translate";
+import { daDK } from "../i18n/da-DK";
+import type { MessageKey } from "../i18n/en-US";
+import { messagesFor, translator, type Translate } from "../i18n/translate";
 
 /**
  * The server answers in English (problem+json, RFC 9457): a title per problem type, a detail,
