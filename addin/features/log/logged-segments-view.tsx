@@ -128,7 +128,9 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                       )}
                     </div>
                   </TableCell>
-                  <TableCell className={styles.countCol}>{format.number(entry.noOfInteractions)}</TableCell>
+                  <TableCell className={styles.countCol}>
+                    {format.number(entry.noOfInteractions)}
+                  </TableCell>
                   <RowActionsCell
                     label={t("log.loggedSegments.actionsFor", { entryNo: entry.entryNo })}
                   >

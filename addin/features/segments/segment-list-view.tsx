@@ -172,7 +172,9 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                       )}
                     </div>
                   </TableCell>
-                  <TableCell className={styles.linesCol}>{format.number(segment.noOfLines)}</TableCell>
+                  <TableCell className={styles.linesCol}>
+                    {format.number(segment.noOfLines)}
+                  </TableCell>
                   <TableCell className={styles.statusCol}>
                     <div className={styles.badges}>
                       <SegmentStatusBadge segment={segment} />
