@@ -49,7 +49,11 @@ export const IssueGroups = ({
           <li key={`${group.rule}|${group.field ?? ""}`} className={styles.group}>
             <span>
               <Text weight="semibold">{t("checks.groups.count", { count: group.count })}</Text>{" "}
-              {group.field !== undefined && `${t("checks.groups.field", { field: group.field })} `}
+              {/* A merge field ("City: 812 ×") is the letter's own word; a check's field is the
+                  server's name for it (interactionTemplateCode), which the rule's text says better. */}
+              {!withExample &&
+                group.field !== undefined &&
+                `${t("checks.groups.field", { field: group.field })} `}
               {withExample && ruleMessage(t, displayLanguage, group, group.lines[0])}
             </span>
             <span>{t("checks.groups.fix", { hint })}</span>

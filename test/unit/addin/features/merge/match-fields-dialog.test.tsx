@@ -122,7 +122,7 @@ describe("Match Fields in Check for Errors and the merge, in Word", () => {
     // Not "You can merge all the same": the merge refuses them.
     expect(
       screen.getByText(
-        "2 error(s) and 0 warning(s) in 1 letters. Match the letter's fields before merging.",
+        "2 errors and 0 warnings in 1 letter. Match the letter's fields before merging.",
       ),
     ).toBeTruthy();
 

@@ -89,7 +89,7 @@ describe("MergeView in Word", () => {
       ),
     ).toBeTruthy();
     expect(
-      screen.getByText("1 fejl og 1 advarsel(er) i 2500 breve. Du kan flette alligevel."),
+      screen.getByText("1 fejl og 1 advarsel i 2.500 breve. Du kan flette alligevel."),
     ).toBeTruthy();
     // Three pages of 1,000.
     expect(callsTo("getMergeData").map((c) => c.query.top)).toEqual(["1000", "1000", "1000"]);
@@ -112,7 +112,7 @@ describe("MergeView in Word", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
 
-    expect(await screen.findByText("Merged 2500 letters into a new document.")).toBeTruthy();
+    expect(await screen.findByText("Merged 2,500 letters into a new document.")).toBeTruthy();
     const [records] = (host.mergeIntoWord as jest.Mock).mock.calls[0];
     expect(records).toHaveLength(COUNT);
     expect(records[COUNT - 1]).toEqual({
@@ -138,7 +138,7 @@ describe("MergeView in Word", () => {
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
     expect(
       await screen.findByText(
-        "Added 2500 letters at the end of this document, after a section break.",
+        "Added 2,500 letters at the end of this document, after a section break.",
       ),
     ).toBeTruthy();
   });
