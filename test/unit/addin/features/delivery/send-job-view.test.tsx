@@ -41,8 +41,8 @@ describe("SendJobView", () => {
     expect(await screen.findByText("Sat på pause")).toBeTruthy();
     expect(screen.getByRole("progressbar", { name: "Sat på pause" })).toBeTruthy();
     expect(screen.getByText("10.000 af 12.000 linjer behandlet")).toBeTruthy();
-    expect(screen.getByText("Sendt: 10000")).toBeTruthy();
-    expect(screen.getByText("Venter: 2000")).toBeTruthy();
+    expect(screen.getByText("Sendt: 10.000")).toBeTruthy();
+    expect(screen.getByText("Venter: 2.000")).toBeTruthy();
     expect(
       screen.getByText(
         `Afsendelsen fortsætter af sig selv ${moment(resumesAt, "da-DK")}; du kan lukke ruden.`,
