@@ -809,7 +809,6 @@ export const daDK: Messages = {
   "problem.rule.invalid_type": "Ikke den rigtige slags værdi (et tal, en dato, tekst).",
   "problem.rule.invalid_value": "Ikke en af de værdier, der kan vælges.",
   "problem.rule.unknown_field": "Ikke et felt, der kan angives her.",
-  "problem.rule.exists": "Ikke oprettet: vælg en fra listen.",
   "problem.rule.unique": "Allerede brugt: vælg en anden.",
   "problem.rule.not_empty": "Må ikke være tom.",
   "problem.rule.negative": "Må ikke være negativ.",

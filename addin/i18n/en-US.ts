@@ -810,7 +810,6 @@ export const enUS = {
   "problem.rule.invalid_type": "Not the right kind of value (a number, a date, text).",
   "problem.rule.invalid_value": "Not one of the values that can be chosen.",
   "problem.rule.unknown_field": "Not a field that can be set here.",
-  "problem.rule.exists": "Not set up: choose one from the list.",
   "problem.rule.unique": "Already used: choose another.",
   "problem.rule.not_empty": "Cannot be empty.",
   "problem.rule.negative": "Cannot be negative.",

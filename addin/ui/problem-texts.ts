@@ -23,13 +23,14 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
   internal: "problem.type.internal",
 };
 
+// `exists` is not among them: its message names the code and the one meant ("did you mean
+// JULEKORT?"), which a generic sentence would lose; it keeps the server's words after the lead.
 const RULES: Readonly<Record<string, MessageKey>> = {
   required: "problem.rule.required",
   invalid_format: "problem.rule.invalid_format",
   invalid_type: "problem.rule.invalid_type",
   invalid_value: "problem.rule.invalid_value",
   unknown_field: "problem.rule.unknown_field",
-  exists: "problem.rule.exists",
   unique: "problem.rule.unique",
   not_empty: "problem.rule.not_empty",
   negative: "problem.rule.negative",
