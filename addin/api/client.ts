@@ -18,6 +18,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Asked before every call, so a token that was refreshed in between is the one sent. */
   headers?: HeaderSource;
+  /** How a refusal is shown: its words in the pane's language (i18n/problem-texts.ts). */
+  describeProblem?: (problem: Problem) => Problem;
 }
 
 type AllOptional<T> = Partial<T> extends T ? true : false;
@@ -135,7 +137,8 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
       const problem = isJson(response.headers.get("content-type"))
         ? await readProblem(response)
         : undefined;
-      throw new ApiError(response.status, problem, name);
+      const shown = problem && options.describeProblem ? options.describeProblem(problem) : problem;
+      throw new ApiError(response.status, shown, name);
     }
     if (response.status === 204 || (!spec.response && !spec.responseType)) return undefined;
     if (spec.responseType && !isJson(spec.responseType)) {

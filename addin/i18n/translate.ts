@@ -1,4 +1,5 @@
 import { enUS, type MessageKey, type Messages } from "./en-US";
+import { formatMessage } from "./format-message";
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -23,9 +24,14 @@ export const loadMessages = async (language: string): Promise<void> => {
 export const messagesFor = (language: string): Messages =>
   isDanish(language) && danish ? danish : enUS;
 
+/**
+ * t(key, values) from a catalog; numbers, plural forms and digit grouping follow `locale` (the
+ * host's display language: en-GB reads English words with its own numbers).
+ */
 export const translator =
-  (messages: Messages): Translate =>
+  (
+    messages: Messages,
+    locale: string = messages !== enUS && messages === danish ? "da-DK" : "en-US",
+  ): Translate =>
   (key, values = {}) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
+    formatMessage(locale, messages[key], values);

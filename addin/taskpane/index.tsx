@@ -7,6 +7,7 @@ import {
   createTokenProvider,
   preloadSignIn,
 } from "../auth/create-token-provider";
+import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
 import { loadMessages } from "../i18n/translate";
 import { loadTheme } from "./pane-theme";
@@ -38,7 +39,11 @@ const start = async (): Promise<void> => {
     const connection: ApiConnection = {
       baseUrl,
       // Every call carries an access token (development builds: from the local development issuer).
-      client: createApiClient({ baseUrl, headers: authorizationHeaders(tokens) }),
+      client: createApiClient({
+        baseUrl,
+        headers: authorizationHeaders(tokens),
+        describeProblem: localizeProblem(host.displayLanguage),
+      }),
       signIn: async () => {
         await tokens.signIn();
       },

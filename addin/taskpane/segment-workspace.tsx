@@ -16,6 +16,9 @@ import type { SegmentTab } from "./routes";
 import { SegmentTabs } from "./segment-tabs";
 import { ViewSlot } from "./view-slot";
 import { UnsavedChangesProvider, useConfirmLeave } from "../ui/unsaved-changes";
+import { useFormat } from "../i18n/use-format";
+import { useMemo, useState } from "react";
+import { GoToFixProvider, type FixTarget, type GoToFix } from "../ui/go-to-fix";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -34,6 +37,7 @@ export interface SegmentWorkspaceProps {
 
 const Title = ({ onBack }: { onBack: () => void }) => {
   const t = useT();
+  const format = useFormat();
   const styles = useStyles();
   const { segment } = useOpenSegment();
   return (
@@ -46,7 +50,7 @@ const Title = ({ onBack }: { onBack: () => void }) => {
           {`${segment.no} ${segment.description}`}
         </Text>
         <Caption1>
-          {t("shell.segmentSummary", { lines: segment.noOfLines, date: segment.date })}
+          {t("shell.segmentSummary", { lines: segment.noOfLines, date: format.date(segment.date) })}
         </Caption1>
       </div>
       <SegmentStatusBadge segment={segment} />
@@ -58,26 +62,44 @@ const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspacePr
   const styles = useStyles();
   // Details typed on the Lines tab live only in that tab's form: leaving asks first.
   const confirmLeave = useConfirmLeave();
+  const [pendingField, setPendingField] = useState<FixTarget["field"]>();
+  const goToFix = useMemo<GoToFix>(
+    () => ({
+      goTo: (target) => {
+        const go = () => {
+          setPendingField(target.field);
+          onTab(target.tab);
+        };
+        if (target.tab === tab) go();
+        else confirmLeave(go);
+      },
+      pendingField,
+      fieldShown: () => setPendingField(undefined),
+    }),
+    [onTab, pendingField, tab, confirmLeave],
+  );
   return (
-    <div className={styles.root}>
-      <Title onBack={() => confirmLeave(onBack)} />
-      <SegmentTabs tab={tab} onTab={(next) => next !== tab && confirmLeave(() => onTab(next))} />
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
-        <SegmentLetterProvider no={no}>
-          <ViewSlot name={`${no}/${tab}`}>
-            {tab === "lines" && <SegmentLinesView />}
-            {tab === "criteria" && <CriteriaView />}
-            {tab === "letter" && <LetterView segmentNo={no} />}
-            {tab === "preview" && <PreviewView segmentNo={no} />}
-            {tab === "merge" && <MergeView segmentNo={no} />}
-            {tab === "log" && (
-              <LogView onOpenSegment={(other) => confirmLeave(() => onOpenSegment(other))} />
-            )}
-          </ViewSlot>
-        </SegmentLetterProvider>
+    <GoToFixProvider value={goToFix}>
+      <div className={styles.root}>
+        <Title onBack={() => confirmLeave(onBack)} />
+        <SegmentTabs tab={tab} onTab={(next) => next !== tab && confirmLeave(() => onTab(next))} />
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
+          <SegmentLetterProvider no={no}>
+            <ViewSlot name={`${no}/${tab}`}>
+              {tab === "lines" && <SegmentLinesView />}
+              {tab === "criteria" && <CriteriaView />}
+              {tab === "letter" && <LetterView segmentNo={no} />}
+              {tab === "preview" && <PreviewView segmentNo={no} />}
+              {tab === "merge" && <MergeView segmentNo={no} />}
+              {tab === "log" && (
+                <LogView onOpenSegment={(other) => confirmLeave(() => onOpenSegment(other))} />
+              )}
+            </ViewSlot>
+          </SegmentLetterProvider>
+        </div>
       </div>
-    </div>
+    </GoToFixProvider>
   );
 };
 

@@ -413,7 +413,8 @@ describe("the task pane in Chromium against the local API", () => {
       .getByRole("listbox", { name: "Mailing groups chosen" })
       .getByText("NYHEDSBREV")
       .waitFor();
-    await page.getByText(`${AARHUS_NEWSLETTER} contacts would be added`).waitFor();
+    // One contact: the singular form (Intl.PluralRules), not "1 contacts".
+    await page.getByText(`${AARHUS_NEWSLETTER} contact would be added`).waitFor();
     await axe(page, "en-US criteria code picker");
     await shotsAtWidths(page, "en-US-criteria-codes");
     // Backspace goes to the code, Backspace again takes it off; the count is back.
@@ -790,7 +791,7 @@ describe("the task pane in Chromium against the local API", () => {
     // The codes with their Danish descriptions; picked by keyboard, the count follows.
     await page.getByRole("button", { name: "Mailgrupper" }).click();
     await pickCodeByKeyboard(page, "Koder", "nyh", /^NYHEDSBREV – Nyhedsbrev/);
-    await page.getByText(`${AARHUS_NEWSLETTER} kontakter ville blive tilføjet`).waitFor();
+    await page.getByText(`${AARHUS_NEWSLETTER} kontakt ville blive tilføjet`).waitFor();
     await shotsAtWidths(page, "da-DK-criteria-codes");
     // The suggestions as they drop down: code, Danish description, contacts carrying it.
     await page.getByRole("combobox", { name: "Koder", exact: true }).focus();

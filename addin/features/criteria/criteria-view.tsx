@@ -34,6 +34,7 @@ import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useOpenSegment } from "../segments/open-segment";
 import { ACTION_KIND_LABEL } from "./action-labels";
+import { useActionSummary } from "./use-action-summary";
 import type { BuilderKind } from "./builder-model";
 import { CriteriaBuilder } from "./criteria-builder";
 import { RefreshPanel } from "./refresh-panel";
@@ -91,6 +92,7 @@ export const CriteriaView = () => {
     [client, segment.no, segment.etag, segment.noOfLines, segment.noOfCriteriaActions],
   );
   const items: CriteriaAction[] = actions.state.data?.items ?? [];
+  const described = useActionSummary();
   const last = items[items.length - 1];
   const open = segment.status === "open";
 
@@ -248,13 +250,16 @@ export const CriteriaView = () => {
                     kind: t(ACTION_KIND_LABEL[action.kind]),
                   })}
                 </Text>
-                {action.description && <Caption1>{action.description}</Caption1>}
+                {described(action).summary && <Caption1>{described(action).summary}</Caption1>}
+                {described(action).ownDescription && (
+                  <Caption1>{described(action).ownDescription}</Caption1>
+                )}
                 <Caption1>
                   {t("criteria.actionCounts", {
                     added: action.linesAdded,
                     removed: action.linesRemoved,
                   })}
-                  {action.status !== "applied" ? ` · ${action.status}` : ""}
+                  {action.status !== "applied" ? ` · ${t(`criteria.status.${action.status}`)}` : ""}
                 </Caption1>
               </li>
             ))}

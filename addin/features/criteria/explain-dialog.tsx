@@ -18,6 +18,8 @@ import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ACTION_KIND_LABEL } from "./action-labels";
+import { useFormat } from "../../i18n/use-format";
+import { useActionSummary } from "./use-action-summary";
 
 const VIA_LABEL: Record<string, MessageKey> = {
   criteria: "criteria.explain.via.criteria",
@@ -31,6 +33,8 @@ const VIA_LABEL: Record<string, MessageKey> = {
 /** Why is this contact on the segment: the action that put it there, how, and what it matched. */
 export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: () => void }) => {
   const t = useT();
+  const format = useFormat();
+  const described = useActionSummary();
   const { client } = useApi();
   const { state, reload } = useApiQuery(
     (signal) =>
@@ -61,7 +65,12 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                     {t("criteria.explain.action", {
                       no: explanation.action.no,
                       kind: t(ACTION_KIND_LABEL[explanation.action.kind]),
-                      description: explanation.action.description,
+                      description: [
+                        described(explanation.action).summary,
+                        described(explanation.action).ownDescription,
+                      ]
+                        .filter(Boolean)
+                        .join(" · "),
                     })}
                   </Text>
                 )}
@@ -83,7 +92,9 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                   </Badge>
                 )}
                 <Caption1 block>
-                  {t("criteria.explain.evaluatedOn", { date: explanation.evaluatedOn })}
+                  {t("criteria.explain.evaluatedOn", {
+                    date: format.date(explanation.evaluatedOn),
+                  })}
                 </Caption1>
               </div>
             )}

@@ -21,6 +21,7 @@ import { DrawerTitle } from "../../ui/drawer-title";
 import { SendJobView } from "../delivery/send-job-view";
 import { LetterActionsStatus } from "./letter-actions-status";
 import { useLetterActions } from "./use-letter-actions";
+import { useFormat } from "../../i18n/use-format";
 
 const useStyles = makeStyles({
   list: {
@@ -52,6 +53,7 @@ export const ContactInteractionsDrawer = ({
   onClose: () => void;
 }) => {
   const t = useT();
+  const format = useFormat();
   const styles = useStyles();
   const { client } = useApi();
   const first = useApiQuery(
@@ -135,7 +137,7 @@ export const ContactInteractionsDrawer = ({
                 <Text weight="semibold">{entry.description}</Text>
                 <Caption1>
                   {[
-                    entry.date,
+                    format.date(entry.date),
                     entry.interactionTemplateCode,
                     entry.segmentNo,
                     entry.contactNo !== contactNo ? entry.contactName : undefined,

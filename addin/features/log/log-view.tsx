@@ -25,6 +25,7 @@ import { useFormatCount } from "../../i18n/format-number";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
 import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
+import { ProblemDetails } from "../../ui/problem-details";
 import { LoggedSegmentDelivery } from "../delivery/logged-segment-delivery";
 import { SendAttachmentsForm } from "../delivery/send-attachments-form";
 import { DEFAULT_SEND_CHOICE, toSendAttachments } from "../delivery/send-choice";
@@ -167,20 +168,29 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                     })}
                   </MessageBarTitle>
                   <IssueGroups groups={check.state.data.groups} />
-                  <ul className={styles.problems} aria-label={t("log.problemsList")}>
-                    {byLine(problems).map(([lineNo, list]) => (
-                      <li key={lineNo}>
-                        <Text weight="semibold">
-                          {t("log.problemLine", { lineNo, contactNo: list[0]?.contactNo ?? "" })}
-                        </Text>
-                        <ul>
-                          {list.map((p, i) => (
-                            <li key={i}>{ruleMessage(t, displayLanguage, p, p)}</li>
-                          ))}
-                        </ul>
-                      </li>
-                    ))}
-                  </ul>
+                  <ProblemDetails
+                    label={t("log.problemsList")}
+                    items={byLine(problems)}
+                    render={(shown) => (
+                      <ul className={styles.problems} aria-label={t("log.problemsList")}>
+                        {shown.map(([lineNo, list]) => (
+                          <li key={lineNo}>
+                            <Text weight="semibold">
+                              {t("log.problemLine", {
+                                lineNo,
+                                contactNo: list[0]?.contactNo ?? "",
+                              })}
+                            </Text>
+                            <ul>
+                              {list.map((p, i) => (
+                                <li key={i}>{ruleMessage(t, displayLanguage, p, p)}</li>
+                              ))}
+                            </ul>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  />
                 </MessageBarBody>
               </MessageBar>
             ))}

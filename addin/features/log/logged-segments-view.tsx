@@ -25,6 +25,7 @@ import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { DeliveryDrawer } from "../delivery/delivery-drawer";
 import { LetterActionsStatus } from "./letter-actions-status";
 import { useLetterActions } from "./use-letter-actions";
+import { useFormat } from "../../i18n/use-format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -39,6 +40,7 @@ const useStyles = makeStyles({
  */
 export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: string) => void }) => {
   const t = useT();
+  const format = useFormat();
   const styles = useStyles();
   const { client } = useApi();
   const list = useApiQuery(
@@ -118,7 +120,7 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                   <TableCell>
                     <div className={styles.stack}>
                       <span>{`${entry.segmentNo} ${entry.description}`}</span>
-                      <Caption1>{entry.createdAt.slice(0, 10)}</Caption1>
+                      <Caption1>{format.date(entry.createdAt)}</Caption1>
                       {entry.canceled && (
                         <Badge size="small" color="danger" appearance="tint">
                           {t("log.loggedSegments.canceledBadge")}
@@ -126,7 +128,9 @@ export const LoggedSegmentsView = ({ onOpenSegment }: { onOpenSegment: (no: stri
                       )}
                     </div>
                   </TableCell>
-                  <TableCell className={styles.countCol}>{entry.noOfInteractions}</TableCell>
+                  <TableCell className={styles.countCol}>
+                    {format.number(entry.noOfInteractions)}
+                  </TableCell>
                   <RowActionsCell
                     label={t("log.loggedSegments.actionsFor", { entryNo: entry.entryNo })}
                   >

@@ -1,19 +1,14 @@
-import {
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
 import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
 import { IssueGroups, groupsOf } from "../../ui/issue-groups";
+import { ProblemDetails } from "../../ui/problem-details";
 import { useVisuallyHidden } from "../../ui/visually-hidden";
 import { issueText, type CheckIssue } from "./check-issues";
 
-/** Empty values come one per contact: a long segment lists the first ones and counts the rest. */
-const SHOWN = 50;
+/** A few findings read best as they are; more are grouped, their list one click away. */
+const INLINE = 5;
 
 const useStyles = makeStyles({
   list: {
@@ -58,6 +53,27 @@ export const IssueList = ({
   // A field without a match stops the merge (as the server refuses it): no "merge all the same".
   const unmatched = issues.some((issue) => issue.code === "field_unmatched");
   const sorted = [...issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const list = (shown: readonly CheckIssue[]) => (
+    <ul className={styles.list} aria-label={t("merge.check.list")}>
+      {shown.map((issue, index) => (
+        <li key={index} className={styles.item}>
+          <span className={`${styles.icon} ${styles[issue.severity]}`} aria-hidden>
+            {issue.severity === "error" ? (
+              <ErrorCircle16Filled />
+            ) : issue.severity === "warning" ? (
+              <Warning16Filled />
+            ) : (
+              <Info16Regular />
+            )}
+          </span>
+          <span>
+            <span className={hidden.root}>{t(`merge.severity.${issue.severity}`)}: </span>
+            {issueText(t, issue)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 
   if (issues.length === 0) {
     return (
@@ -81,27 +97,10 @@ export const IssueList = ({
         withExample={false}
         groups={groupsOf(issues.flatMap((i) => groupable(t, i))).filter((g) => g.count > 1)}
       />
-      <ul className={styles.list} aria-label={t("merge.check.list")}>
-        {sorted.slice(0, SHOWN).map((issue, index) => (
-          <li key={index} className={styles.item}>
-            <span className={`${styles.icon} ${styles[issue.severity]}`} aria-hidden>
-              {issue.severity === "error" ? (
-                <ErrorCircle16Filled />
-              ) : issue.severity === "warning" ? (
-                <Warning16Filled />
-              ) : (
-                <Info16Regular />
-              )}
-            </span>
-            <span>
-              <span className={hidden.root}>{t(`merge.severity.${issue.severity}`)}: </span>
-              {issueText(t, issue)}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {sorted.length > SHOWN && (
-        <Caption1>{t("merge.check.more", { count: sorted.length - SHOWN })}</Caption1>
+      {sorted.length <= INLINE ? (
+        list(sorted)
+      ) : (
+        <ProblemDetails label={t("merge.check.list")} items={sorted} render={list} />
       )}
     </>
   );

@@ -185,6 +185,7 @@ export const SegmentHeaderForm = () => {
   const field = (name: HeaderField, control: ReactNode, hint?: string) => (
     <Field
       size="small"
+      data-fix={name}
       label={t(LABEL[name])}
       className={changed.includes(name) ? styles.changed : undefined}
       validationMessage={

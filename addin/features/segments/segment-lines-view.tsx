@@ -38,12 +38,13 @@ import {
   MailOffRegular,
   QuestionCircleRegular,
 } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { useGoToFix } from "../../ui/go-to-fix";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { useWideLayout } from "../../ui/use-wide-layout";
 import { ExplainDialog } from "../criteria/explain-dialog";
@@ -138,6 +139,28 @@ export const SegmentLinesView = () => {
     [client, segment.no, segment.etag, segment.noOfLines, segment.noOfCriteriaActions, settled],
   );
   const open = segment.status === "open";
+  // A problem's "go to the fix" opens Details on the field to set, focused.
+  const goToFix = useGoToFix();
+  const pendingField = goToFix?.pendingField;
+  const [headerOpen, setHeaderOpen] = useState<string[]>(pendingField ? ["header"] : []);
+  useEffect(() => {
+    if (!pendingField) return;
+    setHeaderOpen((items) => (items.includes("header") ? items : [...items, "header"]));
+    const wanted = `[data-fix="${pendingField}"]`;
+    // The panel renders on the next frame: focus the field's control once it is there.
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const control = document.querySelector<HTMLElement>(
+        `${wanted} input, ${wanted} button, ${wanted} textarea`,
+      );
+      if (!control && ++tries < 40) return;
+      window.clearInterval(timer);
+      control?.scrollIntoView({ block: "center" });
+      control?.focus();
+      goToFix?.fieldShown();
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [pendingField]);
   const items = [...(lines.state.data?.items ?? []), ...(extra?.items ?? [])];
   const token = extra ? extra.token : lines.state.data?.continuationToken;
 
@@ -170,7 +193,11 @@ export const SegmentLinesView = () => {
 
   return (
     <section className={styles.root} aria-labelledby="lines-heading">
-      <Accordion collapsible>
+      <Accordion
+        collapsible
+        openItems={headerOpen}
+        onToggle={(_, d) => setHeaderOpen(d.openItems as string[])}
+      >
         <AccordionItem value="header">
           <AccordionHeader size="small">{t("segments.header.title")}</AccordionHeader>
           <AccordionPanel>

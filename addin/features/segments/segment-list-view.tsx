@@ -24,6 +24,7 @@ import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { SegmentStatusBadge } from "./segment-status-badge";
+import { useFormat } from "../../i18n/use-format";
 
 const PAGE = 50;
 
@@ -53,6 +54,7 @@ interface Listing {
 /** The segments, searchable by No. and description; opening one goes to its lines. */
 export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) => {
   const t = useT();
+  const format = useFormat();
   const styles = useStyles();
   const { client } = useApi();
   const [search, setSearch] = useState("");
@@ -170,7 +172,9 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                       )}
                     </div>
                   </TableCell>
-                  <TableCell className={styles.linesCol}>{segment.noOfLines}</TableCell>
+                  <TableCell className={styles.linesCol}>
+                    {format.number(segment.noOfLines)}
+                  </TableCell>
                   <TableCell className={styles.statusCol}>
                     <div className={styles.badges}>
                       <SegmentStatusBadge segment={segment} />

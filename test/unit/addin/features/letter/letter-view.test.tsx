@@ -100,7 +100,7 @@ describe("LetterView in Word", () => {
 
     const warning = await screen.findByRole("img", { name: /No contact provides «Shoe Size»/ });
     expect(warning.getAttribute("tabindex")).toBe("0");
-    expect(screen.getByText("1 field(s) in the letter that no contact provides.")).toBeTruthy();
+    expect(screen.getByText("1 field in the letter that no contact provides.")).toBeTruthy();
     expect(screen.queryByRole("img", { name: /First Name/ })).toBeNull();
     expect(await seriousViolations()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { LogProblem } from "@shared/model/logging";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { LogView } from "../../../../../addin/features/log/log-view";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { aSegment, createFakeApi, ok } from "../../fake-api";
@@ -105,6 +105,7 @@ describe("Log's check in Danish", () => {
     };
     renderLog(answer([future]), "da-DK");
     const groups = await screen.findByRole("list", { name: "Problemer efter type" });
+    fireEvent.click(screen.getByRole("button", { name: /^Problemer pr\. linje \(\d+\)$/ }));
     const perLine = screen.getByRole("list", { name: "Problemer pr. linje" });
     const shown = `${groups.textContent ?? ""}\n${perLine.textContent ?? ""}`;
 

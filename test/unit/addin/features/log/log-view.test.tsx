@@ -58,6 +58,11 @@ describe("LogView", () => {
     });
     renderLog(fake.fetch);
 
+    // The lines are one click away, under the groups: folded until asked for.
+    const toggle = await screen.findByRole("button", { name: "Problems by line (2)" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("list", { name: "Problems by line" })).toBeNull();
+    fireEvent.click(toggle);
     const list = await screen.findByRole("list", { name: "Problems by line" });
     const lines = within(list).getAllByText(/^Line \d+ · KT\d+$/);
     expect(lines.map((l) => l.textContent)).toEqual(["Line 1 · KT0001", "Line 2 · KT0002"]);

@@ -122,7 +122,7 @@ describe("Match Fields in Check for Errors and the merge, in Word", () => {
     // Not "You can merge all the same": the merge refuses them.
     expect(
       screen.getByText(
-        "2 error(s) and 0 warning(s) in 1 letters. Match the letter's fields before merging.",
+        "2 errors and 0 warnings in 1 letter. Match the letter's fields before merging.",
       ),
     ).toBeTruthy();
 
@@ -137,7 +137,7 @@ describe("Match Fields in Check for Errors and the merge, in Word", () => {
     ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Merge" }));
-    expect(await screen.findByText("Merged 1 letters into a new document.")).toBeTruthy();
+    expect(await screen.findByText("Merged 1 letter into a new document.")).toBeTruthy();
     const [records] = (host.mergeIntoWord as jest.Mock).mock.calls[0];
     expect(records[0].values).toMatchObject({ Efternavn: "Holm", Postal_Code: "8000" });
   });

@@ -89,7 +89,7 @@ describe("MergeView in Word", () => {
       ),
     ).toBeTruthy();
     expect(
-      screen.getByText("1 fejl og 1 advarsel(er) i 2500 breve. Du kan flette alligevel."),
+      screen.getByText("1 fejl og 1 advarsel i 2.500 breve. Du kan flette alligevel."),
     ).toBeTruthy();
     // Three pages of 1,000.
     expect(callsTo("getMergeData").map((c) => c.query.top)).toEqual(["1000", "1000", "1000"]);
