@@ -2,16 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createLocalJWKSet } from "jose";
-import { createAppDeps, type AppDeps } from "../../../../functions/app-deps";
+import type { AppDeps } from "../../../../functions/app-deps";
 import { startAzurite, type LocalAzurite } from "../../../../functions/store/embedded/azurite";
-import { startEmbeddedCosmos } from "../../../../functions/store/embedded/embedded-cosmos";
 import { asTenantId } from "../../../../functions/store/tenant";
-import { testConfig } from "../../harness/api-harness";
 import {
   startRecordingSmtpServer,
   type RecordingSmtpServer,
 } from "../../harness/recording-smtp-server";
+import { withCrashStore } from "./fixtures/crash-store";
 import { contactEmail, crashJobId } from "./fixtures/email-segment";
 
 /**
@@ -59,27 +57,8 @@ const run = (mode: string, killAfterReceived?: number) =>
     });
   });
 
-const withStore = async <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> => {
-  const cosmos = await startEmbeddedCosmos({ dataDir });
-  try {
-    const base = testConfig(cosmos);
-    const deps = await createAppDeps(
-      {
-        ...base,
-        cosmos: { ...base.cosmos, databaseId: "crash" },
-        blob: { connectionString: azurite.connectionString, containerName: "documents" },
-      },
-      createLocalJWKSet({ keys: [] }),
-    );
-    try {
-      return await work(deps);
-    } finally {
-      await deps.workers.close();
-    }
-  } finally {
-    await cosmos.close();
-  }
-};
+const withStore = <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> =>
+  withCrashStore(dataDir, azurite.connectionString, work);
 
 beforeAll(async () => {
   smtp = await startRecordingSmtpServer();

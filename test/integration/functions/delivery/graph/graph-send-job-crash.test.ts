@@ -2,13 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createLocalJWKSet } from "jose";
-import { createAppDeps, type AppDeps } from "../../../../../functions/app-deps";
+import type { AppDeps } from "../../../../../functions/app-deps";
 import { startAzurite, type LocalAzurite } from "../../../../../functions/store/embedded/azurite";
-import { startEmbeddedCosmos } from "../../../../../functions/store/embedded/embedded-cosmos";
 import { asTenantId } from "../../../../../functions/store/tenant";
-import { testConfig } from "../../../harness/api-harness";
 import { startGraphStandIn, type GraphStandIn } from "../../../harness/graph-stand-in";
+import { withCrashStore } from "../fixtures/crash-store";
 import { contactEmail, crashJobId } from "../fixtures/email-segment";
 import { sharedMailbox, standInSettings } from "./graph-test-setup";
 
@@ -62,27 +60,8 @@ const run = (mode: string, killAt?: { event: Event; after: number }) =>
     });
   });
 
-const withStore = async <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> => {
-  const cosmos = await startEmbeddedCosmos({ dataDir });
-  try {
-    const base = testConfig(cosmos);
-    const deps = await createAppDeps(
-      {
-        ...base,
-        cosmos: { ...base.cosmos, databaseId: "crash" },
-        blob: { connectionString: azurite.connectionString, containerName: "documents" },
-      },
-      createLocalJWKSet({ keys: [] }),
-    );
-    try {
-      return await work(deps);
-    } finally {
-      await deps.workers.close();
-    }
-  } finally {
-    await cosmos.close();
-  }
-};
+const withStore = <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> =>
+  withCrashStore(dataDir, azurite.connectionString, work);
 
 beforeAll(async () => {
   standIn = await startGraphStandIn({
