@@ -11,7 +11,13 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { renderHostingConfig } from "./build-manifests";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 
 const root = path.resolve(__dirname, "..");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -312,4 +318,24 @@ export const collectPageErrors = (page: Page): string[] => {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   return errors;
+};
+
+/**
+ * Opens one of the open segment's tabs as a user does: the tab itself when it shows, else through
+ * the "… more tabs" menu a narrow pane puts the others in (addin/taskpane/segment-tabs.tsx). With
+ * `keyboard`, each control is focused and Enter pressed instead of clicked.
+ */
+export const openSegmentTab = async (page: Page, name: string, keyboard = false): Promise<void> => {
+  const activate = async (target: Locator) => {
+    if (!keyboard) return target.click();
+    await target.focus();
+    await page.keyboard.press("Enter");
+  };
+  const tab = page.getByRole("tab", { name, exact: true });
+  await page.getByRole("tab").first().waitFor();
+  if (await tab.isVisible()) return activate(tab);
+  await activate(page.getByRole("button", { name: /more tabs|faner mere/ }));
+  const item = page.getByRole("menuitem", { name, exact: true });
+  await item.waitFor();
+  await activate(item);
 };

@@ -16,6 +16,7 @@ import {
   apiCaller,
   buildPane,
   collectPageErrors,
+  openSegmentTab,
   freePort,
   launchChromium,
   paneContext,
@@ -180,26 +181,26 @@ describe("the pane in Danish", () => {
     await page.getByRole("form", { name: "Oplysninger" }).waitFor();
     await check("segment details");
 
-    await page.getByRole("tab", { name: "Kriterier" }).click();
+    await openSegmentTab(page, "Kriterier");
     // The action as the marketer built it: the field's Danish label, the value as typed.
     await page.getByText('By er "Aarhus C"').waitFor();
     expect(await page.getByText(/city = |aarhus c"/).count()).toBe(0);
     await check("criteria");
     await shot(page, `da-DK-criteria-summary-${WIDTH}`);
 
-    await page.getByRole("tab", { name: "Brev" }).click();
+    await openSegmentTab(page, "Brev");
     await page
       .getByRole("button", { name: /Indsæt flettefelt/ })
       .first()
       .waitFor();
     await check("letter");
 
-    await page.getByRole("tab", { name: "Eksempel" }).click();
+    await openSegmentTab(page, "Eksempel");
     await page.getByRole("heading", { name: "Eksempel" }).waitFor();
     await page.getByRole("button", { name: "Næste kontakt" }).waitFor();
     await check("preview");
 
-    await page.getByRole("tab", { name: "Flet" }).click();
+    await openSegmentTab(page, "Flet");
     await page.getByRole("button", { name: "Kontrollér for fejl" }).click();
     await page
       .getByText(/Ingen fejl|fejl og/)
@@ -207,7 +208,7 @@ describe("the pane in Danish", () => {
       .waitFor({ timeout: 20_000 });
     await check("merge");
 
-    await page.getByRole("tab", { name: "Logfør" }).click();
+    await openSegmentTab(page, "Logfør");
     // One group for the rule, its count, and a button that goes to where the template is set.
     const groups = page.getByRole("list", { name: "Problemer efter type" });
     await groups.waitFor({ timeout: 20_000 });
@@ -257,10 +258,10 @@ describe("the pane in Danish", () => {
   it("says the same in English, for the pictures beside the Danish ones", async () => {
     const { page, context } = await openPane("en-US");
     await page.getByRole("button", { name: /MG-DK/ }).first().click();
-    await page.getByRole("tab", { name: "Criteria" }).click();
+    await openSegmentTab(page, "Criteria");
     await page.getByText('City is "Aarhus C"').waitFor();
     await shot(page, `en-US-criteria-summary-${WIDTH}`);
-    await page.getByRole("tab", { name: "Log" }).click();
+    await openSegmentTab(page, "Log");
     const groups = page.getByRole("list", { name: "Problems by kind" });
     await groups.waitFor({ timeout: 20_000 });
     await groups.getByRole("button", { name: "Set the interaction template" }).waitFor();

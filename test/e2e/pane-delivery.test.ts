@@ -19,6 +19,7 @@ import {
   apiCaller,
   buildPane,
   collectPageErrors,
+  openSegmentTab,
   freePort,
   launchChromium,
   paneContext,
@@ -300,7 +301,7 @@ describe("e-mail delivery in the pane, against the local API and a real SMTP ser
     await page.getByText("Cai Dahl").waitFor();
 
     // Log, with Send attachments: a short text with a merge field, the letter attached as Word.
-    await press(page.getByRole("tab", { name: "Log" }));
+    await openSegmentTab(page, "Log", true);
     await page.getByText("All 3 lines are ready to log.").waitFor();
     await press(page.getByRole("checkbox", { name: "Send attachments" }), "Space");
     await press(page.getByRole("radio", { name: "PDF", exact: true }), "ArrowRight");
@@ -440,7 +441,7 @@ describe("e-mail delivery in the pane, against the local API and a real SMTP ser
     await press(page.getByRole("button", { name: "Åbn målgruppe MG-POST Forårsmail" }));
     await page.getByText("Erik Juhl").waitFor();
     // Logged without sending: the e-mail goes out afterwards, from the logged segment.
-    await press(page.getByRole("tab", { name: "Logfør", exact: true }));
+    await openSegmentTab(page, "Logfør", true);
     await page.getByText("Alle 2 linjer er klar til logføring.").waitFor();
     await press(page.getByRole("button", { name: "Logfør", exact: true }));
     await page

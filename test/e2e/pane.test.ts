@@ -19,6 +19,7 @@ import {
   apiCaller,
   buildPane,
   collectPageErrors,
+  openSegmentTab,
   freePort,
   launchChromium,
   paneContext,
@@ -225,25 +226,7 @@ const press = async (target: Locator, key = "Enter") => {
  * Goes to a segment tab. At 350 px the tabs that do not fit are in the "more tabs" menu
  * (issue 16): then through that menu, by keyboard when asked.
  */
-const openTab = async (page: Page, name: string, keyboard = false) => {
-  const tab = page.getByRole("tab", { name, exact: true });
-  await page.getByRole("tab").first().waitFor();
-  if (await tab.isVisible()) {
-    if (keyboard) await press(tab);
-    else await tab.click();
-    return;
-  }
-  const more = page.getByRole("button", { name: /more tabs|faner mere/ });
-  const item = page.getByRole("menuitem", { name, exact: true });
-  if (keyboard) {
-    await press(more);
-    await item.waitFor();
-    await press(item);
-  } else {
-    await more.click();
-    await item.click();
-  }
-};
+const openTab = openSegmentTab;
 
 /** Until a control is enabled (a button waits while the check runs). */
 const enabled = (target: Locator) =>

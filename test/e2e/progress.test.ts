@@ -14,6 +14,7 @@ import {
   apiCaller,
   buildPane,
   collectPageErrors,
+  openSegmentTab,
   freePort,
   launchChromium,
   paneContext,
@@ -124,7 +125,7 @@ const openMerge = async (
       name: `${da ? "Åbn målgruppe" : "Open segment"} ${SEGMENT} Everyone in Bulkby`,
     })
     .click();
-  await page.getByRole("tab", { name: da ? "Flet" : "Merge", exact: true }).click();
+  await openSegmentTab(page, da ? "Flet" : "Merge");
   if (output === "perContact")
     await page
       .getByRole("radio", {

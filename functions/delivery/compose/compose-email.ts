@@ -36,6 +36,8 @@ export interface ComposeContext {
   /** A letter as PDF: the LibreOffice pool (convert/pdf-converter.ts). */
   readonly toPdf: (docx: Uint8Array, signal?: AbortSignal) => Promise<Uint8Array>;
   readonly signal?: AbortSignal | undefined;
+  /** Set when the job resends the entry: the message gets ids of its own (delivery-ids.ts). */
+  readonly resendJobId?: string | undefined;
 }
 
 export type ComposedEmail =
@@ -148,8 +150,13 @@ export const composeEmail = async (
   return {
     kind: "message",
     message: {
-      deliveryId: deliveryIdOf(context.tenant, line.entry.entryNo),
-      messageId: messageIdOf(context.tenant, line.entry.entryNo, context.messageIdDomain),
+      deliveryId: deliveryIdOf(context.tenant, line.entry.entryNo, context.resendJobId),
+      messageId: messageIdOf(
+        context.tenant,
+        line.entry.entryNo,
+        context.messageIdDomain,
+        context.resendJobId,
+      ),
       to: { name: line.contact?.name ?? line.entry.contactName, address: to as string },
       subject,
       html: htmlDocument(body.html, language, subject),

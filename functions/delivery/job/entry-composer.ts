@@ -28,6 +28,7 @@ export const composeEntryLines = async (
     messageIdDomain: deps.config.mail.messageIdDomain,
     toHtml: (docx: Uint8Array, signal?: AbortSignal) => deps.workers.letterHtml(docx, signal),
     toPdf: (docx: Uint8Array, signal?: AbortSignal) => deps.pdf.convert(docx, signal),
+    resendJobId: job.origin === "resend" ? job.id : undefined,
   };
   return Promise.all(
     lines.map(async (line): Promise<ComposedLine> => {

@@ -10,7 +10,8 @@ const refuse = (rule: string, message: string, title: string) =>
 
 /**
  * Business Central's Resend Attachments for one e-mail entry: a send job of that one line. Its
- * message has the line's ids, so the contact sees the same Message-ID as the first time. Only
+ * message is a new one (its own Message-ID and delivery id, from the resend job), so Graph's
+ * lookup does not take it for the first message and no mailbox drops it as a repeat. Only
  * an e-mail entry of a logged segment is resent by e-mail; a hard-copy entry's letter is
  * downloaded (POST .../resend).
  */

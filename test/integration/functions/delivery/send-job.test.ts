@@ -539,7 +539,7 @@ describe("resend one entry by e-mail", () => {
   };
   const runQueue = (jobId: string) => runQueueUntilSettled(api.deps, tenant, jobId);
 
-  it("sends that one contact the letter again, with the Message-ID of the first time", async () => {
+  it("sends that one contact the letter again, as a new message (its own Message-ID), once per resend", async () => {
     const logged = await loggedEmailSegment(api.deps, tenant, 3, { segmentNo: nextSegment() });
     const first = await startSendJob(api.deps, identityOf(tenant), {
       loggedSegmentEntryNo: logged,
@@ -562,7 +562,20 @@ describe("resend one entry by e-mail", () => {
     expect(smtp.received).toHaveLength(4);
     const again = smtp.received.at(-1);
     expect(again?.to).toBe(contactEmail(2));
-    expect(again?.messageId).toBe(firstMessage?.messageId);
+    // A resend is a new message: a mailbox that drops repeats of a Message-ID would lose it.
+    expect(again?.messageId).toMatch(/^<mergeline\.\d+\.r[0-9a-f]{12}\./);
+    expect(again?.messageId).not.toBe(firstMessage?.messageId);
+    // Each resend is its own message; running the same resend job again sends nothing more.
+    const third = await api.call<SendJob>(
+      "POST",
+      `/api/interaction-log-entries/${second?.entryNo ?? 0}/send`,
+      { tenant, body: { email: { kind: "letter" } } },
+    );
+    expect((await runQueue(third.json.id)).state).toBe("done");
+    expect(smtp.received).toHaveLength(5);
+    expect(new Set(smtp.received.slice(-3).map((m) => m.messageId)).size).toBe(3);
+    await runQueue(third.json.id);
+    expect(smtp.received).toHaveLength(5);
   });
 
   it("refuses a hard-copy entry (422) and an unknown one (404), sending nothing", async () => {

@@ -127,6 +127,35 @@ describe("a delegated send job (on behalf of the signed-in marketer)", () => {
     expect(await api.deps.store.sendSessions.tokenCache(tenant, jobId)).toBeUndefined();
   });
 
+  it("resends an entry already sent as a new message: Graph's lookup does not take it for the first one", async () => {
+    const tenant = nextTenant();
+    const logged = await loggedEmailSegment(api.deps, tenant, 2);
+    const firstSent = standIn.sent.length;
+    const jobId = randomUUID();
+    expect((await send(tenant, logged, jobId)).status).toBe(202);
+    expect(await runQueueUntilSettled(api.deps, tenant, jobId)).toMatchObject({ state: "done" });
+    expect(sentTo(firstSent, alice, contactEmail(1))).toBe(1);
+    const entries = await api.call<{ items: { entryNo: number }[] }>(
+      "GET",
+      `/api/logged-segments/${logged}/entries`,
+      { tenant },
+    );
+    const first = entries.json.items.sort((a, b) => a.entryNo - b.entryNo)[0];
+
+    const resend = await api.call<SendJob>(
+      "POST",
+      `/api/interaction-log-entries/${first?.entryNo ?? 0}/send`,
+      { tenant, user: alice, body: emailChoice },
+    );
+    expect(resend.status).toBe(202);
+    expect(await runQueueUntilSettled(api.deps, tenant, resend.json.id)).toMatchObject({
+      state: "done",
+      counts: { total: 1, sent: 1 },
+    });
+    expect(sentTo(firstSent, alice, contactEmail(1))).toBe(2);
+    expect(sentTo(firstSent, alice, contactEmail(2))).toBe(1);
+  });
+
   it("answers a clear 403 when Mail.Send is not consented, and writes nothing (send, Log with Send Attachments, Resend)", async () => {
     const tenant = nextTenant();
     const logged = await loggedEmailSegment(api.deps, tenant, 3);
