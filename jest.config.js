@@ -9,6 +9,9 @@ const moduleNameMapper = { "^@shared/(.*)$": "<rootDir>/shared/$1" };
 
 module.exports = {
   testTimeout: 60000,
+  // CI machines have 2 cores, and jest would use one of them. Component tests are CPU-bound and
+  // the integration tests mostly wait on the embedded servers, so two workers overlap them.
+  maxWorkers: 2,
   projects: [
     {
       displayName: "unit",
