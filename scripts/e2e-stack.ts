@@ -325,12 +325,31 @@ export const collectPageErrors = (page: Page): string[] => {
  * the "… more tabs" menu a narrow pane puts the others in (addin/taskpane/segment-tabs.tsx). With
  * `keyboard`, each control is focused and Enter pressed instead of clicked.
  */
+/** A keyboard user's press on a control: focus it (as Tab would), then the key. */
+export const press = async (target: Locator, key = "Enter"): Promise<void> => {
+  await target.focus();
+  await target.page().keyboard.press(key);
+};
+
+/** Asks until `read` passes `ok`, for at most `timeoutMs`; fails naming `what` and the last value. */
+export const poll = async <T>(
+  read: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > until) throw new Error(`${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+};
+
 export const openSegmentTab = async (page: Page, name: string, keyboard = false): Promise<void> => {
-  const activate = async (target: Locator) => {
-    if (!keyboard) return target.click();
-    await target.focus();
-    await page.keyboard.press("Enter");
-  };
+  const activate = (target: Locator) => (keyboard ? press(target) : target.click());
   const tab = page.getByRole("tab", { name, exact: true });
   await page.getByRole("tab").first().waitFor();
   if (await tab.isVisible()) return activate(tab);

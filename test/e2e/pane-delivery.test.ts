@@ -20,6 +20,8 @@ import {
   buildPane,
   collectPageErrors,
   openSegmentTab,
+  poll as pollUntil,
+  press,
   freePort,
   launchChromium,
   paneContext,
@@ -86,17 +88,9 @@ const axe = async (page: Page, view: string) => {
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
 };
 
-/** Asks until `read` passes `ok`: for what is not on the screen (the SMTP server's inbox). */
-const poll = async <T>(read: () => Promise<T> | T, ok: (value: T) => boolean, what: string) => {
-  const until = Date.now() + 30_000;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > until) throw new Error(`${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-};
+/** Asks until `read` passes `ok` : for what is not on the screen (the SMTP server's inbox). */
+const poll = <T>(read: () => Promise<T> | T, ok: (value: T) => boolean, what: string) =>
+  pollUntil(read, ok, what, 30_000);
 
 /** The views at a narrow pane, Word's pane and a wide window; nothing may scroll sideways. */
 const shotsAtWidths = async (page: Page, name: string) => {
@@ -116,12 +110,6 @@ const shotsAtWidths = async (page: Page, name: string) => {
     expect({ name, width, sideways }).toEqual({ name, width, sideways: "none" });
   }
   await page.setViewportSize({ width: WIDTH, height: 760 });
-};
-
-/** A keyboard user's press on a control: focus it (as Tab would), then the key. */
-const press = async (target: Locator, key = "Enter") => {
-  await target.focus();
-  await target.page().keyboard.press(key);
 };
 
 /** Until the element has the keyboard focus (dialogs give it back to their opener). */

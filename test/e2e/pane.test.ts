@@ -20,6 +20,8 @@ import {
   buildPane,
   collectPageErrors,
   openSegmentTab,
+  poll as pollUntil,
+  press,
   freePort,
   launchChromium,
   paneContext,
@@ -126,16 +128,9 @@ const axe = async (page: Page, view: string) => {
 };
 
 /** Asks until `read` passes `ok` (the document changes a sync or two after the click). */
-const poll = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) => {
-  const until = Date.now() + 10_000;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > until) throw new Error(`${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-};
+const poll = <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
+  pollUntil(read, ok, what, 10_000);
+
 /** Until the pane has stopped talking to Word (no sync for 400 ms). */
 const settled = async (page: Page) => {
   let last = -1;
@@ -214,12 +209,6 @@ const pickCodeByKeyboard = async (page: Page, box: string, typed: string, option
   }
   expect(await activeText()).toMatch(option);
   await page.keyboard.press("Enter");
-};
-
-/** A keyboard user's press on a control: focus it (as Tab would), then the key. */
-const press = async (target: Locator, key = "Enter") => {
-  await target.focus();
-  await target.page().keyboard.press(key);
 };
 
 /**

@@ -22,7 +22,7 @@ import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
-import { useFormatCount } from "../../i18n/format-number";
+import { useFormat } from "../../i18n/use-format";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { reasonFix, reasonText } from "./delivery-reason";
@@ -71,7 +71,7 @@ export const SendJobView = ({
   readonly initial?: SendJob;
 }) => {
   const t = useT();
-  const count = useFormatCount();
+  const count = useFormat().number;
   const styles = useStyles();
   const headingId = useId();
   const { client } = useApi();

@@ -21,7 +21,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
-import { useFormatCount } from "../../i18n/format-number";
+import { useFormat } from "../../i18n/use-format";
 import { ApiProblemBar, isConflict, isNotImplemented } from "../../ui/api-problem-bar";
 import { ruleMessage } from "../../ui/check-rule-texts";
 import { IssueGroups } from "../../ui/issue-groups";
@@ -54,7 +54,7 @@ const byLine = (problems: readonly LogProblem[]) => {
  */
 export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => void }) => {
   const t = useT();
-  const count = useFormatCount();
+  const count = useFormat().number;
   const styles = useStyles();
   const { client } = useApi();
   const { displayLanguage } = useHost();

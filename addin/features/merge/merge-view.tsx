@@ -21,7 +21,8 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import type { Translate } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
-import { useFormatCount, useFormatMegabytes } from "../../i18n/format-number";
+import { useFormatMegabytes } from "../../i18n/format-number";
+import { useFormat } from "../../i18n/use-format";
 import { ActionErrorBar } from "../../ui/action-error-bar";
 import { issueText, fromApi } from "./check-issues";
 import { ConverterBusyBar, isConverterBusy } from "./converter-busy";
@@ -126,7 +127,7 @@ const failedText = (
  */
 export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const t = useT();
-  const count = useFormatCount();
+  const count = useFormat().number;
   const megabytes = useFormatMegabytes();
   const styles = useStyles();
   const host = useHost();

@@ -2,14 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AppDeps } from "../../../../functions/app-deps";
 import { startAzurite, type LocalAzurite } from "../../../../functions/store/embedded/azurite";
 import { asTenantId } from "../../../../functions/store/tenant";
 import {
   startRecordingSmtpServer,
   type RecordingSmtpServer,
 } from "../../harness/recording-smtp-server";
-import { withCrashStore } from "./fixtures/crash-store";
+import { readSendOutcome } from "./fixtures/crash-store";
 import { contactEmail, crashJobId } from "./fixtures/email-segment";
 
 /**
@@ -57,9 +56,6 @@ const run = (mode: string, killAfterReceived?: number) =>
     });
   });
 
-const withStore = <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> =>
-  withCrashStore(dataDir, azurite.connectionString, work);
-
 beforeAll(async () => {
   smtp = await startRecordingSmtpServer();
   azurite = await startAzurite();
@@ -92,21 +88,19 @@ describe("a send job survives kill -9 anywhere", () => {
     expect(last.err).toBe("");
     expect(last.out).toContain("done");
 
-    await withStore(async (deps) => {
-      const job = await deps.store.sendJobs.findJob(tenant, crashJobId);
-      expect(job).toMatchObject({
-        state: "done",
-        counts: { total: lines, sent: lines, waiting: 0, sending: 0, failed: 0 },
-      });
-      const logged = (await deps.store.interactions.listLogged(tenant, {}, 100)).items;
-      expect(logged).toHaveLength(1);
-      const entries = await deps.store.interactions.entriesOfLogged(
-        tenant,
-        logged[0]?.entryNo ?? 0,
-      );
-      expect(entries).toHaveLength(lines);
-      expect(entries.every((e) => e.deliveryStatus === "sent")).toBe(true);
+    const { job, logged, entries } = await readSendOutcome(
+      dataDir,
+      azurite.connectionString,
+      tenant,
+      crashJobId,
+    );
+    expect(job).toMatchObject({
+      state: "done",
+      counts: { total: lines, sent: lines, waiting: 0, sending: 0, failed: 0 },
     });
+    expect(logged).toHaveLength(1);
+    expect(entries).toHaveLength(lines);
+    expect(entries.every((e) => e.deliveryStatus === "sent")).toBe(true);
     // Every contact got its message; a repeat (a message in flight when a worker died) is the
     // same message, with the same Message-ID.
     const byAddress = new Map<string, Set<string>>();

@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AppDeps } from "../../../../../functions/app-deps";
 import { startAzurite, type LocalAzurite } from "../../../../../functions/store/embedded/azurite";
 import { asTenantId } from "../../../../../functions/store/tenant";
 import { startGraphStandIn, type GraphStandIn } from "../../../harness/graph-stand-in";
-import { withCrashStore } from "../fixtures/crash-store";
+import { readSendOutcome } from "../fixtures/crash-store";
 import { contactEmail, crashJobId } from "../fixtures/email-segment";
 import { sharedMailbox, standInSettings } from "./graph-test-setup";
 
@@ -60,9 +59,6 @@ const run = (mode: string, killAt?: { event: Event; after: number }) =>
     });
   });
 
-const withStore = <T>(work: (deps: AppDeps) => Promise<T>): Promise<T> =>
-  withCrashStore(dataDir, azurite.connectionString, work);
-
 beforeAll(async () => {
   standIn = await startGraphStandIn({
     perMinute: 100_000,
@@ -113,22 +109,20 @@ describe("a Graph send job survives kill -9 anywhere", () => {
     expect(last.err).toBe("");
     expect(last.out).toContain("done");
 
-    await withStore(async (deps) => {
-      const job = await deps.store.sendJobs.findJob(tenant, crashJobId);
-      expect(job).toMatchObject({
-        state: "done",
-        transport: "graph",
-        counts: { total: lines, sent: lines, waiting: 0, sending: 0, failed: 0 },
-      });
-      const logged = (await deps.store.interactions.listLogged(tenant, {}, 100)).items;
-      expect(logged).toHaveLength(1);
-      const entries = await deps.store.interactions.entriesOfLogged(
-        tenant,
-        logged[0]?.entryNo ?? 0,
-      );
-      expect(entries).toHaveLength(lines);
-      expect(entries.every((e) => e.deliveryStatus === "sent")).toBe(true);
+    const { job, logged, entries } = await readSendOutcome(
+      dataDir,
+      azurite.connectionString,
+      tenant,
+      crashJobId,
+    );
+    expect(job).toMatchObject({
+      state: "done",
+      transport: "graph",
+      counts: { total: lines, sent: lines, waiting: 0, sending: 0, failed: 0 },
     });
+    expect(logged).toHaveLength(1);
+    expect(entries).toHaveLength(lines);
+    expect(entries.every((e) => e.deliveryStatus === "sent")).toBe(true);
 
     // Exactly one message per contact, none lost, none twice: Graph is looked up, not trusted
     // to the worker's memory. And no draft left behind in the mailbox.
