@@ -68,6 +68,10 @@ import {
   putSegmentLetterHandler,
 } from "./segments/segment-letter-handlers";
 import {
+  cancelApplyTemplateJobHandler,
+  getApplyTemplateJobHandler,
+} from "./segments/apply-template-job-handlers";
+import {
   applyTemplateHandler,
   createSegmentHandler,
   createSegmentLineHandler,
@@ -215,6 +219,8 @@ export const handlers = {
   putTemplateFieldMatches: putTemplateFieldMatchesHandler,
   deleteTemplateAttachment: deleteTemplateAttachmentHandler,
   applyTemplate: applyTemplateHandler,
+  getApplyTemplateJob: getApplyTemplateJobHandler,
+  cancelApplyTemplateJob: cancelApplyTemplateJobHandler,
   uploadLineAttachment: uploadLineAttachmentHandler,
   downloadLineAttachment: downloadLineAttachmentHandler,
   deleteLineAttachment: deleteLineAttachmentHandler,

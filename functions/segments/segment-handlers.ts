@@ -101,5 +101,6 @@ export const applyTemplateHandler = defineHandler(
   api.applyTemplate,
   async ({ identity, params, body, ifMatch }, deps: AppDeps) => ({
     json: await applyTemplate(deps, identity, params.no, body, ifMatch),
+    ...(body.jobId ? { headers: { location: `/api/apply-template-jobs/${body.jobId}` } } : {}),
   }),
 );

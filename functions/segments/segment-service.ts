@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   SegmentFields,
   type Segment,
@@ -19,7 +20,8 @@ import { leaseIsLive } from "../store/segment-lock-repository";
 import { emptyStats, type SegmentHeader, type SegmentStats } from "../store/segment-repository";
 import { propagateHeaderChange } from "./header-propagation";
 import { assertNotLogged } from "./segment-history";
-import { withSegmentLock } from "./segment-lock";
+import { withSegmentLock, type SegmentHold } from "./segment-lock";
+import { repeatedApplyJob, runApplyJob, startApplyJob } from "./apply-template-job";
 import type { TenantId } from "../store/tenant";
 
 const references = (s: Partial<SegmentCreate>): Reference[] => [
@@ -200,37 +202,14 @@ const updateHeld = async (
   return withCounts(saved, stats);
 };
 
-/**
- * Choosing the interaction template copies its defaults to the header and, when the user
- * confirms (updateLines), on to the lines, as Business Central asks.
- */
-export const applyTemplate = async (
-  deps: AppDeps,
-  identity: Identity,
-  no: string,
-  input: { interactionTemplateCode: string; updateLines: boolean },
-  ifMatch: string,
-): Promise<Segment> => {
-  assertOpen(await deps.store.segments.headers.get(identity.tenantId, no));
-  return withSegmentLock(deps, identity, no, "applyTemplate", () =>
-    applyTemplateHeld(deps, identity, no, input, ifMatch),
-  );
+type ApplyTemplateInput = {
+  interactionTemplateCode: string;
+  updateLines: boolean;
+  jobId?: string | undefined;
 };
 
-const applyTemplateHeld = async (
-  deps: AppDeps,
-  identity: Identity,
-  no: string,
-  input: { interactionTemplateCode: string; updateLines: boolean },
-  ifMatch: string,
-): Promise<Segment> => {
-  const tenant = identity.tenantId;
-  const current = await deps.store.segments.headers.get(tenant, no);
-  assertOpen(current);
-  const template = await deps.store.interactionTemplates.store.find(
-    tenant,
-    input.interactionTemplateCode,
-  );
+const templateToApply = async (deps: AppDeps, tenant: TenantId, code: string) => {
+  const template = await deps.store.interactionTemplates.store.find(tenant, code);
   if (!template) {
     throw new ValidationError(
       [
@@ -238,13 +217,77 @@ const applyTemplateHeld = async (
           in: "body",
           field: "interactionTemplateCode",
           rule: "exists",
-          message: `interaction template ${input.interactionTemplateCode} does not exist`,
+          message: `interaction template ${code} does not exist`,
         },
       ],
       "The interaction template does not exist.",
       422,
     );
   }
+  return template;
+};
+
+/**
+ * Choosing the interaction template copies its defaults to the header and, when the user
+ * confirms (updateLines), on to the lines, as Business Central asks. It runs as a job
+ * (apply-template-job.ts) that the caller may name (jobId) to follow and cancel it: a repeat of
+ * the id applies nothing again and answers the segment as it is. The job is written before the
+ * segment is held, so the same id sent twice at once runs once; a refusal before the header
+ * changed (busy, stale ETag, no such template) takes the job back, so nothing is half written.
+ */
+export const applyTemplate = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  input: ApplyTemplateInput,
+  ifMatch: string,
+): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  const id = input.jobId ?? randomUUID();
+  if (await repeatedApplyJob(deps, tenant, id, no)) return getSegment(deps, identity, no);
+  const seen = await deps.store.segments.headers.get(tenant, no);
+  assertOpen(seen);
+  await templateToApply(deps, tenant, input.interactionTemplateCode);
+  // A stale ETag answers 412 before the job is written, as before there were jobs.
+  if (!sameEtag(seen.etag, headerEtagOf(ifMatch))) throw new PreconditionFailedError("Segment", no);
+  const started = await startApplyJob(deps, identity, {
+    id,
+    segmentNo: no,
+    interactionTemplateCode: input.interactionTemplateCode,
+    updateLines: input.updateLines,
+  });
+  // The same id arrived at the same moment and won the write: that request does the work.
+  if (!started) {
+    await repeatedApplyJob(deps, tenant, id, no);
+    return getSegment(deps, identity, no);
+  }
+  let headerWritten = false;
+  try {
+    return await withSegmentLock(deps, identity, no, "applyTemplate", (hold) =>
+      applyTemplateHeld(deps, identity, no, input, ifMatch, id, hold, () => {
+        headerWritten = true;
+      }),
+    );
+  } catch (error) {
+    if (!headerWritten) await deps.store.applyTemplateJobs.withdraw(tenant, id);
+    throw error;
+  }
+};
+
+const applyTemplateHeld = async (
+  deps: AppDeps,
+  identity: Identity,
+  no: string,
+  input: ApplyTemplateInput,
+  ifMatch: string,
+  jobId: string,
+  hold: SegmentHold,
+  written: () => void,
+): Promise<Segment> => {
+  const tenant = identity.tenantId;
+  const current = await deps.store.segments.headers.get(tenant, no);
+  assertOpen(current);
+  const template = await templateToApply(deps, tenant, input.interactionTemplateCode);
   const { etag: _e, ...rest } = current;
   // A template leaves a header field alone where it has no default of its own.
   const defaults = Object.fromEntries(
@@ -268,7 +311,8 @@ const applyTemplateHeld = async (
     ...stampChange(current, identity, deps.now()),
   };
   const saved = await deps.store.segments.headers.replace(tenant, no, next, headerEtagOf(ifMatch));
-  if (input.updateLines) await propagateHeaderChange(deps, tenant, current, saved, "template");
+  written();
+  await runApplyJob(deps, tenant, jobId, current, saved, input.updateLines, hold);
   const stats = await deps.store.segments.stats.find(tenant, no);
   return withCounts(saved, stats);
 };

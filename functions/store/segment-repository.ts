@@ -1,6 +1,6 @@
 import type { SendAttachments } from "@shared/model/delivery";
 import type { FieldMatches } from "@shared/model/field-match";
-import type { Container, SqlParameter } from "@azure/cosmos";
+import type { Container, ItemDefinition, SqlParameter } from "@azure/cosmos";
 import type { CriteriaAction } from "@shared/model/criteria-action";
 import type {
   Segment,
@@ -413,6 +413,29 @@ export class SegmentRepository {
           select: select.map((f) => `c.${f}`).join(", "),
         })
       : (this.lineDocs.allStored(tenant, inSegment) as unknown as Promise<R[]>);
+  }
+
+  /**
+   * The next `top` lines after line No. `after`, in line No. order, whole (as allLines): a page
+   * of a walk through the lines that a long change writes back page by page.
+   */
+  async storedLinesAfter(
+    tenant: TenantId,
+    segmentNo: string,
+    after: number,
+    top: number,
+  ): Promise<StoredLine[]> {
+    const docs = await this.lineDocs.allRaw<ItemDefinition>(tenant, {
+      ...this.inSegment(
+        tenant,
+        segmentNo,
+        ["c.lineNo > @after"],
+        [{ name: "@after", value: after }],
+      ),
+      select: `TOP ${Math.max(1, Math.floor(top))} *`,
+      orderBy: ["c.lineNo"],
+    });
+    return docs.map((d) => this.lineDocs.toStored(d));
   }
 
   /** One line with what only the store shows (how it came, its letters), for writing it back. */

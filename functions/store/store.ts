@@ -1,3 +1,4 @@
+import { ApplyTemplateJobRepository } from "./apply-template-job-repository";
 import type { Campaign } from "@shared/model/campaign";
 import type { ContactCode, ContactCodeTable } from "@shared/model/contact-code";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
@@ -38,6 +39,7 @@ export interface Store {
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
   readonly mergeJobs: SetupRepository<StoredMergeJob>;
+  readonly applyTemplateJobs: ApplyTemplateJobRepository;
   /** The code tables contacts carry codes of, by the contact field that holds the codes. */
   readonly contactCodes: Readonly<Record<ContactCodeTable, SetupRepository<ContactCode>>>;
   readonly profileQuestionnaires: SetupRepository<ProfileQuestionnaire>;
@@ -66,6 +68,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
   mergeJobs: new SetupRepository<StoredMergeJob>(containers.setup, setupKinds.mergeJob),
+  applyTemplateJobs: new ApplyTemplateJobRepository(containers.setup),
   contactCodes: {
     jobResponsibilities: new SetupRepository<ContactCode>(
       containers.setup,

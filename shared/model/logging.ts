@@ -141,6 +141,10 @@ export const ApplyTemplateRequest = z.object({
   updateLines: z.boolean().default(false).meta({
     description: "Also update the lines, as Business Central asks on changing the template.",
   }),
+  jobId: z.uuid().optional().meta({
+    description:
+      "Choose the job's id, to follow the lines' progress at /apply-template-jobs/{id} (and cancel it) while this request runs; a repeat with the same id applies nothing again and answers the segment as it is.",
+  }),
 });
 
 export { InteractionLogEntry, LoggedSegment };

@@ -1,3 +1,4 @@
+import { applyTemplateJobEndpoints } from "./apply-template-jobs";
 import { campaignEndpoints } from "./campaigns";
 import { contactCodeEndpoints } from "./contact-codes";
 import { contactEndpoints } from "./contacts";
@@ -28,6 +29,7 @@ export const api = {
   ...profileQuestionnaireEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
+  ...applyTemplateJobEndpoints,
   ...mergeEndpoints,
   ...deliveryEndpoints,
 } as const;

@@ -35,6 +35,8 @@ const sameJob = "0b6e7f9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c";
 const bOnlyJob = "5f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
 const bIdempotencyKey = "idem-b";
 const sameSendJob = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+const sameApplyJob = "3a2b1c0d-9e8f-4a7b-9c6d-5e4f3a2b1c0d";
+const bOnlyApplyJob = "6d5c4b3a-2f1e-4d0c-8b9a-7f6e5d4c3b2a";
 
 /** The ids one run of the probes fills requests with. */
 interface Ids {
@@ -58,6 +60,8 @@ interface Ids {
   readonly resendJob: string;
   /** A send job of the logged segment's e-mail lines. */
   readonly sendJob: string;
+  /** A job of an interaction template applied to a segment's lines. */
+  readonly applyJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -494,9 +498,19 @@ const probes: Record<EndpointName, Probe> = {
     },
     {
       path: `/segments/${own.segment}/apply-template`,
-      body: { interactionTemplateCode: x.template, updateLines: true },
+      body: { interactionTemplateCode: x.template, updateLines: true, jobId: x.applyJob },
+    },
+    {
+      path: `/segments/${x.segment}/apply-template`,
+      body: { interactionTemplateCode: own.template, updateLines: true, jobId: x.applyJob },
+      then: [
+        { method: "GET", path: `/apply-template-jobs/${x.applyJob}` },
+        { method: "POST", path: `/apply-template-jobs/${x.applyJob}/cancel` },
+      ],
     },
   ],
+  getApplyTemplateJob: (x) => [{ path: `/apply-template-jobs/${x.applyJob}` }],
+  cancelApplyTemplateJob: (x) => [{ path: `/apply-template-jobs/${x.applyJob}/cancel` }],
   uploadLineAttachment: (x) =>
     lines(x, "/attachment").map((path) => ({ path, file: minimalDocx("A-OWN own letter") })),
   downloadLineAttachment: (x) => lines(x, "/attachment").map((path) => ({ path })),
@@ -1078,6 +1092,20 @@ const seed = async () => {
     keep: true,
     template: { interactionTemplateCode: "TPLB", languageCode: "da-DK" },
   });
+  // Apply-template jobs under one id in both tenants (the template SEG has already), one only B has.
+  const apply = async (who: { tenant: string }, segmentNo: string, jobId: string) => {
+    const segment = await ok(who, "GET", `/segments/${segmentNo}`);
+    const template = segment.interactionTemplateCode as string;
+    const res = await api.call("POST", `/api/segments/${segmentNo}/apply-template`, {
+      ...who,
+      body: { interactionTemplateCode: template, updateLines: true, jobId },
+      ifMatch: segment.etag,
+    });
+    if (res.status !== 200) throw new Error(`Apply ${segmentNo}: ${res.status} ${res.text}`);
+  };
+  await apply(A, "SEG", sameApplyJob);
+  await apply(B, "SEG", sameApplyJob);
+  await apply(B, "SEGB", bOnlyApplyJob);
   const aLogged = await log(A, "SEGL", "idem-a");
   const bLogged = await log(B, "SEGL", bIdempotencyKey);
   await ok(B, "POST", "/segments", {
@@ -1155,6 +1183,7 @@ const seed = async () => {
     job: sameJob,
     resendJob: sameJob,
     sendJob: sameSendJob,
+    applyJob: sameApplyJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -1175,6 +1204,7 @@ const seed = async () => {
     job: bOnlyJob,
     resendJob: bResendJob,
     sendJob: bOnlySendJob,
+    applyJob: bOnlyApplyJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -1195,6 +1225,7 @@ const seed = async () => {
     job: randomUUID(),
     resendJob: randomUUID(),
     sendJob: randomUUID(),
+    applyJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),
