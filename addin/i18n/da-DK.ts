@@ -113,6 +113,18 @@ export const daDK: Messages = {
     "Skabelonen {code} angiver målgruppens standardværdier for interaktioner. Vil du også opdatere linjerne med dem?",
   "segments.header.applyTemplate.yes": "Opdater også linjerne",
   "segments.header.applyTemplate.no": "Kun målgruppen",
+  // Issue 16, apply template to many lines (applyjob16): the job's progress and how it ended.
+  "segments.applyJob.progress.label": "Opdaterer linjerne",
+  "segments.applyJob.progress.starting": "Starter…",
+  "segments.applyJob.progress.count": "{done} af {total} linjer",
+  "segments.applyJob.progress.canceling": "Stopper efter de linjer, der er i gang…",
+  "segments.applyJob.done":
+    "Interaktionsskabelonen {code} er på alle {total} linjer ({changed} ændret, de øvrige havde allerede dens værdier).",
+  "segments.applyJob.canceled":
+    "Annulleret efter {done} af {total} linjer: de har interaktionsskabelonen {code}; de øvrige {left} beholder deres værdier.",
+  "segments.applyJob.failed":
+    "Anvendelsen af interaktionsskabelonen {code} stoppede efter {done} af {total} linjer, fordi serveren stoppede. De linjer, der allerede er opdateret, forbliver opdateret.",
+  "segments.applyJob.again": "Opdater de øvrige linjer",
   "segments.lines.heading": "Linjer ({count})",
   "segments.lines.search": "Søg i linjer",
   "segments.lines.loading": "Henter linjer…",

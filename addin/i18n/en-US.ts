@@ -111,6 +111,18 @@ export const enUS = {
     "Template {code} sets the segment's interaction defaults. Do you also want to update the lines with them?",
   "segments.header.applyTemplate.yes": "Update lines too",
   "segments.header.applyTemplate.no": "Segment only",
+  // Issue 16, apply template to many lines (applyjob16): the job's progress and how it ended.
+  "segments.applyJob.progress.label": "Updating the lines",
+  "segments.applyJob.progress.starting": "Starting…",
+  "segments.applyJob.progress.count": "{done} of {total} lines",
+  "segments.applyJob.progress.canceling": "Stopping after the lines in hand…",
+  "segments.applyJob.done":
+    "Interaction template {code} is on all {total} lines ({changed} changed, the others had its values already).",
+  "segments.applyJob.canceled":
+    "Canceled after {done} of {total} lines: those have interaction template {code}; the other {left} keep their values.",
+  "segments.applyJob.failed":
+    "Applying interaction template {code} stopped after {done} of {total} lines, because the server stopped. The lines already updated stay updated.",
+  "segments.applyJob.again": "Update the other lines",
   "segments.lines.heading": "Lines ({count})",
   "segments.lines.search": "Search lines",
   "segments.lines.loading": "Loading lines…",

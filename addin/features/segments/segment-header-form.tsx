@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
@@ -21,6 +22,8 @@ import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { useUnsavedChanges } from "../../ui/unsaved-changes";
+import { runApplyTemplate, type ApplyTemplateRun } from "./apply-template-run";
+import { ApplyTemplateProgress } from "./apply-template-progress";
 import { CodePicker } from "./code-picker";
 import {
   dirtyFields,
@@ -91,6 +94,10 @@ export const SegmentHeaderForm = () => {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [pendingTemplate, setPendingTemplate] = useState<string | undefined>();
+  const [applyJob, setApplyJob] = useState<ApplyTemplateJob | undefined>();
+  const [applying, setApplying] = useState(false);
+  const [canceling, setCanceling] = useState(false);
+  const applyRun = useRef<ApplyTemplateRun | undefined>(undefined);
   const etag = useRef(segment.etag);
 
   // The header changed elsewhere in the pane (a criteria action, Log): take it in like a reload.
@@ -150,16 +157,26 @@ export const SegmentHeaderForm = () => {
     }
   };
 
+  /**
+   * The template goes on to the header and, when asked, the lines, as the server's job: the
+   * pane shows its progress, and Cancel stops it between pages (the header keeps the template).
+   */
   const applyTemplate = async (code: string, updateLines: boolean) => {
     setPendingTemplate(undefined);
     setBusy(true);
     setError(undefined);
+    setApplyJob(undefined);
+    setCanceling(false);
+    const run = runApplyTemplate(
+      client,
+      { no: segment.no, etag: etag.current },
+      { interactionTemplateCode: code, updateLines },
+      setApplyJob,
+    );
+    applyRun.current = run;
+    setApplying(true);
     try {
-      const updated = await client("applyTemplate", {
-        params: { no: segment.no },
-        body: { interactionTemplateCode: code, updateLines },
-        ifMatch: segment.etag,
-      });
+      const { segment: updated } = await run.done;
       const server = toForm(updated);
       etag.current = updated.etag;
       setForm((current) => mergeServerChange(base, current, server).form);
@@ -168,6 +185,8 @@ export const SegmentHeaderForm = () => {
     } catch (caught) {
       setError(caught);
     } finally {
+      applyRun.current = undefined;
+      setApplying(false);
       setBusy(false);
     }
   };
@@ -323,6 +342,16 @@ export const SegmentHeaderForm = () => {
         <ApiProblemBar error={error} placed={[...headerFields]} onReload={reload} />
       )}
       {saved && !error && <span role="status">{t("segments.header.saved")}</span>}
+      <ApplyTemplateProgress
+        job={applyJob}
+        running={applying}
+        canceling={canceling}
+        onCancel={() => {
+          setCanceling(true);
+          applyRun.current?.cancel();
+        }}
+        onApplyAgain={(code) => void applyTemplate(code, true)}
+      />
       {!logged && (
         <div className={styles.actions}>
           <Button

@@ -146,6 +146,17 @@ describe("SegmentLinesView", () => {
               .interactionTemplateCode,
           }),
         ),
+      getApplyTemplateJob: (call) =>
+        ok({
+          id: (call.params as { id: string }).id,
+          segmentNo: "S1",
+          interactionTemplateCode: "LETTER",
+          updateLines: true,
+          status: "done",
+          progress: { done: 3229, total: 3229 },
+          changed: 3000,
+          createdAt: "2026-12-07T10:00:00Z",
+        }),
       updateSegment: (call) => ok(aSegment({ etag: '"5"', ...(call.body as object) })),
     });
     renderLines(fake.fetch);
@@ -156,8 +167,18 @@ describe("SegmentLinesView", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Update lines too" }));
     await waitFor(() => expect(fake.callsTo("applyTemplate")).toHaveLength(1));
     const apply = fake.callsTo("applyTemplate")[0];
-    expect(apply?.body).toEqual({ interactionTemplateCode: "LETTER", updateLines: true });
+    // The pane names the job, to follow it at /apply-template-jobs/{id} and cancel it there.
+    const jobId = (apply?.body as { jobId: string }).jobId;
+    expect(apply?.body).toEqual({ interactionTemplateCode: "LETTER", updateLines: true, jobId });
+    expect(jobId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(apply?.headers["if-match"]).toBe('"3"');
+    // What the job did, in the user's numbers.
+    expect(
+      await screen.findByText(
+        "Interaction template LETTER is on all 3,229 lines (3,000 changed, the others had its values already).",
+      ),
+    ).toBeTruthy();
+    expect(fake.callsTo("getApplyTemplateJob")[0]?.params).toEqual({ id: jobId });
 
     fireEvent.change(screen.getByLabelText("Subject (default)"), {
       target: { value: "Spring news" },
