@@ -109,7 +109,8 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
     running.push(first);
     const alice = await signIn(first, "alice");
     const csv = ["No.;Type;Name"];
-    for (let i = 1; i <= lines; i++) csv.push(`AK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
+    for (let i = 1; i <= lines; i++)
+      csv.push(`AK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
     await ok(alice, "POST", "/contacts/import", { body: { csv: `${csv.join("\r\n")}\r\n` } });
     for (const code of ["LETTER", "EMAIL"])
       await ok(alice, "POST", "/interaction-templates", {
