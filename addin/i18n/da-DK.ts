@@ -114,7 +114,7 @@ export const daDK: Messages = {
   "segments.header.applyTemplate.yes": "Opdater også linjerne",
   "segments.header.applyTemplate.no": "Kun målgruppen",
   // Issue 16, apply template to many lines (applyjob16): the job's progress and how it ended.
-  "segments.applyJob.progress.label": "Opdaterer linjerne",
+  "segments.applyJob.progress.label": "Anvender {code} på linjerne",
   "segments.applyJob.progress.starting": "Starter…",
   "segments.applyJob.progress.count": "{done} af {total} linjer",
   "segments.applyJob.progress.canceling": "Stopper efter de linjer, der er i gang…",

@@ -112,7 +112,7 @@ export const enUS = {
   "segments.header.applyTemplate.yes": "Update lines too",
   "segments.header.applyTemplate.no": "Segment only",
   // Issue 16, apply template to many lines (applyjob16): the job's progress and how it ended.
-  "segments.applyJob.progress.label": "Updating the lines",
+  "segments.applyJob.progress.label": "Applying {code} to the lines",
   "segments.applyJob.progress.starting": "Starting…",
   "segments.applyJob.progress.count": "{done} of {total} lines",
   "segments.applyJob.progress.canceling": "Stopping after the lines in hand…",

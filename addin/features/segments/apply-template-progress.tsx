@@ -20,6 +20,8 @@ const useStyles = makeStyles({
 });
 
 export interface ApplyTemplateProgressProps {
+  /** The template being applied. */
+  readonly code: string | undefined;
   /** The job as last read; undefined until the server has written it. */
   readonly job: ApplyTemplateJob | undefined;
   /** The request that runs the job is still open. */
@@ -36,6 +38,7 @@ export interface ApplyTemplateProgressProps {
  * it runs, with Cancel; then what it did, and for a run that stopped early, a button to finish.
  */
 export const ApplyTemplateProgress = ({
+  code,
   job,
   running,
   canceling,
@@ -59,7 +62,7 @@ export const ApplyTemplateProgress = ({
     return (
       <div className={styles.progress}>
         <Field
-          label={t("segments.applyJob.progress.label")}
+          label={t("segments.applyJob.progress.label", { code: code ?? "" })}
           validationState="none"
           validationMessage={
             canceling

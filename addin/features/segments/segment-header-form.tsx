@@ -97,6 +97,7 @@ export const SegmentHeaderForm = () => {
   const [applyJob, setApplyJob] = useState<ApplyTemplateJob | undefined>();
   const [applying, setApplying] = useState(false);
   const [canceling, setCanceling] = useState(false);
+  const [applyingCode, setApplyingCode] = useState<string | undefined>();
   const applyRun = useRef<ApplyTemplateRun | undefined>(undefined);
   const etag = useRef(segment.etag);
 
@@ -167,6 +168,7 @@ export const SegmentHeaderForm = () => {
     setError(undefined);
     setApplyJob(undefined);
     setCanceling(false);
+    setApplyingCode(code);
     const run = runApplyTemplate(
       client,
       { no: segment.no, etag: etag.current },
@@ -343,6 +345,7 @@ export const SegmentHeaderForm = () => {
       )}
       {saved && !error && <span role="status">{t("segments.header.saved")}</span>}
       <ApplyTemplateProgress
+        code={applyingCode}
         job={applyJob}
         running={applying}
         canceling={canceling}
