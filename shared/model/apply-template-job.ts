@@ -15,11 +15,9 @@ export const ApplyTemplateJob = z.object({
     description:
       "failed: the server stopped while applying (its lease ran out) or an error ended it; lines already updated stay updated, and applying the same template again finishes the rest.",
   }),
-  progress: z
-    .object({ done: z.number().int(), total: z.number().int() })
-    .meta({
-      description: "Lines gone through, of the segment's lines (0 of 0 without updateLines).",
-    }),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).meta({
+    description: "Lines gone through, of the segment's lines (0 of 0 without updateLines).",
+  }),
   changed: z.number().int().meta({
     description: "Lines that took the template's values (the others had them already).",
   }),
