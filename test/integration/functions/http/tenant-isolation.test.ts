@@ -527,6 +527,7 @@ const probes: Record<EndpointName, Probe> = {
   getLogStatus: (x) => [{ path: `/segments/${x.segment}/log-status` }],
   listLoggedSegments: (x) => [
     { path: "/logged-segments", query: { segmentNo: x.segment } },
+    { path: "/logged-segments", query: { search: x.segment } },
     { path: "/logged-segments", query: { top: "1", continuationToken: x.token } },
   ],
   getLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}` }],
