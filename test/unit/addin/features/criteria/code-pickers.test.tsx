@@ -122,6 +122,23 @@ describe("the criteria builder's code pickers", () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it("leaves a profile row out of the live count until its answer is picked", () => {
+    const unanswered: ProfileRow = {
+      id: "p1",
+      questionnaire: "CUSTOMER",
+      question: "Company size",
+      answer: "",
+    };
+    const built = buildRequest(
+      { ...emptyBuilder(), fields: [], profile: [unanswered] },
+      "addContacts",
+      () => undefined,
+      { complete: true },
+    );
+    // No answer yet is not "contacts who answered nothing", which the API refuses (422).
+    expect(built.everyone).toBe(true);
+  });
+
   it("shows the Danish question beside the English one a contact carries, on a Danish pane", async () => {
     const fake = createFakeApi({
       listProfileQuestionnaires: questionnaires,
