@@ -269,6 +269,7 @@ export const daDK: Messages = {
     "Målgruppe {code} findes ikke længere: vælg en anden, eller fjern rækken.",
   "pickers.membership.missingLogged":
     "Logført målgruppe {code} findes ikke længere: vælg en anden, eller fjern rækken.",
+  "pickers.language.missing": "Sprog {code} er ikke blandt sprogene: vælg et andet.",
   "criteria.tree.group": "Gruppe på niveau {depth}",
   "criteria.tree.mode": "Kombiner gruppen på niveau {depth} med",
   "criteria.tree.and": "Alle (OG)",

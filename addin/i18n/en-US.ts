@@ -267,6 +267,7 @@ export const enUS = {
     "Segment {code} no longer exists: pick another or remove the row.",
   "pickers.membership.missingLogged":
     "Logged segment entry {code} no longer exists: pick another or remove the row.",
+  "pickers.language.missing": "Language {code} is not among the languages: pick another.",
   "criteria.tree.group": "Group at level {depth}",
   "criteria.tree.mode": "Combine the group at level {depth} with",
   "criteria.tree.and": "All of (AND)",

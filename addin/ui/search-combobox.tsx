@@ -1,4 +1,4 @@
-import { Combobox, Field, Option, makeStyles } from "@fluentui/react-components";
+import { Caption1, Combobox, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApiQuery } from "../api/use-api-query";
 import { useDebounced } from "../api/use-debounced";
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   fit: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   input: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   option: { overflowWrap: "anywhere" },
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface SearchComboboxProps {
@@ -42,6 +43,11 @@ export interface SearchComboboxProps {
   readonly error?: string | undefined;
   readonly disabled?: boolean;
   readonly placeholder?: string;
+  /**
+   * Inside a Field of the caller's (which labels the box and shows its problems): the box
+   * alone, and a vanished value said below it.
+   */
+  readonly bare?: boolean;
 }
 
 const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
@@ -65,6 +71,7 @@ export const SearchCombobox = ({
   error,
   disabled,
   placeholder,
+  bare,
 }: SearchComboboxProps) => {
   const t = useT();
   const styles = useStyles();
@@ -106,6 +113,58 @@ export const SearchCombobox = ({
             : t("pickers.empty")
           : undefined;
 
+  const box = (
+    <Combobox
+      size="small"
+      className={styles.fit}
+      input={{ className: styles.input }}
+      aria-label={hideLabel ? label : undefined}
+      disabled={disabled}
+      placeholder={placeholder}
+      value={typed ?? shown}
+      selectedOptions={value ? [value] : []}
+      open={open}
+      onOpenChange={(_, d) => {
+        setOpen(d.open);
+        if (!d.open) setTyped(undefined);
+      }}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        setOpen(true);
+      }}
+      onOptionSelect={(_, d) => {
+        // Typing away from the chosen option clears Fluent's selection (no optionValue): that
+        // is a search, not a choice; the value changes only when an option is picked.
+        if (d.optionValue === undefined || d.optionValue === STATUS) return;
+        setTyped(undefined);
+        onChange(d.optionValue);
+      }}
+    >
+      {noneLabel !== undefined && !typed ? (
+        <Option value="" text={noneLabel}>
+          {noneLabel}
+        </Option>
+      ) : undefined}
+      {status ? (
+        // As Fluent's own filtering combobox says it: a line in the list, nothing to pick.
+        <Option value={STATUS} text="" disabled className={styles.option}>
+          {status}
+        </Option>
+      ) : undefined}
+      {items.map((o) => (
+        <Option key={o.code} value={o.code} text={text(o)} className={styles.option}>
+          {text(o)}
+        </Option>
+      ))}
+    </Combobox>
+  );
+  if (bare)
+    return (
+      <>
+        {box}
+        {missing && <Caption1 className={styles.missing}>{missingText(value)}</Caption1>}
+      </>
+    );
   const problem = error ?? (missing ? missingText(value) : undefined);
   return (
     <Field
@@ -114,49 +173,7 @@ export const SearchCombobox = ({
       validationState={error ? "error" : missing ? "warning" : "none"}
       validationMessage={problem}
     >
-      <Combobox
-        size="small"
-        className={styles.fit}
-        input={{ className: styles.input }}
-        aria-label={hideLabel ? label : undefined}
-        disabled={disabled}
-        placeholder={placeholder}
-        value={typed ?? shown}
-        selectedOptions={value ? [value] : []}
-        open={open}
-        onOpenChange={(_, d) => {
-          setOpen(d.open);
-          if (!d.open) setTyped(undefined);
-        }}
-        onChange={(event) => {
-          setTyped(event.target.value);
-          setOpen(true);
-        }}
-        onOptionSelect={(_, d) => {
-          // Typing away from the chosen option clears Fluent's selection (no optionValue): that
-          // is a search, not a choice; the value changes only when an option is picked.
-          if (d.optionValue === undefined || d.optionValue === STATUS) return;
-          setTyped(undefined);
-          onChange(d.optionValue);
-        }}
-      >
-        {noneLabel !== undefined && !typed ? (
-          <Option value="" text={noneLabel}>
-            {noneLabel}
-          </Option>
-        ) : undefined}
-        {status ? (
-          // As Fluent's own filtering combobox says it: a line in the list, nothing to pick.
-          <Option value={STATUS} text="" disabled className={styles.option}>
-            {status}
-          </Option>
-        ) : undefined}
-        {items.map((o) => (
-          <Option key={o.code} value={o.code} text={text(o)} className={styles.option}>
-            {text(o)}
-          </Option>
-        ))}
-      </Combobox>
+      {box}
     </Field>
   );
 };

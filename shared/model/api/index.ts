@@ -4,6 +4,7 @@ import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
 import { deliveryEndpoints } from "./delivery";
 import { interactionEndpoints } from "./interactions";
+import { languageEndpoints } from "./languages";
 import { mergeEndpoints } from "./merge";
 import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
 import { segmentLetterEndpoints } from "./segment-letter";
@@ -26,6 +27,7 @@ export const api = {
   ...campaignEndpoints,
   ...contactCodeEndpoints,
   ...profileQuestionnaireEndpoints,
+  ...languageEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...mergeEndpoints,

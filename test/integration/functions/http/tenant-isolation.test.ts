@@ -401,6 +401,8 @@ const probes: Record<EndpointName, Probe> = {
   ],
   deleteProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
   listCriteriaFields: () => [{ path: "/criteria/fields" }],
+  // The same fixed catalog for every tenant: nothing of a tenant to leak, still signed in.
+  listLanguages: () => [{ path: "/languages", query: { search: "da" } }],
   suggestFieldValues: (x) => [
     { path: "/criteria/fields/city/values" },
     { path: "/criteria/fields/name/values" },
