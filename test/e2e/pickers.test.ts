@@ -5,7 +5,8 @@
  * pressing Enter; the live count then counts the one contact both fit, and Apply adds it. Word
  * (the stand-in) in English and a plain browser tab in Danish. At every step nothing scrolls
  * sideways (document scrollWidth <= clientWidth) and axe-core finds no serious or critical
- * violation; screenshots at 320, 350 and 1280 px.
+ * violation; screenshots at 320, 350 and 1280 px. Last, the segment's Language Code is picked
+ * the same way in Details.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -263,6 +264,24 @@ describe.each(cases)("the code pickers in the %s host in %s", (host, language) =
     await page.getByText(contacts[0][1]).first().waitFor();
     expect(await page.getByText(contacts[1][1]).count()).toBe(0);
     expect(await page.getByText(contacts[2][1]).count()).toBe(0);
+
+    // The segment's Language Code, picked from the languages in the pane's language.
+    await press(page.getByRole("button", { name: m["segments.header.title"] }));
+    const languageBox = page
+      .getByRole("form", { name: m["segments.header.title"] })
+      .getByRole("combobox", { name: m["segments.field.language"] });
+    await pickWithKeys(
+      page,
+      languageBox,
+      danish ? "dansk" : "danish",
+      danish ? "da-DK – dansk (Danmark)" : "da-DK – Danish (Denmark)",
+    );
+    for (const width of [320, 350, 1280]) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      await page.waitForTimeout(150);
+      problems.push(...(await layoutProblems(page, `details with a language at ${width}`)));
+      await shot(page, name(`details-language-${width}`));
+    }
 
     expect(problems).toEqual([]);
     expect(errors.filter((line) => !/Failed to load resource.*(404|501)/.test(line))).toEqual([]);
