@@ -121,6 +121,7 @@ import {
   salespersonHandlers,
 } from "./setup/setup-resources";
 import { getHealthHandler, getOpenApiHandler } from "./system/system-handlers";
+import { listLanguagesHandler } from "./setup/language-handlers";
 import {
   getCampaignStatisticsHandler,
   listCampaignEntriesHandler,
@@ -194,6 +195,7 @@ export const handlers = {
   updateMailingGroup: mailingGroupHandlers.update,
   deleteMailingGroup: mailingGroupHandlers.delete,
   listProfileQuestionnaires: profileQuestionnaireHandlers.list,
+  listLanguages: listLanguagesHandler,
   createProfileQuestionnaire: profileQuestionnaireHandlers.create,
   getProfileQuestionnaire: profileQuestionnaireHandlers.get,
   updateProfileQuestionnaire: profileQuestionnaireHandlers.update,

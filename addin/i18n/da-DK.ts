@@ -264,6 +264,24 @@ export const daDK: Messages = {
   "criteria.membership.value": "Målgruppenr. eller løbenr., medlemskab {n}",
   "criteria.membership.add": "Tilføj medlemskab",
   "criteria.membership.remove": "Fjern medlemskab {n}",
+  // ── pickers.*: code pickers searched as the user types (ui/search-combobox, issue 16) ─────────
+  "pickers.search": "Skriv for at søge",
+  "pickers.loading": "Søger…",
+  "pickers.failed": "Listen kunne ikke hentes. Luk den, og prøv igen.",
+  "pickers.empty": "Listen er tom.",
+  "pickers.noneFound": "Intet passer til “{search}”.",
+  "pickers.missingValue": "{code} (findes ikke længere)",
+  "pickers.profile.missingQuestionnaire":
+    "Spørgeskema {code} findes ikke længere: vælg et andet, eller fjern rækken.",
+  "pickers.profile.missingQuestion":
+    "Spørgsmålet “{code}” er ikke længere i spørgeskemaet: vælg et andet.",
+  "pickers.profile.missingAnswer":
+    "Svaret “{code}” er ikke længere et svar på spørgsmålet: vælg et andet.",
+  "pickers.membership.missingSegment":
+    "Målgruppe {code} findes ikke længere: vælg en anden, eller fjern rækken.",
+  "pickers.membership.missingLogged":
+    "Logført målgruppe {code} findes ikke længere: vælg en anden, eller fjern rækken.",
+  "pickers.language.missing": "Sprog {code} er ikke blandt sprogene: vælg et andet.",
   "criteria.tree.group": "Gruppe på niveau {depth}",
   "criteria.tree.mode": "Kombiner gruppen på niveau {depth} med",
   "criteria.tree.and": "Alle (OG)",

@@ -262,6 +262,24 @@ export const enUS = {
   "criteria.membership.value": "Segment No. or entry No., membership {n}",
   "criteria.membership.add": "Add membership",
   "criteria.membership.remove": "Remove membership {n}",
+  // ── pickers.*: code pickers searched as the user types (ui/search-combobox, issue 16) ─────────
+  "pickers.search": "Type to search",
+  "pickers.loading": "Searching…",
+  "pickers.failed": "The list could not be loaded. Close it and try again.",
+  "pickers.empty": "The list is empty.",
+  "pickers.noneFound": "Nothing matches “{search}”.",
+  "pickers.missingValue": "{code} (no longer exists)",
+  "pickers.profile.missingQuestionnaire":
+    "Questionnaire {code} no longer exists: pick another or remove the row.",
+  "pickers.profile.missingQuestion":
+    "The question “{code}” is no longer in the questionnaire: pick another.",
+  "pickers.profile.missingAnswer":
+    "The answer “{code}” is no longer an answer to the question: pick another.",
+  "pickers.membership.missingSegment":
+    "Segment {code} no longer exists: pick another or remove the row.",
+  "pickers.membership.missingLogged":
+    "Logged segment entry {code} no longer exists: pick another or remove the row.",
+  "pickers.language.missing": "Language {code} is not among the languages: pick another.",
   "criteria.tree.group": "Group at level {depth}",
   "criteria.tree.mode": "Combine the group at level {depth} with",
   "criteria.tree.and": "All of (AND)",

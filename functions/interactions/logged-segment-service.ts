@@ -15,6 +15,7 @@ export const listLoggedSegments = (
   deps: AppDeps,
   identity: Identity,
   q: {
+    search?: string | undefined;
     segmentNo?: string | undefined;
     canceled?: boolean | undefined;
     top: number;
@@ -23,7 +24,7 @@ export const listLoggedSegments = (
 ): Promise<Page<LoggedSegment>> =>
   deps.store.interactions.listLogged(
     identity.tenantId,
-    { segmentNo: q.segmentNo, canceled: q.canceled },
+    { search: q.search, segmentNo: q.segmentNo, canceled: q.canceled },
     q.top,
     q.continuationToken,
   );

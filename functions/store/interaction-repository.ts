@@ -65,6 +65,8 @@ export type StoredEntry = InteractionLogEntry & {
 };
 
 export type LoggedSegmentFilters = {
+  /** An entry No. (digits), the start of a segment No., or part of a description. */
+  readonly search?: string | undefined;
   readonly segmentNo?: string | undefined;
   readonly canceled?: boolean | undefined;
 };
@@ -106,7 +108,17 @@ export class InteractionRepository {
     token?: string,
   ): Promise<Page<LoggedSegment>> {
     const where: string[] = [];
-    const parameters: { name: string; value: string | boolean }[] = [];
+    const parameters: { name: string; value: string | boolean | number }[] = [];
+    if (filters.search) {
+      const entryNo = /^\d{1,9}$/.test(filters.search) ? Number(filters.search) : undefined;
+      where.push(
+        `(STARTSWITH(c.segmentNo, @search) OR CONTAINS(UPPER(c.description), @search)${
+          entryNo === undefined ? "" : " OR c.entryNo = @entryNo"
+        })`,
+      );
+      parameters.push({ name: "@search", value: filters.search.toUpperCase() });
+      if (entryNo !== undefined) parameters.push({ name: "@entryNo", value: entryNo });
+    }
     if (filters.segmentNo) {
       where.push("c.segmentNo = @segmentNo");
       parameters.push({ name: "@segmentNo", value: filters.segmentNo });

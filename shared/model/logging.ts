@@ -100,6 +100,10 @@ export type LogStatus = z.infer<typeof LogStatus>;
 
 export const LoggedSegmentParams = z.object({ entryNo: z.coerce.number().int().min(1) });
 export const LoggedSegmentListQuery = PageQuery.extend({
+  search: z.string().trim().max(100).optional().meta({
+    description:
+      "The entry No. (all digits), or the start of the segment No., or part of the description.",
+  }),
   segmentNo: Code.optional(),
   canceled: queryBoolean.optional(),
 });

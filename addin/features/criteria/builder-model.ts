@@ -300,7 +300,10 @@ export const buildRequest = (
   }
   for (const row of state.profile) {
     if (!row.questionnaire.trim() && !row.question.trim() && !row.answer.trim()) continue;
-    if (complete && (!row.questionnaire.trim() || !row.question.trim())) continue;
+    // The answer is picked last: until then the row is unfinished, not a request for contacts
+    // who answered nothing (which the API refuses as an answer not set up).
+    if (complete && (!row.questionnaire.trim() || !row.question.trim() || !row.answer.trim()))
+      continue;
     push(`profile:${row.id}`, {
       kind: "profile",
       questionnaire: row.questionnaire.trim().toUpperCase(),

@@ -1,7 +1,8 @@
-import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Button, Dropdown, Option } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { useT } from "../../i18n/use-t";
+import { SearchCombobox } from "../../ui/search-combobox";
 import {
   changeRow,
   dropRow,
@@ -12,6 +13,7 @@ import {
 } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
 import { RemovableRow } from "./removable-row";
+import { useMembershipOptions } from "./use-membership-options";
 
 export interface MembershipSectionProps {
   readonly rows: readonly MembershipRow[];
@@ -19,9 +21,13 @@ export interface MembershipSectionProps {
   readonly onChange: EditPart<readonly MembershipRow[]>;
 }
 
-/** Contacts on (or not on) another segment, or a logged segment's entry. */
+/**
+ * Contacts on (or not on) another segment, or a logged segment's entry, picked from the
+ * tenant's segments and logged segments.
+ */
 export const MembershipSection = memo(({ rows, errors, onChange }: MembershipSectionProps) => {
   const t = useT();
+  const options = useMembershipOptions();
   return (
     <BuilderSection value="membership" title={t("criteria.section.membership")}>
       {rows.map((row, i) => {
@@ -55,9 +61,11 @@ export const MembershipSection = memo(({ rows, errors, onChange }: MembershipSec
                       : t("criteria.membership.logged")
                   }
                   selectedOptions={[row.target]}
-                  onOptionSelect={(_, d) =>
-                    set({ target: d.optionValue === "logged" ? "logged" : "segment" })
-                  }
+                  onOptionSelect={(_, d) => {
+                    const target = d.optionValue === "logged" ? "logged" : "segment";
+                    // A segment No. is no entry No.: the value picked goes with its list.
+                    if (target !== row.target) set({ target, value: "" });
+                  }}
                 >
                   <Option value="segment">{t("criteria.membership.segment")}</Option>
                   <Option value="logged">{t("criteria.membership.logged")}</Option>
@@ -65,14 +73,21 @@ export const MembershipSection = memo(({ rows, errors, onChange }: MembershipSec
               </>
             }
           >
-            <Field validationMessage={messagesFor(errors, `membership:${row.id}`)}>
-              <Input
-                size="small"
-                aria-label={t("criteria.membership.value", { n })}
-                value={row.value}
-                onChange={(_, d) => set({ value: d.value })}
-              />
-            </Field>
+            <SearchCombobox
+              label={t("criteria.membership.value", { n })}
+              hideLabel
+              value={row.value}
+              onChange={(value) => set({ value })}
+              load={row.target === "segment" ? options.segments : options.logged}
+              source={row.target}
+              placeholder={t("pickers.search")}
+              missingText={(code) =>
+                row.target === "segment"
+                  ? t("pickers.membership.missingSegment", { code })
+                  : t("pickers.membership.missingLogged", { code })
+              }
+              error={messagesFor(errors, `membership:${row.id}`)}
+            />
           </RemovableRow>
         );
       })}

@@ -1,7 +1,8 @@
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
 import { memo } from "react";
 import { useT } from "../../i18n/use-t";
+import { SearchCombobox } from "../../ui/search-combobox";
 import {
   changeRow,
   dropRow,
@@ -12,6 +13,7 @@ import {
 } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
 import { RemovableRow } from "./removable-row";
+import { useProfileOptions } from "./use-profile-options";
 
 export interface ProfileSectionProps {
   readonly rows: readonly ProfileRow[];
@@ -19,50 +21,63 @@ export interface ProfileSectionProps {
   readonly onChange: EditPart<readonly ProfileRow[]>;
 }
 
-/** Profile answers: a questionnaire, one of its questions, and the answer a contact gave. */
+/**
+ * Profile answers: a questionnaire, one of its questions, and the answer a contact gave, each
+ * picked from the questionnaire's own lines as in Business Central's Profile criteria.
+ */
 export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionProps) => {
   const t = useT();
+  const options = useProfileOptions();
   return (
     <BuilderSection value="profile" title={t("criteria.section.profile")}>
       {rows.map((row, i) => {
-        const set = (part: "questionnaire" | "question" | "answer", value: string) =>
-          onChange(changeRow(row.id, (r) => ({ ...r, [part]: value })));
+        const n = i + 1;
+        const set = (change: Partial<ProfileRow>) =>
+          onChange(changeRow(row.id, (r) => ({ ...r, ...change })));
         const key = `profile:${row.id}`;
+        const lines = `${options.language}|${row.questionnaire}`;
         return (
           <RemovableRow
             key={row.id}
-            label={t("criteria.profile.row", { n: i + 1 })}
-            removeLabel={t("criteria.profile.remove", { n: i + 1 })}
+            label={t("criteria.profile.row", { n })}
+            removeLabel={t("criteria.profile.remove", { n })}
             onRemove={() => onChange(dropRow(row.id))}
             pair={
               <>
-                <Field
-                  size="small"
+                <SearchCombobox
                   label={t("criteria.profile.questionnaire")}
-                  validationMessage={messagesFor(errors, key, ["questionnaire"])}
-                >
-                  <Input
-                    value={row.questionnaire}
-                    onChange={(_, d) => set("questionnaire", d.value)}
-                  />
-                </Field>
-                <Field
-                  size="small"
+                  value={row.questionnaire}
+                  // Another questionnaire has other questions: what was picked below goes.
+                  onChange={(code) => set({ questionnaire: code, question: "", answer: "" })}
+                  load={options.questionnaires}
+                  source={options.language}
+                  placeholder={t("pickers.search")}
+                  missingText={(code) => t("pickers.profile.missingQuestionnaire", { code })}
+                  error={messagesFor(errors, key, ["questionnaire"])}
+                />
+                <SearchCombobox
                   label={t("criteria.profile.question")}
-                  validationMessage={messagesFor(errors, key, ["question"])}
-                >
-                  <Input value={row.question} onChange={(_, d) => set("question", d.value)} />
-                </Field>
+                  value={row.question}
+                  onChange={(question) => set({ question, answer: "" })}
+                  load={options.questions(row.questionnaire)}
+                  source={lines}
+                  disabled={!row.questionnaire}
+                  missingText={(code) => t("pickers.profile.missingQuestion", { code })}
+                  error={messagesFor(errors, key, ["question"])}
+                />
               </>
             }
           >
-            <Field
-              size="small"
+            <SearchCombobox
               label={t("criteria.profile.answer")}
-              validationMessage={messagesFor(errors, key, ["value", "values", "op", ""])}
-            >
-              <Input value={row.answer} onChange={(_, d) => set("answer", d.value)} />
-            </Field>
+              value={row.answer}
+              onChange={(answer) => set({ answer })}
+              load={options.answers(row.questionnaire, row.question)}
+              source={`${lines}|${row.question}`}
+              disabled={!row.question}
+              missingText={(code) => t("pickers.profile.missingAnswer", { code })}
+              error={messagesFor(errors, key, ["value", "values", "op", ""])}
+            />
           </RemovableRow>
         );
       })}

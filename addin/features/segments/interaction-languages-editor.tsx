@@ -6,7 +6,9 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useApiQuery } from "../../api/use-api-query";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
+import { SearchCombobox } from "../../ui/search-combobox";
 import { useOpenSegment } from "./open-segment";
+import { useLanguageOptions } from "./use-language-options";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -33,6 +35,7 @@ export const InteractionLanguagesEditor = () => {
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const languages = useLanguageOptions();
   const { segment, reload: reloadSegment } = useOpenSegment();
   const no = segment.no;
   const query = useApiQuery(
@@ -162,11 +165,14 @@ export const InteractionLanguagesEditor = () => {
             validationState={messageAt("", "languageCode") ? "error" : "none"}
             validationMessage={messageAt("", "languageCode")}
           >
-            <Input
-              size="small"
-              placeholder="da-DK"
+            <SearchCombobox
+              bare
+              label={t("segments.languages.language")}
               value={newLanguage}
-              onChange={(_, d) => setNewLanguage(d.value)}
+              onChange={setNewLanguage}
+              load={languages.load}
+              source={languages.source}
+              missingText={(code) => t("pickers.language.missing", { code })}
             />
           </Field>
           <Field

@@ -18,8 +18,10 @@ import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { DiscardChangesDialog } from "../../ui/discard-changes-dialog";
 import { DrawerTitle } from "../../ui/drawer-title";
+import { SearchCombobox } from "../../ui/search-combobox";
 import { CodePicker } from "./code-picker";
 import { useHeaderLookups } from "./lookups";
+import { useLanguageOptions } from "./use-language-options";
 
 type LineField =
   "description" | "subject" | "interactionTemplateCode" | "campaignNo" | "languageCode" | "note";
@@ -78,6 +80,7 @@ export const LineEditDrawer = ({
   const t = useT();
   const styles = useStyles();
   const { client } = useApi();
+  const languages = useLanguageOptions();
   const lookups = useHeaderLookups().state.data;
   const [current, setCurrent] = useState(line);
   const [form, setForm] = useState(() => toForm(line));
@@ -177,6 +180,18 @@ export const LineEditDrawer = ({
                     noneLabel={t("common.none")}
                     onChange={(code) => setForm((x) => ({ ...x, [f]: code }))}
                   />
+                ) : f === "languageCode" ? (
+                  <SearchCombobox
+                    bare
+                    label={t(LABEL[f])}
+                    disabled={readOnly}
+                    value={form.languageCode}
+                    onChange={(code) => setForm((x) => ({ ...x, languageCode: code }))}
+                    load={languages.load}
+                    source={languages.source}
+                    noneLabel={t("common.none")}
+                    missingText={(code) => t("pickers.language.missing", { code })}
+                  />
                 ) : f === "note" ? (
                   <Textarea
                     data-line-field={f}
@@ -190,7 +205,6 @@ export const LineEditDrawer = ({
                   <Input
                     data-line-field={f}
                     readOnly={readOnly}
-                    placeholder={f === "languageCode" ? "da-DK" : undefined}
                     value={form[f]}
                     onChange={(_, d) => setForm((x) => ({ ...x, [f]: d.value }))}
                   />

@@ -21,6 +21,7 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { SearchCombobox } from "../../ui/search-combobox";
 import { useUnsavedChanges } from "../../ui/unsaved-changes";
 import { runApplyTemplate, type ApplyTemplateRun } from "./apply-template-run";
 import { ApplyTemplateProgress } from "./apply-template-progress";
@@ -36,6 +37,7 @@ import {
 } from "./header-form-model";
 import { useHeaderLookups } from "./lookups";
 import { useOpenSegment } from "./open-segment";
+import { useLanguageOptions } from "./use-language-options";
 
 const useStyles = makeStyles({
   // A Teams tab is 1,280 px wide: a form of 1,200 px wide inputs is hard to read.
@@ -87,6 +89,7 @@ export const SegmentHeaderForm = () => {
   const { client } = useApi();
   const { segment, replace } = useOpenSegment();
   const lookups = useHeaderLookups();
+  const languages = useLanguageOptions();
   const [base, setBase] = useState<HeaderForm>(() => toForm(segment));
   const [form, setForm] = useState<HeaderForm>(base);
   const [changed, setChanged] = useState<readonly HeaderField[]>([]);
@@ -246,11 +249,16 @@ export const SegmentHeaderForm = () => {
         )}
         {field(
           "languageCode",
-          <Input
+          <SearchCombobox
+            bare
+            label={t(LABEL.languageCode)}
             disabled={logged}
             value={form.languageCode}
-            placeholder="da-DK"
-            onChange={(_, d) => set("languageCode", d.value)}
+            onChange={(code) => set("languageCode", code)}
+            load={languages.load}
+            source={languages.source}
+            noneLabel={none}
+            missingText={(code) => t("pickers.language.missing", { code })}
           />,
         )}
       </div>

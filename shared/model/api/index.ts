@@ -5,6 +5,7 @@ import { contactEndpoints } from "./contacts";
 import { criteriaEndpoints } from "./criteria";
 import { deliveryEndpoints } from "./delivery";
 import { interactionEndpoints } from "./interactions";
+import { languageEndpoints } from "./languages";
 import { mergeEndpoints } from "./merge";
 import { profileQuestionnaireEndpoints } from "./profile-questionnaires";
 import { segmentLetterEndpoints } from "./segment-letter";
@@ -27,6 +28,7 @@ export const api = {
   ...campaignEndpoints,
   ...contactCodeEndpoints,
   ...profileQuestionnaireEndpoints,
+  ...languageEndpoints,
   ...criteriaEndpoints,
   ...interactionEndpoints,
   ...applyTemplateJobEndpoints,

@@ -405,6 +405,8 @@ const probes: Record<EndpointName, Probe> = {
   ],
   deleteProfileQuestionnaire: (x) => [{ path: `/profile-questionnaires/${x.contactCode}` }],
   listCriteriaFields: () => [{ path: "/criteria/fields" }],
+  // The same fixed catalog for every tenant: nothing of a tenant to leak, still signed in.
+  listLanguages: () => [{ path: "/languages", query: { search: "da" } }],
   suggestFieldValues: (x) => [
     { path: "/criteria/fields/city/values" },
     { path: "/criteria/fields/name/values" },
@@ -541,6 +543,7 @@ const probes: Record<EndpointName, Probe> = {
   getLogStatus: (x) => [{ path: `/segments/${x.segment}/log-status` }],
   listLoggedSegments: (x) => [
     { path: "/logged-segments", query: { segmentNo: x.segment } },
+    { path: "/logged-segments", query: { search: x.segment } },
     { path: "/logged-segments", query: { top: "1", continuationToken: x.token } },
   ],
   getLoggedSegment: (x) => [{ path: `/logged-segments/${x.logged}` }],

@@ -38,6 +38,36 @@ describe("a logged segment becomes history", () => {
     expect(logged.json.items.map((l: { entryNo: number }) => l.entryNo)).toEqual([loggedEntryNo]);
   });
 
+  it("finds a logged segment by entry No., segment No. or a word of its description", async () => {
+    const entryNos = async (search: string) => {
+      const res = await api.call(
+        "GET",
+        `/api/logged-segments?search=${encodeURIComponent(search)}`,
+      );
+      expect(res.status).toBe(200);
+      return res.json.items.map((l: { entryNo: number }) => l.entryNo);
+    };
+    expect(await entryNos(String(loggedEntryNo))).toEqual([loggedEntryNo]);
+    expect(await entryNos("h1")).toEqual([loggedEntryNo]);
+    expect(await entryNos("forårs")).toEqual([loggedEntryNo]);
+    expect(await entryNos("H2")).toEqual([]);
+    expect(await entryNos(String(loggedEntryNo + 1000))).toEqual([]);
+  });
+
+  it("refuses a search longer than 100 characters and a page above 500, naming the field", async () => {
+    const long = await api.call("GET", `/api/logged-segments?search=${"x".repeat(101)}`);
+    expect(long.status).toBe(400);
+    expect(long.headers.get("content-type")).toMatch(/problem\+json/);
+    expect(long.json.errors).toEqual([
+      expect.objectContaining({ in: "query", field: "search", rule: "too_big" }),
+    ]);
+    const big = await api.call("GET", "/api/logged-segments?search=H&top=501");
+    expect(big.status).toBe(400);
+    expect(big.json.errors).toEqual([
+      expect.objectContaining({ in: "query", field: "top", rule: "too_big" }),
+    ]);
+  });
+
   it("refuses a list filtered on status logged, naming the field", async () => {
     const res = await api.call("GET", "/api/segments?status=logged");
     expect(res.status).toBe(400);

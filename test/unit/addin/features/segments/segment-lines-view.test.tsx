@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
-import { aLine, aSegment, createFakeApi, ok, problem } from "../../fake-api";
+import { aLine, aSegment, createFakeApi, ok, problem, type FakeCall } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
 const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
@@ -12,7 +12,21 @@ const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
     { fetch, language },
   );
 
+const languages = [
+  { code: "da-DK", name: "Danish (Denmark)", nameDa: "dansk (Danmark)" },
+  { code: "en-GB", name: "English (United Kingdom)", nameDa: "engelsk (Storbritannien)" },
+];
+
 const lookups = {
+  listLanguages: (call: FakeCall) =>
+    ok({
+      items: languages.filter(
+        (l) =>
+          !call.query.search ||
+          l.code.toLowerCase().startsWith(call.query.search.toLowerCase()) ||
+          l.nameDa.includes(call.query.search),
+      ),
+    }),
   listSalespeople: () => ok({ items: [] }),
   listCampaigns: () => ok({ items: [] }),
   listInteractionTemplates: () =>
@@ -204,7 +218,15 @@ describe("SegmentLinesView", () => {
     const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
     fireEvent.click(within(drawer).getByRole("combobox", { name: "Interaktionsskabelon" }));
     fireEvent.click(await screen.findByRole("option", { name: "(ingen)" }));
-    fireEvent.change(within(drawer).getByLabelText("Sprog"), { target: { value: "en-GB" } });
+    // The line's language is named beside its code; another is picked from the languages.
+    const language = within(drawer).getByRole("combobox", { name: "Sprog" });
+    await waitFor(() =>
+      expect((language as HTMLInputElement).value).toBe("da-DK – dansk (Danmark)"),
+    );
+    fireEvent.change(language, { target: { value: "engelsk" } });
+    fireEvent.click(
+      await screen.findByRole("option", { name: "en-GB – engelsk (Storbritannien)" }),
+    );
     fireEvent.click(within(drawer).getByRole("button", { name: "Gem" }));
     await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(1));
     expect(fake.callsTo("updateSegmentLine")[0]?.body).toEqual({
@@ -264,7 +286,10 @@ describe("SegmentLinesView", () => {
     await waitFor(() => expect(fake.callsTo("getSegment").length).toBeGreaterThan(1));
 
     const form = screen.getByRole("form", { name: "Add language" });
-    fireEvent.change(within(form).getByLabelText("Language"), { target: { value: "da-DK" } });
+    fireEvent.change(within(form).getByRole("combobox", { name: "Language" }), {
+      target: { value: "da" },
+    });
+    fireEvent.click(await screen.findByRole("option", { name: "da-DK – Danish (Denmark)" }));
     fireEvent.change(within(form).getByLabelText("Subject"), { target: { value: "Hej" } });
     fireEvent.click(within(form).getByRole("button", { name: "Add language" }));
     await waitFor(() => expect(fake.callsTo("createSegmentInteractionLanguage")).toHaveLength(1));

@@ -1,0 +1,290 @@
+/**
+ * The criteria builder's code pickers end to end (issue 16), in headless Chromium at 320 px, with
+ * the keyboard only: a Profile criterion (questionnaire, question, answer) and a Segment
+ * membership criterion are built by typing into each picker, arrowing to a suggestion and
+ * pressing Enter; the live count then counts the one contact both fit, and Apply adds it. Word
+ * (the stand-in) in English and a plain browser tab in Danish. At every step nothing scrolls
+ * sideways (document scrollWidth <= clientWidth) and axe-core finds no serious or critical
+ * violation; screenshots at 320, 350 and 1280 px. Last, the segment's Language Code is picked
+ * the same way in Details.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import {
+  OFFICE_JS_URL,
+  apiCaller,
+  buildPane,
+  collectPageErrors,
+  freePort,
+  launchChromium,
+  openSegmentTab,
+  paneContext,
+  poll,
+  press,
+  startApiChild,
+  startStaticServer,
+  type ApiChild,
+  type StaticServer,
+} from "../../scripts/e2e-stack";
+import { daDK } from "../../addin/i18n/da-DK";
+import { formatMessage } from "../../addin/i18n/format-message";
+import { enUS, type Messages } from "../../addin/i18n/en-US";
+
+jest.setTimeout(180_000);
+
+const SCREENSHOTS = path.resolve(
+  __dirname,
+  "../..",
+  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots/pickers",
+);
+const HEIGHT = 760;
+const TENANT = "demo";
+
+type Host = "word" | "browser";
+type Language = "en-US" | "da-DK";
+const catalogs: Record<Language, Messages> = { "en-US": enUS, "da-DK": daDK };
+const targetSegment: Record<Language, string> = { "en-US": "PICK-EN", "da-DK": "PICK-DA" };
+
+// Large and on SUMMER: only KT2001 fits both criteria.
+const contacts = [
+  ["KT2001", "Ida Large Summer", "Large", true],
+  ["KT2002", "Ole Large Only", "Large", false],
+  ["KT2003", "Eva Small Summer", "Small", true],
+] as const;
+
+let server: StaticServer;
+let api: ApiChild;
+let browser: Browser;
+let dataDir: string;
+let buildDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-pickers-data-"));
+  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-pickers-pane-"));
+  const port = await freePort();
+  server = await startStaticServer(buildDir);
+  [api] = await Promise.all([
+    startApiChild({ port, dataDir, corsOrigin: server.origin }),
+    buildPane(buildDir, `http://127.0.0.1:${port}/api`, "development"),
+  ]);
+  const call = apiCaller(api.apiUrl, await api.token(TENANT, "demo.user@mergeline.dev"));
+  await call("POST", "/profile-questionnaires", {
+    code: "CUSTOMER",
+    description: "Customer profile",
+    descriptionDa: "Kundeprofil",
+    questions: [
+      {
+        description: "Company size",
+        descriptionDa: "Virksomhedsstørrelse",
+        answers: [
+          { description: "Small", descriptionDa: "Lille" },
+          { description: "Large", descriptionDa: "Stor" },
+        ],
+      },
+    ],
+  });
+  await call("POST", "/segments", { no: "SUMMER", description: "Summer fair" });
+  for (const [no, name, size, summer] of contacts) {
+    await call("POST", "/contacts", {
+      no,
+      type: "person",
+      name,
+      profileAnswers: [{ questionnaire: "CUSTOMER", question: "Company size", answer: size }],
+    });
+    if (summer) await call("POST", "/segments/SUMMER/lines", { contactNo: no });
+  }
+  for (const no of Object.values(targetSegment))
+    await call("POST", "/segments", { no, description: `Pickers ${no}` });
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await server?.close();
+  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+
+/** Sideways scroll and axe's serious or critical findings on the page as it is now. */
+const layoutProblems = async (page: Page, where: string): Promise<string[]> => {
+  const problems: string[] = [];
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth)
+    problems.push(`${where}: scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+  // Fluent's focus sentinels (aria-hidden, focusable by design) are left out, as elsewhere.
+  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  for (const v of result.violations)
+    if (v.impact === "serious" || v.impact === "critical")
+      problems.push(`${where}: axe ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  return problems;
+};
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, caret: "hide" });
+
+/**
+ * A keyboard user's pick: type into the box, arrow down until the wanted suggestion is the
+ * active one, press Enter; the box then shows the pick.
+ */
+const pickWithKeys = async (
+  page: Page,
+  box: Locator,
+  typed: string,
+  option: string,
+): Promise<void> => {
+  await box.focus();
+  await page.keyboard.type(typed);
+  const wanted = page.getByRole("option", { name: option, exact: true });
+  await wanted.waitFor();
+  const wantedId = await wanted.getAttribute("id");
+  await poll(
+    async () => {
+      if ((await box.getAttribute("aria-activedescendant")) !== wantedId)
+        await page.keyboard.press("ArrowDown");
+      return box.getAttribute("aria-activedescendant");
+    },
+    (active) => active === wantedId,
+    `arrow down to "${option}"`,
+    10_000,
+  );
+  await page.keyboard.press("Enter");
+  await poll(
+    () => box.inputValue(),
+    (v) => v === option,
+    `the box shows "${option}"`,
+    10_000,
+  );
+};
+
+const cases: [Host, Language][] = [
+  ["word", "en-US"],
+  ["browser", "da-DK"],
+];
+
+describe.each(cases)("the code pickers in the %s host in %s", (host, language) => {
+  it("build a Profile and a Segment membership criterion with the keyboard at 320 px", async () => {
+    const m = catalogs[language];
+    const danish = language === "da-DK";
+    const segmentNo = targetSegment[language];
+    const context = await paneContext(browser, {
+      width: 320,
+      height: HEIGHT,
+      word: { displayLanguage: language, title: "Letter", paragraphs: ["Dear ,"] },
+    });
+    if (host === "browser")
+      await context.route(OFFICE_JS_URL, (route) =>
+        route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+      );
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.origin}/taskpane.html`);
+    const name = (step: string) => `${host}-${language}-${step}`;
+    const problems: string[] = [];
+
+    await press(
+      page.getByRole("button", {
+        name: fill(m["segments.list.open"], { no: segmentNo, description: `Pickers ${segmentNo}` }),
+      }),
+    );
+    await openSegmentTab(page, m["shell.tab.criteria"], true);
+    await press(page.getByRole("button", { name: m["criteria.add"] }));
+    await page.getByRole("button", { name: m["criteria.apply"], exact: true }).waitFor();
+
+    // Profile: questionnaire, then its question, then the question's answer.
+    await press(page.getByRole("button", { name: m["criteria.section.profile"], exact: true }));
+    await press(page.getByRole("button", { name: m["criteria.profile.add"] }));
+    const row = page.getByRole("group", { name: fill(m["criteria.profile.row"], { n: "1" }) });
+    const questionnaire = row.getByRole("combobox", {
+      name: m["criteria.profile.questionnaire"],
+      exact: true,
+    });
+    await questionnaire.focus();
+    await page.keyboard.type("cus");
+    await page.getByRole("option", { name: /CUSTOMER/ }).waitFor();
+    problems.push(...(await layoutProblems(page, "questionnaire suggestions")));
+    await shot(page, name("questionnaire-open-320"));
+    await questionnaire.fill("");
+    await pickWithKeys(
+      page,
+      questionnaire,
+      "cust",
+      danish ? "CUSTOMER – Kundeprofil" : "CUSTOMER – Customer profile",
+    );
+    await pickWithKeys(
+      page,
+      row.getByRole("combobox", { name: m["criteria.profile.question"], exact: true }),
+      "size",
+      danish ? "Company size – Virksomhedsstørrelse" : "Company size",
+    );
+    await pickWithKeys(
+      page,
+      row.getByRole("combobox", { name: m["criteria.profile.answer"], exact: true }),
+      "lar",
+      danish ? "Large – Stor" : "Large",
+    );
+
+    // Segment membership: contacts on SUMMER.
+    await press(page.getByRole("button", { name: m["criteria.section.membership"], exact: true }));
+    await press(page.getByRole("button", { name: m["criteria.membership.add"] }));
+    const member = page.getByRole("combobox", {
+      name: fill(m["criteria.membership.value"], { n: "1" }),
+    });
+    await member.focus();
+    await page.keyboard.type("zzz");
+    await page.getByText(fill(m["pickers.noneFound"], { search: "zzz" })).waitFor();
+    problems.push(...(await layoutProblems(page, "membership none found")));
+    await shot(page, name("membership-none-320"));
+    await member.fill("");
+    await pickWithKeys(page, member, "sum", "SUMMER – Summer fair");
+
+    const count = formatMessage(language, m["criteria.count.add"], { count: 1 });
+    await page.getByTestId("live-count").filter({ hasText: count }).waitFor();
+    problems.push(...(await layoutProblems(page, "both criteria at 320")));
+    for (const width of [320, 350, 1280]) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      await page.waitForTimeout(150);
+      if (width !== 320)
+        problems.push(...(await layoutProblems(page, `both criteria at ${width}`)));
+      await shot(page, name(`criteria-${width}`));
+    }
+    await page.setViewportSize({ width: 320, height: HEIGHT });
+
+    await press(page.getByRole("button", { name: m["criteria.apply"], exact: true }));
+    await openSegmentTab(page, m["shell.tab.lines"], true);
+    await page.getByText(contacts[0][1]).first().waitFor();
+    expect(await page.getByText(contacts[1][1]).count()).toBe(0);
+    expect(await page.getByText(contacts[2][1]).count()).toBe(0);
+
+    // The segment's Language Code, picked from the languages in the pane's language.
+    await press(page.getByRole("button", { name: m["segments.header.title"] }));
+    const languageBox = page
+      .getByRole("form", { name: m["segments.header.title"] })
+      .getByRole("combobox", { name: m["segments.field.language"] });
+    await pickWithKeys(
+      page,
+      languageBox,
+      danish ? "dansk" : "danish",
+      danish ? "da-DK – dansk (Danmark)" : "da-DK – Danish (Denmark)",
+    );
+    for (const width of [320, 350, 1280]) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      await page.waitForTimeout(150);
+      problems.push(...(await layoutProblems(page, `details with a language at ${width}`)));
+      await shot(page, name(`details-language-${width}`));
+    }
+
+    expect(problems).toEqual([]);
+    expect(errors.filter((line) => !/Failed to load resource.*(404|501)/.test(line))).toEqual([]);
+    await context.close();
+  });
+});
