@@ -6,7 +6,7 @@ import type {
   ResponseOf,
 } from "@shared/model/endpoint";
 import { Problem } from "@shared/model/problem";
-import { paneApi, type PaneApi, type PaneEndpointName } from "./client-endpoints";
+import { endpointSpec, type PaneApi, type PaneEndpointName } from "./client-endpoints";
 import { ApiContractError, ApiError, ApiUnreachableError } from "./errors";
 
 type HeaderSource = () => Record<string, string> | Promise<Record<string, string>>;
@@ -107,7 +107,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const call = async (name: PaneEndpointName, opts: LooseOptions = {}): Promise<unknown> => {
-    const spec: EndpointSpec = paneApi[name];
+    const spec: EndpointSpec = await endpointSpec(name);
     const url = `${baseUrl}${fillPath(name, spec.path, opts.params)}${queryString(opts.query)}`;
     const headers: Record<string, string> = {
       accept: spec.responseType ?? "application/json",

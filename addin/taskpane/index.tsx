@@ -7,6 +7,7 @@ import {
   createTokenProvider,
   preloadSignIn,
 } from "../auth/create-token-provider";
+import { requestFirstSegmentPage } from "../features/segments/first-segment-page";
 import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
 import { loadMessages } from "../i18n/translate";
@@ -48,8 +49,10 @@ const start = async (): Promise<void> => {
         await tokens.signIn();
       },
     };
-    // The first token is asked for now, beside the theme and the language, not after the render.
+    // The first token and the segment list's first page are asked for now, beside the theme and
+    // the language, not after the render (the list is the first view).
     tokens.prepare?.();
+    requestFirstSegmentPage(connection.client);
     const [initialTheme] = await Promise.all([
       loadTheme(host.theme()).catch(() => undefined),
       loadMessages(host.displayLanguage).catch(() => undefined),

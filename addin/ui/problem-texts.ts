@@ -1,6 +1,5 @@
 import type { Problem, ProblemError } from "@shared/model/problem";
-import { daDK } from "../i18n/da-DK";
-import type { MessageKey } from "../i18n/en-US";
+import { enUS, type MessageKey } from "../i18n/en-US";
 import { messagesFor, translator, type Translate } from "../i18n/translate";
 
 /**
@@ -87,7 +86,9 @@ export const localizeProblem =
   (language: string) =>
   (problem: Problem): Problem => {
     const messages = messagesFor(language);
-    const english = messages !== daDK;
+    // Compared with English, not Danish: importing the Danish catalog here would put it in the
+    // first bundle of every pane (i18n/translate.ts loads it only for a Danish one).
+    const english = messages === enUS;
     const t = translator(messages, language);
     const errors = problem.errors?.map((entry) => ({
       ...entry,

@@ -14,7 +14,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useHost } from "../../host/host-context";
-import { daDK } from "../../i18n/da-DK";
+import { enUS } from "../../i18n/en-US";
 import { messagesFor } from "../../i18n/translate";
 import { useT } from "../../i18n/use-t";
 
@@ -49,7 +49,7 @@ export const CodeTagPicker = ({ list, codes, label, onChange }: CodeTagPickerPro
   const styles = useStyles();
   const { client } = useApi();
   const { displayLanguage } = useHost();
-  const danish = messagesFor(displayLanguage) === daDK;
+  const danish = messagesFor(displayLanguage) !== enUS;
   const [query, setQuery] = useState("");
   const search = useDebounced(query.trim(), 200);
   const suggestions = useApiQuery(

@@ -25,8 +25,7 @@ import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { SegmentStatusBadge } from "./segment-status-badge";
 import { useFormat } from "../../i18n/use-format";
-
-const PAGE = 50;
+import { SEGMENT_PAGE_SIZE as PAGE, takeFirstSegmentPage } from "./first-segment-page";
 
 // The dialog (and Fluent's Dialog with it) loads when first opened, not with the pane.
 const CreateSegmentDialog = lazy(() =>
@@ -67,6 +66,9 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   const { state, reload } = useApiQuery(
     async (signal) => {
       setMore(undefined);
+      // The first page was asked for while the pane started (taskpane/index.tsx).
+      const early = settled ? undefined : takeFirstSegmentPage();
+      if (early) return early;
       return client("listSegments", {
         query: { top: PAGE, ...(settled ? { search: settled } : {}) },
         signal,

@@ -1,5 +1,6 @@
 import { contactFields, operatorsFor } from "@shared/criteria/fields";
-import { paneApi, type PaneEndpointName } from "../../../addin/api/client-endpoints";
+import { api as paneApi } from "@shared/model/api";
+import type { PaneEndpointName } from "../../../addin/api/client-endpoints";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import type { ProblemError } from "@shared/model/problem";
 import type { Segment, SegmentLine } from "@shared/model/segment";

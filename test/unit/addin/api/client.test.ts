@@ -187,6 +187,17 @@ describe("createApiClient", () => {
     await expect(call("getHealth")).rejects.toBeInstanceOf(ApiContractError);
   });
 
+  // The segment list's endpoints come with the first bundle, the rest of the contract on first
+  // use (api/client-endpoints.ts): answers from either are checked against the contract.
+  it("checks the segment list's answer as well as any other", async () => {
+    const { fetch } = fakeFetch(json(200, { items: [{ no: 5 }] }));
+    const call = createApiClient({ baseUrl: "http://api.test/api", fetch });
+
+    await expect(call("listSegments", { query: { top: 50 } })).rejects.toBeInstanceOf(
+      ApiContractError,
+    );
+  });
+
   it("refuses a call whose path parameter is missing, before sending anything", async () => {
     const { fetch, calls } = fakeFetch();
     const call = createApiClient({ baseUrl: "http://api.test/api", fetch });

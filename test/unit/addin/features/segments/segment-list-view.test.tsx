@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { createApiClient } from "../../../../../addin/api/client";
+import { requestFirstSegmentPage } from "../../../../../addin/features/segments/first-segment-page";
 import { SegmentListView } from "../../../../../addin/features/segments/segment-list-view";
 import { aSegment, createFakeApi, ok, problem } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { BASE_URL, renderPane, seriousViolations } from "../../render-pane";
 
 const segments = [
   aSegment({ no: "MG0001", description: "Spring letter", campaignNo: "KAMP01", noOfLines: 12 }),
@@ -22,6 +24,20 @@ describe("SegmentListView", () => {
     expect(within(rows[1] as HTMLElement).getByText("Open")).toBeTruthy();
     expect(within(rows[2] as HTMLElement).getByText("Logged")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("shows the first page the pane asked for while it started, without asking again", async () => {
+    const fake = createFakeApi({ listSegments: () => ok({ items: segments }) });
+    requestFirstSegmentPage(createApiClient({ baseUrl: BASE_URL, fetch: fake.fetch }));
+    renderPane(<SegmentListView onOpen={() => undefined} />, { fetch: fake.fetch });
+
+    await screen.findByText("Christmas cards");
+    expect(fake.callsTo("listSegments")).toHaveLength(1);
+    expect(fake.callsTo("listSegments")[0]?.query.top).toBe("50");
+
+    // Taken once: the next list (a reload, another visit) asks the server.
+    renderPane(<SegmentListView onOpen={() => undefined} />, { fetch: fake.fetch });
+    await waitFor(() => expect(fake.callsTo("listSegments")).toHaveLength(2));
   });
 
   it("searches as the user types, once the typing pauses", async () => {

@@ -1,0 +1,27 @@
+import type { ResponseOf } from "@shared/model/endpoint";
+import type { ApiClient } from "../../api/client";
+import type { PaneApi } from "../../api/client-endpoints";
+
+/** How many segments a page of the list holds. */
+export const SEGMENT_PAGE_SIZE = 50;
+
+type SegmentPage = ResponseOf<PaneApi["listSegments"]>;
+
+let early: Promise<SegmentPage> | undefined;
+
+/**
+ * Asks for the segment list's first page as soon as the host is known (taskpane/index.tsx), so
+ * the token and the answer are on their way while React renders the shell, not after it.
+ */
+export const requestFirstSegmentPage = (client: ApiClient): void => {
+  early = client("listSegments", { query: { top: SEGMENT_PAGE_SIZE } });
+  // A refusal is met, and shown, by the list that takes it.
+  early.catch(() => undefined);
+};
+
+/** The early answer, once: a search, a reload or a second list asks the server again. */
+export const takeFirstSegmentPage = (): Promise<SegmentPage> | undefined => {
+  const taken = early;
+  early = undefined;
+  return taken;
+};
