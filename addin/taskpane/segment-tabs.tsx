@@ -141,20 +141,22 @@ const OverflowMenu = ({
           ref={ref}
           size="small"
           appearance="transparent"
-          icon={
-            <span className={styles.more}>
-              <MoreHorizontalRegular />
-              {runningTabs.map((tab) => (
-                <HiddenRunning key={tab} tab={tab} />
-              ))}
-            </span>
-          }
+          icon={<MoreHorizontalRegular />}
           menuIcon={null}
           aria-label={t("shell.tab.more", { count: overflowCount })}
           {...(runningTabs.length > 0
             ? { "aria-describedby": runningTabs.map(runningId).join(" ") }
             : {})}
-        />
+        >
+          {/* Beside the icon, not in its fixed-size slot, where it would squeeze the dots. */}
+          {runningTabs.length > 0 && (
+            <span className={styles.more}>
+              {runningTabs.map((tab) => (
+                <HiddenRunning key={tab} tab={tab} />
+              ))}
+            </span>
+          )}
+        </MenuButton>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
