@@ -879,4 +879,15 @@ export const daDK: Messages = {
   "problem.rule.in_use": "I brug, så den kan ikke fjernes.",
   "problem.rule.segment_busy": "En anden ændrer målgruppen: prøv igen om et øjeblik.",
   "problem.rule.other": "Værdien kan ikke bruges (serverens besked: {message})",
+  // ── state16: long runs kept with the pane (taskpane/runs-elsewhere.tsx, segment-tabs.tsx) ───
+  "pane.runs.label": "Igangværende arbejde",
+  "pane.runs.merge": "{segmentNo}: fletter {done} af {total}",
+  "pane.runs.mergeOpen": "{segmentNo}: fletter…",
+  "pane.runs.log": "{segmentNo}: logfører {done} af {total}",
+  "pane.runs.logOpen": "{segmentNo}: logfører…",
+  "pane.runs.show": "Vis {segmentNo}",
+  "shell.tab.running.merge": "Fletning i gang: {done} af {total}",
+  "shell.tab.runningOpen.merge": "Fletning i gang",
+  "shell.tab.running.log": "Logføring i gang: {done} af {total}",
+  "shell.tab.runningOpen.log": "Logføring i gang",
 };

@@ -880,6 +880,17 @@ export const enUS = {
   "problem.rule.in_use": "In use, so it cannot be removed.",
   "problem.rule.segment_busy": "Someone else is changing the segment: try again in a moment.",
   "problem.rule.other": "{message}",
+  // ── state16: long runs kept with the pane (taskpane/runs-elsewhere.tsx, segment-tabs.tsx) ───
+  "pane.runs.label": "Work in progress",
+  "pane.runs.merge": "{segmentNo}: merging {done} of {total}",
+  "pane.runs.mergeOpen": "{segmentNo}: merging…",
+  "pane.runs.log": "{segmentNo}: logging {done} of {total}",
+  "pane.runs.logOpen": "{segmentNo}: logging…",
+  "pane.runs.show": "Show {segmentNo}",
+  "shell.tab.running.merge": "Merge running: {done} of {total}",
+  "shell.tab.runningOpen.merge": "Merge running",
+  "shell.tab.running.log": "Log running: {done} of {total}",
+  "shell.tab.runningOpen.log": "Log running",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

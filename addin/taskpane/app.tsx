@@ -4,6 +4,10 @@ import { SegmentListView } from "../features/segments/segment-list-view";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { installFocusReturn } from "../ui/focus-return";
+import { useHoldUnload } from "../ui/hold-unload";
+import { PaneRunsProvider, usePaneRuns } from "../ui/pane-runs";
+import { UnsavedChangesProvider, useConfirmLeave, useUnsavedGuard } from "../ui/unsaved-changes";
+import { RunsElsewhere } from "./runs-elsewhere";
 import { LoggedSegmentsView, SegmentWorkspace } from "./lazy-views";
 import type { PaneRoute } from "./routes";
 import { ViewSlot } from "./view-slot";
@@ -33,14 +37,30 @@ const useStyles = makeStyles({
 /**
  * The pane's shell: where the pane runs, the top-level navigation (segments, logged segments),
  * and the current view. The segment list is in the first bundle; everything else is loaded when
- * it is first shown.
+ * it is first shown. Every way out of a view asks first when a form in it holds unsaved edits
+ * (the browser's reload or close too, in a browser or Teams); long runs (a merge, a Log) are kept
+ * here, above every view, and go on whichever view is shown.
  */
-export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: PaneRoute }) => {
+export const App = (props: { initialRoute?: PaneRoute }) => (
+  <PaneRunsProvider>
+    <UnsavedChangesProvider>
+      <Shell {...props} />
+    </UnsavedChangesProvider>
+  </PaneRunsProvider>
+);
+
+const Shell = ({ initialRoute = { view: "segments" } }: { initialRoute?: PaneRoute }) => {
   const t = useT();
   const styles = useStyles();
   const host = useHost();
   const [title, setTitle] = useState("");
   const [route, setRoute] = useState<PaneRoute>(initialRoute);
+  const confirmLeave = useConfirmLeave();
+  const navigate = (next: PaneRoute) => confirmLeave(() => setRoute(next));
+  const runs = usePaneRuns();
+  const unsaved = useUnsavedGuard();
+  // Word closes its pane without asking the page; a browser tab or Teams can be held.
+  useHoldUnload(host.kind !== "word", () => unsaved.dirty() || runs.busy());
 
   useEffect(() => installFocusReturn(), []);
 
@@ -56,7 +76,7 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
     };
   }, [host]);
 
-  const openSegment = (no: string) => setRoute({ view: "segment", no, tab: "lines" });
+  const openSegment = (no: string) => navigate({ view: "segment", no, tab: "lines" });
 
   return (
     <main className={styles.root}>
@@ -76,13 +96,17 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
                 appearance="subtle"
                 className={current ? styles.current : undefined}
                 aria-current={current ? "page" : undefined}
-                onClick={() => setRoute({ view })}
+                onClick={() => navigate({ view })}
               >
                 {t(view === "logged" ? "shell.logged" : "shell.segments")}
               </Button>
             );
           })}
         </nav>
+        <RunsElsewhere
+          {...(route.view === "segment" ? { openNo: route.no } : {})}
+          onShow={(run) => navigate({ view: "segment", no: run.segmentNo, tab: run.kind })}
+        />
       </header>
       <ViewSlot name={route.view === "segment" ? `segment/${route.no}` : route.view}>
         {route.view === "segments" && <SegmentListView onOpen={openSegment} />}
@@ -91,8 +115,8 @@ export const App = ({ initialRoute = { view: "segments" } }: { initialRoute?: Pa
           <SegmentWorkspace
             no={route.no}
             tab={route.tab}
-            onTab={(tab) => setRoute({ ...route, tab })}
-            onBack={() => setRoute({ view: "segments" })}
+            onTab={(tab) => navigate({ ...route, tab })}
+            onBack={() => navigate({ view: "segments" })}
             onOpenSegment={openSegment}
           />
         )}

@@ -7,6 +7,7 @@ import {
   MenuTrigger,
   Overflow,
   OverflowItem,
+  Spinner,
   Tab,
   TabList,
   makeStyles,
@@ -16,7 +17,10 @@ import {
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { MessageKey } from "../i18n/en-US";
+import { useFormat } from "../i18n/use-format";
 import { useT } from "../i18n/use-t";
+import { useRunActivities, type RunActivity } from "../ui/pane-runs";
+import { useVisuallyHidden } from "../ui/visually-hidden";
 import { segmentTabs, type SegmentTab } from "./routes";
 
 const useStyles = makeStyles({
@@ -29,7 +33,61 @@ const useStyles = makeStyles({
   },
   tabs: { minWidth: 0, overflow: "hidden", flexShrink: 1 },
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  more: { display: "flex", alignItems: "center" },
 });
+
+const RUNNING: Record<RunActivity["kind"], { count: MessageKey; open: MessageKey }> = {
+  merge: { count: "shell.tab.running.merge", open: "shell.tab.runningOpen.merge" },
+  log: { count: "shell.tab.running.log", open: "shell.tab.runningOpen.log" },
+};
+
+/** The tab that shows a run of this kind. */
+const TAB_OF: Record<RunActivity["kind"], SegmentTab> = { merge: "merge", log: "log" };
+
+/** The id of the hidden text that describes a tab whose run is going on. */
+const runningId = (tab: SegmentTab) => `tab-${tab}-running`;
+
+/** The open segment's runs, by the tab that shows each. */
+const useRunningTabs = (no: string): Partial<Record<SegmentTab, RunActivity>> => {
+  const running: Partial<Record<SegmentTab, RunActivity>> = {};
+  for (const activity of useRunActivities())
+    if (activity.segmentNo === no) running[TAB_OF[activity.kind]] = activity;
+  return running;
+};
+
+/** Read where a running tab is described ("Merge running: 1,204 of 3,229"); never shown. */
+const RunningTexts = ({ running }: { running: Partial<Record<SegmentTab, RunActivity>> }) => {
+  const t = useT();
+  const format = useFormat();
+  const hidden = useVisuallyHidden();
+  return (
+    <>
+      {segmentTabs.map((tab) => {
+        const activity = running[tab];
+        if (!activity) return null;
+        const text =
+          activity.done !== undefined && activity.total !== undefined
+            ? t(RUNNING[activity.kind].count, {
+                done: format.number(activity.done),
+                total: format.number(activity.total),
+              })
+            : t(RUNNING[activity.kind].open);
+        return (
+          <span key={tab} id={runningId(tab)} className={hidden.root}>
+            {text}
+          </span>
+        );
+      })}
+    </>
+  );
+};
+
+/** A small spinner beside a running tab's label; what it means is read from RunningTexts. */
+const RunningMark = () => <Spinner size="extra-tiny" aria-hidden />;
+
+/** True when one of the running tabs is in the "more" menu: the menu's button shows it then. */
+const HiddenRunning = ({ tab }: { tab: SegmentTab }) =>
+  useIsOverflowItemVisible(tab) ? null : <RunningMark />;
 
 const TAB_LABEL: Record<SegmentTab, MessageKey> = {
   lines: "shell.tab.lines",
@@ -42,21 +100,40 @@ const TAB_LABEL: Record<SegmentTab, MessageKey> = {
 
 const OverflowMenuItem = ({
   tab,
+  running,
   onTab,
 }: {
   tab: SegmentTab;
+  running: boolean;
   onTab: (tab: SegmentTab) => void;
 }) => {
   const t = useT();
   const visible = useIsOverflowItemVisible(tab);
   if (visible) return null;
-  return <MenuItem onClick={() => onTab(tab)}>{t(TAB_LABEL[tab])}</MenuItem>;
+  return (
+    <MenuItem
+      onClick={() => onTab(tab)}
+      {...(running
+        ? { "aria-describedby": runningId(tab), secondaryContent: <RunningMark /> }
+        : {})}
+    >
+      {t(TAB_LABEL[tab])}
+    </MenuItem>
+  );
 };
 
-const OverflowMenu = ({ onTab }: { onTab: (tab: SegmentTab) => void }) => {
+const OverflowMenu = ({
+  running,
+  onTab,
+}: {
+  running: Partial<Record<SegmentTab, RunActivity>>;
+  onTab: (tab: SegmentTab) => void;
+}) => {
   const t = useT();
+  const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
+  const runningTabs = segmentTabs.filter((tab) => running[tab]);
   return (
     <Menu hasIcons={false}>
       <MenuTrigger disableButtonEnhancement>
@@ -67,12 +144,24 @@ const OverflowMenu = ({ onTab }: { onTab: (tab: SegmentTab) => void }) => {
           icon={<MoreHorizontalRegular />}
           menuIcon={null}
           aria-label={t("shell.tab.more", { count: overflowCount })}
-        />
+          {...(runningTabs.length > 0
+            ? { "aria-describedby": runningTabs.map(runningId).join(" ") }
+            : {})}
+        >
+          {/* Beside the icon, not in its fixed-size slot, where it would squeeze the dots. */}
+          {runningTabs.length > 0 && (
+            <span className={styles.more}>
+              {runningTabs.map((tab) => (
+                <HiddenRunning key={tab} tab={tab} />
+              ))}
+            </span>
+          )}
+        </MenuButton>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
           {segmentTabs.map((tab) => (
-            <OverflowMenuItem key={tab} tab={tab} onTab={onTab} />
+            <OverflowMenuItem key={tab} tab={tab} running={!!running[tab]} onTab={onTab} />
           ))}
         </MenuList>
       </MenuPopover>
@@ -81,6 +170,8 @@ const OverflowMenu = ({ onTab }: { onTab: (tab: SegmentTab) => void }) => {
 };
 
 export interface SegmentTabsProps {
+  /** The open segment: its runs (a merge, a Log) mark their tabs while they go on. */
+  readonly no: string;
   readonly tab: SegmentTab;
   readonly onTab: (tab: SegmentTab) => void;
 }
@@ -88,11 +179,13 @@ export interface SegmentTabsProps {
 /**
  * The open segment's six tabs. Danish labels at 350 px (and English at 320 px) do not fit on one
  * line: the tabs that do not fit move into a "more" menu (Fluent's Overflow), the selected tab
- * always stays in view, and no tab is ever cut to its first letter.
+ * always stays in view, and no tab is ever cut to its first letter. A tab whose run goes on
+ * (Merge, Log) carries a small spinner, and so does the menu's button when that tab is in it.
  */
-export const SegmentTabs = ({ tab, onTab }: SegmentTabsProps) => {
+export const SegmentTabs = ({ no, tab, onTab }: SegmentTabsProps) => {
   const t = useT();
   const styles = useStyles();
+  const running = useRunningTabs(no);
   return (
     <Overflow minimumVisible={2}>
       {/* The menu button sits beside the tablist, not in it: a tablist holds only tabs. */}
@@ -106,13 +199,21 @@ export const SegmentTabs = ({ tab, onTab }: SegmentTabsProps) => {
         >
           {segmentTabs.map((value) => (
             <OverflowItem key={value} id={value} priority={value === tab ? 2 : 1}>
-              <Tab value={value} id={`tab-${value}`} className={styles.tab}>
+              <Tab
+                value={value}
+                id={`tab-${value}`}
+                className={styles.tab}
+                {...(running[value]
+                  ? { icon: <RunningMark />, "aria-describedby": runningId(value) }
+                  : {})}
+              >
                 {t(TAB_LABEL[value])}
               </Tab>
             </OverflowItem>
           ))}
         </TabList>
-        <OverflowMenu onTab={onTab} />
+        <OverflowMenu running={running} onTab={onTab} />
+        <RunningTexts running={running} />
       </div>
     </Overflow>
   );

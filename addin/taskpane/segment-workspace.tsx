@@ -15,7 +15,7 @@ import {
 import type { SegmentTab } from "./routes";
 import { SegmentTabs } from "./segment-tabs";
 import { ViewSlot } from "./view-slot";
-import { UnsavedChangesProvider, useConfirmLeave } from "../ui/unsaved-changes";
+import { useConfirmLeave } from "../ui/unsaved-changes";
 import { useFormat } from "../i18n/use-format";
 import { useMemo, useState } from "react";
 import { GoToFixProvider, type FixTarget, type GoToFix } from "../ui/go-to-fix";
@@ -60,7 +60,9 @@ const Title = ({ onBack }: { onBack: () => void }) => {
 
 const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspaceProps) => {
   const styles = useStyles();
-  // Details typed on the Lines tab live only in that tab's form: leaving asks first.
+  // Details typed on the Lines tab live only in that tab's form: the shell asks before any way
+  // out (a tab, back, the top navigation, another segment); a fix elsewhere asks before it sets
+  // the field to show.
   const confirmLeave = useConfirmLeave();
   const [pendingField, setPendingField] = useState<FixTarget["field"]>();
   const goToFix = useMemo<GoToFix>(
@@ -81,8 +83,8 @@ const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspacePr
   return (
     <GoToFixProvider value={goToFix}>
       <div className={styles.root}>
-        <Title onBack={() => confirmLeave(onBack)} />
-        <SegmentTabs tab={tab} onTab={(next) => next !== tab && confirmLeave(() => onTab(next))} />
+        <Title onBack={onBack} />
+        <SegmentTabs no={no} tab={tab} onTab={(next) => next !== tab && onTab(next)} />
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {/* Outside Word the letter is the segment's own, kept on the server, for every tab. */}
           <SegmentLetterProvider no={no}>
@@ -92,9 +94,7 @@ const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspacePr
               {tab === "letter" && <LetterView segmentNo={no} />}
               {tab === "preview" && <PreviewView segmentNo={no} />}
               {tab === "merge" && <MergeView segmentNo={no} />}
-              {tab === "log" && (
-                <LogView onOpenSegment={(other) => confirmLeave(() => onOpenSegment(other))} />
-              )}
+              {tab === "log" && <LogView onOpenSegment={onOpenSegment} />}
             </ViewSlot>
           </SegmentLetterProvider>
         </div>
@@ -106,8 +106,6 @@ const Workspace = ({ no, tab, onTab, onBack, onOpenSegment }: SegmentWorkspacePr
 /** One open segment: its name, the tabs, and the tab's view (each loaded when first shown). */
 export const SegmentWorkspace = (props: SegmentWorkspaceProps) => (
   <OpenSegmentProvider no={props.no}>
-    <UnsavedChangesProvider>
-      <Workspace {...props} />
-    </UnsavedChangesProvider>
+    <Workspace {...props} />
   </OpenSegmentProvider>
 );

@@ -1,5 +1,7 @@
 import {
+  Suspense,
   createContext,
+  lazy,
   useCallback,
   useContext,
   useEffect,
@@ -9,10 +11,19 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import { DiscardChangesDialog } from "./discard-changes-dialog";
+
+// The shell holds the guard from the first paint, but a form is dirty only once a view past the
+// segment list is loaded: the dialog comes with its own chunk, off the first bundle.
+const DiscardChangesDialog = lazy(() =>
+  import(/* webpackChunkName: "discard-changes" */ "./discard-changes-dialog").then((m) => ({
+    default: m.DiscardChangesDialog,
+  })),
+);
 
 interface UnsavedChangesGuard {
   setDirty(id: string, dirty: boolean): void;
+  /** True while a form below holds unsaved edits. */
+  dirty(): boolean;
   /** Runs `leave` at once when nothing is unsaved; else after the user chose to discard. */
   confirm(leave: () => void): void;
 }
@@ -20,8 +31,9 @@ interface UnsavedChangesGuard {
 const UnsavedChangesContext = createContext<UnsavedChangesGuard | undefined>(undefined);
 
 /**
- * Where forms below report unsaved edits, so that leaving (another tab, back to the list) asks
- * first instead of unmounting the form and its typed values with it.
+ * Where forms below report unsaved edits, so that leaving (another tab, back to the list, the
+ * top navigation, another segment) asks first instead of unmounting the form and its typed
+ * values with it. It sits in the shell, above every way out.
  */
 export const UnsavedChangesProvider = ({ children }: { children: ReactNode }) => {
   const dirty = useRef(new Set<string>());
@@ -29,6 +41,7 @@ export const UnsavedChangesProvider = ({ children }: { children: ReactNode }) =>
   const guard = useMemo<UnsavedChangesGuard>(
     () => ({
       setDirty: (id, on) => void (on ? dirty.current.add(id) : dirty.current.delete(id)),
+      dirty: () => dirty.current.size > 0,
       confirm: (leave) => (dirty.current.size === 0 ? leave() : setPending({ leave })),
     }),
     [],
@@ -37,14 +50,16 @@ export const UnsavedChangesProvider = ({ children }: { children: ReactNode }) =>
     <UnsavedChangesContext.Provider value={guard}>
       {children}
       {pending && (
-        <DiscardChangesDialog
-          onKeep={() => setPending(undefined)}
-          onDiscard={() => {
-            setPending(undefined);
-            dirty.current.clear();
-            pending.leave();
-          }}
-        />
+        <Suspense fallback={null}>
+          <DiscardChangesDialog
+            onKeep={() => setPending(undefined)}
+            onDiscard={() => {
+              setPending(undefined);
+              dirty.current.clear();
+              pending.leave();
+            }}
+          />
+        </Suspense>
       )}
     </UnsavedChangesContext.Provider>
   );
@@ -65,3 +80,9 @@ export const useConfirmLeave = () => {
   const guard = useContext(UnsavedChangesContext);
   return useCallback((leave: () => void) => (guard ? guard.confirm(leave) : leave()), [guard]);
 };
+
+const NOTHING_UNSAVED = { dirty: () => false };
+
+/** Whether anything below the provider is unsaved (for the browser's reload or close). */
+export const useUnsavedGuard = (): Pick<UnsavedChangesGuard, "dirty"> =>
+  useContext(UnsavedChangesContext) ?? NOTHING_UNSAVED;

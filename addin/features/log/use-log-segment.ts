@@ -1,8 +1,9 @@
 import type { SendAttachments } from "@shared/model/delivery";
 import type { LogOutcome } from "@shared/model/logging";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { useApi } from "../../api/api-context";
 import { ApiError } from "../../api/errors";
+import { usePaneRun } from "../../ui/pane-runs";
 
 export interface LogProgress {
   readonly written: number;
@@ -29,23 +30,33 @@ const newKey = (): string =>
  * attempt wrote; dropped once the server has answered for good. While the call runs, the
  * server's progress is polled. `resume` finishes a Log that stopped (its process died), whoever
  * started it: the server finishes that run exactly once, so it needs no key of its own.
+ *
+ * The run, its key and its polling are kept with the pane, per segment (usePaneRun): leaving the
+ * Log tab while the Log runs leaves it followed, and coming back shows its progress or outcome.
  */
 export const useLogSegment = (segmentNo: string) => {
   const { client } = useApi();
-  const [run, setRun] = useState<LogRun>({ phase: "idle" });
-  const key = useRef<string | undefined>(undefined);
-  const polling = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
-
+  const {
+    state: run,
+    set: setRun,
+    scratch,
+    setActivity,
+    // The idempotency key of a Log whose outcome is unknown, and the progress poll's timer.
+  } = usePaneRun<LogRun, { key?: string; polling?: ReturnType<typeof setInterval> }>(
+    `log/${segmentNo}`,
+    () => ({ phase: "idle" }),
+    () => ({}),
+  );
   const stopPolling = () => {
-    if (polling.current !== undefined) clearInterval(polling.current);
-    polling.current = undefined;
+    if (scratch.polling !== undefined) clearInterval(scratch.polling);
+    scratch.polling = undefined;
+    setActivity(undefined);
   };
-  useEffect(() => stopPolling, []);
 
   /** A changed request (follow-up, Send Attachments) is a new operation, not a retry. */
   const forget = useCallback(() => {
-    key.current = undefined;
-  }, []);
+    scratch.key = undefined;
+  }, [scratch]);
 
   /** Runs one Log call with progress; tells whether the server gave its final word. */
   const track = useCallback(
@@ -54,14 +65,18 @@ export const useLogSegment = (segmentNo: string) => {
     ): Promise<{ outcome?: LogOutcome; answered: boolean }> => {
       setRun({ phase: "logging" });
       stopPolling();
-      polling.current = setInterval(() => {
+      setActivity({ segmentNo, kind: "log" });
+      scratch.polling = setInterval(() => {
         client("getLogStatus", { params: { no: segmentNo } }).then(
-          (status) =>
+          (status) => {
             setRun((current) =>
               current.phase === "logging"
                 ? { phase: "logging", progress: { written: status.written, total: status.total } }
                 : current,
-            ),
+            );
+            if (scratch.polling !== undefined)
+              setActivity({ segmentNo, kind: "log", done: status.written, total: status.total });
+          },
           // Progress is a courtesy: a failed poll changes nothing about the log itself.
           () => undefined,
         );
@@ -79,7 +94,7 @@ export const useLogSegment = (segmentNo: string) => {
         stopPolling();
       }
     },
-    [client, segmentNo],
+    [client, segmentNo, setRun, scratch, setActivity],
   );
 
   const log = useCallback(
@@ -88,8 +103,8 @@ export const useLogSegment = (segmentNo: string) => {
       followUp: boolean,
       sendAttachments?: SendAttachments,
     ): Promise<LogOutcome | undefined> => {
-      key.current ??= newKey();
-      const idempotencyKey = key.current;
+      scratch.key ??= newKey();
+      const idempotencyKey = scratch.key;
       const { outcome, answered } = await track(() =>
         client("logSegment", {
           params: { no: segmentNo },
@@ -98,10 +113,10 @@ export const useLogSegment = (segmentNo: string) => {
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       );
-      if (answered) key.current = undefined;
+      if (answered) scratch.key = undefined;
       return outcome;
     },
-    [client, segmentNo, track],
+    [client, segmentNo, track, scratch],
   );
 
   const resume = useCallback(

@@ -136,7 +136,8 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
   const mergeId = useId();
   const explainId = useId();
   const run = useMergeRun(segmentNo);
-  const [output, setOutput] = useState<MergeOutputKind>("document");
+  // Back on the tab while a merge runs (or after it ended): the output it makes stays chosen.
+  const [output, setOutput] = useState<MergeOutputKind>(() => run.state.output ?? "document");
   const [sheet, setSheet] = useState<LabelSheet>(DEFAULT_LABEL_SHEET);
   const sheetPrintable = output !== "labels" || labelSheetIssues(sheet).length === 0;
   const merge = () =>

@@ -1,7 +1,7 @@
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { LabelOptions } from "@shared/model/label-sheet";
 import type { MergeOutputKind } from "@shared/model/merge-job";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { useApi } from "../../api/api-context";
 import { NoTemplateError } from "../../host/host";
 import { useHost } from "../../host/host-context";
@@ -19,6 +19,7 @@ import { setLetterFieldMatches, useLetterFieldMatches } from "./letter-field-mat
 import { fetchAllMergeData, toMergeRecord, type MergeData } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
+import { usePaneRun } from "../../ui/pane-runs";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -54,6 +55,8 @@ export type MergeOutcome =
 
 export interface MergeRunState {
   readonly phase?: MergePhase;
+  /** The output the running (or last) merge makes: the view shows it chosen when it comes back. */
+  readonly output?: MergeOutputKind;
   readonly progress?: { done: number; total?: number };
   readonly check?: {
     issues: readonly CheckIssue[];
@@ -71,43 +74,69 @@ export interface MergeRunState {
  * open document as it is, unsaved edits included, and the result goes straight into Word in a
  * constant number of round trips. One document per contact, and every merge outside Word,
  * runs as the server's merge job and ends in a download.
+ *
+ * The run is kept with the pane, per segment (usePaneRun), not in the Merge view: leaving the
+ * tab, the segment or the list leaves it running and followed, and coming back shows it. Only
+ * Cancel stops it (and the server's job with it).
  */
 export const useMergeRun = (segmentNo: string) => {
   const { client } = useApi();
   const host = useHost();
-  const [state, setState] = useState<MergeRunState>({});
+  const {
+    state,
+    set: setState,
+    scratch: controller,
+    setActivity,
+  } = usePaneRun<MergeRunState, { current?: AbortController; merging?: boolean }>(
+    `merge/${segmentNo}`,
+    () => ({}),
+    () => ({}),
+  );
   // Match Fields for the pane's letter, for this session (shared with the preview).
   const matches = useLetterFieldMatches();
-  const controller = useRef<AbortController | undefined>(undefined);
-
-  useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    async (work: (signal: AbortSignal) => Promise<Partial<MergeRunState>>) => {
+    async (
+      work: (signal: AbortSignal) => Promise<Partial<MergeRunState>>,
+      output?: MergeOutputKind,
+    ) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      setState((previous) => ({ check: previous.check, phase: "data" }));
+      // A merge (not a check) shows in the shell and on the Merge tab while it runs.
+      controller.merging = output !== undefined;
+      setActivity(controller.merging ? { segmentNo, kind: "merge" } : undefined);
+      setState((previous) => ({
+        check: previous.check,
+        phase: "data",
+        output: output ?? previous.output,
+      }));
       try {
         const result = await work(abort.signal);
         if (controller.current === abort)
-          setState((previous) => ({ check: previous.check, ...result }));
+          setState((previous) => ({ check: previous.check, output: previous.output, ...result }));
       } catch (error) {
         if (controller.current !== abort) return;
         setState((previous) =>
           abort.signal.aborted
-            ? { check: previous.check, outcome: { kind: "canceled" } }
-            : { check: previous.check, error },
+            ? { check: previous.check, output: previous.output, outcome: { kind: "canceled" } }
+            : { check: previous.check, output: previous.output, error },
         );
       } finally {
-        if (controller.current === abort) controller.current = undefined;
+        if (controller.current === abort) {
+          controller.current = undefined;
+          setActivity(undefined);
+        }
       }
     },
-    [],
+    [controller, setState, setActivity, segmentNo],
   );
 
-  const progress = (phase: MergePhase, done: number, total?: number) =>
+  const progress = (phase: MergePhase, done: number, total?: number) => {
     setState((previous) => ({ ...previous, phase, progress: { done, total } }));
+    if (controller.merging)
+      setActivity({ segmentNo, kind: "merge", done, ...(total !== undefined ? { total } : {}) });
+  };
 
   /** All lines' merge data, with progress against the segment's number of lines. */
   const allRecords = async (signal: AbortSignal) => {
@@ -248,11 +277,11 @@ export const useMergeRun = (segmentNo: string) => {
             ...(failed.length > 0 ? { failed } : {}),
           },
         };
-      }),
+      }, output),
     [start, host, client, segmentNo, matches],
   );
 
-  const cancel = useCallback(() => controller.current?.abort(), []);
+  const cancel = useCallback(() => controller.current?.abort(), [controller]);
 
   return {
     state,
