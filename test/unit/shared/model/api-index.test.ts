@@ -1,4 +1,5 @@
 import { api } from "@shared/model/api";
+import { applyTemplateJobEndpoints } from "@shared/model/api/apply-template-jobs";
 import { campaignEndpoints } from "@shared/model/api/campaigns";
 import { contactCodeEndpoints } from "@shared/model/api/contact-codes";
 import { contactEndpoints } from "@shared/model/api/contacts";
@@ -24,6 +25,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   profileQuestionnaires: profileQuestionnaireEndpoints,
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,
+  applyTemplateJobs: applyTemplateJobEndpoints,
   merge: mergeEndpoints,
   delivery: deliveryEndpoints,
 };
