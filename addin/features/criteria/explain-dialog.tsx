@@ -19,6 +19,7 @@ import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ACTION_KIND_LABEL } from "./action-labels";
 import { useFormat } from "../../i18n/use-format";
+import { ExplainedReasons } from "./explained-reasons";
 import { useActionSummary } from "./use-action-summary";
 
 const VIA_LABEL: Record<string, MessageKey> = {
@@ -74,16 +75,7 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                     })}
                   </Text>
                 )}
-                {explanation.because.length > 0 && (
-                  <>
-                    <Caption1 block>{t("criteria.explain.because")}</Caption1>
-                    <ul>
-                      {explanation.because.map((reason, i) => (
-                        <li key={i}>{reason}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+                {explanation.reasons && <ExplainedReasons reasons={explanation.reasons} />}
                 {explanation.stillMatches !== undefined && (
                   <Badge appearance="tint" color={explanation.stillMatches ? "success" : "warning"}>
                     {explanation.stillMatches

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
-import { aLine, aSegment, createFakeApi, ok, problem } from "../../fake-api";
+import { aLine, aSegment, createFakeApi, fieldCatalog, ok, problem } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
 const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
@@ -93,6 +93,7 @@ describe("SegmentLinesView", () => {
       ...lookups,
       getSegment: () => ok(aSegment()),
       listSegmentLines: () => ok({ items: [aLine()] }),
+      listCriteriaFields: () => ok(fieldCatalog()),
       explainLine: () =>
         ok({
           lineNo: 1,
@@ -117,7 +118,11 @@ describe("SegmentLinesView", () => {
             createdAt: "2026-03-01T10:00:00Z",
             createdBy: "demo",
           },
-          because: ["City is Aarhus C"],
+          reasons: {
+            kind: "condition",
+            matched: true,
+            condition: { kind: "field", field: "city", op: "eq", value: "Aarhus C" },
+          },
           stillMatches: true,
           evaluatedOn: "2026-03-01",
         }),
@@ -130,6 +135,7 @@ describe("SegmentLinesView", () => {
       await within(dialog).findByText("Handling 1: Tilføj kontakter City is Aarhus C"),
     ).toBeTruthy();
     expect(within(dialog).getByText("Opfylder stadig kriterierne i dag")).toBeTruthy();
+    expect(await within(dialog).findByText('By er "Aarhus C"')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 
