@@ -4,8 +4,7 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "../../i18n/en-US";
 import { useFormat } from "../../i18n/use-format";
 import { useT } from "../../i18n/use-t";
-import { summarizeNode } from "./action-summary";
-import { useFieldLabel } from "./use-field-label";
+import { summarizeNode, type FieldLabel } from "./action-summary";
 
 const useStyles = makeStyles({
   list: {
@@ -27,9 +26,14 @@ const GROUP: Record<"and" | "or" | "not", MessageKey> = {
  * how they combine. A part is marked only where it went the other way than the whole, e.g. the
  * condition a NOT turned round.
  */
-export const ExplainedReasons = ({ reasons }: { reasons: ExplainedCriteria }) => {
+export const ExplainedReasons = ({
+  reasons,
+  label,
+}: {
+  reasons: ExplainedCriteria;
+  label: FieldLabel;
+}) => {
   const t = useT();
-  const label = useFieldLabel();
   const format = useFormat();
   const styles = useStyles();
   const words = (condition: TypedCondition) => summarizeNode(t, label, condition, true, format);

@@ -13,7 +13,7 @@ export const useActionSummary = (): ((action: CriteriaAction) => {
   readonly ownDescription: string | undefined;
 }) => {
   const t = useT();
-  const label = useFieldLabel();
+  const { label } = useFieldLabel();
   const format = useFormat();
   return (action) => ({
     summary: summarizeAction(t, label, action, format),

@@ -1,7 +1,7 @@
 import type { CriteriaNode } from "@shared/criteria/criteria-tree";
 import type { TypedCondition } from "@shared/model/explained-criteria";
 import type { Explanation } from "@shared/model/segment-criteria";
-import { screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { ExplainDialog } from "../../../../../addin/features/criteria/explain-dialog";
 import { englishCatalogIn } from "../../english-catalog";
 import { aLine, createFakeApi, fieldCatalog, ok } from "../../fake-api";
@@ -208,6 +208,29 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "custom.ansatte greater than 1,500",
     ]);
     expect(screen.getByText("Matched:")).toBeTruthy();
+  });
+
+  it("waits for the field labels rather than showing the fields' raw names first", async () => {
+    let catalogIn: () => void = () => undefined;
+    const fake = createFakeApi({
+      listCriteriaFields: async () => {
+        await new Promise<void>((resolve) => (catalogIn = resolve));
+        return ok(fieldCatalog());
+      },
+      explainLine: () => ok(explanation(matchedReasons, true)),
+    });
+    renderPane(<ExplainDialog line={aLine()} onClose={() => undefined} />, {
+      fetch: fake.fetch,
+      language: "da-DK",
+    });
+    const dialog = await screen.findByRole("dialog");
+    await waitFor(() => expect(fake.callsTo("explainLine")).toHaveLength(1));
+    // The explanation is in; the labels are not: still looking it up, no "city er".
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(within(dialog).getByText("Slår op…")).toBeTruthy();
+    expect(dialog.textContent).not.toMatch(/city|createdAt|postCode/);
+    catalogIn();
+    expect(await within(dialog).findByText('By er "Aarhus C"')).toBeTruthy();
   });
 
   it("shows no reasons where the server has none (added by hand)", async () => {
