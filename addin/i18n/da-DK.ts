@@ -344,6 +344,13 @@ export const daDK: Messages = {
   "criteria.explain.stillMatches": "Opfylder stadig kriterierne i dag",
   "criteria.explain.noLongerMatches": "Opfylder ikke længere kriterierne",
   "criteria.explain.evaluatedOn": "Vurderet den {date}.",
+  // ── reasons16: the Explain dialog's reasons, as typed (features/criteria/explained-reasons.tsx)
+  "criteria.explain.failed": "Ikke opfyldt i dag:",
+  "criteria.explain.met": "{condition} (opfyldt)",
+  "criteria.explain.notMet": "{condition} (ikke opfyldt)",
+  "criteria.explain.group.and": "Alle disse:",
+  "criteria.explain.group.or": "Mindst én af disse:",
+  "criteria.explain.group.not": "Ikke følgende:",
   // ── letter.*: writing the letter (features/letter/) ────────────────────────────────────────────
   "letter.heading": "Skriv brevet",
   "letter.cancel": "Annuller",

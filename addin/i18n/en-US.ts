@@ -342,6 +342,13 @@ export const enUS = {
   "criteria.explain.stillMatches": "Still matches today",
   "criteria.explain.noLongerMatches": "No longer matches today",
   "criteria.explain.evaluatedOn": "Evaluated on {date}.",
+  // ── reasons16: the Explain dialog's reasons, as typed (features/criteria/explained-reasons.tsx)
+  "criteria.explain.failed": "Not met today:",
+  "criteria.explain.met": "{condition} (met)",
+  "criteria.explain.notMet": "{condition} (not met)",
+  "criteria.explain.group.and": "All of these:",
+  "criteria.explain.group.or": "At least one of these:",
+  "criteria.explain.group.not": "Not the following:",
   // ── letter.*: writing the letter (features/letter/) ────────────────────────────────────────────
   "letter.heading": "Write the letter",
   "letter.cancel": "Cancel",

@@ -1,7 +1,6 @@
 import { likeMatches, readLikePattern } from "./like-pattern";
 import type { ContactDocLike } from "./contact-doc-like";
 import { dayBounds, isDateComparison, type DateComparison } from "./date-bounds";
-import { describeCondition } from "./describe-condition";
 import type { FieldValue } from "./literals";
 import type { NormalizedOperand } from "./normalize-operand";
 import {
@@ -69,43 +68,6 @@ export const evaluate = (
       return !evaluate(node.item, contact, sets);
     default:
       return leafMatches(node, contact, sets);
-  }
-};
-
-export interface Explanation {
-  readonly matched: boolean;
-  /**
-   * Statements true of the contact that decide the result: when it matched, the conditions it
-   * met (all of an `and`, the met ones of an `or`); when not, the conditions it failed, negated
-   * ("not (...)"). A `not` passes its item's statements through, which read right already.
-   */
-  readonly because: string[];
-}
-
-export const explain = (
-  node: NormalizedNode,
-  contact: ContactDocLike,
-  sets: ResolvedSets,
-): Explanation => {
-  switch (node.kind) {
-    case "and":
-    case "or": {
-      const parts = node.items.map((item) => explain(item, contact, sets));
-      const matched =
-        node.kind === "and" ? parts.every((p) => p.matched) : parts.some((p) => p.matched);
-      // An and fails by its failed items, an or succeeds by its met ones; otherwise all count.
-      const deciding =
-        (node.kind === "and") === matched ? parts : parts.filter((p) => p.matched === matched);
-      return { matched, because: deciding.flatMap((p) => p.because) };
-    }
-    case "not": {
-      const inner = explain(node.item, contact, sets);
-      return { matched: !inner.matched, because: inner.because };
-    }
-    default: {
-      const matched = leafMatches(node, contact, sets);
-      return { matched, because: [describeCondition(node, !matched)] };
-    }
   }
 };
 

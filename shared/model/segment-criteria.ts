@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CriteriaTree } from "../criteria/criteria-tree";
 import { Code, IsoDate, text } from "./common";
 import { CriteriaAction, CriteriaOptions } from "./criteria-action";
+import { ExplainedCriteria } from "./explained-criteria";
 import { SavedCriteria } from "./saved-criteria";
 
 /** Add, Reduce or Refine Contacts: a criteria tree, the dialog's options, and dry run for a live count. */
@@ -92,7 +93,10 @@ export const Explanation = z.object({
   viaContactNo: Code.optional().meta({
     description: "The company or person the contact came with.",
   }),
-  because: z.array(z.string()).meta({ description: "The conditions the contact matched." }),
+  reasons: ExplainedCriteria.optional().meta({
+    description:
+      "The action's conditions as typed, each marked with whether the contact meets it today; only the deciding ones. Absent when the action had no conditions (by hand, a refresh) or the contact is gone.",
+  }),
   stillMatches: z
     .boolean()
     .optional()

@@ -49,15 +49,33 @@ const OPERATOR: Record<Operator, MessageKey> = {
   between: "criteria.op.between",
 };
 
-/** Text in quotes, so its spaces and case show as typed; numbers, codes and dates bare. */
-const value = (t: Translate, v: Scalar | undefined, quoted: boolean): string =>
+/** How values read in the pane's locale (useFormat): numbers and calendar dates. */
+export interface ValueFormat {
+  readonly number: (value: number) => string;
+  readonly date: (iso: string) => string;
+}
+
+/** Values exactly as stored, where no locale is at hand. */
+const asStored: ValueFormat = { number: String, date: (iso) => iso };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Text in quotes, so its spaces and case show as typed; numbers and calendar dates in the
+ * locale; codes and relative dates ("-30D", "last month") bare, as typed.
+ */
+const value = (t: Translate, v: Scalar | undefined, quoted: boolean, shown: ValueFormat): string =>
   v === undefined
     ? ""
     : typeof v === "boolean"
       ? t(v ? "common.yes" : "common.no")
-      : typeof v === "string" && quoted
-        ? `"${v}"`
-        : String(v);
+      : typeof v === "number"
+        ? shown.number(v)
+        : quoted
+          ? `"${v}"`
+          : ISO_DATE.test(v)
+            ? shown.date(v)
+            : v;
 
 interface Operand {
   readonly op?: Operator | undefined;
@@ -65,49 +83,61 @@ interface Operand {
   readonly values?: readonly Scalar[] | undefined;
 }
 
-const operand = (t: Translate, subject: string, o: Operand, quoted: boolean): string => {
+const operand = (
+  t: Translate,
+  subject: string,
+  o: Operand,
+  quoted: boolean,
+  shown: ValueFormat,
+): string => {
   const op = o.op ?? "eq";
   if (op === "empty" || op === "notEmpty") return `${subject} ${t(OPERATOR[op])}`;
   if (op === "between")
     return t("criteria.summary.between", {
       field: subject,
-      from: value(t, o.values?.[0], quoted),
-      to: value(t, o.values?.[1], quoted),
+      from: value(t, o.values?.[0], quoted, shown),
+      to: value(t, o.values?.[1], quoted, shown),
     });
-  const shown =
+  const values =
     op === "in" || op === "notIn"
-      ? (o.values ?? []).map((v) => value(t, v, quoted)).join(", ")
-      : value(t, o.value, quoted);
-  return `${subject} ${t(OPERATOR[op])} ${shown}`;
+      ? (o.values ?? []).map((v) => value(t, v, quoted, shown)).join(", ")
+      : value(t, o.value, quoted, shown);
+  return `${subject} ${t(OPERATOR[op])} ${values}`;
 };
 
 /** Every contact: what Add Contacts without conditions sends (No. is not empty). */
 const isEveryone = (node: CriteriaNode): boolean =>
   node.kind === "field" && node.field === "no" && node.op === "notEmpty";
 
-/** One node of the tree; `top` leaves the outermost group without brackets. */
+/**
+ * One node of the tree; `top` leaves the outermost group without brackets. The Explain dialog
+ * words each condition of its reasons with this too, so both read alike.
+ */
 export const summarizeNode = (
   t: Translate,
   label: FieldLabel,
   node: CriteriaNode,
   top = true,
+  shown: ValueFormat = asStored,
 ): string => {
   switch (node.kind) {
     case "and":
     case "or": {
       const joined = node.items
-        .map((item) => summarizeNode(t, label, item, false))
+        .map((item) => summarizeNode(t, label, item, false, shown))
         .join(` ${t(node.kind === "and" ? "criteria.summary.and" : "criteria.summary.or")} `);
       return top || node.items.length === 1 ? joined : `(${joined})`;
     }
     case "not":
-      return t("criteria.summary.not", { item: summarizeNode(t, label, node.item, true) });
+      return t("criteria.summary.not", {
+        item: summarizeNode(t, label, node.item, true, shown),
+      });
     case "field": {
       if (isEveryone(node)) return t("criteria.summary.everyone");
       const field = label(node.field);
       if (node.filter !== undefined)
         return `${field.label} ${t("criteria.op.filter")} ${node.filter}`;
-      return operand(t, field.label, node, field.text);
+      return operand(t, field.label, node, field.text, shown);
     }
     case "profile":
       return operand(
@@ -118,6 +148,7 @@ export const summarizeNode = (
         }),
         node,
         true,
+        shown,
       );
     case "list":
       return t(`criteria.summary.list.${node.match}`, {
@@ -133,8 +164,8 @@ export const summarizeNode = (
         node.evaluation &&
           `${t("criteria.interactions.evaluation")} ${t(`common.evaluation.${node.evaluation}`)}`,
         node.salespersonCode && `${t("criteria.interactions.salesperson")} ${node.salespersonCode}`,
-        node.from && `${t("criteria.interactions.from")} ${node.from}`,
-        node.to && `${t("criteria.interactions.to")} ${node.to}`,
+        node.from && `${t("criteria.interactions.from")} ${value(t, node.from, false, shown)}`,
+        node.to && `${t("criteria.interactions.to")} ${value(t, node.to, false, shown)}`,
       ].filter((part): part is string => Boolean(part));
       const head = t(
         node.has === false
@@ -165,13 +196,14 @@ export const summarizeAction = (
   t: Translate,
   label: FieldLabel,
   action: Pick<CriteriaAction, "kind" | "filter" | "contactNos" | "source">,
+  shown: ValueFormat = asStored,
 ): string => {
   if (action.source?.savedCriteriaCode !== undefined && action.filter)
     return t("criteria.summary.saved", {
       code: action.source.savedCriteriaCode,
-      summary: summarizeNode(t, label, action.filter),
+      summary: summarizeNode(t, label, action.filter, true, shown),
     });
-  if (action.filter) return summarizeNode(t, label, action.filter);
+  if (action.filter) return summarizeNode(t, label, action.filter, true, shown);
   if (action.contactNos?.length) return action.contactNos.join(", ");
   if (action.source?.loggedSegmentEntryNo !== undefined)
     return t("criteria.summary.inLogged", { entryNo: action.source.loggedSegmentEntryNo });

@@ -19,7 +19,9 @@ import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { ACTION_KIND_LABEL } from "./action-labels";
 import { useFormat } from "../../i18n/use-format";
-import { useActionSummary } from "./use-action-summary";
+import { ExplainedReasons } from "./explained-reasons";
+import { isGeneratedDescription, summarizeAction } from "./action-summary";
+import { useFieldLabel } from "./use-field-label";
 
 const VIA_LABEL: Record<string, MessageKey> = {
   criteria: "criteria.explain.via.criteria",
@@ -34,14 +36,16 @@ const VIA_LABEL: Record<string, MessageKey> = {
 export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: () => void }) => {
   const t = useT();
   const format = useFormat();
-  const described = useActionSummary();
   const { client } = useApi();
   const { state, reload } = useApiQuery(
     (signal) =>
       client("explainLine", { params: { no: line.segmentNo, lineNo: line.lineNo }, signal }),
     [client, line.segmentNo, line.lineNo],
   );
-  const explanation = state.status === "ok" ? state.data : undefined;
+  // The action and its reasons read by the builder's labels: shown once the catalog is in,
+  // never by the fields' raw names first.
+  const fields = useFieldLabel();
+  const explanation = state.status === "ok" && !fields.loading ? state.data : undefined;
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
@@ -49,7 +53,7 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
         <DialogBody>
           <DialogTitle>{t("criteria.explain.title", { name: line.contactName })}</DialogTitle>
           <DialogContent>
-            {state.status === "loading" && (
+            {(state.status === "loading" || (state.status === "ok" && fields.loading)) && (
               <Spinner size="small" label={t("criteria.explain.loading")} />
             )}
             {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
@@ -66,23 +70,18 @@ export const ExplainDialog = ({ line, onClose }: { line: SegmentLine; onClose: (
                       no: explanation.action.no,
                       kind: t(ACTION_KIND_LABEL[explanation.action.kind]),
                       description: [
-                        described(explanation.action).summary,
-                        described(explanation.action).ownDescription,
+                        summarizeAction(t, fields.label, explanation.action, format),
+                        isGeneratedDescription(explanation.action)
+                          ? undefined
+                          : explanation.action.description,
                       ]
                         .filter(Boolean)
                         .join(" · "),
                     })}
                   </Text>
                 )}
-                {explanation.because.length > 0 && (
-                  <>
-                    <Caption1 block>{t("criteria.explain.because")}</Caption1>
-                    <ul>
-                      {explanation.because.map((reason, i) => (
-                        <li key={i}>{reason}</li>
-                      ))}
-                    </ul>
-                  </>
+                {explanation.reasons && (
+                  <ExplainedReasons reasons={explanation.reasons} label={fields.label} />
                 )}
                 {explanation.stillMatches !== undefined && (
                   <Badge appearance="tint" color={explanation.stillMatches ? "success" : "warning"}>

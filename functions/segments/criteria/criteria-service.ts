@@ -1,5 +1,5 @@
 import type { CriteriaNode } from "@shared/criteria/criteria-tree";
-import { evaluate, explain } from "@shared/criteria/evaluate";
+import { explainAsTyped } from "@shared/criteria/explain-as-typed";
 import type { ContactDocLike } from "@shared/criteria/contact-doc-like";
 import type { CriteriaAction, CriteriaOptions } from "@shared/model/criteria-action";
 import type { SavedCriteria, SavedCriteriaStep } from "@shared/model/saved-criteria";
@@ -450,28 +450,24 @@ export const explainLine = async (
     evaluatedOn,
     ...(action ? { action: stripEtag(action) } : {}),
   };
-  if (!action) return { ...base, via: "beforeCriteria", because: [] };
+  if (!action) return { ...base, via: "beforeCriteria" };
   const via = (line.via ??
     (action.kind === "manualAdd" ? "manual" : "criteria")) as Explanation["via"];
   const viaContact = line.viaContactNo ? { viaContactNo: line.viaContactNo } : {};
-  if (!action.filter || via === "manual") return { ...base, via, ...viaContact, because: [] };
+  if (!action.filter || via === "manual") return { ...base, via, ...viaContact };
   // The contact the criteria were matched on: a person brought by its company was not matched itself.
   const subjectNo =
     via === "expandedCompany" || via === "relatedCompany"
       ? (line.viaContactNo ?? line.contactNo)
       : line.contactNo;
   const contact = await deps.store.contacts.findForCriteria(tenant, subjectNo);
-  if (!contact) return { ...base, via, ...viaContact, because: [], stillMatches: false };
-  const normalized = normalizeOrReject(action.filter, action.evaluatedOn);
-  const sets = await resolveSets(deps.store, tenant, normalized);
-  const explained = explain(normalized, contact as ContactDocLike, sets);
-  return {
-    ...base,
-    via,
-    ...viaContact,
-    because: explained.because,
-    stillMatches: evaluate(normalized, contact as ContactDocLike, sets),
-  };
+  if (!contact) return { ...base, via, ...viaContact, stillMatches: false };
+  // A stored tree that no longer fits the catalog is refused as before, naming the condition.
+  normalizeOrReject(action.filter, action.evaluatedOn);
+  const explainer = explainAsTyped(action.filter, action.evaluatedOn);
+  const sets = await resolveSets(deps.store, tenant, explainer.normalized);
+  const reasons = explainer.explain(contact as ContactDocLike, sets);
+  return { ...base, via, ...viaContact, reasons, stillMatches: reasons.matched };
 };
 
 const stripEtag = <T extends { etag: string }>({ etag: _e, ...rest }: T) => rest;

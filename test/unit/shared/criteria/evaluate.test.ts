@@ -1,10 +1,5 @@
 import type { CriteriaNode } from "@shared/criteria/criteria-tree";
-import {
-  evaluate,
-  explain,
-  type ContactDocLike,
-  type ResolvedSets,
-} from "@shared/criteria/evaluate";
+import { evaluate, type ContactDocLike, type ResolvedSets } from "@shared/criteria/evaluate";
 import { normalizeCriteria } from "@shared/criteria/normalize";
 
 const TODAY = "2026-03-15";
@@ -216,87 +211,5 @@ describe("evaluate: the semantics table", () => {
     ],
   ])("%s", (_name, node, expected) => {
     expect(matches(node)).toEqual(expected);
-  });
-});
-
-describe("explain", () => {
-  const tree = normalizeCriteria(
-    {
-      kind: "and",
-      items: [
-        f("city", { op: "eq", value: "Aarhus C" }),
-        f("postCode", { filter: "8000..8999" }),
-        { kind: "list", list: "mailingGroups", match: "any", codes: ["NYHEDSBREV"] },
-        {
-          kind: "or",
-          items: [
-            f("custom.n", { op: "gt", value: 10 }),
-            { kind: "segment", in: true, segmentNo: "S1" },
-          ],
-        },
-        { kind: "not", item: f("createdAt", { op: "eq", value: "this month" }) },
-        {
-          kind: "profile",
-          questionnaire: "KUNDE",
-          question: "Size",
-          op: "in",
-          values: ["big", "huge"],
-        },
-      ],
-    },
-    TODAY,
-  );
-
-  it("names the conditions that made it true", () => {
-    expect(explain(tree, full, sets)).toEqual({
-      matched: true,
-      because: [
-        'city = "aarhus c"',
-        "postCode between 8000 and 8999",
-        "mailing group any of NYHEDSBREV",
-        "on segment S1",
-        "not (createdAt between 2026-03-01 and 2026-03-31)",
-        'profile KUNDE "Size" in ("big", "huge")',
-      ],
-    });
-  });
-
-  it("names the conditions that made it false, as true statements", () => {
-    expect(explain(tree, bare, sets)).toEqual({
-      matched: false,
-      because: [
-        'city <> "aarhus c"',
-        "not (postCode between 8000 and 8999)",
-        "mailing group none of NYHEDSBREV",
-        "not (custom.n > 10)",
-        "not on segment S1",
-        'not (profile KUNDE "Size" in ("big", "huge"))',
-      ],
-    });
-    expect(explain(tree, bare, sets).matched).toBe(evaluate(tree, bare, sets));
-  });
-
-  it("reads the other leaves too", () => {
-    const one = (node: CriteriaNode, contact: ContactDocLike) =>
-      explain(normalizeCriteria(node, TODAY), contact, sets).because;
-    expect(
-      one(
-        { kind: "interactions", has: true, campaignNo: "K1", from: "2026-01-01", to: "2026-01-31" },
-        full,
-      ),
-    ).toEqual(["has no interactions (campaign K1, from 2026-01-01, to 2026-01-31)"]);
-    expect(one({ kind: "segment", in: false, loggedSegmentEntryNo: 4 }, bare)).toEqual([
-      "not among the contacts of logged segment entry 4",
-    ]);
-    expect(one(f("city", { filter: "<>''&Aar*" }), full)).toEqual([
-      "city is not empty",
-      'city starts with "aar"',
-    ]);
-    expect(one(f("custom.s", { op: "notIn", values: ["x", 1] }), full)).toEqual([
-      'custom.s not in ("x", 1)',
-    ]);
-    expect(
-      one({ kind: "list", list: "jobResponsibilities", match: "all", codes: ["IT"] }, full),
-    ).toEqual(["job responsibility not all of IT"]);
   });
 });

@@ -1,7 +1,15 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
-import { aLine, aSegment, createFakeApi, ok, problem, type FakeCall } from "../../fake-api";
+import {
+  aLine,
+  aSegment,
+  createFakeApi,
+  fieldCatalog,
+  ok,
+  problem,
+  type FakeCall,
+} from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
 const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
@@ -107,6 +115,7 @@ describe("SegmentLinesView", () => {
       ...lookups,
       getSegment: () => ok(aSegment()),
       listSegmentLines: () => ok({ items: [aLine()] }),
+      listCriteriaFields: () => ok(fieldCatalog()),
       explainLine: () =>
         ok({
           lineNo: 1,
@@ -131,7 +140,11 @@ describe("SegmentLinesView", () => {
             createdAt: "2026-03-01T10:00:00Z",
             createdBy: "demo",
           },
-          because: ["City is Aarhus C"],
+          reasons: {
+            kind: "condition",
+            matched: true,
+            condition: { kind: "field", field: "city", op: "eq", value: "Aarhus C" },
+          },
           stillMatches: true,
           evaluatedOn: "2026-03-01",
         }),
@@ -144,6 +157,7 @@ describe("SegmentLinesView", () => {
       await within(dialog).findByText("Handling 1: Tilføj kontakter City is Aarhus C"),
     ).toBeTruthy();
     expect(within(dialog).getByText("Opfylder stadig kriterierne i dag")).toBeTruthy();
+    expect(await within(dialog).findByText('By er "Aarhus C"')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 
