@@ -47,11 +47,30 @@ const initialScripts = (dir: string): string[] => {
 
 type Page = import("playwright-core").Page;
 
-/** Until the segment list's first row can be clicked. */
+/**
+ * Until the segment list's first row can be clicked: in the page, enabled and laid out. Both
+ * sides are checked the same way, every animation frame (Playwright's actionability retries back
+ * off to every 500 ms, which would add up to half a second to the pane's side only).
+ */
 const paneReady = (page: Page) =>
-  page.getByRole("button", { name: /^Open segment BENCH-01\b/ }).click({ trial: true });
+  page.waitForFunction(
+    () => {
+      const row = document.querySelector<HTMLButtonElement>(
+        'button[aria-label^="Open segment BENCH-01 "]',
+      );
+      return row !== null && !row.disabled && row.getBoundingClientRect().height > 0;
+    },
+    undefined,
+    { polling: "raf" },
+  );
 const bareReady = (page: Page) =>
-  page.waitForFunction(() => (window as { __readyAt?: number }).__readyAt !== undefined);
+  page.waitForFunction(
+    () => (window as { __readyAt?: number }).__readyAt !== undefined,
+    undefined,
+    {
+      polling: "raf",
+    },
+  );
 
 /** One load in a fresh context: milliseconds until ready, and the pane's scripts it fetched. */
 const load = async (
