@@ -6,6 +6,7 @@ import { contactEndpoints } from "@shared/model/api/contacts";
 import { criteriaEndpoints } from "@shared/model/api/criteria";
 import { deliveryEndpoints } from "@shared/model/api/delivery";
 import { interactionEndpoints } from "@shared/model/api/interactions";
+import { languageEndpoints } from "@shared/model/api/languages";
 import { mergeEndpoints } from "@shared/model/api/merge";
 import { profileQuestionnaireEndpoints } from "@shared/model/api/profile-questionnaires";
 import { segmentLetterEndpoints } from "@shared/model/api/segment-letter";
@@ -23,6 +24,7 @@ const resources: Record<string, Record<string, EndpointSpec>> = {
   campaigns: campaignEndpoints,
   contactCodes: contactCodeEndpoints,
   profileQuestionnaires: profileQuestionnaireEndpoints,
+  languages: languageEndpoints,
   criteria: criteriaEndpoints,
   interactions: interactionEndpoints,
   applyTemplateJobs: applyTemplateJobEndpoints,

@@ -20,6 +20,10 @@ const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
     { fetch, language },
   );
 
+// These two pick from Fluent Comboboxes, which render slowly in jsdom on a shared 2-core machine
+// (over 60 s there under load): a bound on a stuck test, not on speed.
+const PICKER_TEST_TIMEOUT = 180_000;
+
 const languages = [
   { code: "da-DK", name: "Danish (Denmark)", nameDa: "dansk (Danmark)" },
   { code: "en-GB", name: "English (United Kingdom)", nameDa: "engelsk (Storbritannien)" },
@@ -218,102 +222,110 @@ describe("SegmentLinesView", () => {
     expect(await screen.findByText("Saved.")).toBeTruthy();
   });
 
-  it("sets a line's own interaction template and language in the side panel", async () => {
-    const line = aLine({ interactionTemplateCode: "LETTER", languageCode: "da-DK", etag: '"5"' });
-    const fake = createFakeApi({
-      ...lookups,
-      getSegment: () => ok(aSegment()),
-      listSegmentLines: () => ok({ items: [line] }),
-      updateSegmentLine: (call) => ok({ ...line, ...(call.body as object), etag: '"6"' }),
-    });
-    renderLines(fake.fetch, "da-DK");
-    fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
-    fireEvent.click(await screen.findByRole("menuitem", { name: "Rediger" }));
-    const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
-    fireEvent.click(within(drawer).getByRole("combobox", { name: "Interaktionsskabelon" }));
-    fireEvent.click(await screen.findByRole("option", { name: "(ingen)" }));
-    // The line's language is named beside its code; another is picked from the languages.
-    const language = within(drawer).getByRole("combobox", { name: "Sprog" });
-    await waitFor(() =>
-      expect((language as HTMLInputElement).value).toBe("da-DK – dansk (Danmark)"),
-    );
-    fireEvent.change(language, { target: { value: "engelsk" } });
-    fireEvent.click(
-      await screen.findByRole("option", { name: "en-GB – engelsk (Storbritannien)" }),
-    );
-    fireEvent.click(within(drawer).getByRole("button", { name: "Gem" }));
-    await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(1));
-    expect(fake.callsTo("updateSegmentLine")[0]?.body).toEqual({
-      interactionTemplateCode: null,
-      languageCode: "en-GB",
-    });
-    expect(fake.callsTo("updateSegmentLine")[0]?.headers["if-match"]).toBe('"5"');
-  });
+  it(
+    "sets a line's own interaction template and language in the side panel",
+    async () => {
+      const line = aLine({ interactionTemplateCode: "LETTER", languageCode: "da-DK", etag: '"5"' });
+      const fake = createFakeApi({
+        ...lookups,
+        getSegment: () => ok(aSegment()),
+        listSegmentLines: () => ok({ items: [line] }),
+        updateSegmentLine: (call) => ok({ ...line, ...(call.body as object), etag: '"6"' }),
+      });
+      renderLines(fake.fetch, "da-DK");
+      fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
+      fireEvent.click(await screen.findByRole("menuitem", { name: "Rediger" }));
+      const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
+      fireEvent.click(within(drawer).getByRole("combobox", { name: "Interaktionsskabelon" }));
+      fireEvent.click(await screen.findByRole("option", { name: "(ingen)" }));
+      // The line's language is named beside its code; another is picked from the languages.
+      const language = within(drawer).getByRole("combobox", { name: "Sprog" });
+      await waitFor(() =>
+        expect((language as HTMLInputElement).value).toBe("da-DK – dansk (Danmark)"),
+      );
+      fireEvent.change(language, { target: { value: "engelsk" } });
+      fireEvent.click(
+        await screen.findByRole("option", { name: "en-GB – engelsk (Storbritannien)" }),
+      );
+      fireEvent.click(within(drawer).getByRole("button", { name: "Gem" }));
+      await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(1));
+      expect(fake.callsTo("updateSegmentLine")[0]?.body).toEqual({
+        interactionTemplateCode: null,
+        languageCode: "en-GB",
+      });
+      expect(fake.callsTo("updateSegmentLine")[0]?.headers["if-match"]).toBe('"5"');
+    },
+    PICKER_TEST_TIMEOUT,
+  );
 
-  it("edits the segment's subject per language with each row's etag, and shows a refused one at its field", async () => {
-    const stampOf = (etag: string) => ({
-      etag,
-      createdAt: "2026-01-01T00:00:00Z",
-      createdBy: "demo",
-      modifiedAt: "2026-01-01T00:00:00Z",
-      modifiedBy: "demo",
-    });
-    let rows = [
-      {
-        segmentNo: "MG0001",
+  it(
+    "edits the segment's subject per language with each row's etag, and shows a refused one at its field",
+    async () => {
+      const stampOf = (etag: string) => ({
+        etag,
+        createdAt: "2026-01-01T00:00:00Z",
+        createdBy: "demo",
+        modifiedAt: "2026-01-01T00:00:00Z",
+        modifiedBy: "demo",
+      });
+      let rows = [
+        {
+          segmentNo: "MG0001",
+          languageCode: "da-DK",
+          description: "",
+          subject: "Nyheder",
+          letterFileName: "brev.docx",
+          ...stampOf('"9"'),
+        },
+      ];
+      const fake = createFakeApi({
+        ...lookups,
+        getSegment: () => ok(aSegment()),
+        listSegmentLines: () => ok({ items: [] }),
+        listSegmentInteractionLanguages: () => ok({ items: rows }),
+        updateSegmentInteractionLanguage: (call) => {
+          rows = rows.map((r) => ({ ...r, ...(call.body as object), ...stampOf('"10"') }));
+          return ok(rows[0]);
+        },
+        createSegmentInteractionLanguage: () =>
+          problem(409, "Already there", [
+            {
+              in: "body",
+              field: "languageCode",
+              message: "the segment has a subject in da-DK already",
+            },
+          ]),
+      });
+      renderLines(fake.fetch);
+      fireEvent.click(await screen.findByRole("button", { name: "Subject per language" }));
+      const subject = await screen.findByLabelText("Subject (da-DK)");
+      expect(screen.getByText("Letter: brev.docx")).toBeTruthy();
+      fireEvent.change(subject, { target: { value: "Nyt fra Nord" } });
+      fireEvent.click(screen.getByRole("button", { name: "Save" }));
+      await waitFor(() => expect(fake.callsTo("updateSegmentInteractionLanguage")).toHaveLength(1));
+      const patch = fake.callsTo("updateSegmentInteractionLanguage")[0];
+      expect(patch?.body).toEqual({ subject: "Nyt fra Nord" });
+      expect(patch?.headers["if-match"]).toBe('"9"');
+      // The lines took the new subject on the server: the segment is read again.
+      await waitFor(() => expect(fake.callsTo("getSegment").length).toBeGreaterThan(1));
+
+      const form = screen.getByRole("form", { name: "Add language" });
+      fireEvent.change(within(form).getByRole("combobox", { name: "Language" }), {
+        target: { value: "da" },
+      });
+      fireEvent.click(await screen.findByRole("option", { name: "da-DK – Danish (Denmark)" }));
+      fireEvent.change(within(form).getByLabelText("Subject"), { target: { value: "Hej" } });
+      fireEvent.click(within(form).getByRole("button", { name: "Add language" }));
+      await waitFor(() => expect(fake.callsTo("createSegmentInteractionLanguage")).toHaveLength(1));
+      expect(
+        await within(form).findByText("the segment has a subject in da-DK already"),
+      ).toBeTruthy();
+      expect(fake.callsTo("createSegmentInteractionLanguage")[0]?.body).toEqual({
         languageCode: "da-DK",
-        description: "",
-        subject: "Nyheder",
-        letterFileName: "brev.docx",
-        ...stampOf('"9"'),
-      },
-    ];
-    const fake = createFakeApi({
-      ...lookups,
-      getSegment: () => ok(aSegment()),
-      listSegmentLines: () => ok({ items: [] }),
-      listSegmentInteractionLanguages: () => ok({ items: rows }),
-      updateSegmentInteractionLanguage: (call) => {
-        rows = rows.map((r) => ({ ...r, ...(call.body as object), ...stampOf('"10"') }));
-        return ok(rows[0]);
-      },
-      createSegmentInteractionLanguage: () =>
-        problem(409, "Already there", [
-          {
-            in: "body",
-            field: "languageCode",
-            message: "the segment has a subject in da-DK already",
-          },
-        ]),
-    });
-    renderLines(fake.fetch);
-    fireEvent.click(await screen.findByRole("button", { name: "Subject per language" }));
-    const subject = await screen.findByLabelText("Subject (da-DK)");
-    expect(screen.getByText("Letter: brev.docx")).toBeTruthy();
-    fireEvent.change(subject, { target: { value: "Nyt fra Nord" } });
-    fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(fake.callsTo("updateSegmentInteractionLanguage")).toHaveLength(1));
-    const patch = fake.callsTo("updateSegmentInteractionLanguage")[0];
-    expect(patch?.body).toEqual({ subject: "Nyt fra Nord" });
-    expect(patch?.headers["if-match"]).toBe('"9"');
-    // The lines took the new subject on the server: the segment is read again.
-    await waitFor(() => expect(fake.callsTo("getSegment").length).toBeGreaterThan(1));
-
-    const form = screen.getByRole("form", { name: "Add language" });
-    fireEvent.change(within(form).getByRole("combobox", { name: "Language" }), {
-      target: { value: "da" },
-    });
-    fireEvent.click(await screen.findByRole("option", { name: "da-DK – Danish (Denmark)" }));
-    fireEvent.change(within(form).getByLabelText("Subject"), { target: { value: "Hej" } });
-    fireEvent.click(within(form).getByRole("button", { name: "Add language" }));
-    await waitFor(() => expect(fake.callsTo("createSegmentInteractionLanguage")).toHaveLength(1));
-    expect(
-      await within(form).findByText("the segment has a subject in da-DK already"),
-    ).toBeTruthy();
-    expect(fake.callsTo("createSegmentInteractionLanguage")[0]?.body).toEqual({
-      languageCode: "da-DK",
-      subject: "Hej",
-    });
-    expect(await seriousViolations()).toEqual([]);
-  });
+        subject: "Hej",
+      });
+      expect(await seriousViolations()).toEqual([]);
+    },
+    PICKER_TEST_TIMEOUT,
+  );
 });
