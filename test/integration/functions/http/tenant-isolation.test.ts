@@ -35,6 +35,8 @@ const sameJob = "0b6e7f9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c";
 const bOnlyJob = "5f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
 const bIdempotencyKey = "idem-b";
 const sameSendJob = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+const sameImportJob = "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a";
+const bOnlyImportJob = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 
 /** The ids one run of the probes fills requests with. */
 interface Ids {
@@ -58,6 +60,8 @@ interface Ids {
   readonly resendJob: string;
   /** A send job of the logged segment's e-mail lines. */
   readonly sendJob: string;
+  /** A contact import job. */
+  readonly importJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -612,6 +616,8 @@ const probes: Record<EndpointName, Probe> = {
       body: { contactNo: x.person, email: { kind: "letter" } },
     },
   ],
+  getContactImportJob: (x) => [{ path: `/contact-import-jobs/${x.importJob}` }],
+  cancelContactImportJob: (x) => [{ path: `/contact-import-jobs/${x.importJob}/cancel` }],
   getMergeJob: (x) => [{ path: `/merge-jobs/${x.job}` }],
   downloadMergeResult: (x) => [{ path: `/merge-jobs/${x.job}/result` }],
   cancelMergeJob: (x) => [{ path: `/merge-jobs/${x.job}/cancel` }],
@@ -655,6 +661,18 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       path: "/contacts/import",
       body: { csv: `No.;Name;Type\r\n${x.person};A-OWN person copy;person\r\n` },
       then: [{ method: "GET", path: `/contacts/${x.person}/interactions` }],
+    },
+    {
+      // A's own import job under B's job id: A follows and cancels its own job only.
+      path: "/contacts/import",
+      body: {
+        csv: `No.;Name;Type\r\n${newKey("IMJ")};A-OWN job import;person\r\n`,
+        jobId: x.importJob,
+      },
+      then: [
+        { method: "GET", path: `/contact-import-jobs/${x.importJob}` },
+        { method: "POST", path: `/contact-import-jobs/${x.importJob}/cancel` },
+      ],
     },
   ],
   createSegment: (x) => [
@@ -1072,6 +1090,19 @@ const seed = async () => {
       },
     });
   }
+  for (const [who, m] of [
+    [A, "A-OWN"],
+    [B, "B-SECRET"],
+  ] as const) {
+    await ok(who, "POST", "/contacts/import", {
+      csv: `Name;Type\r\n${m} imported by job;person\r\n`,
+      jobId: sameImportJob,
+    });
+  }
+  await ok(B, "POST", "/contacts/import", {
+    csv: `Name;Type\r\nB-SECRET only job import;person\r\n`,
+    jobId: bOnlyImportJob,
+  });
   await ok(B, "POST", "/segments/SEGB/merge", {
     jobId: bOnlyJob,
     output: "perContact",
@@ -1155,6 +1186,7 @@ const seed = async () => {
     job: sameJob,
     resendJob: sameJob,
     sendJob: sameSendJob,
+    importJob: sameImportJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -1175,6 +1207,7 @@ const seed = async () => {
     job: bOnlyJob,
     resendJob: bResendJob,
     sendJob: bOnlySendJob,
+    importJob: bOnlyImportJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -1195,6 +1228,7 @@ const seed = async () => {
     job: randomUUID(),
     resendJob: randomUUID(),
     sendJob: randomUUID(),
+    importJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),
