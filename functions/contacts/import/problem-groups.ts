@@ -34,7 +34,9 @@ export const groupRowProblems = (problems: readonly RowProblem[]): ImportProblem
       }
     }
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.rows[0]! - b.rows[0]!);
+  return [...groups.values()].sort(
+    (a, b) => b.count - a.count || (a.rows[0] ?? 0) - (b.rows[0] ?? 0),
+  );
 };
 
 /** The first problem rows, cut to a size a job document can carry. */
