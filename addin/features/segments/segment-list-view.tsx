@@ -4,6 +4,11 @@ import {
   Button,
   Caption1,
   Link,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   SearchBox,
   Spinner,
   Subtitle2,
@@ -16,8 +21,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular } from "@fluentui/react-icons";
-import { Suspense, lazy, useState } from "react";
+import { AddRegular, ArrowImportRegular, MoreHorizontalRegular } from "@fluentui/react-icons";
+import { Suspense, lazy, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
@@ -32,6 +37,13 @@ const PAGE = 50;
 const CreateSegmentDialog = lazy(() =>
   import(/* webpackChunkName: "create-segment" */ "./create-segment-dialog").then((m) => ({
     default: m.CreateSegmentDialog,
+  })),
+);
+
+// Contacts have no view of their own yet: their import opens here, where segments start.
+const ContactImportPanel = lazy(() =>
+  import(/* webpackChunkName: "contact-import" */ "../contacts/contact-import-panel").then((m) => ({
+    default: m.ContactImportPanel,
   })),
 );
 
@@ -61,6 +73,8 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   const settled = useDebounced(search.trim(), 300);
   const [more, setMore] = useState<Listing | undefined>();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>();
 
@@ -120,7 +134,37 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
         >
           {t("segments.list.newShort")}
         </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button
+              ref={moreButton}
+              size="small"
+              appearance="subtle"
+              icon={<MoreHorizontalRegular />}
+              aria-label={t("contactImport.more")}
+              title={t("contactImport.more")}
+            />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+                {t("contactImport.open")}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
+      {importing && (
+        <Suspense fallback={<Spinner size="tiny" label={t("common.loading")} />}>
+          <ContactImportPanel
+            onClose={() => {
+              setImporting(false);
+              // The panel (and the focus in it) is gone: back to where it was opened.
+              setTimeout(() => moreButton.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      )}
       {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
       {state.status === "loading" && !first && (
         <Spinner size="small" label={t("segments.list.loading")} />
