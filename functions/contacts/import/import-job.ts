@@ -41,6 +41,21 @@ const countsOf = (counts: ImportCounts) => ({
   problemsOmitted: Math.max(0, counts.problems.length - keptProblems(counts.problems).length),
 });
 
+/** Columns named in a job's mapping: a contact has fewer fields than this, custom ones included. */
+const mappedColumnsKept = 200;
+
+/**
+ * The mapping as a job keeps it: the columns that were imported, not the ignored ones; a hostile
+ * header of 100,000 columns must not make the job's document too large to write.
+ */
+const keptMapping = (used: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(used)
+      .filter(([, target]) => target !== "")
+      .slice(0, mappedColumnsKept)
+      .map(([header, target]) => [header.slice(0, 200), target]),
+  );
+
 /** What POST /contacts/import answers for a job that already ran (or runs) under this id. */
 const resultOfJob = (job: StoredContactImportJob): ContactImportResult => ({
   rows: job.progress.total,
@@ -106,7 +121,7 @@ export const runImportJob = async (
           problemGroups: [],
           problems: [],
           problemsOmitted: 0,
-          mapping: { ...mapping },
+          mapping: keptMapping(mapping),
           createdAt: now(),
         });
         begun = true;

@@ -90,6 +90,21 @@ describe("import jobs refuse bad input with problem+json naming the field and ru
     await nothingWritten(tenant);
   });
 
+  it("POST /contacts/import: a header of 60,000 columns still makes a job that can be read (ignored columns are not kept in it)", async () => {
+    const tenant = "jobbad-wide";
+    const jobId = randomUUID();
+    const header = ["Name", ...Array.from({ length: 60_000 }, (_, i) => `junk column ${i}`)];
+    const res = await api.call("POST", "/api/contacts/import", {
+      tenant,
+      body: { csv: `${header.join(";")}\nAnna\n`, jobId },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ imported: 1, status: "done" });
+    const job = await api.call("GET", `/api/contact-import-jobs/${jobId}`, { tenant });
+    expect(job.status).toBe(200);
+    expect(job.json.mapping).toEqual({ Name: "name" });
+  });
+
   it.each([
     ["GET", ""],
     ["POST", "/cancel"],
