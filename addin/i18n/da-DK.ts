@@ -888,6 +888,7 @@ export const daDK: Messages = {
     "flere celler end overskriften har kolonner (et skilletegn i en celle uden anførselstegn?).",
   "contactImport.rule.store_failed": "ikke gemt på grund af en serverfejl; importér filen igen.",
   "contactImport.details.show": "Vis hver række ({count})",
+  "contactImport.details.showFirst": "Vis de første {count} rækker",
   "contactImport.details.row": "Række {row}:",
   "contactImport.details.omitted": "{count} rækker mere er talt med ovenfor, men ikke vist.",
   "contactImport.again": "Importér en anden fil",

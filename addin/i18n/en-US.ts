@@ -888,6 +888,7 @@ export const enUS = {
     "more cells than the header has columns (a delimiter inside an unquoted cell?).",
   "contactImport.rule.store_failed": "not saved because of a server error; import the file again.",
   "contactImport.details.show": "Show each row ({count})",
+  "contactImport.details.showFirst": "Show the first {count} rows",
   "contactImport.details.row": "Row {row}:",
   "contactImport.details.omitted": "{count} more rows are counted above but not listed.",
   "contactImport.again": "Import another file",

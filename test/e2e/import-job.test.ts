@@ -248,6 +248,7 @@ describe("importing contacts from the pane, as a job", () => {
       timeout: 150_000,
     });
     await page.getByText("Fandtes allerede, sprunget over: 3.197").waitFor();
+    await page.getByText("Vis de første 500 rækker").waitFor();
     await shots(page, "da-DK-import-done");
     const xlsx = path.join(dataDir, "kontakter.xlsx");
     writeFileSync(xlsx, "PK\u0003\u0004");

@@ -16,6 +16,7 @@ import { useFormat } from "../../i18n/use-format";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useVisuallyHidden } from "../../ui/visually-hidden";
+import { blobBytes } from "../letter/blob-bytes";
 import { ImportProblemGroups } from "./import-problem-groups";
 import { useContactImport } from "./use-contact-import";
 
@@ -68,7 +69,9 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
 
   const begin = async () => {
     if (!file || refusal) return;
-    start(await file.text());
+    // As UTF-8: a Windows-1252 file's æ, ø and å become U+FFFD, which the server refuses with
+    // the advice to save as "CSV UTF-8" rather than storing names with "?" in them.
+    start(new TextDecoder("utf-8").decode(await blobBytes(file)));
   };
 
   const running = state.phase === "running";
@@ -99,7 +102,7 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
       </div>
       <Caption1>{t("contactImport.intro")}</Caption1>
 
-      {!running && (
+      {!running && !ended && (
         <div className={styles.row}>
           <input
             ref={input}

@@ -90,7 +90,14 @@ export const ImportProblemGroups = ({ job }: { job: ContactImportJob }) => {
       </ul>
       <details>
         <summary>
-          {t("contactImport.details.show", { count: format.number(job.problems.length) })}
+          {t(
+            job.problemsOmitted > 0
+              ? "contactImport.details.showFirst"
+              : "contactImport.details.show",
+            {
+              count: format.number(job.problems.length),
+            },
+          )}
         </summary>
         <ul className={styles.list}>
           {job.problems.map((problem) => (
