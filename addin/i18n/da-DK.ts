@@ -850,7 +850,6 @@ export const daDK: Messages = {
   "problem.rule.segment_busy": "En anden ændrer målgruppen: prøv igen om et øjeblik.",
   "problem.rule.other": "Værdien kan ikke bruges (serverens besked: {message})",
   // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
-  "contactImport.more": "Flere handlinger",
   "contactImport.open": "Importér kontakter…",
   "contactImport.title": "Importér kontakter",
   "contactImport.intro":

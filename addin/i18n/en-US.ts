@@ -851,7 +851,6 @@ export const enUS = {
   "problem.rule.segment_busy": "Someone else is changing the segment: try again in a moment.",
   "problem.rule.other": "{message}",
   // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
-  "contactImport.more": "More actions",
   "contactImport.open": "Import contacts…",
   "contactImport.title": "Import contacts",
   "contactImport.intro":

@@ -4,11 +4,6 @@ import {
   Button,
   Caption1,
   Link,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   SearchBox,
   Spinner,
   Subtitle2,
@@ -21,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular, ArrowImportRegular, MoreHorizontalRegular } from "@fluentui/react-icons";
+import { AddRegular, ArrowImportRegular } from "@fluentui/react-icons";
 import { Suspense, lazy, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
@@ -49,8 +44,9 @@ const ContactImportPanel = lazy(() =>
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  search: { flexGrow: 1, minWidth: 0 },
+  // The import wraps under the search in a narrow pane rather than squeezing it.
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  search: { flexGrow: 1, minWidth: "140px" },
   noCol: { width: "76px", overflowWrap: "anywhere" },
   linesCol: { width: "44px", textAlign: "end" },
   statusCol: { width: "68px" },
@@ -74,7 +70,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   const [more, setMore] = useState<Listing | undefined>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const moreButton = useRef<HTMLButtonElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>();
 
@@ -134,25 +130,15 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
         >
           {t("segments.list.newShort")}
         </Button>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button
-              ref={moreButton}
-              size="small"
-              appearance="subtle"
-              icon={<MoreHorizontalRegular />}
-              aria-label={t("contactImport.more")}
-              title={t("contactImport.more")}
-            />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
-                {t("contactImport.open")}
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <Button
+          ref={importButton}
+          size="small"
+          icon={<ArrowImportRegular />}
+          aria-expanded={importing}
+          onClick={() => setImporting(true)}
+        >
+          {t("contactImport.open")}
+        </Button>
       </div>
       {importing && (
         <Suspense fallback={<Spinner size="tiny" label={t("common.loading")} />}>
@@ -160,7 +146,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
             onClose={() => {
               setImporting(false);
               // The panel (and the focus in it) is gone: back to where it was opened.
-              setTimeout(() => moreButton.current?.focus(), 0);
+              setTimeout(() => importButton.current?.focus(), 0);
             }}
           />
         </Suspense>
