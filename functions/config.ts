@@ -28,6 +28,8 @@ export interface AppConfig {
    * its hold (a crash): after it anyone may take the segment over and finish or undo the work.
    */
   readonly segmentLeaseMs: number;
+  /** Rows a contact import job writes between two saves of its progress (a cancel is seen there). */
+  readonly importPageRows?: number | undefined;
   /**
    * The threads that read, check, merge and zip letters off the event loop
    * (functions/merge/worker/), and how many of their tasks may wait before a 503.
@@ -197,6 +199,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     maxBodyBytes: Number(env["MERGELINE_MAX_BODY_BYTES"] ?? 1_048_576),
     expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
     segmentLeaseMs: Number(env["MERGELINE_SEGMENT_LEASE_SECONDS"] ?? 120) * 1000,
+    importPageRows: env["MERGELINE_IMPORT_PAGE_ROWS"]
+      ? Number(env["MERGELINE_IMPORT_PAGE_ROWS"])
+      : undefined,
     workers: {
       size: positiveInt(env, "MERGELINE_MERGE_WORKERS", defaultWorkerCount()),
       maxQueue: positiveInt(env, "MERGELINE_MERGE_QUEUE", 64),

@@ -11,7 +11,11 @@ import {
 } from "./contacts/contact-handlers";
 import { previewEmailHandler } from "./delivery/preview/email-preview-handler";
 import { exportContactsHandler } from "./contacts/export/export-handler";
-import { importContactsHandler } from "./contacts/import/import-handler";
+import {
+  cancelContactImportJobHandler,
+  getContactImportJobHandler,
+  importContactsHandler,
+} from "./contacts/import/import-handler";
 import {
   cancelLoggedSegmentHandler,
   checkLogHandler,
@@ -134,6 +138,8 @@ export const handlers = {
   listContacts: listContactsHandler,
   createContact: createContactHandler,
   importContacts: importContactsHandler,
+  getContactImportJob: getContactImportJobHandler,
+  cancelContactImportJob: cancelContactImportJobHandler,
   exportContacts: exportContactsHandler,
   getContact: getContactHandler,
   updateContact: updateContactHandler,

@@ -897,4 +897,47 @@ export const daDK: Messages = {
   "shell.tab.runningOpen.merge": "Fletning i gang",
   "shell.tab.running.log": "Logføring i gang: {done} af {total}",
   "shell.tab.runningOpen.log": "Logføring i gang",
+  // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
+  "contactImport.open": "Importér kontakter…",
+  "contactImport.title": "Importér kontakter",
+  "contactImport.intro":
+    "Vælg en CSV-fil (CSV UTF-8 fra Excel; komma, semikolon eller tabulator) med en overskriftsrække. Kontakter, der allerede findes i Mergeline (samme nr. eller e-mail), springes over, så den samme fil importeret igen ikke giver dubletter.",
+  "contactImport.choose": "Vælg fil…",
+  "contactImport.noFile": "Ingen fil valgt",
+  "contactImport.chosen": "{name} ({size} KB)",
+  "contactImport.tooLarge":
+    "Filen fylder {size} MB; en import kan højst være 16 MB. Del den i mindre filer.",
+  "contactImport.notCsv":
+    "Vælg en .csv-fil. I Excel: Filer › Gem som › CSV UTF-8 (kommasepareret).",
+  "contactImport.start": "Importér",
+  "contactImport.reading": "Læser filen…",
+  "contactImport.progressLabel": "Importens fremdrift",
+  "contactImport.progress": "{done} af {total} rækker",
+  "contactImport.canceling": "Stopper, når de rækker, der gemmes nu, er gemt…",
+  "contactImport.cancel": "Annuller import",
+  "contactImport.done": "Importen er færdig: {created} af {total} rækker importeret.",
+  "contactImport.canceled":
+    "Importen er annulleret: de {created} kontakter, der blev importeret inden, bliver. Importér den samme fil igen for at få resten med.",
+  "contactImport.failed":
+    "Importen stoppede på grund af en serverfejl efter {created} kontakter. Importér den samme fil igen for at få resten med.",
+  "contactImport.summary.created": "Oprettet: {count}",
+  "contactImport.summary.skipped": "Fandtes allerede, sprunget over: {count}",
+  "contactImport.summary.failed": "Ikke importeret, se nedenfor: {count}",
+  "contactImport.groups.label": "Rækker, der ikke blev importeret, efter slags",
+  "contactImport.groups.count": "{count} ×",
+  "contactImport.groups.what": "{field}: {rule}",
+  "contactImport.groups.rows": "Rækker: {rows}",
+  "contactImport.groups.more": "og {count} mere",
+  "contactImport.field.row": "Rækken",
+  "contactImport.rule.duplicate":
+    "findes allerede i Mergeline eller tidligere i filen, så den er sprunget over.",
+  "contactImport.rule.too_many_cells":
+    "flere celler end overskriften har kolonner (et skilletegn i en celle uden anførselstegn?).",
+  "contactImport.rule.store_failed": "ikke gemt på grund af en serverfejl; importér filen igen.",
+  "contactImport.details.show": "Vis hver række ({count})",
+  "contactImport.details.showFirst": "Vis de første {count} rækker",
+  "contactImport.details.row": "Række {row}:",
+  "contactImport.details.omitted": "{count} rækker mere er talt med ovenfor, men ikke vist.",
+  "contactImport.again": "Importér en anden fil",
+  "contactImport.close": "Luk import",
 };

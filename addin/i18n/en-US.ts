@@ -898,6 +898,48 @@ export const enUS = {
   "shell.tab.runningOpen.merge": "Merge running",
   "shell.tab.running.log": "Log running: {done} of {total}",
   "shell.tab.runningOpen.log": "Log running",
+  // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
+  "contactImport.open": "Import contacts…",
+  "contactImport.title": "Import contacts",
+  "contactImport.intro":
+    "Choose a CSV file (CSV UTF-8 from Excel; comma, semicolon or tab) with a header row. Contacts already in Mergeline (same No. or e-mail) are skipped, so importing the same file again adds nothing twice.",
+  "contactImport.choose": "Choose file…",
+  "contactImport.noFile": "No file chosen",
+  "contactImport.chosen": "{name} ({size} KB)",
+  "contactImport.tooLarge":
+    "The file is {size} MB; an import takes at most 16 MB. Split it into smaller files.",
+  "contactImport.notCsv":
+    "Choose a .csv file. In Excel: File › Save As › CSV UTF-8 (comma delimited).",
+  "contactImport.start": "Import",
+  "contactImport.reading": "Reading the file…",
+  "contactImport.progressLabel": "Import progress",
+  "contactImport.progress": "{done} of {total} rows",
+  "contactImport.canceling": "Stopping after the rows being saved…",
+  "contactImport.cancel": "Cancel import",
+  "contactImport.done": "Import finished: {created} of {total} rows imported.",
+  "contactImport.canceled":
+    "Import canceled: the {created} contacts imported before that stay. Import the same file again to add the rest.",
+  "contactImport.failed":
+    "The import stopped because of a server error after {created} contacts. Import the same file again to add the rest.",
+  "contactImport.summary.created": "Created: {count}",
+  "contactImport.summary.skipped": "Already there, skipped: {count}",
+  "contactImport.summary.failed": "Not imported, see below: {count}",
+  "contactImport.groups.label": "Rows not imported, by kind",
+  "contactImport.groups.count": "{count} ×",
+  "contactImport.groups.what": "{field}: {rule}",
+  "contactImport.groups.rows": "Rows: {rows}",
+  "contactImport.groups.more": "and {count} more",
+  "contactImport.field.row": "Row",
+  "contactImport.rule.duplicate": "already in Mergeline or earlier in the file, so skipped.",
+  "contactImport.rule.too_many_cells":
+    "more cells than the header has columns (a delimiter inside an unquoted cell?).",
+  "contactImport.rule.store_failed": "not saved because of a server error; import the file again.",
+  "contactImport.details.show": "Show each row ({count})",
+  "contactImport.details.showFirst": "Show the first {count} rows",
+  "contactImport.details.row": "Row {row}:",
+  "contactImport.details.omitted": "{count} more rows are counted above but not listed.",
+  "contactImport.again": "Import another file",
+  "contactImport.close": "Close import",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

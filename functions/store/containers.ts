@@ -97,4 +97,6 @@ export const partitionKey = {
   setup: (tenant: TenantId, kind: string) => `${tenant}|${kind}`,
   /** A send job and its lines (setup container): one partition per job. */
   sendJob: (tenant: TenantId, jobId: string) => `${tenant}|sendJob|${jobId}`,
+  /** A contact import job (setup container): one partition per job, as a tenant's jobs pile up. */
+  contactImportJob: (tenant: TenantId, jobId: string) => `${tenant}|contactImportJob|${jobId}`,
 };

@@ -6,6 +6,7 @@ import type { ProfileQuestionnaire } from "@shared/model/profile-questionnaire";
 import type { Salesperson } from "@shared/model/salesperson";
 import type { SavedCriteria } from "@shared/model/saved-criteria";
 import { CampaignEntryRepository } from "./campaign-entry-repository";
+import { ContactImportJobRepository } from "./contact-import-job-repository";
 import { ContactRepository } from "./contact-repository";
 import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
@@ -40,6 +41,8 @@ export interface Store {
   readonly savedCriteria: SetupRepository<SavedCriteria>;
   readonly mergeJobs: SetupRepository<StoredMergeJob>;
   readonly applyTemplateJobs: ApplyTemplateJobRepository;
+  /** Contact imports followed as jobs: progress, counts, row problems, cancel. */
+  readonly contactImportJobs: ContactImportJobRepository;
   /** The code tables contacts carry codes of, by the contact field that holds the codes. */
   readonly contactCodes: Readonly<Record<ContactCodeTable, SetupRepository<ContactCode>>>;
   readonly profileQuestionnaires: SetupRepository<ProfileQuestionnaire>;
@@ -69,6 +72,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
   mergeJobs: new SetupRepository<StoredMergeJob>(containers.setup, setupKinds.mergeJob),
   applyTemplateJobs: new ApplyTemplateJobRepository(containers.setup),
+  contactImportJobs: new ContactImportJobRepository(containers.setup),
   contactCodes: {
     jobResponsibilities: new SetupRepository<ContactCode>(
       containers.setup,

@@ -34,6 +34,10 @@ export const ContactImportOptions = z.object({
     .boolean()
     .default(false)
     .meta({ description: "Validate and report only; write nothing." }),
+  jobId: z.uuid().optional().meta({
+    description:
+      "Choose the import's job id (a UUID) to follow it at /contact-import-jobs/{id} while this request runs and to cancel it there; the same id posted again answers that job and imports nothing twice. Not with dryRun.",
+  }),
 });
 export type ContactImportOptions = z.infer<typeof ContactImportOptions>;
 
@@ -59,5 +63,10 @@ export const ContactImportResult = z.object({
   problems: z
     .array(ImportRowOutcome)
     .meta({ description: "Every row that was not imported, and why." }),
+  jobId: z.string().optional().meta({ description: "The job's id, when the request chose one." }),
+  status: z.enum(["running", "done", "failed", "canceled"]).optional().meta({
+    description:
+      "With a jobId: canceled when the job was stopped between pages (the rows imported until then stay); running when the same id is posted while the first request still works.",
+  }),
 });
 export type ContactImportResult = z.infer<typeof ContactImportResult>;

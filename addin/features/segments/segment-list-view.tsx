@@ -16,8 +16,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular } from "@fluentui/react-icons";
-import { Suspense, lazy, useState } from "react";
+import { AddRegular, ArrowImportRegular } from "@fluentui/react-icons";
+import { Suspense, lazy, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
@@ -34,10 +34,18 @@ const CreateSegmentDialog = lazy(() =>
   })),
 );
 
+// Contacts have no view of their own yet: their import opens here, where segments start.
+const ContactImportPanel = lazy(() =>
+  import(/* webpackChunkName: "contact-import" */ "../contacts/contact-import-panel").then((m) => ({
+    default: m.ContactImportPanel,
+  })),
+);
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  search: { flexGrow: 1, minWidth: 0 },
+  // The import wraps under the search in a narrow pane rather than squeezing it.
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  search: { flexGrow: 1, minWidth: "140px" },
   noCol: { width: "76px", overflowWrap: "anywhere" },
   linesCol: { width: "44px", textAlign: "end" },
   statusCol: { width: "68px" },
@@ -60,6 +68,8 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   const settled = useDebounced(search.trim(), 300);
   const [more, setMore] = useState<Listing | undefined>();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>();
 
@@ -122,7 +132,27 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
         >
           {t("segments.list.newShort")}
         </Button>
+        <Button
+          ref={importButton}
+          size="small"
+          icon={<ArrowImportRegular />}
+          aria-expanded={importing}
+          onClick={() => setImporting(true)}
+        >
+          {t("contactImport.open")}
+        </Button>
       </div>
+      {importing && (
+        <Suspense fallback={<Spinner size="tiny" label={t("common.loading")} />}>
+          <ContactImportPanel
+            onClose={() => {
+              setImporting(false);
+              // The panel (and the focus in it) is gone: back to where it was opened.
+              setTimeout(() => importButton.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      )}
       {state.status === "error" && <ApiProblemBar error={state.error} onRetry={reload} />}
       {state.status === "loading" && !first && (
         <Spinner size="small" label={t("segments.list.loading")} />

@@ -8,6 +8,7 @@ import {
   ContactPatch,
 } from "../contact";
 import { ContactImportRequest, ContactImportResult } from "../contact-import";
+import { ContactImportJob, ContactImportJobParams } from "../contact-import-job";
 import { endpoint } from "../endpoint";
 
 const ContactExportQuery = ContactListQuery.omit({ top: true, continuationToken: true }).extend({
@@ -42,13 +43,33 @@ export const contactEndpoints = {
     path: "/contacts/import",
     tag: "Contacts",
     summary:
-      "Import contacts from CSV (JSON {csv, mapping} or a text/csv body); every row is checked and bad rows are reported.",
+      "Import contacts from CSV (JSON {csv, mapping} or a text/csv body); every row is checked and bad rows are reported. Answers when the import has ended; send a jobId to follow its progress at /contact-import-jobs/{id} meanwhile and to cancel it.",
     body: ContactImportRequest,
     bodyTypes: ["text/csv"],
     maxBodyBytes: 16 * 1024 * 1024,
     response: ContactImportResult,
     status: 200,
     rateLimit: "import",
+  }),
+  getContactImportJob: endpoint({
+    method: "GET",
+    path: "/contact-import-jobs/{id}",
+    tag: "Contacts",
+    summary:
+      "An import's progress, counts and row problems (grouped by rule, and the first rows in full).",
+    params: ContactImportJobParams,
+    response: ContactImportJob,
+    status: 200,
+  }),
+  cancelContactImportJob: endpoint({
+    method: "POST",
+    path: "/contact-import-jobs/{id}/cancel",
+    tag: "Contacts",
+    summary:
+      "Stop an import after the page it is writing; the rows written until then stay. An ended job answers as it is.",
+    params: ContactImportJobParams,
+    response: ContactImportJob,
+    status: 200,
   }),
   exportContacts: endpoint({
     method: "GET",

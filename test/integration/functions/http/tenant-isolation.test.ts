@@ -37,6 +37,8 @@ const bIdempotencyKey = "idem-b";
 const sameSendJob = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 const sameApplyJob = "3a2b1c0d-9e8f-4a7b-9c6d-5e4f3a2b1c0d";
 const bOnlyApplyJob = "6d5c4b3a-2f1e-4d0c-8b9a-7f6e5d4c3b2a";
+const sameImportJob = "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a";
+const bOnlyImportJob = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
 
 /** The ids one run of the probes fills requests with. */
 interface Ids {
@@ -62,6 +64,8 @@ interface Ids {
   readonly sendJob: string;
   /** A job of an interaction template applied to a segment's lines. */
   readonly applyJob: string;
+  /** A contact import job. */
+  readonly importJob: string;
   readonly actionNo: number;
   readonly token: string;
   readonly documents: readonly string[];
@@ -629,6 +633,8 @@ const probes: Record<EndpointName, Probe> = {
       body: { contactNo: x.person, email: { kind: "letter" } },
     },
   ],
+  getContactImportJob: (x) => [{ path: `/contact-import-jobs/${x.importJob}` }],
+  cancelContactImportJob: (x) => [{ path: `/contact-import-jobs/${x.importJob}/cancel` }],
   getMergeJob: (x) => [{ path: `/merge-jobs/${x.job}` }],
   downloadMergeResult: (x) => [{ path: `/merge-jobs/${x.job}/result` }],
   cancelMergeJob: (x) => [{ path: `/merge-jobs/${x.job}/cancel` }],
@@ -672,6 +678,18 @@ const createsUnderKey: Partial<Record<EndpointName, Probe>> = {
       path: "/contacts/import",
       body: { csv: `No.;Name;Type\r\n${x.person};A-OWN person copy;person\r\n` },
       then: [{ method: "GET", path: `/contacts/${x.person}/interactions` }],
+    },
+    {
+      // A's own import job under B's job id: A follows and cancels its own job only.
+      path: "/contacts/import",
+      body: {
+        csv: `No.;Name;Type\r\n${newKey("IMJ")};A-OWN job import;person\r\n`,
+        jobId: x.importJob,
+      },
+      then: [
+        { method: "GET", path: `/contact-import-jobs/${x.importJob}` },
+        { method: "POST", path: `/contact-import-jobs/${x.importJob}/cancel` },
+      ],
     },
   ],
   createSegment: (x) => [
@@ -1089,6 +1107,19 @@ const seed = async () => {
       },
     });
   }
+  for (const [who, m] of [
+    [A, "A-OWN"],
+    [B, "B-SECRET"],
+  ] as const) {
+    await ok(who, "POST", "/contacts/import", {
+      csv: `Name;Type\r\n${m} imported by job;person\r\n`,
+      jobId: sameImportJob,
+    });
+  }
+  await ok(B, "POST", "/contacts/import", {
+    csv: `Name;Type\r\nB-SECRET only job import;person\r\n`,
+    jobId: bOnlyImportJob,
+  });
   await ok(B, "POST", "/segments/SEGB/merge", {
     jobId: bOnlyJob,
     output: "perContact",
@@ -1187,6 +1218,7 @@ const seed = async () => {
     resendJob: sameJob,
     sendJob: sameSendJob,
     applyJob: sameApplyJob,
+    importJob: sameImportJob,
     actionNo: Math.max(...aActions.map((a) => a.no)),
     token: await tokenOf(A, "/contacts"),
     documents: crafted(await namesOf("tenant-a")),
@@ -1208,6 +1240,7 @@ const seed = async () => {
     resendJob: bResendJob,
     sendJob: bOnlySendJob,
     applyJob: bOnlyApplyJob,
+    importJob: bOnlyImportJob,
     actionNo: Math.max(...bActions.map((a) => a.no)),
     token: await tokenOf(B, "/contacts"),
     documents: crafted(bNames),
@@ -1229,6 +1262,7 @@ const seed = async () => {
     resendJob: randomUUID(),
     sendJob: randomUUID(),
     applyJob: randomUUID(),
+    importJob: randomUUID(),
     actionNo: 999,
     // A well-formed token of a list no probe asks for, as B's is for A.
     token: await tokenOf(A, "/contacts?search=KT"),
