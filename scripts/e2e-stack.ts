@@ -39,10 +39,13 @@ export const startApiChild = async ({
   port,
   dataDir,
   corsOrigin,
+  env = {},
 }: {
   port: number;
   dataDir: string;
   corsOrigin: string;
+  /** Settings for this API only (e.g. Azurite's connection string, a smaller page). */
+  env?: Record<string, string>;
 }): Promise<ApiChild> => {
   const child: ChildProcess = spawn(
     path.join(root, "node_modules/.bin/tsx"),
@@ -59,7 +62,7 @@ export const startApiChild = async ({
     ],
     {
       cwd: root,
-      env: { ...process.env, MERGELINE_CORS_ORIGINS: corsOrigin },
+      env: { ...process.env, ...env, MERGELINE_CORS_ORIGINS: corsOrigin },
       stdio: ["ignore", "pipe", "pipe"],
       detached: false,
     },

@@ -7,26 +7,20 @@
  * finishes the rest. Pictures at 320, 350 and 1280 px in English and Danish go to
  * MERGELINE_SCREENSHOTS_DIR (test-results/ otherwise).
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
   openSegmentTab,
   paneContext,
   poll,
   press,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { importBulkContacts, startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 // Generous: on a machine shared with other builds, webpack alone can take minutes.
 jest.setTimeout(300_000);
@@ -40,13 +34,12 @@ const TENANT = "contoso";
 const CONTACTS = 3000;
 const SEGMENT = "BIG-APPLY";
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
 let call: ReturnType<typeof apiCaller>;
 let token: string;
-let dataDir: string;
-let buildDir: string;
 
 interface JobView {
   status: string;
@@ -55,24 +48,11 @@ interface JobView {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-data-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-  ]);
+  stack = await startPaneStack();
+  ({ server, api, browser } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   call = apiCaller(api.apiUrl, token);
-  const rows = Array.from(
-    { length: CONTACTS },
-    (_, i) => `P${String(i + 1).padStart(5, "0")};Contact ${i + 1};person;Bulkby`,
-  );
-  const imported = await call<{ imported: number }>("POST", "/contacts/import", {
-    csv: `No.;Name;Type;City\r\n${rows.join("\r\n")}\r\n`,
-  });
-  expect(imported.imported).toBe(CONTACTS);
+  expect(await importBulkContacts(call, { count: CONTACTS, city: "Bulkby" })).toBe(CONTACTS);
   for (const [code, description, unitCost] of [
     ["LETTER", "Letter", 12.5],
     ["EMAIL", "E-mail", 1],
@@ -82,15 +62,9 @@ beforeAll(async () => {
   await call("POST", `/segments/${SEGMENT}/add-contacts`, {
     filter: { kind: "field", field: "city", filter: "Bulkby" },
   });
-  browser = await launchChromium();
 }, 420_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 // A failing step leaves a picture of the pane behind: what did it show?
 const lastPage: { page?: Page } = {};

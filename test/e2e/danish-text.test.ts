@@ -6,26 +6,19 @@
  * A refusal from the server arrives in Danish too. Pictures of the problems and the summaries,
  * English and Danish, go to test-results/screenshots/words16/ (MERGELINE_SCREENSHOTS_DIR).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { daDK } from "../../addin/i18n/da-DK";
 import { enUS, type MessageKey } from "../../addin/i18n/en-US";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
   openSegmentTab,
-  freePort,
-  launchChromium,
   paneContext,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 jest.setTimeout(180_000);
 // The pane is built with webpack for the test: on a busy machine that alone takes minutes.
@@ -82,23 +75,16 @@ const englishOn = async (page: Page): Promise<string[]> => {
   );
 };
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
 let token: string;
 let call: ReturnType<typeof apiCaller>;
-let dataDir: string;
-let buildDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-words-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-words-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-  ]);
+  stack = await startPaneStack();
+  ({ server, api, browser } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   call = apiCaller(api.apiUrl, token);
   await call("POST", "/salespeople", { code: "JH", name: "Jonas Holm" });
@@ -129,15 +115,9 @@ beforeAll(async () => {
   await call("POST", "/segments/MG-DK/add-contacts", {
     filter: { kind: "field", field: "city", op: "eq", value: "Aarhus C" },
   });
-  browser = await launchChromium();
 }, SETUP_MS);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const openPane = async (language: string) => {
   const context = await paneContext(browser, {

@@ -6,25 +6,19 @@
  * server: the job ends canceled and the contacts stop growing, as the API tells. Pictures at
  * 320, 350 and 1280 px in English and Danish go to MERGELINE_SCREENSHOTS_DIR.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
   paneContext,
   poll,
   press,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 jest.setTimeout(300_000);
 
@@ -36,13 +30,13 @@ const SCREENSHOTS = path.resolve(
 const TENANT = "contoso";
 const ROWS = 3229;
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
 let call: ReturnType<typeof apiCaller>;
 let token: string;
 let dataDir: string;
-let buildDir: string;
 
 interface JobView {
   status: string;
@@ -63,28 +57,14 @@ const csvFile = (name: string, prefix: string): string => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-import-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
   // Pages of 50 rows: 65 saves of the job for a file of 3,229, so the count has room to move.
-  process.env["MERGELINE_IMPORT_PAGE_ROWS"] = "50";
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-  ]);
-  delete process.env["MERGELINE_IMPORT_PAGE_ROWS"];
+  stack = await startPaneStack({ apiEnv: { MERGELINE_IMPORT_PAGE_ROWS: "50" } });
+  ({ server, api, browser, dataDir } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   call = apiCaller(api.apiUrl, token);
-  browser = await launchChromium();
 }, 420_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const job = (id: string) => call<JobView>("GET", `/contact-import-jobs/${id}`);
 

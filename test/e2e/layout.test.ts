@@ -12,23 +12,18 @@
  * internet). One browser, one page per host and language.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   OFFICE_JS_URL,
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
   paneContext,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { daDK } from "../../addin/i18n/da-DK";
 import { enUS, type Messages } from "../../addin/i18n/en-US";
 
@@ -50,11 +45,10 @@ type Host = "word" | "browser";
 type Language = "en-US" | "da-DK";
 const catalogs: Record<Language, Messages> = { "en-US": enUS, "da-DK": daDK };
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
-let dataDir: string;
-let buildDir: string;
 
 const contacts = [
   ["KT1001", "Jens Hansen"],
@@ -64,14 +58,8 @@ const contacts = [
 ] as const;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-layout-data-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-layout-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir);
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`, "development"),
-  ]);
+  stack = await startPaneStack({ mode: "development" });
+  ({ server, api, browser } = stack);
   const call = apiCaller(api.apiUrl, await api.token(TENANT, "demo.user@mergeline.dev"));
   await call("POST", "/salespeople", { code: "JH", name: "Jonas Holm" });
   await call("POST", "/campaigns", { no: "KAMP-2026", description: "Spring 2026" });
@@ -110,16 +98,10 @@ beforeAll(async () => {
   await call("POST", `/segments/${SEGMENT}/add-contacts`, {
     filter: { kind: "field", field: "postCode", filter: "8000" },
   });
-  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 150_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 /** The pane in Word (the stand-in answers Office.js) or in a plain browser tab (no Office). */
 const openPane = async (host: Host, language: Language) => {

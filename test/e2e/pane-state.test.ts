@@ -11,27 +11,20 @@
  *   menu button.
  * Pictures at 350 and 1280 px in English and Danish go to MERGELINE_SCREENSHOTS_DIR.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
   openSegmentTab,
   poll,
   press,
-  freePort,
-  launchChromium,
   paneContext,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
-import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 jest.setTimeout(300_000);
 
@@ -44,14 +37,12 @@ const TENANT = "contoso";
 const CONTACTS = 3000;
 const BIG = "BIG-MERGE";
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
-let azurite: LocalAzurite | undefined;
 let browser: Browser;
 let call: ReturnType<typeof apiCaller>;
 let token: string;
-let dataDir: string;
-let buildDir: string;
 
 interface JobView {
   status: string;
@@ -59,17 +50,8 @@ interface JobView {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-state-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-state-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
-  azurite = await startAzurite({ location: path.join(dataDir, "azurite") });
-  process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
-  await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }).then((started) => (api = started)),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-    launchChromium().then((started) => (browser = started)),
-  ]);
+  stack = await startPaneStack({ azurite: true });
+  ({ server, api, browser } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   call = apiCaller(api.apiUrl, token);
   // 3,000 contacts in one request (the CSV import), and two small ones to log.
@@ -110,14 +92,7 @@ beforeAll(async () => {
   }
 }, 420_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  await azurite?.close();
-  delete process.env["AZURE_STORAGE_CONNECTION_STRING"];
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 // A failing step leaves a picture of the pane behind: what did it show?
 const lastPage: { page?: Page } = {};

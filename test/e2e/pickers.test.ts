@@ -9,26 +9,21 @@
  * the same way in Details.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   OFFICE_JS_URL,
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
   openSegmentTab,
   paneContext,
   poll,
   press,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { daDK } from "../../addin/i18n/da-DK";
 import { formatMessage } from "../../addin/i18n/format-message";
 import { enUS, type Messages } from "../../addin/i18n/en-US";
@@ -55,21 +50,14 @@ const contacts = [
   ["KT2003", "Eva Small Summer", "Small", true],
 ] as const;
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
-let dataDir: string;
-let buildDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-pickers-data-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-pickers-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir);
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`, "development"),
-  ]);
+  stack = await startPaneStack({ mode: "development" });
+  ({ server, api, browser } = stack);
   const call = apiCaller(api.apiUrl, await api.token(TENANT, "demo.user@mergeline.dev"));
   await call("POST", "/profile-questionnaires", {
     code: "CUSTOMER",
@@ -98,16 +86,10 @@ beforeAll(async () => {
   }
   for (const no of Object.values(targetSegment))
     await call("POST", "/segments", { no, description: `Pickers ${no}` });
-  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 150_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");

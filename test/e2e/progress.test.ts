@@ -6,25 +6,18 @@
  * canceled and its progress stops growing, as the API tells. Pictures of the progress at 320,
  * 350 and 1280 px in English and Danish go to MERGELINE_SCREENSHOTS_DIR (test-results/ otherwise).
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
   openSegmentTab,
-  freePort,
-  launchChromium,
   paneContext,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
-import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
+import { importBulkContacts, startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 // Generous: on a machine shared with other builds, webpack alone can take minutes.
 jest.setTimeout(300_000);
@@ -38,14 +31,12 @@ const TENANT = "contoso";
 const CONTACTS = 3000;
 const SEGMENT = "BIG-MERGE";
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
-let azurite: LocalAzurite | undefined;
 let browser: Browser;
 let call: ReturnType<typeof apiCaller>;
 let token: string;
-let dataDir: string;
-let buildDir: string;
 
 /** The Word stand-in's view of the document (test/e2e/README.md). */
 interface StandInView {
@@ -60,43 +51,18 @@ interface JobView {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-data-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
-  // The merge job's result goes to Blob Storage.
-  azurite = await startAzurite({ location: path.join(dataDir, "azurite") });
-  process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-  ]);
+  stack = await startPaneStack({ azurite: true });
+  ({ server, api, browser } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   call = apiCaller(api.apiUrl, token);
-  // 3,000 contacts in one request: the CSV import.
-  const rows = Array.from(
-    { length: CONTACTS },
-    (_, i) => `P${String(i + 1).padStart(5, "0")};Contact ${i + 1};person;Bulkby`,
-  );
-  const imported = await call<{ imported: number }>("POST", "/contacts/import", {
-    csv: `No.;Name;Type;City\r\n${rows.join("\r\n")}\r\n`,
-  });
-  expect(imported.imported).toBe(CONTACTS);
+  expect(await importBulkContacts(call, { count: CONTACTS, city: "Bulkby" })).toBe(CONTACTS);
   await call("POST", "/segments", { no: SEGMENT, description: "Everyone in Bulkby" });
   await call("POST", `/segments/${SEGMENT}/add-contacts`, {
     filter: { kind: "field", field: "city", filter: "Bulkby" },
   });
-  browser = await launchChromium();
 }, 420_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  await azurite?.close();
-  delete process.env["AZURE_STORAGE_CONNECTION_STRING"];
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const openMerge = async (
   language: "en-US" | "da-DK",

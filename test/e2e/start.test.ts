@@ -13,22 +13,15 @@
  * MSAL's popup has no Entra ID to reach here. Pictures at 350 and 1280 px, English and Danish,
  * go to MERGELINE_SHOTS_DIR (or test-results/start/).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
-import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { buildDocx, mergeField, p, t } from "../unit/shared/merge/docx-builder";
 
 jest.setTimeout(180_000);
@@ -42,12 +35,10 @@ const SHOTS = path.resolve(
 const TENANT = "demo";
 const USER = "demo.user@mergeline.dev";
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
-let azurite: LocalAzurite | undefined;
 let browser: Browser;
-let dataDir: string;
-let buildDir: string;
 
 const letter = () =>
   buildDocx({
@@ -102,16 +93,8 @@ const backToList = (page: Page) =>
   page.getByRole("button", { name: /^(Segments|Målgrupper)$/ }).click();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-start-data-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-start-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir);
-  azurite = await startAzurite({ location: path.join(dataDir, "azurite") });
-  process.env["AZURE_STORAGE_CONNECTION_STRING"] = azurite.connectionString;
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`, "development"),
-  ]);
+  stack = await startPaneStack({ mode: "development", azurite: true });
+  ({ server, api, browser } = stack);
   const call = apiCaller(api.apiUrl, await api.token(TENANT, USER));
   for (const [no, name, city] of [
     ["KT1", "Jens Hansen", "Aarhus C"],
@@ -124,17 +107,9 @@ beforeAll(async () => {
     await call("POST", `/segments/${no}/lines`, { contactNo: "KT1" });
     await call("POST", `/segments/${no}/lines`, { contactNo: "KT2" });
   }
-  browser = await launchChromium();
 }, 170_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  await azurite?.close();
-  delete process.env["AZURE_STORAGE_CONNECTION_STRING"];
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 describe("the pane's start", () => {
   it("has the skeleton in taskpane.html before any of the pane's scripts", async () => {

@@ -8,26 +8,19 @@
  * Actions button. Pictures at 320, 350 and 1280 px in Danish and English go to
  * MERGELINE_SCREENSHOTS_DIR/reasons16 (test-results/screenshots otherwise).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   apiCaller,
-  buildPane,
   collectPageErrors,
-  freePort,
-  launchChromium,
   openSegmentTab,
   paneContext,
   press,
-  productionPaneHeaders,
-  startApiChild,
-  startStaticServer,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { englishCatalogIn } from "../unit/addin/english-catalog";
 
 jest.setTimeout(120_000);
@@ -42,22 +35,15 @@ const SHOTS = path.resolve(
 );
 const TENANT = "contoso";
 
+let stack: PaneStack | undefined;
 let server: StaticServer;
 let api: ApiChild;
 let browser: Browser;
 let token: string;
-let dataDir: string;
-let buildDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-why-"));
-  buildDir = mkdtempSync(path.join(os.tmpdir(), "mergeline-e2e-why-pane-"));
-  const port = await freePort();
-  server = await startStaticServer(buildDir, productionPaneHeaders(`http://127.0.0.1:${port}/api`));
-  [api] = await Promise.all([
-    startApiChild({ port, dataDir, corsOrigin: server.origin }),
-    buildPane(buildDir, `http://127.0.0.1:${port}/api`),
-  ]);
+  stack = await startPaneStack();
+  ({ server, api, browser } = stack);
   token = await api.token(TENANT, "demo.user@mergeline.dev");
   const call = apiCaller(api.apiUrl, token);
   for (const [no, name, city, postCode, jobTitle, staff] of [
@@ -95,15 +81,9 @@ beforeAll(async () => {
       ],
     },
   });
-  browser = await launchChromium();
 }, SETUP_MS);
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await server?.close();
-  for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const openPane = async (language: string) => {
   const context = await paneContext(browser, {
