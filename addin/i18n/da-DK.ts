@@ -892,6 +892,8 @@ export const daDK: Messages = {
   "pane.runs.mergeOpen": "{segmentNo}: fletter…",
   "pane.runs.log": "{segmentNo}: logfører {done} af {total}",
   "pane.runs.logOpen": "{segmentNo}: logfører…",
+  "pane.runs.mergeEnded": "{segmentNo}: fletningen er afsluttet",
+  "pane.runs.logEnded": "{segmentNo}: logføringen er afsluttet",
   "pane.runs.show": "Vis {segmentNo}",
   "shell.tab.running.merge": "Fletning i gang: {done} af {total}",
   "shell.tab.runningOpen.merge": "Fletning i gang",

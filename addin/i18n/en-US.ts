@@ -893,6 +893,8 @@ export const enUS = {
   "pane.runs.mergeOpen": "{segmentNo}: merging…",
   "pane.runs.log": "{segmentNo}: logging {done} of {total}",
   "pane.runs.logOpen": "{segmentNo}: logging…",
+  "pane.runs.mergeEnded": "{segmentNo}: the merge has ended",
+  "pane.runs.logEnded": "{segmentNo}: the Log has ended",
   "pane.runs.show": "Show {segmentNo}",
   "shell.tab.running.merge": "Merge running: {done} of {total}",
   "shell.tab.runningOpen.merge": "Merge running",

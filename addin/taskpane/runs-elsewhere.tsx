@@ -16,9 +16,12 @@ const useStyles = makeStyles({
   text: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
-const TEXT: Record<RunActivity["kind"], { count: MessageKey; open: MessageKey }> = {
-  merge: { count: "pane.runs.merge", open: "pane.runs.mergeOpen" },
-  log: { count: "pane.runs.log", open: "pane.runs.logOpen" },
+const TEXT: Record<
+  RunActivity["kind"],
+  { count: MessageKey; open: MessageKey; ended: MessageKey }
+> = {
+  merge: { count: "pane.runs.merge", open: "pane.runs.mergeOpen", ended: "pane.runs.mergeEnded" },
+  log: { count: "pane.runs.log", open: "pane.runs.logOpen", ended: "pane.runs.logEnded" },
 };
 
 /** "S0001: merging 1,204 of 3,229" / "S0001: merging…": one run's line, shell and tabs alike. */
@@ -26,20 +29,22 @@ export const useActivityText = () => {
   const t = useT();
   const format = useFormat();
   return (activity: RunActivity) =>
-    activity.done !== undefined && activity.total !== undefined
-      ? t(TEXT[activity.kind].count, {
-          segmentNo: activity.segmentNo,
-          done: format.number(activity.done),
-          total: format.number(activity.total),
-        })
-      : t(TEXT[activity.kind].open, { segmentNo: activity.segmentNo });
+    activity.ended
+      ? t(TEXT[activity.kind].ended, { segmentNo: activity.segmentNo })
+      : activity.done !== undefined && activity.total !== undefined
+        ? t(TEXT[activity.kind].count, {
+            segmentNo: activity.segmentNo,
+            done: format.number(activity.done),
+            total: format.number(activity.total),
+          })
+        : t(TEXT[activity.kind].open, { segmentNo: activity.segmentNo });
 };
 
 /**
  * A merge or a Log keeps running when the user goes to the list, the logged segments or another
  * segment (as Outlook keeps sending while you read): one line each under the top navigation says
- * so, with its count, and leads back to the tab that shows it. The open segment's own runs show
- * on its tabs instead.
+ * so, with its count, and leads back to the tab that shows it; once it has ended, the line says
+ * so until that tab has shown the outcome. The open segment's own runs show on its tabs instead.
  */
 export const RunsElsewhere = ({
   openNo,
@@ -58,7 +63,7 @@ export const RunsElsewhere = ({
     <section aria-label={t("pane.runs.label")} className={styles.root}>
       {shown.map((activity) => (
         <div key={`${activity.kind}/${activity.segmentNo}`} className={styles.row}>
-          <Spinner size="extra-tiny" aria-hidden />
+          {activity.ended ? null : <Spinner size="extra-tiny" aria-hidden />}
           <Text size={200} className={styles.text}>
             {text(activity)}
           </Text>

@@ -51,7 +51,7 @@ const runningId = (tab: SegmentTab) => `tab-${tab}-running`;
 const useRunningTabs = (no: string): Partial<Record<SegmentTab, RunActivity>> => {
   const running: Partial<Record<SegmentTab, RunActivity>> = {};
   for (const activity of useRunActivities())
-    if (activity.segmentNo === no) running[TAB_OF[activity.kind]] = activity;
+    if (activity.segmentNo === no && !activity.ended) running[TAB_OF[activity.kind]] = activity;
   return running;
 };
 

@@ -2,6 +2,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useRef,
   useSyncExternalStore,
   type ReactNode,
@@ -13,6 +14,12 @@ export interface RunActivity {
   readonly kind: "merge" | "log";
   readonly done?: number;
   readonly total?: number;
+  /**
+   * The run has ended and its view has not shown that yet: the shell says so (with the way back
+   * to it) until the view is on screen, so a run that ends while the user looks elsewhere is
+   * never silently over.
+   */
+  readonly ended?: boolean;
 }
 
 interface Slot {
@@ -77,7 +84,8 @@ export class PaneRuns {
         activity &&
         old.done === activity.done &&
         old.total === activity.total &&
-        old.kind === activity.kind)
+        old.kind === activity.kind &&
+        old.ended === activity.ended)
     )
       return;
     if (activity) this.activity.set(key, activity);
@@ -86,11 +94,22 @@ export class PaneRuns {
     this.notify();
   }
 
+  /** The run under `key` has ended: what it did stays in the shell until its view shows it. */
+  end(key: string): void {
+    const old = this.activity.get(key);
+    if (old) this.setActivity(key, { ...old, ended: true });
+  }
+
+  /** The run's view is on screen: an ended run needs no notice any more. */
+  acknowledge(key: string): void {
+    if (this.activity.get(key)?.ended) this.setActivity(key, undefined);
+  }
+
   activities = (): readonly RunActivity[] => this.activityList;
 
   /** True while any run is live: closing or reloading the page would lose sight of it. */
   busy(): boolean {
-    return this.activity.size > 0;
+    return [...this.activity.values()].some((activity) => !activity.ended);
   }
 
   private notify() {
@@ -121,6 +140,8 @@ export interface PaneRun<S, R extends object> {
   readonly set: (update: S | ((previous: S) => S)) => void;
   readonly scratch: R;
   readonly setActivity: (activity: RunActivity | undefined) => void;
+  /** The run has ended: the shell says so until the view that owns the run is on screen. */
+  readonly endActivity: () => void;
 }
 
 /**
@@ -143,11 +164,22 @@ export const usePaneRun = <S, R extends object>(
     (activity: RunActivity | undefined) => runs.setActivity(key, activity),
     [runs, key],
   );
-  return { state, set, scratch: runs.scratch(key, initial, scratch), setActivity };
+  const endActivity = useCallback(() => runs.end(key), [runs, key]);
+  return { state, set, scratch: runs.scratch(key, initial, scratch), setActivity, endActivity };
 };
 
 /** The runs live now, for the shell's "work in progress" line and the tab labels. */
 export const useRunActivities = (): readonly RunActivity[] => {
   const runs = usePaneRuns();
   return useSyncExternalStore(runs.subscribe, runs.activities, runs.activities);
+};
+
+/**
+ * For the view that shows the run under `key`: while it is on screen, the run's end needs no
+ * notice in the shell (the view shows the outcome itself).
+ */
+export const useAcknowledgeRun = (key: string): void => {
+  const runs = usePaneRuns();
+  const activities = useRunActivities();
+  useEffect(() => runs.acknowledge(key), [runs, key, activities]);
 };

@@ -3,7 +3,7 @@ import type { LogOutcome } from "@shared/model/logging";
 import { useCallback } from "react";
 import { useApi } from "../../api/api-context";
 import { ApiError } from "../../api/errors";
-import { usePaneRun } from "../../ui/pane-runs";
+import { useAcknowledgeRun, usePaneRun } from "../../ui/pane-runs";
 
 export interface LogProgress {
   readonly written: number;
@@ -41,16 +41,18 @@ export const useLogSegment = (segmentNo: string) => {
     set: setRun,
     scratch,
     setActivity,
+    endActivity,
     // The idempotency key of a Log whose outcome is unknown, and the progress poll's timer.
   } = usePaneRun<LogRun, { key?: string; polling?: ReturnType<typeof setInterval> }>(
     `log/${segmentNo}`,
     () => ({ phase: "idle" }),
     () => ({}),
   );
+  // The Log view uses this hook: while it shows, a Log's end is seen here, not in the shell.
+  useAcknowledgeRun(`log/${segmentNo}`);
   const stopPolling = () => {
     if (scratch.polling !== undefined) clearInterval(scratch.polling);
     scratch.polling = undefined;
-    setActivity(undefined);
   };
 
   /** A changed request (follow-up, Send Attachments) is a new operation, not a retry. */
@@ -92,9 +94,10 @@ export const useLogSegment = (segmentNo: string) => {
         return { answered };
       } finally {
         stopPolling();
+        endActivity();
       }
     },
-    [client, segmentNo, setRun, scratch, setActivity],
+    [client, segmentNo, setRun, scratch, setActivity, endActivity],
   );
 
   const log = useCallback(

@@ -19,7 +19,7 @@ import { setLetterFieldMatches, useLetterFieldMatches } from "./letter-field-mat
 import { fetchAllMergeData, toMergeRecord, type MergeData } from "./merge-data";
 import { runServerMerge } from "./server-merge";
 import { throwIfAborted } from "../../host/abort";
-import { usePaneRun } from "../../ui/pane-runs";
+import { useAcknowledgeRun, usePaneRun } from "../../ui/pane-runs";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -87,11 +87,14 @@ export const useMergeRun = (segmentNo: string) => {
     set: setState,
     scratch: controller,
     setActivity,
+    endActivity,
   } = usePaneRun<MergeRunState, { current?: AbortController; merging?: boolean }>(
     `merge/${segmentNo}`,
     () => ({}),
     () => ({}),
   );
+  // The Merge view uses this hook: while it shows, a run's end is seen here, not in the shell.
+  useAcknowledgeRun(`merge/${segmentNo}`);
   // Match Fields for the pane's letter, for this session (shared with the preview).
   const matches = useLetterFieldMatches();
 
@@ -125,11 +128,12 @@ export const useMergeRun = (segmentNo: string) => {
       } finally {
         if (controller.current === abort) {
           controller.current = undefined;
-          setActivity(undefined);
+          if (controller.merging) endActivity();
+          else setActivity(undefined);
         }
       }
     },
-    [controller, setState, setActivity, segmentNo],
+    [controller, setState, setActivity, endActivity, segmentNo],
   );
 
   const progress = (phase: MergePhase, done: number, total?: number) => {

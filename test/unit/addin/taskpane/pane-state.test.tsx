@@ -156,6 +156,29 @@ describe("a server merge outlives the Merge tab", () => {
     expect(api.callsTo("cancelMergeJob")).toHaveLength(0);
     await openTab("Merge");
     expect(await screen.findByText(/Made one document for each of 3,229 contacts/)).toBeTruthy();
+    // Seen on its tab, the ended run leaves no notice behind in the shell.
+    fireEvent.click(screen.getByRole("button", { name: "Back to segments" }));
+    expect(await screen.findByRole("heading", { name: "Segments" })).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Work in progress" })).toBeNull();
+  });
+
+  it("ends while the user is in the segment list: the shell says so and leads to the outcome", async () => {
+    const host = createFakeHost();
+    const { fetch, end } = mergingServer();
+    renderRoot(fetch, host);
+    await startZipMerge();
+
+    fireEvent.click(screen.getByRole("button", { name: "Back to segments" }));
+    const status = await screen.findByRole("region", { name: "Work in progress" });
+    end();
+    expect(await within(status).findByText("S0001: the merge has ended")).toBeTruthy();
+    await waitFor(() => expect(host.saveFile).toHaveBeenCalledTimes(1), { timeout: 5000 });
+
+    fireEvent.click(within(status).getByRole("button", { name: "Show S0001" }));
+    expect(await screen.findByText(/Made one document for each of 3,229 contacts/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Back to segments" }));
+    expect(await screen.findByRole("heading", { name: "Segments" })).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Work in progress" })).toBeNull();
   });
 
   it("goes on while the user is in the segment list, which shows it and leads back", async () => {
