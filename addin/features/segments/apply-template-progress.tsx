@@ -51,10 +51,13 @@ export const ApplyTemplateProgress = ({
   const summary = useRef<HTMLDivElement>(null);
   const ended = !running && job !== undefined && job.status !== "running";
 
-  // Cancel goes away with the run: focus goes to what it did rather than to the page body.
+  // Cancel goes away with the run: focus goes to what it did rather than to the page body. Only
+  // when the run ends on screen: a form opened later shows the outcome without taking the focus.
+  const wasRunning = useRef(running);
   useEffect(() => {
-    if (ended) summary.current?.focus();
-  }, [ended]);
+    if (wasRunning.current && ended) summary.current?.focus();
+    wasRunning.current = running;
+  }, [running, ended]);
 
   if (running) {
     const total = job?.progress.total ?? 0;

@@ -14,7 +14,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useApi } from "../../api/api-context";
 import { fieldMessage } from "../../api/problem-fields";
@@ -23,7 +22,7 @@ import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
 import { SearchCombobox } from "../../ui/search-combobox";
 import { useUnsavedChanges } from "../../ui/unsaved-changes";
-import { runApplyTemplate, type ApplyTemplateRun } from "./apply-template-run";
+import { useApplyTemplateRun } from "./use-apply-template-run";
 import { ApplyTemplateProgress } from "./apply-template-progress";
 import { CodePicker } from "./code-picker";
 import {
@@ -97,11 +96,10 @@ export const SegmentHeaderForm = () => {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [pendingTemplate, setPendingTemplate] = useState<string | undefined>();
-  const [applyJob, setApplyJob] = useState<ApplyTemplateJob | undefined>();
-  const [applying, setApplying] = useState(false);
-  const [canceling, setCanceling] = useState(false);
-  const [applyingCode, setApplyingCode] = useState<string | undefined>();
-  const applyRun = useRef<ApplyTemplateRun | undefined>(undefined);
+  const applying = useApplyTemplateRun();
+  // A save, or a template going on to the lines: either holds the form's other writes.
+  const working = busy || applying.running;
+  const shownError = error ?? applying.error;
   const etag = useRef(segment.etag);
 
   // The header changed elsewhere in the pane (a criteria action, Log): take it in like a reload.
@@ -165,35 +163,10 @@ export const SegmentHeaderForm = () => {
    * The template goes on to the header and, when asked, the lines, as the server's job: the
    * pane shows its progress, and Cancel stops it between pages (the header keeps the template).
    */
-  const applyTemplate = async (code: string, updateLines: boolean) => {
+  const applyTemplate = (code: string, updateLines: boolean) => {
     setPendingTemplate(undefined);
-    setBusy(true);
     setError(undefined);
-    setApplyJob(undefined);
-    setCanceling(false);
-    setApplyingCode(code);
-    const run = runApplyTemplate(
-      client,
-      { no: segment.no, etag: etag.current },
-      { interactionTemplateCode: code, updateLines },
-      setApplyJob,
-    );
-    applyRun.current = run;
-    setApplying(true);
-    try {
-      const { segment: updated } = await run.done;
-      const server = toForm(updated);
-      etag.current = updated.etag;
-      setForm((current) => mergeServerChange(base, current, server).form);
-      setBase(server);
-      replace(updated);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      applyRun.current = undefined;
-      setApplying(false);
-      setBusy(false);
-    }
+    applying.start(code, updateLines, etag.current);
   };
 
   const chooseTemplate = (code: string) => {
@@ -213,11 +186,11 @@ export const SegmentHeaderForm = () => {
       label={t(LABEL[name])}
       className={changed.includes(name) ? styles.changed : undefined}
       validationMessage={
-        fieldMessage(error, name) ??
+        fieldMessage(shownError, name) ??
         (changed.includes(name) ? t("segments.changedByOthers") : undefined)
       }
       validationState={
-        fieldMessage(error, name) ? "error" : changed.includes(name) ? "warning" : "none"
+        fieldMessage(shownError, name) ? "error" : changed.includes(name) ? "warning" : "none"
       }
       hint={hint}
     >
@@ -285,7 +258,7 @@ export const SegmentHeaderForm = () => {
       {field(
         "interactionTemplateCode",
         <CodePicker
-          disabled={logged || busy}
+          disabled={logged || working}
           value={form.interactionTemplateCode}
           options={options?.templates ?? []}
           noneLabel={none}
@@ -348,20 +321,17 @@ export const SegmentHeaderForm = () => {
         onChange={(_, d) => set("dynamic", d.checked)}
         className={changed.includes("dynamic") ? styles.changed : undefined}
       />
-      {error !== undefined && (
-        <ApiProblemBar error={error} placed={[...headerFields]} onReload={reload} />
+      {shownError !== undefined && (
+        <ApiProblemBar error={shownError} placed={[...headerFields]} onReload={reload} />
       )}
       {saved && !error && <span role="status">{t("segments.header.saved")}</span>}
       <ApplyTemplateProgress
-        code={applyingCode}
-        job={applyJob}
-        running={applying}
-        canceling={canceling}
-        onCancel={() => {
-          setCanceling(true);
-          applyRun.current?.cancel();
-        }}
-        onApplyAgain={(code) => void applyTemplate(code, true)}
+        code={applying.code}
+        job={applying.job}
+        running={applying.running}
+        canceling={applying.canceling}
+        onCancel={applying.cancel}
+        onApplyAgain={(code) => applyTemplate(code, true)}
       />
       {!logged && (
         <div className={styles.actions}>
@@ -369,11 +339,11 @@ export const SegmentHeaderForm = () => {
             size="small"
             appearance="primary"
             type="submit"
-            disabled={busy || dirty.length === 0}
+            disabled={working || dirty.length === 0}
           >
             {t("common.save")}
           </Button>
-          {isConflict(error) && (
+          {isConflict(shownError) && (
             <Button size="small" onClick={reload}>
               {t("error.reload")}
             </Button>
