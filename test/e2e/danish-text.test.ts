@@ -8,8 +8,6 @@
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { daDK } from "../../addin/i18n/da-DK";
-import { enUS, type MessageKey } from "../../addin/i18n/en-US";
 import {
   apiCaller,
   collectPageErrors,
@@ -19,6 +17,7 @@ import {
   type StaticServer,
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { englishCatalogIn } from "../unit/addin/english-catalog";
 
 jest.setTimeout(180_000);
 // The pane is built with webpack for the test: on a busy machine that alone takes minutes.
@@ -35,44 +34,12 @@ const TENANT = "contoso";
 // Enough lines that a line-by-line list would bury the Log button; grouped, it is one row.
 const CONTACTS = 60;
 
-/**
- * The English catalog's literal text, cut at its placeholders: the pieces a Danish screen must
- * not show. A piece counts when it is more than one word or a long word, and is not also Danish
- * (a word equal in both languages, a product name).
- */
-const englishPieces = (): { key: MessageKey; piece: string }[] => {
-  const danish = Object.values(daDK).join("\n");
-  const pieces: { key: MessageKey; piece: string }[] = [];
-  for (const [key, english] of Object.entries(enUS) as [MessageKey, string][]) {
-    if (english === daDK[key]) continue;
-    // Plural groups and placeholders split the text; a plural's forms are pieces themselves.
-    const text = english
-      .replace(/\{\w+, plural,/g, "\u241f")
-      .replace(/(?:=\d+|zero|one|two|few|many|other) \{/g, "\u241f")
-      .replace(/[{}#]/g, "\u241f");
-    for (const raw of text.split(/\u241f|\{\w+\}/)) {
-      const piece = raw
-        .replace(/\s+/g, " ")
-        .trim()
-        .replace(/^[\s.,:;·–()×]+|[\s.,:;·–()×]+$/g, "");
-      const words = piece.split(" ").filter((w) => /\p{L}/u.test(w));
-      if (words.length === 0 || (words.length < 2 && piece.length < 10)) continue;
-      if (danish.includes(piece)) continue;
-      pieces.push({ key, piece });
-    }
-  }
-  return pieces;
-};
-const PIECES = englishPieces();
-
 /** The English catalog text on the page, with the key it came from. */
 const englishOn = async (page: Page): Promise<string[]> => {
   // «Salesperson» is a merge field's name, what Word's field code holds: an identifier shown
   // beside its Danish label on purpose, not a sentence of the catalog.
   const text = (await page.evaluate(() => document.body.innerText)).replace(/«[^»]*»/g, "");
-  return PIECES.filter(({ piece }) => text.includes(piece)).map(
-    ({ key, piece }) => `${key}: "${piece}"`,
-  );
+  return englishCatalogIn(text);
 };
 
 let stack: PaneStack | undefined;

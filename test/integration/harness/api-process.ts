@@ -63,3 +63,63 @@ export const signInTo = async (
   const { access_token } = (await issued.json()) as { access_token: string };
   return { authorization: `Bearer ${access_token}` };
 };
+
+/** One request as a signed-in user: a JSON body, or a CSV one; the status and the parsed answer. */
+export type ApiProcessCaller = <T = Record<string, unknown>>(
+  method: string,
+  pathAndQuery: string,
+  options?: { body?: unknown; csv?: string; ifMatch?: string },
+) => Promise<{ status: number; json: T }>;
+
+/** `user` of `tenant`, signed in at the process's development issuer, calling its API. */
+export const callerOf = async (
+  api: ApiProcess,
+  tenant: string,
+  user: string,
+): Promise<ApiProcessCaller> => {
+  const authorization = await signInTo(api, tenant, user);
+  return async <T>(
+    method: string,
+    pathAndQuery: string,
+    options: { body?: unknown; csv?: string; ifMatch?: string } = {},
+  ) => {
+    const headers: Record<string, string> = { ...authorization };
+    if (options.ifMatch) headers["if-match"] = options.ifMatch;
+    let body: string | undefined;
+    if (options.csv !== undefined) {
+      headers["content-type"] = "text/csv";
+      body = options.csv;
+    } else if (options.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(options.body);
+    }
+    const res = await fetch(`${api.url}${pathAndQuery}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
+  };
+};
+
+/** The answer of a request that must succeed; anything else throws with what the API said. */
+export const okFrom = async <T = Record<string, unknown>>(
+  call: ApiProcessCaller,
+  method: string,
+  pathAndQuery: string,
+  options: { body?: unknown; csv?: string; ifMatch?: string } = {},
+): Promise<T> => {
+  const res = await call<T>(method, pathAndQuery, options);
+  if (res.status >= 300)
+    throw new Error(`${method} ${pathAndQuery}: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+};
+
+/** Reads until `done` holds, every 20 ms (the test's own timeout bounds it). */
+export const readUntil = async <T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> => {
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};

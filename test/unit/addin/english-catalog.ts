@@ -3,7 +3,7 @@ import { enUS, type MessageKey } from "../../../addin/i18n/en-US";
 
 /**
  * The English catalog's literal text, cut at its placeholders: the pieces a Danish screen must
- * not show (the same cut as test/e2e/danish-text.test.ts makes). A piece counts when it is more
+ * not show (the e2e tests and the component tests read it alike). A piece counts when it is more
  * than one word or a long word, and is not also Danish (a word equal in both languages).
  */
 const englishPieces = (): { key: MessageKey; piece: string }[] => {

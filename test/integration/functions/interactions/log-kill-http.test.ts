@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { signInTo, startApiProcess, type ApiProcess } from "../../harness/api-process";
+import {
+  callerOf,
+  okFrom,
+  readUntil,
+  startApiProcess,
+  type ApiProcess,
+  type ApiProcessCaller,
+} from "../../harness/api-process";
 
 /**
  * The API as `npm start -- --api-only` runs it, in a child process on a real port: alice's Log
@@ -19,42 +26,7 @@ const startApi = (dataDir: string) =>
     MERGELINE_EXPENSIVE_PER_MINUTE: "1000",
   });
 const tenant = "kill-tenant";
-/** A signed-in caller: a token from the local stack's development issuer, as the pane gets one. */
-const signIn = async (api: ApiProcess, user: string) => {
-  const authorization = await signInTo(api, tenant, user);
-  return async <T = Record<string, unknown>>(
-    method: string,
-    pathAndQuery: string,
-    options: { body?: unknown; csv?: string; ifMatch?: string } = {},
-  ): Promise<{ status: number; json: T }> => {
-    const headers: Record<string, string> = { ...authorization };
-    if (options.ifMatch) headers["if-match"] = options.ifMatch;
-    let body: string | undefined;
-    if (options.csv !== undefined) {
-      headers["content-type"] = "text/csv";
-      body = options.csv;
-    } else if (options.body !== undefined) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(options.body);
-    }
-    const res = await fetch(`${api.url}${pathAndQuery}`, { method, headers, body });
-    const text = await res.text();
-    return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
-  };
-};
-type Caller = Awaited<ReturnType<typeof signIn>>;
-
-const ok = async <T = Record<string, unknown>>(
-  call: Caller,
-  method: string,
-  pathAndQuery: string,
-  options: { body?: unknown; csv?: string; ifMatch?: string } = {},
-): Promise<T> => {
-  const res = await call<T>(method, pathAndQuery, options);
-  if (res.status >= 300)
-    throw new Error(`${method} ${pathAndQuery}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json;
-};
+const signIn = (api: ApiProcess, user: string) => callerOf(api, tenant, user);
 
 interface LogStatus {
   status: string;
@@ -64,17 +36,9 @@ interface LogStatus {
   loggingBy?: string;
 }
 
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-const letterCount = async (call: Caller) =>
+const letterCount = async (call: ApiProcessCaller) =>
   (
-    await ok<{ items: { key: string; count: number }[] }>(
+    await okFrom<{ items: { key: string; count: number }[] }>(
       call,
       "GET",
       "/interaction-statistics?by=template",
@@ -101,12 +65,12 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const csv = ["No.;Type;Name"];
     for (let i = 1; i <= lines; i++)
       csv.push(`KK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
-    await ok(alice, "POST", "/contacts/import", { csv: `${csv.join("\r\n")}\r\n` });
-    await ok(alice, "POST", "/interaction-templates", {
+    await okFrom(alice, "POST", "/contacts/import", { csv: `${csv.join("\r\n")}\r\n` });
+    await okFrom(alice, "POST", "/interaction-templates", {
       body: { code: "LETTER", description: "Brev", unitCost: 1, unitDuration: 1 },
     });
-    await ok(alice, "POST", "/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
-    await ok(alice, "POST", "/segments", {
+    await okFrom(alice, "POST", "/salespeople", { body: { code: "JO", name: "Jonas Olsen" } });
+    await okFrom(alice, "POST", "/segments", {
       body: {
         no: "KILL",
         description: "Kill test",
@@ -114,10 +78,14 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
         salespersonCode: "JO",
       },
     });
-    await ok(alice, "POST", "/segments/KILL/add-contacts", {
+    await okFrom(alice, "POST", "/segments/KILL/add-contacts", {
       body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } },
     });
-    const segment = await ok<{ etag: string; noOfLines: number }>(alice, "GET", "/segments/KILL");
+    const segment = await okFrom<{ etag: string; noOfLines: number }>(
+      alice,
+      "GET",
+      "/segments/KILL",
+    );
     expect(segment.noOfLines).toBe(lines);
 
     // alice logs; the process dies while the entries are being written.
@@ -125,11 +93,11 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
       (error: unknown) => error,
     );
     // The segment is marked "logging" just before the first entry is written.
-    await until(
-      () => ok<{ status: string }>(alice, "GET", "/segments/KILL"),
+    await readUntil(
+      () => okFrom<{ status: string }>(alice, "GET", "/segments/KILL"),
       (s) => s.status === "logging",
     );
-    const seen = await ok<LogStatus>(alice, "GET", "/segments/KILL/log-status");
+    const seen = await okFrom<LogStatus>(alice, "GET", "/segments/KILL/log-status");
     first.child.kill("SIGKILL");
     expect(seen).toMatchObject({ status: "writing", total: lines });
     await first.exited;
@@ -141,15 +109,17 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const bob = await signIn(second, "bob");
     const writtenBefore = await letterCount(bob);
     expect(writtenBefore).toBeLessThan(lines);
-    expect(await ok(bob, "GET", "/logged-segments?segmentNo=KILL")).toMatchObject({ items: [] });
+    expect(await okFrom(bob, "GET", "/logged-segments?segmentNo=KILL")).toMatchObject({
+      items: [],
+    });
 
     // bob logs with the segment's current ETag: refused as busy (naming alice) while the dead
     // process's lease runs, then his Log finishes hers.
     const statuses = new Set<string>();
     let finished: { status: number; json: Record<string, unknown> };
     for (;;) {
-      statuses.add((await ok<LogStatus>(bob, "GET", "/segments/KILL/log-status")).status);
-      const current = await ok<{ etag: string; status: string }>(bob, "GET", "/segments/KILL");
+      statuses.add((await okFrom<LogStatus>(bob, "GET", "/segments/KILL/log-status")).status);
+      const current = await okFrom<{ etag: string; status: string }>(bob, "GET", "/segments/KILL");
       expect(current.status).toBe("logging");
       finished = await bob("POST", "/segments/KILL/log", { body: {}, ifMatch: current.etag });
       const busy = /^Segment KILL is busy: alice is logging it since .*; the lease ends at /;
@@ -161,7 +131,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const loggedSegment = finished.json["loggedSegment"] as { entryNo: number };
     expect(loggedSegment).toMatchObject({ noOfInteractions: lines, userId: "alice" });
 
-    const logged = await ok<{ items: { entryNo: number }[] }>(
+    const logged = await okFrom<{ items: { entryNo: number }[] }>(
       bob,
       "GET",
       "/logged-segments?segmentNo=KILL",
@@ -170,7 +140,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const contacts: string[] = [];
     let token: string | undefined;
     do {
-      const page: { items: { contactNo: string }[]; continuationToken?: string } = await ok(
+      const page: { items: { contactNo: string }[]; continuationToken?: string } = await okFrom(
         bob,
         "GET",
         `/logged-segments/${loggedSegment.entryNo}/entries?top=500${
@@ -187,7 +157,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const gone = await bob("GET", "/segments/KILL");
     expect(gone.status).toBe(410);
     expect(gone.json).toMatchObject({ loggedSegmentEntryNo: loggedSegment.entryNo });
-    expect(await ok(bob, "GET", "/segments/KILL/log-status")).toMatchObject({
+    expect(await okFrom(bob, "GET", "/segments/KILL/log-status")).toMatchObject({
       status: "done",
       written: lines,
     });
@@ -198,13 +168,14 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     // The API the first test left running, with its contacts.
     const before = running.at(-1) as ApiProcess;
     const alice = await signIn(before, "alice");
-    await ok(alice, "POST", "/segments", { body: { no: "KILL2", description: "Kill test 2" } });
+    await okFrom(alice, "POST", "/segments", { body: { no: "KILL2", description: "Kill test 2" } });
     const everyone = { filter: { kind: "field", field: "type", op: "eq", value: "person" } };
     const adding = alice("POST", "/segments/KILL2/add-contacts", { body: everyone }).catch(
       (error: unknown) => error,
     );
-    await until(
-      () => ok<{ items: { status: string }[] }>(alice, "GET", "/segments/KILL2/criteria-actions"),
+    await readUntil(
+      () =>
+        okFrom<{ items: { status: string }[] }>(alice, "GET", "/segments/KILL2/criteria-actions"),
       (actions) => actions.items.some((a) => a.status === "applying"),
     );
     before.child.kill("SIGKILL");
@@ -214,7 +185,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     const after = await startApi(dataDir);
     running.push(after);
     const bob = await signIn(after, "bob");
-    const left = await ok<{ items: { no: number; status: string }[] }>(
+    const left = await okFrom<{ items: { no: number; status: string }[] }>(
       bob,
       "GET",
       "/segments/KILL2/criteria-actions",
@@ -229,13 +200,13 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
     }
     expect(added.status).toBe(200);
     expect(added.json).toMatchObject({ linesAdded: lines, noOfLines: lines });
-    const actions = await ok<{ items: { no: number; status: string }[] }>(
+    const actions = await okFrom<{ items: { no: number; status: string }[] }>(
       bob,
       "GET",
       "/segments/KILL2/criteria-actions",
     );
     expect(actions.items).toEqual([expect.objectContaining({ no: 2, status: "applied" })]);
-    expect(await ok(bob, "GET", "/segments/KILL2")).toMatchObject({
+    expect(await okFrom(bob, "GET", "/segments/KILL2")).toMatchObject({
       noOfLines: lines,
       noOfCriteriaActions: 1,
     });

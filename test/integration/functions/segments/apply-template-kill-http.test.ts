@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { signInTo, startApiProcess, type ApiProcess } from "../../harness/api-process";
+import {
+  callerOf,
+  okFrom,
+  readUntil,
+  startApiProcess,
+  type ApiProcess,
+  type ApiProcessCaller,
+} from "../../harness/api-process";
 
 /**
  * The API as `npm start -- --api-only` runs it, in a child process on a real port: alice applies
@@ -30,54 +37,15 @@ interface Job {
   error?: string;
 }
 
-const signIn = async (api: ApiProcess, user: string) => {
-  const authorization = await signInTo(api, tenant, user);
-  return async <T = Record<string, unknown>>(
-    method: string,
-    pathAndQuery: string,
-    options: { body?: unknown; ifMatch?: string } = {},
-  ): Promise<{ status: number; json: T }> => {
-    const headers: Record<string, string> = { ...authorization };
-    if (options.ifMatch) headers["if-match"] = options.ifMatch;
-    if (options.body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${api.url}${pathAndQuery}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await res.text();
-    return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
-  };
-};
-type Caller = Awaited<ReturnType<typeof signIn>>;
-
-const ok = async <T = Record<string, unknown>>(
-  call: Caller,
-  method: string,
-  pathAndQuery: string,
-  options: { body?: unknown; ifMatch?: string } = {},
-): Promise<T> => {
-  const res = await call<T>(method, pathAndQuery, options);
-  if (res.status >= 300)
-    throw new Error(`${method} ${pathAndQuery}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json;
-};
-
-const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const signIn = (api: ApiProcess, user: string) => callerOf(api, tenant, user);
 
 /** How many of the segment's lines carry each template, read through the API a page at a time. */
-const templatesOnLines = async (call: Caller, no: string) => {
+const templatesOnLines = async (call: ApiProcessCaller, no: string) => {
   const counts: Record<string, number> = {};
   let token: string | undefined;
   do {
     const res: { items: { interactionTemplateCode?: string }[]; continuationToken?: string } =
-      await ok(
+      await okFrom(
         call,
         "GET",
         `/segments/${no}/lines?top=500${token ? `&continuationToken=${encodeURIComponent(token)}` : ""}`,
@@ -111,18 +79,22 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
     const csv = ["No.;Type;Name"];
     for (let i = 1; i <= lines; i++)
       csv.push(`AK${String(i).padStart(5, "0")};Person;Kontakt ${i}`);
-    await ok(alice, "POST", "/contacts/import", { body: { csv: `${csv.join("\r\n")}\r\n` } });
+    await okFrom(alice, "POST", "/contacts/import", { body: { csv: `${csv.join("\r\n")}\r\n` } });
     for (const code of ["LETTER", "EMAIL"])
-      await ok(alice, "POST", "/interaction-templates", {
+      await okFrom(alice, "POST", "/interaction-templates", {
         body: { code, description: code, unitCost: 1, unitDuration: 1 },
       });
-    await ok(alice, "POST", "/segments", {
+    await okFrom(alice, "POST", "/segments", {
       body: { no: "AKILL", description: "Kill test", interactionTemplateCode: "LETTER" },
     });
-    await ok(alice, "POST", "/segments/AKILL/add-contacts", {
+    await okFrom(alice, "POST", "/segments/AKILL/add-contacts", {
       body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } },
     });
-    const segment = await ok<{ etag: string; noOfLines: number }>(alice, "GET", "/segments/AKILL");
+    const segment = await okFrom<{ etag: string; noOfLines: number }>(
+      alice,
+      "GET",
+      "/segments/AKILL",
+    );
     expect(segment.noOfLines).toBe(lines);
 
     // alice applies EMAIL to every line; the process dies once a page has been written.
@@ -131,7 +103,7 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
       body: { interactionTemplateCode: "EMAIL", updateLines: true, jobId: id },
       ifMatch: segment.etag,
     }).catch((error: unknown) => error);
-    const seen = await until(
+    const seen = await readUntil(
       () => alice<Job>("GET", `/apply-template-jobs/${id}`),
       (r) => r.status === 200 && r.json.progress.done > 0,
     );
@@ -147,9 +119,9 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
     // Read again and again: "running" while the dead process's lease lasts, then failed, never
     // running forever.
     const statuses = new Set<string>();
-    const ended = await until(
+    const ended = await readUntil(
       async () => {
-        const job = await ok<Job>(bob, "GET", `/apply-template-jobs/${id}`);
+        const job = await okFrom<Job>(bob, "GET", `/apply-template-jobs/${id}`);
         statuses.add(job.status);
         return job;
       },
@@ -166,20 +138,20 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
     expect(onLines["EMAIL"] ?? 0).toBeLessThanOrEqual(ended.changed + page);
 
     // alice's retry of the same job id (her pane never heard back) starts no second run.
-    const header = await ok<{ etag: string }>(bob, "GET", "/segments/AKILL");
+    const header = await okFrom<{ etag: string }>(bob, "GET", "/segments/AKILL");
     const alice2 = await signIn(second, "alice");
     const repeat = await alice2("POST", "/segments/AKILL/apply-template", {
       body: { interactionTemplateCode: "EMAIL", updateLines: true, jobId: id },
       ifMatch: header.etag,
     });
     expect(repeat.status).toBe(200);
-    expect(await ok<Job>(bob, "GET", `/apply-template-jobs/${id}`)).toEqual(ended);
+    expect(await okFrom<Job>(bob, "GET", `/apply-template-jobs/${id}`)).toEqual(ended);
 
     // Applying the same template again is idempotent: a new job finishes the lines left.
     const again = randomUUID();
     let answer: { status: number; json: Record<string, unknown> };
     for (;;) {
-      const current = await ok<{ etag: string }>(bob, "GET", "/segments/AKILL");
+      const current = await okFrom<{ etag: string }>(bob, "GET", "/segments/AKILL");
       answer = await bob("POST", "/segments/AKILL/apply-template", {
         body: { interactionTemplateCode: "EMAIL", updateLines: true, jobId: again },
         ifMatch: current.etag,
@@ -189,7 +161,7 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(answer.status).toBe(200);
-    const finished = await ok<Job>(bob, "GET", `/apply-template-jobs/${again}`);
+    const finished = await okFrom<Job>(bob, "GET", `/apply-template-jobs/${again}`);
     expect(finished).toMatchObject({ status: "done", progress: { done: lines, total: lines } });
     expect(finished.changed).toBe(lines - (onLines["EMAIL"] ?? 0));
     expect(await templatesOnLines(bob, "AKILL")).toEqual({ EMAIL: lines });
