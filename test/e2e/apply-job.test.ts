@@ -20,6 +20,7 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { shotsAtWidths } from "./shots-at-widths";
 import { importBulkContacts, startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 // Generous: on a machine shared with other builds, webpack alone can take minutes.
@@ -76,20 +77,14 @@ afterEach(async () => {
 const job = (id: string) => call<JobView>("GET", `/apply-template-jobs/${id}`);
 
 /** The Details form's progress or summary, in view: the lines list below runs 3,000 rows long. */
-const shots = async (page: Page, name: string) => {
-  for (const width of [320, 350, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    await page
-      .locator('[role="progressbar"], [role="status"]:has(.fui-MessageBar)')
-      .first()
-      .evaluate((e) => e.scrollIntoView({ block: "center" }));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), caret: "hide" });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      width,
-    );
-  }
-  await page.setViewportSize({ width: 350, height: 760 });
-};
+const shots = (page: Page, name: string) =>
+  shotsAtWidths(page, SCREENSHOTS, name, {
+    prepare: (shown) =>
+      shown
+        .locator('[role="progressbar"], [role="status"]:has(.fui-MessageBar)')
+        .first()
+        .evaluate((e) => e.scrollIntoView({ block: "center" })),
+  });
 
 /** Opens the segment's Details with the keyboard; records each job id and count the pane shows. */
 const openDetails = async (language: "en-US" | "da-DK") => {

@@ -18,6 +18,7 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { shotsAtWidths } from "./shots-at-widths";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 jest.setTimeout(300_000);
@@ -77,20 +78,7 @@ const storedContacts = async (): Promise<number> => {
   return lines.length - 1;
 };
 
-const shots = async (page: Page, name: string) => {
-  for (const width of [320, 350, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}-${width}.png`),
-      caret: "hide",
-      fullPage: true,
-    });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      width,
-    );
-  }
-  await page.setViewportSize({ width: 350, height: 760 });
-};
+const shots = (page: Page, name: string) => shotsAtWidths(page, SCREENSHOTS, name);
 
 /**
  * Enter on the focused "Choose file…" button, and the file as the browser's file dialog hands

@@ -24,6 +24,7 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { shotsAtWidths } from "./shots-at-widths";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 jest.setTimeout(300_000);
@@ -119,21 +120,8 @@ const openPane = async (language: "en-US" | "da-DK") => {
   return { page, context, errors };
 };
 
-const shots = async (page: Page, name: string) => {
-  for (const width of [350, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    await page.waitForTimeout(200);
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `state16-${name}-${width}.png`),
-      caret: "hide",
-      fullPage: true,
-    });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      width,
-    );
-  }
-  await page.setViewportSize({ width: 350, height: 760 });
-};
+const shots = (page: Page, name: string) =>
+  shotsAtWidths(page, SCREENSHOTS, `state16-${name}`, { widths: [350, 1280], settleMs: 200 });
 
 const isFocused = (target: Locator) =>
   target.evaluate((e) => e === document.activeElement).catch(() => false);

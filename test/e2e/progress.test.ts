@@ -17,6 +17,7 @@ import {
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
+import { shotsAtWidths } from "./shots-at-widths";
 import { importBulkContacts, startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 
 // Generous: on a machine shared with other builds, webpack alone can take minutes.
@@ -120,20 +121,7 @@ const watchCounts = async (page: Page, da: boolean, until: (seen: number[]) => b
   return seen;
 };
 
-const shots = async (page: Page, name: string) => {
-  for (const width of [320, 350, 1280]) {
-    await page.setViewportSize({ width, height: 760 });
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}-${width}.png`),
-      caret: "hide",
-      fullPage: true,
-    });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      width,
-    );
-  }
-  await page.setViewportSize({ width: 350, height: 760 });
-};
+const shots = (page: Page, name: string) => shotsAtWidths(page, SCREENSHOTS, name);
 
 // A failing step leaves a picture of the pane behind: what did it show?
 const lastPage: { page?: Page } = {};
