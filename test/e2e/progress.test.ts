@@ -173,7 +173,14 @@ describe("long work in the pane: a 3,000-contact merge", () => {
     const { page, context, errors, jobIds, da } = await openMerge("da-DK");
     await page.getByRole("button", { name: "Flet", exact: true }).click();
     await watchCounts(page, da, (seen) => seen.some((c) => c > 0));
-    await shots(page, "da-DK-merge-progress");
+    // One picture at the pane's width, not three: on an idle machine a 3,000-letter merge can
+    // finish while the pane is resized, and Cancel must come while it runs. (The English test
+    // checks the progress at every width.)
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, "da-DK-merge-progress-350.png"),
+      caret: "hide",
+      fullPage: true,
+    });
     const id = jobIds[0] ?? "";
     expect((await job(id)).status).toBe("running");
 
