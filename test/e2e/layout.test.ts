@@ -324,6 +324,8 @@ describe("the pane with the keyboard", () => {
     await page.keyboard.press("Escape");
     await ask.waitFor({ state: "detached" });
     expect(await note.inputValue()).toBe("Tak for sidst!");
+    // Keep editing hands the focus back into the drawer; the next Escape is the drawer's again.
+    await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') != null);
     // Discard closes the drawer, and focus is back on the row.
     await page.keyboard.press("Escape");
     await ask.getByRole("button", { name: m["unsaved.discard"] }).click();
