@@ -942,4 +942,8 @@ export const daDK: Messages = {
   "contactImport.details.omitted": "{count} rækker mere er talt med ovenfor, men ikke vist.",
   "contactImport.again": "Importér en anden fil",
   "contactImport.close": "Luk import",
+  // Talfelter i brugerens sprog (profile16)
+  "numbers.entry.malformed": "{field}: skriv et tal, fx {example}.",
+  "numbers.entry.ambiguous":
+    '{field}: "{typed}" kan læses på to måder. Mente du {suggestion}? Her står decimaler efter "{decimal}", og "{group}" adskiller tusinder.',
 };

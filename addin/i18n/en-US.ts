@@ -942,6 +942,10 @@ export const enUS = {
   "contactImport.details.omitted": "{count} more rows are counted above but not listed.",
   "contactImport.again": "Import another file",
   "contactImport.close": "Close import",
+  // Number boxes in the user's locale (profile16)
+  "numbers.entry.malformed": "{field}: write a number, such as {example}.",
+  "numbers.entry.ambiguous":
+    '{field}: "{typed}" can be read two ways. Did you mean {suggestion}? Here decimals follow "{decimal}" and "{group}" groups thousands.',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -18,6 +18,7 @@ import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { DrawerTitle } from "../../ui/drawer-title";
+import { formatLocaleAmount, formatLocaleNumber } from "../../ui/locale-number";
 import { SendJobView } from "../delivery/send-job-view";
 import { LetterActionsStatus } from "./letter-actions-status";
 import { useLetterActions } from "./use-letter-actions";
@@ -68,11 +69,6 @@ export const ContactInteractionsDrawer = ({
   const letters = useLetterActions();
   // Cost and duration as Business Central's Interaction Log Entries show them, in the user's locale.
   const { displayLanguage } = useHost();
-  const money = new Intl.NumberFormat(displayLanguage, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const minutes = new Intl.NumberFormat(displayLanguage, { maximumFractionDigits: 2 });
   const [resent, setResent] = useState<{ entryNo: number; job: SendJob }>();
   const [resendError, setResendError] = useState<unknown>();
   const [resending, setResending] = useState<number>();
@@ -150,8 +146,8 @@ export const ContactInteractionsDrawer = ({
                 )}
                 <Caption1>
                   {t("log.interactions.costDuration", {
-                    cost: money.format(entry.cost),
-                    duration: minutes.format(entry.duration),
+                    cost: formatLocaleAmount(displayLanguage, entry.cost),
+                    duration: formatLocaleNumber(displayLanguage, entry.duration),
                   })}
                 </Caption1>
                 {entry.evaluation && (

@@ -12,6 +12,8 @@ import type { Translate } from "../../i18n/translate";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { useState } from "react";
+import { formatLocaleNumber, parseLocaleNumber } from "../../ui/locale-number";
+import { numberEntryText } from "../../ui/number-entry-text";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -72,10 +74,8 @@ export const LabelSheetPicker = ({
   // What is typed stays as typed ("38," on the way to "38,1"); the sheet gets its number.
   const [drafts, setDrafts] = useState<Partial<Record<keyof LabelGrid, string>>>({});
   const issues = labelSheetIssues(value);
-  // Millimetres as the user writes them: "12,9" in Danish (what is typed is read either way).
-  const comma = displayLanguage.toLowerCase().startsWith("da");
-  const shown = (n: number) =>
-    Number.isFinite(n) ? (comma ? String(n).replace(".", ",") : String(n)) : "";
+  // Millimetres as the user writes them: "12,9" in Danish, "12.9" in English.
+  const shown = (n: number) => (Number.isFinite(n) ? formatLocaleNumber(displayLanguage, n) : "");
   const grid = labelGridOf(value);
 
   const choose = (option: string | undefined) => {
@@ -87,7 +87,9 @@ export const LabelSheetPicker = ({
   };
   const set = (field: keyof LabelGrid, text: string) => {
     setDrafts((previous) => ({ ...previous, [field]: text }));
-    const number = text.trim() === "" ? Number.NaN : Number(text.replace(",", "."));
+    // Unreadable text (empty, "12.9" on a Danish pane) is no size: the sheet's check names it.
+    const entry = parseLocaleNumber(displayLanguage, text);
+    const number = entry.kind === "number" ? entry.value : Number.NaN;
     onChange({ custom: { ...grid, [field]: number } });
   };
 
@@ -111,12 +113,21 @@ export const LabelSheetPicker = ({
         <div className={styles.grid}>
           {FIELDS.map((field) => {
             const issue = issues.find((i) => i.field === field);
+            const label = t(`merge.labels.field.${field}` as MessageKey);
+            const draft = drafts[field];
+            const entry =
+              draft === undefined ? undefined : parseLocaleNumber(displayLanguage, draft);
+            // "12.9" on a Danish pane: say what it could mean rather than only "not a number".
+            const unclear =
+              draft !== undefined && entry?.kind === "ambiguous"
+                ? numberEntryText(t, displayLanguage, label, draft, entry)
+                : undefined;
             return (
               <Field
                 key={field}
-                label={t(`merge.labels.field.${field}` as MessageKey)}
+                label={label}
                 validationState={issue ? "error" : "none"}
-                validationMessage={issue ? issueText(t, issue) : undefined}
+                validationMessage={unclear ?? (issue ? issueText(t, issue) : undefined)}
               >
                 <Input
                   className={styles.input}

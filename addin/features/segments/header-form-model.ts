@@ -1,4 +1,5 @@
 import type { Segment, SegmentPatch } from "@shared/model/segment";
+import { formatLocaleNumber, parseLocaleNumber, type NumberEntry } from "../../ui/locale-number";
 
 /** The header fields the pane edits, as the form holds them: text boxes hold strings. */
 export interface HeaderForm {
@@ -30,7 +31,11 @@ export const headerFields: readonly HeaderField[] = [
   "dynamic",
 ];
 
-export const toForm = (segment: Segment): HeaderForm => ({
+export const numberFields = ["unitCost", "unitDuration"] as const;
+export type NumberField = (typeof numberFields)[number];
+
+/** The header as the form shows it; numbers written as `locale` writes them ("12,5" in Danish). */
+export const toForm = (segment: Segment, locale: string): HeaderForm => ({
   description: segment.description,
   date: segment.date,
   salespersonCode: segment.salespersonCode ?? "",
@@ -39,16 +44,37 @@ export const toForm = (segment: Segment): HeaderForm => ({
   subject: segment.subject ?? "",
   languageCode: segment.languageCode ?? "",
   correspondenceType: segment.correspondenceType ?? "",
-  unitCost: String(segment.unitCost),
-  unitDuration: String(segment.unitDuration),
+  unitCost: formatLocaleNumber(locale, segment.unitCost),
+  unitDuration: formatLocaleNumber(locale, segment.unitDuration),
   dynamic: segment.dynamic,
 });
 
-/** A number box left as typed when it is not a number: the API names it, next to the box. */
-const numberOr = (text: string): number | string => {
-  const normalized = text.trim().replace(",", ".");
-  const value = Number(normalized);
-  return normalized !== "" && Number.isFinite(value) ? value : text;
+/**
+ * The number boxes the user changed whose text is no number in `locale` ("12.5" on a Danish
+ * pane), each with how it was read: the form says why beside the box and sends nothing.
+ */
+export const unreadableNumbers = (
+  base: HeaderForm,
+  form: HeaderForm,
+  locale: string,
+): Partial<Record<NumberField, NumberEntry>> => {
+  const found: Partial<Record<NumberField, NumberEntry>> = {};
+  for (const field of numberFields) {
+    if (form[field] === base[field]) continue;
+    const entry = parseLocaleNumber(locale, form[field]);
+    if (entry.kind === "ambiguous" || entry.kind === "malformed") found[field] = entry;
+  }
+  return found;
+};
+
+/**
+ * A number box's text as the API takes it: the plain number; an emptied box is 0, as an
+ * emptied decimal field is in Business Central. Text that is no number goes as typed, for the
+ * API to refuse with the field named (the form stops it before: unreadableNumbers).
+ */
+const numberOf = (locale: string, text: string): number | string => {
+  const entry = parseLocaleNumber(locale, text);
+  return entry.kind === "number" ? entry.value : entry.kind === "empty" ? 0 : text;
 };
 
 /**
@@ -56,7 +82,7 @@ const numberOr = (text: string): number | string => {
  * an emptied optional field as null (cleared). Choosing a template is not here: it goes through
  * apply-template, which asks whether the lines change too.
  */
-export const toPatch = (base: HeaderForm, form: HeaderForm): SegmentPatch => {
+export const toPatch = (base: HeaderForm, form: HeaderForm, locale: string): SegmentPatch => {
   const patch: Record<string, unknown> = {};
   for (const field of headerFields) {
     const value = form[field];
@@ -64,7 +90,8 @@ export const toPatch = (base: HeaderForm, form: HeaderForm): SegmentPatch => {
     // Choosing a template goes through apply-template; only clearing it is a plain patch.
     if (field === "interactionTemplateCode" && value !== "") continue;
     if (typeof value === "boolean") patch[field] = value;
-    else if (field === "unitCost" || field === "unitDuration") patch[field] = numberOr(value);
+    else if (field === "unitCost" || field === "unitDuration")
+      patch[field] = numberOf(locale, value);
     else if (field === "description") patch[field] = value;
     else patch[field] = value.trim() === "" ? null : value.trim();
   }

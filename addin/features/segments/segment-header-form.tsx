@@ -16,10 +16,14 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useApi } from "../../api/api-context";
+import { useHost } from "../../host/host-context";
 import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { LocaleNumberInput } from "../../ui/locale-number-input";
+import type { NumberEntry } from "../../ui/locale-number";
+import { numberEntryText } from "../../ui/number-entry-text";
 import { SearchCombobox } from "../../ui/search-combobox";
 import { useUnsavedChanges } from "../../ui/unsaved-changes";
 import { useApplyTemplateRun } from "./use-apply-template-run";
@@ -31,8 +35,10 @@ import {
   mergeServerChange,
   toForm,
   toPatch,
+  unreadableNumbers,
   type HeaderField,
   type HeaderForm,
+  type NumberField,
 } from "./header-form-model";
 import { useHeaderLookups } from "./lookups";
 import { useOpenSegment } from "./open-segment";
@@ -50,6 +56,8 @@ const useStyles = makeStyles({
   pair: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    // A message under one box must not stretch the box beside it.
+    alignItems: "start",
     gap: tokens.spacingHorizontalS,
     "& .fui-Input": { minWidth: 0 },
     "& .fui-Input__input": { minWidth: 0, width: "100%" },
@@ -89,12 +97,15 @@ export const SegmentHeaderForm = () => {
   const { segment, replace } = useOpenSegment();
   const lookups = useHeaderLookups();
   const languages = useLanguageOptions();
-  const [base, setBase] = useState<HeaderForm>(() => toForm(segment));
+  const { displayLanguage: locale } = useHost();
+  const [base, setBase] = useState<HeaderForm>(() => toForm(segment, locale));
   const [form, setForm] = useState<HeaderForm>(base);
   const [changed, setChanged] = useState<readonly HeaderField[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Number boxes refused before saving ("12.5" on a Danish pane), each until it is edited.
+  const [unreadable, setUnreadable] = useState<Partial<Record<NumberField, NumberEntry>>>({});
   const [pendingTemplate, setPendingTemplate] = useState<string | undefined>();
   const applying = useApplyTemplateRun();
   // A save, or a template going on to the lines: either holds the form's other writes.
@@ -106,13 +117,14 @@ export const SegmentHeaderForm = () => {
   useEffect(() => {
     if (segment.etag === etag.current) return;
     etag.current = segment.etag;
-    const server = toForm(segment);
+    const server = toForm(segment, locale);
     setForm((current) => mergeServerChange(base, current, server).form);
     setBase(server);
   }, [segment]);
 
   const set = <K extends HeaderField>(field: K, value: HeaderForm[K]) => {
     setSaved(false);
+    setUnreadable(({ [field as NumberField]: _edited, ...others }) => others);
     setForm((current) => ({ ...current, [field]: value }));
   };
   const logged = segment.status !== "open";
@@ -123,7 +135,7 @@ export const SegmentHeaderForm = () => {
     setError(undefined);
     try {
       const fresh = await client("getSegment", { params: { no: segment.no } });
-      const server = toForm(fresh);
+      const server = toForm(fresh, locale);
       const merged = mergeServerChange(base, form, server);
       etag.current = fresh.etag;
       setBase(server);
@@ -137,15 +149,18 @@ export const SegmentHeaderForm = () => {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(undefined);
+    const refused = unreadableNumbers(base, form, locale);
+    setUnreadable(refused);
+    if (Object.keys(refused).length > 0) return;
+    setBusy(true);
     try {
       const updated = await client("updateSegment", {
         params: { no: segment.no },
-        body: toPatch(base, form),
+        body: toPatch(base, form, locale),
         ifMatch: segment.etag,
       });
-      const server = toForm(updated);
+      const server = toForm(updated, locale);
       etag.current = updated.etag;
       setBase(server);
       setForm(server);
@@ -179,24 +194,31 @@ export const SegmentHeaderForm = () => {
     setPendingTemplate(code);
   };
 
-  const field = (name: HeaderField, control: ReactNode, hint?: string) => (
-    <Field
-      size="small"
-      data-fix={name}
-      label={t(LABEL[name])}
-      className={changed.includes(name) ? styles.changed : undefined}
-      validationMessage={
-        fieldMessage(shownError, name) ??
-        (changed.includes(name) ? t("segments.changedByOthers") : undefined)
-      }
-      validationState={
-        fieldMessage(shownError, name) ? "error" : changed.includes(name) ? "warning" : "none"
-      }
-      hint={hint}
-    >
-      {control}
-    </Field>
-  );
+  const localProblem = (name: HeaderField): string | undefined => {
+    const entry = unreadable[name as NumberField];
+    const typed = form[name];
+    return entry && typeof typed === "string"
+      ? numberEntryText(t, locale, t(LABEL[name]), typed, entry)
+      : undefined;
+  };
+  const field = (name: HeaderField, control: ReactNode, hint?: string) => {
+    const problem = localProblem(name) ?? fieldMessage(shownError, name);
+    return (
+      <Field
+        size="small"
+        data-fix={name}
+        label={t(LABEL[name])}
+        className={changed.includes(name) ? styles.changed : undefined}
+        validationMessage={
+          problem ?? (changed.includes(name) ? t("segments.changedByOthers") : undefined)
+        }
+        validationState={problem ? "error" : changed.includes(name) ? "warning" : "none"}
+        hint={hint}
+      >
+        {control}
+      </Field>
+    );
+  };
   const none = t("common.none");
   const options = lookups.state.data;
 
@@ -297,20 +319,18 @@ export const SegmentHeaderForm = () => {
       <div className={styles.pair}>
         {field(
           "unitCost",
-          <Input
-            inputMode="decimal"
+          <LocaleNumberInput
             disabled={logged}
             value={form.unitCost}
-            onChange={(_, d) => set("unitCost", d.value)}
+            onChange={(text) => set("unitCost", text)}
           />,
         )}
         {field(
           "unitDuration",
-          <Input
-            inputMode="numeric"
+          <LocaleNumberInput
             disabled={logged}
             value={form.unitDuration}
-            onChange={(_, d) => set("unitDuration", d.value)}
+            onChange={(text) => set("unitDuration", text)}
           />,
         )}
       </div>

@@ -87,7 +87,15 @@ describe("MergeView: labels", () => {
     fireEvent.change(number("Horizontal pitch"), { target: { value: "65" } });
     fireEvent.change(number("Label height"), { target: { value: "" } });
     expect(await screen.findByText("Enter a number of millimetres.")).toBeTruthy();
+    // An English pane reads a comma as thousands: "38,1" is asked about, not taken.
     fireEvent.change(number("Label height"), { target: { value: "38,1" } });
+    expect(
+      await screen.findByText(
+        'Label height: "38,1" can be read two ways. Did you mean 38.1? Here decimals follow "." and "," groups thousands.',
+      ),
+    ).toBeTruthy();
+    expect(merge.disabled).toBe(true);
+    fireEvent.change(number("Label height"), { target: { value: "38.1" } });
     await waitFor(() => expect(merge.disabled).toBe(false));
     fireEvent.click(merge);
 
@@ -123,6 +131,21 @@ describe("MergeView: labels", () => {
     expect((screen.getByRole("textbox", { name: "Topmargen" }) as HTMLInputElement).value).toBe(
       "12,9",
     );
+  });
+
+  it("reads Danish millimetres the Danish way and asks about an English-looking decimal", async () => {
+    labelsPane("da-DK");
+    fireEvent.click(screen.getByRole("radio", { name: "Etiketter (én pr. kontakt)" }));
+    await chooseSheetDa();
+    const top = screen.getByRole("textbox", { name: "Topmargen" });
+    fireEvent.change(top, { target: { value: "12.9" } });
+    expect(
+      await screen.findByText(
+        'Topmargen: "12.9" kan læses på to måder. Mente du 12,9? Her står decimaler efter ",", og "." adskiller tusinder.',
+      ),
+    ).toBeTruthy();
+    fireEvent.change(top, { target: { value: "13,5" } });
+    await waitFor(() => expect(screen.queryByText(/kan læses på to måder/)).toBeNull());
   });
 });
 
