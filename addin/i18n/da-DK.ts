@@ -833,7 +833,7 @@ export const daDK: Messages = {
   "criteria.summary.everyone": "Alle kontakter",
   "criteria.summary.like": "matcher",
   "criteria.summary.between": "{field} mellem {from} og {to}",
-  "criteria.summary.profile": "Profil {questionnaire}, {question}",
+  "criteria.summary.profile": "Profil: {question}",
   "criteria.summary.list.any": "{list}: en af {codes}",
   "criteria.summary.list.all": "{list}: alle af {codes}",
   "criteria.summary.list.none": "{list}: ingen af {codes}",
@@ -946,4 +946,9 @@ export const daDK: Messages = {
   "numbers.entry.malformed": "{field}: skriv et tal, fx {example}.",
   "numbers.entry.ambiguous":
     '{field}: "{typed}" kan læses på to måder. Mente du {suggestion}? Her står decimaler efter "{decimal}", og "{group}" adskiller tusinder.',
+  // Profilrækker med flere svar (profile16)
+  "criteria.profile.answersHint": "Vælg et eller flere: en kontakt med et af dem kommer med.",
+  "criteria.profile.answersChosen": "{label} valgt",
+  "criteria.profile.allTicked": "Alle svar er valgt.",
+  "criteria.summary.profileIs": "Profil: {question} er {answers}",
 };

@@ -226,7 +226,7 @@ export const enUS = {
   "criteria.profile.row": "Profile answer {n}",
   "criteria.profile.questionnaire": "Questionnaire",
   "criteria.profile.question": "Question",
-  "criteria.profile.answer": "Answer",
+  "criteria.profile.answer": "Answers",
   "criteria.profile.add": "Add profile answer",
   "criteria.profile.remove": "Remove profile answer {n}",
   "criteria.list.codes": "Codes",
@@ -833,7 +833,7 @@ export const enUS = {
   "criteria.summary.everyone": "All contacts",
   "criteria.summary.like": "matches",
   "criteria.summary.between": "{field} between {from} and {to}",
-  "criteria.summary.profile": "Profile {questionnaire}, {question}",
+  "criteria.summary.profile": "Profile: {question}",
   "criteria.summary.list.any": "{list}: any of {codes}",
   "criteria.summary.list.all": "{list}: all of {codes}",
   "criteria.summary.list.none": "{list}: none of {codes}",
@@ -946,6 +946,11 @@ export const enUS = {
   "numbers.entry.malformed": "{field}: write a number, such as {example}.",
   "numbers.entry.ambiguous":
     '{field}: "{typed}" can be read two ways. Did you mean {suggestion}? Here decimals follow "{decimal}" and "{group}" groups thousands.',
+  // Profile rows with several answers (profile16)
+  "criteria.profile.answersHint": "Tick one or more: a contact with any of them matches.",
+  "criteria.profile.answersChosen": "{label} ticked",
+  "criteria.profile.allTicked": "Every answer is ticked.",
+  "criteria.summary.profileIs": "Profile: {question} is {answers}",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

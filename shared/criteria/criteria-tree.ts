@@ -56,14 +56,25 @@ export const FieldCondition = z.object({
 });
 export type FieldCondition = z.infer<typeof FieldCondition>;
 
-/** A profile questionnaire answer: the contact answered `question` of `questionnaire` with a matching answer. */
+/**
+ * A question's answers are at most 100 (profile-questionnaire.ts): a list longer than that
+ * cannot all be answers of one question.
+ */
+export const MAX_PROFILE_ANSWERS = 100;
+
+/**
+ * A profile questionnaire answer: the contact answered `question` of `questionnaire` with a
+ * matching answer. Several answers of the question ticked, as Business Central ticks answer
+ * lines, are `op: "in"` with `values`: a contact with any of them matches. One answer is
+ * `op: "eq"` with `value`, as every row was written before several could be ticked.
+ */
 export const ProfileCondition = z.object({
   kind: z.literal("profile"),
   questionnaire: Code,
   question: z.string().min(1).max(50),
   op: Operator.default("eq"),
   value: Scalar.optional(),
-  values: z.array(Scalar).max(1000).optional(),
+  values: z.array(Scalar).max(MAX_PROFILE_ANSWERS).optional(),
 });
 export type ProfileCondition = z.infer<typeof ProfileCondition>;
 

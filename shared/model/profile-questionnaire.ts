@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_PROFILE_ANSWERS } from "../criteria/criteria-tree";
 import { Code, PageQuery, ServerStamp, text } from "./common";
 import { patchOf } from "./patch";
 
@@ -28,7 +29,7 @@ export const ProfileQuestion = z.object({
     .boolean()
     .default(false)
     .meta({ description: "Whether a contact may give more than one of the answers." }),
-  answers: z.array(ProfileAnswerOption).max(100).default([]),
+  answers: z.array(ProfileAnswerOption).max(MAX_PROFILE_ANSWERS).default([]),
 });
 export type ProfileQuestion = z.infer<typeof ProfileQuestion>;
 

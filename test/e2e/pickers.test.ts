@@ -1,8 +1,8 @@
 /**
  * The criteria builder's code pickers end to end (issue 16), in headless Chromium at 320 px, with
- * the keyboard only: a Profile criterion (questionnaire, question, answer) and a Segment
+ * the keyboard only: a Profile criterion (questionnaire, question, two answers ticked) and a Segment
  * membership criterion are built by typing into each picker, arrowing to a suggestion and
- * pressing Enter; the live count then counts the one contact both fit, and Apply adds it. Word
+ * pressing Enter; the live count then counts the two contacts both fit, and Apply adds them. Word
  * (the stand-in) in English and a plain browser tab in Danish. At every step nothing scrolls
  * sideways (document scrollWidth <= clientWidth) and axe-core finds no serious or critical
  * violation; screenshots at 320, 350 and 1280 px. Last, the segment's Language Code is picked
@@ -43,11 +43,12 @@ type Language = "en-US" | "da-DK";
 const catalogs: Record<Language, Messages> = { "en-US": enUS, "da-DK": daDK };
 const targetSegment: Record<Language, string> = { "en-US": "PICK-EN", "da-DK": "PICK-DA" };
 
-// Large and on SUMMER: only KT2001 fits both criteria.
+// Large or Medium, and on SUMMER: KT2001 and KT2004 fit both criteria.
 const contacts = [
   ["KT2001", "Ida Large Summer", "Large", true],
   ["KT2002", "Ole Large Only", "Large", false],
   ["KT2003", "Eva Small Summer", "Small", true],
+  ["KT2004", "Bo Medium Summer", "Medium", true],
 ] as const;
 
 let stack: PaneStack | undefined;
@@ -70,6 +71,7 @@ beforeAll(async () => {
         answers: [
           { description: "Small", descriptionDa: "Lille" },
           { description: "Large", descriptionDa: "Stor" },
+          { description: "Medium", descriptionDa: "Mellem" },
         ],
       },
     ],
@@ -148,6 +150,36 @@ const pickWithKeys = async (
   );
 };
 
+/**
+ * A keyboard user ticks an answer in a multi-select: type, arrow down to it, Enter; it then
+ * stands as a tag among those ticked and the box is empty for the next.
+ */
+const tickWithKeys = async (
+  page: Page,
+  box: Locator,
+  ticked: Locator,
+  typed: string,
+  option: string,
+): Promise<void> => {
+  await box.focus();
+  await page.keyboard.type(typed);
+  const wanted = page.getByRole("option", { name: option, exact: true });
+  await wanted.waitFor();
+  const wantedId = await wanted.getAttribute("id");
+  await poll(
+    async () => {
+      if ((await box.getAttribute("aria-activedescendant")) !== wantedId)
+        await page.keyboard.press("ArrowDown");
+      return box.getAttribute("aria-activedescendant");
+    },
+    (active) => active === wantedId,
+    `arrow down to "${option}"`,
+    10_000,
+  );
+  await page.keyboard.press("Enter");
+  await ticked.getByText(option, { exact: true }).waitFor();
+};
+
 const cases: [Host, Language][] = [
   ["word", "en-US"],
   ["browser", "da-DK"],
@@ -182,7 +214,7 @@ describe.each(cases)("the code pickers in the %s host in %s", (host, language) =
     await press(page.getByRole("button", { name: m["criteria.add"] }));
     await page.getByRole("button", { name: m["criteria.apply"], exact: true }).waitFor();
 
-    // Profile: questionnaire, then its question, then the question's answer.
+    // Profile: questionnaire, then its question, then two of the question's answers.
     await press(page.getByRole("button", { name: m["criteria.section.profile"], exact: true }));
     await press(page.getByRole("button", { name: m["criteria.profile.add"] }));
     const row = page.getByRole("group", { name: fill(m["criteria.profile.row"], { n: "1" }) });
@@ -208,12 +240,14 @@ describe.each(cases)("the code pickers in the %s host in %s", (host, language) =
       "size",
       danish ? "Company size – Virksomhedsstørrelse" : "Company size",
     );
-    await pickWithKeys(
-      page,
-      row.getByRole("combobox", { name: m["criteria.profile.answer"], exact: true }),
-      "lar",
-      danish ? "Large – Stor" : "Large",
-    );
+    const answers = row.getByRole("combobox", { name: m["criteria.profile.answer"], exact: true });
+    const ticked = row.getByRole("listbox", {
+      name: fill(m["criteria.profile.answersChosen"], { label: m["criteria.profile.answer"] }),
+    });
+    await tickWithKeys(page, answers, ticked, "lar", danish ? "Large – Stor" : "Large");
+    await tickWithKeys(page, answers, ticked, "med", danish ? "Medium – Mellem" : "Medium");
+    problems.push(...(await layoutProblems(page, "two answers ticked")));
+    await shot(page, name("profile-answers-320"));
 
     // Segment membership: contacts on SUMMER.
     await press(page.getByRole("button", { name: m["criteria.section.membership"], exact: true }));
@@ -229,7 +263,7 @@ describe.each(cases)("the code pickers in the %s host in %s", (host, language) =
     await member.fill("");
     await pickWithKeys(page, member, "sum", "SUMMER – Summer fair");
 
-    const count = formatMessage(language, m["criteria.count.add"], { count: 1 });
+    const count = formatMessage(language, m["criteria.count.add"], { count: 2 });
     await page.getByTestId("live-count").filter({ hasText: count }).waitFor();
     problems.push(...(await layoutProblems(page, "both criteria at 320")));
     for (const width of [320, 350, 1280]) {
@@ -244,8 +278,21 @@ describe.each(cases)("the code pickers in the %s host in %s", (host, language) =
     await press(page.getByRole("button", { name: m["criteria.apply"], exact: true }));
     await openSegmentTab(page, m["shell.tab.lines"], true);
     await page.getByText(contacts[0][1]).first().waitFor();
+    await page.getByText(contacts[3][1]).first().waitFor();
     expect(await page.getByText(contacts[1][1]).count()).toBe(0);
     expect(await page.getByText(contacts[2][1]).count()).toBe(0);
+    // The action in words: the answers ticked, joined by "or".
+    await openSegmentTab(page, m["shell.tab.criteria"], true);
+    await page
+      .getByText(
+        danish
+          ? "Profil: Company size er Large eller Medium"
+          : "Profile: Company size is Large or Medium",
+        { exact: false },
+      )
+      .first()
+      .waitFor();
+    await openSegmentTab(page, m["shell.tab.lines"], true);
 
     // The segment's Language Code, picked from the languages in the pane's language.
     await press(page.getByRole("button", { name: m["segments.header.title"] }));

@@ -139,17 +139,26 @@ export const summarizeNode = (
         return `${field.label} ${t("criteria.op.filter")} ${node.filter}`;
       return operand(t, field.label, node, field.text, shown);
     }
-    case "profile":
+    case "profile": {
+      // The answers ticked, as Business Central words one: "Profile: Customer type is Retail
+      // or Wholesale" (answers are set-up lines, shown bare as their text).
+      const answers =
+        node.op === "in" ? node.values : (node.op ?? "eq") === "eq" ? [node.value] : undefined;
+      if (answers && answers.length > 0 && answers.every((a) => a !== undefined))
+        return t("criteria.summary.profileIs", {
+          question: node.question,
+          answers: answers
+            .map((a) => value(t, a, false, shown))
+            .join(` ${t("criteria.summary.or")} `),
+        });
       return operand(
         t,
-        t("criteria.summary.profile", {
-          questionnaire: node.questionnaire,
-          question: node.question,
-        }),
+        t("criteria.summary.profile", { question: node.question }),
         node,
         true,
         shown,
       );
+    }
     case "list":
       return t(`criteria.summary.list.${node.match}`, {
         list: t(`criteria.section.${node.list}`),

@@ -28,7 +28,8 @@ export interface ProfileRow {
   readonly id: string;
   readonly questionnaire: string;
   readonly question: string;
-  readonly answer: string;
+  /** The answers ticked: a contact with any of them matches, as in Business Central. */
+  readonly answers: readonly string[];
 }
 
 export const listNames = [
@@ -299,18 +300,21 @@ export const buildRequest = (
     push(`field:${row.id}`, fieldNode(row, lookup(row.field.trim())));
   }
   for (const row of state.profile) {
-    if (!row.questionnaire.trim() && !row.question.trim() && !row.answer.trim()) continue;
-    // The answer is picked last: until then the row is unfinished, not a request for contacts
+    const answers = [...new Set(row.answers.map((a) => a.trim()).filter(Boolean))];
+    if (!row.questionnaire.trim() && !row.question.trim() && answers.length === 0) continue;
+    // The answers are picked last: until then the row is unfinished, not a request for contacts
     // who answered nothing (which the API refuses as an answer not set up).
-    if (complete && (!row.questionnaire.trim() || !row.question.trim() || !row.answer.trim()))
+    if (complete && (!row.questionnaire.trim() || !row.question.trim() || answers.length === 0))
       continue;
-    push(`profile:${row.id}`, {
-      kind: "profile",
-      questionnaire: row.questionnaire.trim().toUpperCase(),
-      question: row.question.trim(),
-      op: "eq",
-      value: row.answer.trim(),
-    });
+    const questionnaire = row.questionnaire.trim().toUpperCase();
+    const question = row.question.trim();
+    // One answer stays `eq`, as rows were written before several could be ticked.
+    push(
+      `profile:${row.id}`,
+      answers.length === 1
+        ? { kind: "profile", questionnaire, question, op: "eq", value: answers[0] }
+        : { kind: "profile", questionnaire, question, op: "in", values: answers },
+    );
   }
   for (const list of listNames) {
     const codes = [...state.lists[list].codes];

@@ -12,6 +12,7 @@ import {
   type RoutedErrors,
 } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
+import { ProfileAnswersPicker } from "./profile-answers-picker";
 import { RemovableRow } from "./removable-row";
 import { useProfileOptions } from "./use-profile-options";
 
@@ -22,8 +23,9 @@ export interface ProfileSectionProps {
 }
 
 /**
- * Profile answers: a questionnaire, one of its questions, and the answer a contact gave, each
- * picked from the questionnaire's own lines as in Business Central's Profile criteria.
+ * Profile answers: a questionnaire, one of its questions, and the answers a contact may have
+ * given (any of them matches), each picked from the questionnaire's own lines as in Business
+ * Central's Profile criteria, where several answer lines of a question are ticked at once.
  */
 export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionProps) => {
   const t = useT();
@@ -48,7 +50,7 @@ export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionPr
                   label={t("criteria.profile.questionnaire")}
                   value={row.questionnaire}
                   // Another questionnaire has other questions: what was picked below goes.
-                  onChange={(code) => set({ questionnaire: code, question: "", answer: "" })}
+                  onChange={(code) => set({ questionnaire: code, question: "", answers: [] })}
                   load={options.questionnaires}
                   source={options.language}
                   placeholder={t("pickers.search")}
@@ -58,7 +60,7 @@ export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionPr
                 <SearchCombobox
                   label={t("criteria.profile.question")}
                   value={row.question}
-                  onChange={(question) => set({ question, answer: "" })}
+                  onChange={(question) => set({ question, answers: [] })}
                   load={options.questions(row.questionnaire)}
                   source={lines}
                   disabled={!row.questionnaire}
@@ -68,14 +70,13 @@ export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionPr
               </>
             }
           >
-            <SearchCombobox
+            <ProfileAnswersPicker
               label={t("criteria.profile.answer")}
-              value={row.answer}
-              onChange={(answer) => set({ answer })}
+              answers={row.answers}
+              onChange={(answers) => set({ answers })}
               load={options.answers(row.questionnaire, row.question)}
               source={`${lines}|${row.question}`}
               disabled={!row.question}
-              missingText={(code) => t("pickers.profile.missingAnswer", { code })}
               error={messagesFor(errors, key, ["value", "values", "op", ""])}
             />
           </RemovableRow>
@@ -87,7 +88,7 @@ export const ProfileSection = memo(({ rows, errors, onChange }: ProfileSectionPr
         onClick={() =>
           onChange((all) => [
             ...all,
-            { id: newId("p"), questionnaire: "", question: "", answer: "" },
+            { id: newId("p"), questionnaire: "", question: "", answers: [] },
           ])
         }
       >

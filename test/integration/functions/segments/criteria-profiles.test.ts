@@ -240,3 +240,58 @@ describe("criteria naming a questionnaire, question or answer nobody set up", ()
     expect(pattern.json.linesAdded).toBe(3);
   });
 });
+
+describe("a Profile row with several answers of one question (Business Central ticks several)", () => {
+  const sizes = (values: unknown[], question = "Size") =>
+    add({ kind: "profile", questionnaire: "CUSTPROFILE", question, op: "in", values });
+
+  it("takes a contact with any of the answers ticked, each contact once", async () => {
+    const either = await sizes(["1-10 employees", "11-50 employees"]);
+    expect(either.status).toBe(200);
+    expect(either.json.linesAdded).toBe(3);
+    // KT1 gave both channels: one line, not two.
+    const channels = await sizes(["E-mail", "Phone"], "Preferred channel");
+    expect(channels.json.linesAdded).toBe(2);
+    const one = await sizes(["Phone"], "Preferred channel");
+    expect(one.json.linesAdded).toBe(1);
+  });
+
+  it("still takes a row stored with one answer (op eq and value), as before", async () => {
+    const old = await add({
+      kind: "profile",
+      questionnaire: "CUSTPROFILE",
+      question: "Size",
+      op: "eq",
+      value: "11-50 employees",
+    });
+    expect(old.status).toBe(200);
+    expect(old.json.linesAdded).toBe(1);
+  });
+
+  it("refuses an empty list of answers, naming the field and the rule", async () => {
+    const res = await sizes([]);
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      expect.objectContaining({ field: "filter.items.0.values", rule: "missing_value" }),
+    ]);
+  });
+
+  it("refuses an answer of another question, and one nobody set up, each in its place", async () => {
+    const res = await sizes(["1-10 employees", "Phone", "Huge"]);
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([
+      expect.objectContaining({ field: "filter.items.0.values.1", rule: "exists" }),
+      expect.objectContaining({ field: "filter.items.0.values.2", rule: "exists" }),
+    ]);
+  });
+
+  it("refuses more answers than a question can have (100), naming the bound", async () => {
+    const res = await sizes(Array.from({ length: 101 }, (_, i) => `Answer ${i}`));
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      expect.objectContaining({ field: "filter.items.0.values", rule: "too_big" }),
+    ]);
+    const lines = await api.call("GET", "/api/segments/SEG1/lines");
+    expect(lines.json.items).toEqual([]);
+  });
+});

@@ -122,6 +122,9 @@ const CODES = ["NYHED", "VIP", "B2B", "ÆBLE", "X"] as const;
 const CUSTOM_KEYS = ["k1", "k2", "k3"] as const;
 
 const textValue = fc.constantFrom(...TEXTS);
+// Answers of one question as a Profile row ticks them, in the case contacts and rows write them.
+const PROFILE_ANSWERS = ["Retail", "retail", "Wholesale", "WHOLESALE", "Online", "Ønsket"] as const;
+const profileAnswer = fc.constantFrom(...PROFILE_ANSWERS);
 const customValue = fc.oneof(
   textValue,
   fc.integer({ min: -3, max: 12 }),
@@ -175,7 +178,7 @@ const contactShape = fc.record(
           {
             questionnaire: fc.constantFrom("Q1", "Q2"),
             question: fc.constantFrom("size", "Size", "branche"),
-            answer: fc.oneof(textValue, fc.constant("")),
+            answer: fc.oneof(textValue, profileAnswer, fc.constant("")),
           },
           { requiredKeys: ["questionnaire", "question"] },
         ),
@@ -394,6 +397,19 @@ const profileCondition: fc.Arbitrary<CriteriaNode> = fc
     })),
   );
 
+/** A Profile row with several answers ticked (any of them matches), or one as rows were stored. */
+const tickedAnswers: fc.Arbitrary<CriteriaNode> = fc
+  .record({
+    questionnaire: fc.constantFrom("Q1", "Q2"),
+    question: fc.constantFrom("size", "Size", "branche"),
+    answers: fc.uniqueArray(profileAnswer, { minLength: 1, maxLength: 4 }),
+  })
+  .map(({ questionnaire, question, answers }): CriteriaNode =>
+    answers.length === 1
+      ? { kind: "profile", questionnaire, question, op: "eq", value: answers[0] as string }
+      : { kind: "profile", questionnaire, question, op: "in", values: answers },
+  );
+
 const listCondition: fc.Arbitrary<CriteriaNode> = fc.record({
   kind: fc.constant("list" as const),
   list: fc.constantFrom(
@@ -422,6 +438,7 @@ const externalCondition: fc.Arbitrary<CriteriaNode> = fc.oneof(
 const leaf = fc.oneof(
   { weight: 8, arbitrary: fieldCondition },
   { weight: 2, arbitrary: profileCondition },
+  { weight: 2, arbitrary: tickedAnswers },
   { weight: 2, arbitrary: listCondition },
   { weight: 1, arbitrary: externalCondition },
 );

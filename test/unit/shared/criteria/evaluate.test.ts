@@ -171,6 +171,28 @@ describe("evaluate: the semantics table", () => {
       ["K1"],
     ],
     [
+      "profile in: any of the answers ticked, in any case",
+      {
+        kind: "profile",
+        questionnaire: "KUNDE",
+        question: "Size",
+        op: "in",
+        values: ["Small", "BIG", "Medium"],
+      },
+      ["K1"],
+    ],
+    [
+      "profile in: none of the answers ticked",
+      {
+        kind: "profile",
+        questionnaire: "KUNDE",
+        question: "Size",
+        op: "in",
+        values: ["Small", "Medium"],
+      },
+      [],
+    ],
+    [
       "profile empty: an empty answer",
       { kind: "profile", questionnaire: "KUNDE", question: "Colour", op: "empty" },
       ["K1"],

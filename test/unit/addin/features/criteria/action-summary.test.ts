@@ -1,3 +1,4 @@
+import type { CriteriaNode } from "@shared/criteria/criteria-tree";
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
 import {
   catalogLabel,
@@ -43,6 +44,37 @@ describe("a criteria action in words", () => {
         },
       }),
     ).toBe('By er "Aarhus C" og Mailgrupper: en af NYHEDSBREV');
+  });
+
+  it("reads a Profile row's ticked answers joined by 'or', in both languages", () => {
+    const several: CriteriaNode = {
+      kind: "profile",
+      questionnaire: "CUSTOMER",
+      question: "Customer type",
+      op: "in",
+      values: ["Retail", "Wholesale"],
+    };
+    expect(en(several)).toBe("Profile: Customer type is Retail or Wholesale");
+    expect(
+      summarizeAction(translator(daDK), catalogLabel(fields, true), {
+        kind: "addContacts",
+        filter: several,
+      }),
+    ).toBe("Profil: Customer type er Retail eller Wholesale");
+    // A row stored before several could be ticked (one answer, `eq`) reads the same way.
+    expect(
+      en({
+        kind: "profile",
+        questionnaire: "CUSTOMER",
+        question: "Customer type",
+        op: "eq",
+        value: "Retail",
+      }),
+    ).toBe("Profile: Customer type is Retail");
+    // Other operators still say what they compare.
+    expect(
+      en({ kind: "profile", questionnaire: "CUSTOMER", question: "Customer type", op: "empty" }),
+    ).toBe("Profile: Customer type is empty");
   });
 
   it("says 'All contacts' for Add Contacts without conditions, not 'no is not empty'", () => {

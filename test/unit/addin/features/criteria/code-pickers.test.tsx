@@ -63,18 +63,29 @@ const typeAndPick = async (name: string | RegExp, typed: string, option: string 
   fireEvent.click(await screen.findByRole("option", { name: option }));
 };
 
+/** Ticks an answer as a keyboard user does: type, arrow down to it, Enter. */
+const tick = async (typed: string, option: string) => {
+  const input = box("Answers");
+  act(() => input.focus());
+  fireEvent.change(input, { target: { value: typed } });
+  fireEvent.keyDown(input, { key: "ArrowDown" });
+  await screen.findByRole("option", { name: option });
+  fireEvent.keyDown(input, { key: "Enter" });
+  await waitFor(() => expect(screen.queryByRole("option", { name: option })).toBeNull());
+};
+
 // Fluent's Combobox renders slowly in jsdom on a shared 2-core machine: a pick of three boxes
 // and an axe run took close to jest's 60 s there. A bound on a stuck test, not on speed.
 jest.setTimeout(180_000);
 
 describe("the criteria builder's code pickers", () => {
-  it("builds a Profile criterion from the questionnaire's own questions and answers", async () => {
+  it("builds a Profile criterion from the questionnaire's own questions and several answers", async () => {
     const fake = createFakeApi({
       listProfileQuestionnaires: questionnaires,
       getProfileQuestionnaire: questionnaire,
     });
     let current: readonly ProfileRow[] = [
-      { id: "p1", questionnaire: "", question: "", answer: "" },
+      { id: "p1", questionnaire: "", question: "", answers: [] },
     ];
     const Section = () => {
       const [rows, setRows] = useState(current);
@@ -94,19 +105,52 @@ describe("the criteria builder's code pickers", () => {
       true,
     );
     await typeAndPick("Question", "size", "Company size");
-    await typeAndPick("Answer", "lar", "Large");
+    // Several answers of the question, ticked one after the other: any of them matches.
+    await tick("lar", "Large");
+    await tick("", "Small");
     expect(current).toEqual([
-      { id: "p1", questionnaire: "CUSTOMER", question: "Company size", answer: "Large" },
-    ]);
-    const built = buildRequest(
-      { ...emptyBuilder(), fields: [], profile: current },
-      "addContacts",
-      () => undefined,
       {
-        complete: true,
+        id: "p1",
+        questionnaire: "CUSTOMER",
+        question: "Company size",
+        answers: ["Large", "Small"],
       },
-    );
-    expect(built.filter).toEqual({
+    ]);
+    const group = screen.getByRole("listbox", { name: "Answers ticked" });
+    expect(
+      within(group)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Large", "Small"]);
+    const built = (rows: readonly ProfileRow[]) =>
+      buildRequest(
+        { ...emptyBuilder(), fields: [], profile: rows },
+        "addContacts",
+        () => undefined,
+        {
+          complete: true,
+        },
+      ).filter;
+    expect(built(current)).toEqual({
+      kind: "and",
+      items: [
+        {
+          kind: "profile",
+          questionnaire: "CUSTOMER",
+          question: "Company size",
+          op: "in",
+          values: ["Large", "Small"],
+        },
+      ],
+    });
+    // One answer is sent as before several could be ticked.
+    const one: ProfileRow = {
+      id: "p1",
+      questionnaire: "CUSTOMER",
+      question: "Company size",
+      answers: ["Large"],
+    };
+    expect(built([one])).toEqual({
       kind: "and",
       items: [
         {
@@ -118,7 +162,11 @@ describe("the criteria builder's code pickers", () => {
         },
       ],
     });
-    await waitFor(() => expect((box("Answer") as HTMLInputElement).value).toBe("Large"));
+    // Backspace on a ticked answer unticks it.
+    const tag = within(group).getByText("Large").closest("button, [role=option]");
+    act(() => (tag as HTMLElement).focus());
+    fireEvent.keyDown(tag as HTMLElement, { key: "Backspace" });
+    await waitFor(() => expect(current[0]?.answers).toEqual(["Small"]));
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -127,7 +175,7 @@ describe("the criteria builder's code pickers", () => {
       id: "p1",
       questionnaire: "CUSTOMER",
       question: "Company size",
-      answer: "",
+      answers: [],
     };
     const built = buildRequest(
       { ...emptyBuilder(), fields: [], profile: [unanswered] },
@@ -145,7 +193,7 @@ describe("the criteria builder's code pickers", () => {
       getProfileQuestionnaire: questionnaire,
     });
     const rows: ProfileRow[] = [
-      { id: "p1", questionnaire: "CUSTOMER", question: "Company size", answer: "" },
+      { id: "p1", questionnaire: "CUSTOMER", question: "Company size", answers: [] },
     ];
     renderPane(
       <Accordion openItems={["profile"]}>
@@ -161,13 +209,37 @@ describe("the criteria builder's code pickers", () => {
     expect((box("Spørgeskema") as HTMLInputElement).value).toBe("CUSTOMER – Kundeprofil");
   });
 
+  it("keeps a ticked answer the question no longer has, marked as such, beside the others", async () => {
+    const fake = createFakeApi({
+      listProfileQuestionnaires: questionnaires,
+      getProfileQuestionnaire: questionnaire,
+    });
+    const rows: ProfileRow[] = [
+      { id: "p1", questionnaire: "CUSTOMER", question: "Company size", answers: ["Large", "Huge"] },
+    ];
+    renderPane(
+      <Accordion openItems={["profile"]}>
+        <ProfileSection rows={rows} errors={undefined} onChange={() => undefined} />
+      </Accordion>,
+      { fetch: fake.fetch },
+    );
+    const group = await screen.findByRole("listbox", { name: "Answers ticked" });
+    await within(group).findByText("Huge (no longer exists)");
+    expect(within(group).getByText("Large")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "The answer “Huge” is no longer an answer to the question: pick another.",
+      ),
+    ).toBeTruthy();
+  });
+
   it("keeps a questionnaire that no longer exists, marked as such, instead of clearing it", async () => {
     const fake = createFakeApi({
       listProfileQuestionnaires: questionnaires,
       getProfileQuestionnaire: questionnaire,
     });
     const onChange = jest.fn();
-    const rows: ProfileRow[] = [{ id: "p1", questionnaire: "GONE", question: "Q", answer: "A" }];
+    const rows: ProfileRow[] = [{ id: "p1", questionnaire: "GONE", question: "Q", answers: ["A"] }];
     renderPane(
       <Accordion openItems={["profile"]}>
         <ProfileSection rows={rows} errors={undefined} onChange={onChange} />

@@ -148,12 +148,12 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "Mindst én af disse:",
       "Mailgrupper: en af NYHEDSBREV",
       "ikke (På målgruppe S1)",
-      'Profil KUNDE, Size er "Big"',
+      "Profil: Size er Big",
     ]);
     expect(within(dialog).getByText("Opfyldte:")).toBeTruthy();
     expect(
       within(dialog).getByText(
-        'Handling 2: Tilføj kontakter By er "Aarhus C" og Oprettet mindst 31. jan. 2026 og custom.ansatte større end 1.500 og Postnr. passer til filter 8000..8999 og Med interaktioner (Skabelon BREV, Fra dato -30D) og (Mailgrupper: en af NYHEDSBREV eller Blandt kontakterne i logført målgruppe 7) og ikke (På målgruppe S1) og Profil KUNDE, Size er "Big"',
+        'Handling 2: Tilføj kontakter By er "Aarhus C" og Oprettet mindst 31. jan. 2026 og custom.ansatte større end 1.500 og Postnr. passer til filter 8000..8999 og Med interaktioner (Skabelon BREV, Fra dato -30D) og (Mailgrupper: en af NYHEDSBREV eller Blandt kontakterne i logført målgruppe 7) og ikke (På målgruppe S1) og Profil: Size er Big',
       ),
     ).toBeTruthy();
     const text = dialog.textContent ?? "";
@@ -192,7 +192,7 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "Blandt kontakterne i logført målgruppe 7",
       "Ikke følgende:",
       "Alle disse: (opfyldt)",
-      'Profil KUNDE, Size er "Big" (opfyldt)',
+      "Profil: Size er Big (opfyldt)",
     ]);
     const text = dialog.textContent ?? "";
     expect(englishCatalogIn(text)).toEqual([]);
