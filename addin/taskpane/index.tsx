@@ -1,3 +1,4 @@
+import { startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
@@ -10,9 +11,11 @@ import {
 import { requestFirstSegmentPage } from "../features/segments/first-segment-page";
 import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
+import { prepareNumberFormats } from "../i18n/format-message";
 import { loadMessages } from "../i18n/translate";
 import { loadTheme } from "./pane-theme";
 import { Root } from "./root";
+import { whenIdle } from "./when-idle";
 
 /** Shown by plain DOM when even the host could not be detected: the pane is never blank. */
 const startupFailed = (container: HTMLElement, error: unknown) => {
@@ -53,14 +56,19 @@ const start = async (): Promise<void> => {
     // the language, not after the render (the list is the first view).
     tokens.prepare?.();
     requestFirstSegmentPage(connection.client);
+    whenIdle(() => prepareNumberFormats(host.displayLanguage));
     const [initialTheme] = await Promise.all([
       loadTheme(host.theme()).catch(() => undefined),
       loadMessages(host.displayLanguage).catch(() => undefined),
     ]);
     document.documentElement.lang = host.displayLanguage;
-    createRoot(container).render(
-      <Root host={host} connection={connection} initialTheme={initialTheme} />,
-    );
+    const root = createRoot(container);
+    // A transition: React renders the shell in slices and lets the sign-in broker's answers
+    // (nested app authentication) in between, so the first token and the segment list's request
+    // do not wait for the whole first render. The skeleton stays until the shell is ready.
+    startTransition(() => {
+      root.render(<Root host={host} connection={connection} initialTheme={initialTheme} />);
+    });
   } catch (error) {
     startupFailed(container, error);
   }
