@@ -10,6 +10,7 @@ import { requestFirstSegmentPage } from "../features/segments/first-segment-page
 import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
 import { prepareNumberFormats } from "../i18n/format-message";
+import { loadMessages } from "../i18n/translate";
 import { whenIdle } from "./when-idle";
 
 /** A page that is never idle still gets its pane this soon after the host is known. */
@@ -50,10 +51,11 @@ const start = async (): Promise<void> => {
         await tokens.signIn();
       },
     };
-    // The first token and the segment list's first page are asked for now, beside the theme and
-    // the language, not after the render (the list is the first view).
+    // The first token and the segment list's first page are asked for first, before React runs
+    // (the list is the first view); a Danish pane's catalog starts downloading beside them.
     tokens.prepare?.();
     requestFirstSegmentPage(connection.client);
+    loadMessages(host.displayLanguage).catch(() => undefined);
     whenIdle(() => prepareNumberFormats(host.displayLanguage));
     // React, Fluent UI and the views are in this bundle, but their modules run only now, when
     // the page is first idle: while the sign-in broker and the server answer, not before the
