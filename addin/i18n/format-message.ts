@@ -40,6 +40,16 @@ const pluralRule = (locale: string): Intl.PluralRules => {
 
 const isIdentifier = (name: string): boolean => name === "no" || /No$|Nos$/.test(name);
 
+/**
+ * Builds the locale's number format and plural rules ahead of their first use. The first
+ * Intl.NumberFormat of a page loads the locale's data (10-20 ms in Chromium); the segment list's
+ * first rows need it, so the pane has it built while the list's first page is on its way.
+ */
+export const prepareNumberFormats = (locale: string): void => {
+  numberFormat(locale);
+  pluralRule(locale);
+};
+
 /** A number in the locale's own way of writing it: 3229 -> "3.229" (da-DK), "3,229" (en-US). */
 export const formatNumber = (locale: string, value: number): string =>
   numberFormat(locale).format(value);

@@ -1,4 +1,3 @@
-import { createRoot } from "react-dom/client";
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
@@ -10,9 +9,12 @@ import {
 import { requestFirstSegmentPage } from "../features/segments/first-segment-page";
 import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
+import { prepareNumberFormats } from "../i18n/format-message";
 import { loadMessages } from "../i18n/translate";
-import { loadTheme } from "./pane-theme";
-import { Root } from "./root";
+import { whenIdle } from "./when-idle";
+
+/** A page that is never idle still gets its pane this soon after the host is known. */
+const UI_AT_THE_LATEST_MS = 200;
 
 /** Shown by plain DOM when even the host could not be detected: the pane is never blank. */
 const startupFailed = (container: HTMLElement, error: unknown) => {
@@ -49,18 +51,18 @@ const start = async (): Promise<void> => {
         await tokens.signIn();
       },
     };
-    // The first token and the segment list's first page are asked for now, beside the theme and
-    // the language, not after the render (the list is the first view).
+    // The first token and the segment list's first page are asked for first, before React runs
+    // (the list is the first view); a Danish pane's catalog starts downloading beside them.
     tokens.prepare?.();
     requestFirstSegmentPage(connection.client);
-    const [initialTheme] = await Promise.all([
-      loadTheme(host.theme()).catch(() => undefined),
-      loadMessages(host.displayLanguage).catch(() => undefined),
-    ]);
-    document.documentElement.lang = host.displayLanguage;
-    createRoot(container).render(
-      <Root host={host} connection={connection} initialTheme={initialTheme} />,
-    );
+    loadMessages(host.displayLanguage).catch(() => undefined);
+    whenIdle(() => prepareNumberFormats(host.displayLanguage));
+    // React, Fluent UI and the views are in this bundle, but their modules run only now, when
+    // the page is first idle: while the sign-in broker and the server answer, not before the
+    // token is asked for. ("eager": no chunk of its own, nothing more to fetch.)
+    await new Promise<void>((resolve) => whenIdle(resolve, UI_AT_THE_LATEST_MS));
+    const { renderPane } = await import(/* webpackMode: "eager" */ "./render-pane");
+    await renderPane(container, host, connection);
   } catch (error) {
     startupFailed(container, error);
   }

@@ -16,8 +16,10 @@ jest.mock("@shared/model/api", () => {
   return jest.requireActual("@shared/model/api");
 });
 
-// The modules taskpane/index.tsx imports statically (index.tsx itself starts the pane on import).
+// The modules taskpane/index.tsx imports statically, and render-pane, which it imports with
+// webpackMode "eager" (in the same bundle, run later). index.tsx itself starts the pane on import.
 const FIRST_BUNDLE = [
+  "../../../../addin/taskpane/render-pane",
   "../../../../addin/taskpane/root",
   "../../../../addin/api/client",
   "../../../../addin/api/api-url",
