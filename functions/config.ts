@@ -31,6 +31,11 @@ export interface AppConfig {
   /** Rows a contact import job writes between two saves of its progress (a cancel is seen there). */
   readonly importPageRows?: number | undefined;
   /**
+   * How long a contact import job stays "running" after its process stopped renewing it (a
+   * crash): after it the next read or retry ends the job failed.
+   */
+  readonly importLeaseMs: number;
+  /**
    * The threads that read, check, merge and zip letters off the event loop
    * (functions/merge/worker/), and how many of their tasks may wait before a 503.
    */
@@ -199,6 +204,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     maxBodyBytes: Number(env["MERGELINE_MAX_BODY_BYTES"] ?? 1_048_576),
     expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
     segmentLeaseMs: Number(env["MERGELINE_SEGMENT_LEASE_SECONDS"] ?? 120) * 1000,
+    importLeaseMs: positiveInt(env, "MERGELINE_IMPORT_LEASE_SECONDS", 120) * 1000,
     importPageRows: env["MERGELINE_IMPORT_PAGE_ROWS"]
       ? Number(env["MERGELINE_IMPORT_PAGE_ROWS"])
       : undefined,

@@ -31,6 +31,8 @@ export interface ApiChild {
   readonly apiUrl: string;
   /** A bearer token from the local development issuer. */
   token(tenant: string, user: string): Promise<string>;
+  /** kill -9, as a crashed server goes: no shutdown of its own; resolves once it is gone. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,9 +49,13 @@ export const startApiChild = async ({
   /** Settings for this API only (e.g. Azurite's connection string, a smaller page). */
   env?: Record<string, string>;
 }): Promise<ApiChild> => {
+  // One process, node itself with tsx's loader (not the tsx CLI, which runs the server in a
+  // child of its own): a kill reaches the server, as a crash would end it.
   const child: ChildProcess = spawn(
-    path.join(root, "node_modules/.bin/tsx"),
+    process.execPath,
     [
+      "--import",
+      "tsx",
       "scripts/start.ts",
       "--api-only",
       "--no-seed",
@@ -100,6 +106,10 @@ export const startApiChild = async ({
       });
       if (!response.ok) throw new Error(`dev issuer: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { access_token: string }).access_token;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
     },
     close: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -922,6 +922,12 @@ export const daDK: Messages = {
     "Importen er annulleret: de {created} kontakter, der blev importeret inden, bliver. Importér den samme fil igen for at få resten med.",
   "contactImport.failed":
     "Importen stoppede på grund af en serverfejl efter {created} kontakter. Importér den samme fil igen for at få resten med.",
+  // contactImport.* (lease16): an import whose server stopped mid-way, and the way on
+  "contactImport.serverLost":
+    "Forbindelsen til serveren blev afbrudt. Undersøger, hvor langt importen nåede…",
+  "contactImport.serverStopped":
+    "Importen stoppede, fordi serveren stoppede. De {created} kontakter, der blev importeret inden da, bliver. Importér den samme fil igen for at få resten med: kontakter, der allerede er importeret (samme nr. eller e-mail), springes over og kommer ikke med to gange.",
+  "contactImport.retry": "Importér den samme fil igen",
   "contactImport.summary.created": "Oprettet: {count}",
   "contactImport.summary.skipped": "Fandtes allerede, sprunget over: {count}",
   "contactImport.summary.failed": "Ikke importeret, se nedenfor: {count}",

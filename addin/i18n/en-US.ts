@@ -923,6 +923,12 @@ export const enUS = {
     "Import canceled: the {created} contacts imported before that stay. Import the same file again to add the rest.",
   "contactImport.failed":
     "The import stopped because of a server error after {created} contacts. Import the same file again to add the rest.",
+  // contactImport.* (lease16): an import whose server stopped mid-way, and the way on
+  "contactImport.serverLost":
+    "The connection to the server was lost. Checking how far the import got…",
+  "contactImport.serverStopped":
+    "The import stopped because the server stopped. The {created} contacts imported before that are kept. Import the same file again to add the rest: contacts already imported (same No. or e-mail) are skipped, not doubled.",
+  "contactImport.retry": "Import the same file again",
   "contactImport.summary.created": "Created: {count}",
   "contactImport.summary.skipped": "Already there, skipped: {count}",
   "contactImport.summary.failed": "Not imported, see below: {count}",

@@ -2,6 +2,7 @@ import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import type { AppDeps } from "../app-deps";
 import type { Identity } from "../auth/identity";
 import { ConflictError } from "../errors/app-errors";
+import { keepLease } from "../jobs/lease-keeper";
 import type { StoredApplyTemplateJob } from "../store/apply-template-job-repository";
 import type { SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
@@ -97,41 +98,20 @@ export const startApplyJob = (
     leaseUntil: leaseEnd(deps),
   });
 
-/**
- * The job's writes, one at a time (a lease renewal never lands after, and undoes, a newer
- * page's progress); the lease is renewed every third of its length while a page is slow.
- */
+/** The job's writes under its lease (functions/jobs/lease-keeper.ts): progress, then its end. */
 const jobWriter = (deps: AppDeps, tenant: TenantId, id: string) => {
   const jobs = deps.store.applyTemplateJobs;
-  let chain: Promise<unknown> = Promise.resolve();
   let last = { done: 0, changed: 0, total: 0 };
-  const advance = () => {
-    const next = chain.then(() =>
-      jobs.advance(tenant, id, { ...last, leaseUntil: leaseEnd(deps) }),
-    );
-    chain = next.catch(() => undefined);
-    return next;
-  };
-  const timer = setInterval(
-    () => void advance().catch(() => undefined),
-    Math.max(50, Math.floor(deps.config.segmentLeaseMs / 3)),
+  const lease = keepLease(deps.config.segmentLeaseMs, deps.now, (leaseUntil) =>
+    jobs.advance(tenant, id, { ...last, leaseUntil }),
   );
-  timer.unref();
   return {
     save: (progress: typeof last) => {
       last = progress;
-      return advance();
+      return lease.write((leaseUntil) => jobs.advance(tenant, id, { ...last, leaseUntil }));
     },
-    end: (ending: Parameters<typeof jobs.end>[2]) => {
-      clearInterval(timer);
-      const next = chain.then(() => jobs.end(tenant, id, ending));
-      chain = next.catch(() => undefined);
-      return next;
-    },
-    stop: async () => {
-      clearInterval(timer);
-      await chain;
-    },
+    end: (ending: Parameters<typeof jobs.end>[2]) => lease.end(() => jobs.end(tenant, id, ending)),
+    stop: () => lease.stop(),
   };
 };
 

@@ -1,8 +1,9 @@
 import type { Container } from "@azure/cosmos";
 import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
-import { ConflictError, PreconditionFailedError } from "../errors/app-errors";
+import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore } from "./document-store";
+import { changeJob, endIfAbandoned } from "./leased-job";
 import type { TenantId } from "./tenant";
 
 /**
@@ -120,32 +121,19 @@ export class ApplyTemplateJobRepository {
     now: Date,
     error: (job: StoredApplyTemplateJob) => string,
   ): Promise<StoredApplyTemplateJob> {
-    const abandoned = (j: StoredApplyTemplateJob) =>
-      j.status === "running" && Date.parse(j.leaseUntil) < now.getTime();
-    if (!abandoned(job)) return Promise.resolve(job);
-    return this.change(tenant, job.jobId, (j) =>
-      abandoned(j)
-        ? { ...j, status: "failed", error: error(j), finishedAt: now.toISOString() }
-        : undefined,
-    );
+    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, (j) => ({
+      ...j,
+      status: "failed",
+      error: error(j),
+      finishedAt: now.toISOString(),
+    }));
   }
 
-  /** Read, change, write if unchanged meanwhile; again on a lost race. `next` undefined: no write. */
-  private async change(
+  private change(
     tenant: TenantId,
     jobId: string,
     next: (job: StoredApplyTemplateJob) => StoredApplyTemplateJob | undefined,
   ): Promise<StoredApplyTemplateJob> {
-    for (;;) {
-      const job = await this.docs.get(tenant, jobId);
-      const changed = next(job);
-      if (!changed) return job;
-      const { etag, ...body } = changed;
-      try {
-        return await this.docs.replace(tenant, jobId, body, job.etag);
-      } catch (error) {
-        if (!(error instanceof PreconditionFailedError)) throw error;
-      }
-    }
+    return changeJob(this.docs, tenant, jobId, next);
   }
 }

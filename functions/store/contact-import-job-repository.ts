@@ -1,18 +1,21 @@
 import type { Container } from "@azure/cosmos";
 import type { ContactImportJob } from "@shared/model/contact-import-job";
-import { ConflictError, PreconditionFailedError } from "../errors/app-errors";
+import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore } from "./document-store";
+import { changeJob, endIfAbandoned } from "./leased-job";
 import type { TenantId } from "./tenant";
 
 /**
- * A contact import job as stored: the API's ContactImportJob keyed by `jobId`, and the
- * fingerprint of the file and options it imports, so that the same id posted with another file
- * is refused rather than answered with the first file's outcome.
+ * A contact import job as stored: the API's ContactImportJob keyed by `jobId`, the fingerprint
+ * of the file and options it imports, so that the same id posted with another file is refused
+ * rather than answered with the first file's outcome, and the lease of the request that runs it
+ * (functions/store/leased-job.ts): a job still "running" after it lost its process.
  */
 export type StoredContactImportJob = Omit<ContactImportJob, "id"> & {
   readonly jobId: string;
   readonly fingerprint: string;
+  readonly leaseUntil?: string | undefined;
   readonly etag: string;
 };
 
@@ -29,14 +32,15 @@ export class ImportJobExistsError extends ConflictError {
   }
 }
 
-// Only the import writes progress and only a cancel writes the status, so a lost race is rare
-// and one more read settles it.
+// The import's own writes come one at a time (functions/jobs/lease-keeper.ts); only a cancel or a
+// reader ending a dead job races them, rarely, and one more read settles it.
 const maxTries = 5;
 
 /**
  * Contact import jobs in the setup container, one logical partition per job. The operations are
- * the job's life: begin it, record a page, cancel it, end it. A cancel is never overwritten by
- * the import's own writes: those keep whatever status the document has.
+ * the job's life: begin it, record a page (renewing its lease), cancel it, end it, or end it as
+ * failed once its lease ran out. A cancel is never overwritten by the import's own writes: those
+ * keep whatever status the document has.
  */
 export class ContactImportJobRepository {
   private readonly docs: DocumentStore<StoredContactImportJob>;
@@ -72,13 +76,28 @@ export class ContactImportJobRepository {
     }
   }
 
-  /** Saves the counts after a page, keeping the status (a cancel stays a cancel). */
+  /**
+   * Saves the counts after a page, keeping the status (a cancel stays a cancel), and renews the
+   * lease while the job runs: the job as it is now, which the import stops on unless running.
+   */
   recordProgress(
     tenant: TenantId,
     jobId: string,
     progress: ImportJobProgress,
+    leaseUntil: string,
   ): Promise<StoredContactImportJob> {
-    return this.change(tenant, jobId, (job) => ({ ...job, ...progress }));
+    return this.change(tenant, jobId, (job) => ({
+      ...job,
+      ...progress,
+      ...(job.status === "running" ? { leaseUntil } : {}),
+    }));
+  }
+
+  /** Renews a running job's lease while a page is slow; an ended job stays as it is. */
+  renewLease(tenant: TenantId, jobId: string, leaseUntil: string): Promise<StoredContactImportJob> {
+    return this.change(tenant, jobId, (job) =>
+      job.status === "running" ? { ...job, leaseUntil } : undefined,
+    );
   }
 
   /** Marks a running job canceled; an ended job stays as it is. */
@@ -88,7 +107,7 @@ export class ContactImportJobRepository {
     );
   }
 
-  /** Ends the job: done or failed, unless it was canceled meanwhile (then it stays canceled). */
+  /** Ends the job: done or failed, unless it ended meanwhile (canceled, or its lease ran out). */
   end(
     tenant: TenantId,
     jobId: string,
@@ -96,28 +115,38 @@ export class ContactImportJobRepository {
   ): Promise<StoredContactImportJob> {
     return this.change(tenant, jobId, (job) => ({
       ...job,
-      ...(job.status === "running" ? { status: outcome.status } : {}),
-      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      ...(job.status === "running"
+        ? { status: outcome.status, ...(outcome.status === "failed" ? { failure: "error" } : {}) }
+        : {}),
+      ...(outcome.error !== undefined && job.error === undefined ? { error: outcome.error } : {}),
       finishedAt: job.finishedAt ?? outcome.at,
     }));
   }
 
-  /** Read, change, write with the ETag read; again on a lost race. undefined: no change. */
-  private async change(
+  /**
+   * Ends a running job whose lease ran out before `now` (its process died) as failed, with
+   * `error` saying how far it got; the counts stay as its last page wrote them.
+   */
+  endIfAbandoned(
+    tenant: TenantId,
+    job: StoredContactImportJob,
+    now: Date,
+    error: (job: StoredContactImportJob) => string,
+  ): Promise<StoredContactImportJob> {
+    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, (j) => ({
+      ...j,
+      status: "failed",
+      failure: "server_stopped",
+      error: error(j),
+      finishedAt: now.toISOString(),
+    }));
+  }
+
+  private change(
     tenant: TenantId,
     jobId: string,
     next: (job: StoredContactImportJob) => StoredContactImportJob | undefined,
   ): Promise<StoredContactImportJob> {
-    for (let tries = 1; ; tries++) {
-      const job = await this.docs.get(tenant, jobId);
-      const changed = next(job);
-      if (!changed) return job;
-      const { etag, ...data } = changed;
-      try {
-        return await this.docs.replace(tenant, jobId, data, etag);
-      } catch (error) {
-        if (!(error instanceof PreconditionFailedError) || tries >= maxTries) throw error;
-      }
-    }
+    return changeJob(this.docs, tenant, jobId, next, maxTries);
   }
 }

@@ -27,6 +27,9 @@ export type ImportProblemGroup = z.infer<typeof ImportProblemGroup>;
 
 export const ContactImportJobStatus = z.enum(["running", "done", "failed", "canceled"]);
 
+export const ImportJobFailure = z.enum(["server_stopped", "error"]);
+export type ImportJobFailure = z.infer<typeof ImportJobFailure>;
+
 /**
  * A contact import followed while it runs: the client chose its id and sent it with
  * POST /contacts/import. Rows are written a page at a time; a cancel stops it between pages
@@ -62,6 +65,10 @@ export const ContactImportJob = z.object({
   }),
   mapping: z.record(z.string(), ImportTarget),
   error: z.string().optional(),
+  failure: ImportJobFailure.optional().meta({
+    description:
+      "Why a failed job failed. server_stopped: the server running it stopped (its lease ran out); the contacts created stay, and importing the same file again adds only the rows missing. error: an error ended it (see error).",
+  }),
   createdAt: IsoDateTime,
   finishedAt: IsoDateTime.optional(),
 });

@@ -163,7 +163,13 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
             style={{ flexGrow: 1, minWidth: 0 }}
             label={t("contactImport.progressLabel")}
             validationState="none"
-            validationMessage={state.canceling ? t("contactImport.canceling") : progressText}
+            validationMessage={
+              state.canceling
+                ? t("contactImport.canceling")
+                : state.serverLost
+                  ? t("contactImport.serverLost")
+                  : progressText
+            }
           >
             <ProgressBar
               thickness="large"
@@ -196,7 +202,9 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
                   })
                 : ended.status === "canceled"
                   ? t("contactImport.canceled", { created: format.number(ended.created) })
-                  : t("contactImport.failed", { created: format.number(ended.created) })}
+                  : ended.failure === "server_stopped"
+                    ? t("contactImport.serverStopped", { created: format.number(ended.created) })
+                    : t("contactImport.failed", { created: format.number(ended.created) })}
               <ul className={styles.counts}>
                 <li>
                   {t("contactImport.summary.created", { count: format.number(ended.created) })}
@@ -214,6 +222,13 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
       {ended && <ImportProblemGroups job={ended} />}
       {ended && (
         <div className={styles.row}>
+          {ended.status !== "done" && file && (
+            // The way on after a stop: the same file again adds the rows missing, and skips
+            // (by No. or e-mail) the contacts this run created.
+            <Button size="small" appearance="primary" onClick={() => void begin()}>
+              {t("contactImport.retry")}
+            </Button>
+          )}
           <Button
             size="small"
             onClick={() => {
@@ -224,7 +239,11 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
           >
             {t("contactImport.again")}
           </Button>
-          <Button size="small" appearance="primary" onClick={onClose}>
+          <Button
+            size="small"
+            appearance={ended.status !== "done" && file ? "secondary" : "primary"}
+            onClick={onClose}
+          >
             {t("contactImport.close")}
           </Button>
         </div>

@@ -1,11 +1,24 @@
 import type { ContactImportResult } from "@shared/model/contact-import";
 import type { ContactImportJob } from "@shared/model/contact-import-job";
 import type { ApiClient } from "../../api/client";
-import { ApiError } from "../../api/errors";
+import { ApiError, ApiUnreachableError } from "../../api/errors";
 
 const POLL_MS = 500;
 /** Asks this often to cancel while the server has not written the job yet (it reads the file first). */
 const CANCEL_TRIES = 30;
+/**
+ * Reads of the job that may go unanswered in a row, after the import's request lost its server,
+ * before the pane gives up and shows that the server cannot be reached (a minute at 500 ms).
+ */
+const UNANSWERED_READS = 120;
+
+/**
+ * The import's request lost its server (no answer at all, or a gateway's 502-504): the server
+ * may have died mid-import, and the job, not the request, tells how the import ended.
+ */
+const lostServer = (error: unknown) =>
+  error instanceof ApiUnreachableError ||
+  (error instanceof ApiError && error.status >= 502 && error.status <= 504);
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -20,7 +33,9 @@ export interface ContactImportRun {
  * The server's import under a job id the pane chooses: the request stays open until the import
  * ends, meanwhile the pane reads /contact-import-jobs/{id} for its progress (a 404 only means
  * the server is still reading the file). Cancel is a request of its own, asked again until the
- * job exists, because dropping the import's request would not stop the server.
+ * job exists, because dropping the import's request would not stop the server. When the request
+ * loses its server, the pane says so (`onServerLost`) and reads the job on until it ends: a job
+ * whose server died ends failed once its lease runs out, with the contacts created so far.
  */
 export const runContactImport = (
   client: ApiClient,
@@ -28,8 +43,10 @@ export const runContactImport = (
   csv: string,
   onProgress: (job: ContactImportJob) => void,
   pollMs = POLL_MS,
+  onServerLost: () => void = () => undefined,
 ): ContactImportRun => {
   let answered = false;
+  let over = false;
   const request: Promise<ContactImportResult> = client("importContacts", {
     body: { csv, jobId },
   }).finally(() => {
@@ -49,15 +66,41 @@ export const runContactImport = (
     }
   };
   const polling = poll();
+  /** Reads the job until it is no longer running; the request's error if it cannot be read. */
+  const followAfter = async (lost: unknown): Promise<ContactImportJob> => {
+    onServerLost();
+    for (let unanswered = 0; unanswered < UNANSWERED_READS;) {
+      await pause(pollMs);
+      try {
+        const job = await read();
+        onProgress(job);
+        if (job.status !== "running") return job;
+        unanswered = 0;
+      } catch (error) {
+        // Never written: the server died while reading the file, and nothing was imported.
+        if (error instanceof ApiError && error.status === 404) throw lost;
+        unanswered++;
+      }
+    }
+    throw lost;
+  };
   const ended = (async () => {
-    await request;
+    try {
+      await request;
+    } catch (error) {
+      if (!lostServer(error)) throw error;
+      await polling;
+      return await followAfter(error);
+    }
     await polling;
     const job = await read();
     onProgress(job);
     return job;
-  })();
+  })().finally(() => {
+    over = true;
+  });
   const cancel = async () => {
-    for (let tries = 0; tries < CANCEL_TRIES && !answered; tries++) {
+    for (let tries = 0; tries < CANCEL_TRIES && !over; tries++) {
       try {
         await client("cancelContactImportJob", { params: { id: jobId } });
         return;

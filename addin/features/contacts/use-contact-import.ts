@@ -10,6 +10,8 @@ export type ContactImportState =
       readonly phase: "running";
       readonly job?: ContactImportJob;
       readonly canceling: boolean;
+      /** The import's request lost its server: the pane reads the job until it ends. */
+      readonly serverLost?: boolean;
     }
   | { readonly phase: "ended"; readonly job: ContactImportJob }
   | { readonly phase: "refused"; readonly error: unknown };
@@ -30,10 +32,18 @@ export const useContactImport = () => {
   const start = useCallback(
     (csv: string) => {
       setState({ phase: "running", canceling: false });
-      const current = runContactImport(client, newJobId(), csv, (job) => {
+      const update = (change: { job?: ContactImportJob; serverLost?: boolean }) => {
         if (mounted.current && run.current === current)
-          setState((s) => (s.phase === "running" ? { ...s, job } : s));
-      });
+          setState((s) => (s.phase === "running" ? { ...s, ...change } : s));
+      };
+      const current = runContactImport(
+        client,
+        newJobId(),
+        csv,
+        (job) => update({ job }),
+        undefined,
+        () => update({ serverLost: true }),
+      );
       run.current = current;
       current.ended.then(
         (job) => mounted.current && setState({ phase: "ended", job }),

@@ -4,10 +4,12 @@ import type { ContactImportJob } from "@shared/model/contact-import-job";
 import type { AppDeps } from "../../app-deps";
 import type { Identity } from "../../auth/identity";
 import { ConflictError, ValidationError } from "../../errors/app-errors";
+import { keepLease } from "../../jobs/lease-keeper";
 import {
   ImportJobExistsError,
   type StoredContactImportJob,
 } from "../../store/contact-import-job-repository";
+import type { TenantId } from "../../store/tenant";
 import { importContacts, type ImportCounts, type ImportJob } from "./import-service";
 import { groupRowProblems, keptProblems } from "./problem-groups";
 
@@ -17,6 +19,7 @@ export const defaultImportPageRows = 200;
 export const publicImportJob = ({
   etag: _e,
   fingerprint: _f,
+  leaseUntil: _l,
   jobId,
   ...job
 }: StoredContactImportJob): ContactImportJob => ({ id: jobId, ...job });
@@ -69,6 +72,13 @@ const resultOfJob = (job: StoredContactImportJob): ContactImportResult => ({
   status: job.status,
 });
 
+const abandonedError = (job: StoredContactImportJob) =>
+  `The server stopped while importing the file: ${job.progress.done} of ${job.progress.total} rows were gone through, ${job.created} contacts created. The contacts created stay; import the same file again to add the rows that are missing (rows whose No. or e-mail is already there are skipped).`;
+
+/** The job as it stands; one still running whose lease ran out (its process died) ends failed. */
+const currentJob = (deps: AppDeps, tenant: TenantId, job: StoredContactImportJob) =>
+  deps.store.contactImportJobs.endIfAbandoned(tenant, job, deps.now(), abandonedError);
+
 const repeated = (job: StoredContactImportJob, fingerprint: string): ContactImportResult => {
   if (job.fingerprint !== fingerprint)
     throw new ConflictError(
@@ -102,40 +112,54 @@ export const runImportJob = async (
       },
     ]);
   const existing = await jobs.find(tenant, job.jobId);
-  if (existing) return repeated(existing, fingerprint);
+  // A retry of a job whose server died: it answers the job (failed once the lease ran out) and
+  // starts no second run; importing the same file under a new id adds the rows missing.
+  if (existing) return repeated(await currentJob(deps, tenant, existing), fingerprint);
 
   const now = () => deps.now().toISOString();
   let begun = false;
+  // Renewed only once this request has written the job: never another request's job.
+  const lease = keepLease(deps.config.importLeaseMs, deps.now, (leaseUntil) =>
+    begun ? jobs.renewLease(tenant, job.jobId, leaseUntil) : Promise.resolve(),
+  );
   try {
     const { stopped: _stopped, ...result } = await importContacts(deps, identity, job, {
       pageRows: deps.config.importPageRows ?? defaultImportPageRows,
       begin: async (total, mapping) => {
-        await jobs.begin(tenant, {
-          jobId: job.jobId,
-          fingerprint,
-          status: "running",
-          progress: { done: 0, total },
-          created: 0,
-          skipped: 0,
-          failed: 0,
-          problemGroups: [],
-          problems: [],
-          problemsOmitted: 0,
-          mapping: keptMapping(mapping),
-          createdAt: now(),
-        });
+        await lease.write((leaseUntil) =>
+          jobs.begin(tenant, {
+            jobId: job.jobId,
+            fingerprint,
+            status: "running",
+            progress: { done: 0, total },
+            created: 0,
+            skipped: 0,
+            failed: 0,
+            problemGroups: [],
+            problems: [],
+            problemsOmitted: 0,
+            mapping: keptMapping(mapping),
+            createdAt: now(),
+            leaseUntil,
+          }),
+        );
         begun = true;
       },
       page: async (counts) => {
-        const saved = await jobs.recordProgress(tenant, job.jobId, countsOf(counts));
-        return saved.status === "canceled";
+        const saved = await lease.write((leaseUntil) =>
+          jobs.recordProgress(tenant, job.jobId, countsOf(counts), leaseUntil),
+        );
+        // Canceled, or ended by a reader because this request stopped renewing its lease.
+        return saved.status !== "running";
       },
     });
-    const ended = await jobs.end(tenant, job.jobId, { status: "done", at: now() });
+    const ended = await lease.end(() => jobs.end(tenant, job.jobId, { status: "done", at: now() }));
     return { ...result, jobId: job.jobId, status: ended.status };
   } catch (error) {
+    await lease.stop();
     // Posted twice at once: the other request writes the job; this one answers it.
-    if (error instanceof ImportJobExistsError) return repeated(error.existing, fingerprint);
+    if (error instanceof ImportJobExistsError)
+      return repeated(await currentJob(deps, tenant, error.existing), fingerprint);
     if (begun)
       await jobs.end(tenant, job.jobId, {
         status: "failed",
@@ -150,14 +174,22 @@ export const getImportJob = async (
   deps: AppDeps,
   identity: Identity,
   id: string,
-): Promise<ContactImportJob> =>
-  publicImportJob(await deps.store.contactImportJobs.get(identity.tenantId, id));
+): Promise<ContactImportJob> => {
+  const tenant = identity.tenantId;
+  return publicImportJob(
+    await currentJob(deps, tenant, await deps.store.contactImportJobs.get(tenant, id)),
+  );
+};
 
+/** Cancels a running job; one whose server died ends failed instead, as any read would end it. */
 export const cancelImportJob = async (
   deps: AppDeps,
   identity: Identity,
   id: string,
-): Promise<ContactImportJob> =>
-  publicImportJob(
-    await deps.store.contactImportJobs.cancel(identity.tenantId, id, deps.now().toISOString()),
-  );
+): Promise<ContactImportJob> => {
+  const tenant = identity.tenantId;
+  const jobs = deps.store.contactImportJobs;
+  const job = await currentJob(deps, tenant, await jobs.get(tenant, id));
+  if (job.status !== "running") return publicImportJob(job);
+  return publicImportJob(await jobs.cancel(tenant, id, deps.now().toISOString()));
+};

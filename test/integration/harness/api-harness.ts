@@ -81,6 +81,7 @@ export const testConfig = (
   blob: { connectionString: undefined, containerName: "documents" },
   maxBodyBytes: 1_048_576,
   segmentLeaseMs: 120_000,
+  importLeaseMs: 120_000,
   mail: {
     transport: "none",
     smtpUrl: undefined,

@@ -78,3 +78,16 @@ describe("mail settings", () => {
     expect(() => loadConfig({ ...env, [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe("contact import lease", () => {
+  it("lasts two minutes unless MERGELINE_IMPORT_LEASE_SECONDS says otherwise", () => {
+    expect(loadConfig(env).importLeaseMs).toBe(120_000);
+    expect(loadConfig({ ...env, MERGELINE_IMPORT_LEASE_SECONDS: "2" }).importLeaseMs).toBe(2000);
+  });
+
+  it.each(["0", "-1", "1.5", "soon"])("refuses %s seconds, naming the setting", (value) => {
+    expect(() => loadConfig({ ...env, MERGELINE_IMPORT_LEASE_SECONDS: value })).toThrow(
+      /MERGELINE_IMPORT_LEASE_SECONDS/,
+    );
+  });
+});

@@ -215,3 +215,47 @@ describe("POST /contacts/import with a jobId: the import as a job", () => {
     });
   });
 });
+
+describe("the import job's lease", () => {
+  /** Far shorter than the import below: it lives on only if the run renews it as it goes. */
+  const leaseMs = 1000;
+  let short: ApiHarness;
+  beforeAll(async () => {
+    short = await startApi({ importPageRows: 50, importLeaseMs: leaseMs }, api.cosmos);
+  });
+  afterAll(() => short.close());
+
+  it("is renewed while the import runs: a job read again and again never ends failed while its request lives", async () => {
+    const tenant = "job-lease-live";
+    const id = randomUUID();
+    const request = short.call<ContactImportResult>("POST", "/api/contacts/import", {
+      tenant,
+      body: { csv: unkeyedCsv(4000, "Lease"), jobId: id },
+    });
+    let settled = false;
+    void request.finally(() => {
+      settled = true;
+    });
+    const statuses = new Set<string>();
+    let reads = 0;
+    while (!settled) {
+      const res = await short.call<ContactImportJob>("GET", `/api/contact-import-jobs/${id}`, {
+        tenant,
+      });
+      if (res.status === 200) {
+        statuses.add(res.json.status);
+        reads++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const res = await request;
+    expect(res.json).toMatchObject({ imported: 4000, status: "done" });
+    expect(reads).toBeGreaterThan(1);
+    expect([...statuses]).toEqual(["running"]);
+    const job = await short.call<ContactImportJob>("GET", `/api/contact-import-jobs/${id}`, {
+      tenant,
+    });
+    expect(job.json).toMatchObject({ status: "done", created: 4000 });
+    expect(job.json.failure).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { ContactImportJob } from "@shared/model/contact-import-job";
 import { ContactImportPanel } from "../../../../../addin/features/contacts/contact-import-panel";
+import { enUS } from "../../../../../addin/i18n/en-US";
 import { createFakeApi, ok, problem } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
@@ -127,6 +128,103 @@ describe("ContactImportPanel", () => {
     expect(fake.callsTo("cancelContactImportJob")[0]?.params.id).toBe(jobId);
     answer();
     await screen.findByText(/Import finished/);
+  });
+
+  it("after the server stopped mid-import, follows the job until it ends failed and offers the same file again (Danish)", async () => {
+    let reads = 0;
+    const failed = aJob({
+      status: "failed",
+      failure: "server_stopped",
+      progress: { done: 1204, total: 3229 },
+      created: 1172,
+      error: "The server stopped while importing the file: 1204 of 3229 rows were gone through.",
+      finishedAt: "2026-12-07T05:03:00.000Z",
+    });
+    let imports = 0;
+    const fake = createFakeApi({
+      // The first import's server dies: the connection closes without an answer.
+      importContacts: async (call) => {
+        imports++;
+        if (imports === 1) throw new TypeError("fetch failed");
+        return ok({
+          rows: 3229,
+          imported: 2025,
+          invalid: 32,
+          duplicates: 1172,
+          dryRun: false,
+          mapping: {},
+          problems: [],
+          jobId: (call.body as { jobId: string }).jobId,
+          status: "done",
+        });
+      },
+      // Running while the dead server's lease lasts, then failed with how far it got.
+      getContactImportJob: (call) => {
+        const first = fake.callsTo("importContacts")[0]?.body as { jobId: string };
+        if (call.params.id !== first.jobId)
+          return ok(aJob({ ...ended, id: call.params.id, created: 2025, skipped: 1172 }));
+        reads++;
+        return ok(reads < 3 ? aJob() : failed);
+      },
+    });
+    renderPane(<ContactImportPanel onClose={() => undefined} />, {
+      fetch: fake.fetch,
+      language: "da-DK",
+    });
+    chooseFile("kontakter.csv", csv);
+    fireEvent.click(screen.getByRole("button", { name: "Importér" }));
+    expect(
+      await screen.findByText(/Forbindelsen til serveren blev afbrudt/, {}, { timeout: 3000 }),
+    ).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Importen stoppede, fordi serveren stoppede\. De 1\.172 kontakter, der blev importeret inden da, bliver\. Importér den samme fil igen/,
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeTruthy();
+    // The server's own English sentence is not shown on a Danish screen.
+    expect(screen.queryByText(/The server stopped/)).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+
+    // The way on: the same file again, under a new job id.
+    fireEvent.click(screen.getByRole("button", { name: "Importér den samme fil igen" }));
+    expect(
+      await screen.findByText(
+        /Importen er færdig: 2\.025 af 3\.229 rækker importeret\./,
+        {},
+        {
+          timeout: 5000,
+        },
+      ),
+    ).toBeTruthy();
+    const [first, second] = fake.callsTo("importContacts").map(
+      (c) =>
+        c.body as {
+          csv: string;
+          jobId: string;
+        },
+    );
+    expect(second?.csv).toBe(csv);
+    expect(second?.jobId).not.toBe(first?.jobId);
+  });
+
+  it("shows the server's refusal when it died before it wrote the job (nothing imported)", async () => {
+    const fake = createFakeApi({
+      importContacts: () => {
+        throw new TypeError("fetch failed");
+      },
+      getContactImportJob: () => problem(404, "Not found"),
+    });
+    renderPane(<ContactImportPanel onClose={() => undefined} />, { fetch: fake.fetch });
+    chooseFile("contacts.csv", csv);
+    fireEvent.click(screen.getByRole("button", { name: "Import" }));
+    expect(
+      await screen.findByText(enUS["error.unreachable.title"], {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.queryByText(/Import the same file again/)).toBeNull();
+    expect(fake.callsTo("importContacts")).toHaveLength(1);
   });
 
   it("stops a file that is not CSV in the pane, before anything is sent", async () => {
