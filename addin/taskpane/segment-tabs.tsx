@@ -178,7 +178,8 @@ export interface SegmentTabsProps {
  * The open segment's six tabs. Danish labels at 350 px (and English at 320 px) do not fit on one
  * line: the tabs that do not fit move into a "more" menu (Fluent's Overflow), the selected tab
  * always stays in view, and no tab is ever cut to its first letter. A tab whose run goes on
- * (Merge, Log, and Lines while its Details apply a template) carries a small spinner, and so does the menu's button when that tab is in it.
+ * (Merge, Log, and Lines while its Details apply a template) carries a small spinner, and so does
+ * the menu's button when that tab is in it.
  */
 export const SegmentTabs = ({ no, tab, onTab }: SegmentTabsProps) => {
   const t = useT();

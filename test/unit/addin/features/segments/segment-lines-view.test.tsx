@@ -4,6 +4,7 @@ import { SegmentLinesView } from "../../../../../addin/features/segments/segment
 import {
   aLine,
   aSegment,
+  anInteractionTemplate,
   createFakeApi,
   fieldCatalog,
   ok,
@@ -41,27 +42,7 @@ const lookups = {
     }),
   listSalespeople: () => ok({ items: [] }),
   listCampaigns: () => ok({ items: [] }),
-  listInteractionTemplates: () =>
-    ok({
-      items: [
-        {
-          code: "LETTER",
-          description: "Letter",
-          unitCost: 0,
-          unitDuration: 0,
-          ignoreContactCorrespondenceType: false,
-          attachments: [],
-          campaignTarget: false,
-          campaignResponse: false,
-          wizardAction: "merge",
-          etag: '"1"',
-          createdAt: "2026-01-01T00:00:00Z",
-          createdBy: "demo",
-          modifiedAt: "2026-01-01T00:00:00Z",
-          modifiedBy: "demo",
-        },
-      ],
-    }),
+  listInteractionTemplates: () => ok({ items: [anInteractionTemplate()] }),
 };
 
 describe("SegmentLinesView", () => {
