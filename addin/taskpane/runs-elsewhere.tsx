@@ -13,6 +13,13 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
+  // The spinner stays beside its words when a long line wraps at 320 px; Show wraps below.
+  what: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   text: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
@@ -81,10 +88,12 @@ export const RunsElsewhere = ({
     <section aria-label={t("pane.runs.label")} className={styles.root}>
       {shown.map((activity) => (
         <div key={`${activity.kind}/${activity.segmentNo}`} className={styles.row}>
-          {activity.ended ? null : <Spinner size="extra-tiny" aria-hidden />}
-          <Text size={200} className={styles.text}>
-            {text(activity)}
-          </Text>
+          <span className={styles.what}>
+            {activity.ended ? null : <Spinner size="extra-tiny" aria-hidden />}
+            <Text size={200} className={styles.text}>
+              {text(activity)}
+            </Text>
+          </span>
           <Button size="small" appearance="transparent" onClick={() => onShow(activity)}>
             {t("pane.runs.show", { segmentNo: activity.segmentNo })}
           </Button>
