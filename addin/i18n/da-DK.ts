@@ -899,6 +899,14 @@ export const daDK: Messages = {
   "shell.tab.runningOpen.merge": "Fletning i gang",
   "shell.tab.running.log": "Logføring i gang: {done} af {total}",
   "shell.tab.runningOpen.log": "Logføring i gang",
+  // ── wip16b: a template applied to the lines, as a pane run (runs-elsewhere.tsx, segment-tabs.tsx) ─
+  "pane.runs.apply": "{segmentNo}: anvender skabelonen, {done} af {total} linjer",
+  "pane.runs.applyOpen": "{segmentNo}: anvender skabelonen…",
+  "pane.runs.applyEnded": "{segmentNo}: anvendelsen af skabelonen er afsluttet",
+  "pane.runs.applyCanceled": "{segmentNo}: anvendelsen af skabelonen blev annulleret",
+  "pane.runs.applyFailed": "{segmentNo}: anvendelsen af skabelonen mislykkedes",
+  "shell.tab.running.apply": "Anvender skabelonen: {done} af {total} linjer",
+  "shell.tab.runningOpen.apply": "Anvender skabelonen",
   // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
   "contactImport.open": "Importér kontakter…",
   "contactImport.title": "Importér kontakter",

@@ -900,6 +900,14 @@ export const enUS = {
   "shell.tab.runningOpen.merge": "Merge running",
   "shell.tab.running.log": "Log running: {done} of {total}",
   "shell.tab.runningOpen.log": "Log running",
+  // ── wip16b: a template applied to the lines, as a pane run (runs-elsewhere.tsx, segment-tabs.tsx) ─
+  "pane.runs.apply": "{segmentNo}: applying the template, {done} of {total} lines",
+  "pane.runs.applyOpen": "{segmentNo}: applying the template…",
+  "pane.runs.applyEnded": "{segmentNo}: applying the template has ended",
+  "pane.runs.applyCanceled": "{segmentNo}: applying the template was canceled",
+  "pane.runs.applyFailed": "{segmentNo}: applying the template failed",
+  "shell.tab.running.apply": "Applying the template: {done} of {total} lines",
+  "shell.tab.runningOpen.apply": "Applying the template",
   // ── contactImport.*: importing contacts from a CSV file as a job (import16) ──────────────────
   "contactImport.open": "Import contacts…",
   "contactImport.title": "Import contacts",

@@ -9,7 +9,7 @@ import { PaneRunsProvider, usePaneRuns } from "../ui/pane-runs";
 import { UnsavedChangesProvider, useConfirmLeave, useUnsavedGuard } from "../ui/unsaved-changes";
 import { RunsElsewhere } from "./runs-elsewhere";
 import { LoggedSegmentsView, SegmentWorkspace } from "./lazy-views";
-import type { PaneRoute } from "./routes";
+import { runTab, type PaneRoute } from "./routes";
 import { ViewSlot } from "./view-slot";
 
 const useStyles = makeStyles({
@@ -38,7 +38,8 @@ const useStyles = makeStyles({
  * The pane's shell: where the pane runs, the top-level navigation (segments, logged segments),
  * and the current view. The segment list is in the first bundle; everything else is loaded when
  * it is first shown. Every way out of a view asks first when a form in it holds unsaved edits
- * (the browser's reload or close too, in a browser or Teams); long runs (a merge, a Log) are kept
+ * (the browser's reload or close too, in a browser or Teams); long runs (a merge, a Log, a template
+ * applied to the lines) are kept
  * here, above every view, and go on whichever view is shown.
  */
 export const App = (props: { initialRoute?: PaneRoute }) => (
@@ -105,7 +106,7 @@ const Shell = ({ initialRoute = { view: "segments" } }: { initialRoute?: PaneRou
         </nav>
         <RunsElsewhere
           {...(route.view === "segment" ? { openNo: route.no } : {})}
-          onShow={(run) => navigate({ view: "segment", no: run.segmentNo, tab: run.kind })}
+          onShow={(run) => navigate({ view: "segment", no: run.segmentNo, tab: runTab[run.kind] })}
         />
       </header>
       <ViewSlot name={route.view === "segment" ? `segment/${route.no}` : route.view}>

@@ -21,7 +21,7 @@ import { useFormat } from "../i18n/use-format";
 import { useT } from "../i18n/use-t";
 import { useRunActivities, type RunActivity } from "../ui/pane-runs";
 import { useVisuallyHidden } from "../ui/visually-hidden";
-import { segmentTabs, type SegmentTab } from "./routes";
+import { runTab, segmentTabs, type SegmentTab } from "./routes";
 
 const useStyles = makeStyles({
   // The list never grows wider than the pane: what does not fit goes to the menu.
@@ -39,10 +39,8 @@ const useStyles = makeStyles({
 const RUNNING: Record<RunActivity["kind"], { count: MessageKey; open: MessageKey }> = {
   merge: { count: "shell.tab.running.merge", open: "shell.tab.runningOpen.merge" },
   log: { count: "shell.tab.running.log", open: "shell.tab.runningOpen.log" },
+  apply: { count: "shell.tab.running.apply", open: "shell.tab.runningOpen.apply" },
 };
-
-/** The tab that shows a run of this kind. */
-const TAB_OF: Record<RunActivity["kind"], SegmentTab> = { merge: "merge", log: "log" };
 
 /** The id of the hidden text that describes a tab whose run is going on. */
 const runningId = (tab: SegmentTab) => `tab-${tab}-running`;
@@ -51,7 +49,7 @@ const runningId = (tab: SegmentTab) => `tab-${tab}-running`;
 const useRunningTabs = (no: string): Partial<Record<SegmentTab, RunActivity>> => {
   const running: Partial<Record<SegmentTab, RunActivity>> = {};
   for (const activity of useRunActivities())
-    if (activity.segmentNo === no && !activity.ended) running[TAB_OF[activity.kind]] = activity;
+    if (activity.segmentNo === no && !activity.ended) running[runTab[activity.kind]] = activity;
   return running;
 };
 
@@ -170,7 +168,7 @@ const OverflowMenu = ({
 };
 
 export interface SegmentTabsProps {
-  /** The open segment: its runs (a merge, a Log) mark their tabs while they go on. */
+  /** The open segment: its runs (a merge, a Log, a template) mark their tabs while they go on. */
   readonly no: string;
   readonly tab: SegmentTab;
   readonly onTab: (tab: SegmentTab) => void;
@@ -180,7 +178,8 @@ export interface SegmentTabsProps {
  * The open segment's six tabs. Danish labels at 350 px (and English at 320 px) do not fit on one
  * line: the tabs that do not fit move into a "more" menu (Fluent's Overflow), the selected tab
  * always stays in view, and no tab is ever cut to its first letter. A tab whose run goes on
- * (Merge, Log) carries a small spinner, and so does the menu's button when that tab is in it.
+ * (Merge, Log, and Lines while its Details apply a template) carries a small spinner, and so does
+ * the menu's button when that tab is in it.
  */
 export const SegmentTabs = ({ no, tab, onTab }: SegmentTabsProps) => {
   const t = useT();

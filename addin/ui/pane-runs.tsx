@@ -11,7 +11,7 @@ import {
 /** What the shell shows of a run while its own view is not on screen. */
 export interface RunActivity {
   readonly segmentNo: string;
-  readonly kind: "merge" | "log";
+  readonly kind: "merge" | "log" | "apply";
   readonly done?: number;
   readonly total?: number;
   /**
@@ -20,7 +20,12 @@ export interface RunActivity {
    * never silently over.
    */
   readonly ended?: boolean;
+  /** How an ended run ended when it did not finish: told as such, never as a plain end. */
+  readonly endedAs?: RunEnding;
 }
+
+/** An ending the user must hear about as such: stopped by Cancel, or stopped by a failure. */
+export type RunEnding = "canceled" | "failed";
 
 interface Slot {
   state: unknown;
@@ -31,7 +36,7 @@ interface Slot {
 const NO_ACTIVITY: readonly RunActivity[] = [];
 
 /**
- * The pane's long runs (a server merge, a Log), one slot per key (the kind of run and the
+ * The pane's long runs (a server merge, a Log, a template applied to the lines), one slot per key (the kind of run and the
  * segment), kept above every view: a run's state lives here, not in the view that started it, so
  * leaving the tab, the segment or the list does not stop the run nor forget it, and coming back
  * shows it where it is. Only the user's Cancel (or closing the pane) ends a run early.
@@ -85,7 +90,8 @@ export class PaneRuns {
         old.done === activity.done &&
         old.total === activity.total &&
         old.kind === activity.kind &&
-        old.ended === activity.ended)
+        old.ended === activity.ended &&
+        old.endedAs === activity.endedAs)
     )
       return;
     if (activity) this.activity.set(key, activity);
@@ -95,9 +101,9 @@ export class PaneRuns {
   }
 
   /** The run under `key` has ended: what it did stays in the shell until its view shows it. */
-  end(key: string): void {
+  end(key: string, endedAs?: RunEnding): void {
     const old = this.activity.get(key);
-    if (old) this.setActivity(key, { ...old, ended: true });
+    if (old) this.setActivity(key, { ...old, ended: true, ...(endedAs ? { endedAs } : {}) });
   }
 
   /** The run's view is on screen: an ended run needs no notice any more. */
@@ -140,8 +146,8 @@ export interface PaneRun<S, R extends object> {
   readonly set: (update: S | ((previous: S) => S)) => void;
   readonly scratch: R;
   readonly setActivity: (activity: RunActivity | undefined) => void;
-  /** The run has ended: the shell says so until the view that owns the run is on screen. */
-  readonly endActivity: () => void;
+  /** The run has ended: the shell says so (and how, if not finished) until its view shows it. */
+  readonly endActivity: (endedAs?: RunEnding) => void;
 }
 
 /**
@@ -164,7 +170,7 @@ export const usePaneRun = <S, R extends object>(
     (activity: RunActivity | undefined) => runs.setActivity(key, activity),
     [runs, key],
   );
-  const endActivity = useCallback(() => runs.end(key), [runs, key]);
+  const endActivity = useCallback((endedAs?: RunEnding) => runs.end(key, endedAs), [runs, key]);
   return { state, set, scratch: runs.scratch(key, initial, scratch), setActivity, endActivity };
 };
 

@@ -233,3 +233,151 @@ describe("applying an interaction template to 3,000 lines, from the keyboard", (
     await context.close();
   });
 });
+
+/** What the Lines tab (or the "more tabs" button holding it) tells a screen reader of its run. */
+const linesTabRun = (page: Page, da: boolean) =>
+  page.evaluate(
+    (name) => {
+      const tab = [...document.querySelectorAll('[role="tab"]')].find(
+        (element) => element.textContent?.trim() === name,
+      );
+      const more = document.querySelector<HTMLElement>(
+        'button[aria-label*="fane"], button[aria-label*="tabs"]',
+      );
+      const holder = tab && (tab as HTMLElement).offsetParent !== null ? tab : more;
+      return (holder?.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ");
+    },
+    da ? "Linjer" : "Lines",
+  );
+
+/** Tabs from where the focus is until it reaches `name`: the keyboard's way there. */
+const tabTo = async (page: Page, name: string) => {
+  for (let presses = 0; presses < 6; presses++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+};
+
+/**
+ * Records, in the page, each count the Work in progress line shows from now on (a moving count
+ * is seen even while pictures are taken); `seen` reads them.
+ */
+const recordRunLine = async (page: Page, da: boolean) => {
+  await page.evaluate(
+    ({ pattern, name }) => {
+      const seen: number[] = [];
+      Object.assign(window, { runLineCounts: seen });
+      const re = new RegExp(pattern);
+      const read = () => {
+        const region = document.querySelector(`section[aria-label="${name}"]`);
+        const hit = re.exec(region?.textContent ?? "");
+        const count = hit ? Number((hit[1] ?? "").replace(/[.,]/g, "")) : undefined;
+        if (count !== undefined && seen[seen.length - 1] !== count) seen.push(count);
+      };
+      read();
+      new MutationObserver(read).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    },
+    {
+      pattern: da
+        ? "anvender skabelonen, ([\\d.]+) af 3\\.000 linjer"
+        : "applying the template, ([\\d,]+) of 3,000 lines",
+      name: da ? "Igangværende arbejde" : "Work in progress",
+    },
+  );
+  return {
+    region: page.getByRole("region", { name: da ? "Igangværende arbejde" : "Work in progress" }),
+    seen: () =>
+      page.evaluate(() => (window as unknown as { runLineCounts: number[] }).runLineCounts),
+  };
+};
+
+describe("applying the template while the user is elsewhere in the pane", () => {
+  it("counts it in the Work in progress line with a moving count, tells its end, and Show leads to Details", async () => {
+    const { page, context, errors, jobIds, da } = await openDetails("en-US");
+    await chooseTemplate(page, da, "LETTER");
+    await page.getByRole("group", { name: "Applying LETTER to the lines" }).waitFor();
+
+    // Another tab of the segment: the Lines tab, which holds Details, carries the run.
+    await openSegmentTab(page, "Criteria", true);
+    expect(await linesTabRun(page, da)).toMatch(
+      /^Applying the template(: [\d,]+ of 3,000 lines)?$/,
+    );
+    await shotsAtWidths(page, SCREENSHOTS, "en-US-apply-running-tab", { settleMs: 300 });
+
+    // The segment list: the Work in progress line counts on, then says the run has ended.
+    await press(page.getByRole("button", { name: "Segments", exact: true }));
+    const { region, seen } = await recordRunLine(page, da);
+    await poll(seen, (counts) => counts.some((c) => c > 0), "a count past 0", 60_000);
+    await shotsAtWidths(page, SCREENSHOTS, "en-US-apply-elsewhere");
+    await region
+      .getByText(`${SEGMENT}: applying the template has ended`)
+      .waitFor({ timeout: 150_000 });
+    const counts = await seen();
+    // It moved while the list showed: through two counts short of the end, never backwards.
+    expect(counts.filter((c) => c < CONTACTS).length).toBeGreaterThanOrEqual(2);
+    expect(counts.some((c) => c > 0 && c < CONTACTS)).toBe(true);
+    expect([...counts].sort((a, b) => a - b)).toEqual(counts);
+    expect(await job(jobIds[0] ?? "")).toMatchObject({ status: "done" });
+    await shotsAtWidths(page, SCREENSHOTS, "en-US-apply-ended");
+
+    // From the top navigation the keyboard reaches Show; Details takes the focus on what it did.
+    await page.getByRole("button", { name: "Logged segments" }).focus();
+    await tabTo(page, `Show ${SEGMENT}`);
+    await page.keyboard.press("Enter");
+    const summary = page.getByText(/^Interaction template LETTER is on all 3,000 lines/);
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
+    expect(await region.count()).toBe(0);
+    await shots(page, "en-US-apply-shown");
+    expect(errors.filter((e) => !/Failed to load resource.*404/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("in Danish: the count in Danish numbers from the logged segments, Show lands on the run, the end told", async () => {
+    const { page, context, errors, da } = await openDetails("da-DK");
+    await chooseTemplate(page, da, "EMAIL");
+    const progress = page.getByRole("group", { name: "Anvender EMAIL på linjerne" });
+    await progress.waitFor();
+
+    await press(page.getByRole("button", { name: "Logførte målgrupper" }));
+    const { region, seen } = await recordRunLine(page, da);
+    await poll(seen, (counts) => counts.some((c) => c > 0), "a count past 0", 60_000);
+    await shotsAtWidths(page, SCREENSHOTS, "da-DK-apply-elsewhere");
+
+    // Show while it runs: Details, on the run's progress, with the focus there.
+    await tabTo(page, `Vis ${SEGMENT}`);
+    await page.keyboard.press("Enter");
+    await progress.waitFor();
+    await poll(
+      () => page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      (label) => label === "Anvender EMAIL på linjerne",
+      "the focus on the run's progress",
+      10_000,
+    );
+    await shots(page, "da-DK-apply-shown");
+    await openSegmentTab(page, "Kriterier", true);
+    expect(await linesTabRun(page, da)).toMatch(
+      /^Anvender skabelonen(: [\d.]+ af 3\.000 linjer)?$/,
+    );
+    await shotsAtWidths(page, SCREENSHOTS, "da-DK-apply-running-tab", { settleMs: 300 });
+
+    await press(page.getByRole("button", { name: "Målgrupper", exact: true }));
+    await region
+      .getByText(`${SEGMENT}: anvendelsen af skabelonen er afsluttet`)
+      .waitFor({ timeout: 150_000 });
+    await shotsAtWidths(page, SCREENSHOTS, "da-DK-apply-ended");
+    await press(region.getByRole("button", { name: `Vis ${SEGMENT}` }));
+    await page.getByText(/^Interaktionsskabelonen EMAIL er på alle 3\.000 linjer/).waitFor();
+    expect(await region.count()).toBe(0);
+    expect(errors.filter((e) => !/Failed to load resource.*404/.test(e))).toEqual([]);
+    await context.close();
+  });
+});

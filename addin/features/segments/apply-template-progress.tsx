@@ -59,11 +59,25 @@ export const ApplyTemplateProgress = ({
     wasRunning.current = running;
   }, [running, ended]);
 
+  // Arriving by the shell's Show, whose button went away with its line, the focus is nowhere:
+  // the run takes it, so a keyboard user goes on from where the run is told, not the page top.
+  const progress = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) (progress.current ?? summary.current)?.focus();
+  }, []);
+
   if (running) {
     const total = job?.progress.total ?? 0;
     const done = job?.progress.done ?? 0;
     return (
-      <div className={styles.progress}>
+      <div
+        ref={progress}
+        tabIndex={-1}
+        role="group"
+        aria-label={t("segments.applyJob.progress.label", { code: code ?? "" })}
+        className={styles.progress}
+      >
         <Field
           label={t("segments.applyJob.progress.label", { code: code ?? "" })}
           validationState="none"

@@ -45,6 +45,7 @@ import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { useGoToFix } from "../../ui/go-to-fix";
+import { usePaneRuns } from "../../ui/pane-runs";
 import { RowActionsCell, RowActionsHeaderCell } from "../../ui/row-actions";
 import { useWideLayout } from "../../ui/use-wide-layout";
 import { ExplainDialog } from "../criteria/explain-dialog";
@@ -142,7 +143,15 @@ export const SegmentLinesView = () => {
   // A problem's "go to the fix" opens Details on the field to set, focused.
   const goToFix = useGoToFix();
   const pendingField = goToFix?.pendingField;
-  const [headerOpen, setHeaderOpen] = useState<string[]>(pendingField ? ["header"] : []);
+  // A template going on to the lines (or just ended, unseen) is shown in Details: it opens on
+  // it, as the shell's Show and the Lines tab's spinner promise. Read once: no re-render per poll.
+  const runs = usePaneRuns();
+  const [headerOpen, setHeaderOpen] = useState<string[]>(() =>
+    pendingField ||
+    runs.activities().some((run) => run.kind === "apply" && run.segmentNo === segment.no)
+      ? ["header"]
+      : [],
+  );
   useEffect(() => {
     if (!pendingField) return;
     setHeaderOpen((items) => (items.includes("header") ? items : [...items, "header"]));

@@ -2,7 +2,7 @@ import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import type { Segment } from "@shared/model/segment";
 import { useCallback, useEffect } from "react";
 import { useApi } from "../../api/api-context";
-import { usePaneRun } from "../../ui/pane-runs";
+import { useAcknowledgeRun, usePaneRun, type RunEnding } from "../../ui/pane-runs";
 import { runApplyTemplate, type ApplyTemplateRun } from "./apply-template-run";
 import { useOpenSegment } from "./open-segment";
 
@@ -26,6 +26,10 @@ export interface ApplyTemplateRunState {
 
 const idle = (): ApplyTemplateRunState => ({ running: false, canceling: false });
 
+/** How a job that did not finish its lines ended, as the shell tells it. */
+const endingOf = (job: ApplyTemplateJob): RunEnding | undefined =>
+  job.status === "canceled" || job.status === "failed" ? job.status : undefined;
+
 /**
  * The open segment's template being applied to its lines, kept with the pane (as a merge is):
  * leaving the Details form or the Lines tab neither stops the server's job nor forgets it, and
@@ -33,15 +37,20 @@ const idle = (): ApplyTemplateRunState => ({ running: false, canceling: false })
  * when a form for that segment is on screen (never into another segment's), and only if nothing
  * changed the header since the run started; otherwise it is read again, so a newer header is
  * never overwritten by the run's older answer.
+ *
+ * Like a merge or a Log, the run shows in the shell while Details is not on screen ("BIG:
+ * applying the template, 1,250 of 3,000 lines", then how it ended) and marks the Lines tab that
+ * holds Details; the Details form uses this hook, so its being on screen acknowledges the end.
  */
 export const useApplyTemplateRun = () => {
   const { client } = useApi();
   const { segment, reload, replace } = useOpenSegment();
-  const { state, set, scratch } = usePaneRun<ApplyTemplateRunState, { run?: ApplyTemplateRun }>(
-    `apply/${segment.no}`,
-    idle,
-    () => ({}),
-  );
+  const key = `apply/${segment.no}`;
+  const { state, set, scratch, setActivity, endActivity } = usePaneRun<
+    ApplyTemplateRunState,
+    { run?: ApplyTemplateRun }
+  >(key, idle, () => ({}));
+  useAcknowledgeRun(key);
 
   const { ended } = state;
   useEffect(() => {
@@ -53,21 +62,35 @@ export const useApplyTemplateRun = () => {
 
   const start = useCallback(
     (code: string, updateLines: boolean, etag: string) => {
+      const segmentNo = segment.no;
       set({ code, running: true, canceling: false });
+      // The header alone is one write, not a run to follow from elsewhere.
+      if (updateLines) setActivity({ segmentNo, kind: "apply" });
       const run = runApplyTemplate(
         client,
-        { no: segment.no, etag },
+        { no: segmentNo, etag },
         { interactionTemplateCode: code, updateLines },
-        (job) => set((current) => ({ ...current, job })),
+        (job) => {
+          set((current) => ({ ...current, job }));
+          if (job.status === "running" && job.progress.total > 0) {
+            const { done, total } = job.progress;
+            setActivity({ segmentNo, kind: "apply", done, total });
+          }
+        },
       );
       scratch.run = run;
       run.done.then(
-        ({ segment: answer }) =>
-          set((current) => ({ ...current, running: false, ended: { answer, from: etag } })),
-        (error: unknown) => set((current) => ({ ...current, running: false, error })),
+        ({ segment: answer, job }) => {
+          set((current) => ({ ...current, running: false, ended: { answer, from: etag } }));
+          endActivity(endingOf(job));
+        },
+        (error: unknown) => {
+          set((current) => ({ ...current, running: false, error }));
+          endActivity("failed");
+        },
       );
     },
-    [client, segment.no, set, scratch],
+    [client, segment.no, set, scratch, setActivity, endActivity],
   );
 
   const cancel = useCallback(() => {

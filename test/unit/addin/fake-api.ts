@@ -3,6 +3,7 @@ import { api as paneApi } from "@shared/model/api";
 import type { PaneEndpointName } from "../../../addin/api/client-endpoints";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import type { ProblemError } from "@shared/model/problem";
+import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Segment, SegmentLine } from "@shared/model/segment";
 
 /** One call the pane made, as the fake API understood it through the contract. */
@@ -143,6 +144,21 @@ export const aSegment = (overrides: Partial<Segment> = {}): Segment => ({
   status: "open",
   noOfLines: 2,
   noOfCriteriaActions: 0,
+  ...stamp,
+  ...overrides,
+});
+
+export const anInteractionTemplate = (
+  overrides: Partial<InteractionTemplate> = {},
+): InteractionTemplate => ({
+  code: "LETTER",
+  description: "Letter",
+  unitCost: 0,
+  unitDuration: 0,
+  ignoreContactCorrespondenceType: false,
+  attachments: [],
+  campaignTarget: false,
+  campaignResponse: false,
   ...stamp,
   ...overrides,
 });

@@ -33,4 +33,24 @@ describe("PaneRuns: a run that ends while its view is elsewhere", () => {
     runs.end("merge/S3");
     expect(runs.activities()).toEqual([]);
   });
+
+  it("tells a run that stopped short how it ended, and a finished one only that it ended", () => {
+    const runs = new PaneRuns();
+    runs.setActivity("apply/BIG", { segmentNo: "BIG", kind: "apply", done: 1250, total: 3000 });
+    runs.setActivity("apply/SMALL", { segmentNo: "SMALL", kind: "apply", done: 10, total: 20 });
+    runs.end("apply/BIG", "canceled");
+    runs.end("apply/SMALL");
+    expect(runs.activities()).toEqual([
+      {
+        segmentNo: "BIG",
+        kind: "apply",
+        done: 1250,
+        total: 3000,
+        ended: true,
+        endedAs: "canceled",
+      },
+      { segmentNo: "SMALL", kind: "apply", done: 10, total: 20, ended: true },
+    ]);
+    expect(runs.busy()).toBe(false);
+  });
 });

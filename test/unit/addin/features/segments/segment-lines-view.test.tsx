@@ -4,6 +4,7 @@ import { SegmentLinesView } from "../../../../../addin/features/segments/segment
 import {
   aLine,
   aSegment,
+  anInteractionTemplate,
   createFakeApi,
   fieldCatalog,
   ok,
@@ -20,7 +21,7 @@ const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
     { fetch, language },
   );
 
-// These two pick from Fluent Comboboxes, which render slowly in jsdom on a shared 2-core machine
+// These pick from Fluent Comboboxes, which render slowly in jsdom on a shared 2-core machine
 // (over 60 s there under load): a bound on a stuck test, not on speed.
 const PICKER_TEST_TIMEOUT = 180_000;
 
@@ -41,27 +42,7 @@ const lookups = {
     }),
   listSalespeople: () => ok({ items: [] }),
   listCampaigns: () => ok({ items: [] }),
-  listInteractionTemplates: () =>
-    ok({
-      items: [
-        {
-          code: "LETTER",
-          description: "Letter",
-          unitCost: 0,
-          unitDuration: 0,
-          ignoreContactCorrespondenceType: false,
-          attachments: [],
-          campaignTarget: false,
-          campaignResponse: false,
-          wizardAction: "merge",
-          etag: '"1"',
-          createdAt: "2026-01-01T00:00:00Z",
-          createdBy: "demo",
-          modifiedAt: "2026-01-01T00:00:00Z",
-          modifiedBy: "demo",
-        },
-      ],
-    }),
+  listInteractionTemplates: () => ok({ items: [anInteractionTemplate()] }),
 };
 
 describe("SegmentLinesView", () => {
@@ -165,62 +146,68 @@ describe("SegmentLinesView", () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it("asks whether the lines follow a new interaction template, and saves the header with If-Match", async () => {
-    const fake = createFakeApi({
-      ...lookups,
-      getSegment: () => ok(aSegment({ etag: '"3"' })),
-      listSegmentLines: () => ok({ items: [] }),
-      applyTemplate: (call) =>
-        ok(
-          aSegment({
-            etag: '"4"',
-            interactionTemplateCode: (call.body as { interactionTemplateCode: string })
-              .interactionTemplateCode,
+  it(
+    "asks whether the lines follow a new interaction template, and saves the header with If-Match",
+    async () => {
+      const fake = createFakeApi({
+        ...lookups,
+        getSegment: () => ok(aSegment({ etag: '"3"' })),
+        listSegmentLines: () => ok({ items: [] }),
+        applyTemplate: (call) =>
+          ok(
+            aSegment({
+              etag: '"4"',
+              interactionTemplateCode: (call.body as { interactionTemplateCode: string })
+                .interactionTemplateCode,
+            }),
+          ),
+        getApplyTemplateJob: (call) =>
+          ok({
+            id: (call.params as { id: string }).id,
+            segmentNo: "S1",
+            interactionTemplateCode: "LETTER",
+            updateLines: true,
+            status: "done",
+            progress: { done: 3229, total: 3229 },
+            changed: 3000,
+            createdAt: "2026-12-07T10:00:00Z",
           }),
+        updateSegment: (call) => ok(aSegment({ etag: '"5"', ...(call.body as object) })),
+      });
+      renderLines(fake.fetch);
+      fireEvent.click(await screen.findByRole("button", { name: "Details" }));
+      fireEvent.click(await screen.findByRole("combobox", { name: "Interaction template" }));
+      fireEvent.click(await screen.findByRole("option", { name: "LETTER – Letter" }));
+      const dialog = await screen.findByRole("dialog", { name: "Also update the lines?" });
+      fireEvent.click(within(dialog).getByRole("button", { name: "Update lines too" }));
+      await waitFor(() => expect(fake.callsTo("applyTemplate")).toHaveLength(1));
+      const apply = fake.callsTo("applyTemplate")[0];
+      // The pane names the job, to follow it at /apply-template-jobs/{id} and cancel it there.
+      const jobId = (apply?.body as { jobId: string }).jobId;
+      expect(apply?.body).toEqual({ interactionTemplateCode: "LETTER", updateLines: true, jobId });
+      expect(jobId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect(apply?.headers["if-match"]).toBe('"3"');
+      // What the job did, in the user's numbers.
+      expect(
+        await screen.findByText(
+          "Interaction template LETTER is on all 3,229 lines (3,000 changed, the others had its values already).",
         ),
-      getApplyTemplateJob: (call) =>
-        ok({
-          id: (call.params as { id: string }).id,
-          segmentNo: "S1",
-          interactionTemplateCode: "LETTER",
-          updateLines: true,
-          status: "done",
-          progress: { done: 3229, total: 3229 },
-          changed: 3000,
-          createdAt: "2026-12-07T10:00:00Z",
-        }),
-      updateSegment: (call) => ok(aSegment({ etag: '"5"', ...(call.body as object) })),
-    });
-    renderLines(fake.fetch);
-    fireEvent.click(await screen.findByRole("button", { name: "Details" }));
-    fireEvent.click(await screen.findByRole("combobox", { name: "Interaction template" }));
-    fireEvent.click(await screen.findByRole("option", { name: "LETTER – Letter" }));
-    const dialog = await screen.findByRole("dialog", { name: "Also update the lines?" });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Update lines too" }));
-    await waitFor(() => expect(fake.callsTo("applyTemplate")).toHaveLength(1));
-    const apply = fake.callsTo("applyTemplate")[0];
-    // The pane names the job, to follow it at /apply-template-jobs/{id} and cancel it there.
-    const jobId = (apply?.body as { jobId: string }).jobId;
-    expect(apply?.body).toEqual({ interactionTemplateCode: "LETTER", updateLines: true, jobId });
-    expect(jobId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(apply?.headers["if-match"]).toBe('"3"');
-    // What the job did, in the user's numbers.
-    expect(
-      await screen.findByText(
-        "Interaction template LETTER is on all 3,229 lines (3,000 changed, the others had its values already).",
-      ),
-    ).toBeTruthy();
-    expect(fake.callsTo("getApplyTemplateJob")[0]?.params).toEqual({ id: jobId });
+      ).toBeTruthy();
+      expect(fake.callsTo("getApplyTemplateJob")[0]?.params).toEqual({ id: jobId });
 
-    fireEvent.change(screen.getByLabelText("Subject (default)"), {
-      target: { value: "Spring news" },
-    });
-    fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(fake.callsTo("updateSegment")).toHaveLength(1));
-    expect(fake.callsTo("updateSegment")[0]?.headers["if-match"]).toBe('"4"');
-    expect(fake.callsTo("updateSegment")[0]?.body).toEqual({ subject: "Spring news" });
-    expect(await screen.findByText("Saved.")).toBeTruthy();
-  });
+      fireEvent.change(screen.getByLabelText("Subject (default)"), {
+        target: { value: "Spring news" },
+      });
+      fireEvent.click(screen.getByRole("button", { name: "Save" }));
+      await waitFor(() => expect(fake.callsTo("updateSegment")).toHaveLength(1));
+      expect(fake.callsTo("updateSegment")[0]?.headers["if-match"]).toBe('"4"');
+      expect(fake.callsTo("updateSegment")[0]?.body).toEqual({ subject: "Spring news" });
+      expect(await screen.findByText("Saved.")).toBeTruthy();
+    },
+    PICKER_TEST_TIMEOUT,
+  );
 
   it(
     "sets a line's own interaction template and language in the side panel",
