@@ -63,3 +63,13 @@ jest.mock("@griffel/core", () => {
       griffel.createDOMRenderer(target, { unstable_filterCSSRule: keepsCssRule, ...options }),
   };
 });
+
+/**
+ * The theme's 400 custom properties sit on one rule for each FluentProvider, and jsdom copies all
+ * of them whenever floating-ui or tabster ask for the style of an element under it (they walk up
+ * to the root). jsdom resolves no var(), so nothing reads them: the rule stays, empty.
+ */
+jest.mock(
+  `${require.resolve("@fluentui/react-provider").replace(/index\.cjs$/, "")}components/FluentProvider/createCSSRuleFromTheme.cjs`,
+  () => ({ __esModule: true, createCSSRuleFromTheme: (selector: string) => `${selector}{}` }),
+);
