@@ -37,6 +37,7 @@ module.exports = {
       setupFiles: [
         "<rootDir>/test/unit/addin/jsdom-setup.ts",
         "<rootDir>/test/unit/addin/danish-messages-setup.ts",
+        "<rootDir>/test/unit/addin/fluent-styles-setup.ts",
       ],
       testMatch: ["<rootDir>/test/unit/addin/**/*.test.tsx"],
     },
