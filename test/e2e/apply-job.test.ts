@@ -168,10 +168,17 @@ describe("applying an interaction template to 3,000 lines, from the keyboard", (
       "Interaction template LETTER is on all 3,000 lines (3,000 changed, the others had its values already).",
     );
     // Away to Criteria and back: the run is kept with the pane, so the Details form shows it
-    // again (still counting, or what it did if it ended meanwhile), and the job goes on.
+    // again by itself (still counting, or what it did if it ended meanwhile), and the job goes on.
     await openSegmentTab(page, "Criteria", true);
     await openSegmentTab(page, "Lines", true);
-    await press(page.getByRole("button", { name: "Details" }));
+    // Details opens on the run by itself (the Lines tab's spinner promised it): not pressed here,
+    // which would fold it.
+    await poll(
+      () => page.getByRole("button", { name: "Details" }).getAttribute("aria-expanded"),
+      (expanded) => expanded === "true",
+      "Details open on the run when Lines is shown again",
+      10_000,
+    );
     await page
       .getByText(/[\d,]+ of 3,000 lines/)
       .or(summary)
