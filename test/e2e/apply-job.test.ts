@@ -22,15 +22,12 @@ import {
 } from "../../scripts/e2e-stack";
 import { shotsAtWidths } from "./shots-at-widths";
 import { importBulkContacts, startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { screenshotsDir } from "./screenshots-dir";
 
 // Generous: on a machine shared with other builds, webpack alone can take minutes.
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-);
+const SCREENSHOTS = screenshotsDir();
 const TENANT = "contoso";
 const CONTACTS = 3000;
 const SEGMENT = "BIG-APPLY";

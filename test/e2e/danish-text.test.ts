@@ -18,17 +18,13 @@ import {
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { englishCatalogIn } from "../unit/addin/english-catalog";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(180_000);
 // The pane is built with webpack for the test: on a busy machine that alone takes minutes.
 const SETUP_MS = 400_000;
 
-const SHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-  "words16",
-);
+const SHOTS = screenshotsDir("words16");
 const WIDTH = 350;
 const TENANT = "contoso";
 // Enough lines that a line-by-line list would bury the Log button; grouped, it is one row.

@@ -20,14 +20,11 @@ import {
 } from "../../scripts/e2e-stack";
 import { shotsAtWidths } from "./shots-at-widths";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-);
+const SCREENSHOTS = screenshotsDir();
 const TENANT = "contoso";
 const ROWS = 3229;
 

@@ -22,14 +22,11 @@ import {
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { shotsAtWidths } from "./shots-at-widths";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-);
+const SCREENSHOTS = screenshotsDir();
 const TENANT = "contoso";
 const USER = "demo.user@mergeline.dev";
 const ROWS = 2000;

@@ -4,7 +4,6 @@
  * Danish pane is asked about with the field named; "1.234,50" is saved as 1234.5. Pictures at
  * 320, 350 and 1,280 px in both languages go to MERGELINE_SCREENSHOTS_DIR/profile16.
  */
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import {
   apiCaller,
@@ -15,17 +14,13 @@ import {
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { shotsAtWidths } from "./shots-at-widths";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(180_000);
 // The pane is built with webpack for the test: on a busy machine that alone takes minutes.
 const SETUP_MS = 400_000;
 
-const SHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-  "profile16",
-);
+const SHOTS = screenshotsDir("profile16");
 const TENANT = "contoso";
 
 let stack: PaneStack | undefined;

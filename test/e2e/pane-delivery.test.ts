@@ -34,14 +34,11 @@ import {
 import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
 import { startSmtpInbox, type SmtpInbox } from "../integration/harness/smtp-inbox";
 import { buildDocx, mergeField, p, t } from "../unit/shared/merge/docx-builder";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(120_000);
 
-const SCREENSHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-);
+const SCREENSHOTS = screenshotsDir();
 const WIDTH = 350;
 const TENANT = "contoso";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -32,16 +32,13 @@ import {
   type StaticServer,
 } from "../../scripts/e2e-stack";
 import { startAzurite, type LocalAzurite } from "../../functions/store/embedded/azurite";
+import { screenshotsDir } from "./screenshots-dir";
 
 jest.setTimeout(180_000);
 
 // Pictures go to test-results/ (ignored by git); `npm run screenshots` puts them in docs/ for
 // the README.
-const SCREENSHOTS = path.resolve(
-  __dirname,
-  "../..",
-  process.env["MERGELINE_SCREENSHOTS_DIR"] ?? "test-results/screenshots",
-);
+const SCREENSHOTS = screenshotsDir();
 const WIDTH = 350;
 // The tenant whose user is signed in to Word (the stand-in's broker hands out their token).
 const TENANT = "contoso";

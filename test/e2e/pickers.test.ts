@@ -116,11 +116,8 @@ const layoutProblems = async (page: Page, where: string): Promise<string[]> => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, caret: "hide" });
 
-/**
- * A keyboard user's pick: type into the box, arrow down until the wanted suggestion is the
- * active one, press Enter; the box then shows the pick.
- */
-const pickWithKeys = async (
+/** Types into the box, arrows down until the wanted suggestion is the active one, presses Enter. */
+const chooseWithKeys = async (
   page: Page,
   box: Locator,
   typed: string,
@@ -142,6 +139,19 @@ const pickWithKeys = async (
     10_000,
   );
   await page.keyboard.press("Enter");
+};
+
+/**
+ * A keyboard user's pick: type into the box, arrow down until the wanted suggestion is the
+ * active one, press Enter; the box then shows the pick.
+ */
+const pickWithKeys = async (
+  page: Page,
+  box: Locator,
+  typed: string,
+  option: string,
+): Promise<void> => {
+  await chooseWithKeys(page, box, typed, option);
   await poll(
     () => box.inputValue(),
     (v) => v === option,
@@ -161,22 +171,7 @@ const tickWithKeys = async (
   typed: string,
   option: string,
 ): Promise<void> => {
-  await box.focus();
-  await page.keyboard.type(typed);
-  const wanted = page.getByRole("option", { name: option, exact: true });
-  await wanted.waitFor();
-  const wantedId = await wanted.getAttribute("id");
-  await poll(
-    async () => {
-      if ((await box.getAttribute("aria-activedescendant")) !== wantedId)
-        await page.keyboard.press("ArrowDown");
-      return box.getAttribute("aria-activedescendant");
-    },
-    (active) => active === wantedId,
-    `arrow down to "${option}"`,
-    10_000,
-  );
-  await page.keyboard.press("Enter");
+  await chooseWithKeys(page, box, typed, option);
   await ticked.getByText(option, { exact: true }).waitFor();
 };
 

@@ -49,6 +49,12 @@ export const killApiProcess = async (api: ApiProcess): Promise<void> => {
   await api.exited;
 };
 
+/** After a test file: every process it started that still runs is killed, and waited for. */
+export const stopApiProcesses = async (started: readonly ApiProcess[]): Promise<void> => {
+  for (const api of started)
+    if (api.child.exitCode === null && api.child.signalCode === null) await killApiProcess(api);
+};
+
 /** Authorization headers with a token from the process's development issuer, as the pane gets one. */
 export const signInTo = async (
   api: ApiProcess,

@@ -9,6 +9,7 @@ import {
   startApiProcess,
   type ApiProcess,
   type ApiProcessCaller,
+  stopApiProcesses,
 } from "../../harness/api-process";
 
 /**
@@ -87,12 +88,7 @@ describe("a contact import killed with SIGKILL over HTTP", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-import-kill-"));
   const running: ApiProcess[] = [];
   afterAll(async () => {
-    for (const api of running) {
-      if (api.child.exitCode === null && api.child.signalCode === null) {
-        api.child.kill("SIGKILL");
-        await api.exited;
-      }
-    }
+    await stopApiProcesses(running);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

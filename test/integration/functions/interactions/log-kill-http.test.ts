@@ -8,6 +8,7 @@ import {
   startApiProcess,
   type ApiProcess,
   type ApiProcessCaller,
+  stopApiProcesses,
 } from "../../harness/api-process";
 
 /**
@@ -49,12 +50,7 @@ describe("a Log or an Add Contacts killed with SIGKILL over HTTP", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "mergeline-log-kill-"));
   const running: ApiProcess[] = [];
   afterAll(async () => {
-    for (const api of running) {
-      if (api.child.exitCode === null && api.child.signalCode === null) {
-        api.child.kill("SIGKILL");
-        await api.exited;
-      }
-    }
+    await stopApiProcesses(running);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
