@@ -66,6 +66,11 @@ export interface AppConfig {
   };
   /** E-mail delivery (functions/delivery/): which transport carries it and the mailbox's limits. */
   readonly mail: MailSettings;
+  /**
+   * Days an ended merge, apply-template or contact import job is kept before the hourly
+   * retention sweep deletes it (functions/jobs/job-retention.ts).
+   */
+  readonly jobRetentionDays: number;
 }
 
 export type MailTransportKind = "graph" | "smtp" | "none";
@@ -226,5 +231,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       queueConnectionString: queueConnectionOf(env),
     },
     mail: mailSettings(env),
+    jobRetentionDays: positiveInt(env, "MERGELINE_JOB_RETENTION_DAYS", 7),
   };
 };

@@ -3,6 +3,7 @@ import { createAppDeps, lazyDeps } from "./app-deps";
 import { loadConfig } from "./config";
 import { handleSendMessage, maxDequeueCount, poisoned } from "./delivery/job/send-job-handler";
 import { decodeSendMessage, sendQueueName } from "./delivery/job/send-queue";
+import { jobRetentionSchedule, sweepEndedJobs } from "./jobs/job-retention";
 import { createRoutes } from "./routes";
 
 // Azure Functions (Node v4 programming model): every route of the table, and the send queue.
@@ -33,5 +34,14 @@ app.storageQueue("sendJobs", {
         await poisoned(deps, message, error);
       throw error;
     }
+  },
+});
+
+// Ended jobs past MERGELINE_JOB_RETENTION_DAYS, hourly; the local host runs the same sweep
+// (job-retention-timer.ts).
+app.timer("jobRetention", {
+  schedule: jobRetentionSchedule,
+  handler: async () => {
+    await sweepEndedJobs(await getDeps());
   },
 });

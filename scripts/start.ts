@@ -24,6 +24,7 @@ import { createDevIssuer } from "../functions/auth/dev-issuer";
 import { environmentOf } from "../functions/auth/dev-issuer-gate";
 import { startAzurite } from "../functions/store/embedded/azurite";
 import { startSendQueuePoller } from "../functions/delivery/job/send-queue-poller";
+import { startJobRetentionTimer } from "../functions/jobs/job-retention-timer";
 import { freePort } from "../functions/store/embedded/free-port";
 import {
   startEmbeddedCosmos,
@@ -160,6 +161,9 @@ const main = async () => {
     const poller = startSendQueuePoller(deps);
     closers.push(() => poller.stop());
   }
+  // The retention sweep's timer trigger, as Azure runs it: hourly.
+  const retention = startJobRetentionTimer(deps);
+  closers.push(() => retention.stop());
   let seedLine = "demo tenant: already seeded";
   if (!args["no-seed"]) {
     const seed = await seedDemoTenant(deps.store, asTenantId(demoTenant));

@@ -2,7 +2,8 @@ import type { Container } from "@azure/cosmos";
 import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
-import { DocumentStore } from "./document-store";
+import { DocumentStore, type Page, type PageRequest } from "./document-store";
+import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
 import { changeJob, endIfAbandoned } from "./leased-job";
 import type { TenantId } from "./tenant";
 
@@ -127,6 +128,19 @@ export class ApplyTemplateJobRepository {
       error: error(j),
       finishedAt: now.toISOString(),
     }));
+  }
+
+  /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */
+  endedBefore(
+    window: { readonly cutoff: Date; readonly now: Date },
+    request: PageRequest,
+  ): Promise<Page<EndedJob<StoredApplyTemplateJob>>> {
+    return endedJobsPage(this.docs, window, request);
+  }
+
+  /** Deletes an ended job as it was read; one that changed since stays. */
+  deleteEnded(tenant: TenantId, job: StoredApplyTemplateJob): Promise<EndedJobDeletion> {
+    return deleteEndedJob(this.docs, tenant, job.jobId, job.etag);
   }
 
   private change(

@@ -2,7 +2,8 @@ import type { Container } from "@azure/cosmos";
 import type { ContactImportJob } from "@shared/model/contact-import-job";
 import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
-import { DocumentStore } from "./document-store";
+import { DocumentStore, type Page, type PageRequest } from "./document-store";
+import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
 import { changeJob, endIfAbandoned } from "./leased-job";
 import type { TenantId } from "./tenant";
 
@@ -140,6 +141,19 @@ export class ContactImportJobRepository {
       error: error(j),
       finishedAt: now.toISOString(),
     }));
+  }
+
+  /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */
+  endedBefore(
+    window: { readonly cutoff: Date; readonly now: Date },
+    request: PageRequest,
+  ): Promise<Page<EndedJob<StoredContactImportJob>>> {
+    return endedJobsPage(this.docs, window, request);
+  }
+
+  /** Deletes an ended job as it was read; one that changed since stays. */
+  deleteEnded(tenant: TenantId, job: StoredContactImportJob): Promise<EndedJobDeletion> {
+    return deleteEndedJob(this.docs, tenant, job.jobId, job.etag);
   }
 
   private change(

@@ -296,6 +296,41 @@ export class DocumentStore<T extends { etag: string }> {
     }
   }
 
+  /**
+   * One page of this document type across every tenant, each entity with its tenant: for the
+   * store's own housekeeping (the job retention sweep), never for a request, which is one tenant's.
+   */
+  async pageAcrossTenants(
+    spec: Pick<QuerySpec, "where" | "parameters">,
+    request: PageRequest,
+  ): Promise<Page<{ readonly tenant: TenantId; readonly entity: T }>> {
+    const query = {
+      query: `SELECT * FROM c WHERE ${["c.docType = @docType", ...(spec.where ?? [])].join(" AND ")}`,
+      parameters: [{ name: "@docType", value: this.docType }, ...(spec.parameters ?? [])],
+    };
+    const fingerprintText = JSON.stringify(query);
+    const continuationToken = request.continuationToken
+      ? decodeContinuation(request.continuationToken, fingerprintText)
+      : undefined;
+    try {
+      const response = await this.container.items
+        .query<ItemDefinition>(query, { maxItemCount: request.top, continuationToken })
+        .fetchNext();
+      const items = response.resources.map((d) => ({
+        tenant: d["tenantId"] as TenantId,
+        entity: this.toStored(d),
+      }));
+      return response.continuationToken && response.hasMoreResults
+        ? {
+            items,
+            continuationToken: encodeContinuation(response.continuationToken, fingerprintText),
+          }
+        : { items };
+    } catch (error) {
+      return rethrowUnavailable(error);
+    }
+  }
+
   /** Every match, for bounded result sets (a page of companies, a segment's lines). */
   async all(tenant: TenantId, spec: QuerySpec): Promise<T[]> {
     return (await this.allRaw<ItemDefinition>(tenant, spec)).map((d) => this.toEntity(d));

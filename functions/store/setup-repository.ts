@@ -87,7 +87,7 @@ export type SetupFilter = {
 
 export class SetupRepository<T extends { etag: string }> {
   readonly store: EntityStore<T>;
-  private readonly docs: DocumentStore<T>;
+  protected readonly docs: DocumentStore<T>;
 
   constructor(
     container: Container,

@@ -12,13 +12,13 @@ import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
 import { DocumentBlobs } from "./documents";
 import { InteractionRepository } from "./interaction-repository";
+import { MergeJobRepository } from "./merge-job-repository";
 import { NumberSeries } from "./number-series";
 import { SegmentLetterRepository } from "./segment-letter-repository";
 import { SegmentRepository } from "./segment-repository";
 import { SendJobRepository } from "./send-job-repository";
 import { SendSessionRepository } from "./send-session-repository";
 import { SetupRepository, setupKinds } from "./setup-repository";
-import type { StoredMergeJob } from "./stored-merge-job";
 
 /** Every repository of the app over one set of containers. */
 export interface Store {
@@ -39,7 +39,7 @@ export interface Store {
   readonly campaigns: SetupRepository<Campaign>;
   readonly interactionTemplates: SetupRepository<InteractionTemplate>;
   readonly savedCriteria: SetupRepository<SavedCriteria>;
-  readonly mergeJobs: SetupRepository<StoredMergeJob>;
+  readonly mergeJobs: MergeJobRepository;
   readonly applyTemplateJobs: ApplyTemplateJobRepository;
   /** Contact imports followed as jobs: progress, counts, row problems, cancel. */
   readonly contactImportJobs: ContactImportJobRepository;
@@ -70,7 +70,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
     setupKinds.interactionTemplate,
   ),
   savedCriteria: new SetupRepository<SavedCriteria>(containers.setup, setupKinds.savedCriteria),
-  mergeJobs: new SetupRepository<StoredMergeJob>(containers.setup, setupKinds.mergeJob),
+  mergeJobs: new MergeJobRepository(containers.setup, setupKinds.mergeJob),
   applyTemplateJobs: new ApplyTemplateJobRepository(containers.setup),
   contactImportJobs: new ContactImportJobRepository(containers.setup),
   contactCodes: {

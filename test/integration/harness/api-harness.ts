@@ -92,6 +92,7 @@ export const testConfig = (
     perDay: 10_000,
     maxMessageBytes: 25 * 1024 * 1024,
   },
+  jobRetentionDays: 7,
   ...overrides,
 });
 
