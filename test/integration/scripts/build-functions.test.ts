@@ -107,6 +107,8 @@ describe("the Functions bundle", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: "done", progress: { done: 3, total: 3 } });
     expect(answer.started).toEqual([path.join(outdir, "merge-worker.js")]);
+    // The job retention sweep runs hourly as a timer trigger.
+    expect(answer.timers).toEqual([{ name: "jobRetention", schedule: "0 0 * * * *" }]);
     const result = await api.call("GET", `/api/merge-jobs/${answer.body.id}/result`, { tenant });
     const text = strFromU8(
       unzipSync(result.bytes as Uint8Array)["word/document.xml"] as Uint8Array,
