@@ -1,11 +1,13 @@
 import { loadConfig } from "../../../../functions/config";
 import { sweepEndedJobs, type JobRetentionOptions } from "../../../../functions/jobs/job-retention";
+import { startJobRetentionTimer } from "../../../../functions/jobs/job-retention-timer";
 import { newDocumentId } from "../../../../functions/store/document-names";
 import type { NewApplyTemplateJob } from "../../../../functions/store/apply-template-job-repository";
 import type { StoredContactImportJob } from "../../../../functions/store/contact-import-job-repository";
 import type { StoredSendJob } from "../../../../functions/store/send-job-repository";
 import { asTenantId, type TenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { readUntil } from "../../harness/api-process";
 
 // The sweep's clock: jobs are planted relative to it, never to the wall clock.
 const now = new Date("2026-06-15T12:00:00.000Z");
@@ -272,6 +274,36 @@ describe("the job retention sweep", () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe("the local host's retention timer", () => {
+  it("sweeps as soon as it starts, with the app's own clock", async () => {
+    const tenant = newTenant();
+    const ended = new Date(api.deps.now().getTime() - 30 * 86_400_000).toISOString();
+    await api.deps.store.applyTemplateJobs.start(tenant, {
+      jobId: "timer-old",
+      segmentNo: "SEG01",
+      interactionTemplateCode: "ABSTRACT",
+      updateLines: true,
+      status: "done",
+      progress: { done: 1, total: 1 },
+      changed: 1,
+      createdAt: ended,
+      finishedAt: ended,
+      leaseUntil: ended,
+    });
+
+    const timer = startJobRetentionTimer(api.deps);
+    try {
+      await readUntil(
+        () => exists.apply(tenant, "timer-old"),
+        (found) => !found,
+      );
+    } finally {
+      await timer.stop();
+    }
+    expect(await exists.apply(tenant, "timer-old")).toBe(false);
   });
 });
 
