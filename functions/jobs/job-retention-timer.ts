@@ -7,7 +7,7 @@ export interface JobRetentionTimer {
 
 /**
  * The local host's timer trigger: the retention sweep at start and then every hour, as
- * app.timer runs it in Azure. A sweep that fails (the store away) waits for the next one.
+ * app.timer runs it in Azure. A sweep that fails (the store away) is logged and waits for the next one.
  */
 export const startJobRetentionTimer = (
   deps: AppDeps,
@@ -15,7 +15,12 @@ export const startJobRetentionTimer = (
 ): JobRetentionTimer => {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = running.then(() => sweepEndedJobs(deps)).catch(() => undefined);
+    running = running
+      .then(() => sweepEndedJobs(deps))
+      .catch((error: unknown) => {
+        // Told, not thrown: the local host goes on, and the next hour's sweep tries again.
+        console.error("[job retention] the sweep failed; it runs again within the hour:", error);
+      });
   };
   run();
   const timer = setInterval(run, intervalMs);
