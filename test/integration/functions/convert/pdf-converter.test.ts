@@ -25,6 +25,17 @@ const processesUsing = (directory: string): number[] =>
     })
     .map(Number);
 
+/**
+ * The converter rejects as soon as it has sent SIGKILL, before the kernel has reaped the group:
+ * what is still there after a grace of up to a second (a process that survived the kill would
+ * run on for many seconds).
+ */
+const processesLeftAfterKill = async (directory: string): Promise<number[]> => {
+  for (let i = 0; i < 50 && processesUsing(directory).length > 0; i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return processesUsing(directory);
+};
+
 const letter = buildDocx({ body: p(t("Kære Anna,")) });
 /** Thousands of pages: LibreOffice, starting with a new profile, needs far longer than 1.5 s. */
 const long = buildDocx({
@@ -47,11 +58,8 @@ describe("PDF converter pool", () => {
       expect(error).toBeInstanceOf(ConversionTimeoutError);
       // soffice and the soffice.bin it started ran...
       expect(seen.size).toBeGreaterThan(1);
-      // ...and were killed as a group: nothing of them is left once the kill lands (a grace of
-      // up to a second; a process that survived the kill would run on for many seconds).
-      for (let i = 0; i < 50 && processesUsing(directory).length > 0; i++)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(processesUsing(directory)).toEqual([]);
+      // ...and were killed as a group: nothing of them is left once the kill lands.
+      expect(await processesLeftAfterKill(directory)).toEqual([]);
     } finally {
       await converter.close();
     }
@@ -63,7 +71,7 @@ describe("PDF converter pool", () => {
     try {
       const directory = await converter.directory();
       await expect(converter.convert(letter)).rejects.toBeInstanceOf(ConversionTimeoutError);
-      expect(processesUsing(directory)).toEqual([]);
+      expect(await processesLeftAfterKill(directory)).toEqual([]);
     } finally {
       await converter.close();
     }
