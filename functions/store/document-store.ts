@@ -1,4 +1,10 @@
-import type { Container, ItemDefinition, OperationInput, SqlParameter } from "@azure/cosmos";
+import type {
+  Container,
+  ItemDefinition,
+  OperationInput,
+  SqlParameter,
+  SqlQuerySpec,
+} from "@azure/cosmos";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import { decodeContinuation, encodeContinuation } from "./continuation";
 import { cosmosStatus, rethrowUnavailable } from "./cosmos-errors";
@@ -271,29 +277,7 @@ export class DocumentStore<T extends { etag: string }> {
 
   /** One page of a query, with a continuation token bound to this query. */
   async page(tenant: TenantId, spec: QuerySpec, request: PageRequest): Promise<Page<T>> {
-    const query = this.sql(tenant, spec);
-    const fingerprintText = JSON.stringify(query);
-    const continuationToken = request.continuationToken
-      ? decodeContinuation(request.continuationToken, fingerprintText)
-      : undefined;
-    try {
-      const response = await this.container.items
-        .query<ItemDefinition>(query, {
-          maxItemCount: request.top,
-          continuationToken,
-          ...(spec.partitionKey ? { partitionKey: spec.partitionKey } : {}),
-        })
-        .fetchNext();
-      const items = response.resources.map((d) => this.toEntity(d));
-      return response.continuationToken && response.hasMoreResults
-        ? {
-            items,
-            continuationToken: encodeContinuation(response.continuationToken, fingerprintText),
-          }
-        : { items };
-    } catch (error) {
-      return rethrowUnavailable(error);
-    }
+    return this.pageOf(this.sql(tenant, spec), request, spec.partitionKey, (d) => this.toEntity(d));
   }
 
   /**
@@ -308,18 +292,32 @@ export class DocumentStore<T extends { etag: string }> {
       query: `SELECT * FROM c WHERE ${["c.docType = @docType", ...(spec.where ?? [])].join(" AND ")}`,
       parameters: [{ name: "@docType", value: this.docType }, ...(spec.parameters ?? [])],
     };
+    return this.pageOf(query, request, undefined, (d) => ({
+      tenant: d["tenantId"] as TenantId,
+      entity: this.toStored(d),
+    }));
+  }
+
+  /** Reads one page of `query`; its continuation token is bound to the query's text. */
+  private async pageOf<R>(
+    query: SqlQuerySpec,
+    request: PageRequest,
+    partitionKey: QuerySpec["partitionKey"],
+    map: (d: ItemDefinition) => R,
+  ): Promise<Page<R>> {
     const fingerprintText = JSON.stringify(query);
     const continuationToken = request.continuationToken
       ? decodeContinuation(request.continuationToken, fingerprintText)
       : undefined;
     try {
       const response = await this.container.items
-        .query<ItemDefinition>(query, { maxItemCount: request.top, continuationToken })
+        .query<ItemDefinition>(query, {
+          maxItemCount: request.top,
+          continuationToken,
+          ...(partitionKey ? { partitionKey } : {}),
+        })
         .fetchNext();
-      const items = response.resources.map((d) => ({
-        tenant: d["tenantId"] as TenantId,
-        entity: this.toStored(d),
-      }));
+      const items = response.resources.map(map);
       return response.continuationToken && response.hasMoreResults
         ? {
             items,
