@@ -6,24 +6,17 @@
  * read back as they are: segment 10000 stays "10000", as Business Central shows a No.
  */
 
+import { usableLocale } from "./usable-locale";
+
 type Values = Readonly<Record<string, string | number>>;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** A display language Intl does not take (empty, malformed) reads as en-US rather than throwing. */
-const usable = (locale: string): string => {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? "en-US";
-  } catch {
-    return "en-US";
-  }
-};
-
 const numberFormat = (locale: string): Intl.NumberFormat => {
   let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(usable(locale), { maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 2 });
     numberFormats.set(locale, format);
   }
   return format;
@@ -32,7 +25,7 @@ const numberFormat = (locale: string): Intl.NumberFormat => {
 const pluralRule = (locale: string): Intl.PluralRules => {
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(usable(locale));
+    rules = new Intl.PluralRules(usableLocale(locale));
     pluralRules.set(locale, rules);
   }
   return rules;

@@ -11,6 +11,8 @@
  * as Business Central reads them.
  */
 
+import { usableLocale } from "../i18n/usable-locale";
+
 export interface NumberSeparators {
   readonly decimal: string;
   readonly group: string;
@@ -25,19 +27,10 @@ export type NumberEntry =
 
 const separatorCache = new Map<string, NumberSeparators>();
 
-/** A display language Intl does not take reads as en-US rather than throwing. */
-const usable = (locale: string): string => {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? "en-US";
-  } catch {
-    return "en-US";
-  }
-};
-
 export const numberSeparators = (locale: string): NumberSeparators => {
   let found = separatorCache.get(locale);
   if (!found) {
-    const parts = new Intl.NumberFormat(usable(locale)).formatToParts(1234567.5);
+    const parts = new Intl.NumberFormat(usableLocale(locale)).formatToParts(1234567.5);
     found = {
       decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
       group: parts.find((p) => p.type === "group")?.value ?? ",",
@@ -97,7 +90,7 @@ const editFormats = new Map<string, Intl.NumberFormat>();
 export const formatLocaleNumber = (locale: string, value: number): string => {
   let format = editFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(usable(locale), { maximumFractionDigits: 20 });
+    format = new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 20 });
     editFormats.set(locale, format);
   }
   return format.format(value);
@@ -105,7 +98,7 @@ export const formatLocaleNumber = (locale: string, value: number): string => {
 
 /** An amount as Business Central shows one: always two decimals, "1.234,50". */
 export const formatLocaleAmount = (locale: string, value: number): string =>
-  new Intl.NumberFormat(usable(locale), {
+  new Intl.NumberFormat(usableLocale(locale), {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   }).format(value);
