@@ -64,38 +64,6 @@ const productionOutputs = (scripts, settings) => ({
 });
 
 /**
- * Production only: taskpane.html preloads the sign-in chunk (MSAL, `webpackChunkName: "msal"` in
- * addin/auth/create-token-provider.ts) beside the entry's scripts. The first API call needs a
- * token, so MSAL is needed before the pane is usable; without this its download starts only
- * once the entry has run.
- * @returns {import("webpack").WebpackPluginInstance}
- */
-const preloadSignInChunk = () => ({
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("MergelinePreloadSignIn", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap(
-        "MergelinePreloadSignIn",
-        (data) => {
-          const group = compilation.namedChunkGroups.get("msal");
-          if (data.outputName !== "taskpane.html" || !group) return data;
-          const files = group.chunks.flatMap((chunk) =>
-            [...chunk.files].filter((file) => file.endsWith(".js")),
-          );
-          const links = files.map((file) => ({
-            tagName: "link",
-            voidTag: true,
-            meta: { plugin: "MergelinePreloadSignIn" },
-            attributes: { rel: "preload", as: "script", href: `${data.publicPath}${file}` },
-          }));
-          // After the entry's own scripts, so those are asked for first.
-          return { ...data, headTags: [...data.headTags, ...links] };
-        },
-      );
-    });
-  },
-});
-
-/**
  * @param {Record<string, unknown>} env webpack-cli sets WEBPACK_SERVE for `webpack serve`
  * @param {{ mode?: string }} argv
  * @returns {Promise<import("webpack").Configuration>}
@@ -199,7 +167,6 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
-      ...(dev ? [] : [preloadSignInChunk()]),
       ...(buildScripts && settings ? [productionOutputs(buildScripts, settings)] : []),
     ],
     optimization: dev

@@ -140,6 +140,15 @@ export const renderOfficeManifest = (xml: string, settings: BuildSettings): stri
     settings.publicUrl,
   );
   out = out.replace(/<Version>[^<]*<\/Version>/, `<Version>${settings.version}.0</Version>`);
+  // Office's single sign-on asks Entra ID for a token for this app and resource.
+  const ssoApp = /(<WebApplicationInfo>\s*<Id>)[^<]*(<\/Id>\s*<Resource>)[^<]*(<\/Resource>)/;
+  if (!ssoApp.test(out))
+    throw new BuildSettingsError("manifest.xml has no <WebApplicationInfo> with Id and Resource.");
+  out = out.replace(
+    ssoApp,
+    (_all, open: string, middle: string, close: string) =>
+      `${open}${settings.clientId}${middle}${escapeXml(applicationIdUri(settings))}${close}`,
+  );
 
   const existing = [...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1] ?? "");
   const domains = [...new Set([...existing, ...appDomainsFor(settings)])];

@@ -1,6 +1,7 @@
 import type { PaneHost } from "../host/host";
 import { apiBaseUrl } from "../api/api-url";
 import { authSettings } from "./auth-settings";
+import { createOfficeSsoTokenProvider } from "./office-sso-token-provider";
 import { SignInRequiredError } from "./sign-in-error";
 import {
   createDevTokenProvider,
@@ -18,22 +19,33 @@ const loadMsal = () =>
   );
 
 /**
- * Starts downloading MSAL at once (production builds), so the pane's first token does not wait
- * for it after the first render; a failure here is met again, and reported, at the first token.
+ * Starts downloading MSAL at once (production builds) where the first token will come from it:
+ * a host without Office's single sign-on (Teams, a browser). In Word, MSAL is only the fallback
+ * and is not fetched unless Office's sign-on fails. A failure here is met again, and reported,
+ * at the first token.
  */
-export const preloadSignIn = (): void => {
-  if (process.env.NODE_ENV === "development") return;
+export const preloadSignIn = (host: PaneHost): void => {
+  if (process.env.NODE_ENV === "development" || host.signIn.officeSso) return;
   loadMsal().catch(() => undefined);
 };
 
 /**
  * How the pane gets its access token: in development builds from the local development issuer;
- * otherwise MSAL, by nested app authentication (Word with NestedAppAuth 1.1, Teams) first,
- * then Office's dialog API in older Word, then MSAL's popup in a plain browser. MSAL is loaded
- * on first use, so it is not in the pane's first bundle.
+ * otherwise Office's own single sign-on where the host has it (Word with IdentityAPI 1.3), and
+ * MSAL where it has not or Office refuses: nested app authentication (Word with NestedAppAuth
+ * 1.1, Teams) first, then Office's dialog API in older Word, then MSAL's popup in a plain
+ * browser. MSAL is loaded on first use, so it is not in the pane's first bundle, and a Word
+ * pane whose Office signs it in never loads it.
  */
 export const createTokenProvider = (host: PaneHost): TokenProvider => {
   if (process.env.NODE_ENV === "development") return createDevTokenProvider(apiBaseUrl());
+  const officeSso = host.signIn.officeSso;
+  return officeSso
+    ? createOfficeSsoTokenProvider(officeSso, () => createMsalProvider(host))
+    : createMsalProvider(host);
+};
+
+const createMsalProvider = (host: PaneHost): TokenProvider => {
   const settings = authSettings();
   const config = {
     auth: {

@@ -31,7 +31,7 @@ const isInteractionRequired = (error: unknown): boolean =>
   error instanceof Error && error.name === "InteractionRequiredAuthError";
 
 /** When a JWT expires (ms since the epoch), read from its payload; 0 if it cannot be read. */
-const expiryOf = (token: string): number => {
+export const expiryOf = (token: string): number => {
   try {
     const payload = JSON.parse(
       atob((token.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/")),

@@ -54,6 +54,12 @@ export interface DocumentCapabilities {
 }
 
 export interface SignInCapabilities {
+  /**
+   * Office's own single sign-on (Office.auth.getAccessToken, IdentityAPI 1.3): Office hands out
+   * an access token for the API (the manifest's WebApplicationInfo) from the user's Office
+   * sign-in, with no sign-in library in the pane. Rejects with an OfficeSsoError.
+   */
+  readonly officeSso?: () => Promise<string>;
   /** MSAL nested app authentication: the host (Word with NestedAppAuth 1.1, Teams) brokers tokens. */
   readonly nestedAppAuth: boolean;
   /**

@@ -32,11 +32,11 @@ const startupFailed = (container: HTMLElement, error: unknown) => {
 const start = async (): Promise<void> => {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  // Sign-in's library downloads while Office.onReady is awaited, not after the first render.
-  preloadSignIn();
   try {
     // Rendering waits for Office.onReady (inside detectHost), as Office requires before any call.
     const host = await detectHost();
+    // Where the first token comes from MSAL, it downloads beside React's start, not after it.
+    preloadSignIn(host);
     const baseUrl = apiBaseUrl();
     const tokens = createTokenProvider(host);
     const connection: ApiConnection = {

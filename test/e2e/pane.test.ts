@@ -49,6 +49,7 @@ interface StandIn {
   resetSyncCount(): void;
   openedDocumentText(index: number): Promise<string>;
   brokerRequests: { method: string; scope?: string }[];
+  ssoRequests: { options: Record<string, unknown>; prompted?: boolean }[];
   documentText(): string;
   contentControls(): { tag: string; text: string }[];
   openedDocuments: string[];
@@ -322,12 +323,18 @@ afterAll(async () => {
   for (const dir of [dataDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const openPane = async (language: string, signIn = "silent") => {
+const openPane = async (
+  language: string,
+  signIn = "silent",
+  /** More of the stand-in's configuration (officeSso: how Office's own sign-on answers). */
+  more: Record<string, unknown> = {},
+) => {
   const context = await paneContext(browser, {
     token,
     width: WIDTH,
     height: 760,
     word: {
+      ...more,
       signIn,
       displayLanguage: language,
       title: language === "da-DK" ? "Efterårsbrev" : "Autumn letter",
@@ -855,15 +862,61 @@ describe("the task pane in Chromium against the local API", () => {
     await context.close();
   });
 
-  it("signs in through Word's broker: one prompt when needed, never a loop", async () => {
+  it("signs in with Office's own sign-on: no sign-in library, one prompt when needed, never a loop", async () => {
+    const ssoCalls = (page: Page) => page.evaluate(() => window.__wordStandIn.ssoRequests);
+    const msalScripts = (page: Page) => {
+      const fetched: string[] = [];
+      page.on("request", (request) => {
+        if (/\/msal\.[0-9a-f]+\.js$/.test(request.url())) fetched.push(request.url());
+      });
+      return fetched;
+    };
+
+    // Word needs the user once (consent): Office prompts once, the pane works, MSAL never loads.
+    const consenting = await openPane("en-US", "interaction");
+    const consentingMsal = msalScripts(consenting.page);
+    await consenting.page.getByRole("button", { name: /^Open segment MG-SPRING/ }).waitFor();
+    await consenting.page.getByRole("button", { name: "Logged segments" }).click();
+    await consenting.page.getByRole("heading", { name: "Logged segments" }).waitFor();
+    await consenting.page.waitForLoadState("networkidle");
+    const consented = await ssoCalls(consenting.page);
+    expect(consented.map((r) => r.prompted ?? false)).toEqual([true]);
+    expect(consented[0]?.options).toEqual({
+      allowSignInPrompt: true,
+      allowConsentPrompt: true,
+      forMSGraphAccess: false,
+    });
+    expect(consentingMsal).toEqual([]);
+    expect(await consenting.page.evaluate(() => window.__wordStandIn.brokerRequests.length)).toBe(
+      0,
+    );
+    await consenting.context.close();
+
+    // The user closes Office's prompt: the pane offers Sign in and does not ask again by itself.
+    const declining = await openPane("en-US", "declined");
+    await declining.page.getByText("Sign in to Mergeline").first().waitFor();
+    await declining.page.waitForTimeout(1_000);
+    expect(await ssoCalls(declining.page)).toHaveLength(1);
+    await declining.page.getByRole("button", { name: "Sign in" }).first().click();
+    await declining.page
+      .getByText(/Sign-in did not complete/)
+      .first()
+      .waitFor();
+    expect(await ssoCalls(declining.page)).toHaveLength(2);
+    await declining.context.close();
+  });
+
+  it("falls back to Word's broker where Office's sign-on is not available: one prompt when needed, never a loop", async () => {
     const popups = (page: Page) =>
       page.evaluate(
         () =>
           window.__wordStandIn.brokerRequests.filter((r) => r.method === "GetTokenPopup").length,
       );
+    // 13012: Office's sign-on is not supported where the pane runs.
+    const unsupported = { officeSso: 13012 };
 
     // Word needs the user once (consent): one prompt, then the pane works.
-    const consenting = await openPane("en-US", "interaction");
+    const consenting = await openPane("en-US", "interaction", unsupported);
     await consenting.page.getByRole("button", { name: /^Open segment MG-SPRING/ }).waitFor();
     expect(await popups(consenting.page)).toBe(1);
     const scopes = await consenting.page.evaluate(() =>
@@ -873,7 +926,7 @@ describe("the task pane in Chromium against the local API", () => {
     await consenting.context.close();
 
     // The user closes the prompt: the pane says so and offers Sign in; it does not ask again.
-    const declining = await openPane("en-US", "declined");
+    const declining = await openPane("en-US", "declined", unsupported);
     await declining.page.getByText("Sign in to Mergeline").first().waitFor();
     await declining.page.waitForTimeout(1_000);
     expect(await popups(declining.page)).toBe(1);

@@ -12,13 +12,25 @@
  * Configure before the script runs (playwright: page.addInitScript):
  *   window.__wordStandInConfig = { wordApi: "1.3" | "1.1", displayLanguage: "da-DK",
  *     title: "Q3 letter", theme: "light" | "dark", paragraphs: ["Dear ", ...],
- *     accessToken: "<jwt>", signIn: "silent" | "interaction" | "declined" }
+ *     accessToken: "<jwt>", signIn: "silent" | "interaction" | "declined",
+ *     officeSso: true | false | <error code> }
  *
  * With an accessToken, the stand-in is also Word's sign-in broker for nested app authentication
  * (NestedAppAuth 1.1): window.nestedAppAuthBridge answers MSAL's GetInitContext, GetToken and
  * GetTokenPopup messages with that token, as Word hands out the signed-in user's tokens.
  * signIn "interaction" makes the silent GetToken answer "user interaction required" (the popup
  * then succeeds); "declined" makes the popup answer "user cancelled" as well.
+ *
+ * With an accessToken, the stand-in is also Office's own single sign-on (IdentityAPI 1.3):
+ * Office.auth.getAccessToken resolves with that token, as Word hands out a token for the
+ * manifest's WebApplicationInfo resource. It fails as Office documents it ("Troubleshoot error
+ * messages for single sign-on", learn.microsoft.com), with an error object { code, name, message }:
+ * signIn "interaction" shows Office's consent prompt once and then succeeds; "declined" is the
+ * user closing it (13002, every time); a call while another is running gets 13008; more than 5
+ * calls within 10 s get 13013 (Office throttles; it publishes no numbers, these are ours).
+ * officeSso: false is an Office without IdentityAPI 1.3 (every call 13000, isSetSupported says
+ * no); a number makes every call fail with that code (13012: not supported in this context,
+ * 13003: user type not supported, ...), as a pane that must fall back to MSAL sees it.
  */
 (function installWordStandIn(global) {
   "use strict";
@@ -660,6 +672,49 @@
     };
   }
 
+  // ── Sign-in: Office's own single sign-on (Office.auth.getAccessToken) ───────────────────
+  const ssoRequests = [];
+  const officeSso = config.accessToken ? (config.officeSso ?? true) : false;
+  let ssoPending = false;
+  let ssoConsented = config.signIn !== "interaction";
+  const ssoError = (code, name, message) => ({ code, name, message });
+  const ssoMessages = {
+    13000: ["API Not Supported", "The identity API is not supported for this add-in."],
+    13002: ["User Aborted", "The user aborted the consent request."],
+    13003: ["User Type Not Supported", "The user type is not supported."],
+    13007: ["Add-in Error", "Office could not get a token from the add-in's web service."],
+    13008: ["Operation In Progress", "A previous getAccessToken call is still in progress."],
+    13012: ["API Not Supported", "The identity API is not supported in this environment."],
+    13013: ["Too Many Calls", "getAccessToken was called too many times in a short time."],
+  };
+  const ssoRefusal = (code) =>
+    ssoError(code, ...(ssoMessages[code] || ["Internal Error", "An internal error occurred."]));
+  const getAccessToken = (options) => {
+    const at = Date.now();
+    ssoRequests.push({ at, options: options || {} });
+    if (officeSso === false) return Promise.reject(ssoRefusal(13000));
+    if (typeof officeSso === "number") return Promise.reject(ssoRefusal(officeSso));
+    if (ssoPending) return Promise.reject(ssoRefusal(13008));
+    if (ssoRequests.filter((r) => at - r.at < 10_000).length > 5)
+      return Promise.reject(ssoRefusal(13013));
+    ssoPending = true;
+    return new Promise((resolve, reject) =>
+      global.setTimeout(() => {
+        ssoPending = false;
+        const current = ssoRequests[ssoRequests.length - 1];
+        if (config.signIn === "declined") {
+          // Office showed its consent prompt and the user closed it.
+          current.prompted = true;
+          reject(ssoRefusal(13002));
+        } else if (!ssoConsented) {
+          current.prompted = true;
+          ssoConsented = true;
+          resolve(config.accessToken);
+        } else resolve(config.accessToken);
+      }, 0),
+    );
+  };
+
   // ── Office and Word ───────────────────────────────────────────────────────────────────────
   const versions = config.wordApi === "1.3" ? ["1.1", "1.2", "1.3"] : ["1.1"];
 
@@ -669,6 +724,7 @@
     FileType: { Compressed: "compressed", Text: "text", Pdf: "pdf" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
+    auth: { getAccessToken },
     onReady(callback) {
       const info = { host: "Word", platform: "OfficeOnline" };
       if (callback) callback(info);
@@ -685,6 +741,7 @@
       requirements: {
         isSetSupported: (name, version) =>
           (name === "WordApi" && versions.includes(String(version || "1.1"))) ||
+          (name === "IdentityAPI" && officeSso !== false && Number(version || "1.1") <= 1.3) ||
           (name === "NestedAppAuth" &&
             Boolean(config.accessToken) &&
             Number(version || "1.1") <= 1.1),
@@ -725,6 +782,10 @@
 
   // ── For the test ──────────────────────────────────────────────────────────────────────────
   global.__wordStandIn = {
+    /** Every Office.auth.getAccessToken call: { at, options, prompted }. */
+    get ssoRequests() {
+      return ssoRequests.map((r) => ({ ...r }));
+    },
     /** What MSAL asked the sign-in broker, in order: { method, scope }. */
     get brokerRequests() {
       return brokerRequests.slice();

@@ -86,6 +86,23 @@ describe("renderOfficeManifest", () => {
     expect(xml).toContain(`<Version>${version}.0</Version>`);
   });
 
+  it("names the deployment's Entra app and Application ID URI for Office's single sign-on", () => {
+    const xml = renderOfficeManifest(sourceXml, production());
+    expect(xml).toMatch(
+      new RegExp(
+        `<WebApplicationInfo>\\s*<Id>${CLIENT_ID}</Id>\\s*` +
+          `<Resource>api://mergeline\\.example\\.com/${CLIENT_ID}</Resource>`,
+      ),
+    );
+    expect(xml).not.toContain(PLACEHOLDER_CLIENT_ID);
+    expect(() =>
+      renderOfficeManifest(
+        sourceXml.replace(/<WebApplicationInfo>[\s\S]*<\/WebApplicationInfo>/, ""),
+        production(),
+      ),
+    ).toThrow(/WebApplicationInfo/);
+  });
+
   it("lists the API origin and the sign-in origin in AppDomains, right before <Hosts>", () => {
     const xml = renderOfficeManifest(sourceXml, production());
     expect(xml).toMatch(
