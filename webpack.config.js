@@ -64,6 +64,27 @@ const productionOutputs = (scripts, settings) => ({
 });
 
 /**
+ * taskpane.html loads addin/taskpane/intl-warm-up.ts `async` instead of `defer`: it then runs as
+ * soon as it arrives, while the entry's scripts still download, not after them.
+ * @returns {import("webpack").WebpackPluginInstance}
+ */
+const asyncWarmUp = () => ({
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("MergelineAsyncWarmUp", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap("MergelineAsyncWarmUp", (data) => {
+        for (const tag of data.assetTags.scripts) {
+          const src = String(tag.attributes.src ?? "");
+          if (!/(^|\/)intl-warm-up[.]/.test(src)) continue;
+          delete tag.attributes.defer;
+          tag.attributes.async = true;
+        }
+        return data;
+      });
+    });
+  },
+});
+
+/**
  * @param {Record<string, unknown>} env webpack-cli sets WEBPACK_SERVE for `webpack serve`
  * @param {{ mode?: string }} argv
  * @returns {Promise<import("webpack").Configuration>}
@@ -108,6 +129,7 @@ module.exports = async (env = {}, argv = {}) => {
     context: __dirname,
     entry: {
       taskpane: "./addin/taskpane/index.tsx",
+      "intl-warm-up": "./addin/taskpane/intl-warm-up.ts",
       commands: "./addin/commands/commands.ts",
       "auth-dialog": "./addin/host/auth-dialog/auth-dialog.ts",
     },
@@ -154,8 +176,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        chunks: ["intl-warm-up", "taskpane"],
       }),
+      asyncWarmUp(),
       new HtmlWebpackPlugin({
         filename: "auth-dialog.html",
         template: "./addin/host/auth-dialog/auth-dialog.html",

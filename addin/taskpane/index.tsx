@@ -11,6 +11,7 @@ import { localizeProblem } from "../ui/problem-texts";
 import { detectHost } from "../host/detect-host";
 import { prepareNumberFormats } from "../i18n/format-message";
 import { loadMessages } from "../i18n/translate";
+import { startupMark } from "../ui/startup-mark";
 import { whenIdle } from "./when-idle";
 
 /** A page that is never idle still gets its pane this soon after the host is known. */
@@ -35,6 +36,7 @@ const start = async (): Promise<void> => {
   try {
     // Rendering waits for Office.onReady (inside detectHost), as Office requires before any call.
     const host = await detectHost();
+    startupMark("host");
     // Where the first token comes from MSAL, it downloads beside React's start, not after it.
     preloadSignIn(host);
     const baseUrl = apiBaseUrl();
@@ -61,7 +63,9 @@ const start = async (): Promise<void> => {
     // the page is first idle: while the sign-in broker and the server answer, not before the
     // token is asked for. ("eager": no chunk of its own, nothing more to fetch.)
     await new Promise<void>((resolve) => whenIdle(resolve, UI_AT_THE_LATEST_MS));
+    startupMark("idle");
     const { renderPane } = await import(/* webpackMode: "eager" */ "./render-pane");
+    startupMark("ui-loaded");
     await renderPane(container, host, connection);
   } catch (error) {
     startupFailed(container, error);

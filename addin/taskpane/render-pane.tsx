@@ -5,6 +5,7 @@ import type { PaneHost } from "../host/host";
 import { loadMessages } from "../i18n/translate";
 import { loadTheme } from "./pane-theme";
 import { Root } from "./root";
+import { startupMark } from "../ui/startup-mark";
 
 /**
  * Replaces the skeleton in `container` with the pane, in the host's theme and language (both
@@ -20,6 +21,7 @@ export const renderPane = async (
     loadMessages(host.displayLanguage).catch(() => undefined),
   ]);
   document.documentElement.lang = host.displayLanguage;
+  startupMark("render");
   const root = createRoot(container);
   // A transition: React renders the shell in slices and lets the sign-in broker's answers
   // (nested app authentication) in between, so the first token and the segment list's request

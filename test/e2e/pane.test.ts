@@ -342,6 +342,14 @@ const openPane = async (
         language === "da-DK" ? ["Kære ,", "", "Med venlig hilsen"] : ["Dear ,", "", "Kind regards"],
     },
   });
+  // Every Content-Security-Policy violation, even one the pane's code catches (zod's eval probe).
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
   const page = await context.newPage();
   pages.push(page);
   const errors = collectPageErrors(page);
@@ -887,6 +895,12 @@ describe("the task pane in Chromium against the local API", () => {
       forMSGraphAccess: false,
     });
     expect(consentingMsal).toEqual([]);
+    // The answers were checked against the contract without tripping the CSP (zod is jitless).
+    expect(
+      await consenting.page.evaluate(
+        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+      ),
+    ).toEqual([]);
     expect(await consenting.page.evaluate(() => window.__wordStandIn.brokerRequests.length)).toBe(
       0,
     );

@@ -1,6 +1,7 @@
 import type { ResponseOf } from "@shared/model/endpoint";
 import type { ApiClient } from "../../api/client";
 import type { PaneApi } from "../../api/client-endpoints";
+import { startupMark } from "../../ui/startup-mark";
 
 /** How many segments a page of the list holds. */
 export const SEGMENT_PAGE_SIZE = 50;
@@ -15,6 +16,10 @@ let early: Promise<SegmentPage> | undefined;
  */
 export const requestFirstSegmentPage = (client: ApiClient): void => {
   early = client("listSegments", { query: { top: SEGMENT_PAGE_SIZE } });
+  void early.then(
+    () => startupMark("first-page"),
+    () => undefined,
+  );
   // A refusal is met, and shown, by the list that takes it.
   early.catch(() => undefined);
 };
