@@ -107,7 +107,7 @@ const texts = {
     stopped:
       /The import stopped because the server stopped\. The [\d,]+ contacts imported before that are kept\. Import the same file again/,
     again: "Import the same file again",
-    done: /Import finished: [\d,]+ of 2,000 rows imported\./,
+    done: /Import finished: [\d,]+ added, [\d,]+ already there, of 2,000 rows\./,
   },
   "da-DK": {
     open: "Importér kontakter…",
@@ -117,7 +117,7 @@ const texts = {
     stopped:
       /Importen stoppede, fordi serveren stoppede\. De [\d.]+ kontakter, der blev importeret inden da, bliver\. Importér den samme fil igen/,
     again: "Importér den samme fil igen",
-    done: /Importen er færdig: [\d.]+ af 2\.000 rækker importeret\./,
+    done: /Importen er færdig: [\d.]+ tilføjet, [\d.]+ fandtes allerede, af 2\.000 rækker\./,
   },
 } as const;
 
