@@ -54,16 +54,19 @@ export class ImportedRowRepository {
   /** Row key -> contact No., for the given rows that an import has claimed. */
   async contactNosOf(tenant: TenantId, rowKeys: readonly string[]): Promise<Map<string, string>> {
     const keys = [...new Set(rowKeys)];
-    const found = new Map<string, string>();
-    for (let i = 0; i < keys.length; i += chunkSize) {
-      const rows = await this.docs.allRaw<{ rowKey: string; contactNo: string }>(tenant, {
-        select: "c.rowKey, c.contactNo",
-        where: ["ARRAY_CONTAINS(@keys, c.rowKey)"],
-        parameters: [{ name: "@keys", value: keys.slice(i, i + chunkSize) }],
-      });
-      for (const r of rows) found.set(r.rowKey, r.contactNo);
-    }
-    return found;
+    const chunks = Array.from({ length: Math.ceil(keys.length / chunkSize) }, (_, i) =>
+      keys.slice(i * chunkSize, (i + 1) * chunkSize),
+    );
+    const found = await Promise.all(
+      chunks.map((chunk) =>
+        this.docs.allRaw<{ rowKey: string; contactNo: string }>(tenant, {
+          select: "c.rowKey, c.contactNo",
+          where: ["ARRAY_CONTAINS(@keys, c.rowKey)"],
+          parameters: [{ name: "@keys", value: chunk }],
+        }),
+      ),
+    );
+    return new Map(found.flat().map((r) => [r.rowKey, r.contactNo]));
   }
 
   /**

@@ -55,25 +55,29 @@ export const loadStoreFacts = async (
   tenant: TenantId,
   candidates: readonly Candidate[],
 ): Promise<StoreFacts> => {
-  const importedRows = await store.importedRows.contactNosOf(
-    tenant,
-    candidates.flatMap((c) => (c.rowKey ? [c.rowKey] : [])),
-  );
-  const nos = [
-    ...candidates.flatMap(({ contact: c }) => [
-      ...(c.no ? [c.no] : []),
-      ...(c.companyNo ? [c.companyNo] : []),
-    ]),
-    ...importedRows.values(),
-  ];
+  const nos = candidates.flatMap(({ contact: c }) => [
+    ...(c.no ? [c.no] : []),
+    ...(c.companyNo ? [c.companyNo] : []),
+  ]);
   const emails = candidates.flatMap(({ contact: c }) => (c.email ? [c.email.toLowerCase()] : []));
   const codes = [
     ...new Set(
       candidates.flatMap(({ contact: c }) => (c.salespersonCode ? [c.salespersonCode] : [])),
     ),
   ];
-  const [contacts, emailOwners, salespeople, codeTables] = await Promise.all([
-    contactSummariesOf(store, tenant, nos),
+  // The contacts of the rows imported before are looked up with the file's own Nos., once their
+  // claims have named them; the other lookups need not wait.
+  const rowsAndContacts = store.importedRows
+    .contactNosOf(
+      tenant,
+      candidates.flatMap((c) => (c.rowKey ? [c.rowKey] : [])),
+    )
+    .then(async (importedRows) => ({
+      importedRows,
+      contacts: await contactSummariesOf(store, tenant, [...nos, ...importedRows.values()]),
+    }));
+  const [{ importedRows, contacts }, emailOwners, salespeople, codeTables] = await Promise.all([
+    rowsAndContacts,
     mergedMaps(emails, (chunk) => store.contacts.emailOwners(tenant, chunk)),
     Promise.all(chunks(codes).map((chunk) => store.salespeople.existing(tenant, chunk))).then(
       (sets) => new Set(sets.flatMap((s) => [...s])),
