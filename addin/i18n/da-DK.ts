@@ -911,7 +911,7 @@ export const daDK: Messages = {
   "contactImport.open": "Importér kontakter…",
   "contactImport.title": "Importér kontakter",
   "contactImport.intro":
-    "Vælg en CSV-fil (CSV UTF-8 fra Excel; komma, semikolon eller tabulator) med en overskriftsrække. Kontakter, der allerede findes i Mergeline, springes over (samme nr. eller e-mail; en række uden begge, når den samme fil er importeret før), så den samme fil importeret igen ikke giver dubletter.",
+    "Vælg en CSV-fil (CSV UTF-8 fra Excel; komma, semikolon eller tabulator) med en overskriftsrække. Kontakter, der allerede findes i Mergeline, springes over (samme nr. eller e-mail; en række uden nogen af delene, når den samme fil er importeret før), så den samme fil importeret igen ikke giver dubletter.",
   "contactImport.choose": "Vælg fil…",
   "contactImport.noFile": "Ingen fil valgt",
   "contactImport.chosen": "{name} ({size} KB)",

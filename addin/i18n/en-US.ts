@@ -912,7 +912,7 @@ export const enUS = {
   "contactImport.open": "Import contacts…",
   "contactImport.title": "Import contacts",
   "contactImport.intro":
-    "Choose a CSV file (CSV UTF-8 from Excel; comma, semicolon or tab) with a header row. Contacts already in Mergeline are skipped (same No. or e-mail; a row with neither when the same file was imported before), so importing the same file again adds nothing twice.",
+    "Choose a CSV file (CSV UTF-8 from Excel; comma, semicolon or tab) with a header row. Contacts already in Mergeline are skipped (same No. or e-mail; a row with neither, when the same file was imported before), so importing the same file again adds nothing twice.",
   "contactImport.choose": "Choose file…",
   "contactImport.noFile": "No file chosen",
   "contactImport.chosen": "{name} ({size} KB)",
