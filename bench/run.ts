@@ -16,6 +16,7 @@ import { benchEdge } from "./edge.bench";
 import { benchEmail } from "./email.bench";
 import { benchEmbeddedStore } from "./embedded-store.bench";
 import { benchHealthUnderMerge } from "./health-under-merge.bench";
+import { benchImportUnkeyed } from "./import-unkeyed.bench";
 import { benchLabels } from "./labels.bench";
 import { benchLog } from "./log.bench";
 import { benchMerge } from "./merge.bench";
@@ -26,6 +27,7 @@ import { benchTemplateRead } from "./template-read.bench";
 const benches: [string, () => Promise<BenchRow[]>][] = [
   ["embedded-store", benchEmbeddedStore],
   ["api-overhead", benchApiOverhead],
+  ["import-unkeyed", benchImportUnkeyed],
   ["criteria", benchCriteria],
   ["demo", benchDemo],
   ["edge", benchEdge],

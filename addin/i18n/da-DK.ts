@@ -911,7 +911,7 @@ export const daDK: Messages = {
   "contactImport.open": "Importér kontakter…",
   "contactImport.title": "Importér kontakter",
   "contactImport.intro":
-    "Vælg en CSV-fil (CSV UTF-8 fra Excel; komma, semikolon eller tabulator) med en overskriftsrække. Kontakter, der allerede findes i Mergeline (samme nr. eller e-mail), springes over, så den samme fil importeret igen ikke giver dubletter.",
+    "Vælg en CSV-fil (CSV UTF-8 fra Excel; komma, semikolon eller tabulator) med en overskriftsrække. Kontakter, der allerede findes i Mergeline, springes over (samme nr. eller e-mail; en række uden nogen af delene, når den samme fil er importeret før), så den samme fil importeret igen ikke giver dubletter.",
   "contactImport.choose": "Vælg fil…",
   "contactImport.noFile": "Ingen fil valgt",
   "contactImport.chosen": "{name} ({size} KB)",
@@ -926,6 +926,9 @@ export const daDK: Messages = {
   "contactImport.canceling": "Stopper, når de rækker, der gemmes nu, er gemt…",
   "contactImport.cancel": "Annuller import",
   "contactImport.done": "Importen er færdig: {created} af {total} rækker importeret.",
+  // contactImport.* (import16): hvad en import af en fil, der er importeret før, gjorde
+  "contactImport.doneSkipped":
+    "Importen er færdig: {created} tilføjet, {skipped} fandtes allerede, af {total} rækker.",
   "contactImport.canceled":
     "Importen er annulleret: de {created} kontakter, der blev importeret inden, bliver. Importér den samme fil igen for at få resten med.",
   "contactImport.failed":
@@ -934,7 +937,7 @@ export const daDK: Messages = {
   "contactImport.serverLost":
     "Forbindelsen til serveren blev afbrudt. Undersøger, hvor langt importen nåede…",
   "contactImport.serverStopped":
-    "Importen stoppede, fordi serveren stoppede. De {created} kontakter, der blev importeret inden da, bliver. Importér den samme fil igen for at få resten med: kontakter, der allerede er importeret (samme nr. eller e-mail), springes over og kommer ikke med to gange.",
+    "Importen stoppede, fordi serveren stoppede. De {created} kontakter, der blev importeret inden da, bliver. Importér den samme fil igen for at få resten med: kontakter, der allerede er importeret, springes over og kommer ikke med to gange.",
   "contactImport.retry": "Importér den samme fil igen",
   "contactImport.summary.created": "Oprettet: {count}",
   "contactImport.summary.skipped": "Fandtes allerede, sprunget over: {count}",
@@ -947,6 +950,8 @@ export const daDK: Messages = {
   "contactImport.field.row": "Rækken",
   "contactImport.rule.duplicate":
     "findes allerede i Mergeline eller tidligere i filen, så den er sprunget over.",
+  "contactImport.rule.imported_before":
+    "importeret før fra den samme fil, så den er sprunget over.",
   "contactImport.rule.too_many_cells":
     "flere celler end overskriften har kolonner (et skilletegn i en celle uden anførselstegn?).",
   "contactImport.rule.store_failed": "ikke gemt på grund af en serverfejl; importér filen igen.",

@@ -912,7 +912,7 @@ export const enUS = {
   "contactImport.open": "Import contacts…",
   "contactImport.title": "Import contacts",
   "contactImport.intro":
-    "Choose a CSV file (CSV UTF-8 from Excel; comma, semicolon or tab) with a header row. Contacts already in Mergeline (same No. or e-mail) are skipped, so importing the same file again adds nothing twice.",
+    "Choose a CSV file (CSV UTF-8 from Excel; comma, semicolon or tab) with a header row. Contacts already in Mergeline are skipped (same No. or e-mail; a row with neither, when the same file was imported before), so importing the same file again adds nothing twice.",
   "contactImport.choose": "Choose file…",
   "contactImport.noFile": "No file chosen",
   "contactImport.chosen": "{name} ({size} KB)",
@@ -927,6 +927,9 @@ export const enUS = {
   "contactImport.canceling": "Stopping after the rows being saved…",
   "contactImport.cancel": "Cancel import",
   "contactImport.done": "Import finished: {created} of {total} rows imported.",
+  // contactImport.* (import16): what an import of a file imported before did
+  "contactImport.doneSkipped":
+    "Import finished: {created} added, {skipped} already there, of {total} rows.",
   "contactImport.canceled":
     "Import canceled: the {created} contacts imported before that stay. Import the same file again to add the rest.",
   "contactImport.failed":
@@ -935,7 +938,7 @@ export const enUS = {
   "contactImport.serverLost":
     "The connection to the server was lost. Checking how far the import got…",
   "contactImport.serverStopped":
-    "The import stopped because the server stopped. The {created} contacts imported before that are kept. Import the same file again to add the rest: contacts already imported (same No. or e-mail) are skipped, not doubled.",
+    "The import stopped because the server stopped. The {created} contacts imported before that are kept. Import the same file again to add the rest: contacts already imported are skipped, not doubled.",
   "contactImport.retry": "Import the same file again",
   "contactImport.summary.created": "Created: {count}",
   "contactImport.summary.skipped": "Already there, skipped: {count}",
@@ -947,6 +950,7 @@ export const enUS = {
   "contactImport.groups.more": "and {count} more",
   "contactImport.field.row": "Row",
   "contactImport.rule.duplicate": "already in Mergeline or earlier in the file, so skipped.",
+  "contactImport.rule.imported_before": "imported before from this same file, so skipped.",
   "contactImport.rule.too_many_cells":
     "more cells than the header has columns (a delimiter inside an unquoted cell?).",
   "contactImport.rule.store_failed": "not saved because of a server error; import the file again.",

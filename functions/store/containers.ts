@@ -92,6 +92,11 @@ export const containers: Record<ContainerName, ContainerDef> = {
 
 export const partitionKey = {
   contact: (tenant: TenantId, contactNo: string) => `${tenant}|${contactNo}`,
+  /**
+   * An imported row without No. or e-mail (contacts container): one partition per row, as a
+   * contact has; the `importedRow|` part keeps it apart from any contact No. (Code20 has no `|`).
+   */
+  importedRow: (tenant: TenantId, rowKey: string) => `${tenant}|importedRow|${rowKey}`,
   segment: (tenant: TenantId, segmentNo: string) => `${tenant}|${segmentNo}`,
   interactions: (tenant: TenantId, contactNo: string) => `${tenant}|${contactNo}`,
   setup: (tenant: TenantId, kind: string) => `${tenant}|${kind}`,

@@ -11,6 +11,7 @@ import { ContactRepository } from "./contact-repository";
 import type { ContainerClient } from "@azure/storage-blob";
 import type { Containers } from "./cosmos-client";
 import { DocumentBlobs } from "./documents";
+import { ImportedRowRepository } from "./imported-row-repository";
 import { InteractionRepository } from "./interaction-repository";
 import { MergeJobRepository } from "./merge-job-repository";
 import { NumberSeries } from "./number-series";
@@ -43,6 +44,8 @@ export interface Store {
   readonly applyTemplateJobs: ApplyTemplateJobRepository;
   /** Contact imports followed as jobs: progress, counts, row problems, cancel. */
   readonly contactImportJobs: ContactImportJobRepository;
+  /** Imported rows without No. or e-mail and the contact each became, so a re-import skips them. */
+  readonly importedRows: ImportedRowRepository;
   /** The code tables contacts carry codes of, by the contact field that holds the codes. */
   readonly contactCodes: Readonly<Record<ContactCodeTable, SetupRepository<ContactCode>>>;
   readonly profileQuestionnaires: SetupRepository<ProfileQuestionnaire>;
@@ -73,6 +76,7 @@ export const createStore = (containers: Containers, blobs?: ContainerClient): St
   mergeJobs: new MergeJobRepository(containers.setup, setupKinds.mergeJob),
   applyTemplateJobs: new ApplyTemplateJobRepository(containers.setup),
   contactImportJobs: new ContactImportJobRepository(containers.setup),
+  importedRows: new ImportedRowRepository(containers.contacts),
   contactCodes: {
     jobResponsibilities: new SetupRepository<ContactCode>(
       containers.setup,

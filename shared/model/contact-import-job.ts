@@ -45,7 +45,7 @@ export const ContactImportJob = z.object({
   created: z.number().int().meta({ description: "Contacts created so far." }),
   skipped: z.number().int().meta({
     description:
-      "Rows not imported because the contact is already there (same No. or e-mail): a re-run of a file skips what the first run created.",
+      "Rows not imported because the contact is already there (same No. or e-mail; a row with neither: the same row of the same file was imported before): a re-run of a file skips what the first run created.",
   }),
   failed: z
     .number()

@@ -196,8 +196,9 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
           <MessageBar intent={ended.status === "done" ? "success" : "warning"}>
             <MessageBarBody>
               {ended.status === "done"
-                ? t("contactImport.done", {
+                ? t(ended.skipped > 0 ? "contactImport.doneSkipped" : "contactImport.done", {
                     created: format.number(ended.created),
+                    skipped: format.number(ended.skipped),
                     total: format.number(ended.progress.total),
                   })
                 : ended.status === "canceled"
@@ -224,7 +225,7 @@ export const ContactImportPanel = ({ onClose }: { onClose: () => void }) => {
         <div className={styles.row}>
           {ended.status !== "done" && file && (
             // The way on after a stop: the same file again adds the rows missing, and skips
-            // (by No. or e-mail) the contacts this run created.
+            // the contacts this run created (by No., e-mail, or as rows of this same file).
             <Button size="small" appearance="primary" onClick={() => void begin()}>
               {t("contactImport.retry")}
             </Button>

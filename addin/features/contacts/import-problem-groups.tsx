@@ -39,6 +39,7 @@ const ruleText = (
   english: boolean,
   problem: Pick<ImportProblemGroup, "rule" | "status" | "message">,
 ): string => {
+  if (problem.rule === "imported_before") return t("contactImport.rule.imported_before");
   if (problem.status === "duplicate") return t("contactImport.rule.duplicate");
   if (problem.rule === "too_many_cells") return t("contactImport.rule.too_many_cells");
   if (problem.rule === "store_failed") return t("contactImport.rule.store_failed");

@@ -73,7 +73,7 @@ const resultOfJob = (job: StoredContactImportJob): ContactImportResult => ({
 });
 
 const abandonedError = (job: StoredContactImportJob) =>
-  `The server stopped while importing the file: ${job.progress.done} of ${job.progress.total} rows were gone through, ${job.created} contacts created. The contacts created stay; import the same file again to add the rows that are missing (rows whose No. or e-mail is already there are skipped).`;
+  `The server stopped while importing the file: ${job.progress.done} of ${job.progress.total} rows were gone through, ${job.created} contacts created. The contacts created stay; import the same file again to add the rows that are missing (the rows already there are skipped: by their No. or e-mail, and rows with neither as rows of this same file).`;
 
 /** The job as it stands; one still running whose lease ran out (its process died) ends failed. */
 const currentJob = (deps: AppDeps, tenant: TenantId, job: StoredContactImportJob) =>

@@ -6,6 +6,11 @@ import type { ImportRowOutcome } from "@shared/model/contact-import";
 export interface Candidate {
   readonly row: number;
   readonly contact: ContactCreate;
+  /**
+   * Only for a row with neither a No. nor an e-mail: what recognises it when the same file is
+   * imported again (row-identity.ts).
+   */
+  readonly rowKey?: string;
 }
 
 /** A row that will not be imported, and why: what the result lists under `problems`. */

@@ -12,6 +12,7 @@ import { validateRow } from "./row-conversion";
 import { loadStoreFacts } from "./store-facts";
 import { writeCandidates } from "./write-contacts";
 import { highestSeriesNumber } from "./series-numbers";
+import { rowKeyOf, tableDigest } from "./row-identity";
 import { series } from "../../store/number-series";
 
 export interface ImportJob {
@@ -64,10 +65,13 @@ export const importContacts = async (
 
   const valid: Candidate[] = [];
   const problems: RowProblem[] = [];
-  for (const row of table.rows) {
+  const digest = tableDigest(table);
+  for (const [index, row] of table.rows.entries()) {
     const checked = validateRow(row, mapping, options.defaultType);
-    if ("candidate" in checked) valid.push(checked.candidate);
-    else problems.push(checked.problem);
+    if (!("candidate" in checked)) problems.push(checked.problem);
+    else if (checked.candidate.contact.no || checked.candidate.contact.email)
+      valid.push(checked.candidate);
+    else valid.push({ ...checked.candidate, rowKey: rowKeyOf(identity.tenantId, digest, index) });
   }
   const facts = await loadStoreFacts(deps.store, identity.tenantId, valid);
   const unique = splitDuplicates(valid, facts);
@@ -111,7 +115,11 @@ export const importContacts = async (
     let written = 0;
     for (let start = 0; start < resolved.passed.length && !stopped; start += pageRows) {
       const page = resolved.passed.slice(start, start + pageRows);
-      const outcome = await writeCandidates(deps, identity, page, nosInFile, companyNames);
+      const outcome = await writeCandidates(deps, identity, page, {
+        nosInFile,
+        companyNames,
+        importedRows: facts.importedRows,
+      });
       imported += outcome.imported;
       written += page.length;
       problems.push(...outcome.problems);

@@ -8,6 +8,11 @@ import type { Candidate } from "./import-row";
 export interface StoreFacts {
   /** Contact No. -> type and name, for the file's own Nos. and the companies its persons name. */
   readonly contacts: ReadonlyMap<string, ContactSummary>;
+  /**
+   * Row key -> contact No., for the file's rows without No. and e-mail that an earlier import of
+   * the same file claimed; `contacts` holds those of the Nos. that exist.
+   */
+  readonly importedRows: ReadonlyMap<string, string>;
   /** Lower-cased e-mail -> the No. of the contact using it. */
   readonly emailOwners: ReadonlyMap<string, string>;
   readonly salespeople: ReadonlySet<string>;
@@ -41,8 +46,8 @@ export const contactSummariesOf = (store: Store, tenant: TenantId, nos: readonly
   mergedMaps(nos, (chunk) => store.contacts.summariesOf(tenant, chunk));
 
 /**
- * A fixed number of lookups for the whole file, whatever its size (Nos., e-mails, salespeople,
- * and one per code table the file uses): the per-row alternative (a read per row)
+ * A fixed number of lookups for the whole file, whatever its size (the rows imported before,
+ * then Nos., e-mails, salespeople, and one per code table the file uses): the per-row alternative (a read per row)
  * would make 10,000 rows 30,000 store round trips.
  */
 export const loadStoreFacts = async (
@@ -60,8 +65,19 @@ export const loadStoreFacts = async (
       candidates.flatMap(({ contact: c }) => (c.salespersonCode ? [c.salespersonCode] : [])),
     ),
   ];
-  const [contacts, emailOwners, salespeople, codeTables] = await Promise.all([
-    contactSummariesOf(store, tenant, nos),
+  // The contacts of the rows imported before are looked up with the file's own Nos., once their
+  // claims have named them; the other lookups need not wait.
+  const rowsAndContacts = store.importedRows
+    .contactNosOf(
+      tenant,
+      candidates.flatMap((c) => (c.rowKey ? [c.rowKey] : [])),
+    )
+    .then(async (importedRows) => ({
+      importedRows,
+      contacts: await contactSummariesOf(store, tenant, [...nos, ...importedRows.values()]),
+    }));
+  const [{ importedRows, contacts }, emailOwners, salespeople, codeTables] = await Promise.all([
+    rowsAndContacts,
     mergedMaps(emails, (chunk) => store.contacts.emailOwners(tenant, chunk)),
     Promise.all(chunks(codes).map((chunk) => store.salespeople.existing(tenant, chunk))).then(
       (sets) => new Set(sets.flatMap((s) => [...s])),
@@ -72,5 +88,5 @@ export const loadStoreFacts = async (
       candidates.map((c) => c.contact),
     ),
   ]);
-  return { contacts, emailOwners, salespeople, codeTables };
+  return { contacts, importedRows, emailOwners, salespeople, codeTables };
 };

@@ -448,7 +448,11 @@ describe("POST /api/contacts/import", () => {
       row: i + 1,
       contact: ContactCreate.parse({ no, type: "person", name: `Row ${no}` }),
     }));
-    const written = await writeCandidates(api.deps, identity, candidates, new Set(), new Map());
+    const written = await writeCandidates(api.deps, identity, candidates, {
+      nosInFile: new Set(),
+      companyNames: new Map(),
+      importedRows: new Map(),
+    });
     expect(written.imported).toBe(2);
     expect(written.problems).toEqual([
       {

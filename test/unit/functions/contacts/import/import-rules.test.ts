@@ -11,6 +11,7 @@ const candidate = (row: number, input: Record<string, unknown>): Candidate => ({
 });
 const facts = (partial: Partial<StoreFacts> = {}): StoreFacts => ({
   contacts: new Map(),
+  importedRows: new Map(),
   emailOwners: new Map(),
   salespeople: new Set(),
   codeTables: { codes: {}, profiles: new ProfileLookup([]) },
