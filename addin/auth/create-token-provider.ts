@@ -1,5 +1,6 @@
 import type { PaneHost } from "../host/host";
 import { apiBaseUrl } from "../api/api-url";
+import { takeEarlyToken } from "../api/early-start";
 import { authSettings } from "./auth-settings";
 import { createOfficeSsoTokenProvider } from "./office-sso-token-provider";
 import { SignInRequiredError } from "./sign-in-error";
@@ -41,7 +42,7 @@ export const createTokenProvider = (host: PaneHost): TokenProvider => {
   if (process.env.NODE_ENV === "development") return createDevTokenProvider(apiBaseUrl());
   const officeSso = host.signIn.officeSso;
   return officeSso
-    ? createOfficeSsoTokenProvider(officeSso, () => createMsalProvider(host))
+    ? createOfficeSsoTokenProvider(officeSso, () => createMsalProvider(host), takeEarlyToken())
     : createMsalProvider(host);
 };
 

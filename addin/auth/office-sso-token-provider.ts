@@ -26,8 +26,15 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const createOfficeSsoTokenProvider = (
   officeSso: () => Promise<string>,
   fallback: () => TokenProvider,
+  /**
+   * A token Office already gave silently before the pane ran (addin/taskpane/early-start.ts):
+   * the first ask takes it instead of asking Office again while that call may still run (13008).
+   * If it was refused, Office is asked as usual, prompts allowed.
+   */
+  early?: Promise<string>,
 ): TokenProvider => {
   let held: { token: string; expires: number } | undefined;
+  let earlyToken = early;
   let asking: Promise<string> | undefined;
   let fellBack: TokenProvider | undefined;
   /** The user closed Office's prompt: no prompt again until they choose Sign in. */
@@ -37,6 +44,15 @@ export const createOfficeSsoTokenProvider = (
 
   const askOffice = (): Promise<string> =>
     (asking ??= (async () => {
+      const handedOver = earlyToken;
+      earlyToken = undefined;
+      if (handedOver) {
+        const token = await handedOver.catch(() => undefined);
+        if (token && expiryOf(token) > Date.now() + EXPIRY_MARGIN_MS) {
+          held = { token, expires: expiryOf(token) };
+          return token;
+        }
+      }
       for (let attempt = 0; ; attempt++) {
         try {
           const token = await officeSso();

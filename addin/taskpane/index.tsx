@@ -1,6 +1,7 @@
 import type { ApiConnection } from "../api/api-context";
 import { apiBaseUrl } from "../api/api-url";
 import { createApiClient } from "../api/client";
+import { fetchTakingEarlyAnswer } from "../api/early-start";
 import {
   authorizationHeaders,
   createTokenProvider,
@@ -46,6 +47,8 @@ const start = async (): Promise<void> => {
       // Every call carries an access token (development builds: from the local development issuer).
       client: createApiClient({
         baseUrl,
+        // The first page's request may already be on its way (early-start.ts): taken, not sent again.
+        fetch: fetchTakingEarlyAnswer((input, init) => globalThis.fetch(input, init)),
         headers: authorizationHeaders(tokens),
         describeProblem: localizeProblem(host.displayLanguage),
       }),

@@ -6,6 +6,14 @@ import { startupMark } from "../../ui/startup-mark";
 /** How many segments a page of the list holds. */
 export const SEGMENT_PAGE_SIZE = 50;
 
+/**
+ * The URL the API client builds for the first page (listSegments, top = SEGMENT_PAGE_SIZE), for
+ * the request the page sends before the client exists (addin/taskpane/early-start.ts); a test
+ * holds the two equal.
+ */
+export const firstSegmentPageUrl = (baseUrl: string): string =>
+  `${baseUrl.replace(/\/+$/, "")}/segments?top=${SEGMENT_PAGE_SIZE}`;
+
 type SegmentPage = ResponseOf<PaneApi["listSegments"]>;
 
 let early: Promise<SegmentPage> | undefined;

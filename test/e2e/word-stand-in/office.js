@@ -26,7 +26,8 @@
  * manifest's WebApplicationInfo resource. It fails as Office documents it ("Troubleshoot error
  * messages for single sign-on", learn.microsoft.com), with an error object { code, name, message }:
  * signIn "interaction" shows Office's consent prompt once and then succeeds; "declined" is the
- * user closing it (13002, every time); a call while another is running gets 13008; more than 5
+ * user closing it (13002, every time); either, without allowConsentPrompt, is 13005 (consent
+ * needed, nothing shown); a call while another is running gets 13008; more than 5
  * calls within 10 s get 13013 (Office throttles; it publishes no numbers, these are ours).
  * officeSso: false is an Office without IdentityAPI 1.3 (every call 13000, isSetSupported says
  * no); a number makes every call fail with that code (13012: not supported in this context,
@@ -682,6 +683,7 @@
     13000: ["API Not Supported", "The identity API is not supported for this add-in."],
     13002: ["User Aborted", "The user aborted the consent request."],
     13003: ["User Type Not Supported", "The user type is not supported."],
+    13005: ["Invalid Grant", "The user has not granted the add-in access to their profile."],
     13007: ["Add-in Error", "Office could not get a token from the add-in's web service."],
     13008: ["Operation In Progress", "A previous getAccessToken call is still in progress."],
     13012: ["API Not Supported", "The identity API is not supported in this environment."],
@@ -702,6 +704,12 @@
       global.setTimeout(() => {
         ssoPending = false;
         const current = ssoRequests[ssoRequests.length - 1];
+        const mayPrompt = Boolean(options && options.allowConsentPrompt);
+        if (!ssoConsented || config.signIn === "declined") {
+          // Consent is needed: without leave to prompt, Office says so (13005, invalid grant:
+          // the user has not granted the add-in access) and shows nothing.
+          if (!mayPrompt) return reject(ssoRefusal(13005));
+        }
         if (config.signIn === "declined") {
           // Office showed its consent prompt and the user closed it.
           current.prompted = true;

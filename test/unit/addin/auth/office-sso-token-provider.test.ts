@@ -112,4 +112,24 @@ describe("Office single sign-on first, MSAL as the fallback", () => {
     await expect(provider.getToken()).rejects.toThrow("Sign in to use Mergeline.");
     await expect(provider.signIn()).rejects.toThrow("Sign-in did not complete.");
   });
+
+  it("takes the token Office gave the page's first script instead of asking Office again", async () => {
+    const early = jwt("early");
+    const { sso, calls } = office(jwt("asked"));
+    const provider = createOfficeSsoTokenProvider(sso, fallback().create, Promise.resolve(early));
+    const tokens = await Promise.all([provider.getToken(), provider.getToken()]);
+    expect(tokens).toEqual([early, early]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("asks Office, prompts allowed, when the early silent ask was refused", async () => {
+    const asked = jwt("asked");
+    const { sso, calls } = office(asked);
+    const msal = fallback();
+    const refused = Promise.reject(new OfficeSsoError(13005, "consent needed"));
+    const provider = createOfficeSsoTokenProvider(sso, msal.create, refused);
+    expect(await provider.getToken()).toBe(asked);
+    expect(calls).toHaveLength(1);
+    expect(msal.made.count).toBe(0);
+  });
 });
