@@ -5,6 +5,11 @@ import { seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
 
+// The merge view in jsdom: each role query computes the style of every element and its ancestors,
+// a second or more on a loaded 2-core machine, and a labels test makes a dozen of them and an axe
+// run: 60 to 70 s there, past jest's 60 s. A bound on a stuck test, not on speed.
+jest.setTimeout(180_000);
+
 const segment = aSegment({ no: "S0001", description: "Labels", noOfLines: 3 });
 
 const job = (status: string, done: number, extra: Record<string, unknown> = {}) => ({
@@ -70,32 +75,45 @@ describe("MergeView: labels", () => {
     expect(host.mergeIntoWord).not.toHaveBeenCalled();
   });
 
-  it("takes a custom grid from the sheet chosen, names what does not fit, and sends it once it does", async () => {
-    const { api } = labelsPane();
+  // Less work per test all the same: each textbox is found once, and the custom sheet's grid and
+  // its checks with the Merge are two tests.
+  const customFromL7163 = async () => {
+    const pane = labelsPane();
     fireEvent.click(screen.getByRole("radio", { name: "Labels (one per contact)" }));
     await chooseSheet("A4, 2 × 7: 99.1 × 38.1 mm (Avery L7163)");
     await chooseSheet("Custom (mm)");
+    return pane;
+  };
+
+  it("takes a custom grid from the sheet chosen", async () => {
+    await customFromL7163();
     expect(number("Label width").value).toBe("99.1");
     expect(number("Number across").value).toBe("2");
+    expect(number("Label height").value).toBe("38.1");
+  });
 
-    fireEvent.change(number("Number across"), { target: { value: "3" } });
+  it("names what does not fit in a custom grid, and sends it once it does", async () => {
+    const { api } = await customFromL7163();
+    const across = number("Number across");
+    const height = number("Label height");
+    fireEvent.change(across, { target: { value: "3" } });
     expect(await screen.findByText("The labels across are wider than the page.")).toBeTruthy();
     const merge = screen.getByRole("button", { name: "Merge" }) as HTMLButtonElement;
     expect(merge.disabled).toBe(true);
 
     fireEvent.change(number("Label width"), { target: { value: "60" } });
     fireEvent.change(number("Horizontal pitch"), { target: { value: "65" } });
-    fireEvent.change(number("Label height"), { target: { value: "" } });
+    fireEvent.change(height, { target: { value: "" } });
     expect(await screen.findByText("Enter a number of millimetres.")).toBeTruthy();
     // An English pane reads a comma as thousands: "38,1" is asked about, not taken.
-    fireEvent.change(number("Label height"), { target: { value: "38,1" } });
+    fireEvent.change(height, { target: { value: "38,1" } });
     expect(
       await screen.findByText(
         'Label height: "38,1" can be read two ways. Did you mean 38.1? Here decimals follow "." and "," groups thousands.',
       ),
     ).toBeTruthy();
     expect(merge.disabled).toBe(true);
-    fireEvent.change(number("Label height"), { target: { value: "38.1" } });
+    fireEvent.change(height, { target: { value: "38.1" } });
     await waitFor(() => expect(merge.disabled).toBe(false));
     fireEvent.click(merge);
 
