@@ -48,6 +48,13 @@ const chooseSheet = async (name: string) => {
   fireEvent.click(await screen.findByRole("option", { name }));
 };
 
+/**
+ * The server merge's round (start, a poll a second, the result, the download) re-renders the
+ * whole merge view several times: 10 s and more on a loaded 2-core machine, past the 15 s that
+ * a find waits elsewhere. A bound on a stuck merge, not on speed.
+ */
+const merged = { timeout: 90_000 };
+
 const number = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 
 describe("MergeView: labels", () => {
@@ -64,6 +71,8 @@ describe("MergeView: labels", () => {
     expect(
       await screen.findByText(
         "Printed labels for 3 contacts in Letter - S0001 - Labels.docx; your browser downloads it.",
+        undefined,
+        merged,
       ),
     ).toBeTruthy();
     expect(host.saveFile).toHaveBeenCalledWith(docx, "Letter - S0001 - Labels.docx");
@@ -117,7 +126,7 @@ describe("MergeView: labels", () => {
     await waitFor(() => expect(merge.disabled).toBe(false));
     fireEvent.click(merge);
 
-    await screen.findByText(/Printed labels for 3 contacts/);
+    await screen.findByText(/Printed labels for 3 contacts/, undefined, merged);
     const [start] = api.callsTo("startMerge");
     expect(start?.body).toMatchObject({
       output: "labels",
