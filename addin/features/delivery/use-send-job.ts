@@ -32,9 +32,13 @@ export const useSendJob = (
   const [generation, setGeneration] = useState(0);
   // The job known when polling (re)starts: a finished one needs no poll at all.
   const known = useRef(initial);
+  // The poll in flight, dropped the moment an action's answer replaces the job: its answer was
+  // read before the action, and React ends this effect only after it renders the new job.
+  const polling = useRef<AbortController>(undefined);
 
   useEffect(() => {
     const abort = new AbortController();
+    polling.current = abort;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = (ms: number) => {
       timer = setTimeout(() => void poll(), ms);
@@ -61,6 +65,7 @@ export const useSendJob = (
   }, [client, jobId, pollMs, generation]);
 
   const replace = useCallback((next: SendJob) => {
+    polling.current?.abort();
     known.current = next;
     setJob(next);
     setGeneration((g) => g + 1);

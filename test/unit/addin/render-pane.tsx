@@ -1,5 +1,13 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { configure, render, type RenderResult } from "@testing-library/react";
+import {
+  configure,
+  render,
+  screen,
+  within,
+  type ByRoleMatcher,
+  type ByRoleOptions,
+  type RenderResult,
+} from "@testing-library/react";
 import axe from "axe-core";
 import type { ReactNode } from "react";
 import { ApiProvider } from "../../../addin/api/api-context";
@@ -53,4 +61,30 @@ export const seriousViolations = async (): Promise<string[]> => {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+};
+
+/**
+ * An open dialog, with the queries a test makes inside it. jsdom lays nothing out, so tabster
+ * (Fluent's focus manager) takes every control for invisible and a Dialog may focus its own
+ * surface before tabster has registered the modal; that modal never becomes the active one, and
+ * tabster's deferred pass (250 ms on) marks the open dialog aria-hidden, which role queries
+ * skip. A loaded machine takes longer than that between two steps of a test. In Chromium focus
+ * lands on the first control and the modal is active (the e2e tests run axe there), so role
+ * queries here look through that jsdom-only aria-hidden; they still find by role and name.
+ * (The same deferred pass unhides the page behind a dialog after it closes: find, not get, a
+ * control there right after a dialog.)
+ */
+export const findDialog = async (name: string | RegExp, role = "dialog") => {
+  const dialog = await screen.findByRole(role, { name, hidden: true });
+  const inside = within(dialog);
+  return {
+    ...inside,
+    element: dialog,
+    getByRole: (r: ByRoleMatcher, options?: ByRoleOptions) =>
+      inside.getByRole(r, { ...options, hidden: true }),
+    queryByRole: (r: ByRoleMatcher, options?: ByRoleOptions) =>
+      inside.queryByRole(r, { ...options, hidden: true }),
+    findByRole: (r: ByRoleMatcher, options?: ByRoleOptions) =>
+      inside.findByRole(r, { ...options, hidden: true }),
+  };
 };

@@ -3,7 +3,7 @@ import type { Contact } from "@shared/model/contact";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { SegmentLinesView } from "../../../../../addin/features/segments/segment-lines-view";
 import { aLine, aSegment, createFakeApi, ok, problem, stamp } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { findDialog, renderPane, seriousViolations } from "../../render-pane";
 
 const aContact = (overrides: Partial<Contact> = {}): Contact => ({
   no: "KT0001",
@@ -85,11 +85,11 @@ describe("E-mail opt-out on a segment's lines", () => {
 
     fireEvent.click(await screen.findByRole("button", { name: "Actions for Jens Hansen" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "E-mail opt-out…" }));
-    const dialog = await screen.findByRole("dialog", { name: "E-mail opt-out: Jens Hansen" });
-    const toggle = await within(dialog).findByRole("switch", { name: "Opted out of e-mail" });
+    const dialog = await findDialog("E-mail opt-out: Jens Hansen");
+    const toggle = await dialog.findByRole("switch", { name: "Opted out of e-mail" });
     expect((toggle as HTMLInputElement).checked).toBe(false);
     fireEvent.click(toggle);
-    fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Save" }));
 
     expect(await screen.findByText("Jens Hansen is opted out of e-mail.")).toBeTruthy();
     expect(screen.getByText("No e-mail")).toBeTruthy();
@@ -98,7 +98,7 @@ describe("E-mail opt-out on a segment's lines", () => {
       headers: { "if-match": '"3"' },
     });
 
-    fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Undo" }));
     await waitFor(() => expect(screen.queryByText("No e-mail")).toBeNull());
     // Undo writes under the ETag the first write answered, not the stale one.
     expect(fake.callsTo("updateContact")[1]).toMatchObject({
@@ -120,13 +120,13 @@ describe("E-mail opt-out on a segment's lines", () => {
     renderLines(fake.fetch);
     fireEvent.click(await screen.findByRole("button", { name: "Actions for Jens Hansen" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "E-mail opt-out…" }));
-    const dialog = await screen.findByRole("dialog", { name: "E-mail opt-out: Jens Hansen" });
-    const toggle = await within(dialog).findByRole("switch", { name: "Opted out of e-mail" });
+    const dialog = await findDialog("E-mail opt-out: Jens Hansen");
+    const toggle = await dialog.findByRole("switch", { name: "Opted out of e-mail" });
     expect((toggle as HTMLInputElement).checked).toBe(true);
     fireEvent.click(toggle);
-    fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Save" }));
     expect(
-      await within(dialog).findByText(
+      await dialog.findByText(
         "Someone else changed Jens Hansen meanwhile. This is the contact as it is now: choose again.",
       ),
     ).toBeTruthy();

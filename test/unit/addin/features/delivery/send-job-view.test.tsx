@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SendJobView } from "../../../../../addin/features/delivery/send-job-view";
-import { createFakeApi, ok } from "../../fake-api";
+import { createFakeApi, ok, type FakeAnswer } from "../../fake-api";
 import { createFakeHost } from "../../host/fake-host";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
-import { seriousViolations } from "../../render-pane";
+import { findDialog, seriousViolations } from "../../render-pane";
 import { aDelivery, aSendJob } from "./delivery-fixtures";
 
 const resumesAt = "2026-03-03T07:00:00Z";
@@ -117,18 +117,49 @@ describe("SendJobView", () => {
     renderWithHost(<SendJobView jobId="job-1" />, { fetch: fake.fetch, host: createFakeHost() });
 
     fireEvent.click(await screen.findByRole("button", { name: "Cancel sending" }));
-    let dialog = await screen.findByRole("dialog", { name: "Cancel sending?" });
-    expect(within(dialog).getByText(/The 6 e-mails not yet sent will not be sent/)).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Keep sending" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    let dialog = await findDialog("Cancel sending?");
+    expect(dialog.getByText(/The 6 e-mails not yet sent will not be sent/)).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Keep sending" }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(fake.callsTo("cancelSendJob")).toHaveLength(0);
 
-    fireEvent.click(screen.getByRole("button", { name: "Cancel sending" }));
-    dialog = await screen.findByRole("dialog", { name: "Cancel sending?" });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel sending" }));
+    // Found, not got: the page behind the dialog is reachable again once tabster has caught up.
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel sending" }));
+    dialog = await findDialog("Cancel sending?");
+    fireEvent.click(dialog.getByRole("button", { name: "Cancel sending" }));
     expect(await screen.findByText("Canceled: 6")).toBeTruthy();
     expect(fake.callsTo("cancelSendJob")).toHaveLength(1);
-    expect(screen.queryByRole("button", { name: "Cancel sending" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Cancel sending", hidden: true })).toBeNull();
+  });
+
+  it("keeps the canceled job when a poll sent before the Cancel answers after it", async () => {
+    const canceled = aSendJob({
+      state: "canceled",
+      counts: { total: 10, waiting: 0, sending: 0, sent: 3, failed: 1, skipped: 0, canceled: 6 },
+    });
+    let answerPoll: (answer: FakeAnswer) => void = () => undefined;
+    let answerCancel: (answer: FakeAnswer) => void = () => undefined;
+    const fake = createFakeApi({
+      getSendJob: () => new Promise((resolve) => (answerPoll = resolve)),
+      cancelSendJob: () => new Promise((resolve) => (answerCancel = resolve)),
+    });
+    renderWithHost(<SendJobView jobId="job-1" initial={aSendJob()} />, {
+      fetch: fake.fetch,
+      host: createFakeHost(),
+    });
+    // The view's poll is on its way (read while the job was still sending) when Cancel is sent.
+    await waitFor(() => expect(fake.callsTo("getSendJob")).toHaveLength(1));
+    fireEvent.click(screen.getByRole("button", { name: "Cancel sending" }));
+    const dialog = await findDialog("Cancel sending?");
+    fireEvent.click(dialog.getByRole("button", { name: "Cancel sending" }));
+    await waitFor(() => expect(fake.callsTo("cancelSendJob")).toHaveLength(1));
+    answerCancel(ok(canceled));
+    // The poll's answer comes in just after the Cancel's, before the view has rendered it.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    answerPoll(ok(aSendJob()));
+
+    expect(await screen.findByText("Canceled: 6")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Cancel sending", hidden: true })).toBeNull();
   });
 
   it("downloads the print file and lists the lines, filtered by state", async () => {

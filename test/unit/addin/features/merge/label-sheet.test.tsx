@@ -5,6 +5,11 @@ import { seriousViolations } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
 
+// The merge view in jsdom: each role query computes the style of every element and its ancestors,
+// a second or more on a loaded 2-core machine, and a labels test makes a dozen of them and an axe
+// run: 60 to 70 s there, past jest's 60 s. A bound on a stuck test, not on speed.
+jest.setTimeout(180_000);
+
 const segment = aSegment({ no: "S0001", description: "Labels", noOfLines: 3 });
 
 const job = (status: string, done: number, extra: Record<string, unknown> = {}) => ({
@@ -43,6 +48,13 @@ const chooseSheet = async (name: string) => {
   fireEvent.click(await screen.findByRole("option", { name }));
 };
 
+/**
+ * The server merge's round (start, a poll a second, the result, the download) re-renders the
+ * whole merge view several times: 10 s and more on a loaded 2-core machine, past the 15 s that
+ * a find waits elsewhere. A bound on a stuck merge, not on speed.
+ */
+const merged = { timeout: 90_000 };
+
 const number = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 
 describe("MergeView: labels", () => {
@@ -59,6 +71,8 @@ describe("MergeView: labels", () => {
     expect(
       await screen.findByText(
         "Printed labels for 3 contacts in Letter - S0001 - Labels.docx; your browser downloads it.",
+        undefined,
+        merged,
       ),
     ).toBeTruthy();
     expect(host.saveFile).toHaveBeenCalledWith(docx, "Letter - S0001 - Labels.docx");
@@ -70,36 +84,49 @@ describe("MergeView: labels", () => {
     expect(host.mergeIntoWord).not.toHaveBeenCalled();
   });
 
-  it("takes a custom grid from the sheet chosen, names what does not fit, and sends it once it does", async () => {
-    const { api } = labelsPane();
+  // Less work per test all the same: each textbox is found once, and the custom sheet's grid and
+  // its checks with the Merge are two tests.
+  const customFromL7163 = async () => {
+    const pane = labelsPane();
     fireEvent.click(screen.getByRole("radio", { name: "Labels (one per contact)" }));
     await chooseSheet("A4, 2 × 7: 99.1 × 38.1 mm (Avery L7163)");
     await chooseSheet("Custom (mm)");
+    return pane;
+  };
+
+  it("takes a custom grid from the sheet chosen", async () => {
+    await customFromL7163();
     expect(number("Label width").value).toBe("99.1");
     expect(number("Number across").value).toBe("2");
+    expect(number("Label height").value).toBe("38.1");
+  });
 
-    fireEvent.change(number("Number across"), { target: { value: "3" } });
+  it("names what does not fit in a custom grid, and sends it once it does", async () => {
+    const { api } = await customFromL7163();
+    const across = number("Number across");
+    const height = number("Label height");
+    fireEvent.change(across, { target: { value: "3" } });
     expect(await screen.findByText("The labels across are wider than the page.")).toBeTruthy();
     const merge = screen.getByRole("button", { name: "Merge" }) as HTMLButtonElement;
     expect(merge.disabled).toBe(true);
 
     fireEvent.change(number("Label width"), { target: { value: "60" } });
     fireEvent.change(number("Horizontal pitch"), { target: { value: "65" } });
-    fireEvent.change(number("Label height"), { target: { value: "" } });
+    fireEvent.change(height, { target: { value: "" } });
     expect(await screen.findByText("Enter a number of millimetres.")).toBeTruthy();
     // An English pane reads a comma as thousands: "38,1" is asked about, not taken.
-    fireEvent.change(number("Label height"), { target: { value: "38,1" } });
+    fireEvent.change(height, { target: { value: "38,1" } });
     expect(
       await screen.findByText(
         'Label height: "38,1" can be read two ways. Did you mean 38.1? Here decimals follow "." and "," groups thousands.',
       ),
     ).toBeTruthy();
     expect(merge.disabled).toBe(true);
-    fireEvent.change(number("Label height"), { target: { value: "38.1" } });
+    fireEvent.change(height, { target: { value: "38.1" } });
     await waitFor(() => expect(merge.disabled).toBe(false));
     fireEvent.click(merge);
 
-    await screen.findByText(/Printed labels for 3 contacts/);
+    await screen.findByText(/Printed labels for 3 contacts/, undefined, merged);
     const [start] = api.callsTo("startMerge");
     expect(start?.body).toMatchObject({
       output: "labels",
