@@ -288,7 +288,7 @@ describe("a merge job whose server stopped", () => {
     const jobId = "merge-stopped";
     const blob = newDocumentId(tenant, { kind: "mergeResult", jobId });
     await api.deps.store.documents.put(blob, new TextEncoder().encode("PK half"));
-    await api.deps.store.mergeJobs.begin(tenant, {
+    await api.deps.store.mergeJobs.store.create(tenant, jobId, {
       jobId,
       segmentNo: "SEG01",
       status: "running",
@@ -300,7 +300,7 @@ describe("a merge job whose server stopped", () => {
       resultDocumentId: blob,
     });
     // Ended long ago, but a process's lease on it runs past the sweeps below.
-    await api.deps.store.mergeJobs.begin(tenant, {
+    await api.deps.store.mergeJobs.store.create(tenant, "merge-leased", {
       jobId: "merge-leased",
       segmentNo: "SEG01",
       status: "canceled",

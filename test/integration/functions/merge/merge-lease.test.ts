@@ -38,7 +38,7 @@ const plantJob = async (
   leaseUntil: string,
   extra: Partial<StoredMergeJob> = {},
 ): Promise<StoredMergeJob> =>
-  api.deps.store.mergeJobs.begin(id, {
+  api.deps.store.mergeJobs.store.create(id, jobId, {
     jobId,
     segmentNo: "BIG",
     status: "running",
@@ -128,7 +128,7 @@ describe("a merge job whose server stopped", () => {
       started: before.started,
       completed: before.completed,
     });
-    const stored = await api.deps.store.mergeJobs.get(id, jobId);
+    const stored = await api.deps.store.mergeJobs.store.get(id, jobId);
     expect(stored).toMatchObject({ status: "failed", failure: "server_stopped" });
     expect(stored.resultDocumentId).toBeUndefined();
   });
@@ -143,7 +143,7 @@ describe("a merge job whose server stopped", () => {
     for (const retry of retries)
       expect(retry.json).toMatchObject({ id: jobId, status: "running", progress: { done: 700 } });
     expect(api.deps.workers.stats().completed).toBe(before.completed);
-    expect((await api.deps.store.mergeJobs.get(id, jobId)).etag).toBe(planted.etag);
+    expect((await api.deps.store.mergeJobs.store.get(id, jobId)).etag).toBe(planted.etag);
   });
 });
 
@@ -157,7 +157,7 @@ describe("a merge job's lease", () => {
     while (!answered) {
       const res = await getJob(jobId);
       if (res.status === 200) statuses.add(res.json.status);
-      const stored = await api.deps.store.mergeJobs.find(id, jobId);
+      const stored = await api.deps.store.mergeJobs.store.find(id, jobId);
       if (stored?.leaseUntil) leases.add(stored.leaseUntil);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -176,7 +176,7 @@ describe("a merge job's lease", () => {
     const jobId = randomUUID();
     const merge = postMerge(jobId, bigLetter);
     await readUntil(
-      () => api.deps.store.mergeJobs.find(id, jobId),
+      () => api.deps.store.mergeJobs.store.find(id, jobId),
       (job) => !!job && job.progress.done > 0,
     );
     // The readers' clock runs past the lease: to them the run stopped renewing it, as a process
@@ -196,7 +196,7 @@ describe("a merge job's lease", () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ status: "failed", failure: "server_stopped" });
     expect(answer.json.result).toBeUndefined();
-    const stored = await api.deps.store.mergeJobs.get(id, jobId);
+    const stored = await api.deps.store.mergeJobs.store.get(id, jobId);
     expect(stored).toMatchObject({ status: "failed", failure: "server_stopped" });
     // Named before it was written, the result's blob is gone if the run got that far.
     const blob = storedDocumentId(id, stored.resultDocumentId, { kind: "mergeResult", jobId });
