@@ -220,7 +220,8 @@ export const runJob = async (
       error: error instanceof Error ? error.message : String(error),
       at: deps.now().toISOString(),
     });
-    if (resultDocumentId) await deps.store.documents.delete(resultDocumentId).catch(() => undefined);
+    if (resultDocumentId)
+      await deps.store.documents.delete(resultDocumentId).catch(() => undefined);
     throw error;
   } finally {
     // Whatever of the work still runs (a check beside a merge that failed) stops here.

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import type { Page, PageRequest } from "./document-store";
 import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
-import { changeJob, endIfAbandoned } from "./leased-job";
+import { beginJob, changeJob, endIfAbandoned, serverStopped } from "./leased-job";
 import { SetupRepository } from "./setup-repository";
 import type { StoredMergeJob } from "./stored-merge-job";
 import type { TenantId } from "./tenant";
@@ -40,13 +40,14 @@ export class MergeJobRepository extends SetupRepository<StoredMergeJob> {
   }
 
   /** Writes the job; when the id is taken already, throws MergeJobExistsError with that job. */
-  async begin(tenant: TenantId, job: Omit<StoredMergeJob, "etag">): Promise<StoredMergeJob> {
-    try {
-      return await this.docs.create(tenant, job.jobId, job);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      throw new MergeJobExistsError(await this.docs.get(tenant, job.jobId));
-    }
+  begin(tenant: TenantId, job: Omit<StoredMergeJob, "etag">): Promise<StoredMergeJob> {
+    return beginJob(
+      this.docs,
+      tenant,
+      job.jobId,
+      job,
+      (existing) => new MergeJobExistsError(existing),
+    );
   }
 
   /**
@@ -132,13 +133,7 @@ export class MergeJobRepository extends SetupRepository<StoredMergeJob> {
     now: Date,
     error: (job: StoredMergeJob) => string,
   ): Promise<StoredMergeJob> {
-    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, (j) => ({
-      ...j,
-      status: "failed",
-      failure: "server_stopped",
-      error: error(j),
-      finishedAt: now.toISOString(),
-    }));
+    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, serverStopped(now, error));
   }
 
   /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */

@@ -1,13 +1,7 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
 import type { MergeJob } from "@shared/model/merge-job";
 import { useT } from "../../i18n/use-t";
 import { useFormat } from "../../i18n/use-format";
+import { OneActionBar } from "../../ui/one-action-bar";
 import { MergeJobError } from "./server-merge";
 
 /**
@@ -31,19 +25,14 @@ export const ServerStoppedBar = ({
   const t = useT();
   const count = useFormat().number;
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t("merge.serverStopped.title")}</MessageBarTitle>
-        {t("merge.serverStopped.body", {
-          done: count(job.progress.done),
-          total: count(job.progress.total),
-        })}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" onClick={onMergeAgain}>
-          {t("merge.serverStopped.again")}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <OneActionBar
+      title={t("merge.serverStopped.title")}
+      body={t("merge.serverStopped.body", {
+        done: count(job.progress.done),
+        total: count(job.progress.total),
+      })}
+      action={t("merge.serverStopped.again")}
+      onAction={onMergeAgain}
+    />
   );
 };
