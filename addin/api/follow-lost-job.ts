@@ -2,11 +2,15 @@ import { ApiError, ApiUnreachableError } from "./errors";
 
 /**
  * A long request lost its server (no answer at all, or a gateway's 502-504): the server may have
- * died mid-job, and the job, not the request, tells how the work ended.
+ * died mid-job, and the job, not the request, tells how the work ended. A 503 with a problem
+ * body is the API's own answer (no merge thread or converter free): the job never began.
  */
 export const lostServer = (error: unknown): boolean =>
   error instanceof ApiUnreachableError ||
-  (error instanceof ApiError && error.status >= 502 && error.status <= 504);
+  (error instanceof ApiError &&
+    (error.status === 502 ||
+      error.status === 504 ||
+      (error.status === 503 && error.problem === undefined)));
 
 /** How long reads of the job may go unanswered in a row before the pane gives up on the server. */
 const GIVE_UP_MS = 60_000;
