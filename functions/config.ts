@@ -36,6 +36,11 @@ export interface AppConfig {
    */
   readonly importLeaseMs: number;
   /**
+   * How long a merge job stays "running" after its process stopped renewing it (a crash): after
+   * it the next read, cancel or retry ends the job failed.
+   */
+  readonly mergeLeaseMs: number;
+  /**
    * The threads that read, check, merge and zip letters off the event loop
    * (functions/merge/worker/), and how many of their tasks may wait before a 503.
    */
@@ -210,6 +215,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     expensivePerMinute: Number(env["MERGELINE_EXPENSIVE_PER_MINUTE"] ?? 30),
     segmentLeaseMs: Number(env["MERGELINE_SEGMENT_LEASE_SECONDS"] ?? 120) * 1000,
     importLeaseMs: positiveInt(env, "MERGELINE_IMPORT_LEASE_SECONDS", 120) * 1000,
+    mergeLeaseMs: positiveInt(env, "MERGELINE_MERGE_LEASE_SECONDS", 120) * 1000,
     importPageRows: env["MERGELINE_IMPORT_PAGE_ROWS"]
       ? Number(env["MERGELINE_IMPORT_PAGE_ROWS"])
       : undefined,

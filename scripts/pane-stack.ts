@@ -38,6 +38,8 @@ export interface PaneStack {
   readonly dataDir: string;
   readonly server: StaticServer;
   readonly api: ApiChild;
+  /** The API's settings (the given ones, Azurite's connection string): to start it again alike. */
+  readonly apiEnv: Record<string, string>;
   readonly browser: Browser;
   close(): Promise<void>;
 }
@@ -82,7 +84,7 @@ export const startPaneStack = async ({
       }),
       buildPane(buildDir, apiUrl, mode),
     ]);
-    return { dataDir, server, api, browser, close };
+    return { dataDir, server, api, apiEnv: env, browser, close };
   } catch (error) {
     await close();
     throw error;

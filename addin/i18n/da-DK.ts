@@ -571,6 +571,13 @@ export const daDK: Messages = {
     "Flettede {count} breve, men Word afviste dokumentet ({size}) som for stort at tage imod fra et tilføjelsesprogram, så din browser henter det som {fileName}. Åbn det i Word derfra.",
   "merge.done.empty": "Målgruppen har ingen kontakter at flette.",
   "merge.done.canceled": "Fletningen blev annulleret.",
+  // merge.serverLost, merge.serverStopped.* (mergelease16): a merge whose server stopped mid-way
+  "merge.serverLost":
+    "Forbindelsen til serveren blev afbrudt. Undersøger, hvor langt fletningen nåede…",
+  "merge.serverStopped.title": "Fletningen stoppede, fordi serveren stoppede",
+  "merge.serverStopped.body":
+    "Den var nået {done} af {total}. Der blev ikke lavet nogen fil: intet halvfærdigt gemmes. Flet igen for at lave hele filen.",
+  "merge.serverStopped.again": "Flet igen",
   "merge.customize.heading": "Tilpas én kontakts brev",
   "merge.customize.hintWord":
     "Erstat dokumentet med én kontakts brev, ret det, og gem det som kontaktens eget brev. Logføringen bruger det derefter i stedet for målgruppens brev.",

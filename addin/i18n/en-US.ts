@@ -568,6 +568,12 @@ export const enUS = {
     "Merged {count} letters, but Word refused the document ({size}) as too large to take from an add-in, so your browser downloads it as {fileName}. Open it in Word from there.",
   "merge.done.empty": "The segment has no contacts to merge.",
   "merge.done.canceled": "The merge was canceled.",
+  // merge.serverLost, merge.serverStopped.* (mergelease16): a merge whose server stopped mid-way
+  "merge.serverLost": "The connection to the server was lost. Checking how far the merge got…",
+  "merge.serverStopped.title": "The merge stopped because the server stopped",
+  "merge.serverStopped.body":
+    "It had got {done} of {total} of the way. No file was made: nothing half-finished is kept. Merge again to make the whole file.",
+  "merge.serverStopped.again": "Merge again",
   "merge.customize.heading": "Customize one contact's letter",
   "merge.customize.hintWord":
     "Replace the document with one contact's letter, edit it, and save it as that contact's own letter. Log then uses it instead of the segment's letter.",

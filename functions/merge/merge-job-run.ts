@@ -7,7 +7,9 @@ import {
   ValidationError,
   WorkerPoolFullError,
 } from "../errors/app-errors";
-import { newDocumentId } from "../store/document-names";
+import { keepLease } from "../jobs/lease-keeper";
+import { type DocumentId, newDocumentId } from "../store/document-names";
+import { MergeJobExistsError } from "../store/merge-job-repository";
 import type { StoredMergeJob } from "../store/stored-merge-job";
 import type { TenantId } from "../store/tenant";
 import type { MergeOutputFile } from "./outputs/merge-output";
@@ -16,12 +18,31 @@ import { serialReports } from "./serial-reports";
 export const publicJob = ({
   etag: _e,
   resultDocumentId: _r,
+  leaseUntil: _l,
   jobId,
   ...job
 }: StoredMergeJob): MergeJob => ({
   id: jobId,
   ...job,
 });
+
+const abandonedError = (job: StoredMergeJob) =>
+  `The server stopped while merging ${
+    job.loggedSegmentEntryNo !== undefined
+      ? `logged segment ${job.loggedSegmentEntryNo}`
+      : `segment ${job.segmentNo}`
+  }: progress was ${job.progress.done} of ${job.progress.total}. No result was kept; merge again to make the whole file.`;
+
+/**
+ * The job as it stands; one still running whose lease ran out (its process died) ends failed
+ * with failure "server_stopped" and how far it got. Every read, cancel and retry goes through it.
+ */
+export const currentJob = (
+  deps: AppDeps,
+  tenant: TenantId,
+  job: StoredMergeJob,
+): Promise<StoredMergeJob> =>
+  deps.store.mergeJobs.endIfAbandoned(tenant, job, deps.now(), abandonedError);
 
 /** What a job is about: its id, the segment (and the logged segment a resend reads), its size. */
 export interface JobSpec {
@@ -47,17 +68,10 @@ export type JobWork = (
   context: JobContext,
 ) => Promise<{ readonly file: MergeOutputFile; readonly issues: MergeJob["issues"] } | undefined>;
 
-/**
- * A job asked for again with the same id: the same job, when it is about the same thing;
- * undefined when there is none yet.
- */
-export const repeatedJob = async (
-  deps: AppDeps,
-  tenant: TenantId,
+const sameSubject = (
+  existing: StoredMergeJob,
   spec: Pick<JobSpec, "id" | "segmentNo" | "loggedSegmentEntryNo">,
-): Promise<MergeJob | undefined> => {
-  const existing = await deps.store.mergeJobs.store.find(tenant, spec.id);
-  if (!existing) return undefined;
+) => {
   if (
     existing.segmentNo !== spec.segmentNo ||
     existing.loggedSegmentEntryNo !== spec.loggedSegmentEntryNo
@@ -69,13 +83,30 @@ export const repeatedJob = async (
           : `segment ${existing.segmentNo}`
       }.`,
     );
-  return publicJob(existing);
+};
+
+/**
+ * A job asked for again with the same id: the same job, when it is about the same thing (ended
+ * failed if its server died: a retry never starts a second run); undefined when there is none.
+ */
+export const repeatedJob = async (
+  deps: AppDeps,
+  tenant: TenantId,
+  spec: Pick<JobSpec, "id" | "segmentNo" | "loggedSegmentEntryNo">,
+): Promise<MergeJob | undefined> => {
+  const existing = await deps.store.mergeJobs.find(tenant, spec.id);
+  if (!existing) return undefined;
+  sameSubject(existing, spec);
+  return publicJob(await currentJob(deps, tenant, existing));
 };
 
 /**
  * Runs a job to its end (so it lives exactly as long as the function invocation), while the
  * job document shows its progress to anyone polling /merge-jobs/{id}; a cancel stops the
- * thread at work (runningMerges). The result goes to Blob Storage under the job's name. Work
+ * thread at work (runningMerges). The job is held by a lease (functions/jobs/lease-keeper.ts)
+ * renewed with each save and by a timer while a step is slow: if this process dies, the first
+ * read, cancel or retry after the lease ends the job failed. The result goes to Blob Storage
+ * under a name the job records first, and the job says done only once the blob is whole. Work
  * refused before anything but the job was written (no thread free, a letter the engine
  * refuses) takes the job with it, so a retry with the same id starts afresh.
  */
@@ -85,35 +116,49 @@ export const runJob = async (
   spec: JobSpec,
   work: JobWork,
 ): Promise<MergeJob> => {
-  const jobs = deps.store.mergeJobs.store;
+  const jobs = deps.store.mergeJobs;
   const { id, total } = spec;
-  let job = await jobs.create(tenant, id, {
-    jobId: id,
-    segmentNo: spec.segmentNo,
-    ...(spec.loggedSegmentEntryNo !== undefined
-      ? { loggedSegmentEntryNo: spec.loggedSegmentEntryNo }
-      : {}),
-    status: "running",
-    output: spec.output,
-    progress: { done: 0, total },
-    issues: [],
-    createdAt: deps.now().toISOString(),
-  });
-  const save = async (changes: Partial<StoredMergeJob>) => {
-    const { etag, ...rest } = job;
-    job = await jobs.replace(tenant, id, { ...rest, ...changes }, etag);
-    return job;
-  };
+  let begun = false;
+  // Renewed only once this request has written the job: never another request's job.
+  const lease = keepLease(deps.config.mergeLeaseMs, deps.now, (leaseUntil) =>
+    begun ? jobs.renewLease(tenant, id, leaseUntil) : Promise.resolve(),
+  );
+  let job: StoredMergeJob;
+  try {
+    job = await lease.write((leaseUntil) =>
+      jobs.begin(tenant, {
+        jobId: id,
+        segmentNo: spec.segmentNo,
+        ...(spec.loggedSegmentEntryNo !== undefined
+          ? { loggedSegmentEntryNo: spec.loggedSegmentEntryNo }
+          : {}),
+        status: "running",
+        output: spec.output,
+        progress: { done: 0, total },
+        issues: [],
+        createdAt: deps.now().toISOString(),
+        leaseUntil,
+      }),
+    );
+    begun = true;
+  } catch (error) {
+    await lease.stop();
+    // Posted twice at once: the other request runs the job; this one answers it.
+    if (error instanceof MergeJobExistsError) {
+      sameSubject(error.existing, spec);
+      return publicJob(await currentJob(deps, tenant, error.existing));
+    }
+    throw error;
+  }
   const running = deps.runningMerges.start(tenant, id, async () => {
+    // Canceled, or ended by a reader because this process stopped renewing its lease.
     const current = await jobs.find(tenant, id);
-    return current?.status === "canceled";
+    return current?.status !== "running";
   });
   const signal = running.signal;
   const checkpoint = async (done: number): Promise<boolean> => {
-    job = await jobs.get(tenant, id);
-    if (job.status === "canceled") return true;
-    await save({ progress: { done, total } });
-    return false;
+    job = await lease.write((leaseUntil) => jobs.recordProgress(tenant, id, done, leaseUntil));
+    return job.status !== "running";
   };
   const reports = serialReports(async (done) => {
     if (await checkpoint(done)) {
@@ -122,32 +167,43 @@ export const runJob = async (
       signal.throwIfAborted();
     }
   });
+  let resultDocumentId: DocumentId | undefined;
   try {
     const result = await work({ signal, checkpoint, report: reports.report });
     await reports.close();
-    if (!result) return publicJob(job);
+    if (!result) {
+      await lease.stop();
+      return publicJob(await jobs.get(tenant, id));
+    }
     const { bytes, failedLines, ...file } = result.file;
-    const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
-    await deps.store.documents.put(resultDocumentId, bytes, { contentType: file.contentType });
-    const current = await jobs.get(tenant, id);
-    job = current;
-    if (current.status === "canceled") return publicJob(current);
-    return publicJob(
-      await save({
+    const named = newDocumentId(tenant, { kind: "mergeResult", jobId: id });
+    job = await lease.write((leaseUntil) => jobs.nameResult(tenant, id, named, leaseUntil));
+    if (job.status !== "running") {
+      await lease.stop();
+      return publicJob(job);
+    }
+    resultDocumentId = named;
+    await deps.store.documents.put(named, bytes, { contentType: file.contentType });
+    job = await lease.end(() =>
+      jobs.end(tenant, id, {
         status: "done",
         progress: { done: total, total },
         issues: result.issues,
         result: { ...file, size: bytes.byteLength },
         ...(failedLines && failedLines.length > 0 ? { failedLines: [...failedLines] } : {}),
-        resultDocumentId,
-        finishedAt: deps.now().toISOString(),
+        at: deps.now().toISOString(),
       }),
     );
+    // Canceled, or ended by a reader while the blob was written: the blob is nobody's result.
+    if (job.status !== "done") await deps.store.documents.delete(named);
+    return publicJob(job);
   } catch (error) {
     await reports.close();
-    job = await jobs.get(tenant, id);
-    // A cancel that raced with the work stays a cancel (its threads' tasks end canceled).
-    if (job.status === "canceled") return publicJob(job);
+    await lease.stop();
+    const current = await jobs.get(tenant, id);
+    // A cancel that raced with the work stays a cancel (its threads' tasks end canceled), and
+    // a job a reader ended meanwhile stays as it ended.
+    if (current.status !== "running") return publicJob(current);
     if (
       error instanceof WorkerPoolFullError ||
       error instanceof ConverterBusyError ||
@@ -156,14 +212,16 @@ export const runJob = async (
       error instanceof LabelGridError ||
       error instanceof ValidationError
     ) {
-      await jobs.delete(tenant, id, job.etag);
+      await jobs.withdraw(tenant, id);
       throw error;
     }
-    await save({
+    await jobs.end(tenant, id, {
       status: "failed",
       error: error instanceof Error ? error.message : String(error),
-      finishedAt: deps.now().toISOString(),
+      at: deps.now().toISOString(),
     });
+    if (resultDocumentId)
+      await deps.store.documents.delete(resultDocumentId).catch(() => undefined);
     throw error;
   } finally {
     // Whatever of the work still runs (a check beside a merge that failed) stops here.

@@ -22,7 +22,7 @@ import { resolveTemplate } from "./merge-template";
 import { printableLabelGrid } from "./outputs/labels";
 import { mergeOutputs } from "./outputs/merge-outputs";
 import { ownLetterIssues } from "./own-letters";
-import { publicJob, repeatedJob, runJob } from "./merge-job-run";
+import { currentJob, publicJob, repeatedJob, runJob } from "./merge-job-run";
 import { assertNotLogged } from "../segments/segment-history";
 import { groupIssues } from "@shared/model/issue-group";
 import { mergeCheckHint } from "./merge-check-hints";
@@ -392,10 +392,15 @@ export const getMergeJob = async (
   deps: AppDeps,
   identity: Identity,
   id: string,
-): Promise<MergeJob> => publicJob(await deps.store.mergeJobs.store.get(identity.tenantId, id));
+): Promise<MergeJob> => {
+  const tenant = identity.tenantId;
+  return publicJob(await currentJob(deps, tenant, await deps.store.mergeJobs.get(tenant, id)));
+};
 
 export const mergeResult = async (deps: AppDeps, identity: Identity, id: string) => {
-  const job = await deps.store.mergeJobs.store.get(identity.tenantId, id);
+  // Only a done job offers its result: a job whose server stopped while the blob was being
+  // written says failed, never done.
+  const job = await deps.store.mergeJobs.get(identity.tenantId, id);
   const resultId = storedDocumentId(identity.tenantId, job.resultDocumentId, {
     kind: "mergeResult",
     jobId: id,
@@ -409,22 +414,18 @@ export const mergeResult = async (deps: AppDeps, identity: Identity, id: string)
   };
 };
 
+/** Cancels a running job; one whose server died ends failed instead, as any read would end it. */
 export const cancelMergeJob = async (
   deps: AppDeps,
   identity: Identity,
   id: string,
 ): Promise<MergeJob> => {
-  const jobs = deps.store.mergeJobs.store;
-  const job = await jobs.get(identity.tenantId, id);
+  const tenant = identity.tenantId;
+  const jobs = deps.store.mergeJobs;
+  const job = await currentJob(deps, tenant, await jobs.get(tenant, id));
   if (job.status !== "running" && job.status !== "queued") return publicJob(job);
-  const { etag, ...rest } = job;
-  const canceled = await jobs.replace(
-    identity.tenantId,
-    id,
-    { ...rest, status: "canceled", finishedAt: deps.now().toISOString() },
-    etag,
-  );
+  const canceled = await jobs.cancel(tenant, id, deps.now().toISOString());
   // The job document says canceled first, so the merge, stopped, finds it so.
-  deps.runningMerges.cancel(identity.tenantId, id);
+  deps.runningMerges.cancel(tenant, id);
   return publicJob(canceled);
 };

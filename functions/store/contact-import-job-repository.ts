@@ -4,7 +4,7 @@ import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type PageRequest } from "./document-store";
 import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
-import { changeJob, endIfAbandoned } from "./leased-job";
+import { beginJob, changeJob, endIfAbandoned, serverStopped } from "./leased-job";
 import type { TenantId } from "./tenant";
 
 /**
@@ -65,16 +65,17 @@ export class ContactImportJobRepository {
   }
 
   /** Writes the job; when the id is taken already, throws ImportJobExistsError with that job. */
-  async begin(
+  begin(
     tenant: TenantId,
     job: Omit<StoredContactImportJob, "etag">,
   ): Promise<StoredContactImportJob> {
-    try {
-      return await this.docs.create(tenant, job.jobId, job);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      throw new ImportJobExistsError(await this.docs.get(tenant, job.jobId));
-    }
+    return beginJob(
+      this.docs,
+      tenant,
+      job.jobId,
+      job,
+      (existing) => new ImportJobExistsError(existing),
+    );
   }
 
   /**
@@ -134,13 +135,7 @@ export class ContactImportJobRepository {
     now: Date,
     error: (job: StoredContactImportJob) => string,
   ): Promise<StoredContactImportJob> {
-    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, (j) => ({
-      ...j,
-      status: "failed",
-      failure: "server_stopped",
-      error: error(j),
-      finishedAt: now.toISOString(),
-    }));
+    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, serverStopped(now, error));
   }
 
   /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */

@@ -1,4 +1,4 @@
-import { PreconditionFailedError } from "../errors/app-errors";
+import { ConflictError, PreconditionFailedError } from "../errors/app-errors";
 import type { DocumentStore } from "./document-store";
 import type { TenantId } from "./tenant";
 
@@ -18,6 +18,25 @@ export interface LeasedJobFields {
 export const leaseRanOut = (job: Omit<LeasedJobFields, "etag">, now: Date): boolean =>
   job.status === "running" &&
   (job.leaseUntil === undefined || Date.parse(job.leaseUntil) < now.getTime());
+
+/**
+ * Writes a new job; when its key is taken already (the same id posted twice, maybe at once: the
+ * store lets exactly one create win), throws what `taken` makes of the job that is there.
+ */
+export const beginJob = async <T extends LeasedJobFields>(
+  docs: DocumentStore<T>,
+  tenant: TenantId,
+  key: string,
+  job: Omit<T, "etag">,
+  taken: (existing: T) => Error,
+): Promise<T> => {
+  try {
+    return await docs.create(tenant, key, job);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    throw taken(await docs.get(tenant, key));
+  }
+};
 
 /**
  * Read, change, write with the ETag read; again on a lost race, so the running process, a cancel
@@ -58,3 +77,17 @@ export const endIfAbandoned = <T extends LeasedJobFields>(
   if (!leaseRanOut(job, now)) return Promise.resolve(job);
   return changeJob(docs, tenant, key, (j) => (leaseRanOut(j, now) ? ending(j) : undefined));
 };
+
+/**
+ * How a job whose lease ran out ends (a contact import, a merge): failed, failure
+ * "server_stopped", `error` saying how far it got, at `now`.
+ */
+export const serverStopped =
+  <T extends LeasedJobFields>(now: Date, error: (job: T) => string) =>
+  (job: T): T => ({
+    ...job,
+    status: "failed",
+    failure: "server_stopped",
+    error: error(job),
+    finishedAt: now.toISOString(),
+  });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDateTime } from "./common";
 import { ImportRowOutcome, ImportTarget } from "./contact-import";
+import { JobFailure } from "./job-failure";
 
 /** How many rows a problem group names; the job's `problems` hold the details. */
 export const importGroupRowsShown = 20;
@@ -26,9 +27,6 @@ export const ImportProblemGroup = z.object({
 export type ImportProblemGroup = z.infer<typeof ImportProblemGroup>;
 
 export const ContactImportJobStatus = z.enum(["running", "done", "failed", "canceled"]);
-
-export const ImportJobFailure = z.enum(["server_stopped", "error"]);
-export type ImportJobFailure = z.infer<typeof ImportJobFailure>;
 
 /**
  * A contact import followed while it runs: the client chose its id and sent it with
@@ -65,7 +63,7 @@ export const ContactImportJob = z.object({
   }),
   mapping: z.record(z.string(), ImportTarget),
   error: z.string().optional(),
-  failure: ImportJobFailure.optional().meta({
+  failure: JobFailure.optional().meta({
     description:
       "Why a failed job failed. server_stopped: the server running it stopped (its lease ran out); the contacts created stay, and importing the same file again adds only the rows missing. error: an error ended it (see error).",
   }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Code, IsoDateTime, LanguageTag } from "./common";
 import { FieldMatches, FieldMatchSuggestion } from "./field-match";
 import { IssueGroup } from "./issue-group";
+import { JobFailure } from "./job-failure";
 import { LabelOptions } from "./label-sheet";
 
 /** Where the letter comes from: an uploaded .docx, or an interaction template's attachment. */
@@ -109,6 +110,10 @@ export const MergeJob = z.object({
     .object({ fileName: z.string(), contentType: z.string(), size: z.number().int() })
     .optional(),
   error: z.string().optional(),
+  failure: JobFailure.optional().meta({
+    description:
+      "Why a failed job failed. server_stopped: the server running it stopped (its lease ran out); no result was kept, and merging again makes the whole file anew. error: an error ended it (see error).",
+  }),
   failedLines: z.array(MergeFailedLine).optional().meta({
     description:
       "perContactPdf: the letters LibreOffice could not convert, left out of the zip; the others are in it.",

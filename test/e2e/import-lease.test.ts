@@ -8,19 +8,18 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
   apiCaller,
   collectPageErrors,
   paneContext,
   poll,
   press,
-  startApiChild,
   type ApiChild,
   type StaticServer,
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { axeProblems, carryCurrentToken, restartApi, unexpectedWhileDown } from "./killed-api";
 import { shotsAtWidths } from "./shots-at-widths";
 import { screenshotsDir } from "./screenshots-dir";
 
@@ -88,21 +87,6 @@ const storedContacts = async (): Promise<number> => {
   return lines.length - 1;
 };
 
-/** axe's serious or critical findings on the page as it is now. */
-const axeProblems = async (page: Page): Promise<string[]> => {
-  // Fluent's focus sentinels (aria-hidden, focusable by design) are left out, as elsewhere.
-  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-};
-
-/** What a page logs while its server is down is expected; anything else is not. */
-const unexpected = (errors: readonly string[]) =>
-  errors.filter(
-    (e) => !/Failed to load resource|ERR_CONNECTION|ERR_EMPTY_RESPONSE|Failed to fetch/.test(e),
-  );
-
 const texts = {
   "en-US": {
     open: "Import contacts…",
@@ -136,13 +120,7 @@ const killedMidImport = async (language: "en-US" | "da-DK", prefix: string) => {
     height: 760,
     word: { displayLanguage: language },
   });
-  // Entra's tokens outlive a server; the local issuer's die with its process, so the pane's
-  // calls carry the token of the API now running.
-  await context.route(`${api.apiUrl}/**`, (route) =>
-    route.continue({
-      headers: { ...route.request().headers(), authorization: `Bearer ${token}` },
-    }),
-  );
+  await carryCurrentToken(context, api.apiUrl, () => token);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const jobIds: string[] = [];
@@ -175,12 +153,7 @@ const killedMidImport = async (language: "en-US" | "da-DK", prefix: string) => {
   await shotsAtWidths(page, SCREENSHOTS, `${language}-import-server-lost`);
 
   // Back on the same port and data: the pane's reads reach the job again.
-  api = await startApiChild({
-    port: Number(new URL(api.apiUrl).port),
-    dataDir,
-    corsOrigin: server.origin,
-    env: API_ENV,
-  });
+  api = await restartApi(api, { dataDir, corsOrigin: server.origin, env: API_ENV });
   restarted.push(api);
   token = await api.token(TENANT, USER);
   await page.getByText(words.stopped).waitFor({ timeout: 60_000 });
@@ -203,7 +176,7 @@ const killedMidImport = async (language: "en-US" | "da-DK", prefix: string) => {
   expect(await storedContacts()).toBe(before + ROWS);
   expect(await axeProblems(page)).toEqual([]);
   await shotsAtWidths(page, SCREENSHOTS, `${language}-import-again-done`);
-  expect(unexpected(errors)).toEqual([]);
+  expect(unexpectedWhileDown(errors)).toEqual([]);
   await context.close();
 };
 

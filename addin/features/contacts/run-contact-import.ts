@@ -1,25 +1,12 @@
 import type { ContactImportResult } from "@shared/model/contact-import";
 import type { ContactImportJob } from "@shared/model/contact-import-job";
 import type { ApiClient } from "../../api/client";
-import { ApiError, ApiUnreachableError } from "../../api/errors";
+import { ApiError } from "../../api/errors";
+import { followAfterLostServer, lostServer } from "../../api/follow-lost-job";
 
 const POLL_MS = 500;
 /** Asks this often to cancel while the server has not written the job yet (it reads the file first). */
 const CANCEL_TRIES = 30;
-/**
- * Reads of the job that may go unanswered in a row, after the import's request lost its server,
- * before the pane gives up and shows that the server cannot be reached (a minute at 500 ms).
- */
-const UNANSWERED_READS = 120;
-
-/**
- * The import's request lost its server (no answer at all, or a gateway's 502-504): the server
- * may have died mid-import, and the job, not the request, tells how the import ended.
- */
-const lostServer = (error: unknown) =>
-  error instanceof ApiUnreachableError ||
-  (error instanceof ApiError && error.status >= 502 && error.status <= 504);
-
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface ContactImportRun {
@@ -67,22 +54,9 @@ export const runContactImport = (
   };
   const polling = poll();
   /** Reads the job until it is no longer running; the request's error if it cannot be read. */
-  const followAfter = async (lost: unknown): Promise<ContactImportJob> => {
+  const followAfter = (lost: unknown): Promise<ContactImportJob> => {
     onServerLost();
-    for (let unanswered = 0; unanswered < UNANSWERED_READS;) {
-      await pause(pollMs);
-      try {
-        const job = await read();
-        onProgress(job);
-        if (job.status !== "running") return job;
-        unanswered = 0;
-      } catch (error) {
-        // Never written: the server died while reading the file, and nothing was imported.
-        if (error instanceof ApiError && error.status === 404) throw lost;
-        unanswered++;
-      }
-    }
-    throw lost;
+    return followAfterLostServer(read, onProgress, () => pause(pollMs), pollMs, lost);
   };
   const ended = (async () => {
     try {

@@ -1,13 +1,8 @@
 import type { LogStatus } from "@shared/model/logging";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
+import { OneActionBar } from "../../ui/one-action-bar";
 
 const when = (iso: string | undefined, language: string) =>
   iso ? new Date(iso).toLocaleString(language, { dateStyle: "short", timeStyle: "short" }) : "";
@@ -42,21 +37,16 @@ export const LogStoppedBar = ({
   }
   if (status.status !== "abandoned") return null;
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t("log.abandoned.title")}</MessageBarTitle>
-        {t("log.abandoned.body", {
-          user: status.startedBy ?? "",
-          started: when(status.startedAt, displayLanguage),
-          written: status.written,
-          total: status.total,
-        })}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" onClick={onFinish}>
-          {t("log.abandoned.finish")}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <OneActionBar
+      title={t("log.abandoned.title")}
+      body={t("log.abandoned.body", {
+        user: status.startedBy ?? "",
+        started: when(status.startedAt, displayLanguage),
+        written: status.written,
+        total: status.total,
+      })}
+      action={t("log.abandoned.finish")}
+      onAction={onFinish}
+    />
   );
 };

@@ -1,12 +1,6 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
 import { ApiError } from "../../api/errors";
 import { useT } from "../../i18n/use-t";
+import { OneActionBar } from "../../ui/one-action-bar";
 
 /**
  * 503 converter-busy (functions/http/problem.ts): every LibreOffice process converts other
@@ -21,16 +15,11 @@ export const isConverterBusy = (error: unknown): boolean =>
 export const ConverterBusyBar = ({ onRetry }: { readonly onRetry: () => void }) => {
   const t = useT();
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t("merge.pdf.busy.title")}</MessageBarTitle>
-        {t("merge.pdf.busy.body")}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="primary" onClick={onRetry}>
-          {t("error.retry")}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <OneActionBar
+      title={t("merge.pdf.busy.title")}
+      body={t("merge.pdf.busy.body")}
+      action={t("error.retry")}
+      onAction={onRetry}
+    />
   );
 };

@@ -31,6 +31,7 @@ import { IssueList } from "./issue-list";
 import { LabelSheetPicker, labelSheetIssues } from "./label-sheet-picker";
 import { MatchFieldsDialog } from "./match-fields-dialog";
 import { MergeJobError } from "./server-merge";
+import { ServerStoppedBar, stoppedJob } from "./server-stopped";
 import { useMergeRun, type MergeOutcome, type MergeRunState } from "./use-merge-run";
 
 const useStyles = makeStyles({
@@ -175,6 +176,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
     progress?.total !== undefined && progress.total > 0
       ? Math.min(1, progress.done / progress.total)
       : undefined;
+  const stopped = stoppedJob(state.error);
   const jobIssues = state.error instanceof MergeJobError ? state.error.job.issues.map(fromApi) : [];
 
   return (
@@ -262,7 +264,7 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
             label={t("merge.progress.label")}
             validationState="none"
             validationMessage={
-              t(PHASES[state.phase]) +
+              t(state.serverLost ? "merge.serverLost" : PHASES[state.phase]) +
               (progress
                 ? ` ${t(progress.total === undefined ? "merge.progress.countOpen" : "merge.progress.count", { done: count(progress.done), total: count(progress.total ?? 0) })}`
                 : "")
@@ -298,7 +300,8 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
       {state.error !== undefined && isConverterBusy(state.error) && (
         <ConverterBusyBar onRetry={() => void merge()} />
       )}
-      {state.error !== undefined && !isConverterBusy(state.error) && (
+      {stopped && <ServerStoppedBar job={stopped} onMergeAgain={() => void merge()} />}
+      {state.error !== undefined && !isConverterBusy(state.error) && !stopped && (
         <>
           <ActionErrorBar error={state.error} onRetry={() => void merge()} />
           {jobIssues.length > 0 && (

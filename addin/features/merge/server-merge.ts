@@ -4,6 +4,7 @@ import type { MergeJob, MergeOutputKind } from "@shared/model/merge-job";
 import { bytesToBase64 } from "@shared/merge/package/base64";
 import type { ApiClient } from "../../api/client";
 import { ApiError } from "../../api/errors";
+import { followAfterLostServer, lostServer } from "../../api/follow-lost-job";
 import { newJobId } from "../../api/new-job-id";
 import type { NamedFile } from "../../host/host";
 
@@ -51,6 +52,11 @@ export interface ServerMergeOptions {
   readonly pollMs?: number;
   /** With output "labels": the sheet to print on. */
   readonly labels?: LabelOptions;
+  /**
+   * The merge's request lost its server: the pane now reads the job until it ends (a job whose
+   * server died ends failed, "server_stopped", once its lease runs out).
+   */
+  readonly onServerLost?: () => void;
 }
 
 export interface ServerMergeResult {
@@ -63,6 +69,8 @@ export interface ServerMergeResult {
  * The server's merge: the pane chooses the job's id, so it polls /merge-jobs/{id} for progress
  * while the request that runs the job is still open (the server answers it only when the job
  * has ended), and downloads the result. Aborting asks the server to cancel the job as well.
+ * When the request loses its server, the job tells how the merge ended: the pane says so
+ * (`onServerLost`) and reads it on until it ends.
  */
 export const runServerMerge = async (
   client: ApiClient,
@@ -95,9 +103,22 @@ export const runServerMerge = async (
   let job: MergeJob;
   try {
     const watching = watchProgress(client, id, pollMs, () => answered, onProgress, signal);
-    job = await request.finally(() => {
-      answered = true;
-    });
+    try {
+      job = await request.finally(() => {
+        answered = true;
+      });
+    } catch (error) {
+      if (!lostServer(error) || signal?.aborted) throw error;
+      await watching;
+      options.onServerLost?.();
+      job = await followAfterLostServer(
+        () => client("getMergeJob", { params: { id }, signal }),
+        (read) => onProgress?.(read.progress),
+        () => pause(pollMs, signal),
+        pollMs,
+        error,
+      );
+    }
     await watching;
   } finally {
     // From here on followMergeJob cancels the job on an abort.

@@ -66,6 +66,8 @@ export interface MergeRunState {
   };
   readonly outcome?: MergeOutcome;
   readonly error?: unknown;
+  /** The server merge's request lost its server: the pane reads the job until it ends. */
+  readonly serverLost?: boolean;
 }
 
 /**
@@ -268,6 +270,7 @@ export const useMergeRun = (segmentNo: string) => {
           fieldMatches: matches,
           signal,
           onProgress: ({ done, total }) => progress("server", done, total),
+          onServerLost: () => setState((previous) => ({ ...previous, serverLost: true })),
           ...(labels ? { labels } : {}),
         });
         throwIfAborted(signal);

@@ -82,6 +82,7 @@ export const testConfig = (
   maxBodyBytes: 1_048_576,
   segmentLeaseMs: 120_000,
   importLeaseMs: 120_000,
+  mergeLeaseMs: 120_000,
   mail: {
     transport: "none",
     smtpUrl: undefined,

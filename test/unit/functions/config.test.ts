@@ -79,15 +79,16 @@ describe("mail settings", () => {
   });
 });
 
-describe("contact import lease", () => {
-  it("lasts two minutes unless MERGELINE_IMPORT_LEASE_SECONDS says otherwise", () => {
-    expect(loadConfig(env).importLeaseMs).toBe(120_000);
-    expect(loadConfig({ ...env, MERGELINE_IMPORT_LEASE_SECONDS: "2" }).importLeaseMs).toBe(2000);
+describe.each([
+  ["contact import", "MERGELINE_IMPORT_LEASE_SECONDS", "importLeaseMs"],
+  ["merge job", "MERGELINE_MERGE_LEASE_SECONDS", "mergeLeaseMs"],
+] as const)("%s lease", (_job, setting, key) => {
+  it(`lasts two minutes unless ${setting} says otherwise`, () => {
+    expect(loadConfig(env)[key]).toBe(120_000);
+    expect(loadConfig({ ...env, [setting]: "2" })[key]).toBe(2000);
   });
 
   it.each(["0", "-1", "1.5", "soon"])("refuses %s seconds, naming the setting", (value) => {
-    expect(() => loadConfig({ ...env, MERGELINE_IMPORT_LEASE_SECONDS: value })).toThrow(
-      /MERGELINE_IMPORT_LEASE_SECONDS/,
-    );
+    expect(() => loadConfig({ ...env, [setting]: value })).toThrow(new RegExp(setting));
   });
 });

@@ -277,6 +277,58 @@ describe("the job retention sweep", () => {
   });
 });
 
+describe("a merge job whose server stopped", () => {
+  it("is deleted with the blob it named once retention has passed since a read ended it; a leased one stays", async () => {
+    const tenant = newTenant();
+    const wall = Date.now();
+    const at = (ms: number) => new Date(wall + ms).toISOString();
+    const sweepAt = (days: number) =>
+      sweepEndedJobs({ ...api.deps, now: () => new Date(wall + days * 86_400_000) });
+    // Its process died after writing the result's blob, before the job said done.
+    const jobId = "merge-stopped";
+    const blob = newDocumentId(tenant, { kind: "mergeResult", jobId });
+    await api.deps.store.documents.put(blob, new TextEncoder().encode("PK half"));
+    await api.deps.store.mergeJobs.store.create(tenant, jobId, {
+      jobId,
+      segmentNo: "SEG01",
+      status: "running",
+      output: "document",
+      progress: { done: 10, total: 40 },
+      issues: [],
+      createdAt: at(-120_000),
+      leaseUntil: at(-60_000),
+      resultDocumentId: blob,
+    });
+    // Ended long ago, but a process's lease on it runs past the sweeps below.
+    await api.deps.store.mergeJobs.store.create(tenant, "merge-leased", {
+      jobId: "merge-leased",
+      segmentNo: "SEG01",
+      status: "canceled",
+      output: "document",
+      progress: { done: 1, total: 40 },
+      issues: [],
+      createdAt: at(-30 * 86_400_000),
+      finishedAt: at(-30 * 86_400_000),
+      leaseUntil: at(30 * 86_400_000),
+    });
+
+    // A running job is never swept, however old: the pane's next read ends it.
+    await sweepAt(8);
+    expect(await exists.merge(tenant, jobId)).toBe(true);
+    const read = await api.call("GET", `/api/merge-jobs/${jobId}`, { tenant });
+    expect(read.json).toMatchObject({ status: "failed", failure: "server_stopped" });
+
+    await sweepAt(6);
+    expect(await exists.merge(tenant, jobId)).toBe(true);
+    expect(await api.deps.store.documents.exists(blob)).toBe(true);
+
+    await sweepAt(8);
+    expect(await exists.merge(tenant, jobId)).toBe(false);
+    expect(await api.deps.store.documents.exists(blob)).toBe(false);
+    expect(await exists.merge(tenant, "merge-leased")).toBe(true);
+  });
+});
+
 describe("the local host's retention timer", () => {
   it("sweeps as soon as it starts, with the app's own clock", async () => {
     const tenant = newTenant();

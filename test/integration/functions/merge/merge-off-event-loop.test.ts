@@ -1,10 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ContactFields } from "@shared/model/contact";
-import { stampNew } from "../../../../functions/audit/stamp";
-import { toContactDoc } from "../../../../functions/contacts/contact-service";
-import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
-import { buildDocx, control, p, t } from "../../../unit/shared/merge/docx-builder";
+import { base64, bigLetter, seedBigSegment, smallLetter } from "./fixtures/big-segment";
 
 /**
  * Merging runs in worker threads: while one user's big merge runs, the API answers others, a
@@ -13,49 +9,9 @@ import { buildDocx, control, p, t } from "../../../unit/shared/merge/docx-builde
  */
 const contacts = 3_000;
 const tenant = "big-merges";
-const prose =
-  "We are writing to follow up on our recent conversation about how our services can support your organisation over the coming year. ";
-/** Three pages a letter: 3,000 of them keep a merge thread busy far longer than any /health. */
-const bigLetter = buildDocx({
-  body:
-    p(control("Name")) +
-    p(t("Dear "), control("Name"), t(",")) +
-    Array.from({ length: 30 }, () => p(t(prose.repeat(3)), t(" "), control("City"))).join(""),
-});
-const smallLetter = buildDocx({ body: p(t("Dear "), control("Name")) });
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
-
 let api: ApiHarness;
 
-const seed = async (harness: ApiHarness) => {
-  const id = asTenantId(tenant);
-  const stamp = stampNew({ tenantId: id, userId: "t", userName: "t", roles: [] }, new Date());
-  await harness.deps.store.contacts.bulkCreate(
-    id,
-    Array.from({ length: contacts }, (_, i) => ({
-      ...toContactDoc(
-        ContactFields.parse({
-          no: `KT${String(i + 1).padStart(5, "0")}`,
-          type: "person",
-          name: `Kontakt ${i + 1}`,
-          city: "Aarhus C",
-        }),
-      ),
-      ...stamp,
-    })),
-  );
-  for (const [path, body] of [
-    ["/api/interaction-templates", { code: "LETTER", description: "Brev" }],
-    ["/api/segments", { no: "BIG", description: "Big", interactionTemplateCode: "LETTER" }],
-    [
-      "/api/segments/BIG/add-contacts",
-      { filter: { kind: "field", field: "type", op: "eq", value: "person" } },
-    ],
-  ] as const) {
-    const res = await harness.call("POST", path, { tenant, body });
-    if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
-  }
-};
+const seed = (harness: ApiHarness) => seedBigSegment(harness, tenant, contacts);
 
 const startMerge = (harness: ApiHarness, letter: Uint8Array, jobId = randomUUID()) => {
   let answered = false;

@@ -205,6 +205,62 @@ describe("MergeView in Word", () => {
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
 
+  it("after the server stopped mid-merge, follows the job until it ends failed, says so in Danish and merges again", async () => {
+    const host = createFakeHost({ language: "da-DK" });
+    let merges = 0;
+    let reads = 0;
+    const stopped = job("failed", 2, {
+      id: "lost",
+      failure: "server_stopped",
+      error: "The server stopped while merging segment S0001: progress was 2 of 3.",
+      finishedAt: "2026-01-01T00:05:00Z",
+    });
+    const api = createFakeApi({
+      getSegment: () => ok(segment),
+      listSegmentLines: noLines,
+      // The first merge's server dies: the connection closes without an answer.
+      startMerge: () => {
+        merges++;
+        if (merges === 1) throw new TypeError("fetch failed");
+        return ok(
+          job("done", 3, {
+            result: { fileName: "S0001 letters.zip", contentType: "application/zip", size: 10 },
+          }),
+        );
+      },
+      // Running while the dead server's lease lasts, then failed with how far it got.
+      getMergeJob: (call) => {
+        const first = api.callsTo("startMerge")[0]?.body as { jobId: string };
+        if (call.params.id !== first.jobId) return ok(job("done", 3));
+        reads++;
+        return ok(reads < 2 ? job("running", 2, { id: first.jobId }) : stopped);
+      },
+    });
+    const zip = new Blob([new Uint8Array([80, 75, 5, 6])], { type: "application/zip" });
+    const fetch = withFiles(api.fetch, { "/merge-jobs/job-0001-abcd/result": () => zip });
+    renderWithHost(<MergeView segmentNo="S0001" />, { fetch, host });
+
+    fireEvent.click(screen.getByRole("radio", { name: "Et dokument pr. kontakt (zip)" }));
+    fireEvent.click(screen.getByRole("button", { name: "Flet" }));
+
+    expect(await screen.findByText(/Forbindelsen til serveren blev afbrudt/)).toBeTruthy();
+    expect(await screen.findByText("Fletningen stoppede, fordi serveren stoppede")).toBeTruthy();
+    expect(screen.getByText(/Den var nået 2 af 3\. Der blev ikke lavet nogen fil/)).toBeTruthy();
+    // The server's own English sentence is not shown on a Danish screen, and no file is saved.
+    expect(screen.queryByText(/The server stopped/)).toBeNull();
+    expect(host.saveFile).not.toHaveBeenCalled();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+
+    // The way on: merging again, under a new job id, makes the whole file.
+    fireEvent.click(screen.getByRole("button", { name: "Flet igen" }));
+    await waitFor(() => expect(host.saveFile).toHaveBeenCalledWith(zip, "S0001 letters.zip"));
+    expect(screen.queryByText("Fletningen stoppede, fordi serveren stoppede")).toBeNull();
+    const [first, second] = api.callsTo("startMerge").map((c) => c.body as { jobId: string });
+    expect(second?.jobId).not.toBe(first?.jobId);
+    expect(api.callsTo("startMerge")[1]?.body).toMatchObject({ output: "perContact" });
+  }, 60_000);
+
   it("shows the server's problem when the merge cannot start", async () => {
     const host = createFakeHost();
     const api = createFakeApi({
