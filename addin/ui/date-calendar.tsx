@@ -16,6 +16,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
     padding: 0,
+    textAlign: "center",
   },
   cell: { padding: 0, textAlign: "center" },
   // Seven days of 36 px fit a 320 px pane with the popover's padding.
