@@ -1,23 +1,17 @@
-import {
-  Button,
-  Input,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  type InputProps,
-} from "@fluentui/react-components";
+import { Button, Input, type InputProps } from "@fluentui/react-components";
 // The icon's own module: from the icons' index it would join the first bundle's icon chunk.
 import { CalendarRegular } from "@fluentui/react-icons/lib/atoms/svg/calendar";
-import { Suspense, lazy, useState } from "react";
+import { Suspense, lazy, useRef, useState } from "react";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { dateExample } from "./date-entry-text";
 import { formatLocaleDate, localToday, parseLocaleDate } from "./locale-date";
 
-// The calendar comes with its own chunk when first opened: typing a date needs none of it.
-const DateCalendar = lazy(() =>
-  import(/* webpackChunkName: "date-calendar" */ "./date-calendar").then((m) => ({
-    default: m.DateCalendar,
+// The calendar and its popover come with their own chunk when first opened: typing a date
+// needs none of it, and the views that hold a date box stay as small as before.
+const DateCalendarPopover = lazy(() =>
+  import(/* webpackChunkName: "date-calendar" */ "./date-calendar-popover").then((m) => ({
+    default: m.DateCalendarPopover,
   })),
 );
 
@@ -52,6 +46,11 @@ export const LocaleDateInput = ({
   const t = useT();
   const { displayLanguage } = useHost();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   const today = localToday();
   const entry = parseLocaleDate(displayLanguage, value, today);
   return (
@@ -69,30 +68,35 @@ export const LocaleDateInput = ({
         onBlur?.(event);
       }}
       contentAfter={
-        <Popover open={open} onOpenChange={(_, data) => setOpen(data.open)} trapFocus>
-          <PopoverTrigger disableButtonEnhancement>
-            <Button
-              size="small"
-              appearance="transparent"
-              disabled={disabled}
-              icon={<CalendarRegular />}
-              aria-label={t("dates.calendar.open", { field: label })}
-            />
-          </PopoverTrigger>
-          <PopoverSurface aria-label={label}>
+        <>
+          <Button
+            ref={button}
+            size="small"
+            appearance="transparent"
+            disabled={disabled}
+            icon={<CalendarRegular />}
+            aria-label={t("dates.calendar.open", { field: label })}
+            aria-haspopup="dialog"
+            aria-expanded={open}
+            onClick={() => setOpen(true)}
+          />
+          {open && (
             <Suspense fallback={null}>
-              <DateCalendar
+              <DateCalendarPopover
+                target={button.current}
+                label={label}
                 locale={displayLanguage}
                 value={entry.kind === "date" ? entry.iso : undefined}
                 today={today}
+                onClose={close}
                 onPick={(iso) => {
                   onChange(formatLocaleDate(displayLanguage, iso));
-                  setOpen(false);
+                  close();
                 }}
               />
             </Suspense>
-          </PopoverSurface>
-        </Popover>
+          )}
+        </>
       }
     />
   );
