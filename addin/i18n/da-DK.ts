@@ -208,7 +208,7 @@ export const daDK: Messages = {
   "criteria.row.value": "Værdi i betingelse {n}",
   "criteria.row.value2": "Øvre værdi i betingelse {n}",
   "criteria.row.remove": "Fjern betingelse {n}",
-  "criteria.datePlaceholder": "2026-01-31, -30D, today",
+  "criteria.datePlaceholder": "{example}, -30D, today",
   "criteria.op.eq": "er",
   "criteria.op.ne": "er ikke",
   "criteria.op.in": "er en af",
@@ -972,6 +972,13 @@ export const daDK: Messages = {
   "numbers.entry.malformed": "{field}: skriv et tal, fx {example}.",
   "numbers.entry.ambiguous":
     '{field}: "{typed}" kan læses på to måder. Mente du {suggestion}? Her står decimaler efter "{decimal}", og "{group}" adskiller tusinder.',
+  // Datofelter i brugerens sprog (dates16)
+  "dates.entry.malformed": "{field}: skriv en dato, fx {example}.",
+  "dates.entry.ambiguous":
+    '{field}: "{typed}" kan læses på to måder. Mente du {first} ({firstTyped}) eller {second} ({secondTyped})?',
+  "dates.calendar.open": "Vælg {field} i en kalender",
+  "dates.calendar.previous": "Forrige måned",
+  "dates.calendar.next": "Næste måned",
   // Profilrækker med flere svar (profile16)
   "criteria.profile.answersHint": "Vælg et eller flere: en kontakt med et af dem kommer med.",
   "criteria.profile.answersChosen": "{label} valgt",

@@ -206,7 +206,7 @@ export const enUS = {
   "criteria.row.value": "Value of condition {n}",
   "criteria.row.value2": "Upper value of condition {n}",
   "criteria.row.remove": "Remove condition {n}",
-  "criteria.datePlaceholder": "2026-01-31, -30D, today",
+  "criteria.datePlaceholder": "{example}, -30D, today",
   "criteria.op.eq": "is",
   "criteria.op.ne": "is not",
   "criteria.op.in": "is one of",
@@ -970,6 +970,13 @@ export const enUS = {
   "numbers.entry.malformed": "{field}: write a number, such as {example}.",
   "numbers.entry.ambiguous":
     '{field}: "{typed}" can be read two ways. Did you mean {suggestion}? Here decimals follow "{decimal}" and "{group}" groups thousands.',
+  // Date boxes in the user's locale (dates16)
+  "dates.entry.malformed": "{field}: write a date, such as {example}.",
+  "dates.entry.ambiguous":
+    '{field}: "{typed}" can be read two ways. Did you mean {first} ({firstTyped}) or {second} ({secondTyped})?',
+  "dates.calendar.open": "Choose {field} in a calendar",
+  "dates.calendar.previous": "Previous month",
+  "dates.calendar.next": "Next month",
   // Profile rows with several answers (profile16)
   "criteria.profile.answersHint": "Tick one or more: a contact with any of them matches.",
   "criteria.profile.answersChosen": "{label} ticked",

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { useHost } from "../host/host-context";
 import { formatNumber } from "./format-message";
+import { usableLocale } from "./usable-locale";
 
 export interface Formats {
   /** 3229 -> "3.229" (da-DK), "3,229" (en-US). */
@@ -17,12 +18,11 @@ export const formatDate = (locale: string, iso: string): string => {
   if (!day) return iso;
   let format = dateFormats.get(locale);
   if (!format) {
-    try {
-      // The day as stored: a date has no zone, so it is read and written in UTC.
-      format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-    } catch {
-      format = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-    }
+    // The day as stored: a date has no zone, so it is read and written in UTC.
+    format = new Intl.DateTimeFormat(usableLocale(locale), {
+      dateStyle: "medium",
+      timeZone: "UTC",
+    });
     dateFormats.set(locale, format);
   }
   return format.format(new Date(`${day}T00:00:00Z`));

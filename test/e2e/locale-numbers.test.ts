@@ -1,10 +1,18 @@
 /**
- * Number boxes in the user's locale, end to end in headless Chromium at 350 px: a segment's Cost
- * of 12.5 shows as "12,5" on a Danish pane and "12.5" on an English one; "12.5" typed on the
- * Danish pane is asked about with the field named; "1.234,50" is saved as 1234.5. Pictures at
- * 320, 350 and 1,280 px in both languages go to MERGELINE_SCREENSHOTS_DIR/profile16.
+ * Number and date boxes in the user's locale, end to end in headless Chromium at 350 px.
+ *
+ * Numbers: a segment's Cost of 12.5 shows as "12,5" on a Danish pane and "12.5" on an English
+ * one; "12.5" typed on the Danish pane is asked about with the field named; "1.234,50" is saved
+ * as 1234.5. Pictures at 320, 350 and 1,280 px in both languages go to
+ * MERGELINE_SCREENSHOTS_DIR/profile16.
+ *
+ * Dates, on a Danish pane by keyboard only: a segment dated 2026-03-01 shows "01.03.2026" (not
+ * the browser's 3/1/2026 of a native date box); the calendar opens from the keyboard on a
+ * Monday-first month with Danish names, arrows move the day and Enter picks it; "12/07/2026"
+ * typed is asked about with the field named; "7.12.2026" is saved as 2026-12-07. No sideways
+ * scroll, axe clean. Pictures go to MERGELINE_SCREENSHOTS_DIR/dates16.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import {
   apiCaller,
   collectPageErrors,
@@ -13,6 +21,7 @@ import {
   type StaticServer,
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { layoutProblems } from "./layout-problems";
 import { shotsAtWidths } from "./shots-at-widths";
 import { screenshotsDir } from "./screenshots-dir";
 
@@ -21,6 +30,7 @@ jest.setTimeout(180_000);
 const SETUP_MS = 400_000;
 
 const SHOTS = screenshotsDir("profile16");
+const DATE_SHOTS = screenshotsDir("dates16");
 const TENANT = "contoso";
 
 let stack: PaneStack | undefined;
@@ -41,6 +51,7 @@ beforeAll(async () => {
     unitCost: 12.5,
     unitDuration: 7.5,
   });
+  await call("POST", "/segments", { no: "MG-DATO", description: "Dato", date: "2026-03-01" });
 }, SETUP_MS);
 
 afterAll(() => stack?.close());
@@ -97,6 +108,82 @@ describe("number boxes in the user's locale", () => {
     const { page, form, context } = await openDetails("en-US");
     expect(await form.getByLabel("Cost (LCY)").inputValue()).toBe("12.5");
     await shotsAtWidths(page, SHOTS, "en-US-cost");
+    await context.close();
+  });
+});
+
+const focusedName = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent,
+  );
+
+describe("date boxes in the user's locale", () => {
+  it("shows, picks, asks about and saves a Danish date by keyboard at 350 px", async () => {
+    const context = await paneContext(browser, {
+      token,
+      width: 350,
+      height: 760,
+      word: { displayLanguage: "da-DK" },
+    });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.origin}/taskpane.html`);
+    const row = page.getByRole("button", { name: /MG-DATO/ }).first();
+    await row.focus();
+    await page.keyboard.press("Enter");
+    const tab = page.getByRole("button", { name: "Oplysninger" });
+    await tab.focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("form", { name: "Oplysninger" });
+    await form.waitFor();
+
+    const date = form.getByLabel("Dato", { exact: true });
+    expect(await date.getAttribute("type")).toBe("text");
+    expect(await date.inputValue()).toBe("01.03.2026");
+    await shotsAtWidths(page, DATE_SHOTS, "da-DK-date");
+
+    // The calendar, from the keyboard: Tab to its button, Enter, arrows, Enter.
+    await date.focus();
+    await page.keyboard.press("Tab");
+    expect(await focusedName(page)).toBe("Vælg Dato i en kalender");
+    await page.keyboard.press("Enter");
+    const grid = page.getByRole("grid", { name: "marts 2026" });
+    await grid.waitFor();
+    expect(await grid.locator("th").first().getAttribute("aria-label")).toBe("mandag");
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("aria-label") === "1. marts 2026",
+    );
+    expect(await layoutProblems(page, "calendar")).toEqual([]);
+    await shotsAtWidths(page, DATE_SHOTS, "da-DK-calendar", { widths: [320, 350] });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    expect(await focusedName(page)).toBe("9. marts 2026");
+    await page.keyboard.press("Enter");
+    await grid.waitFor({ state: "detached" });
+    expect(await date.inputValue()).toBe("09.03.2026");
+    expect(await focusedName(page)).toBe("Vælg Dato i en kalender");
+
+    // Typed: an American-looking date is asked about, with the field named.
+    await date.focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("12/07/2026");
+    await page.keyboard.press("Enter");
+    await form
+      .getByText(
+        'Dato: "12/07/2026" kan læses på to måder. Mente du 12. juli 2026 (12.07.2026) eller 7. december 2026 (07.12.2026)?',
+      )
+      .waitFor();
+    expect(await layoutProblems(page, "asked")).toEqual([]);
+    await shotsAtWidths(page, DATE_SHOTS, "da-DK-date-asked", { widths: [320, 350] });
+
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("7.12.2026");
+    await page.keyboard.press("Enter");
+    await form.getByText("Gemt.").waitFor();
+    expect(await date.inputValue()).toBe("07.12.2026");
+    const saved = await call<{ date: string }>("GET", "/segments/MG-DATO");
+    expect(saved.date).toBe("2026-12-07");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -8,7 +8,6 @@
  * violation; screenshots at 320, 350 and 1280 px. Last, the segment's Language Code is picked
  * the same way in Details.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -24,6 +23,7 @@ import {
   type StaticServer,
 } from "../../scripts/e2e-stack";
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
+import { layoutProblems } from "./layout-problems";
 import { daDK } from "../../addin/i18n/da-DK";
 import { formatMessage } from "../../addin/i18n/format-message";
 import { enUS, type Messages } from "../../addin/i18n/en-US";
@@ -95,23 +95,6 @@ afterAll(() => stack?.close());
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
-
-/** Sideways scroll and axe's serious or critical findings on the page as it is now. */
-const layoutProblems = async (page: Page, where: string): Promise<string[]> => {
-  const problems: string[] = [];
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  if (scrollWidth > clientWidth)
-    problems.push(`${where}: scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-  // Fluent's focus sentinels (aria-hidden, focusable by design) are left out, as elsewhere.
-  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  for (const v of result.violations)
-    if (v.impact === "serious" || v.impact === "critical")
-      problems.push(`${where}: axe ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  return problems;
-};
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, caret: "hide" });

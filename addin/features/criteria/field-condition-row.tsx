@@ -12,7 +12,9 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
+import { localToday } from "../../ui/locale-date";
 import type { MessageKey } from "../../i18n/en-US";
 import {
   messagesFor,
@@ -22,6 +24,8 @@ import {
   type RoutedErrors,
   type RowOperator,
 } from "./builder-model";
+import { criteriaDateProblem } from "./criteria-date";
+import { CriteriaDateBox } from "./criteria-date-box";
 import { useFieldLabel } from "./field-labels";
 import { ValueBox } from "./value-box";
 
@@ -82,6 +86,7 @@ export const FieldConditionRow = ({
   const t = useT();
   const styles = useStyles();
   const labelOf = useFieldLabel();
+  const { displayLanguage: locale } = useHost();
   const info = fields.find((f) => f.name === row.field);
   const [fieldText, setFieldText] = useState(labelOf(info, row.field));
   useEffect(() => setFieldText(labelOf(info, row.field)), [row.field, info]);
@@ -90,6 +95,12 @@ export const FieldConditionRow = ({
   const fieldError = messagesFor(errors, ownerKey, ["field", "kind"]);
   const opError = messagesFor(errors, ownerKey, ["op"]);
   const valueError = messagesFor(errors, ownerKey, ["value", "values", "filter", ""]);
+  // A date typed the locale's way is stored as yyyy-mm-dd; what is left is no date, said here.
+  const isDate = info?.type === "date" && row.op !== "filter";
+  const dateProblem = (value: string, label: string) =>
+    isDate ? criteriaDateProblem(t, locale, label, value, localToday()) : undefined;
+  const valueLabel = t("criteria.row.value", { n: index });
+  const value2Label = t("criteria.row.value2", { n: index });
   const needsValue = row.op !== "empty" && row.op !== "notEmpty";
 
   const commitTypedField = () => {
@@ -152,13 +163,16 @@ export const FieldConditionRow = ({
           </Dropdown>
         </Field>
         {needsValue && (
-          <Field className={styles.grow} validationMessage={valueError}>
+          <Field
+            className={styles.grow}
+            validationMessage={dateProblem(row.value, valueLabel) ?? valueError}
+          >
             <ValueBox
               info={info}
               field={row.field}
               op={row.op}
               value={row.value}
-              label={t("criteria.row.value", { n: index })}
+              label={valueLabel}
               onChange={(value) => onChange({ ...row, value })}
             />
           </Field>
@@ -167,13 +181,24 @@ export const FieldConditionRow = ({
       {row.op === "between" && (
         <div className={styles.line}>
           <span className={styles.op} />
-          <Input
-            size="small"
-            className={styles.grow}
-            aria-label={t("criteria.row.value2", { n: index })}
-            value={row.value2}
-            onChange={(_, d) => onChange({ ...row, value2: d.value })}
-          />
+          {isDate ? (
+            <Field className={styles.grow} validationMessage={dateProblem(row.value2, value2Label)}>
+              <CriteriaDateBox
+                className={styles.narrow}
+                label={value2Label}
+                value={row.value2}
+                onChange={(value2) => onChange({ ...row, value2 })}
+              />
+            </Field>
+          ) : (
+            <Input
+              size="small"
+              className={styles.grow}
+              aria-label={value2Label}
+              value={row.value2}
+              onChange={(_, d) => onChange({ ...row, value2: d.value })}
+            />
+          )}
         </div>
       )}
     </div>

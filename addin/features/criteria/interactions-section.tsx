@@ -11,7 +11,9 @@ import {
 } from "@fluentui/react-components";
 import { memo } from "react";
 import type { MessageKey } from "../../i18n/en-US";
+import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
+import { localToday } from "../../ui/locale-date";
 import {
   interactionParts,
   messagesFor,
@@ -19,6 +21,8 @@ import {
   type RoutedErrors,
 } from "./builder-model";
 import { BuilderSection, type EditPart } from "./builder-section";
+import { criteriaDateProblem } from "./criteria-date";
+import { CriteriaDateBox } from "./criteria-date-box";
 import { SetupCodeCombobox, type SetupTable } from "./setup-code-combobox";
 
 const useStyles = makeStyles({
@@ -63,6 +67,7 @@ export const InteractionsSection = memo(
   ({ section, errors, onChange }: InteractionsSectionProps) => {
     const t = useT();
     const styles = useStyles();
+    const { displayLanguage: locale } = useHost();
     const set = (change: Partial<InteractionSection>) =>
       onChange((current) => ({ ...current, ...change }));
     const nodeError = messagesFor(errors, "interactions", [""]);
@@ -83,7 +88,17 @@ export const InteractionsSection = memo(
               key={part}
               size="small"
               label={t(INTERACTION_LABEL[part])}
-              validationMessage={messagesFor(errors, "interactions", [part])}
+              validationMessage={
+                (part === "from" || part === "to"
+                  ? criteriaDateProblem(
+                      t,
+                      locale,
+                      t(INTERACTION_LABEL[part]),
+                      section[part],
+                      localToday(),
+                    )
+                  : undefined) ?? messagesFor(errors, "interactions", [part])
+              }
             >
               {part === "evaluation" ? (
                 <Dropdown
@@ -110,12 +125,20 @@ export const InteractionsSection = memo(
                   value={section[part]}
                   onChange={(code) => set({ [part]: code })}
                 />
+              ) : part === "from" || part === "to" ? (
+                <CriteriaDateBox
+                  className={styles.fit}
+                  inputClassName={styles.input}
+                  label={t(INTERACTION_LABEL[part])}
+                  value={section[part]}
+                  placeholder={part === "from" ? "-30D" : "today"}
+                  onChange={(value) => set({ [part]: value })}
+                />
               ) : (
                 <Input
                   className={styles.fit}
                   input={{ className: styles.input }}
                   value={section[part]}
-                  placeholder={part === "from" ? "-30D" : part === "to" ? "today" : ""}
                   onChange={(_, d) => set({ [part]: d.value })}
                 />
               )}

@@ -1,11 +1,12 @@
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
-import { Combobox, Dropdown, Input, Option, makeStyles } from "@fluentui/react-components";
+import { Combobox, Dropdown, Option, makeStyles } from "@fluentui/react-components";
 import { useCallback, useRef } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
 import type { RowOperator } from "./builder-model";
+import { CriteriaDateBox } from "./criteria-date-box";
 
 // Fluent's Combobox and Dropdown ask for 250 px; in a 320-350 px pane they share a line. The
 // text box inside keeps its own width too unless told it may shrink (3 px too wide at 320 px).
@@ -112,13 +113,12 @@ export const ValueBox = ({ info, field, op, value, label, onChange }: ValueBoxPr
   }
   if (info?.type === "date" && op !== "filter") {
     return (
-      <Input
-        size="small"
+      <CriteriaDateBox
         className={styles.fit}
-        aria-label={label}
+        inputClassName={styles.input}
+        label={label}
         value={value}
-        placeholder={t("criteria.datePlaceholder")}
-        onChange={(_, d) => onChange(d.value)}
+        onChange={onChange}
       />
     );
   }

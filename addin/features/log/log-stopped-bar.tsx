@@ -3,9 +3,10 @@ import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useHost } from "../../host/host-context";
 import { useT } from "../../i18n/use-t";
 import { OneActionBar } from "../../ui/one-action-bar";
+import { formatMoment } from "../delivery/format-time";
 
 const when = (iso: string | undefined, language: string) =>
-  iso ? new Date(iso).toLocaleString(language, { dateStyle: "short", timeStyle: "short" }) : "";
+  iso ? formatMoment(iso, language) : "";
 
 /**
  * A segment marked "logging" while this pane is not the one logging it: either someone's Log

@@ -1,4 +1,5 @@
 import type { Segment, SegmentPatch } from "@shared/model/segment";
+import { formatLocaleDate, parseLocaleDate, type DateEntry } from "../../ui/locale-date";
 import { formatLocaleNumber, parseLocaleNumber, type NumberEntry } from "../../ui/locale-number";
 
 /** The header fields the pane edits, as the form holds them: text boxes hold strings. */
@@ -34,10 +35,13 @@ export const headerFields: readonly HeaderField[] = [
 export const numberFields = ["unitCost", "unitDuration"] as const;
 export type NumberField = (typeof numberFields)[number];
 
-/** The header as the form shows it; numbers written as `locale` writes them ("12,5" in Danish). */
+/**
+ * The header as the form shows it; numbers and the date written as `locale` writes them
+ * ("12,5" and "07.12.2026" in Danish).
+ */
 export const toForm = (segment: Segment, locale: string): HeaderForm => ({
   description: segment.description,
-  date: segment.date,
+  date: formatLocaleDate(locale, segment.date),
   salespersonCode: segment.salespersonCode ?? "",
   campaignNo: segment.campaignNo ?? "",
   interactionTemplateCode: segment.interactionTemplateCode ?? "",
@@ -68,6 +72,22 @@ export const unreadableNumbers = (
 };
 
 /**
+ * The date box's text when the user changed it and it is no date in `locale` ("12/07/2026" on
+ * a Danish pane, which could be either day; "31.02.2026"), with how it was read; else undefined.
+ * An emptied date is no date either: a segment always has one.
+ */
+export const unreadableDate = (
+  base: HeaderForm,
+  form: HeaderForm,
+  locale: string,
+  today: string,
+): DateEntry | undefined => {
+  if (form.date === base.date) return undefined;
+  const entry = parseLocaleDate(locale, form.date, today);
+  return entry.kind === "date" ? undefined : entry.kind === "empty" ? { kind: "malformed" } : entry;
+};
+
+/**
  * A number box's text as the API takes it: the plain number; an emptied box is 0, as an
  * emptied decimal field is in Business Central. Text that is no number goes as typed, for the
  * API to refuse with the field named (the form stops it before: unreadableNumbers).
@@ -77,12 +97,23 @@ const numberOf = (locale: string, text: string): number | string => {
   return entry.kind === "number" ? entry.value : entry.kind === "empty" ? 0 : text;
 };
 
+/** The date box's text as the API takes it, yyyy-mm-dd; anything else as typed, to be refused. */
+const dateOf = (locale: string, text: string, today: string): string => {
+  const entry = parseLocaleDate(locale, text, today);
+  return entry.kind === "date" ? entry.iso : text;
+};
+
 /**
  * The JSON merge patch from what the form started from to what it holds: only changed fields,
  * an emptied optional field as null (cleared). Choosing a template is not here: it goes through
  * apply-template, which asks whether the lines change too.
  */
-export const toPatch = (base: HeaderForm, form: HeaderForm, locale: string): SegmentPatch => {
+export const toPatch = (
+  base: HeaderForm,
+  form: HeaderForm,
+  locale: string,
+  today: string,
+): SegmentPatch => {
   const patch: Record<string, unknown> = {};
   for (const field of headerFields) {
     const value = form[field];
@@ -93,9 +124,10 @@ export const toPatch = (base: HeaderForm, form: HeaderForm, locale: string): Seg
     else if (field === "unitCost" || field === "unitDuration")
       patch[field] = numberOf(locale, value);
     else if (field === "description") patch[field] = value;
+    else if (field === "date") patch[field] = dateOf(locale, value, today);
     else patch[field] = value.trim() === "" ? null : value.trim();
   }
-  // Numbers that are not numbers go to the API as typed, to be refused with the field named.
+  // Numbers and dates that are none go to the API as typed, to be refused with the field named.
   return patch as SegmentPatch;
 };
 

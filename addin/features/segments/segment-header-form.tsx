@@ -21,6 +21,9 @@ import { fieldMessage } from "../../api/problem-fields";
 import { useT } from "../../i18n/use-t";
 import type { MessageKey } from "../../i18n/en-US";
 import { ApiProblemBar, isConflict } from "../../ui/api-problem-bar";
+import { dateEntryText } from "../../ui/date-entry-text";
+import { LocaleDateInput } from "../../ui/locale-date-input";
+import { localToday, type DateEntry } from "../../ui/locale-date";
 import { LocaleNumberInput } from "../../ui/locale-number-input";
 import type { NumberEntry } from "../../ui/locale-number";
 import { numberEntryText } from "../../ui/number-entry-text";
@@ -35,6 +38,7 @@ import {
   mergeServerChange,
   toForm,
   toPatch,
+  unreadableDate,
   unreadableNumbers,
   type HeaderField,
   type HeaderForm,
@@ -106,6 +110,8 @@ export const SegmentHeaderForm = () => {
   const [saved, setSaved] = useState(false);
   // Number boxes refused before saving ("12.5" on a Danish pane), each until it is edited.
   const [unreadable, setUnreadable] = useState<Partial<Record<NumberField, NumberEntry>>>({});
+  // The date box's text refused the same way ("12/07/2026" on a Danish pane), until edited.
+  const [undated, setUndated] = useState<DateEntry | undefined>();
   const [pendingTemplate, setPendingTemplate] = useState<string | undefined>();
   const applying = useApplyTemplateRun();
   // A save, or a template going on to the lines: either holds the form's other writes.
@@ -125,6 +131,7 @@ export const SegmentHeaderForm = () => {
   const set = <K extends HeaderField>(field: K, value: HeaderForm[K]) => {
     setSaved(false);
     setUnreadable(({ [field as NumberField]: _edited, ...others }) => others);
+    if (field === "date") setUndated(undefined);
     setForm((current) => ({ ...current, [field]: value }));
   };
   const logged = segment.status !== "open";
@@ -150,14 +157,17 @@ export const SegmentHeaderForm = () => {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
+    const today = localToday();
     const refused = unreadableNumbers(base, form, locale);
+    const refusedDate = unreadableDate(base, form, locale, today);
     setUnreadable(refused);
-    if (Object.keys(refused).length > 0) return;
+    setUndated(refusedDate);
+    if (Object.keys(refused).length > 0 || refusedDate) return;
     setBusy(true);
     try {
       const updated = await client("updateSegment", {
         params: { no: segment.no },
-        body: toPatch(base, form, locale),
+        body: toPatch(base, form, locale, today),
         ifMatch: segment.etag,
       });
       const server = toForm(updated, locale);
@@ -195,6 +205,8 @@ export const SegmentHeaderForm = () => {
   };
 
   const localProblem = (name: HeaderField): string | undefined => {
+    if (name === "date" && undated)
+      return dateEntryText(t, locale, t(LABEL.date), form.date, undated);
     const entry = unreadable[name as NumberField];
     const typed = form[name];
     return entry && typeof typed === "string"
@@ -235,11 +247,11 @@ export const SegmentHeaderForm = () => {
       <div className={styles.pair}>
         {field(
           "date",
-          <Input
-            type="date"
+          <LocaleDateInput
             disabled={logged}
+            label={t(LABEL.date)}
             value={form.date}
-            onChange={(_, d) => set("date", d.value)}
+            onChange={(text) => set("date", text)}
           />,
         )}
         {field(

@@ -143,7 +143,11 @@ describe("CriteriaBuilder", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
 
-    const second = await screen.findByText("not a date: 31-02-2026");
+    expect(await screen.findByText("must be 1-20 upper-case letters")).toBeTruthy();
+    // No such day: the pane says so itself, in the user's words, before the API's text.
+    const second = await screen.findByText(
+      "Value of condition 2: write a date, such as 12/31/2026, -30D, today.",
+    );
     const row2 = screen.getByRole("group", { name: "Condition 2" });
     expect(row2.contains(second)).toBe(true);
     const value2 = screen.getByRole("textbox", { name: "Value of condition 2" });

@@ -1,30 +1,9 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
-import { SegmentHeaderForm } from "../../../../../addin/features/segments/segment-header-form";
-import { aSegment, createFakeApi, ok, type FakeCall } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { seriousViolations } from "../../render-pane";
+import { renderHeaderForm } from "./render-header-form";
 
-const lookups = {
-  listLanguages: () => ok({ items: [] }),
-  listSalespeople: () => ok({ items: [] }),
-  listCampaigns: () => ok({ items: [] }),
-  listInteractionTemplates: () => ok({ items: [] }),
-};
-
-const renderHeader = (language: string, unitCost: number) => {
-  const fake = createFakeApi({
-    ...lookups,
-    getSegment: () => ok(aSegment({ etag: '"3"', unitCost, unitDuration: 7.5 })),
-    updateSegment: (call: FakeCall) => ok(aSegment({ etag: '"4"', ...(call.body as object) })),
-  });
-  renderPane(
-    <OpenSegmentProvider no="MG0001">
-      <SegmentHeaderForm />
-    </OpenSegmentProvider>,
-    { fetch: fake.fetch, language },
-  );
-  return fake;
-};
+const renderHeader = (language: string, unitCost: number) =>
+  renderHeaderForm(language, { unitCost, unitDuration: 7.5 });
 
 describe("SegmentHeaderForm's number boxes in the user's locale", () => {
   it("shows Danish decimals with a comma and sends the plain number", async () => {
