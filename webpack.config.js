@@ -64,27 +64,6 @@ const productionOutputs = (scripts, settings) => ({
 });
 
 /**
- * taskpane.html loads addin/taskpane/intl-warm-up.ts `async` instead of `defer`: it then runs as
- * soon as it arrives, while the entry's scripts still download, not after them.
- * @returns {import("webpack").WebpackPluginInstance}
- */
-const asyncWarmUp = () => ({
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("MergelineAsyncWarmUp", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap("MergelineAsyncWarmUp", (data) => {
-        for (const tag of data.assetTags.scripts) {
-          const src = String(tag.attributes.src ?? "");
-          if (!/(^|\/)intl-warm-up[.]/.test(src)) continue;
-          delete tag.attributes.defer;
-          tag.attributes.async = true;
-        }
-        return data;
-      });
-    });
-  },
-});
-
-/**
  * @param {Record<string, unknown>} env webpack-cli sets WEBPACK_SERVE for `webpack serve`
  * @param {{ mode?: string }} argv
  * @returns {Promise<import("webpack").Configuration>}
@@ -177,11 +156,10 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
-        // early-start first: deferred scripts run in this order, and it is the smallest.
+        // Deferred scripts run in this order, after the skeleton is parsed: the two tiny ones first.
         chunks: ["intl-warm-up", "early-start", "taskpane"],
         chunksSortMode: "manual",
       }),
-      asyncWarmUp(),
       new HtmlWebpackPlugin({
         filename: "auth-dialog.html",
         template: "./addin/host/auth-dialog/auth-dialog.html",

@@ -11,7 +11,7 @@ import {
   problem,
   type FakeCall,
 } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { findDialog, renderPane, seriousViolations } from "../../render-pane";
 
 const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
   renderPane(
@@ -63,32 +63,30 @@ describe("SegmentLinesView", () => {
     renderLines(fake.fetch);
     fireEvent.click(await screen.findByRole("button", { name: "Actions for Jens Hansen" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Edit" }));
-    const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
+    const drawer = await findDialog("KT0001 Jens Hansen");
 
     // Someone else saves a new subject meanwhile. The user works in the drawer: focus goes there
     // as a click or Tab puts it (fireEvent alone moves no focus, and Fluent's focus manager
     // decides from focus which modal is active).
     line = { ...line, subject: "Dear Jens", etag: '"6"' };
-    const note = within(drawer).getByLabelText("Personal note");
+    const note = drawer.getByLabelText("Personal note");
     act(() => note.focus());
     fireEvent.change(note, { target: { value: "Thanks for the visit" } });
-    const save = within(drawer).getByRole("button", { name: "Save" });
+    const save = drawer.getByRole("button", { name: "Save" });
     act(() => save.focus());
     fireEvent.click(save);
-    expect(await within(drawer).findByText("Someone else changed the segment")).toBeTruthy();
+    expect(await drawer.findByText("Someone else changed the segment")).toBeTruthy();
     expect(fake.callsTo("updateSegmentLine")[0]?.headers["if-match"]).toBe('"5"');
 
-    fireEvent.click(within(drawer).getAllByRole("button", { name: "Reload" })[0] as HTMLElement);
+    fireEvent.click(drawer.getAllByRole("button", { name: "Reload" })[0] as HTMLElement);
     await waitFor(() =>
-      expect((within(drawer).getByLabelText("Subject") as HTMLInputElement).value).toBe(
-        "Dear Jens",
-      ),
+      expect((drawer.getByLabelText("Subject") as HTMLInputElement).value).toBe("Dear Jens"),
     );
-    expect(within(drawer).getByText("Changed by someone else.")).toBeTruthy();
-    expect((within(drawer).getByLabelText("Personal note") as HTMLTextAreaElement).value).toBe(
+    expect(drawer.getByText("Changed by someone else.")).toBeTruthy();
+    expect((drawer.getByLabelText("Personal note") as HTMLTextAreaElement).value).toBe(
       "Thanks for the visit",
     );
-    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    fireEvent.click(drawer.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(2));
     expect(fake.callsTo("updateSegmentLine")[1]?.headers["if-match"]).toBe('"6"');
     expect(fake.callsTo("updateSegmentLine")[1]?.body).toEqual({ note: "Thanks for the visit" });
@@ -137,12 +135,10 @@ describe("SegmentLinesView", () => {
     renderLines(fake.fetch, "da-DK");
     fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Forklar" }));
-    const dialog = await screen.findByRole("dialog", { name: "Hvorfor er Jens Hansen med?" });
-    expect(
-      await within(dialog).findByText("Handling 1: Tilføj kontakter City is Aarhus C"),
-    ).toBeTruthy();
-    expect(within(dialog).getByText("Opfylder stadig kriterierne i dag")).toBeTruthy();
-    expect(await within(dialog).findByText('By er "Aarhus C"')).toBeTruthy();
+    const dialog = await findDialog("Hvorfor er Jens Hansen med?");
+    expect(await dialog.findByText("Handling 1: Tilføj kontakter City is Aarhus C")).toBeTruthy();
+    expect(dialog.getByText("Opfylder stadig kriterierne i dag")).toBeTruthy();
+    expect(await dialog.findByText('By er "Aarhus C"')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -178,8 +174,8 @@ describe("SegmentLinesView", () => {
       fireEvent.click(await screen.findByRole("button", { name: "Details" }));
       fireEvent.click(await screen.findByRole("combobox", { name: "Interaction template" }));
       fireEvent.click(await screen.findByRole("option", { name: "LETTER – Letter" }));
-      const dialog = await screen.findByRole("dialog", { name: "Also update the lines?" });
-      fireEvent.click(within(dialog).getByRole("button", { name: "Update lines too" }));
+      const dialog = await findDialog("Also update the lines?");
+      fireEvent.click(dialog.getByRole("button", { name: "Update lines too" }));
       await waitFor(() => expect(fake.callsTo("applyTemplate")).toHaveLength(1));
       const apply = fake.callsTo("applyTemplate")[0];
       // The pane names the job, to follow it at /apply-template-jobs/{id} and cancel it there.
@@ -222,11 +218,11 @@ describe("SegmentLinesView", () => {
       renderLines(fake.fetch, "da-DK");
       fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
       fireEvent.click(await screen.findByRole("menuitem", { name: "Rediger" }));
-      const drawer = await screen.findByRole("dialog", { name: "KT0001 Jens Hansen" });
-      fireEvent.click(within(drawer).getByRole("combobox", { name: "Interaktionsskabelon" }));
+      const drawer = await findDialog("KT0001 Jens Hansen");
+      fireEvent.click(drawer.getByRole("combobox", { name: "Interaktionsskabelon" }));
       fireEvent.click(await screen.findByRole("option", { name: "(ingen)" }));
       // The line's language is named beside its code; another is picked from the languages.
-      const language = within(drawer).getByRole("combobox", { name: "Sprog" });
+      const language = drawer.getByRole("combobox", { name: "Sprog" });
       await waitFor(() =>
         expect((language as HTMLInputElement).value).toBe("da-DK – dansk (Danmark)"),
       );
@@ -234,7 +230,7 @@ describe("SegmentLinesView", () => {
       fireEvent.click(
         await screen.findByRole("option", { name: "en-GB – engelsk (Storbritannien)" }),
       );
-      fireEvent.click(within(drawer).getByRole("button", { name: "Gem" }));
+      fireEvent.click(drawer.getByRole("button", { name: "Gem" }));
       await waitFor(() => expect(fake.callsTo("updateSegmentLine")).toHaveLength(1));
       expect(fake.callsTo("updateSegmentLine")[0]?.body).toEqual({
         interactionTemplateCode: null,
