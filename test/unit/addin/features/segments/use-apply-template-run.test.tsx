@@ -12,7 +12,7 @@ import {
   ok,
   type FakeAnswer,
 } from "../../fake-api";
-import { BASE_URL } from "../../render-pane";
+import { BASE_URL, findDialog } from "../../render-pane";
 
 /**
  * A template applied to a segment's 3,000 lines is one of the pane's runs (issue 16), as a merge
@@ -117,8 +117,8 @@ const startApply = async (language: keyof typeof WORDS) => {
   fireEvent.click(await screen.findByRole("button", { name: words.details }));
   fireEvent.click(await screen.findByRole("combobox", { name: words.picker }));
   fireEvent.click(await screen.findByRole("option", { name: "LETTER – Letter" }));
-  const dialog = await screen.findByRole("dialog", { name: words.ask });
-  fireEvent.click(within(dialog).getByRole("button", { name: words.yes }));
+  const dialog = await findDialog(words.ask);
+  fireEvent.click(dialog.getByRole("button", { name: words.yes }));
   await screen.findByRole("progressbar");
 };
 
