@@ -913,6 +913,10 @@ describe("the task pane in Chromium against the local API", () => {
     // Signed in and consented: Office answers the page's first script, the first page's request
     // goes out before the pane's main scripts have run, and it is sent once, not again.
     const silent = await openPane("en-US", "silent");
+    // The first load's own request may still be on its way when goto answers (it leaves after
+    // Office.onReady): it has to be done before counting the reload's.
+    await silent.page.getByRole("button", { name: /^Open segment MG-SPRING/ }).waitFor();
+    await silent.page.waitForLoadState("networkidle");
     const firstPages: string[] = [];
     silent.page.on("request", (request) => {
       if (request.method() === "GET" && /\/api\/segments\?top=50$/.test(request.url()))
