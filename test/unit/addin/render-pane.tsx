@@ -74,7 +74,7 @@ export const seriousViolations = async (): Promise<string[]> => {
  * (The same deferred pass unhides the page behind a dialog after it closes: find, not get, a
  * control there right after a dialog.)
  */
-export const findDialog = async (name: string | RegExp, role = "dialog") => {
+export const findDialog = async (name?: string | RegExp, role = "dialog") => {
   const dialog = await screen.findByRole(role, { name, hidden: true });
   const inside = within(dialog);
   return {

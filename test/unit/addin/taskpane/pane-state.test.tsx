@@ -16,7 +16,7 @@ import {
 } from "../fake-api";
 import { createFakeHost } from "../host/fake-host";
 import { withFiles } from "../host/render-with-host";
-import { BASE_URL } from "../render-pane";
+import { BASE_URL, findDialog } from "../render-pane";
 
 // The whole pane in jsdom, on a machine shared with other test runs: slow, not stuck.
 jest.setTimeout(480_000);
@@ -221,17 +221,17 @@ describe("typed Details are never left without asking", () => {
     await typeDetails();
 
     fireEvent.click(screen.getByRole("button", { name: "Logged segments" }));
-    const ask = await screen.findByRole("alertdialog", { name: "Discard your changes?" });
+    const ask = await findDialog("Discard your changes?", "alertdialog");
     // By text: jsdom lets tabster's modalizer mark the surface aria-hidden a moment later.
-    fireEvent.click(within(ask).getByText("Keep editing"));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    fireEvent.click(ask.getByText("Keep editing"));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect((screen.getByRole("textbox", { name: /Description/ }) as HTMLInputElement).value).toBe(
       "Spring letter, second wave",
     );
 
     fireEvent.click(screen.getByRole("button", { name: "Segments" }));
-    const again = await screen.findByRole("alertdialog", { name: "Discard your changes?" });
-    fireEvent.click(within(again).getByText("Discard changes"));
+    const again = await findDialog("Discard your changes?", "alertdialog");
+    fireEvent.click(again.getByText("Discard changes"));
     expect(await screen.findByRole("heading", { name: "Segments" })).toBeTruthy();
   });
 
@@ -244,7 +244,7 @@ describe("typed Details are never left without asking", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Back to segments" }));
     fireEvent.click(
-      within(await screen.findByRole("alertdialog")).getByRole("button", {
+      (await findDialog(undefined, "alertdialog")).getByRole("button", {
         name: "Discard changes",
       }),
     );

@@ -1,12 +1,12 @@
 import { Field, Input } from "@fluentui/react-components";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { useApi } from "../../../../addin/api/api-context";
 import { fieldMessage } from "../../../../addin/api/problem-fields";
 import { useSubmit } from "../../../../addin/api/use-submit";
 import { FormDialog } from "../../../../addin/ui/form-dialog";
 import { aSegment, createFakeApi, problem, type FakeHandler } from "../fake-api";
-import { renderPane, seriousViolations } from "../render-pane";
+import { findDialog, renderPane, seriousViolations } from "../render-pane";
 
 /** A dialog as the features write one: a field, a write through the API, the shared skeleton. */
 const Harness = ({ onDone }: { onDone: () => void }) => {
@@ -44,9 +44,9 @@ const renderHarness = (createSegment: FakeHandler) => {
 };
 
 const fillAndSubmit = async () => {
-  const dialog = await screen.findByRole("dialog", { name: "New thing" });
-  fireEvent.change(within(dialog).getByLabelText("Description"), { target: { value: "Autumn" } });
-  fireEvent.click(within(dialog).getByRole("button", { name: "Make" }));
+  const dialog = await findDialog("New thing");
+  fireEvent.change(dialog.getByLabelText("Description"), { target: { value: "Autumn" } });
+  fireEvent.click(dialog.getByRole("button", { name: "Make" }));
   return dialog;
 };
 
@@ -54,8 +54,8 @@ describe("FormDialog", () => {
   it("keeps submit off until the form allows it and while the call is on its way", async () => {
     let answer: (value: { status: number; body: unknown }) => void = () => undefined;
     const { fake, onDone } = renderHarness(() => new Promise((resolve) => (answer = resolve)));
-    const dialog = await screen.findByRole("dialog", { name: "New thing" });
-    const submit = within(dialog).getByRole("button", { name: "Make" }) as HTMLButtonElement;
+    const dialog = await findDialog("New thing");
+    const submit = dialog.getByRole("button", { name: "Make" }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
 
     await fillAndSubmit();
@@ -70,7 +70,7 @@ describe("FormDialog", () => {
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(submit.getAttribute("aria-disabled")).toBeNull());
     expect(submit.disabled).toBe(false);
-    expect(within(dialog).getByRole("button", { name: "Cancel" })).toBeTruthy();
+    expect(dialog.getByRole("button", { name: "Cancel" })).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -78,11 +78,11 @@ describe("FormDialog", () => {
     const { onDone } = renderHarness(() => problem(503, "Service unavailable"));
     const dialog = await fillAndSubmit();
 
-    expect(await within(dialog).findByText("Service unavailable")).toBeTruthy();
+    expect(await dialog.findByText("Service unavailable")).toBeTruthy();
     expect(onDone).not.toHaveBeenCalled();
-    expect(
-      (within(dialog).getByRole("button", { name: "Make" }) as HTMLButtonElement).disabled,
-    ).toBe(false);
+    expect((dialog.getByRole("button", { name: "Make" }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 
   it("leaves a problem with a placed field to that field, and lists the rest in the bar", async () => {
@@ -94,9 +94,9 @@ describe("FormDialog", () => {
     );
     const dialog = await fillAndSubmit();
 
-    expect(await within(dialog).findByText("See the marked fields.")).toBeTruthy();
+    expect(await dialog.findByText("See the marked fields.")).toBeTruthy();
     // Once, next to the field; not again in the bar's list.
-    expect(within(dialog).getAllByText(/is already used by MG0001/)).toHaveLength(1);
-    expect(within(dialog).getByText("dynamic: cannot be set here")).toBeTruthy();
+    expect(dialog.getAllByText(/is already used by MG0001/)).toHaveLength(1);
+    expect(dialog.getByText("dynamic: cannot be set here")).toBeTruthy();
   });
 });

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { CriteriaView } from "../../../../../addin/features/criteria/criteria-view";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { aSegment, createFakeApi, ok, problem } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { renderPane, seriousViolations, findDialog } from "../../render-pane";
 
 const action = (no: number, overrides: Partial<CriteriaAction> = {}): CriteriaAction => ({
   segmentNo: "MG0001",
@@ -118,14 +118,14 @@ describe("CriteriaView", () => {
     );
     fireEvent.click(await screen.findByRole("button", { name: "Flere kriteriehandlinger" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Genbrug kriterier" }));
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.click(within(dialog).getByRole("combobox"));
+    const dialog = await findDialog();
+    fireEvent.click(dialog.getByRole("combobox"));
     fireEvent.click(await screen.findByRole("option", { name: /AARHUS/ }));
-    fireEvent.click(within(dialog).getByRole("button", { name: "Genbrug kriterier" }));
-    expect(await within(dialog).findByText(/Målgruppen har allerede kriterier/)).toBeTruthy();
+    fireEvent.click(dialog.getByRole("button", { name: "Genbrug kriterier" }));
+    expect(await dialog.findByText(/Målgruppen har allerede kriterier/)).toBeTruthy();
     expect(fake.callsTo("reuseCriteria")).toHaveLength(0);
 
-    fireEvent.click(within(dialog).getByRole("button", { name: "Ja, genbrug" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Ja, genbrug" }));
     expect(
       await screen.findByText("Kriterierne er genbrugt; målgruppen har 25 linjer."),
     ).toBeTruthy();

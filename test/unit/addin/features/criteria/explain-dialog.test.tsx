@@ -5,7 +5,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { ExplainDialog } from "../../../../../addin/features/criteria/explain-dialog";
 import { englishCatalogIn } from "../../english-catalog";
 import { aLine, createFakeApi, fieldCatalog, ok } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { renderPane, seriousViolations, findDialog } from "../../render-pane";
 
 const met = (condition: TypedCondition) => ({
   kind: "condition" as const,
@@ -120,12 +120,12 @@ const renderExplain = async (answer: Explanation, language: string) => {
 
 /** The dialog's items, once the catalog's labels are in (the first reads "By", not "city"). */
 const reasonLines = async (firstLine: string) => {
-  const dialog = await screen.findByRole("dialog");
-  await within(dialog).findByText(firstLine);
+  const dialog = await findDialog();
+  await dialog.findByText(firstLine);
   return {
     dialog,
-    lines: within(dialog)
-      .getAllByRole("listitem")
+    lines: within(dialog.element)
+      .getAllByRole("listitem", { hidden: true })
       .map((li) => li.firstChild?.textContent ?? ""),
   };
 };
@@ -150,13 +150,13 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "ikke (På målgruppe S1)",
       "Profil: Size er Big",
     ]);
-    expect(within(dialog).getByText("Opfyldte:")).toBeTruthy();
+    expect(dialog.getByText("Opfyldte:")).toBeTruthy();
     expect(
-      within(dialog).getByText(
+      dialog.getByText(
         'Handling 2: Tilføj kontakter By er "Aarhus C" og Oprettet mindst 31. jan. 2026 og custom.ansatte større end 1.500 og Postnr. passer til filter 8000..8999 og Med interaktioner (Skabelon BREV, Fra dato -30D) og (Mailgrupper: en af NYHEDSBREV eller Blandt kontakterne i logført målgruppe 7) og ikke (På målgruppe S1) og Profil: Size er Big',
       ),
     ).toBeTruthy();
-    const text = dialog.textContent ?? "";
+    const text = dialog.element.textContent ?? "";
     expect(englishCatalogIn(text)).toEqual([]);
     expect(text).not.toMatch(SERVER_ENGLISH);
     expect(await seriousViolations()).toEqual([]);
@@ -183,8 +183,8 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "da-DK",
     );
     const { dialog, lines } = await reasonLines('By er "Aarhus C"');
-    expect(within(dialog).getByText("Ikke opfyldt i dag:")).toBeTruthy();
-    expect(within(dialog).getByText("Opfylder ikke længere kriterierne")).toBeTruthy();
+    expect(dialog.getByText("Ikke opfyldt i dag:")).toBeTruthy();
+    expect(dialog.getByText("Opfylder ikke længere kriterierne")).toBeTruthy();
     expect(lines).toEqual([
       'By er "Aarhus C"',
       "Mindst én af disse:",
@@ -194,7 +194,7 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       "Alle disse: (opfyldt)",
       "Profil: Size er Big (opfyldt)",
     ]);
-    const text = dialog.textContent ?? "";
+    const text = dialog.element.textContent ?? "";
     expect(englishCatalogIn(text)).toEqual([]);
     expect(text).not.toMatch(SERVER_ENGLISH);
   });
@@ -223,20 +223,20 @@ describe("ExplainDialog: the reasons in the pane's language", () => {
       fetch: fake.fetch,
       language: "da-DK",
     });
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await findDialog();
     await waitFor(() => expect(fake.callsTo("explainLine")).toHaveLength(1));
     // The explanation is in; the labels are not: still looking it up, no "city er".
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(within(dialog).getByText("Slår op…")).toBeTruthy();
-    expect(dialog.textContent).not.toMatch(/city|createdAt|postCode/);
+    expect(dialog.getByText("Slår op…")).toBeTruthy();
+    expect(dialog.element.textContent).not.toMatch(/city|createdAt|postCode/);
     catalogIn();
-    expect(await within(dialog).findByText('By er "Aarhus C"')).toBeTruthy();
+    expect(await dialog.findByText('By er "Aarhus C"')).toBeTruthy();
   });
 
   it("shows no reasons where the server has none (added by hand)", async () => {
     await renderExplain({ ...explanation(undefined, true), via: "manual" }, "da-DK");
-    const dialog = await screen.findByRole("dialog");
-    await within(dialog).findByText("Kontakten blev tilføjet manuelt.");
-    expect(within(dialog).queryByRole("list")).toBeNull();
+    const dialog = await findDialog();
+    await dialog.findByText("Kontakten blev tilføjet manuelt.");
+    expect(dialog.queryByRole("list")).toBeNull();
   });
 });

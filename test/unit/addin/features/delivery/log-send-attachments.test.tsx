@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { LogView } from "../../../../../addin/features/log/log-view";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
 import { aLine, aSegment, createFakeApi, ok } from "../../fake-api";
-import { renderPane, seriousViolations } from "../../render-pane";
+import { renderPane, seriousViolations, findDialog } from "../../render-pane";
 import { aLogOutcome, aPreview, aSendJob } from "./delivery-fixtures";
 
 const mergeFields = {
@@ -149,11 +149,11 @@ describe("Log with Send attachments", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Vis e-mail" }));
 
-    const dialog = await screen.findByRole("dialog", { name: "Vis e-mail" });
-    expect(await within(dialog).findByText("Spring news for Jens")).toBeTruthy();
-    expect(within(dialog).getByText("jens@example.com")).toBeTruthy();
-    expect(within(dialog).getByText("Spring letter.pdf (20 kB)")).toBeTruthy();
-    const frame = within(dialog).getByTitle("E-mailens tekst") as HTMLIFrameElement;
+    const dialog = await findDialog("Vis e-mail");
+    expect(await dialog.findByText("Spring news for Jens")).toBeTruthy();
+    expect(dialog.getByText("jens@example.com")).toBeTruthy();
+    expect(dialog.getByText("Spring letter.pdf (20 kB)")).toBeTruthy();
+    const frame = dialog.getByTitle("E-mailens tekst") as HTMLIFrameElement;
     // No permission at all: the letter's HTML runs no script and cannot reach the pane.
     expect(frame.getAttribute("sandbox")).toBe("");
     expect(frame.getAttribute("srcdoc")).toContain("<p>Dear Jens,</p>");
@@ -163,11 +163,11 @@ describe("Log with Send attachments", () => {
       subject: "Forår «First Name»",
     });
 
-    fireEvent.change(within(dialog).getByRole("combobox", { name: "Kontakt" }), {
+    fireEvent.change(dialog.getByRole("combobox", { name: "Kontakt" }), {
       target: { value: "KT0002" },
     });
-    expect(await within(dialog).findByText("Denne kontakt får ingen e-mail")).toBeTruthy();
-    expect(within(dialog).getByText("Har frabedt sig e-mail.")).toBeTruthy();
+    expect(await dialog.findByText("Denne kontakt får ingen e-mail")).toBeTruthy();
+    expect(dialog.getByText("Har frabedt sig e-mail.")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 });

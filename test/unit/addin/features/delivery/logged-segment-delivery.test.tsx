@@ -5,7 +5,7 @@ import { LoggedSegmentsView } from "../../../../../addin/features/log/logged-seg
 import { createFakeApi, ok } from "../../fake-api";
 import { createFakeHost } from "../../host/fake-host";
 import { renderWithHost } from "../../host/render-with-host";
-import { seriousViolations } from "../../render-pane";
+import { seriousViolations, findDialog } from "../../render-pane";
 import { aDelivery, aLogOutcome, aSendJob } from "./delivery-fixtures";
 
 const loggedSegment = aLogOutcome().loggedSegment;
@@ -61,26 +61,28 @@ describe("a logged segment's deliveries", () => {
 
     fireEvent.click(await screen.findByRole("button", { name: "Actions for logged segment 7" }));
     fireEvent.click(await screen.findByRole("menuitem", { name: "Delivery…" }));
-    const drawer = await screen.findByRole("dialog", {
-      name: "Delivery of 7: MG0001 Spring letter",
-    });
+    const drawer = await findDialog("Delivery of 7: MG0001 Spring letter");
     // The newest job is the one shown; the older one can be picked.
-    expect(await within(drawer).findByText("Sent: 9")).toBeTruthy();
-    const pick = within(drawer).getByRole("combobox", { name: "Send job" });
-    expect(within(pick).getAllByRole("option")).toHaveLength(2);
+    expect(await drawer.findByText("Sent: 9")).toBeTruthy();
+    const pick = drawer.getByRole("combobox", { name: "Send job" });
+    expect(within(pick).getAllByRole("option", { hidden: true })).toHaveLength(2);
 
-    fireEvent.click(within(drawer).getByRole("button", { name: "Send by e-mail…" }));
-    const dialog = await within(drawer).findByRole("form", { name: "Send logged segment 7" });
-    fireEvent.click(within(dialog).getByRole("radio", { name: "The letter as the e-mail's text" }));
-    fireEvent.click(within(dialog).getByRole("button", { name: "Send" }));
+    fireEvent.click(drawer.getByRole("button", { name: "Send by e-mail…" }));
+    const dialog = await drawer.findByRole("form", { name: "Send logged segment 7" });
+    fireEvent.click(
+      within(dialog).getByRole("radio", { name: "The letter as the e-mail's text", hidden: true }),
+    );
+    fireEvent.click(within(dialog).getByRole("button", { name: "Send", hidden: true }));
 
     await waitFor(() => expect(fake.callsTo("sendLoggedSegment")).toHaveLength(1));
     const body = fake.callsTo("sendLoggedSegment")[0]?.body as Record<string, unknown>;
     expect(body).toMatchObject({ email: { kind: "letter" }, hardCopy: "pdf" });
     expect(body["jobId"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await within(drawer).findByText("Sent: 10")).toBeTruthy();
+    expect(await drawer.findByText("Sent: 10")).toBeTruthy();
     expect(
-      within(within(drawer).getByRole("combobox", { name: "Send job" })).getAllByRole("option"),
+      within(drawer.getByRole("combobox", { name: "Send job" })).getAllByRole("option", {
+        hidden: true,
+      }),
     ).toHaveLength(3);
     expect(await seriousViolations()).toEqual([]);
   });

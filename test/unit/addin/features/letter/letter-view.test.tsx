@@ -4,7 +4,7 @@ import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
 import type { Segment } from "@shared/model/segment";
 import { aSegment, createFakeApi, ok, stamp } from "../../fake-api";
-import { seriousViolations } from "../../render-pane";
+import { seriousViolations, findDialog } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
 import { renderWithHost, withFiles } from "../../host/render-with-host";
@@ -154,9 +154,9 @@ describe("LetterView in Word", () => {
     renderWithHost(<LetterView segmentNo="S0001" />, { fetch, host });
 
     fireEvent.click(await screen.findByRole("button", { name: "Open the template's letter" }));
-    const dialog = await screen.findByRole("dialog", { name: "Replace the document's content?" });
+    const dialog = await findDialog("Replace the document's content?");
     expect(host.openDocument).not.toHaveBeenCalled();
-    const replace = within(dialog).getByRole("button", { name: "Replace" });
+    const replace = dialog.getByRole("button", { name: "Replace" });
     expect(await seriousViolations()).toEqual([]);
     fireEvent.click(replace);
     await waitFor(() => expect(host.openDocument).toHaveBeenCalled());

@@ -1,11 +1,11 @@
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { setLetterFieldMatches } from "../../../../../addin/features/merge/letter-field-matches";
 import { MergeView } from "../../../../../addin/features/merge/merge-view";
 import { PreviewView } from "../../../../../addin/features/preview/preview-view";
 import { createBrowserHost } from "../../../../../addin/host/browser";
 import { flatOpcToDocx } from "../../../../../addin/host/letter-engine";
 import { aSegment, createFakeApi, ok, stamp, type FakeCall } from "../../fake-api";
-import { seriousViolations } from "../../render-pane";
+import { seriousViolations, findDialog } from "../../render-pane";
 import { createFakeHost } from "../../host/fake-host";
 import { contentControl, flatOpc, paragraph, text } from "../../host/letter-ooxml";
 import { renderWithHost } from "../../host/render-with-host";
@@ -182,9 +182,9 @@ describe("PreviewView with Match Fields", () => {
     const merge = renderWithHost(<MergeView segmentNo="S0001" />, { fetch, host });
     fireEvent.click(screen.getByRole("button", { name: "Check for errors" }));
     fireEvent.click(await screen.findByRole("button", { name: "Match Fields" }));
-    const dialog = await screen.findByRole("dialog", { name: "Match Fields" });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    const dialog = await findDialog("Match Fields");
+    fireEvent.click(dialog.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     // The Preview tab replaces the Merge tab: the matches outlive it.
     merge.unmount();
 

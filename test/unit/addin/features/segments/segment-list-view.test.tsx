@@ -3,7 +3,7 @@ import { createApiClient } from "../../../../../addin/api/client";
 import { requestFirstSegmentPage } from "../../../../../addin/features/segments/first-segment-page";
 import { SegmentListView } from "../../../../../addin/features/segments/segment-list-view";
 import { aSegment, createFakeApi, ok, problem } from "../../fake-api";
-import { BASE_URL, renderPane, seriousViolations } from "../../render-pane";
+import { BASE_URL, renderPane, seriousViolations, findDialog } from "../../render-pane";
 
 const segments = [
   aSegment({ no: "MG0001", description: "Spring letter", campaignNo: "KAMP01", noOfLines: 12 }),
@@ -88,13 +88,13 @@ describe("SegmentListView", () => {
     expect(await screen.findByText("No segments yet. Create one with New.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "New" }));
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.change(within(dialog).getByLabelText("Description"), {
+    const dialog = await findDialog();
+    fireEvent.change(dialog.getByLabelText("Description"), {
       target: { value: "Spring — duplicate" },
     });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Create" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Create" }));
 
-    const description = within(dialog).getByLabelText("Description");
+    const description = dialog.getByLabelText("Description");
     await waitFor(() => expect(description.getAttribute("aria-invalid")).toBe("true"));
     const describedBy = description.getAttribute("aria-describedby") ?? "";
     expect(document.getElementById(describedBy.split(" ")[0] ?? "")?.textContent).toContain(
@@ -103,7 +103,7 @@ describe("SegmentListView", () => {
     expect(await seriousViolations()).toEqual([]);
 
     fireEvent.change(description, { target: { value: "Autumn" } });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Create" }));
+    fireEvent.click(dialog.getByRole("button", { name: "Create" }));
     await waitFor(() => expect(onOpen).toHaveBeenCalledWith("MG0003"));
     expect(fake.callsTo("createSegment").at(-1)?.body).toEqual({
       description: "Autumn",
