@@ -5,7 +5,7 @@ import {
   useDatePicker_unstable,
   type DatePickerProps,
 } from "@fluentui/react-datepicker-compat";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { dateExample } from "./date-entry-text";
@@ -59,8 +59,6 @@ export const LocaleDateInput = ({
   const formatter = useMemo(() => datePickerFormatter(locale), [locale]);
   const entry = parseLocaleDate(locale, value, localToday());
   const date = entry.kind === "date" ? dateOfIso(entry.iso) : null;
-  // Set while the DatePicker puts its last date back over text it could not read.
-  const refused = useRef(false);
   return (
     <TextDatePicker
       {...(rest as DatePickerProps)}
@@ -80,9 +78,13 @@ export const LocaleDateInput = ({
       formatDate={(picked) => (picked ? formatLocaleDate(locale, isoOfDate(picked)) : "")}
       parseDateFromString={(typed) => {
         const read = parseLocaleDate(locale, typed, localToday());
-        refused.current = read.kind !== "date";
         return read.kind === "date" ? dateOfIso(read.iso) : null;
       }}
+      // Only a day picked in the calendar is written into the box. The DatePicker's own
+      // onSelectDate also fires when the box is left, from a copy of the text it resets to ""
+      // whenever `value` is null (text it cannot read): taking that as the user's choice emptied
+      // an ambiguous "12/07/2026" or a relative "-30D" on the way out.
+      calendar={{ onSelectDate: (picked) => onChange(formatLocaleDate(locale, isoOfDate(picked))) }}
       onChange={(_, data) => onChange(data.value)}
       onBlur={(event) => {
         // The DatePicker keeps a date it already holds as typed: "7.12.2026" is written out here.
@@ -91,14 +93,6 @@ export const LocaleDateInput = ({
           if (shown !== value) onChange(shown);
         }
         onBlur?.(event);
-      }}
-      onSelectDate={(picked) => {
-        if (refused.current) {
-          refused.current = false;
-          return;
-        }
-        const shown = picked ? formatLocaleDate(locale, isoOfDate(picked)) : "";
-        if (shown !== value) onChange(shown);
       }}
     />
   );

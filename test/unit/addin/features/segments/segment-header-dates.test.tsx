@@ -70,4 +70,32 @@ describe("SegmentHeaderForm's date in the user's locale", () => {
     await waitFor(() => expect(fake.callsTo("updateSegment")).toHaveLength(1));
     expect(fake.callsTo("updateSegment")[0]?.body).toEqual({ date: "2026-12-07" });
   });
+
+  it("keeps text it cannot read when the box is left after a calendar pick", async () => {
+    renderHeader("da-DK", "2026-12-01");
+    const date = (await screen.findByLabelText("Dato")) as HTMLInputElement;
+    fireEvent.click(screen.getByRole("button", { name: "Vælg Dato i en kalender" }));
+    const cell = (name: string) => screen.getByRole("button", { name }).closest("td");
+    await waitFor(() => expect(document.activeElement).toBe(cell("1, december, 2026")));
+    cell("9, december, 2026")?.focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: "Enter" });
+    await waitFor(() => expect(screen.queryByRole("grid")).toBeNull());
+    expect(date.value).toBe("09.12.2026");
+
+    // As a keyboard user types it: one character at a time, then Tab out of the box.
+    date.focus();
+    const typed = "12/07/2026";
+    for (let end = 1; end <= typed.length; end += 1) {
+      fireEvent.change(date, { target: { value: typed.slice(0, end) } });
+    }
+    fireEvent.blur(date);
+    expect(date.value).toBe("12/07/2026");
+    fireEvent.click(screen.getByRole("button", { name: "Gem" }));
+    expect(
+      await screen.findByText(
+        'Dato: "12/07/2026" kan læses på to måder. Mente du 12. juli 2026 (12.07.2026) eller 7. december 2026 (07.12.2026)?',
+      ),
+    ).toBeTruthy();
+    expect(date.value).toBe("12/07/2026");
+  });
 });
