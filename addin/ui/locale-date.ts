@@ -154,6 +154,7 @@ export const parseLocaleDate = (locale: string, typed: string, today: string): D
 
 export interface CalendarNames {
   readonly months: readonly string[];
+  readonly shortMonths: readonly string[];
   readonly shortDays: readonly string[];
   readonly days: readonly string[];
   /** 0 = Sunday ... 6 = Saturday: the first column of the locale's calendar. */
@@ -181,6 +182,7 @@ export const firstDayOfWeek = (locale: string): number => {
 export const calendarNames = (locale: string): CalendarNames => {
   const tag = usableLocale(locale);
   const month = new Intl.DateTimeFormat(tag, { month: "long", timeZone: "UTC" });
+  const shortMonth = new Intl.DateTimeFormat(tag, { month: "short", timeZone: "UTC" });
   const weekday = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone: "UTC" });
   // One letter a column, as Fluent's calendar heads its columns: "tors." would not fit 36 px.
   const shortWeekday = new Intl.DateTimeFormat(tag, { weekday: "narrow", timeZone: "UTC" });
@@ -188,10 +190,10 @@ export const calendarNames = (locale: string): CalendarNames => {
   const sundayOn = (offset: number) =>
     utc(formatIsoDate({ year: 2026, month: 11, day: 1 + offset }));
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const firstOf = (m: number) => utc(formatIsoDate({ year: 2026, month: m + 1, day: 1 }));
   return {
-    months: range(12).map((m) =>
-      month.format(utc(formatIsoDate({ year: 2026, month: m + 1, day: 1 }))),
-    ),
+    months: range(12).map((m) => month.format(firstOf(m))),
+    shortMonths: range(12).map((m) => shortMonth.format(firstOf(m))),
     days: range(7).map((d) => weekday.format(sundayOn(d))),
     shortDays: range(7).map((d) => shortWeekday.format(sundayOn(d))),
     firstDayOfWeek: firstDayOfWeek(locale),

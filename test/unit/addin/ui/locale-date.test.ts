@@ -122,6 +122,11 @@ describe("calendar names", () => {
     expect(danish.days[1]).toBe("mandag");
     expect(calendarNames("en-US").days[0]).toBe("Sunday");
   });
+
+  it("gives short month names for the DatePicker's month picker", () => {
+    expect(calendarNames("da-DK").shortMonths[4]).toBe("maj");
+    expect(calendarNames("en-US").shortMonths[11]).toBe("Dec");
+  });
 });
 
 describe("dateEntryText", () => {

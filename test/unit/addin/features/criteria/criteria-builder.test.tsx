@@ -129,7 +129,7 @@ describe("CriteriaBuilder", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Add field" }));
     await pick("Field of condition 2", "Created");
-    fireEvent.change(screen.getByRole("textbox", { name: "Value of condition 2" }), {
+    fireEvent.change(screen.getByRole("combobox", { name: "Value of condition 2" }), {
       target: { value: "31-02-2026" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Mailing groups" }));
@@ -150,7 +150,7 @@ describe("CriteriaBuilder", () => {
     );
     const row2 = screen.getByRole("group", { name: "Condition 2" });
     expect(row2.contains(second)).toBe(true);
-    const value2 = screen.getByRole("textbox", { name: "Value of condition 2" });
+    const value2 = screen.getByRole("combobox", { name: "Value of condition 2" });
     expect(value2.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByRole("group", { name: "Condition 1" }).textContent).not.toContain(
       "not a date",

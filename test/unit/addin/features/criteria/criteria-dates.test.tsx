@@ -53,6 +53,9 @@ describe("CriteriaBuilder's dates on a Danish pane", () => {
     expect(value.value).toBe("07.12.2026");
 
     fireEvent.change(value, { target: { value: "-30D" } });
+    // Fluent's DatePicker would put its last date back over text it cannot read: not here.
+    fireEvent.blur(value);
+    expect(value.value).toBe("-30D");
     await waitFor(() =>
       expect(fake.callsTo("addContacts").some((c) => filterOf(c) === condition("eq", "-30D"))).toBe(
         true,
