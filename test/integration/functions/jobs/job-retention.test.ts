@@ -278,7 +278,7 @@ describe("the job retention sweep", () => {
 });
 
 describe("a merge job whose server stopped", () => {
-  it("is deleted with the blob it named once retention has passed since a read ended it; a leased one stays", async () => {
+  it("is ended by the sweep, and deleted with the blob it named once retention has passed since; a leased one stays", async () => {
     const tenant = newTenant();
     const wall = Date.now();
     const at = (ms: number) => new Date(wall + ms).toISOString();
@@ -312,17 +312,19 @@ describe("a merge job whose server stopped", () => {
       leaseUntil: at(30 * 86_400_000),
     });
 
-    // A running job is never swept, however old: the pane's next read ends it.
-    await sweepAt(8);
-    expect(await exists.merge(tenant, jobId)).toBe(true);
-    const read = await api.call("GET", `/api/merge-jobs/${jobId}`, { tenant });
-    expect(read.json).toMatchObject({ status: "failed", failure: "server_stopped" });
+    // Nobody reads it: the sweep ends it, as a read would, and retention counts from then.
+    await sweepAt(1);
+    expect(await api.deps.store.mergeJobs.find(tenant, jobId)).toMatchObject({
+      status: "failed",
+      failure: "server_stopped",
+      finishedAt: at(86_400_000),
+    });
 
-    await sweepAt(6);
+    await sweepAt(7);
     expect(await exists.merge(tenant, jobId)).toBe(true);
     expect(await api.deps.store.documents.exists(blob)).toBe(true);
 
-    await sweepAt(8);
+    await sweepAt(9);
     expect(await exists.merge(tenant, jobId)).toBe(false);
     expect(await api.deps.store.documents.exists(blob)).toBe(false);
     expect(await exists.merge(tenant, "merge-leased")).toBe(true);
