@@ -163,6 +163,9 @@ describe.each(Object.entries(kinds) as [LeasedJobKind, Kind][])(
       const tenant = newTenant();
       const ids = Array.from({ length: 4 }, () => randomUUID());
       for (const id of ids) await plant(api.deps, tenant, id, at(-minute));
+      // And one that nobody reads: the sweep alone ends it.
+      const unread = randomUUID();
+      await plant(api.deps, tenant, unread, at(-minute));
 
       // The sweep's clock is an hour ahead of the reads': who wrote the ending shows in it.
       const [{ seen }, ...reads] = await Promise.all([
@@ -180,6 +183,11 @@ describe.each(Object.entries(kinds) as [LeasedJobKind, Kind][])(
         const sweepSaw = seen.get(`${kind}/${tenant}/${id}`);
         if (sweepSaw !== undefined) expect(sweepSaw).toBe(job?.finishedAt);
       }
+      expect(await stored(api.deps, tenant, unread)).toMatchObject({
+        status: "failed",
+        failure: "server_stopped",
+        finishedAt: at(60 * minute),
+      });
     });
 
     it("ends once when two sweeps end it at the same moment, and retention deletes it later", async () => {
