@@ -34,11 +34,7 @@ const abandonedError = (job: StoredApplyTemplateJob) =>
  * with failure "server_stopped" and how far it got. Every read, cancel and the sweep
  * (functions/jobs/stopped-jobs.ts) go through it.
  */
-export const currentApplyJob = (
-  deps: AppDeps,
-  tenant: TenantId,
-  job: StoredApplyTemplateJob,
-): Promise<StoredApplyTemplateJob> =>
+export const currentApplyJob = (deps: AppDeps, tenant: TenantId, job: StoredApplyTemplateJob) =>
   deps.store.applyTemplateJobs.endIfAbandoned(tenant, job, deps.now(), abandonedError);
 
 const currentJob = async (deps: AppDeps, tenant: TenantId, id: string) =>

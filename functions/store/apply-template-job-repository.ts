@@ -3,13 +3,7 @@ import type { ApplyTemplateJob } from "@shared/model/apply-template-job";
 import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type PageRequest } from "./document-store";
-import {
-  deleteEndedJob,
-  type EndedJob,
-  type EndedJobDeletion,
-  endedJobsPage,
-  type TenantJob,
-} from "./ended-jobs";
+import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
 import { changeJob, endIfAbandoned, lapsedJobsPage, serverStopped } from "./leased-job";
 import type { TenantId } from "./tenant";
 
@@ -135,7 +129,7 @@ export class ApplyTemplateJobRepository {
   }
 
   /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
-  lapsedAt(now: Date, request: PageRequest): Promise<Page<TenantJob<StoredApplyTemplateJob>>> {
+  lapsedAt(now: Date, request: PageRequest) {
     return lapsedJobsPage(this.docs, now, request);
   }
 

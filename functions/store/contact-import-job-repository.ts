@@ -3,13 +3,7 @@ import type { ContactImportJob } from "@shared/model/contact-import-job";
 import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type PageRequest } from "./document-store";
-import {
-  deleteEndedJob,
-  type EndedJob,
-  type EndedJobDeletion,
-  endedJobsPage,
-  type TenantJob,
-} from "./ended-jobs";
+import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
 import { beginJob, changeJob, endIfAbandoned, serverStopped, lapsedJobsPage } from "./leased-job";
 import type { TenantId } from "./tenant";
 
@@ -145,7 +139,7 @@ export class ContactImportJobRepository {
   }
 
   /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
-  lapsedAt(now: Date, request: PageRequest): Promise<Page<TenantJob<StoredContactImportJob>>> {
+  lapsedAt(now: Date, request: PageRequest) {
     return lapsedJobsPage(this.docs, now, request);
   }
 

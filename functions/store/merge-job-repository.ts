@@ -1,12 +1,6 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import type { Page, PageRequest } from "./document-store";
-import {
-  deleteEndedJob,
-  type EndedJob,
-  type EndedJobDeletion,
-  endedJobsPage,
-  type TenantJob,
-} from "./ended-jobs";
+import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
 import { beginJob, changeJob, endIfAbandoned, serverStopped, lapsedJobsPage } from "./leased-job";
 import { SetupRepository } from "./setup-repository";
 import type { StoredMergeJob } from "./stored-merge-job";
@@ -143,7 +137,7 @@ export class MergeJobRepository extends SetupRepository<StoredMergeJob> {
   }
 
   /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
-  lapsedAt(now: Date, request: PageRequest): Promise<Page<TenantJob<StoredMergeJob>>> {
+  lapsedAt(now: Date, request: PageRequest) {
     return lapsedJobsPage(this.docs, now, request);
   }
 

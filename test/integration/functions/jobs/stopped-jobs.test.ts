@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../../../../functions/app-deps";
 import { sweepEndedJobs } from "../../../../functions/jobs/job-retention";
 import type { LeasedJobKind } from "../../../../functions/jobs/stopped-jobs";
-import { newDocumentId } from "../../../../functions/store/document-names";
-import { asTenantId, type TenantId } from "../../../../functions/store/tenant";
+import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
+import { leasedKinds, type LeasedKind } from "./fixtures/leased-jobs";
 
 /**
  * A job whose process was killed mid-run, left as such a process leaves it ("running", its
@@ -26,90 +26,6 @@ afterAll(() => api.close());
 let seq = 0;
 const newTenant = () => asTenantId(`00000000-0000-4000-9000-${String(++seq).padStart(12, "0")}`);
 
-interface Stored {
-  readonly status: string;
-  readonly failure?: string;
-  readonly error?: string;
-  readonly finishedAt?: string;
-  readonly progress: { readonly done: number; readonly total: number };
-  readonly etag: string;
-}
-
-interface Kind {
-  /** Writes a running job as its process last left it, its lease until `leaseUntil`. */
-  plant(deps: AppDeps, tenant: TenantId, jobId: string, leaseUntil: string): Promise<void>;
-  /** The job as stored, read from the store (no read path that would end it). */
-  stored(deps: AppDeps, tenant: TenantId, jobId: string): Promise<Stored | undefined>;
-  /** The API that reads the job (and ends it once its lease ran out). */
-  readonly path: string;
-  /** What its error says of how far it got. */
-  readonly error: RegExp;
-}
-
-const kinds: Record<LeasedJobKind, Kind> = {
-  mergeJobs: {
-    plant: async (deps, tenant, jobId, leaseUntil) => {
-      // The process named its result and wrote half of it before it died.
-      const resultDocumentId = newDocumentId(tenant, { kind: "mergeResult", jobId });
-      await deps.store.documents.put(resultDocumentId, new TextEncoder().encode("PK half"));
-      await deps.store.mergeJobs.store.create(tenant, jobId, {
-        jobId,
-        segmentNo: "SEG01",
-        status: "running",
-        output: "document",
-        progress: { done: 10, total: 40 },
-        issues: [],
-        createdAt: at(-3 * minute),
-        leaseUntil,
-        resultDocumentId,
-      });
-    },
-    stored: (deps, tenant, jobId) => deps.store.mergeJobs.find(tenant, jobId),
-    path: "merge-jobs",
-    error: /The server stopped while merging segment SEG01: progress was 10 of 40/,
-  },
-  applyTemplateJobs: {
-    plant: async (deps, tenant, jobId, leaseUntil) => {
-      await deps.store.applyTemplateJobs.start(tenant, {
-        jobId,
-        segmentNo: "SEG01",
-        interactionTemplateCode: "ABSTRACT",
-        updateLines: true,
-        status: "running",
-        progress: { done: 10, total: 40 },
-        changed: 7,
-        createdAt: at(-3 * minute),
-        leaseUntil,
-      });
-    },
-    stored: (deps, tenant, jobId) => deps.store.applyTemplateJobs.find(tenant, jobId),
-    path: "apply-template-jobs",
-    error: /applying interaction template ABSTRACT: 10 of 40 lines were gone through, 7 changed/,
-  },
-  contactImportJobs: {
-    plant: async (deps, tenant, jobId, leaseUntil) => {
-      await deps.store.contactImportJobs.begin(tenant, {
-        jobId,
-        fingerprint: "f",
-        status: "running",
-        progress: { done: 10, total: 40 },
-        created: 9,
-        skipped: 1,
-        failed: 0,
-        problemGroups: [],
-        problems: [],
-        problemsOmitted: 0,
-        mapping: {},
-        createdAt: at(-3 * minute),
-        leaseUntil,
-      });
-    },
-    stored: (deps, tenant, jobId) => deps.store.contactImportJobs.find(tenant, jobId),
-    path: "contact-import-jobs",
-    error: /importing the file: 10 of 40 rows were gone through, 9 contacts created/,
-  },
-};
-
 /** A sweep as the timer runs it, with its own clock; what it saw of each job it ended. */
 const sweepAt = async (deps: AppDeps, ms: number) => {
   const seen = new Map<string, string | undefined>();
@@ -123,7 +39,7 @@ const sweepAt = async (deps: AppDeps, ms: number) => {
   return { outcome, seen };
 };
 
-describe.each(Object.entries(kinds) as [LeasedJobKind, Kind][])(
+describe.each(Object.entries(leasedKinds) as [LeasedJobKind, LeasedKind][])(
   "a %s job whose server stopped",
   (kind, { plant, stored, path, error }) => {
     it("is ended by the sweep with nobody reading it; a leased one, and the same id in another tenant, stay as they are", async () => {
@@ -196,7 +112,8 @@ describe.each(Object.entries(kinds) as [LeasedJobKind, Kind][])(
       try {
         const tenant = newTenant();
         const ids = Array.from({ length: 4 }, () => randomUUID());
-        for (const id of ids) await plant(own.deps, tenant, id, at(-minute));
+        const blobs: (string | undefined)[] = [];
+        for (const id of ids) blobs.push(await plant(own.deps, tenant, id, at(-minute)));
 
         const [first, second] = await Promise.all([
           sweepAt(own.deps, minute),
@@ -215,15 +132,18 @@ describe.each(Object.entries(kinds) as [LeasedJobKind, Kind][])(
             if (sweepSaw !== undefined) expect(sweepSaw).toBe(job?.finishedAt);
           }
         }
-        const blob = newDocumentId(tenant, { kind: "mergeResult", jobId: ids[0] ?? "" });
 
         // Retention counts from the ending: kept for 7 days, then deleted with its blob.
         await sweepAt(own.deps, 6 * day);
-        expect(await stored(own.deps, tenant, ids[0] ?? "")).toBeDefined();
+        for (const id of ids) expect(await stored(own.deps, tenant, id)).toBeDefined();
+        for (const blob of blobs)
+          if (blob) expect(await own.deps.store.documents.exists(blob)).toBe(true);
         const late = await sweepAt(own.deps, 8 * day);
         expect(late.outcome[kind]).toMatchObject({ ended: 0, deleted: ids.length });
         for (const id of ids) expect(await stored(own.deps, tenant, id)).toBeUndefined();
-        if (kind === "mergeJobs") expect(await own.deps.store.documents.exists(blob)).toBe(false);
+        expect(blobs.filter(Boolean)).toHaveLength(kind === "mergeJobs" ? ids.length : 0);
+        for (const blob of blobs)
+          if (blob) expect(await own.deps.store.documents.exists(blob)).toBe(false);
       } finally {
         await own.close();
       }
