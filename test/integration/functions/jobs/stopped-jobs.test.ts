@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../../../../functions/app-deps";
 import { sweepEndedJobs } from "../../../../functions/jobs/job-retention";
+import type { DocumentId } from "../../../../functions/store/document-names";
 import type { LeasedJobKind } from "../../../../functions/jobs/stopped-jobs";
 import { asTenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
@@ -112,7 +113,7 @@ describe.each(Object.entries(leasedKinds) as [LeasedJobKind, LeasedKind][])(
       try {
         const tenant = newTenant();
         const ids = Array.from({ length: 4 }, () => randomUUID());
-        const blobs: (string | undefined)[] = [];
+        const blobs: (DocumentId | undefined)[] = [];
         for (const id of ids) blobs.push(await plant(own.deps, tenant, id, at(-minute)));
 
         const [first, second] = await Promise.all([
