@@ -37,8 +37,8 @@ app.storageQueue("sendJobs", {
   },
 });
 
-// Ended jobs past MERGELINE_JOB_RETENTION_DAYS, hourly; the local host runs the same sweep
-// (job-retention-timer.ts).
+// Hourly: ends leased jobs whose server stopped (as a read would), then deletes ended jobs past
+// MERGELINE_JOB_RETENTION_DAYS; the local host runs the same sweep (job-retention-timer.ts).
 app.timer("jobRetention", {
   schedule: jobRetentionSchedule,
   handler: async () => {

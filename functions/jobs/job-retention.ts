@@ -3,22 +3,25 @@ import { storedDocumentId } from "../store/document-names";
 import type { Page, PageRequest } from "../store/document-store";
 import type { EndedJob, EndedJobDeletion } from "../store/ended-jobs";
 import type { TenantId } from "../store/tenant";
+import { endStoppedJobs, type LeasedJobKind, type StoppedJobsOptions } from "./stopped-jobs";
+import { sweepPages } from "./sweep-pages";
 
 /** Azure's NCRONTAB for the timer trigger and the local host's interval: every hour. */
 export const jobRetentionSchedule = "0 0 * * * *";
 export const jobRetentionIntervalMs = 60 * 60 * 1000;
 
-export type RetainedJobKind = "mergeJobs" | "applyTemplateJobs" | "contactImportJobs";
+export type RetainedJobKind = LeasedJobKind;
 
-/** What one sweep did, by kind: jobs deleted, and jobs kept because they changed since read. */
+/**
+ * What one sweep did, by kind: jobs whose server stopped that it found and are ended now, jobs
+ * deleted, and jobs kept because they changed since read.
+ */
 export type JobRetentionOutcome = Record<
   RetainedJobKind,
-  { readonly deleted: number; readonly changed: number }
+  { readonly ended: number; readonly deleted: number; readonly changed: number }
 >;
 
-export interface JobRetentionOptions {
-  /** Jobs read per page. */
-  readonly pageSize?: number;
+export interface JobRetentionOptions extends StoppedJobsOptions {
   /** Called between reading a page and deleting its jobs (tests change a job there). */
   readonly beforeDelete?: (kind: RetainedJobKind, tenant: TenantId, jobId: string) => Promise<void>;
 }
@@ -34,16 +37,20 @@ interface Sweepable<T> {
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes jobs that ended (done, failed, canceled) more than the retention period ago, in every
- * tenant, with what only they own: a merge job's result blob. Each job is deleted with the ETag
- * it was read with, so one that changed meanwhile stays; two sweeps at once delete each job once.
+ * First ends every job whose server stopped, as its next read would (stopped-jobs.ts), so that
+ * a job nobody looks at again does not stay "running" forever; then deletes jobs that ended
+ * (done, failed, canceled) more than the retention period ago, in every tenant, with what only
+ * they own: a merge job's result blob. Each job is deleted with the ETag it was read with, so
+ * one that changed meanwhile stays; two sweeps at once delete each job once.
  * Logged segments, interaction log entries, letters and send jobs are business records: they are
  * never touched here.
  */
 export const sweepEndedJobs = async (
-  deps: Pick<AppDeps, "store" | "now" | "config">,
+  deps: AppDeps,
   options: JobRetentionOptions = {},
 ): Promise<JobRetentionOutcome> => {
+  // First what a read would end: a job whose server stopped, which retention then finds ended.
+  const ended = await endStoppedJobs(deps, options);
   const now = deps.now();
   const window = { cutoff: new Date(now.getTime() - deps.config.jobRetentionDays * dayMs), now };
   const top = options.pageSize ?? 100;
@@ -54,26 +61,20 @@ export const sweepEndedJobs = async (
   ) => {
     let deleted = 0;
     let changed = 0;
-    // Deleting shifts what the next page holds: query again from the start until a page
-    // deletes nothing, then follow the continuation past jobs that stayed.
-    let continuationToken: string | undefined;
-    for (;;) {
-      const page = await jobs.endedBefore(window, { top, continuationToken });
-      let removed = 0;
-      for (const { tenant, job } of page.items) {
+    await sweepPages(
+      (request) => jobs.endedBefore(window, request),
+      top,
+      async ({ tenant, job }) => {
         await options.beforeDelete?.(kind, tenant, job.jobId);
         const outcome = await jobs.deleteEnded(tenant, job);
         if (outcome === "changed") changed++;
-        if (outcome !== "deleted") continue;
+        if (outcome !== "deleted") return false;
         deleted++;
-        removed++;
         await afterDelete(tenant, job);
-      }
-      if (removed > 0) continuationToken = undefined;
-      else if (page.continuationToken) continuationToken = page.continuationToken;
-      else break;
-    }
-    return { deleted, changed };
+        return true;
+      },
+    );
+    return { ended: ended[kind], deleted, changed };
   };
   return {
     mergeJobs: await sweep("mergeJobs", deps.store.mergeJobs, async (tenant, job) => {

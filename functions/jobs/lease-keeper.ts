@@ -2,7 +2,8 @@
  * What a job's process does to keep its job alive: every write of the job goes through `write`,
  * one at a time, so a renewal never lands after (and undoes) a newer write; meanwhile `renew`
  * runs every third of the lease while a step is slow. A process that dies stops renewing, its
- * lease runs out, and readers end the job as failed (the store's endIfAbandoned).
+ * lease runs out, and readers or the hourly sweep end the job as failed (the store's
+ * endIfAbandoned; functions/jobs/stopped-jobs.ts).
  */
 export interface LeaseKeeper {
   /** When a lease taken now would end. */

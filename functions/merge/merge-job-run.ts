@@ -35,7 +35,8 @@ const abandonedError = (job: StoredMergeJob) =>
 
 /**
  * The job as it stands; one still running whose lease ran out (its process died) ends failed
- * with failure "server_stopped" and how far it got. Every read, cancel and retry goes through it.
+ * with failure "server_stopped" and how far it got. Every read, cancel, retry and the sweep
+ * (functions/jobs/stopped-jobs.ts) go through it.
  */
 export const currentJob = (
   deps: AppDeps,

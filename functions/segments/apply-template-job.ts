@@ -29,11 +29,16 @@ const leaseEnd = (deps: AppDeps) =>
 const abandonedError = (job: StoredApplyTemplateJob) =>
   `The server stopped while applying interaction template ${job.interactionTemplateCode}: ${job.progress.done} of ${job.progress.total} lines were gone through, ${job.changed} changed. Lines already changed stay so; apply the same template again to finish the others.`;
 
-/** The job as it stands; one still running whose lease ran out (its process died) ends failed. */
-const currentJob = async (deps: AppDeps, tenant: TenantId, id: string) => {
-  const jobs = deps.store.applyTemplateJobs;
-  return jobs.endIfAbandoned(tenant, await jobs.get(tenant, id), deps.now(), abandonedError);
-};
+/**
+ * The job as it stands; one still running whose lease ran out (its process died) ends failed
+ * with failure "server_stopped" and how far it got. Every read, cancel and the sweep
+ * (functions/jobs/stopped-jobs.ts) go through it.
+ */
+export const currentApplyJob = (deps: AppDeps, tenant: TenantId, job: StoredApplyTemplateJob) =>
+  deps.store.applyTemplateJobs.endIfAbandoned(tenant, job, deps.now(), abandonedError);
+
+const currentJob = async (deps: AppDeps, tenant: TenantId, id: string) =>
+  currentApplyJob(deps, tenant, await deps.store.applyTemplateJobs.get(tenant, id));
 
 export const getApplyTemplateJob = async (
   deps: AppDeps,
@@ -164,6 +169,7 @@ export const runApplyJob = async (
     await writer
       .end({
         status: "failed",
+        failure: "error",
         error: error instanceof Error ? error.message : String(error),
         finishedAt: deps.now().toISOString(),
       })

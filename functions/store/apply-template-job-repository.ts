@@ -4,7 +4,7 @@ import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type PageRequest } from "./document-store";
 import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
-import { changeJob, endIfAbandoned } from "./leased-job";
+import { changeJob, endIfAbandoned, lapsedJobsPage, serverStopped } from "./leased-job";
 import type { TenantId } from "./tenant";
 
 /**
@@ -108,26 +108,29 @@ export class ApplyTemplateJobRepository {
     tenant: TenantId,
     jobId: string,
     ending: Pick<StoredApplyTemplateJob, "status" | "finishedAt"> &
-      Partial<Pick<StoredApplyTemplateJob, "error" | "progress" | "changed">>,
+      Partial<Pick<StoredApplyTemplateJob, "error" | "failure" | "progress" | "changed">>,
   ): Promise<StoredApplyTemplateJob> {
     return this.change(tenant, jobId, (job) =>
       job.status !== "running" ? undefined : { ...job, ...ending },
     );
   }
 
-  /** Ends a running job whose lease ran out before `now` as failed, with `error`. */
+  /**
+   * Ends a running job whose lease ran out before `now` (its process died) as failed, with
+   * failure "server_stopped" and `error` saying how far it got, as a merge or an import ends.
+   */
   endIfAbandoned(
     tenant: TenantId,
     job: StoredApplyTemplateJob,
     now: Date,
     error: (job: StoredApplyTemplateJob) => string,
   ): Promise<StoredApplyTemplateJob> {
-    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, (j) => ({
-      ...j,
-      status: "failed",
-      error: error(j),
-      finishedAt: now.toISOString(),
-    }));
+    return endIfAbandoned(this.docs, tenant, job.jobId, job, now, serverStopped(now, error));
+  }
+
+  /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
+  lapsedAt(now: Date, request: PageRequest) {
+    return lapsedJobsPage(this.docs, now, request);
   }
 
   /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */

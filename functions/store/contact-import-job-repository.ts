@@ -4,7 +4,7 @@ import { ConflictError } from "../errors/app-errors";
 import { partitionKey } from "./containers";
 import { DocumentStore, type Page, type PageRequest } from "./document-store";
 import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
-import { beginJob, changeJob, endIfAbandoned, serverStopped } from "./leased-job";
+import { beginJob, changeJob, endIfAbandoned, serverStopped, lapsedJobsPage } from "./leased-job";
 import type { TenantId } from "./tenant";
 
 /**
@@ -136,6 +136,11 @@ export class ContactImportJobRepository {
     error: (job: StoredContactImportJob) => string,
   ): Promise<StoredContactImportJob> {
     return endIfAbandoned(this.docs, tenant, job.jobId, job, now, serverStopped(now, error));
+  }
+
+  /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
+  lapsedAt(now: Date, request: PageRequest) {
+    return lapsedJobsPage(this.docs, now, request);
   }
 
   /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */

@@ -1,5 +1,6 @@
 import { ConflictError, PreconditionFailedError } from "../errors/app-errors";
-import type { DocumentStore } from "./document-store";
+import type { DocumentStore, Page, PageRequest } from "./document-store";
+import { jobsAcrossTenants, type TenantJob } from "./ended-jobs";
 import type { TenantId } from "./tenant";
 
 /**
@@ -18,6 +19,28 @@ export interface LeasedJobFields {
 export const leaseRanOut = (job: Omit<LeasedJobFields, "etag">, now: Date): boolean =>
   job.status === "running" &&
   (job.leaseUntil === undefined || Date.parse(job.leaseUntil) < now.getTime());
+
+/**
+ * A page, across tenants, of one kind's jobs that leaseRanOut says lost their process at `now`
+ * (running, the lease over or missing): what the sweep ends as a read would (endIfAbandoned),
+ * each in its own tenant's partition. The query narrows on status first: few jobs run at once.
+ */
+export const lapsedJobsPage = <T extends LeasedJobFields>(
+  docs: DocumentStore<T>,
+  now: Date,
+  request: PageRequest,
+): Promise<Page<TenantJob<T>>> =>
+  jobsAcrossTenants(
+    docs,
+    {
+      where: ["c.status = @running", "(NOT IS_DEFINED(c.leaseUntil) OR c.leaseUntil < @now)"],
+      parameters: [
+        { name: "@running", value: "running" },
+        { name: "@now", value: now.toISOString() },
+      ],
+    },
+    request,
+  );
 
 /**
  * Writes a new job; when its key is taken already (the same id posted twice, maybe at once: the
@@ -79,7 +102,7 @@ export const endIfAbandoned = <T extends LeasedJobFields>(
 };
 
 /**
- * How a job whose lease ran out ends (a contact import, a merge): failed, failure
+ * How a job whose lease ran out ends (a contact import, a merge, an apply-template): failed, failure
  * "server_stopped", `error` saying how far it got, at `now`.
  */
 export const serverStopped =

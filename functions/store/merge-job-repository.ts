@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors/app-errors";
 import type { Page, PageRequest } from "./document-store";
 import { deleteEndedJob, type EndedJob, type EndedJobDeletion, endedJobsPage } from "./ended-jobs";
-import { beginJob, changeJob, endIfAbandoned, serverStopped } from "./leased-job";
+import { beginJob, changeJob, endIfAbandoned, serverStopped, lapsedJobsPage } from "./leased-job";
 import { SetupRepository } from "./setup-repository";
 import type { StoredMergeJob } from "./stored-merge-job";
 import type { TenantId } from "./tenant";
@@ -134,6 +134,11 @@ export class MergeJobRepository extends SetupRepository<StoredMergeJob> {
     error: (job: StoredMergeJob) => string,
   ): Promise<StoredMergeJob> {
     return endIfAbandoned(this.docs, tenant, job.jobId, job, now, serverStopped(now, error));
+  }
+
+  /** A page, across tenants, of running jobs whose lease ran out before `now` (leased-job.ts). */
+  lapsedAt(now: Date, request: PageRequest) {
+    return lapsedJobsPage(this.docs, now, request);
   }
 
   /** A page, across tenants, of ended jobs past retention (see ended-jobs.ts). */

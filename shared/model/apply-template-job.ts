@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Code, IsoDateTime } from "./common";
+import { JobFailure } from "./job-failure";
 
 /**
  * Applying an interaction template to a segment (POST /segments/{no}/apply-template) as a job:
@@ -22,6 +23,10 @@ export const ApplyTemplateJob = z.object({
     description: "Lines that took the template's values (the others had them already).",
   }),
   error: z.string().optional(),
+  failure: JobFailure.optional().meta({
+    description:
+      "Why a failed job failed. server_stopped: the server running it stopped (its lease ran out); lines already updated stay updated, and applying the same template again finishes the rest. error: an error ended it (see error).",
+  }),
   startedBy: z.string().optional(),
   createdAt: IsoDateTime,
   finishedAt: IsoDateTime.optional(),

@@ -75,8 +75,12 @@ const resultOfJob = (job: StoredContactImportJob): ContactImportResult => ({
 const abandonedError = (job: StoredContactImportJob) =>
   `The server stopped while importing the file: ${job.progress.done} of ${job.progress.total} rows were gone through, ${job.created} contacts created. The contacts created stay; import the same file again to add the rows that are missing (the rows already there are skipped: by their No. or e-mail, and rows with neither as rows of this same file).`;
 
-/** The job as it stands; one still running whose lease ran out (its process died) ends failed. */
-const currentJob = (deps: AppDeps, tenant: TenantId, job: StoredContactImportJob) =>
+/**
+ * The job as it stands; one still running whose lease ran out (its process died) ends failed
+ * with failure "server_stopped" and how far it got. Every read, cancel, retry and the sweep
+ * (functions/jobs/stopped-jobs.ts) go through it.
+ */
+export const currentImportJob = (deps: AppDeps, tenant: TenantId, job: StoredContactImportJob) =>
   deps.store.contactImportJobs.endIfAbandoned(tenant, job, deps.now(), abandonedError);
 
 const repeated = (job: StoredContactImportJob, fingerprint: string): ContactImportResult => {
@@ -114,7 +118,7 @@ export const runImportJob = async (
   const existing = await jobs.find(tenant, job.jobId);
   // A retry of a job whose server died: it answers the job (failed once the lease ran out) and
   // starts no second run; importing the same file under a new id adds the rows missing.
-  if (existing) return repeated(await currentJob(deps, tenant, existing), fingerprint);
+  if (existing) return repeated(await currentImportJob(deps, tenant, existing), fingerprint);
 
   const now = () => deps.now().toISOString();
   let begun = false;
@@ -159,7 +163,7 @@ export const runImportJob = async (
     await lease.stop();
     // Posted twice at once: the other request writes the job; this one answers it.
     if (error instanceof ImportJobExistsError)
-      return repeated(await currentJob(deps, tenant, error.existing), fingerprint);
+      return repeated(await currentImportJob(deps, tenant, error.existing), fingerprint);
     if (begun)
       await jobs.end(tenant, job.jobId, {
         status: "failed",
@@ -177,7 +181,7 @@ export const getImportJob = async (
 ): Promise<ContactImportJob> => {
   const tenant = identity.tenantId;
   return publicImportJob(
-    await currentJob(deps, tenant, await deps.store.contactImportJobs.get(tenant, id)),
+    await currentImportJob(deps, tenant, await deps.store.contactImportJobs.get(tenant, id)),
   );
 };
 
@@ -189,7 +193,7 @@ export const cancelImportJob = async (
 ): Promise<ContactImportJob> => {
   const tenant = identity.tenantId;
   const jobs = deps.store.contactImportJobs;
-  const job = await currentJob(deps, tenant, await jobs.get(tenant, id));
+  const job = await currentImportJob(deps, tenant, await jobs.get(tenant, id));
   if (job.status !== "running") return publicImportJob(job);
   return publicImportJob(await jobs.cancel(tenant, id, deps.now().toISOString()));
 };

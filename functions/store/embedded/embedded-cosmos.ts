@@ -27,7 +27,7 @@ import { captureAccount } from "./server-internals";
 import { acquireStoreLock, type StoreLock } from "./store-lock";
 
 /** The Cosmos DB emulator's published key: the embedded server accepts any key, clients need one. */
-const EMULATOR_KEY =
+export const EMULATOR_KEY =
   "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
 export interface EmbeddedCosmosOptions {

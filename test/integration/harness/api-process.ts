@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { createAppDeps, type AppDeps } from "../../../functions/app-deps";
+import { loadConfig } from "../../../functions/config";
+import { EMULATOR_KEY } from "../../../functions/store/embedded/embedded-cosmos";
 
 const root = path.resolve(__dirname, "../../..");
 
@@ -128,4 +131,34 @@ export const readUntil = async <T>(
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+};
+
+/**
+ * Another instance of the app on the process's store, as the Functions host runs the timer
+ * trigger beside the instances that answer HTTP: its own deps (and clock) on the embedded
+ * Cosmos DB the process serves, configured from the environment as the process is.
+ */
+export const appBeside = async (
+  api: ApiProcess,
+): Promise<{ readonly deps: AppDeps; close(): Promise<void> }> => {
+  // Printed just after "API ready".
+  const endpoint = await readUntil(
+    async () => /embedded at (https:\/\/[^,\s]+)/.exec(api.output())?.[1],
+    (found) => found !== undefined,
+  );
+  const deps = await createAppDeps(
+    loadConfig({
+      ...process.env,
+      COSMOS_ENDPOINT: endpoint ?? "",
+      COSMOS_KEY: EMULATOR_KEY,
+      AUTH_AUDIENCE: "api://mergeline",
+    }),
+  );
+  return {
+    deps,
+    close: async () => {
+      await deps.workers.close();
+      await deps.pdf.close();
+    },
+  };
 };

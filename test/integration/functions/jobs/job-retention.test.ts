@@ -8,6 +8,7 @@ import type { StoredSendJob } from "../../../../functions/store/send-job-reposit
 import { asTenantId, type TenantId } from "../../../../functions/store/tenant";
 import { startApi, type ApiHarness } from "../../harness/api-harness";
 import { readUntil } from "../../harness/api-process";
+import { leasedKinds } from "./fixtures/leased-jobs";
 
 // The sweep's clock: jobs are planted relative to it, never to the wall clock.
 const now = new Date("2026-06-15T12:00:00.000Z");
@@ -278,7 +279,7 @@ describe("the job retention sweep", () => {
 });
 
 describe("a merge job whose server stopped", () => {
-  it("is deleted with the blob it named once retention has passed since a read ended it; a leased one stays", async () => {
+  it("is ended by the sweep, and deleted with the blob it named once retention has passed since; a leased one stays", async () => {
     const tenant = newTenant();
     const wall = Date.now();
     const at = (ms: number) => new Date(wall + ms).toISOString();
@@ -286,19 +287,7 @@ describe("a merge job whose server stopped", () => {
       sweepEndedJobs({ ...api.deps, now: () => new Date(wall + days * 86_400_000) });
     // Its process died after writing the result's blob, before the job said done.
     const jobId = "merge-stopped";
-    const blob = newDocumentId(tenant, { kind: "mergeResult", jobId });
-    await api.deps.store.documents.put(blob, new TextEncoder().encode("PK half"));
-    await api.deps.store.mergeJobs.store.create(tenant, jobId, {
-      jobId,
-      segmentNo: "SEG01",
-      status: "running",
-      output: "document",
-      progress: { done: 10, total: 40 },
-      issues: [],
-      createdAt: at(-120_000),
-      leaseUntil: at(-60_000),
-      resultDocumentId: blob,
-    });
+    const blob = await leasedKinds.mergeJobs.plant(api.deps, tenant, jobId, at(-60_000));
     // Ended long ago, but a process's lease on it runs past the sweeps below.
     await api.deps.store.mergeJobs.store.create(tenant, "merge-leased", {
       jobId: "merge-leased",
@@ -312,19 +301,21 @@ describe("a merge job whose server stopped", () => {
       leaseUntil: at(30 * 86_400_000),
     });
 
-    // A running job is never swept, however old: the pane's next read ends it.
-    await sweepAt(8);
-    expect(await exists.merge(tenant, jobId)).toBe(true);
-    const read = await api.call("GET", `/api/merge-jobs/${jobId}`, { tenant });
-    expect(read.json).toMatchObject({ status: "failed", failure: "server_stopped" });
+    // Nobody reads it: the sweep ends it, as a read would, and retention counts from then.
+    await sweepAt(1);
+    expect(await api.deps.store.mergeJobs.find(tenant, jobId)).toMatchObject({
+      status: "failed",
+      failure: "server_stopped",
+      finishedAt: at(86_400_000),
+    });
 
-    await sweepAt(6);
+    await sweepAt(7);
     expect(await exists.merge(tenant, jobId)).toBe(true);
-    expect(await api.deps.store.documents.exists(blob)).toBe(true);
+    expect(blob && (await api.deps.store.documents.exists(blob))).toBe(true);
 
-    await sweepAt(8);
+    await sweepAt(9);
     expect(await exists.merge(tenant, jobId)).toBe(false);
-    expect(await api.deps.store.documents.exists(blob)).toBe(false);
+    expect(blob && (await api.deps.store.documents.exists(blob))).toBe(false);
     expect(await exists.merge(tenant, "merge-leased")).toBe(true);
   });
 });

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sweepEndedJobs } from "../../../../functions/jobs/job-retention";
+import { asTenantId } from "../../../../functions/store/tenant";
 import {
+  appBeside,
   callerOf,
   okFrom,
   readUntil,
@@ -149,5 +152,40 @@ describe("a merge killed with SIGKILL over HTTP", () => {
     });
     expect(file.status).toBe(200);
     expect((await file.arrayBuffer()).byteLength).toBe(again.json.result?.size);
+
+    // Killed again mid-merge, and this time nobody reads the job again (the pane was closed):
+    // after the restart the periodic sweep, not a read, ends it once the dead lease ran out.
+    const unread = randomUUID();
+    void mergeSegment(alice2, unread).catch(() => undefined);
+    await readUntil(
+      () => alice2<Job>("GET", `/merge-jobs/${unread}`),
+      (r) => r.status === 200 && r.json.progress.done > 0,
+    );
+    second.child.kill("SIGKILL");
+    await second.exited;
+    const third = await startApi(dataDir, blobs);
+    running.push(third);
+    const timer = await appBeside(third);
+    try {
+      // The timer's sweep, run by another instance of the app; the job read from the store.
+      const swept = await readUntil(
+        async () => {
+          await sweepEndedJobs(timer.deps);
+          return timer.deps.store.mergeJobs.get(asTenantId(tenant), unread);
+        },
+        (job) => job.status !== "running",
+      );
+      expect(swept).toMatchObject({ status: "failed", failure: "server_stopped" });
+      expect(swept.progress.done).toBeGreaterThan(0);
+      expect(swept.error).toContain(`progress was ${swept.progress.done} of ${contacts}`);
+      const bob3 = await callerOf(third, tenant, "bob");
+      expect(await okFrom<Job>(bob3, "GET", `/merge-jobs/${unread}`)).toMatchObject({
+        status: "failed",
+        failure: "server_stopped",
+        finishedAt: swept.finishedAt,
+      });
+    } finally {
+      await timer.close();
+    }
   }, 300_000);
 });

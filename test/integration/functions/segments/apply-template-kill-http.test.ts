@@ -36,6 +36,7 @@ interface Job {
   progress: { done: number; total: number };
   changed: number;
   error?: string;
+  failure?: string;
 }
 
 const signIn = (api: ApiProcess, user: string) => callerOf(api, tenant, user);
@@ -124,7 +125,8 @@ describe("applying a template killed with SIGKILL over HTTP", () => {
       (job) => job.status !== "running",
     );
     expect([...statuses].filter((s) => s !== "running" && s !== "failed")).toEqual([]);
-    expect(ended.status).toBe("failed");
+    // The same ending as a merge's or an import's whose server stopped.
+    expect(ended).toMatchObject({ status: "failed", failure: "server_stopped" });
     expect(ended.error).toMatch(/The server stopped while applying interaction template EMAIL/);
     expect(ended.progress.done).toBeGreaterThan(0);
     expect(ended.progress.done).toBeLessThan(lines);
