@@ -1,5 +1,6 @@
-import type { Problem } from "@shared/model/problem";
+import { Problem } from "@shared/model/problem";
 import { localizeProblem } from "../../../../addin/ui/problem-texts";
+import { segmentBusy } from "../fake-api";
 
 const refusal: Problem = {
   type: "https://mergeline.dev/problems/validation",
@@ -78,35 +79,20 @@ describe("the server's refusals in the pane's language", () => {
 });
 
 describe("a busy segment, said by the pane", () => {
-  const soon = new Date(Date.now() + 120_000).toISOString();
-  const busy = (facts: boolean): Problem => {
-    const detail = `Segment S10 is busy: Alice Jensen is adding contacts since ${new Date().toISOString()}; the lease ends at ${soon}; try again.`;
-    return {
-      type: "https://mergeline.dev/problems/conflict",
-      title: "Conflict",
-      status: 409,
-      detail,
-      errors: [
-        {
-          in: "path",
-          field: "no",
-          rule: "segment_busy",
-          message: detail,
-          ...(facts
-            ? {
-                busy: {
-                  holder: "Alice Jensen",
-                  byYou: false,
-                  operation: "addContacts" as const,
-                  since: new Date().toISOString(),
-                  leaseUntil: soon,
-                },
-              }
-            : {}),
-        },
-      ],
-    };
-  };
+  const busy = (facts: boolean): Problem =>
+    Problem.parse(
+      segmentBusy(
+        facts
+          ? {
+              holder: "Alice Jensen",
+              byYou: false,
+              operation: "addContacts",
+              since: new Date().toISOString(),
+              leaseUntil: new Date(Date.now() + 120_000).toISOString(),
+            }
+          : undefined,
+      ).body,
+    );
   const iso = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
   it.each([
