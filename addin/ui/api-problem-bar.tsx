@@ -4,6 +4,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApi } from "../api/api-context";
@@ -13,6 +14,12 @@ import { SignInRequiredError } from "../auth/sign-in-error";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { busyEntryText, isBusyEntry } from "./segment-busy-text";
+
+const useStyles = makeStyles({
+  // A holder known only by a long sign-in name (alice.jensen@contoso.onmicrosoft.com) wraps
+  // rather than widening a 320 px pane.
+  said: { minWidth: 0, overflowWrap: "anywhere" },
+});
 
 /** 501: the contract has the endpoint, the server does not serve it yet. */
 export const isNotImplemented = (error: unknown): boolean =>
@@ -89,6 +96,7 @@ export const ApiProblemBar = ({
   placed = [],
 }: ApiProblemBarProps) => {
   const t = useT();
+  const styles = useStyles();
   const { displayLanguage } = useHost();
   const { baseUrl } = useApi();
   const retry = onRetry && (
@@ -131,7 +139,7 @@ export const ApiProblemBar = ({
     // Said from the entry's facts here, in the pane's language, whatever client read the answer.
     return (
       <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
+        <MessageBarBody className={styles.said}>
           <MessageBarTitle>{t("problem.busy.title")}</MessageBarTitle>
           {problemErrors(error)
             .filter(isBusyEntry)
