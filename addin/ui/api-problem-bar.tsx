@@ -4,13 +4,22 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApi } from "../api/api-context";
 import { ApiContractError, ApiError, ApiUnreachableError } from "../api/errors";
-import { unplacedErrors } from "../api/problem-fields";
+import { problemErrors, unplacedErrors } from "../api/problem-fields";
 import { SignInRequiredError } from "../auth/sign-in-error";
+import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
+import { busyEntryText, isBusyEntry } from "./segment-busy-text";
+
+const useStyles = makeStyles({
+  // A holder known only by a long sign-in name (alice.jensen@contoso.onmicrosoft.com) wraps
+  // rather than widening a 320 px pane.
+  said: { minWidth: 0, overflowWrap: "anywhere" },
+});
 
 /** 501: the contract has the endpoint, the server does not serve it yet. */
 export const isNotImplemented = (error: unknown): boolean =>
@@ -18,6 +27,9 @@ export const isNotImplemented = (error: unknown): boolean =>
 
 export const isConflict = (error: unknown): boolean =>
   error instanceof ApiError && error.status === 412;
+
+/** Someone (or the user in another window) holds the segment: the same action may go later. */
+export const isSegmentBusy = (error: unknown): boolean => problemErrors(error).some(isBusyEntry);
 
 /** No token could be had silently, or the API no longer accepts the one sent. */
 export const needsSignIn = (error: unknown): boolean =>
@@ -65,17 +77,27 @@ export interface ApiProblemBarProps {
   readonly onRetry?: () => void;
   /** Offered on 412: fetch what someone else saved. */
   readonly onReload?: () => void;
+  /** Offered when the segment was busy: the same action again, once its holder is done. */
+  readonly onRepeat?: () => void;
   /** Body fields a control of the form shows next to itself; the bar lists only the rest. */
   readonly placed?: readonly string[];
 }
 
 /**
  * Why a call failed, in the user's language and with the way out: Retry when the API is
- * unreachable (with its URL), Sign in when there is no valid token, Reload on a conflict, "not available yet" for a 501, and every
- * problem entry that no control shows by itself.
+ * unreachable (with its URL), Sign in when there is no valid token, Reload on a conflict, "not available yet" for a 501, who holds
+ * a busy segment and until when (Try again), and every problem entry that no control shows by itself.
  */
-export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProblemBarProps) => {
+export const ApiProblemBar = ({
+  error,
+  onRetry,
+  onReload,
+  onRepeat,
+  placed = [],
+}: ApiProblemBarProps) => {
   const t = useT();
+  const styles = useStyles();
+  const { displayLanguage } = useHost();
   const { baseUrl } = useApi();
   const retry = onRetry && (
     <MessageBarActions>
@@ -107,6 +129,27 @@ export const ApiProblemBar = ({ error, onRetry, onReload, placed = [] }: ApiProb
           <MessageBarActions>
             <Button size="small" appearance="primary" onClick={onReload}>
               {t("error.reload")}
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    );
+  }
+  if (isSegmentBusy(error)) {
+    // Said from the entry's facts here, in the pane's language, whatever client read the answer.
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody className={styles.said}>
+          <MessageBarTitle>{t("problem.busy.title")}</MessageBarTitle>
+          {problemErrors(error)
+            .filter(isBusyEntry)
+            .map((entry) => busyEntryText(t, displayLanguage, entry))
+            .join(" ")}
+        </MessageBarBody>
+        {onRepeat && (
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={onRepeat}>
+              {t("error.tryAgain")}
             </Button>
           </MessageBarActions>
         )}

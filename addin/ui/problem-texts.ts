@@ -1,6 +1,7 @@
 import type { Problem, ProblemError } from "@shared/model/problem";
 import { enUS, type MessageKey } from "../i18n/en-US";
 import { messagesFor, translator, type Translate } from "../i18n/translate";
+import { busyEntryText, isBusyEntry } from "./segment-busy-text";
 
 /**
  * The server answers in English (problem+json, RFC 9457): a title per problem type, a detail,
@@ -35,7 +36,6 @@ const RULES: Readonly<Record<string, MessageKey>> = {
   negative: "problem.rule.negative",
   not_a_number: "problem.rule.not_a_number",
   in_use: "problem.rule.in_use",
-  segment_busy: "problem.rule.segment_busy",
 };
 
 /** "must be at most 20 characters" -> the bound and what it counts. */
@@ -92,8 +92,16 @@ export const localizeProblem =
     const t = translator(messages, language);
     const errors = problem.errors?.map((entry) => ({
       ...entry,
-      message: problemEntryText(t, entry, english),
+      message: isBusyEntry(entry)
+        ? busyEntryText(t, language, entry)
+        : problemEntryText(t, entry, english),
     }));
+    // A busy segment is said by its entry in either language: the server's English detail, with
+    // its raw times, is for API clients.
+    if (errors?.some(isBusyEntry)) {
+      const { detail: _forApiClients, ...rest } = problem;
+      return { ...rest, title: t("problem.busy.title"), errors };
+    }
     if (english) return errors ? { ...problem, errors } : problem;
     const title = TITLES[slugOf(problem.type)];
     const { detail, ...rest } = problem;

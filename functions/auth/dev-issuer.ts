@@ -23,6 +23,8 @@ export interface DevTokenClaims {
   readonly tenant: string;
   readonly user: string;
   readonly name?: string;
+  /** The token's `name`: what people call the user ("Alice Jensen"). */
+  readonly displayName?: string;
   readonly roles?: readonly string[];
 }
 
@@ -55,6 +57,7 @@ const signWith = (
     tid: claims.tenant,
     oid: claims.user,
     preferred_username: claims.name ?? claims.user,
+    ...(claims.displayName ? { name: claims.displayName } : {}),
     roles: [...(claims.roles ?? ["marketer", "admin"])],
     ver: "2.0",
   })

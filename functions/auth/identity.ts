@@ -5,6 +5,11 @@ export interface Identity {
   readonly tenantId: TenantId;
   readonly userId: string;
   readonly userName: string;
+  /**
+   * The name people know them by: the token's `name` ("Alice Jensen"), else its sign-in name;
+   * absent when the token has neither (userName is then the object id).
+   */
+  readonly displayName?: string;
   readonly roles: readonly string[];
 }
 

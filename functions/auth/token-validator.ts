@@ -43,7 +43,17 @@ const identityFrom = (payload: JWTPayload): Identity => {
     (typeof payload["preferred_username"] === "string" && payload["preferred_username"]) ||
     (typeof payload["name"] === "string" && payload["name"]) ||
     oid;
-  return { tenantId: asTenantId(tid), userId: oid, userName: name, roles };
+  const displayName =
+    (typeof payload["name"] === "string" && payload["name"].trim()) ||
+    (typeof payload["preferred_username"] === "string" && payload["preferred_username"]) ||
+    undefined;
+  return {
+    tenantId: asTenantId(tid),
+    userId: oid,
+    userName: name,
+    ...(displayName ? { displayName } : {}),
+    roles,
+  };
 };
 
 /**

@@ -119,7 +119,7 @@ export const logSegment = async (
   if (header.status === "logged")
     return answerLogged(deps, identity, header, idempotencyKey, grant);
   if (header.status === "logging")
-    await assertMayFinish(deps, tenant, header, ifMatch, idempotencyKey);
+    await assertMayFinish(deps, identity, header, ifMatch, idempotencyKey);
   else if (!sameEtag(await reviewedEtag(deps, tenant, header), ifMatch))
     throw changedSinceReview(segmentNo);
 
@@ -241,11 +241,12 @@ const answerFinished = async (
  */
 const assertMayFinish = async (
   deps: AppDeps,
-  tenant: TenantId,
+  identity: Identity,
   header: SegmentHeader,
   ifMatch: string,
   idempotencyKey: string | undefined,
 ): Promise<void> => {
+  const tenant = identity.tenantId;
   const segments = deps.store.segments;
   const run = await segments.logRuns.find(tenant, header.no);
   const repeat =
@@ -254,7 +255,7 @@ const assertMayFinish = async (
       (idempotencyKey !== undefined && run.idempotencyKey === idempotencyKey));
   if (sameEtag(await reviewedEtag(deps, tenant, header), ifMatch) || repeat) return;
   const lock = await segments.locks.find(tenant, header.no);
-  if (lock && leaseIsLive(lock, deps.now())) throw busyError(lock);
+  if (lock && leaseIsLive(lock, deps.now())) throw busyError(lock, identity);
   throw new ConflictError(
     `The Log of segment ${header.no} stopped before it finished${
       run

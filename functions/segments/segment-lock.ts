@@ -1,3 +1,5 @@
+import type { ProblemError } from "@shared/model/problem";
+import { SegmentOperation, type SegmentBusy } from "@shared/model/segment-busy";
 import type { AppDeps } from "../app-deps";
 import { ConflictError } from "../errors/app-errors";
 import type { Identity } from "../auth/identity";
@@ -7,29 +9,6 @@ import {
   type SegmentLock,
 } from "../store/segment-lock-repository";
 import { undoInterruptedAction } from "./criteria/interrupted-action";
-
-/**
- * Everything that changes a segment's lines (a header change goes on to them) or logs it: one at
- * a time per segment.
- */
-export type SegmentOperation =
-  | "addContacts"
-  | "reduceContacts"
-  | "refineContacts"
-  | "reuseSegment"
-  | "reuseCriteria"
-  | "refresh"
-  | "goBack"
-  | "addLine"
-  | "removeLine"
-  | "changeLine"
-  | "changeHeader"
-  | "changeLanguages"
-  | "applyTemplate"
-  | "changeLineLetter"
-  | "keepLetters"
-  | "log"
-  | "deleteSegment";
 
 const doing: Record<SegmentOperation, string> = {
   addContacts: "adding contacts",
@@ -51,16 +30,56 @@ const doing: Record<SegmentOperation, string> = {
   deleteSegment: "deleting it",
 };
 
-/** "Segment S10 is busy: alice is adding contacts since ...; the lease ends at ...; try again." */
+/**
+ * How the busy message names the caller while they hold a segment: their display name, else
+ * their sign-in name, else nothing ("someone else"); never their object id, which is all a token
+ * without name claims leaves in userName.
+ */
+export const holderName = (identity: Identity): string =>
+  identity.displayName ?? (identity.userName !== identity.userId ? identity.userName : "");
+
+const holderOf = (lock: SegmentLock): string | undefined => lock.userName || undefined;
+
+/** "Segment S10 is busy: Alice Jensen is adding contacts since ...; the lease ends at ...; try again." */
 export const busyMessage = (lock: SegmentLock): string =>
-  `Segment ${lock.segmentNo} is busy: ${lock.userName || lock.userId} is ${
+  `Segment ${lock.segmentNo} is busy: ${holderOf(lock) ?? "someone else"} is ${
     doing[lock.operation as SegmentOperation] ?? lock.operation
   } since ${lock.since}; the lease ends at ${lock.leaseUntil}; try again.`;
 
-export const busyError = (lock: SegmentLock): ConflictError =>
-  new ConflictError(busyMessage(lock), [
-    { in: "path", field: "no", rule: "segment_busy", message: busyMessage(lock) },
-  ]);
+/**
+ * The facts of the busy message for the caller to say in its own language; a lock written by an
+ * older server with an operation this one does not know says only who and when.
+ */
+const busyFacts = (
+  lock: SegmentLock,
+  caller: Pick<Identity, "userId">,
+): SegmentBusy | undefined => {
+  const operation = SegmentOperation.safeParse(lock.operation);
+  if (!operation.success) return undefined;
+  const holder = holderOf(lock);
+  return {
+    ...(holder ? { holder } : {}),
+    byYou: lock.userId !== "" && lock.userId === caller.userId,
+    operation: operation.data,
+    since: lock.since,
+    leaseUntil: lock.leaseUntil,
+  };
+};
+
+/** The refusal's problem entry: the segment number in the path is what is busy. */
+export const busyEntry = (lock: SegmentLock, caller: Pick<Identity, "userId">): ProblemError => {
+  const busy = busyFacts(lock, caller);
+  return {
+    in: "path",
+    field: "no",
+    rule: "segment_busy",
+    message: busyMessage(lock),
+    ...(busy ? { busy } : {}),
+  };
+};
+
+export const busyError = (lock: SegmentLock, caller: Pick<Identity, "userId">): ConflictError =>
+  new ConflictError(busyMessage(lock), [busyEntry(lock, caller)]);
 
 /** What the work learns about its hold while it runs. */
 export interface SegmentHold {
@@ -143,7 +162,7 @@ const acquire = async (
         segmentNo,
         {
           userId: identity.userId,
-          userName: identity.userName,
+          userName: holderName(identity),
           operation,
           since: now.toISOString(),
           leaseUntil: leaseEnd(deps),
@@ -152,7 +171,7 @@ const acquire = async (
       );
     } catch (error) {
       if (!(error instanceof SegmentHeldError)) throw error;
-      if (Date.now() >= waitUntil) throw busyError(error.lock);
+      if (Date.now() >= waitUntil) throw busyError(error.lock, identity);
       // Jitter, so that the queued ones do not all come back at the same moment.
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
     }

@@ -8,6 +8,7 @@ import type { TenantId } from "./tenant";
 /** Who holds a segment, for what, and until when the holder counts as alive. */
 export interface SegmentLockClaim {
   readonly userId: string;
+  /** Who they are to people: their display name, else their sign-in name; "" for no one known. */
   readonly userName: string;
   /** What the holder does (the service layer's operation name), for the busy message. */
   readonly operation: string;
@@ -103,9 +104,7 @@ export class SegmentLockRepository {
     }
     // Others took and let go of the segment every time we looked: it is busy all the same.
     const winner = await this.docs.find(tenant, segmentNo);
-    throw new SegmentHeldError(
-      winner ?? { ...body, userId: "another request", userName: "another request", etag: "" },
-    );
+    throw new SegmentHeldError(winner ?? { ...body, userId: "", userName: "", etag: "" });
   }
 
   /** Extends the lease; SegmentLockLostError if someone took the segment over meanwhile. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SegmentBusy } from "./segment-busy";
 
 /** Where the faulty input was. */
 export const ProblemLocation = z.enum(["path", "query", "header", "body"]);
@@ -26,6 +27,11 @@ export const ProblemError = z.object({
     .number()
     .optional()
     .meta({ description: "When the rule is a limit: what the input has, e.g. 120000." }),
+  // A reader that cannot read it (a newer server's operation) still has the entry and its rule.
+  busy: SegmentBusy.optional().catch(undefined).meta({
+    description:
+      "When the rule is segment_busy: who holds the segment, doing what, since and until when.",
+  }),
 });
 export type ProblemError = z.infer<typeof ProblemError>;
 

@@ -205,6 +205,7 @@ export const CriteriaBuilder = ({ kind, segmentNo, onApplied, onCancel }: Criter
       {shownError !== undefined && (
         <ApiProblemBar
           error={shownError}
+          {...(applyError ? { onRepeat: () => void apply() } : {})}
           placed={[
             ...(applyError?.owners ?? countRequest.owners).map((o) => o.path),
             "options",

@@ -280,6 +280,7 @@ export const LogView = ({ onOpenSegment }: { onOpenSegment?: (no: string) => voi
                   : undefined
               }
               onReload={reloadAll}
+              onRepeat={stopped ? finish : start}
             />
           )}
         </>

@@ -303,7 +303,11 @@ export const MergeView = ({ segmentNo }: { segmentNo: string }) => {
       {stopped && <ServerStoppedBar job={stopped} onMergeAgain={() => void merge()} />}
       {state.error !== undefined && !isConverterBusy(state.error) && !stopped && (
         <>
-          <ActionErrorBar error={state.error} onRetry={() => void merge()} />
+          <ActionErrorBar
+            error={state.error}
+            onRetry={() => void merge()}
+            onRepeat={() => void merge()}
+          />
           {jobIssues.length > 0 && (
             <ul>
               {jobIssues.map((issue, index) => (

@@ -98,6 +98,8 @@ export const SegmentLinesView = () => {
   const settled = useDebounced(search.trim(), 300);
   const [dialog, setDialog] = useState<Dialogs | undefined>();
   const [actionError, setActionError] = useState<unknown>();
+  // The removal a busy segment refused, offered again once its holder is done.
+  const [refusedRemoval, setRefusedRemoval] = useState<SegmentLine>();
   const [extra, setExtra] = useState<{ items: SegmentLine[]; token?: string } | undefined>();
   // Opt-outs set here, by contact, over what the lines were read with; the last one can be undone.
   const [optOuts, setOptOuts] = useState<Record<string, boolean>>({});
@@ -189,6 +191,7 @@ export const SegmentLinesView = () => {
   const remove = async (line: SegmentLine) => {
     setDialog(undefined);
     setActionError(undefined);
+    setRefusedRemoval(undefined);
     try {
       await client("deleteSegmentLine", {
         params: { no: segment.no, lineNo: line.lineNo },
@@ -197,6 +200,7 @@ export const SegmentLinesView = () => {
       reloadSegment();
     } catch (error) {
       setActionError(error);
+      setRefusedRemoval(line);
     }
   };
 
@@ -242,7 +246,12 @@ export const SegmentLinesView = () => {
         <ApiProblemBar error={lines.state.error} onRetry={lines.reload} />
       )}
       {actionError !== undefined && (
-        <ApiProblemBar error={actionError} onReload={reloadSegment} onRetry={lines.reload} />
+        <ApiProblemBar
+          error={actionError}
+          onReload={reloadSegment}
+          onRetry={lines.reload}
+          {...(refusedRemoval ? { onRepeat: () => void remove(refusedRemoval) } : {})}
+        />
       )}
       {lastOptOut && (
         <MessageBar intent="success" layout="multiline">

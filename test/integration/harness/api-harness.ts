@@ -24,6 +24,8 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
   readonly tenant?: string;
   readonly user?: string;
+  /** The token's display name (`name`); none by default, as in a token without the claim. */
+  readonly displayName?: string;
   /** App roles in the token; Marketer and Admin by default. */
   readonly roles?: readonly string[];
   /** Send no token at all. */
@@ -139,11 +141,21 @@ export const startApi = async (
     ? { ...created, delivery: { ...created.delivery, ...options.delivery } }
     : created;
   const tokens = new Map<string, string>();
-  const tokenFor = async (tenant: string, user: string, roles: readonly string[] | undefined) => {
-    const key = `${tenant}|${user}|${roles?.join(",") ?? "*"}`;
+  const tokenFor = async (
+    tenant: string,
+    user: string,
+    roles: readonly string[] | undefined,
+    displayName: string | undefined,
+  ) => {
+    const key = `${tenant}|${user}|${roles?.join(",") ?? "*"}|${displayName ?? ""}`;
     let token = tokens.get(key);
     if (!token) {
-      token = await issuer.sign({ tenant, user, ...(roles ? { roles } : {}) });
+      token = await issuer.sign({
+        tenant,
+        user,
+        ...(roles ? { roles } : {}),
+        ...(displayName ? { displayName } : {}),
+      });
       tokens.set(key, token);
     }
     return token;
@@ -163,7 +175,7 @@ export const startApi = async (
     const headers: Record<string, string> = { ...options.headers };
     if (!options.anonymous && !("authorization" in headers)) {
       headers["authorization"] =
-        `Bearer ${await tokenFor(options.tenant ?? "tenant-a", options.user ?? "alice@a.example", options.roles)}`;
+        `Bearer ${await tokenFor(options.tenant ?? "tenant-a", options.user ?? "alice@a.example", options.roles, options.displayName)}`;
     }
     if (options.ifMatch) headers["if-match"] = options.ifMatch;
     let body: string | undefined;

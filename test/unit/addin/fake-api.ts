@@ -3,6 +3,7 @@ import { api as paneApi } from "@shared/model/api";
 import type { PaneEndpointName } from "../../../addin/api/client-endpoints";
 import type { EndpointSpec } from "@shared/model/endpoint";
 import type { ProblemError } from "@shared/model/problem";
+import type { SegmentBusy } from "@shared/model/segment-busy";
 import type { InteractionTemplate } from "@shared/model/interaction-template";
 import type { Segment, SegmentLine } from "@shared/model/segment";
 
@@ -56,6 +57,32 @@ export const problem = (
     ...(errors ? { errors: errors.map((e) => ({ rule: "invalid_value", ...e })) } : {}),
   },
 });
+
+/**
+ * The 409 of a busy segment as functions/segments/segment-lock.ts answers it: the English detail
+ * with its raw times, and the entry with the facts (none from a server older than them).
+ */
+export const segmentBusy = (facts?: SegmentBusy, no = "MG0001"): FakeAnswer => {
+  const detail = `Segment ${no} is busy: ${facts?.holder ?? "someone else"} is adding contacts since ${facts?.since ?? "2026-03-02T09:00:00.000Z"}; the lease ends at ${facts?.leaseUntil ?? "2026-03-02T09:02:00.000Z"}; try again.`;
+  return {
+    status: 409,
+    body: {
+      type: "https://mergeline.dev/problems/conflict",
+      title: "Conflict",
+      status: 409,
+      detail,
+      errors: [
+        {
+          in: "path",
+          field: "no",
+          rule: "segment_busy",
+          message: detail,
+          ...(facts ? { busy: facts } : {}),
+        },
+      ],
+    },
+  };
+};
 
 const match = (template: string, path: string): Record<string, string> | undefined => {
   const names: string[] = [];

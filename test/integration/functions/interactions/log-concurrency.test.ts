@@ -170,7 +170,18 @@ describe("while the Log's lease is live", () => {
       expect(refused.status).toBe(409);
       expect(problemOf(refused).detail).toMatch(busy);
       expect(refused.json.errors).toEqual([
-        expect.objectContaining({ in: "path", field: "no", rule: "segment_busy" }),
+        expect.objectContaining({
+          in: "path",
+          field: "no",
+          rule: "segment_busy",
+          busy: {
+            holder: "alice@a.example",
+            byYou: false,
+            operation: "log",
+            since: "2026-11-22T10:00:00.000Z",
+            leaseUntil: leaseUntil.toISOString(),
+          },
+        }),
       ]);
     }
     // Lines and the header are read-only while the segment is being logged.

@@ -1,5 +1,6 @@
-import type { Problem } from "@shared/model/problem";
+import { Problem } from "@shared/model/problem";
 import { localizeProblem } from "../../../../addin/ui/problem-texts";
+import { segmentBusy } from "../fake-api";
 
 const refusal: Problem = {
   type: "https://mergeline.dev/problems/validation",
@@ -74,5 +75,49 @@ describe("the server's refusals in the pane's language", () => {
     });
     expect(shown.title).toBe("Det kan ikke lade sig gøre nu");
     expect(shown.detail).toBe("Segment MG-1 is being logged.");
+  });
+});
+
+describe("a busy segment, said by the pane", () => {
+  const busy = (facts: boolean): Problem =>
+    Problem.parse(
+      segmentBusy(
+        facts
+          ? {
+              holder: "Alice Jensen",
+              byYou: false,
+              operation: "addContacts",
+              since: new Date().toISOString(),
+              leaseUntil: new Date(Date.now() + 120_000).toISOString(),
+            }
+          : undefined,
+      ).body,
+    );
+  const iso = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+  it.each([
+    ["en-US", "The segment is busy", /^Alice Jensen is adding contacts to this segment \(since /],
+    ["da-DK", "Målgruppen er optaget", /^Alice Jensen er ved at tilføje kontakter til målgruppen/],
+  ])(
+    "in %s: who, doing what, until when; the server's English detail with ISO times is not shown",
+    (language, title, said) => {
+      const shown = localizeProblem(language)(busy(true));
+      expect(shown.title).toBe(title);
+      expect(shown.detail).toBeUndefined();
+      expect(shown.errors?.[0]?.message).toMatch(said);
+      expect(JSON.stringify({ ...shown, errors: shown.errors?.map((e) => e.message) })).not.toMatch(
+        iso,
+      );
+      expect(shown.errors?.[0]).toMatchObject({ field: "no", rule: "segment_busy" });
+    },
+  );
+
+  it.each([
+    ["en-US", "Someone else is changing the segment: try again in a moment."],
+    ["da-DK", "En anden ændrer målgruppen: prøv igen om et øjeblik."],
+  ])("from a server older than the facts, the general line in %s", (language, line) => {
+    const shown = localizeProblem(language)(busy(false));
+    expect(shown.detail).toBeUndefined();
+    expect(shown.errors?.map((e) => e.message)).toEqual([line]);
   });
 });

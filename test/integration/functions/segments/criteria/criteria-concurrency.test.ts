@@ -1,3 +1,4 @@
+import { Problem } from "@shared/model/problem";
 import type { ApiHarness, CallResult } from "../../../harness/api-harness";
 import { field, startCriteriaApi } from "./criteria-fixture";
 
@@ -8,7 +9,13 @@ import { field, startCriteriaApi } from "./criteria-fixture";
 let api: ApiHarness;
 const tenant = "busy-tenant";
 const contacts = 300;
-const as = (user: string) => ({ tenant, user });
+const names: Readonly<Record<string, string>> = {
+  alice: "Alice Jensen",
+  bob: "Bob Nielsen",
+  carol: "Carol Hansen",
+  dave: "Dave Larsen",
+};
+const as = (user: string) => ({ tenant, user, displayName: names[user] ?? user });
 
 const csv = () => {
   const rows = ["No.;Type;Name;City"];
@@ -64,12 +71,22 @@ const actionsOf = async (no: string) =>
 
 const iso = "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z";
 const busy = new RegExp(
-  `^Segment BUSY\\d+ is busy: \\S+ is [a-z ]+ since ${iso}; the lease ends at ${iso}; try again\\.$`,
+  `^Segment BUSY\\d+ is busy: [A-Z][a-z]+ [A-Z][a-z]+ is [a-z ]+ since ${iso}; the lease ends at ${iso}; try again\\.$`,
 );
+/** The loser's 409, read through the contract as the pane reads it: who, doing what, until when. */
 const expectRefusedBusy = (res: CallResult<{ detail: string }>) => {
   expect(res.status).toBe(409);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
   expect(res.json.detail).toMatch(busy);
+  const problem = Problem.parse(res.json);
+  expect(problem.errors).toEqual([
+    expect.objectContaining({ in: "path", field: "no", rule: "segment_busy" }),
+  ]);
+  const facts = problem.errors?.[0]?.busy;
+  if (!facts) throw new Error(`no busy facts in ${res.text}`);
+  expect(Object.values(names)).toContain(facts.holder);
+  expect(Date.parse(facts.leaseUntil)).toBeGreaterThan(Date.parse(facts.since));
+  return facts;
 };
 
 describe("one criteria action at a time per segment", () => {
@@ -107,11 +124,16 @@ describe("one criteria action at a time per segment", () => {
     ]);
     expect([reduce.status, add.status].sort()).toEqual([200, 409]);
     const [winner, loser] = reduce.status === 200 ? [reduce, add] : [add, reduce];
-    expectRefusedBusy(loser);
+    const facts = expectRefusedBusy(loser);
     expect(loser.json.detail).toMatch(
       reduce.status === 200
-        ? /: bob is reducing contacts since /
-        : /: carol is adding contacts since /,
+        ? /: Bob Nielsen is reducing contacts since /
+        : /: Carol Hansen is adding contacts since /,
+    );
+    expect(facts).toMatchObject(
+      reduce.status === 200
+        ? { holder: "Bob Nielsen", operation: "reduceContacts", byYou: false }
+        : { holder: "Carol Hansen", operation: "addContacts", byYou: false },
     );
     const actions = await actionsOf(no);
     expect(actions.map((a) => a.kind)).toEqual([
@@ -123,6 +145,19 @@ describe("one criteria action at a time per segment", () => {
     expect(lines).toHaveLength(
       reduce.status === 200 ? contacts / 2 : contacts + winner.json.linesAdded,
     );
+  });
+
+  it("the same marketer in two windows at once is told the other window is theirs", async () => {
+    const no = await segment();
+    const answers = await Promise.all([addAll(no, "alice"), addAll(no, "alice")]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const lost = answers.find((a) => a.status === 409);
+    if (!lost) throw new Error("no 409");
+    expect(expectRefusedBusy(lost)).toMatchObject({
+      holder: "Alice Jensen",
+      byYou: true,
+      operation: "addContacts",
+    });
   });
 
   it("one contact added by hand twice at once is on the segment once", async () => {

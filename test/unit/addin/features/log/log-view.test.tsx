@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { LogView } from "../../../../../addin/features/log/log-view";
 import { OpenSegmentProvider } from "../../../../../addin/features/segments/open-segment";
-import { aSegment, createFakeApi, ok, problem, type FakeCall } from "../../fake-api";
+import { englishCatalogIn } from "../../english-catalog";
+import { aSegment, createFakeApi, ok, problem, segmentBusy, type FakeCall } from "../../fake-api";
 import { renderPane, seriousViolations } from "../../render-pane";
 
 const loggedSegment = {
@@ -342,23 +343,36 @@ describe("LogView", () => {
     expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
   });
 
-  it("offers to finish a stopped Log in Danish, and shows why finishing was refused", async () => {
+  it("offers to finish a stopped Log in Danish, says in Danish who holds the segment, and tries again", async () => {
+    const since = new Date();
+    since.setHours(9, 0, 0, 0);
+    const until = new Date(since.getTime() + 120_000);
     const fake = createFakeApi({
       getSegment: () => ok(aSegment({ status: "logging" })),
       checkLog: () => ok({ lines: 10, problems: [] }),
       getLogStatus: () => ok({ status: "abandoned", written: 0, total: 10, startedBy: "alice" }),
       resumeLog: () =>
-        problem(
-          409,
-          "Conflict",
-          undefined,
-          "Segment MG0001 is busy: carol is logging it since 2026-03-02T09:00:00Z; the lease ends at 2026-03-02T09:02:00Z; try again.",
-        ),
+        segmentBusy({
+          holder: "Carol Hansen",
+          byYou: false,
+          operation: "log",
+          since: since.toISOString(),
+          leaseUntil: until.toISOString(),
+        }),
     });
     renderLog(fake.fetch, "da-DK");
     expect(await screen.findByText("Logføringen stoppede, før den var færdig")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Gør logføringen færdig" }));
-    expect(await screen.findByText(/carol is logging it/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Carol Hansen er ved at logføre målgruppen (siden 09.00). Prøv igen efter 09.02.",
+      ),
+    ).toBeTruthy();
+    const text = document.body.textContent ?? "";
+    expect(text).not.toMatch(/\d{4}-\d\d-\d\dT|is busy|logging it/);
+    expect(englishCatalogIn(text)).toEqual([]);
     await waitFor(() => expect(fake.callsTo("getLogStatus").length).toBeGreaterThan(1));
+    fireEvent.click(screen.getByRole("button", { name: "Prøv igen" }));
+    await waitFor(() => expect(fake.callsTo("resumeLog")).toHaveLength(2));
   });
 });

@@ -9,8 +9,10 @@ import {
   fieldCatalog,
   ok,
   problem,
+  segmentBusy,
   type FakeCall,
 } from "../../fake-api";
+import { englishCatalogIn } from "../../english-catalog";
 import { findDialog, renderPane, seriousViolations } from "../../render-pane";
 
 const renderLines = (fetch: typeof globalThis.fetch, language = "en-US") =>
@@ -91,6 +93,41 @@ describe("SegmentLinesView", () => {
     expect(fake.callsTo("updateSegmentLine")[1]?.headers["if-match"]).toBe('"6"');
     expect(fake.callsTo("updateSegmentLine")[1]?.body).toEqual({ note: "Thanks for the visit" });
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("says in Danish who holds the segment when a removal finds it busy, and Try again removes it", async () => {
+    let deletes = 0;
+    const since = new Date();
+    since.setHours(10, 15, 0, 0);
+    const fake = createFakeApi({
+      ...lookups,
+      getSegment: () => ok(aSegment()),
+      listSegmentLines: () => ok({ items: [aLine()] }),
+      deleteSegmentLine: () =>
+        ++deletes === 1
+          ? segmentBusy({
+              holder: "Bo Madsen",
+              byYou: false,
+              operation: "applyTemplate",
+              since: since.toISOString(),
+              leaseUntil: new Date(since.getTime() + 120_000).toISOString(),
+            })
+          : { status: 204 },
+    });
+    renderLines(fake.fetch, "da-DK");
+    fireEvent.click(await screen.findByRole("button", { name: "Handlinger for Jens Hansen" }));
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Fjern fra målgruppen" }));
+    const dialog = await findDialog("Fjern fra målgruppen");
+    fireEvent.click(dialog.getByRole("button", { name: "Fjern fra målgruppen" }));
+    expect(
+      await screen.findByText(
+        "Bo Madsen er ved at anvende en interaktionsskabelon på målgruppens linjer (siden 10.15). Prøv igen efter 10.17.",
+      ),
+    ).toBeTruthy();
+    expect(englishCatalogIn(document.body.textContent ?? "")).toEqual([]);
+    fireEvent.click(await screen.findByRole("button", { name: "Prøv igen" }));
+    await waitFor(() => expect(fake.callsTo("deleteSegmentLine")).toHaveLength(2));
+    expect(fake.callsTo("deleteSegmentLine")[1]?.params).toMatchObject({ lineNo: "1" });
   });
 
   it("explains why a contact is on the segment", async () => {
