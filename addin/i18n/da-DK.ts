@@ -628,6 +628,7 @@ export const daDK: Messages = {
   "log.changed.reload": "Genindlæs og kontrollér igen",
   "log.elsewhere":
     "{user} logfører denne målgruppe: {written} af {total} interaktioner skrevet. Hvis logføringen stopper, kan den gøres færdig her efter {until}.",
+  "log.someone": "Nogen",
   "log.abandoned.title": "Logføringen stoppede, før den var færdig",
   "log.abandoned.body":
     "{user} startede den {started}; {written} af {total} interaktioner blev skrevet. Gør logføringen færdig for at skrive resten: hver kontakt får præcis én interaktion.",

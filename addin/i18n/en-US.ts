@@ -624,6 +624,7 @@ export const enUS = {
   "log.changed.reload": "Reload and check again",
   "log.elsewhere":
     "{user} is logging this segment: {written} of {total} interactions written. If that Log stops, it can be finished here after {until}.",
+  "log.someone": "Someone",
   "log.abandoned.title": "The Log stopped before it finished",
   "log.abandoned.body":
     "{user} started it {started}; {written} of {total} interactions were written. Finish the Log to write the rest: each contact gets exactly one interaction.",

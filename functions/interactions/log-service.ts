@@ -14,7 +14,7 @@ import { leaseIsLive } from "../store/segment-lock-repository";
 import { formatNo, series } from "../store/number-series";
 import type { LogRun, SegmentHeader } from "../store/segment-repository";
 import type { TenantId } from "../store/tenant";
-import { busyError, withSegmentLock, type SegmentHold } from "../segments/segment-lock";
+import { busyError, holderName, withSegmentLock, type SegmentHold } from "../segments/segment-lock";
 import { createSegment } from "../segments/segment-service";
 import { reuseSegment } from "../segments/criteria/criteria-service";
 import { checkLines, lineOrHeader, loadLogInputs, type LogInputs } from "./log-checks";
@@ -331,6 +331,7 @@ const startRun = async (
       : {}),
     startedAt: deps.now().toISOString(),
     userId: identity.userId,
+    ...(holderName(identity) ? { userName: holderName(identity) } : {}),
   });
 };
 
@@ -541,6 +542,7 @@ export const logStatus = async (
     total: run.total,
     loggedSegmentEntryNo: run.loggedSegmentEntryNo,
     startedBy: run.userId,
+    ...(run.userName ? { startedByName: run.userName } : {}),
     startedAt: run.startedAt,
   };
   if (run.status === "done") return { status: "done", ...base };
@@ -548,7 +550,8 @@ export const logStatus = async (
     return {
       status: "writing",
       ...base,
-      loggingBy: lock.userName || lock.userId,
+      // A name to show, never the object id (a lock of a token without name claims has none).
+      ...(lock.userName ? { loggingBy: lock.userName } : {}),
       leaseEndsAt: lock.leaseUntil,
     };
   // A Log that stopped before it marked the segment wrote nothing: there is nothing to finish.

@@ -65,6 +65,8 @@ export interface LogRun {
   sendAttachments?: SendAttachments;
   startedAt: string;
   userId: string;
+  /** The starter's name to show (functions/segments/segment-lock.ts holderName); absent without one. */
+  userName?: string;
   finishedAt?: string;
   /**
    * The template letters the Log copied for its logged segment, recorded before any entry is

@@ -85,12 +85,19 @@ export const LogStatus = z.object({
   written: z.number().int(),
   total: z.number().int(),
   loggedSegmentEntryNo: z.number().int().optional(),
-  startedBy: z.string().optional().meta({ description: "The user who started the Log." }),
-  startedAt: IsoDateTime.optional(),
-  loggingBy: z
+  startedBy: z
     .string()
     .optional()
-    .meta({ description: "While writing: the user whose request is logging now." }),
+    .meta({ description: "The user who started the Log: their id (the token's oid)." }),
+  startedByName: z.string().optional().meta({
+    description:
+      "The name of the user who started the Log (the token's name, else sign-in name); absent when the token had neither.",
+  }),
+  startedAt: IsoDateTime.optional(),
+  loggingBy: z.string().optional().meta({
+    description:
+      "While writing: the name of the user whose request is logging now; absent when their token had none.",
+  }),
   leaseEndsAt: IsoDateTime.optional().meta({
     description:
       "While writing: when the Log's hold on the segment runs out unless its process renews it.",

@@ -27,7 +27,7 @@ export const LogStoppedBar = ({
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           {t("log.elsewhere", {
-            user: status.loggingBy ?? status.startedBy ?? "",
+            user: status.loggingBy ?? status.startedByName ?? t("log.someone"),
             written: status.written,
             total: status.total,
             until: when(status.leaseEndsAt, displayLanguage),
@@ -41,7 +41,7 @@ export const LogStoppedBar = ({
     <OneActionBar
       title={t("log.abandoned.title")}
       body={t("log.abandoned.body", {
-        user: status.startedBy ?? "",
+        user: status.startedByName ?? t("log.someone"),
         started: when(status.startedAt, displayLanguage),
         written: status.written,
         total: status.total,

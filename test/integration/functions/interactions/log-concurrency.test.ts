@@ -318,6 +318,44 @@ describe("POST /segments/{no}/log/resume with bad input", () => {
   });
 });
 
+/** A segment LONG of 20 people with a template and a salesperson, ready to log, in `as`'s tenant. */
+const seedLongSegment = async (
+  harness: ApiHarness,
+  as: { readonly tenant: string; readonly user: string; readonly displayName?: string },
+) => {
+  const rows = ["No.;Type;Name"];
+  for (let i = 1; i <= 20; i++) rows.push(`KR${String(i).padStart(5, "0")};Person;K ${i}`);
+  for (const [method, path, options] of [
+    [
+      "POST",
+      "/api/contacts/import",
+      { rawBody: { contentType: "text/csv", text: rows.join("\r\n") } },
+    ],
+    ["POST", "/api/interaction-templates", { body: { code: "LETTER", description: "Brev" } }],
+    ["POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } }],
+    [
+      "POST",
+      "/api/segments",
+      {
+        body: {
+          no: "LONG",
+          description: "Long",
+          interactionTemplateCode: "LETTER",
+          salespersonCode: "JO",
+        },
+      },
+    ],
+    [
+      "POST",
+      "/api/segments/LONG/add-contacts",
+      { body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } } },
+    ],
+  ] as const) {
+    const res = await harness.call(method, path, { ...as, ...options });
+    if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
+  }
+};
+
 describe("a Log that takes longer than its lease", () => {
   it("renews the lease while it writes: nobody takes it over, however often they try", async () => {
     // Seconds, so that an event loop stalled by a loaded machine (renewals are a third of the
@@ -332,38 +370,8 @@ describe("a Log that takes longer than its lease", () => {
       return createEntries(...args);
     };
     try {
-      const rows = ["No.;Type;Name"];
-      for (let i = 1; i <= 20; i++) rows.push(`KR${String(i).padStart(5, "0")};Person;K ${i}`);
       const as = { tenant: "lease-tenant", user: "alice" };
-      for (const [method, path, options] of [
-        [
-          "POST",
-          "/api/contacts/import",
-          { rawBody: { contentType: "text/csv", text: rows.join("\r\n") } },
-        ],
-        ["POST", "/api/interaction-templates", { body: { code: "LETTER", description: "Brev" } }],
-        ["POST", "/api/salespeople", { body: { code: "JO", name: "Jonas Olsen" } }],
-        [
-          "POST",
-          "/api/segments",
-          {
-            body: {
-              no: "LONG",
-              description: "Long",
-              interactionTemplateCode: "LETTER",
-              salespersonCode: "JO",
-            },
-          },
-        ],
-        [
-          "POST",
-          "/api/segments/LONG/add-contacts",
-          { body: { filter: { kind: "field", field: "type", op: "eq", value: "person" } } },
-        ],
-      ] as const) {
-        const res = await short.call(method, path, { ...as, ...options });
-        if (res.status >= 300) throw new Error(`${path}: ${res.text}`);
-      }
+      await seedLongSegment(short, as);
       const segment = (await short.call("GET", "/api/segments/LONG", as)).json;
       let done = false;
       const logging = short
@@ -402,6 +410,55 @@ describe("a Log that takes longer than its lease", () => {
       expect(Math.max(...ends) - Math.min(...ends)).toBeGreaterThan(2 * leaseMs);
     } finally {
       await short.close();
+    }
+  });
+});
+
+describe("who the Log status names", () => {
+  it("names the user who is logging and who started it by their name, never their object id", async () => {
+    const harness = await startApi({}, api.cosmos);
+    const interactions = harness.deps.store.interactions;
+    const createEntries = interactions.createEntries.bind(interactions);
+    let release: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (release = resolve));
+    interactions.createEntries = async (...args) => {
+      await writing;
+      return createEntries(...args);
+    };
+    try {
+      // Entra ID's oid, and the token's name claim.
+      const oid = "7c1e3b9a-52f4-4d0e-9a61-3f0b8d2c4e11";
+      const alice = { tenant: "names-tenant", user: oid, displayName: "Alice Jensen" };
+      await seedLongSegment(harness, alice);
+      const segment = (await harness.call("GET", "/api/segments/LONG", alice)).json;
+      const logging = harness.call("POST", "/api/segments/LONG/log", {
+        ...alice,
+        body: {},
+        ifMatch: segment.etag,
+      });
+      const bob = { tenant: "names-tenant", user: "bob" };
+      const statusWhile = async () => {
+        for (;;) {
+          const status = await harness.call("GET", "/api/segments/LONG/log-status", bob);
+          if (status.json.status === "writing") return status.json;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      const whileWriting = await statusWhile();
+      release();
+      expect((await logging).status).toBe(200);
+      expect(whileWriting).toMatchObject({
+        loggingBy: "Alice Jensen",
+        startedByName: "Alice Jensen",
+      });
+      const done = (await harness.call("GET", "/api/segments/LONG/log-status", bob)).json;
+      expect(done).toMatchObject({ status: "done", startedByName: "Alice Jensen" });
+      // The object id is the API's id of the user (startedBy), never a name to show.
+      expect(done.startedBy).toBe(oid);
+      expect(whileWriting.loggingBy).not.toBe(oid);
+    } finally {
+      release();
+      await harness.close();
     }
   });
 });

@@ -292,7 +292,8 @@ describe("LogView", () => {
                 status: "abandoned",
                 written: 4,
                 total: 10,
-                startedBy: "alice",
+                startedBy: "4b0d6c1e-2f3a-4e5b-8c7d-9e0f1a2b3c4d",
+                startedByName: "alice",
                 startedAt: "2026-03-02T09:00:00Z",
               }
             : { status: "done", written: 10, total: 10 },
@@ -330,7 +331,8 @@ describe("LogView", () => {
           status: "writing",
           written: 3,
           total: 10,
-          startedBy: "bob",
+          startedBy: "b0b00000-2f3a-4e5b-8c7d-9e0f1a2b3c4d",
+          startedByName: "bob",
           loggingBy: "bob",
           leaseEndsAt: "2026-03-02T09:02:00Z",
         }),
@@ -341,6 +343,27 @@ describe("LogView", () => {
     ).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Finish the Log" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Log" })).toBeNull();
+  });
+
+  it("never shows a user's object id: a Log whose starter has no name was started by someone", async () => {
+    const oid = "4b0d6c1e-2f3a-4e5b-8c7d-9e0f1a2b3c4d";
+    const fake = createFakeApi({
+      getSegment: () => ok(aSegment({ status: "logging" })),
+      checkLog: () => ok({ lines: 10, problems: [] }),
+      getLogStatus: () =>
+        ok({
+          status: "abandoned",
+          written: 4,
+          total: 10,
+          startedBy: oid,
+          startedAt: "2026-03-02T09:00:00Z",
+        }),
+    });
+    renderLog(fake.fetch, "da-DK");
+    expect(
+      await screen.findByText(/^Nogen startede den .*; 4 af 10 interaktioner blev skrevet\./),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toContain(oid);
   });
 
   it("offers to finish a stopped Log in Danish, says in Danish who holds the segment, and tries again", async () => {
