@@ -139,7 +139,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
         ? await readProblem(response)
         : undefined;
       const shown = problem && options.describeProblem ? options.describeProblem(problem) : problem;
-      throw new ApiError(response.status, shown, name);
+      throw new ApiError(response.status, shown, name, problem);
     }
     if (response.status === 204 || (!spec.response && !spec.responseType)) return undefined;
     if (spec.responseType && !isJson(spec.responseType)) {

@@ -1,12 +1,16 @@
 import type { Problem } from "@shared/model/problem";
 
-/** The API answered with a non-2xx status; `problem` is its RFC 9457 body when it sent one. */
+/**
+ * The API answered with a non-2xx status; `problem` is its RFC 9457 body when it sent one, in the
+ * pane's words (ui/problem-texts.ts), and `sent` the body as the server wrote it, for support.
+ */
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
     readonly status: number,
     readonly problem: Problem | undefined,
     readonly endpoint: string,
+    readonly sent: Problem | undefined = problem,
   ) {
     super(
       problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ""}` : `HTTP ${status}`,

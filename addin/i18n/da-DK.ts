@@ -877,6 +877,66 @@ export const daDK: Messages = {
   "problem.type.forbidden": "Ikke tilladt",
   "problem.type.partial-write": "Kun delvist gemt",
   "problem.type.internal": "Noget gik galt hos os",
+  "problem.type.unauthorized": "Log ind",
+  "problem.type.busy": "Serveren har travlt",
+  "problem.type.converter-busy": "Serveren har travlt med at lave PDF'er",
+  "problem.type.conversion-failed": "Brevene kunne ikke laves til PDF",
+  "problem.type.unavailable": "Ikke tilgængelig lige nu",
+  "problem.type.too-many-requests": "For mange på én gang",
+  "problem.type.letter-too-large": "Brevet er over en grænse",
+  "problem.type.letter-fields-malformed": "Brevets felter kan ikke flettes, som de er skrevet",
+  "problem.type.not-a-word-document": "Ikke et Word-dokument, der kan bruges",
+  "problem.type.label-sheet-not-printable": "Etiketarket kan ikke udskrives",
+  "problem.type.merge-too-large": "Fletningen ville blive for stor",
+  "problem.type.merge-not-possible": "Fletningen kan ikke køre",
+  "problem.type.request-timeout": "Det tog for lang tid",
+  "problem.type.mismatch": "Serveren kunne ikke læse forespørgslen",
+  "problem.detail.validation":
+    "Noget af det, der blev sendt, kan ikke bruges. Tjek værdierne, og prøv igen.",
+  "problem.detail.not-found":
+    "Det findes ikke længere; måske har en anden slettet det. Gå tilbage, og opdater listen.",
+  "problem.detail.segment-logged":
+    "Målgruppen er logført og findes nu blandt de logførte målgrupper, hvor den ikke længere kan ændres. Opret en opfølgningsmålgruppe for at skrive til dens kontakter igen.",
+  "problem.detail.stale-etag":
+    "En anden har ændret det, efter du åbnede det, så din ændring blev ikke gemt. Genindlæs for at se ændringen, og foretag så din igen.",
+  "problem.detail.conflict":
+    "Det kan ikke lade sig gøre i den nuværende tilstand, fx mens der sker noget andet med det. Opdater, og prøv igen om et øjeblik.",
+  "problem.detail.partial-write":
+    "Kun en del blev gemt. Gør det samme igen for at gemme resten; det, der allerede er gemt, gemmes ikke to gange.",
+  "problem.detail.unauthorized": "Log ind igen for at fortsætte.",
+  "problem.detail.forbidden":
+    "Din konto må ikke gøre dette. Bed din administrator om adgang, hvis du har brug for det.",
+  "problem.detail.too-large":
+    "Det sendte er større, end serveren tager imod. Send mindre ad gangen, fx en mindre fil.",
+  "problem.detail.busy": "Serveren har travlt med andre breve. Prøv igen om et øjeblik.",
+  "problem.detail.converter-busy":
+    "Alle PDF-konverterne har travlt med andre breve. Prøv igen om et øjeblik.",
+  "problem.detail.conversion-failed":
+    "De flettede breve kunne ikke laves til PDF. Prøv igen med færre breve ad gangen; sker det igen, så kontakt din administrator.",
+  "problem.detail.unavailable":
+    "En tjeneste, som serveren afhænger af, svarer ikke. Prøv igen om et øjeblik.",
+  "problem.detail.too-many-requests":
+    "Du har startet dette for mange gange på kort tid. Vent et øjeblik, og prøv så igen.",
+  "problem.detail.letter-too-large":
+    "Brevet er over en af grænserne for størrelse. Gør det mindre, fx med færre sider eller billeder.",
+  "problem.detail.label-sheet-not-printable":
+    "Etiketterne passer ikke på arket med de angivne mål. Tjek arkets størrelse, dets margener og etiketternes størrelse.",
+  "problem.detail.merge-too-large":
+    "De flettede breve ville blive større, end serveren laver på én gang. Flet færre kontakter ad gangen.",
+  "problem.detail.merge-not-possible":
+    "Fletningen kan ikke køre med dette brev og disse kontakter. Tjek brevet og målgruppens linjer, og prøv igen.",
+  "problem.detail.request-timeout":
+    "Forespørgslen var for længe undervejs. Tjek forbindelsen, og prøv igen.",
+  "problem.detail.mismatch":
+    "Serveren kunne ikke læse det, ruden sendte; ruden og serveren har måske forskellige versioner. Luk ruden, og åbn den igen; sker det igen, så kontakt din administrator.",
+  "problem.detail.internal":
+    "Noget gik galt på serveren. Prøv igen; sker det igen, så kontakt din administrator.",
+  "problem.detail.internal.reference":
+    "Noget gik galt på serveren. Prøv igen; sker det igen, så kontakt din administrator, og oplys referencen {reference}.",
+  "problem.detail.other":
+    "Serveren kunne ikke gøre dette. Tjek det, du har indtastet, og prøv igen; sker det igen, så kontakt din administrator.",
+  "problem.technical.show": "Tekniske detaljer",
+  "problem.technical.label": "Tekniske detaljer til support",
   "problem.rule.required": "Skal udfyldes.",
   "problem.rule.too_big.chars": "Højst {limit} tegn.",
   "problem.rule.too_big.items": "Højst {limit, plural, one {# element} other {# elementer}}.",

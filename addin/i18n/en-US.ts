@@ -876,6 +876,66 @@ export const enUS = {
   "problem.type.forbidden": "Not allowed",
   "problem.type.partial-write": "Saved only in part",
   "problem.type.internal": "Something went wrong on our side",
+  "problem.type.unauthorized": "Sign-in required",
+  "problem.type.busy": "The server is busy",
+  "problem.type.converter-busy": "The server is busy making PDFs",
+  "problem.type.conversion-failed": "The letters could not be made into PDF",
+  "problem.type.unavailable": "Not available right now",
+  "problem.type.too-many-requests": "Too many at once",
+  "problem.type.letter-too-large": "The letter is over a limit",
+  "problem.type.letter-fields-malformed": "The letter's fields cannot be merged as written",
+  "problem.type.not-a-word-document": "Not a usable Word document",
+  "problem.type.label-sheet-not-printable": "The label sheet cannot be printed",
+  "problem.type.merge-too-large": "The merge would be too large",
+  "problem.type.merge-not-possible": "The merge cannot run",
+  "problem.type.request-timeout": "Took too long",
+  "problem.type.mismatch": "The server could not read the request",
+  "problem.detail.validation":
+    "Some of what was sent cannot be used. Check the values and try again.",
+  "problem.detail.not-found":
+    "It no longer exists; someone else may have deleted it. Go back and refresh the list.",
+  "problem.detail.segment-logged":
+    "The segment was logged and is now among the logged segments, where it can no longer be changed. Create a follow-up segment to write to its contacts again.",
+  "problem.detail.stale-etag":
+    "Someone else changed it after you opened it, so your change was not saved. Reload to see their change, then make yours again.",
+  "problem.detail.conflict":
+    "It cannot be done in its current state, for example while something else is happening to it. Refresh, and try again in a moment.",
+  "problem.detail.partial-write":
+    "Only part of it was saved. Do the same again to save the rest; what is saved already is not saved twice.",
+  "problem.detail.unauthorized": "Sign in again to continue.",
+  "problem.detail.forbidden":
+    "Your account is not allowed to do this. Ask your administrator for access if you need it.",
+  "problem.detail.too-large":
+    "What was sent is larger than the server takes. Send less at once, for example a smaller file.",
+  "problem.detail.busy": "The server is busy with other letters. Try again in a moment.",
+  "problem.detail.converter-busy":
+    "Every PDF converter is busy with other letters. Try again in a moment.",
+  "problem.detail.conversion-failed":
+    "The merged letters could not be made into PDF. Try again with fewer letters at once; if it keeps happening, tell your administrator.",
+  "problem.detail.unavailable":
+    "A service the server depends on is not answering. Try again in a moment.",
+  "problem.detail.too-many-requests":
+    "You started this too often in a short time. Wait a moment, then try again.",
+  "problem.detail.letter-too-large":
+    "The letter is over one of the limits on size. Make it smaller, for example with fewer pages or pictures.",
+  "problem.detail.label-sheet-not-printable":
+    "The labels do not fit on the sheet as measured. Check the sheet's size, its margins and the size of the labels.",
+  "problem.detail.merge-too-large":
+    "The merged letters would be larger than the server makes at once. Merge fewer contacts at a time.",
+  "problem.detail.merge-not-possible":
+    "The merge cannot run with this letter and these contacts. Check the letter and the segment's lines, and try again.",
+  "problem.detail.request-timeout":
+    "The request took too long to arrive. Check the connection and try again.",
+  "problem.detail.mismatch":
+    "The server could not read what the pane sent; the pane and the server may be different versions. Close the pane and open it again; if it keeps happening, tell your administrator.",
+  "problem.detail.internal":
+    "Something went wrong on the server. Try again; if it keeps happening, tell your administrator.",
+  "problem.detail.internal.reference":
+    "Something went wrong on the server. Try again; if it keeps happening, tell your administrator and give them the reference {reference}.",
+  "problem.detail.other":
+    "The server could not do this. Check what you entered and try again; if it keeps happening, tell your administrator.",
+  "problem.technical.show": "Technical details",
+  "problem.technical.label": "Technical details for support",
   "problem.rule.required": "Required.",
   "problem.rule.too_big.chars": "At most {limit, plural, one {# character} other {# characters}}.",
   "problem.rule.too_big.items": "At most {limit, plural, one {# item} other {# items}}.",

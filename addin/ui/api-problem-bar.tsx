@@ -14,6 +14,7 @@ import { SignInRequiredError } from "../auth/sign-in-error";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { busyEntryText, isBusyEntry } from "./segment-busy-text";
+import { TechnicalDetails } from "./technical-details";
 
 const useStyles = makeStyles({
   // A holder known only by a long sign-in name (alice.jensen@contoso.onmicrosoft.com) wraps
@@ -159,22 +160,26 @@ export const ApiProblemBar = ({
   if (error instanceof ApiError) {
     const rest = unplacedErrors(error, placed);
     const placedCount = (error.problem?.errors?.length ?? 0) - rest.length;
+    // In Danish the server's English detail gives way to the catalog's sentence: still there
+    // for support, folded away.
+    const { sent } = error;
+    const hidden = sent?.detail !== undefined && sent.detail !== error.problem?.detail;
     return (
       <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
+        <MessageBarBody className={styles.said}>
           <MessageBarTitle>{error.problem?.title ?? t("error.api.title")}</MessageBarTitle>
           {error.problem?.detail ?? (error.problem ? "" : `HTTP ${error.status}`)}
           {placedCount > 0 && <div>{t("error.seeFields")}</div>}
           {rest.length > 0 && (
+            // Each entry's message says what is wrong; its field is the API's dotted path
+            // ("no", "lines.3.subject"), a name for developers, so the bar leaves it out.
             <ul>
               {rest.map((entry, i) => (
-                <li key={i}>
-                  {entry.field ? `${entry.field}: ` : ""}
-                  {entry.message}
-                </li>
+                <li key={i}>{entry.message}</li>
               ))}
             </ul>
           )}
+          {sent && hidden && <TechnicalDetails sent={sent} />}
         </MessageBarBody>
         {error.status >= 500 && retry}
       </MessageBar>

@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useId, useState, type ReactNode } from "react";
 import { useT } from "../i18n/use-t";
+import { DisclosureButton } from "./disclosure-button";
 
 /** Rows drawn per "Show more": 3,229 rows at once made the pane 194,149 px tall. */
 export const DETAIL_PAGE = 100;
@@ -33,17 +33,9 @@ export const ProblemDetails = <T,>({
   if (items.length === 0) return null;
   return (
     <div className={styles.root}>
-      <Button
-        className={styles.toggle}
-        size="small"
-        appearance="transparent"
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-        aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen(!open)}
-      >
+      <DisclosureButton open={open} controls={id} onToggle={() => setOpen(!open)}>
         {t("checks.details.toggle", { label, count: items.length })}
-      </Button>
+      </DisclosureButton>
       {open && (
         <div id={id} className={styles.root}>
           {render(items.slice(0, shown))}

@@ -21,6 +21,64 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
   forbidden: "problem.type.forbidden",
   "partial-write": "problem.type.partial-write",
   internal: "problem.type.internal",
+  unauthorized: "problem.type.unauthorized",
+  busy: "problem.type.busy",
+  "converter-busy": "problem.type.converter-busy",
+  "conversion-failed": "problem.type.conversion-failed",
+  unavailable: "problem.type.unavailable",
+  "too-many-requests": "problem.type.too-many-requests",
+  "letter-too-large": "problem.type.letter-too-large",
+  "letter-fields-malformed": "problem.type.letter-fields-malformed",
+  "not-a-word-document": "problem.type.not-a-word-document",
+  "label-sheet-not-printable": "problem.type.label-sheet-not-printable",
+  "merge-too-large": "problem.type.merge-too-large",
+  "merge-not-possible": "problem.type.merge-not-possible",
+  "request-timeout": "problem.type.request-timeout",
+  // What reaches the server only when the pane and the server disagree (a route, a method, a
+  // content type, a header): the user's way out is the same for all of them.
+  "no-route": "problem.type.mismatch",
+  "method-not-allowed": "problem.type.mismatch",
+  "bad-request": "problem.type.mismatch",
+  misdirected: "problem.type.mismatch",
+  "unsupported-media-type": "problem.type.mismatch",
+  "if-match-required": "problem.type.mismatch",
+  "headers-too-large": "problem.type.mismatch",
+};
+
+/**
+ * Without field entries a Danish pane says what happened and what to do from the problem's
+ * type: the server's detail is English and names keys and statuses a marketer does not know (it
+ * stays one click away, under Technical details). Every type functions/http answers is here.
+ */
+const DETAILS: Readonly<Record<string, MessageKey>> = {
+  validation: "problem.detail.validation",
+  "not-found": "problem.detail.not-found",
+  conflict: "problem.detail.conflict",
+  "stale-etag": "problem.detail.stale-etag",
+  "segment-logged": "problem.detail.segment-logged",
+  "too-large": "problem.detail.too-large",
+  forbidden: "problem.detail.forbidden",
+  "partial-write": "problem.detail.partial-write",
+  unauthorized: "problem.detail.unauthorized",
+  busy: "problem.detail.busy",
+  "converter-busy": "problem.detail.converter-busy",
+  "conversion-failed": "problem.detail.conversion-failed",
+  unavailable: "problem.detail.unavailable",
+  "too-many-requests": "problem.detail.too-many-requests",
+  "letter-too-large": "problem.detail.letter-too-large",
+  "letter-fields-malformed": "error.template.fields",
+  "not-a-word-document": "error.template.notDocx",
+  "label-sheet-not-printable": "problem.detail.label-sheet-not-printable",
+  "merge-too-large": "problem.detail.merge-too-large",
+  "merge-not-possible": "problem.detail.merge-not-possible",
+  "request-timeout": "problem.detail.request-timeout",
+  "no-route": "problem.detail.mismatch",
+  "method-not-allowed": "problem.detail.mismatch",
+  "bad-request": "problem.detail.mismatch",
+  misdirected: "problem.detail.mismatch",
+  "unsupported-media-type": "problem.detail.mismatch",
+  "if-match-required": "problem.detail.mismatch",
+  "headers-too-large": "problem.detail.mismatch",
 };
 
 // `exists` is not among them: its message names the code and the one meant ("did you mean
@@ -78,9 +136,24 @@ export const problemEntryText = (t: Translate, entry: ProblemError, english: boo
 const slugOf = (type: string): string => type.slice(type.lastIndexOf("/") + 1);
 
 /**
+ * What happened and what to do, by the problem's type; a type this pane does not know yet by its
+ * status. Our own failures name the problem's instance, the id support finds it by in the logs.
+ */
+const detailText = (t: Translate, problem: Problem): string => {
+  const slug = slugOf(problem.type);
+  const key = DETAILS[slug];
+  if (key) return t(key);
+  if (slug !== "internal" && problem.status < 500) return t("problem.detail.other");
+  return problem.instance
+    ? t("problem.detail.internal.reference", { reference: problem.instance })
+    : t("problem.detail.internal");
+};
+
+/**
  * The problem as the pane shows it: fields' refusals by rule in either language; in Danish the
- * title from the problem's type too, and the server's English detail left out where its fields
- * say what is wrong (in Danish); without fields, the detail stays under the Danish title.
+ * title from the problem's type too, and in place of the server's English detail either nothing
+ * (its fields say what is wrong) or a sentence from the catalog by the problem's type. The
+ * server's own problem stays with the ApiError (`sent`) for the Technical details.
  */
 export const localizeProblem =
   (language: string) =>
@@ -104,10 +177,10 @@ export const localizeProblem =
     }
     if (english) return errors ? { ...problem, errors } : problem;
     const title = TITLES[slugOf(problem.type)];
-    const { detail, ...rest } = problem;
+    const { detail: _english, ...rest } = problem;
     return {
       ...rest,
-      ...(detail !== undefined && !errors?.length ? { detail } : {}),
+      ...(errors?.length ? {} : { detail: detailText(t, problem) }),
       title: title ? t(title) : t("error.api.title"),
       ...(errors ? { errors } : {}),
     };

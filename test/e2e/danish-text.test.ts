@@ -19,6 +19,7 @@ import {
 import { startPaneStack, type PaneStack } from "../../scripts/pane-stack";
 import { englishCatalogIn } from "../unit/addin/english-catalog";
 import { screenshotsDir } from "./screenshots-dir";
+import { shotsAtWidths } from "./shots-at-widths";
 
 jest.setTimeout(180_000);
 // The pane is built with webpack for the test: on a busy machine that alone takes minutes.
@@ -195,6 +196,42 @@ describe("the pane in Danish", () => {
     await check("logged segments");
 
     expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((view) => [view, []])));
+    await context.close();
+  });
+
+  it("says in Danish that a segment someone deleted is gone; the server's words a key press away", async () => {
+    await call("POST", "/segments", {
+      no: "MG-GONE",
+      description: "Slettes",
+      salespersonCode: "JH",
+    });
+    const { page, context } = await openPane("da-DK");
+    const row = page.getByRole("button", { name: /MG-GONE/ }).first();
+    await row.waitFor();
+    // Someone else deletes it while it is on this user's list.
+    await call("DELETE", "/segments/MG-GONE");
+    await row.click();
+    await page
+      .getByText("Det findes ikke længere; måske har en anden slettet det.", { exact: false })
+      .waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(
+      /does not exist|not found/i,
+    );
+
+    const toggle = page.getByRole("button", { name: "Tekniske detaljer" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await shotsAtWidths(page, SHOTS, "da-DK-not-found-closed");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const details = page.getByRole("group", { name: "Tekniske detaljer til support" });
+    await details.getByText(/MG-GONE/).waitFor();
+    expect(await details.innerText()).toMatch(/HTTP 404 · not-found/);
+    // Open, the pane still reflows: long ids and the English sentence wrap at 320 px.
+    await shotsAtWidths(page, SHOTS, "da-DK-not-found-technical");
+    await page.keyboard.press("Space");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     await context.close();
   });
 

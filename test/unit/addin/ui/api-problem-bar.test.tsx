@@ -1,11 +1,13 @@
 import { Problem } from "@shared/model/problem";
 import type { SegmentBusy } from "@shared/model/segment-busy";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { createApiClient } from "../../../../addin/api/client";
 import { ApiError } from "../../../../addin/api/errors";
 import { ApiProblemBar } from "../../../../addin/ui/api-problem-bar";
+import { localizeProblem } from "../../../../addin/ui/problem-texts";
 import { englishCatalogIn } from "../english-catalog";
 import { createFakeApi, segmentBusy } from "../fake-api";
-import { renderPane, seriousViolations } from "../render-pane";
+import { BASE_URL, renderPane, seriousViolations } from "../render-pane";
 
 /** A moment of today on the user's clock (today's times show without a date). */
 const today = (hour: number, minute: number) => {
@@ -77,5 +79,96 @@ describe("the segment is busy, in the problem bar", () => {
     expect(barText()).toContain("En anden ændrer målgruppen: prøv igen om et øjeblik.");
     expect(barText()).not.toMatch(iso);
     expect(englishCatalogIn(barText())).toEqual([]);
+  });
+});
+
+/** A refusal as the pane's client hands it on: read, then said in the pane's language. */
+const refusedBy = async (language: string, status: number, problem: Problem) => {
+  const { fetch } = createFakeApi({ getSegment: () => ({ status, body: problem }) });
+  const client = createApiClient({
+    baseUrl: BASE_URL,
+    fetch,
+    describeProblem: localizeProblem(language),
+  });
+  return client("getSegment", { params: { no: "S10" } }).catch((error: unknown) => error);
+};
+
+const notFound: Problem = {
+  type: "https://mergeline.dev/problems/not-found",
+  title: "Not found",
+  status: 404,
+  detail: "Segment S10 does not exist.",
+  instance: "5b1e0c7a-9d2f-4c1b-8e6a-2f3d4c5b6a7e",
+};
+
+describe("a problem without fields, in the problem bar", () => {
+  it("says in Danish what happened and what to do, with the server's words folded away", async () => {
+    renderBar(await refusedBy("da-DK", 404, notFound), "da-DK");
+    expect(screen.getByText("Findes ikke")).toBeTruthy();
+    expect(barText()).toContain(
+      "Det findes ikke længere; måske har en anden slettet det. Gå tilbage, og opdater listen.",
+    );
+    expect(barText()).not.toContain("Segment S10 does not exist.");
+    expect(barText()).not.toContain(notFound.instance);
+    expect(englishCatalogIn(barText())).toEqual([]);
+    const toggle = screen.getByRole("button", { name: "Tekniske detaljer" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await seriousViolations()).toEqual([]);
+
+    // Keyboard only: a native button in the tab order, which Enter and Space press in a browser
+    // (jsdom does not turn a key into a click; the e2e test presses the key).
+    expect(toggle.tagName).toBe("BUTTON");
+    expect(toggle.tabIndex).toBe(0);
+    toggle.focus();
+    expect(document.activeElement).toBe(toggle);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const details = screen.getByRole("group", { name: "Tekniske detaljer til support" });
+    expect(details.id).toBe(toggle.getAttribute("aria-controls"));
+    expect(details.textContent).toContain("Segment S10 does not exist.");
+    expect(details.textContent).toContain("HTTP 404 · not-found");
+    expect(details.textContent).toContain(notFound.instance);
+    expect(within(details).getByText("Segment S10 does not exist.").getAttribute("lang")).toBe(
+      "en",
+    );
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("names the reference for our own failure in Danish", async () => {
+    renderBar(
+      await refusedBy("da-DK", 500, {
+        type: "https://mergeline.dev/problems/internal",
+        title: "Something went wrong on our side",
+        status: 500,
+        detail: "The error was logged. Try again; if it persists, contact your administrator.",
+        instance: "ref-42",
+      }),
+      "da-DK",
+    );
+    expect(barText()).toContain("kontakt din administrator, og oplys referencen ref-42.");
+    expect(barText()).not.toMatch(/logged|persists/);
+    expect(englishCatalogIn(barText())).toEqual([]);
+  });
+
+  it("shows the server's own detail in English, as before, with nothing folded", async () => {
+    renderBar(await refusedBy("en-US", 404, notFound), "en-US");
+    expect(screen.getByText("Not found")).toBeTruthy();
+    expect(barText()).toContain("Segment S10 does not exist.");
+    expect(screen.queryByRole("button", { name: "Technical details" })).toBeNull();
+  });
+
+  it("lists a refusal no control shows by its words, without the API's field path", async () => {
+    const refused = await refusedBy("en-US", 400, {
+      type: "https://mergeline.dev/problems/validation",
+      title: "Invalid request",
+      status: 400,
+      detail: "The request has invalid fields; see errors.",
+      errors: [
+        { in: "path", field: "no", rule: "too_big", message: "must be at most 20 characters" },
+      ],
+    });
+    renderBar(refused, "en-US");
+    expect(barText()).toContain("At most 20 characters.");
+    expect(barText()).not.toMatch(/\bno: /);
   });
 });
