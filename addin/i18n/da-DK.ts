@@ -36,6 +36,8 @@ export const daDK: Messages = {
   // ── error.*: why something failed, and the way out (ui/) ───────────────────────────────────────
   "error.unreachable.title": "API'et kan ikke nås",
   "error.contract.title": "API'ets svar passer ikke til denne version af ruden",
+  "error.contract.body":
+    "Luk ruden, og åbn den igen. Sker det igen, har ruden og serveren forskellige versioner: kontakt din administrator.",
   "error.viewFailed.title": "Noget gik galt her",
   "error.viewFailed.body":
     "Denne del af ruden stoppede. Prøv igen; resten af Mergeline virker stadig.",

@@ -34,6 +34,8 @@ export const enUS = {
   // ── error.*: why something failed, and the way out (ui/) ───────────────────────────────────────
   "error.unreachable.title": "API unreachable",
   "error.contract.title": "The API's answer does not match this version of the pane",
+  "error.contract.body":
+    "Close the pane and open it again. If this happens again, the pane and the server are of different versions: tell your administrator.",
   "error.viewFailed.title": "Something went wrong here",
   "error.viewFailed.body":
     "This part of the pane stopped. Try again; the rest of Mergeline still works.",

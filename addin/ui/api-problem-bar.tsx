@@ -14,7 +14,7 @@ import { SignInRequiredError } from "../auth/sign-in-error";
 import { useHost } from "../host/host-context";
 import { useT } from "../i18n/use-t";
 import { busyEntryText, isBusyEntry } from "./segment-busy-text";
-import { TechnicalDetails } from "./technical-details";
+import { SentProblemDetails, TechnicalDetails } from "./technical-details";
 
 const useStyles = makeStyles({
   // A holder known only by a long sign-in name (alice.jensen@contoso.onmicrosoft.com) wraps
@@ -179,7 +179,7 @@ export const ApiProblemBar = ({
               ))}
             </ul>
           )}
-          {sent && hidden && <TechnicalDetails sent={sent} />}
+          {sent && hidden && <SentProblemDetails sent={sent} />}
         </MessageBarBody>
         {error.status >= 500 && retry}
       </MessageBar>
@@ -190,7 +190,8 @@ export const ApiProblemBar = ({
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t("error.contract.title")}</MessageBarTitle>
-          {error.message}
+          {t("error.contract.body")}
+          <TechnicalDetails said={error.message} facts={[error.endpoint]} />
         </MessageBarBody>
       </MessageBar>
     );

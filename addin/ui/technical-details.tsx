@@ -17,16 +17,21 @@ const useStyles = makeStyles({
 });
 
 /**
- * The problem as the server wrote it, folded away: what support asks for (the server's English
- * detail, the status, the type and the instance that finds it in the logs), kept off a Danish
+ * What support asks for, folded away: the words a server or the pane's own checks wrote in
+ * English (`said`), and the facts that find it in the logs, one per line. Kept off a Danish
  * screen until the user opens it.
  */
-export const TechnicalDetails = ({ sent }: { readonly sent: Problem }) => {
+export const TechnicalDetails = ({
+  said,
+  facts,
+}: {
+  readonly said?: string | undefined;
+  readonly facts: readonly string[];
+}) => {
   const t = useT();
   const styles = useStyles();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const facts = [`HTTP ${sent.status}`, sent.type.slice(sent.type.lastIndexOf("/") + 1)];
   return (
     <div className={styles.root}>
       <DisclosureButton open={open} controls={id} onToggle={() => setOpen(!open)}>
@@ -34,11 +39,23 @@ export const TechnicalDetails = ({ sent }: { readonly sent: Problem }) => {
       </DisclosureButton>
       {open && (
         <div id={id} role="group" aria-label={t("problem.technical.label")} className={styles.said}>
-          {sent.detail && <span lang="en">{sent.detail}</span>}
-          <Caption1>{facts.join(" · ")}</Caption1>
-          {sent.instance && <Caption1>{sent.instance}</Caption1>}
+          {said && <span lang="en">{said}</span>}
+          {facts.map((fact) => (
+            <Caption1 key={fact}>{fact}</Caption1>
+          ))}
         </div>
       )}
     </div>
   );
 };
+
+/** The problem as the server wrote it: its English detail, the status and type, the instance. */
+export const SentProblemDetails = ({ sent }: { readonly sent: Problem }) => (
+  <TechnicalDetails
+    said={sent.detail}
+    facts={[
+      `HTTP ${sent.status} · ${sent.type.slice(sent.type.lastIndexOf("/") + 1)}`,
+      ...(sent.instance ? [sent.instance] : []),
+    ]}
+  />
+);

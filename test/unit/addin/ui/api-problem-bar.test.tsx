@@ -2,7 +2,7 @@ import { Problem } from "@shared/model/problem";
 import type { SegmentBusy } from "@shared/model/segment-busy";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { createApiClient } from "../../../../addin/api/client";
-import { ApiError } from "../../../../addin/api/errors";
+import { ApiContractError, ApiError } from "../../../../addin/api/errors";
 import { ApiProblemBar } from "../../../../addin/ui/api-problem-bar";
 import { localizeProblem } from "../../../../addin/ui/problem-texts";
 import { englishCatalogIn } from "../english-catalog";
@@ -170,5 +170,24 @@ describe("a problem without fields, in the problem bar", () => {
     renderBar(refused, "en-US");
     expect(barText()).toContain("At most 20 characters.");
     expect(barText()).not.toMatch(/\bno: /);
+  });
+});
+
+describe("an answer that does not match the contract, in the problem bar", () => {
+  const mismatch = new ApiContractError("listSegments", [
+    { path: ["items", 0, "noOfLines"], message: "Invalid input: expected number, received string" },
+  ]);
+
+  it("says in Danish what to do, with the check's English folded away", async () => {
+    renderBar(mismatch, "da-DK");
+    expect(screen.getByText("API'ets svar passer ikke til denne version af ruden")).toBeTruthy();
+    expect(barText()).toContain("Luk ruden, og åbn den igen.");
+    expect(barText()).not.toContain("does not match the contract");
+    expect(englishCatalogIn(barText())).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Tekniske detaljer" }));
+    const details = screen.getByRole("group", { name: "Tekniske detaljer til support" });
+    expect(details.textContent).toContain("items.0.noOfLines: Invalid input");
+    expect(details.textContent).toContain("listSegments");
+    expect(await seriousViolations()).toEqual([]);
   });
 });
