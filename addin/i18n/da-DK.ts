@@ -62,6 +62,7 @@ export const daDK: Messages = {
   "error.noLetter.title": "Intet brev endnu",
   "error.noLetter.body": "Upload først et brev (.docx) under Skriv brevet.",
   "error.unsupported": "Ikke muligt her",
+  "error.unsupported.body": "Kun Word kan gøre dette: åbn Mergeline i Word for at gøre det.",
   "error.template.title": "Filen kan ikke bruges som brev",
   "error.template.notDocx": "Det er ikke et Word-dokument (.docx).",
   "error.template.legacy":
@@ -71,6 +72,14 @@ export const daDK: Messages = {
   "error.template.fields":
     "Brevets felter kan ikke flettes, som de står: et NEXT-, NEXTIF- eller SKIPIF-felt inde i et andet felt eller uden sin sammenligning, eller et felt, der begynder uden at slutte. Tryk Alt+F9 i Word for at se feltkoderne og rette dem.",
   "error.merge.title": "Fletningen blev ikke færdig",
+  "error.merge.job":
+    "Serveren stoppede fletningen, før den lavede en fil. Flet igen; stopper den igen, så kontakt din administrator.",
+  "error.merge.no_records":
+    "Der er intet brev at skrive: målgruppen har ingen linjer, eller brevets SKIPIF springer dem alle over.",
+  "error.merge.invalid_option":
+    "Fletningen kunne ikke starte med disse valg. Kontrollér dem, og flet igen.",
+  "error.merge.output_too_large":
+    "Resultatet ville blive større, end en fletning må lave. Flet ét dokument pr. kontakt, eller færre linjer ad gangen.",
   // ── segments.*: the segment list, a segment's header and its lines (features/segments/) ────────
   "segments.list.heading": "Målgrupper",
   "segments.list.search": "Søg i målgrupper",

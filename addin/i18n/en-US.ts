@@ -60,6 +60,7 @@ export const enUS = {
   "error.noLetter.title": "No letter yet",
   "error.noLetter.body": "Upload a letter (.docx) under Write the letter first.",
   "error.unsupported": "Not available here",
+  "error.unsupported.body": "Only Word can do this: open Mergeline in Word to do it.",
   "error.template.title": "That file cannot be used as a letter",
   "error.template.notDocx": "It is not a Word document (.docx).",
   "error.template.legacy":
@@ -69,6 +70,14 @@ export const enUS = {
   "error.template.fields":
     "The letter's fields cannot be merged as written: a NEXT, NEXTIF or SKIPIF inside another field or without its comparison, or a field that begins and never ends. In Word, press Alt+F9 to see the field codes and correct them.",
   "error.merge.title": "The merge did not finish",
+  "error.merge.job":
+    "The server stopped the merge before it made a file. Merge again; if it stops again, tell your administrator.",
+  "error.merge.no_records":
+    "There is no letter to write: the segment has no lines, or the letter's SKIPIF skips every one.",
+  "error.merge.invalid_option":
+    "The merge could not start with these choices. Check them and merge again.",
+  "error.merge.output_too_large":
+    "The result would be larger than a merge may make. Merge one document per contact, or fewer lines at a time.",
   // ── segments.*: the segment list, a segment's header and its lines (features/segments/) ────────
   "segments.list.heading": "Segments",
   "segments.list.search": "Search segments",
