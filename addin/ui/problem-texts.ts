@@ -11,74 +11,79 @@ import { busyEntryText, isBusyEntry } from "./segment-busy-text";
  * string to have <=20 characters": "Højst 20 tegn").
  */
 
-const TITLES: Readonly<Record<string, MessageKey>> = {
-  validation: "problem.type.validation",
-  "not-found": "problem.type.not-found",
-  conflict: "problem.type.conflict",
-  "stale-etag": "problem.type.stale-etag",
-  "segment-logged": "problem.type.segment-logged",
-  "too-large": "problem.type.too-large",
-  forbidden: "problem.type.forbidden",
-  "partial-write": "problem.type.partial-write",
-  internal: "problem.type.internal",
-  unauthorized: "problem.type.unauthorized",
-  busy: "problem.type.busy",
-  "converter-busy": "problem.type.converter-busy",
-  "conversion-failed": "problem.type.conversion-failed",
-  unavailable: "problem.type.unavailable",
-  "too-many-requests": "problem.type.too-many-requests",
-  "letter-too-large": "problem.type.letter-too-large",
-  "letter-fields-malformed": "problem.type.letter-fields-malformed",
-  "not-a-word-document": "problem.type.not-a-word-document",
-  "label-sheet-not-printable": "problem.type.label-sheet-not-printable",
-  "merge-too-large": "problem.type.merge-too-large",
-  "merge-not-possible": "problem.type.merge-not-possible",
-  "request-timeout": "problem.type.request-timeout",
+/**
+ * Each problem type the server answers, said from the catalog in a Danish pane: its title, and,
+ * without field entries, what happened and what to do in place of the server's English detail,
+ * which names keys and statuses a marketer does not know (it stays one click away, under
+ * Technical details). `internal` and a type this pane does not know yet are said by status.
+ */
+const BY_TYPE: Readonly<
+  Record<string, { readonly title: MessageKey; readonly detail?: MessageKey }>
+> = {
+  validation: { title: "problem.type.validation", detail: "problem.detail.validation" },
+  "not-found": { title: "problem.type.not-found", detail: "problem.detail.not-found" },
+  conflict: { title: "problem.type.conflict", detail: "problem.detail.conflict" },
+  "stale-etag": { title: "problem.type.stale-etag", detail: "problem.detail.stale-etag" },
+  "segment-logged": {
+    title: "problem.type.segment-logged",
+    detail: "problem.detail.segment-logged",
+  },
+  "too-large": { title: "problem.type.too-large", detail: "problem.detail.too-large" },
+  forbidden: { title: "problem.type.forbidden", detail: "problem.detail.forbidden" },
+  "partial-write": { title: "problem.type.partial-write", detail: "problem.detail.partial-write" },
+  internal: { title: "problem.type.internal" },
+  unauthorized: { title: "problem.type.unauthorized", detail: "problem.detail.unauthorized" },
+  busy: { title: "problem.type.busy", detail: "problem.detail.busy" },
+  "converter-busy": {
+    title: "problem.type.converter-busy",
+    detail: "problem.detail.converter-busy",
+  },
+  "conversion-failed": {
+    title: "problem.type.conversion-failed",
+    detail: "problem.detail.conversion-failed",
+  },
+  unavailable: { title: "problem.type.unavailable", detail: "problem.detail.unavailable" },
+  "too-many-requests": {
+    title: "problem.type.too-many-requests",
+    detail: "problem.detail.too-many-requests",
+  },
+  "letter-too-large": {
+    title: "problem.type.letter-too-large",
+    detail: "problem.detail.letter-too-large",
+  },
+  "letter-fields-malformed": {
+    title: "problem.type.letter-fields-malformed",
+    detail: "error.template.fields",
+  },
+  "not-a-word-document": {
+    title: "problem.type.not-a-word-document",
+    detail: "error.template.notDocx",
+  },
+  "label-sheet-not-printable": {
+    title: "problem.type.label-sheet-not-printable",
+    detail: "problem.detail.label-sheet-not-printable",
+  },
+  "merge-too-large": {
+    title: "problem.type.merge-too-large",
+    detail: "problem.detail.merge-too-large",
+  },
+  "merge-not-possible": {
+    title: "problem.type.merge-not-possible",
+    detail: "problem.detail.merge-not-possible",
+  },
+  "request-timeout": {
+    title: "problem.type.request-timeout",
+    detail: "problem.detail.request-timeout",
+  },
   // What reaches the server only when the pane and the server disagree (a route, a method, a
   // content type, a header): the user's way out is the same for all of them.
-  "no-route": "problem.type.mismatch",
-  "method-not-allowed": "problem.type.mismatch",
-  "bad-request": "problem.type.mismatch",
-  misdirected: "problem.type.mismatch",
-  "unsupported-media-type": "problem.type.mismatch",
-  "if-match-required": "problem.type.mismatch",
-  "headers-too-large": "problem.type.mismatch",
-};
-
-/**
- * Without field entries a Danish pane says what happened and what to do from the problem's
- * type: the server's detail is English and names keys and statuses a marketer does not know (it
- * stays one click away, under Technical details). Every type functions/http answers is here.
- */
-const DETAILS: Readonly<Record<string, MessageKey>> = {
-  validation: "problem.detail.validation",
-  "not-found": "problem.detail.not-found",
-  conflict: "problem.detail.conflict",
-  "stale-etag": "problem.detail.stale-etag",
-  "segment-logged": "problem.detail.segment-logged",
-  "too-large": "problem.detail.too-large",
-  forbidden: "problem.detail.forbidden",
-  "partial-write": "problem.detail.partial-write",
-  unauthorized: "problem.detail.unauthorized",
-  busy: "problem.detail.busy",
-  "converter-busy": "problem.detail.converter-busy",
-  "conversion-failed": "problem.detail.conversion-failed",
-  unavailable: "problem.detail.unavailable",
-  "too-many-requests": "problem.detail.too-many-requests",
-  "letter-too-large": "problem.detail.letter-too-large",
-  "letter-fields-malformed": "error.template.fields",
-  "not-a-word-document": "error.template.notDocx",
-  "label-sheet-not-printable": "problem.detail.label-sheet-not-printable",
-  "merge-too-large": "problem.detail.merge-too-large",
-  "merge-not-possible": "problem.detail.merge-not-possible",
-  "request-timeout": "problem.detail.request-timeout",
-  "no-route": "problem.detail.mismatch",
-  "method-not-allowed": "problem.detail.mismatch",
-  "bad-request": "problem.detail.mismatch",
-  misdirected: "problem.detail.mismatch",
-  "unsupported-media-type": "problem.detail.mismatch",
-  "if-match-required": "problem.detail.mismatch",
-  "headers-too-large": "problem.detail.mismatch",
+  "no-route": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  "method-not-allowed": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  "bad-request": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  misdirected: { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  "unsupported-media-type": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  "if-match-required": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
+  "headers-too-large": { title: "problem.type.mismatch", detail: "problem.detail.mismatch" },
 };
 
 // `exists` is not among them: its message names the code and the one meant ("did you mean
@@ -141,7 +146,7 @@ const slugOf = (type: string): string => type.slice(type.lastIndexOf("/") + 1);
  */
 const detailText = (t: Translate, problem: Problem): string => {
   const slug = slugOf(problem.type);
-  const key = DETAILS[slug];
+  const key = BY_TYPE[slug]?.detail;
   if (key) return t(key);
   if (slug !== "internal" && problem.status < 500) return t("problem.detail.other");
   return problem.instance
@@ -176,7 +181,7 @@ export const localizeProblem =
       return { ...rest, title: t("problem.busy.title"), errors };
     }
     if (english) return errors ? { ...problem, errors } : problem;
-    const title = TITLES[slugOf(problem.type)];
+    const title = BY_TYPE[slugOf(problem.type)]?.title;
     const { detail: _english, ...rest } = problem;
     return {
       ...rest,
