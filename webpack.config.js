@@ -108,7 +108,6 @@ module.exports = async (env = {}, argv = {}) => {
     context: __dirname,
     entry: {
       taskpane: "./addin/taskpane/index.tsx",
-      "intl-warm-up": "./addin/taskpane/intl-warm-up.ts",
       "early-start": "./addin/taskpane/early-start.ts",
       commands: "./addin/commands/commands.ts",
       "auth-dialog": "./addin/host/auth-dialog/auth-dialog.ts",
@@ -156,9 +155,11 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
-        // Deferred scripts run in this order, after the skeleton is parsed: the two tiny ones first.
-        chunks: ["intl-warm-up", "early-start", "taskpane"],
+        // The template writes the tags itself: the tiny start-up script deferred, the pane's main
+        // scripts as preloads that early-start.ts runs (addin/taskpane/pane-scripts.ts).
+        chunks: ["early-start", "taskpane"],
         chunksSortMode: "manual",
+        inject: false,
       }),
       new HtmlWebpackPlugin({
         filename: "auth-dialog.html",
@@ -180,9 +181,9 @@ module.exports = async (env = {}, argv = {}) => {
           // Only what the first paint needs goes there ("initial"): a library used by a view
           // loaded later (Drawer, Combobox, teams-js...) stays in that view's chunks.
           splitChunks: {
-            // The two tiny start-up scripts keep their few modules to themselves: a shared chunk
-            // would be one more script for them to wait for.
-            chunks: (chunk) => chunk.name !== "early-start" && chunk.name !== "intl-warm-up",
+            // The tiny start-up script keeps its few modules to itself: a shared chunk would be
+            // one more script for it to wait for.
+            chunks: (chunk) => chunk.name !== "early-start",
             cacheGroups: {
               // The sign-in dialog is its own small page: it keeps its libraries to itself.
               vendor: {

@@ -11,6 +11,7 @@ import { RunsElsewhere } from "./runs-elsewhere";
 import { LoggedSegmentsView, SegmentWorkspace } from "./lazy-views";
 import { runTab, type PaneRoute } from "./routes";
 import { ViewSlot } from "./view-slot";
+import { onFirstListOpen } from "../features/segments/first-list/first-list-handover";
 
 const useStyles = makeStyles({
   root: {
@@ -78,6 +79,9 @@ const Shell = ({ initialRoute = { view: "segments" } }: { initialRoute?: PaneRou
   }, [host]);
 
   const openSegment = (no: string) => navigate({ view: "segment", no, tab: "lines" });
+
+  // A segment chosen in the list drawn before React ran (features/segments/first-list/) opens now.
+  useEffect(() => onFirstListOpen((no) => setRoute({ view: "segment", no, tab: "lines" })), []);
 
   return (
     <main className={styles.root}>

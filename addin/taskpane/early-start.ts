@@ -1,27 +1,91 @@
 import { apiBaseUrl } from "../api/api-url";
 import { publishEarlyStart } from "../api/early-start";
+import { renderFirstList } from "../features/segments/first-list/render-first-list";
 import { firstSegmentPageUrl } from "../features/segments/first-segment-page";
-import { earlyOfficeToken } from "../host/word/early-office-token";
+import { earlyDisplayLanguage, earlyOfficeToken } from "../host/word/early-office-token";
+import { officeTheme } from "../host/word/word-theme";
+import { warmUpIntl } from "./intl-warm-up";
+import { startPaneScripts } from "./pane-scripts";
+import { startupMark } from "../ui/startup-mark";
+
+/** The pane's scripts run this soon at the latest, however long Office takes to answer. */
+const PANE_SCRIPTS_AT_THE_LATEST_MS = 300;
+
+let warm = false;
+const warmUpIntlOnce = (): void => {
+  if (warm) return;
+  warm = true;
+  warmUpIntl();
+};
+
+/** The pane's main scripts, and the number set-up the lists need first; once. */
+let started = false;
+const startPane = (): void => {
+  if (started) return;
+  started = true;
+  warmUpIntlOnce();
+  startPaneScripts();
+};
 
 /**
- * Its own tiny script, the first of the page's deferred scripts (taskpane.html): as soon as
- * Office.onReady answers, it gets the API's token from Office, silently, and sends the request
- * for the segment list's first page, while the pane's main scripts are still being downloaded
- * and run. The pane takes both over (addin/api/early-start.ts); where there is no early token
- * (Teams, a browser, a user Office must ask), it does nothing and the pane starts as before.
+ * The page's one script of its own (taskpane.html), run as soon as the skeleton is parsed. As
+ * soon as Office.onReady answers, it gets the API's token from Office, silently, and sends the
+ * request for the segment list's first page. When the answer comes before the pane has drawn
+ * anything, the list is drawn from it in plain DOM (features/segments/first-list/), usable at
+ * once. Only then (or when there is nothing to draw, or after PANE_SCRIPTS_AT_THE_LATEST_MS)
+ * does it run the pane's main scripts, already downloaded (pane-scripts.ts): running them keeps
+ * the page busy for a few hundred milliseconds, which would hold the request and the drawing up.
+ * The pane takes the answer (addin/api/early-start.ts) and the list's place over. Where there is
+ * no early token (Teams, a browser, a user Office must ask), the pane starts at once, as before.
  */
 const start = (): void => {
-  if (process.env.NODE_ENV === "development") return;
-  const token = earlyOfficeToken();
-  if (!token) return;
+  const token = process.env.NODE_ENV === "development" ? undefined : earlyOfficeToken();
+  if (!token) {
+    startPane();
+    return;
+  }
   const url = firstSegmentPageUrl(apiBaseUrl());
-  const answer = token.then((accessToken) =>
-    fetch(url, {
+  const answer = token.then((accessToken) => {
+    startupMark("early-request");
+    return fetch(url, {
       method: "GET",
       headers: { accept: "application/json", authorization: `Bearer ${accessToken}` },
-    }),
-  );
-  publishEarlyStart({ token, url, answer });
+    });
+  });
+  // While the request is out (registered after its own callback): the list formats numbers.
+  token.then(warmUpIntlOnce, () => undefined);
+  // Without a token there is no list to draw early.
+  token.catch(startPane);
+  setTimeout(startPane, PANE_SCRIPTS_AT_THE_LATEST_MS);
+  // The body is read here, once: the list is drawn from it, and the pane gets the same answer.
+  const read = answer.then(async (response) => {
+    const text = await response.text();
+    return { response, text };
+  });
+  const drawn = read
+    .then(({ response, text }) => {
+      const container = document.getElementById("container");
+      if (!container || !response.ok) return;
+      if (renderFirstList(container, JSON.parse(text), earlyDisplayLanguage(), officeTheme()))
+        startupMark("first-list");
+    })
+    // No list drawn early: the pane draws it, and says what went wrong.
+    .catch(() => undefined)
+    .finally(startPane);
+  publishEarlyStart({
+    token,
+    url,
+    answer: read.then(({ response, text }) =>
+      drawn.then(
+        () =>
+          new Response(text, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          }),
+      ),
+    ),
+  });
 };
 
 start();

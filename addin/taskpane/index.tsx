@@ -14,6 +14,7 @@ import { prepareNumberFormats } from "../i18n/format-message";
 import { loadMessages } from "../i18n/translate";
 import { startupMark } from "../ui/startup-mark";
 import { whenIdle } from "./when-idle";
+import { endFirstList } from "../features/segments/first-list/first-list-handover";
 
 /** A page that is never idle still gets its pane this soon after the host is known. */
 const UI_AT_THE_LATEST_MS = 200;
@@ -27,6 +28,7 @@ const startupFailed = (container: HTMLElement, error: unknown) => {
   message.textContent = danish
     ? "Mergeline kunne ikke starte. Luk ruden, og åbn den igen."
     : "Mergeline could not start. Close the pane and open it again.";
+  endFirstList();
   container.replaceChildren(message);
   console.error("Mergeline could not start", error);
 };

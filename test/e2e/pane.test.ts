@@ -328,6 +328,8 @@ const openPane = async (
   signIn = "silent",
   /** More of the stand-in's configuration (officeSso: how Office's own sign-on answers). */
   more: Record<string, unknown> = {},
+  /** Runs on the page before it is opened (routes that hold the pane's scripts back). */
+  prepare: (page: Page) => Promise<unknown> = async () => undefined,
 ) => {
   const context = await paneContext(browser, {
     token,
@@ -353,6 +355,7 @@ const openPane = async (
   const page = await context.newPage();
   pages.push(page);
   const errors = collectPageErrors(page);
+  await prepare(page);
   const response = await page.goto(`${server.origin}/taskpane.html`);
   // The production Content-Security-Policy is in force: a script or call it forbids fails the test.
   expect(response?.headers()["content-security-policy"]).toMatch(
@@ -977,6 +980,69 @@ describe("the task pane in Chromium against the local API", () => {
       .waitFor();
     expect(await popups(declining.page)).toBe(2);
     await declining.context.close();
+  });
+
+  it("draws the list from the first answer before the pane's scripts run; a row chosen there opens", async () => {
+    /** Holds the pane's main scripts (React, Fluent UI, the pane) until released. */
+    const holdPaneScripts = () => {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const prepare = (page: Page) =>
+        page.route(/\/(vendor|taskpane)\.[0-9a-f]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+      return { prepare, release: () => release() };
+    };
+    const earlyList = (page: Page) => page.locator("main.ml-first");
+    const focusByTab = async (page: Page, name: RegExp) => {
+      for (let tries = 0; tries < 10; tries++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() =>
+          document.activeElement?.getAttribute("aria-label"),
+        );
+        if (focused && name.test(focused)) return;
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+
+    // English: read and reached by keyboard before the pane runs; the pane then takes its
+    // place with the focus on the same row.
+    const english = holdPaneScripts();
+    const en = await openPane("en-US", "silent", {}, english.prepare);
+    await en.page.getByRole("button", { name: /^Open segment MG-SPRING\b/ }).waitFor();
+    expect(await earlyList(en.page).count()).toBe(1);
+    // None of the pane's own controls yet: the list is the early one.
+    expect(await en.page.getByRole("searchbox").count()).toBe(0);
+    await axe(en.page, "en-US first list");
+    await shotsAtWidths(en.page, "en-US-first-list");
+    await focusByTab(en.page, /^Open segment MG-SPRING\b/);
+    english.release();
+    await en.page.getByRole("searchbox", { name: "Search segments" }).waitFor();
+    await poll(
+      () => en.page.evaluate(() => document.activeElement?.getAttribute("data-segment-no")),
+      (no) => no === "MG-SPRING",
+      "the focus on the pane's own MG-SPRING row",
+    );
+    expect(await earlyList(en.page).count()).toBe(0);
+    expect(en.errors.filter(unexpected)).toEqual([]);
+    await en.context.close();
+
+    // Danish: chosen with Enter before the pane runs; it opens once the pane does.
+    const danish = holdPaneScripts();
+    const da = await openPane("da-DK", "silent", {}, danish.prepare);
+    await da.page.getByRole("heading", { name: "Målgrupper" }).waitFor();
+    await da.page.getByRole("button", { name: /^Åbn målgruppe MG-SPRING\b/ }).waitFor();
+    await axe(da.page, "da-DK first list");
+    await shotsAtWidths(da.page, "da-DK-first-list");
+    await focusByTab(da.page, /^Åbn målgruppe MG-SPRING\b/);
+    await da.page.keyboard.press("Enter");
+    danish.release();
+    await da.page.getByRole("tab", { name: "Linjer" }).waitFor();
+    expect(await earlyList(da.page).count()).toBe(0);
+    expect(await da.page.getByText("MG-SPRING").first().isVisible()).toBe(true);
+    expect(da.errors.filter(unexpected)).toEqual([]);
+    await da.context.close();
   });
 
   afterAll(() => {

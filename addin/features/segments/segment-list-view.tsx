@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowImportRegular } from "@fluentui/react-icons";
-import { Suspense, lazy, useRef, useState } from "react";
+import { Suspense, lazy, useLayoutEffect, useRef, useState } from "react";
 import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
@@ -26,6 +26,7 @@ import { ApiProblemBar } from "../../ui/api-problem-bar";
 import { SegmentStatusBadge } from "./segment-status-badge";
 import { useFormat } from "../../i18n/use-format";
 import { SEGMENT_PAGE_SIZE as PAGE, takeFirstSegmentPage } from "./first-segment-page";
+import { endFirstList } from "./first-list/first-list-handover";
 
 // The dialog (and Fluent's Dialog with it) loads when first opened, not with the pane.
 const CreateSegmentDialog = lazy(() =>
@@ -89,6 +90,20 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
 
   const first = state.data;
   const items = [...(first?.items ?? []), ...(more?.items ?? [])];
+
+  // The list drawn before React ran (first-list/) gives way once this one has its rows
+  // (or its problem) on screen, in the same frame; the focus goes to the same segment's row.
+  const section = useRef<HTMLElement>(null);
+  const listed = first !== undefined || state.status === "error";
+  useLayoutEffect(() => {
+    if (!listed) return;
+    const focused = endFirstList();
+    if (focused === undefined) return;
+    const rows = section.current?.querySelectorAll<HTMLElement>("[data-segment-no]") ?? [];
+    [...rows].find((link) => link.dataset.segmentNo === focused)?.focus();
+  }, [listed]);
+  // Left before its rows came (a segment chosen in the early list opens): the early list goes too.
+  useLayoutEffect(() => () => void endFirstList(), []);
   const token = more ? more.continuationToken : first?.continuationToken;
 
   const loadMore = async () => {
@@ -111,7 +126,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
   };
 
   return (
-    <section className={styles.root} aria-labelledby="segments-heading">
+    <section ref={section} className={styles.root} aria-labelledby="segments-heading">
       <Subtitle2 as="h2" id="segments-heading">
         {t("segments.list.heading")}
       </Subtitle2>
@@ -182,6 +197,7 @@ export const SegmentListView = ({ onOpen }: { onOpen: (no: string) => void }) =>
                   <TableCell className={styles.noCol}>
                     <Link
                       as="button"
+                      data-segment-no={segment.no}
                       aria-label={t("segments.list.open", {
                         no: segment.no,
                         description: segment.description,

@@ -24,3 +24,12 @@ export const earlyOfficeToken = (search: string = location.search): Promise<stri
     });
   });
 };
+
+/** Office's display language, for what the page's first script draws (after Office.onReady). */
+export const earlyDisplayLanguage = (): string => {
+  try {
+    return Office.context.displayLanguage || "en-US";
+  } catch {
+    return "en-US";
+  }
+};

@@ -6,6 +6,7 @@ import { Root } from "../../../../addin/taskpane/root";
 import { ViewSlot } from "../../../../addin/taskpane/view-slot";
 import { aLine, aSegment, createFakeApi, fieldCatalog, ok } from "../fake-api";
 import { BASE_URL, seriousViolations } from "../render-pane";
+import { renderFirstList } from "../../../../addin/features/segments/first-list/render-first-list";
 
 const api = () =>
   createFakeApi({
@@ -63,6 +64,60 @@ describe("the task pane shell", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Back to segments" }));
     expect(await screen.findByRole("heading", { name: "Segments" })).toBeTruthy();
+  });
+
+  describe("a segment chosen in the list drawn before React ran (features/segments/first-list/)", () => {
+    const drawFirstList = () => {
+      delete window.__mergelineFirstList;
+      const container = document.createElement("div");
+      container.innerHTML = '<div id="startup-skeleton"></div>';
+      document.body.append(container);
+      renderFirstList(
+        container,
+        { items: [aSegment(), aSegment({ no: "MG0002", description: "Autumn" })] },
+        "en-US",
+        "light",
+      );
+    };
+    const earlyRow = (no: string) =>
+      document.querySelector<HTMLElement>(`main.ml-first button[data-first-list-no="${no}"]`);
+    afterEach(() => document.querySelectorAll("main.ml-first").forEach((e) => e.remove()));
+
+    it("opens once the pane runs, when it was chosen before", async () => {
+      drawFirstList();
+      earlyRow("MG0002")?.click();
+      const fake = api();
+      renderRoot(fake.fetch);
+
+      expect(await screen.findByRole("tablist", { name: "Segment" })).toBeTruthy();
+      await waitFor(() =>
+        expect(fake.callsTo("getSegment").map((call) => call.params.no)).toContain("MG0002"),
+      );
+      // The early list is gone, the pane's root shown.
+      expect(document.querySelector("main.ml-first")).toBeNull();
+      expect(document.body.classList.contains("ml-first-list")).toBe(false);
+    });
+
+    it("opens at once when chosen while the pane is already running under it", async () => {
+      drawFirstList();
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const fake = api();
+      renderRoot((async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes("/segments?")) await held;
+        return fake.fetch(input, init);
+      }) as typeof globalThis.fetch);
+      // The pane's own list is still loading: the early one is what the user sees and uses.
+      await waitFor(() => expect(fake.callsTo("listSegments")).toHaveLength(0));
+      earlyRow("MG0001")?.click();
+
+      expect(await screen.findByRole("tablist", { name: "Segment" })).toBeTruthy();
+      await waitFor(() =>
+        expect(fake.callsTo("getSegment").map((call) => call.params.no)).toContain("MG0001"),
+      );
+      expect(document.querySelector("main.ml-first")).toBeNull();
+      release();
+    });
   });
 
   it("shows the logged segments, or that they are not available yet", async () => {

@@ -4,6 +4,7 @@ import { requestFirstSegmentPage } from "../../../../../addin/features/segments/
 import { SegmentListView } from "../../../../../addin/features/segments/segment-list-view";
 import { aSegment, createFakeApi, ok, problem } from "../../fake-api";
 import { BASE_URL, renderPane, seriousViolations, findDialog } from "../../render-pane";
+import { renderFirstList } from "../../../../../addin/features/segments/first-list/render-first-list";
 
 const segments = [
   aSegment({ no: "MG0001", description: "Spring letter", campaignNo: "KAMP01", noOfLines: 12 }),
@@ -126,5 +127,65 @@ describe("SegmentListView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Prøv igen" }));
     expect(await screen.findByText("Spring letter")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Målgrupper" })).toBeTruthy();
+  });
+
+  describe("after the list drawn before React ran (first-list/)", () => {
+    /** The plain list over a skeleton, as early-start.ts leaves the page before React runs. */
+    const drawFirstList = () => {
+      delete window.__mergelineFirstList;
+      const container = document.createElement("div");
+      container.innerHTML = '<div id="startup-skeleton"></div>';
+      document.body.append(container);
+      renderFirstList(container, { items: segments }, "en-US", "light");
+      return container;
+    };
+    afterEach(() => document.querySelectorAll("main.ml-first").forEach((e) => e.remove()));
+
+    it("takes its place once its own rows are in, the focus on the same segment's row", async () => {
+      drawFirstList();
+      const early = document.querySelector<HTMLElement>(
+        'main.ml-first button[data-first-list-no="MG0002"]',
+      );
+      early?.focus();
+      expect(document.activeElement).toBe(early);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const fake = createFakeApi({ listSegments: () => ok({ items: segments }) });
+      const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        await held;
+        return fake.fetch(input, init);
+      }) as typeof globalThis.fetch;
+      renderPane(<SegmentListView onOpen={() => undefined} />, { fetch });
+
+      // Its own list still loading: the early one stays, the pane's root hidden under it.
+      expect(await screen.findByText("Loading segments…")).toBeTruthy();
+      expect(document.querySelector("main.ml-first")).not.toBeNull();
+      expect(document.body.classList.contains("ml-first-list")).toBe(true);
+      expect(document.activeElement).toBe(early);
+
+      release();
+      // The pane's own row (the early list's has the same name).
+      const own = await waitFor(() => {
+        const link = document.querySelector<HTMLElement>('[data-segment-no="MG0002"]');
+        expect(link).not.toBeNull();
+        return link as HTMLElement;
+      });
+      expect(own.getAttribute("aria-label")).toBe("Open segment MG0002 Christmas cards");
+      expect(document.querySelector("main.ml-first")).toBeNull();
+      expect(document.body.classList.contains("ml-first-list")).toBe(false);
+      expect(document.activeElement).toBe(own);
+    });
+
+    it("takes its place with a problem too, and leaves the focus alone when no row had it", async () => {
+      drawFirstList();
+      const fetch = (async () => {
+        throw new TypeError("Failed to fetch");
+      }) as typeof globalThis.fetch;
+      renderPane(<SegmentListView onOpen={() => undefined} />, { fetch });
+
+      expect(await screen.findByText("API unreachable")).toBeTruthy();
+      expect(document.querySelector("main.ml-first")).toBeNull();
+      expect(document.body.classList.contains("ml-first-list")).toBe(false);
+    });
   });
 });
