@@ -80,6 +80,14 @@ module.exports = async (env = {}, argv = {}) => {
     clientId: env.clientId,
   });
   const apiUrl = settings?.apiUrl || process.env.MERGELINE_API_URL || DEFAULT_API_URL;
+  /** The API's origin when it is one of its own (an absolute URL), else none. */
+  const apiOriginOf = (url) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return "";
+    }
+  };
 
   /** @type {import("webpack-dev-server").Configuration | undefined} */
   let devServer;
@@ -155,11 +163,24 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
-        // The template writes the tags itself: the tiny start-up script deferred, the pane's main
-        // scripts as preloads that early-start.ts runs (addin/taskpane/pane-scripts.ts).
+        // The template writes the tags itself: the tiny start-up script, which names and later
+        // loads the pane's main scripts (addin/taskpane/pane-scripts.ts).
         chunks: ["early-start", "taskpane"],
         chunksSortMode: "manual",
         inject: false,
+        templateParameters: (compilation, assets, assetTags, options) => {
+          const isEarlyStart = (file) => /[/]early-start[.]/.test(file);
+          return {
+            compilation,
+            webpackConfig: compilation.options,
+            htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+            // The API's origin, connected to while office.js loads (the first request goes there).
+            apiOrigin: apiOriginOf(apiUrl),
+            earlyStartScript: assets.js.find(isEarlyStart),
+            // Named on the start-up script, which loads them (addin/taskpane/pane-scripts.ts).
+            paneScripts: assets.js.filter((file) => !isEarlyStart(file)).join(" "),
+          };
+        },
       }),
       new HtmlWebpackPlugin({
         filename: "auth-dialog.html",

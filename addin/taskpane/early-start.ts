@@ -5,7 +5,7 @@ import { firstSegmentPageUrl } from "../features/segments/first-segment-page";
 import { earlyDisplayLanguage, earlyOfficeToken } from "../host/word/early-office-token";
 import { officeTheme } from "../host/word/word-theme";
 import { warmUpIntl } from "./intl-warm-up";
-import { startPaneScripts } from "./pane-scripts";
+import { paneScriptsOf, startPaneScripts } from "./pane-scripts";
 import { startupMark } from "../ui/startup-mark";
 
 /** The pane's scripts run this soon at the latest, however long Office takes to answer. */
@@ -18,23 +18,28 @@ const warmUpIntlOnce = (): void => {
   warmUpIntl();
 };
 
+/** The pane's main scripts, as this script's tag names them (read while it runs). */
+const paneScripts = paneScriptsOf(document.currentScript);
+
 /** The pane's main scripts, and the number set-up the lists need first; once. */
 let started = false;
 const startPane = (): void => {
   if (started) return;
   started = true;
-  warmUpIntlOnce();
-  startPaneScripts();
+  startPaneScripts(paneScripts);
+  // In a task of its own: without an early token this runs while the page is still parsed.
+  setTimeout(warmUpIntlOnce, 0);
 };
 
 /**
- * The page's one script of its own (taskpane.html), run as soon as the skeleton is parsed. As
- * soon as Office.onReady answers, it gets the API's token from Office, silently, and sends the
- * request for the segment list's first page. When the answer comes before the pane has drawn
+ * The page's one script of its own (taskpane.html), run as soon as it arrives, after office.js.
+ * As soon as Office.onReady answers, it gets the API's token from Office, silently, and sends
+ * the request for the segment list's first page. When the answer comes before the pane has drawn
  * anything, the list is drawn from it in plain DOM (features/segments/first-list/), usable at
  * once. Only then (or when there is nothing to draw, or after PANE_SCRIPTS_AT_THE_LATEST_MS)
- * does it run the pane's main scripts, already downloaded (pane-scripts.ts): running them keeps
- * the page busy for a few hundred milliseconds, which would hold the request and the drawing up.
+ * does it load and run the pane's main scripts (pane-scripts.ts): fetching, compiling and running
+ * them keeps the machine busy for a few hundred milliseconds, which would hold the request and
+ * the drawing up.
  * The pane takes the answer (addin/api/early-start.ts) and the list's place over. Where there is
  * no early token (Teams, a browser, a user Office must ask), the pane starts at once, as before.
  */
@@ -63,7 +68,12 @@ const start = (): void => {
     return { response, text };
   });
   const drawn = read
-    .then(({ response, text }) => {
+    .then(async ({ response, text }) => {
+      // The page's body may not be parsed yet when a quick answer comes.
+      if (document.readyState === "loading")
+        await new Promise((parsed) =>
+          document.addEventListener("DOMContentLoaded", parsed, { once: true }),
+        );
       const container = document.getElementById("container");
       if (!container || !response.ok) return;
       if (renderFirstList(container, JSON.parse(text), earlyDisplayLanguage(), officeTheme()))

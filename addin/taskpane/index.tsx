@@ -34,6 +34,11 @@ const startupFailed = (container: HTMLElement, error: unknown) => {
 };
 
 const start = async (): Promise<void> => {
+  // Run by early-start.ts, which may have started these scripts before the page was parsed.
+  if (document.readyState === "loading")
+    await new Promise((parsed) =>
+      document.addEventListener("DOMContentLoaded", parsed, { once: true }),
+    );
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   try {

@@ -1,24 +1,23 @@
-/** The marker taskpane.html puts on the preload links of the pane's main scripts. */
-export const PANE_SCRIPT_ATTRIBUTE = "data-pane-script";
+/** The attribute of the start-up script that names the pane's main scripts (taskpane.html). */
+export const PANE_SCRIPTS_ATTRIBUTE = "data-pane-scripts";
+
+/** The pane's main scripts as the start-up script's tag names them, in order. */
+export const paneScriptsOf = (script: Element | null): string[] =>
+  (script?.getAttribute(PANE_SCRIPTS_ATTRIBUTE) ?? "").split(/\s+/).filter(Boolean);
 
 /**
- * Runs the pane's main scripts (React, Fluent UI and the pane). taskpane.html fetches them from
- * its head (`<link rel="preload" as="script" data-pane-script>`), so they download from the
- * start; they run only when this is called (early-start.ts: once the first request has left),
- * because running them keeps the page busy for a few hundred milliseconds, which would hold up
- * that request and the first list's drawing. In the links' order, once.
+ * Loads and runs the pane's main scripts (React, Fluent UI and the pane), in their order. They
+ * are not in taskpane.html: early-start.ts calls this once the segment list is drawn, because
+ * fetching and compiling them (hundreds of KB) at the same time would hold the list's request and
+ * its drawing up. The files are content-hashed and long-cached, so after a pane's first start
+ * they come from the browser's cache. Inserted scripts run in insertion order only when they are
+ * not async; they go in the head, which is there even before the body is parsed.
  */
-export const startPaneScripts = (doc: Document = document): void => {
-  const links = doc.querySelectorAll<HTMLLinkElement>(
-    `link[rel="preload"][as="script"][${PANE_SCRIPT_ATTRIBUTE}]`,
-  );
-  for (const link of links) {
-    if (link.getAttribute(PANE_SCRIPT_ATTRIBUTE) === "started") continue;
-    link.setAttribute(PANE_SCRIPT_ATTRIBUTE, "started");
+export const startPaneScripts = (sources: readonly string[], doc: Document = document): void => {
+  for (const source of sources) {
     const script = doc.createElement("script");
-    // Inserted scripts run in insertion order only when they are not async.
     script.async = false;
-    script.src = link.href;
-    doc.body.append(script);
+    script.src = source;
+    doc.head.append(script);
   }
 };

@@ -1,24 +1,26 @@
-import { startPaneScripts } from "../../../../addin/taskpane/pane-scripts";
+import { paneScriptsOf, startPaneScripts } from "../../../../addin/taskpane/pane-scripts";
 
 beforeEach(() => {
-  document.head.innerHTML = `
-    <link rel="preload" as="script" href="/vendor.1.js" data-pane-script>
-    <link rel="preload" as="style" href="/x.css" data-pane-script>
-    <link rel="preload" as="script" href="/other.js">
-    <link rel="preload" as="script" href="/taskpane.2.js" data-pane-script>`;
-  document.body.innerHTML = "";
+  document.head.querySelectorAll("script").forEach((script) => script.remove());
 });
 
 const scripts = () =>
-  [...document.body.querySelectorAll("script")].map((s) => ({
+  [...document.head.querySelectorAll("script")].map((s) => ({
     src: new URL(s.src).pathname,
     async: s.async,
   }));
 
-describe("startPaneScripts", () => {
-  it("runs the preloaded pane scripts, in their order, not async, once", () => {
-    startPaneScripts();
-    startPaneScripts();
+describe("the pane's main scripts", () => {
+  it("are read from the start-up script's tag, in order", () => {
+    const tag = document.createElement("script");
+    tag.setAttribute("data-pane-scripts", " /vendor.1.js  /taskpane.2.js ");
+    expect(paneScriptsOf(tag)).toEqual(["/vendor.1.js", "/taskpane.2.js"]);
+    expect(paneScriptsOf(document.createElement("script"))).toEqual([]);
+    expect(paneScriptsOf(null)).toEqual([]);
+  });
+
+  it("are loaded in their order, not async, so they run in it", () => {
+    startPaneScripts(["/vendor.1.js", "/taskpane.2.js"]);
     expect(scripts()).toEqual([
       { src: "/vendor.1.js", async: false },
       { src: "/taskpane.2.js", async: false },
