@@ -39,9 +39,9 @@ const startPane = (): void => {
  * once. Only then (or when there is nothing to draw, or after PANE_SCRIPTS_AT_THE_LATEST_MS)
  * does it load and run the pane's main scripts (pane-scripts.ts): fetching, compiling and running
  * them keeps the machine busy for a few hundred milliseconds, which would hold the request and
- * the drawing up.
- * The pane takes the answer (addin/api/early-start.ts) and the list's place over. Where there is
- * no early token (Teams, a browser, a user Office must ask), the pane starts at once, as before.
+ * the drawing up. The pane takes the answer (addin/api/early-start.ts) and the list's place over.
+ * Where there is no early token (Teams, a browser, a user Office must ask), the pane starts at
+ * once, as before.
  */
 const start = (): void => {
   const token = process.env.NODE_ENV === "development" ? undefined : earlyOfficeToken();

@@ -138,7 +138,6 @@ export const renderFirstList = (
 
   const main = element("main", `ml-first ml-first-${theme}`);
   main.lang = language;
-  main.setAttribute("aria-busy", "true");
 
   const header = element("header");
   const nav = element("div", "ml-first-nav");
