@@ -1,9 +1,8 @@
 import { enUS, type MessageKey, type Messages } from "./en-US";
 import { formatMessage } from "./format-message";
+import { isDanish } from "./is-danish";
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-const isDanish = (language: string) => language.toLowerCase().startsWith("da");
 
 // English is in the pane's first bundle; Danish is its own chunk, fetched only by a Danish pane
 // (bench/pane.bench.ts counts what the pane loads before it is usable).

@@ -6,17 +6,11 @@ import { earlyDisplayLanguage, earlyOfficeToken } from "../host/word/early-offic
 import { officeTheme } from "../host/word/word-theme";
 import { warmUpIntl } from "./intl-warm-up";
 import { paneScriptsOf, startPaneScripts } from "./pane-scripts";
+import { whenParsed } from "./when-parsed";
 import { startupMark } from "../ui/startup-mark";
 
 /** The pane's scripts run this soon at the latest, however long Office takes to answer. */
 const PANE_SCRIPTS_AT_THE_LATEST_MS = 300;
-
-let warm = false;
-const warmUpIntlOnce = (): void => {
-  if (warm) return;
-  warm = true;
-  warmUpIntl();
-};
 
 /** The pane's main scripts, as this script's tag names them (read while it runs). */
 const paneScripts = paneScriptsOf(document.currentScript);
@@ -28,7 +22,7 @@ const startPane = (): void => {
   started = true;
   startPaneScripts(paneScripts);
   // In a task of its own: without an early token this runs while the page is still parsed.
-  setTimeout(warmUpIntlOnce, 0);
+  setTimeout(warmUpIntl, 0);
 };
 
 /**
@@ -58,9 +52,7 @@ const start = (): void => {
     });
   });
   // While the request is out (registered after its own callback): the list formats numbers.
-  token.then(warmUpIntlOnce, () => undefined);
-  // Without a token there is no list to draw early.
-  token.catch(startPane);
+  token.then(warmUpIntl, () => undefined);
   setTimeout(startPane, PANE_SCRIPTS_AT_THE_LATEST_MS);
   // The body is read here, once: the list is drawn from it, and the pane gets the same answer.
   const read = answer.then(async (response) => {
@@ -70,16 +62,14 @@ const start = (): void => {
   const drawn = read
     .then(async ({ response, text }) => {
       // The page's body may not be parsed yet when a quick answer comes.
-      if (document.readyState === "loading")
-        await new Promise((parsed) =>
-          document.addEventListener("DOMContentLoaded", parsed, { once: true }),
-        );
+      await whenParsed();
       const container = document.getElementById("container");
       if (!container || !response.ok) return;
       if (renderFirstList(container, JSON.parse(text), earlyDisplayLanguage(), officeTheme()))
         startupMark("first-list");
     })
-    // No list drawn early: the pane draws it, and says what went wrong.
+    // No list drawn early (no token, no answer, not a page): the pane draws it, and says what
+    // went wrong.
     .catch(() => undefined)
     .finally(startPane);
   publishEarlyStart({

@@ -14,14 +14,16 @@ import { prepareNumberFormats } from "../i18n/format-message";
 import { loadMessages } from "../i18n/translate";
 import { startupMark } from "../ui/startup-mark";
 import { whenIdle } from "./when-idle";
+import { whenParsed } from "./when-parsed";
 import { endFirstList } from "../features/segments/first-list/first-list-handover";
+import { isDanish } from "../i18n/is-danish";
 
 /** A page that is never idle still gets its pane this soon after the host is known. */
 const UI_AT_THE_LATEST_MS = 200;
 
 /** Shown by plain DOM when even the host could not be detected: the pane is never blank. */
 const startupFailed = (container: HTMLElement, error: unknown) => {
-  const danish = (navigator.language || "").toLowerCase().startsWith("da");
+  const danish = isDanish(navigator.language || "");
   const message = document.createElement("p");
   message.setAttribute("role", "alert");
   message.style.cssText = "font-family: 'Segoe UI', sans-serif; padding: 12px;";
@@ -35,10 +37,7 @@ const startupFailed = (container: HTMLElement, error: unknown) => {
 
 const start = async (): Promise<void> => {
   // Run by early-start.ts, which may have started these scripts before the page was parsed.
-  if (document.readyState === "loading")
-    await new Promise((parsed) =>
-      document.addEventListener("DOMContentLoaded", parsed, { once: true }),
-    );
+  await whenParsed();
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   try {

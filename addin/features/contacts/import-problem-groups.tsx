@@ -7,6 +7,7 @@ import { useFormat } from "../../i18n/use-format";
 import { useT } from "../../i18n/use-t";
 import type { Translate } from "../../i18n/translate";
 import { problemEntryText } from "../../ui/problem-texts";
+import { isDanish } from "../../i18n/is-danish";
 
 const useStyles = makeStyles({
   list: {
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 /** A contact field as the pane names it ("E-mail", "Postnr."); a custom or unknown key as it is. */
 const useFieldName = () => {
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   return (field: string): string => {
     const entry = Object.hasOwn(contactFieldCatalog, field)
       ? contactFieldCatalog[field as ContactFieldKey]
@@ -62,7 +63,7 @@ export const ImportProblemGroups = ({ job }: { job: ContactImportJob }) => {
   const styles = useStyles();
   const fieldName = useFieldName();
   const { displayLanguage } = useHost();
-  const english = !displayLanguage.toLowerCase().startsWith("da");
+  const english = !isDanish(displayLanguage);
   if (job.problemGroups.length === 0) return null;
   const label = (field: string) => (field ? fieldName(field) : t("contactImport.field.row"));
   return (

@@ -1,5 +1,6 @@
 import type { CriteriaFieldInfo } from "@shared/model/criteria-fields";
 import { useHost } from "../../host/host-context";
+import { isDanish } from "../../i18n/is-danish";
 
 /** The catalog carries English and Danish labels; the pane shows the host's language. */
 export const useFieldLabel = (): ((
@@ -7,6 +8,6 @@ export const useFieldLabel = (): ((
   name: string,
 ) => string) => {
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   return (info, name) => (info ? info.label[danish ? "da-DK" : "en-US"] : name);
 };

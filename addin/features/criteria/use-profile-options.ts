@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { LoadOptions, PickOption } from "../../ui/search-combobox";
+import { isDanish } from "../../i18n/is-danish";
 
 const SUGGESTED = 20;
 
@@ -18,7 +19,7 @@ const matches = (o: PickOption, search: string) =>
 export const useProfileOptions = () => {
   const { client } = useApi();
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   return useMemo(() => {
     const read = new Map<string, Promise<ProfileQuestionnaire>>();
     const questionnaire = (code: string): Promise<ProfileQuestionnaire> => {

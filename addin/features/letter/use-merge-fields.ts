@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { useApi } from "../../api/api-context";
 import { useApiQuery, type ApiQuery } from "../../api/use-api-query";
 import { useHost } from "../../host/host-context";
+import { isDanish } from "../../i18n/is-danish";
 
 export type MergeField = z.infer<typeof MergeFieldInfo>;
 
@@ -18,6 +19,6 @@ export const useMergeFields = (): ApiQuery<MergeField[]> => {
 /** A field's label in the pane's language (the contract carries en-US and da-DK). */
 export const useFieldLabel = (): ((field: MergeField) => string) => {
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   return (field) => (danish ? field.label["da-DK"] : field.label["en-US"]) || field.name;
 };

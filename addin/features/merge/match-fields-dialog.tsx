@@ -6,6 +6,7 @@ import { useHost } from "../../host/host-context";
 import type { MessageKey } from "../../i18n/en-US";
 import { useT } from "../../i18n/use-t";
 import { FormDialog } from "../../ui/form-dialog";
+import { isDanish } from "../../i18n/is-danish";
 
 /** The Dropdown's value for "leave empty": no field name can be it. */
 const EMPTY = "\u0000empty";
@@ -49,7 +50,7 @@ export const MatchFieldsDialog = ({
   const styles = useStyles();
   const idBase = useId();
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   const rows = [
     ...Object.keys(matches).map((field) => ({ field, reason: undefined })),
     ...unmatched.map((u) => ({ field: u.field, reason: u.reason })),

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { useApi } from "../../api/api-context";
 import { useHost } from "../../host/host-context";
 import type { LoadOptions } from "../../ui/search-combobox";
+import { isDanish } from "../../i18n/is-danish";
 
 const SUGGESTED = 30;
 
@@ -9,7 +10,7 @@ const SUGGESTED = 30;
 export const useLanguageOptions = (): { readonly load: LoadOptions; readonly source: string } => {
   const { client } = useApi();
   const { displayLanguage } = useHost();
-  const danish = displayLanguage.toLowerCase().startsWith("da");
+  const danish = isDanish(displayLanguage);
   return useMemo(
     () => ({
       load: async (search, signal) =>

@@ -1,3 +1,5 @@
+import { isDanish } from "../../../i18n/is-danish";
+
 /**
  * The few words the plain first list shows (render-first-list.ts), in both languages. The page's
  * first script cannot carry the pane's catalogs (the Danish one is a chunk of its own), so these
@@ -60,9 +62,9 @@ const danish: FirstListTexts = {
   "segments.status.logged": "Logført",
 };
 
-/** The words for a display language: Danish for any "da…", English otherwise (as translate.ts). */
+/** The words for a display language, chosen as translate.ts chooses its catalog. */
 export const firstListTexts = (language: string): FirstListTexts =>
-  language.toLowerCase().startsWith("da") ? danish : english;
+  isDanish(language) ? danish : english;
 
 /** "{no}" and the like filled in; the templates here have no plurals. */
 export const fillIn = (template: string, values: Readonly<Record<string, string>>): string =>

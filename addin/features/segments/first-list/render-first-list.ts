@@ -1,3 +1,4 @@
+import type { Segment } from "@shared/model/segment";
 import type { HostTheme } from "../../../host/host";
 import { usableLocale } from "../../../i18n/usable-locale";
 import {
@@ -7,15 +8,16 @@ import {
 } from "./first-list-handover";
 import { fillIn, firstListTexts, type FirstListTexts } from "./first-list-texts";
 
-/** A segment as the first page's answer carries it: only what the plain list shows. */
-interface FirstListSegment {
-  readonly no: string;
-  readonly description: string;
-  readonly noOfLines: number;
+/**
+ * A segment as the first page's answer carries it: only what the plain list shows. The status is
+ * any text: one this list does not know is shown as open, as the pane's badge does.
+ */
+type FirstListSegment = Pick<
+  Segment,
+  "no" | "description" | "noOfLines" | "campaignNo" | "dynamic"
+> & {
   readonly status: string;
-  readonly campaignNo?: string;
-  readonly dynamic?: boolean;
-}
+};
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -34,7 +36,7 @@ const readSegment = (value: unknown): FirstListSegment | undefined => {
     noOfLines,
     status,
     ...(typeof campaignNo === "string" && campaignNo ? { campaignNo } : {}),
-    ...(dynamic === true ? { dynamic: true } : {}),
+    dynamic: dynamic === true,
   };
 };
 
