@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useApiQuery } from "../api/use-api-query";
 import { useDebounced } from "../api/use-debounced";
 import { useT } from "../i18n/use-t";
+import { selectAllOnFocus } from "./select-all-on-focus";
 
 const SEARCH_DELAY_MS = 200;
 
@@ -35,7 +36,7 @@ export interface SearchComboboxProps {
   readonly load: LoadOptions;
   /** Changes whenever `load` answers from another list (another questionnaire's questions). */
   readonly source: string;
-  /** Offered first; picking it clears the value. */
+  /** Offered first; picking it clears the value. Without a value the empty box shows it, greyed. */
   readonly noneLabel?: string;
   /** Says that the value chosen is not in the list any more (deleted since it was chosen). */
   readonly missingText: (code: string) => string;
@@ -93,8 +94,10 @@ export const SearchCombobox = ({
   const missing = !!value && known.state.status === "ok" && known.state.data === null;
 
   const text = (o: PickOption) => (o.description ? `${o.code} – ${o.description}` : o.code);
+  // Without a value the box is empty and shows "(none)" as its placeholder: text in the box
+  // would be searched for along with what the user types after it.
   const shown = !value
-    ? (noneLabel ?? "")
+    ? ""
     : chosen
       ? text(chosen)
       : missing
@@ -117,10 +120,10 @@ export const SearchCombobox = ({
     <Combobox
       size="small"
       className={styles.fit}
-      input={{ className: styles.input }}
+      input={{ className: styles.input, onFocus: selectAllOnFocus }}
       aria-label={hideLabel ? label : undefined}
       disabled={disabled}
-      placeholder={placeholder}
+      placeholder={placeholder ?? noneLabel}
       value={typed ?? shown}
       selectedOptions={value ? [value] : []}
       open={open}

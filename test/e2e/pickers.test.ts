@@ -108,6 +108,8 @@ const chooseWithKeys = async (
 ): Promise<void> => {
   await box.focus();
   await page.keyboard.type(typed);
+  // What was typed is the search, whatever the box showed before ("(none)", an earlier pick).
+  expect(await box.inputValue()).toBe(typed);
   const wanted = page.getByRole("option", { name: option, exact: true });
   await wanted.waitFor();
   const wantedId = await wanted.getAttribute("id");

@@ -5,6 +5,7 @@ import { useApi } from "../../api/api-context";
 import { useApiQuery } from "../../api/use-api-query";
 import { useDebounced } from "../../api/use-debounced";
 import { useT } from "../../i18n/use-t";
+import { selectAllOnFocus } from "../../ui/select-all-on-focus";
 
 const SUGGESTED = 20;
 
@@ -68,12 +69,14 @@ export const SetupCodeCombobox = ({ table, value, onChange }: SetupCodeComboboxP
   const items = found.state.data ?? [];
   const label = (c: SetupCode) => (c.description ? `${c.code} – ${c.description}` : c.code);
   const chosen = items.find((c) => c.code === value);
-  const shown = value ? (chosen ? label(chosen) : value) : t("common.any");
+  // "Any" is the empty box's placeholder, not its text: typed after it, it would be searched for.
+  const shown = value ? (chosen ? label(chosen) : value) : "";
   return (
     <Combobox
       size="small"
       className={styles.fit}
-      input={{ className: styles.input }}
+      input={{ className: styles.input, onFocus: selectAllOnFocus }}
+      placeholder={t("common.any")}
       value={typed ?? shown}
       selectedOptions={[value]}
       onChange={(event) => setTyped(event.target.value)}
