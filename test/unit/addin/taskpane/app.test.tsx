@@ -6,7 +6,11 @@ import { Root } from "../../../../addin/taskpane/root";
 import { ViewSlot } from "../../../../addin/taskpane/view-slot";
 import { aLine, aSegment, createFakeApi, fieldCatalog, ok } from "../fake-api";
 import { BASE_URL, seriousViolations } from "../render-pane";
-import { renderFirstList } from "../../../../addin/features/segments/first-list/render-first-list";
+import {
+  drawEarlyList,
+  earlyRow,
+  removeEarlyList,
+} from "../features/segments/first-list/early-list-page";
 
 const api = () =>
   createFakeApi({
@@ -67,21 +71,9 @@ describe("the task pane shell", () => {
   });
 
   describe("a segment chosen in the list drawn before React ran (features/segments/first-list/)", () => {
-    const drawFirstList = () => {
-      delete window.__mergelineFirstList;
-      const container = document.createElement("div");
-      container.innerHTML = '<div id="startup-skeleton"></div>';
-      document.body.append(container);
-      renderFirstList(
-        container,
-        { items: [aSegment(), aSegment({ no: "MG0002", description: "Autumn" })] },
-        "en-US",
-        "light",
-      );
-    };
-    const earlyRow = (no: string) =>
-      document.querySelector<HTMLElement>(`main.ml-first button[data-first-list-no="${no}"]`);
-    afterEach(() => document.querySelectorAll("main.ml-first").forEach((e) => e.remove()));
+    const drawFirstList = () =>
+      drawEarlyList([aSegment(), aSegment({ no: "MG0002", description: "Autumn" })]);
+    afterEach(removeEarlyList);
 
     it("opens once the pane runs, when it was chosen before", async () => {
       drawFirstList();

@@ -4,7 +4,7 @@ import { requestFirstSegmentPage } from "../../../../../addin/features/segments/
 import { SegmentListView } from "../../../../../addin/features/segments/segment-list-view";
 import { aSegment, createFakeApi, ok, problem } from "../../fake-api";
 import { BASE_URL, renderPane, seriousViolations, findDialog } from "../../render-pane";
-import { renderFirstList } from "../../../../../addin/features/segments/first-list/render-first-list";
+import { drawEarlyList, earlyRow, removeEarlyList } from "./first-list/early-list-page";
 
 const segments = [
   aSegment({ no: "MG0001", description: "Spring letter", campaignNo: "KAMP01", noOfLines: 12 }),
@@ -130,22 +130,11 @@ describe("SegmentListView", () => {
   });
 
   describe("after the list drawn before React ran (first-list/)", () => {
-    /** The plain list over a skeleton, as early-start.ts leaves the page before React runs. */
-    const drawFirstList = () => {
-      delete window.__mergelineFirstList;
-      const container = document.createElement("div");
-      container.innerHTML = '<div id="startup-skeleton"></div>';
-      document.body.append(container);
-      renderFirstList(container, { items: segments }, "en-US", "light");
-      return container;
-    };
-    afterEach(() => document.querySelectorAll("main.ml-first").forEach((e) => e.remove()));
+    afterEach(removeEarlyList);
 
     it("takes its place once its own rows are in, the focus on the same segment's row", async () => {
-      drawFirstList();
-      const early = document.querySelector<HTMLElement>(
-        'main.ml-first button[data-first-list-no="MG0002"]',
-      );
+      drawEarlyList(segments);
+      const early = earlyRow("MG0002");
       early?.focus();
       expect(document.activeElement).toBe(early);
       let release: () => void = () => undefined;
@@ -177,7 +166,7 @@ describe("SegmentListView", () => {
     });
 
     it("takes its place with a problem too, and leaves the focus alone when no row had it", async () => {
-      drawFirstList();
+      drawEarlyList(segments);
       const fetch = (async () => {
         throw new TypeError("Failed to fetch");
       }) as typeof globalThis.fetch;
